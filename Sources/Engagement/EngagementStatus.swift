@@ -1,0 +1,11 @@
+/// Where a contact is in their outreach journey. A system field: only Sequences, replies,
+/// hard bounces and unsubscribes move it; no user can set it by hand.
+public enum EngagementStatus: String, Sendable, Codable, CaseIterable {
+    case open = "Open"
+    case enrolled = "Enrolled"
+    case working = "Working"
+    case responded = "Responded"
+    case unresponsive = "Unresponsive"
+    case badEmail = "Bad Email"
+    case doNotContact = "Do Not Contact"
+}

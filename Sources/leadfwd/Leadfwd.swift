@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Leadfwd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leadfwd",
+        abstract: "Keep every contact's Engagement Status true from the mail that comes back.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}
