@@ -25,6 +25,9 @@ enum DeliveryStatusParser {
             let blockNames = block.map { $0.name.asciiLowercased }
             let blockHasRecipient = blockNames.contains("final-recipient") || blockNames.contains("original-recipient")
             var blockStarted = true
+            // Recipient fields written before the block's Final-Recipient (seen from some MTAs)
+            // belong to the recipient that follows.
+            var pending: [HeaderField] = []
             for (field, name) in zip(block, blockNames) {
                 let isFinal = name == "final-recipient", isOriginal = name == "original-recipient"
                 if isFinal || isOriginal {
@@ -34,17 +37,24 @@ enum DeliveryStatusParser {
                         || (blockStarted && (currentHasFinal || currentHasOriginal))
                     if startsNew {
                         finishRecipient()
-                        current = []
+                        current = pending
+                        pending = []
                     }
                     if isFinal { currentHasFinal = true } else { currentHasOriginal = true }
                     current?.append(field)
-                } else if current == nil || (!blockHasRecipient && perMessageNames.contains(name)) {
+                    blockStarted = false
+                } else if perMessageNames.contains(name) && (current == nil || !blockHasRecipient) {
+                    perMessage.append(field)
+                } else if blockHasRecipient && blockStarted {
+                    pending.append(field)
+                } else if current == nil {
                     perMessage.append(field)
                 } else {
                     current?.append(field)
+                    blockStarted = false
                 }
-                blockStarted = false
             }
+            perMessage.append(contentsOf: pending)
         }
         finishRecipient()
         guard !perMessage.isEmpty || !recipients.isEmpty else { return nil }
