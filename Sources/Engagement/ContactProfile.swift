@@ -1,0 +1,20 @@
+/// The fields an import carries for a contact. `nil` leaves an existing value alone on re-import;
+/// tags and segments are added to what the contact already has, never removed.
+public struct ContactProfile: Sendable, Codable, Equatable {
+    public var firstName: String?
+    public var lastName: String?
+    public var company: String?
+    public var customFields: [String: String]
+    public var tags: [String]
+    public var segments: [String]
+
+    public init(firstName: String? = nil, lastName: String? = nil, company: String? = nil,
+                customFields: [String: String] = [:], tags: [String] = [], segments: [String] = []) {
+        self.firstName = firstName
+        self.lastName = lastName
+        self.company = company
+        self.customFields = customFields
+        self.tags = tags
+        self.segments = segments
+    }
+}
