@@ -9,7 +9,7 @@ struct BulkCommand: ParsableCommand {
         record status; Engagement Status cannot be changed by anyone (see `leadfwd contacts set-status --help`).
         """,
         subcommands: [BulkChangeStatusCommand.self, BulkAddTagCommand.self, BulkRemoveTagCommand.self,
-                      BulkAddToSegmentCommand.self, BulkEmailProfileCommand.self, BulkEnrollCommand.self,
+                      BulkAddToSegmentCommand.self, BulkEmailProfileCommand.self, SequenceEnrollCommand.self,
                       BulkValidateCommand.self]
     )
 }

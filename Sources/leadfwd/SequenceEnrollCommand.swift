@@ -4,7 +4,7 @@ import Engagement
 struct SequenceEnrollCommand: ContactEventCommand {
     static let configuration = CommandConfiguration(
         commandName: "enroll",
-        abstract: "Enroll contacts in a sequence (Open, Responded or Unresponsive → Enrolled)."
+        abstract: "Enroll contacts in a sequence (Open, Responded or Unresponsive → Enrolled; refused for Bad Email, Do Not Contact and contacts already in one)."
     )
 
     @OptionGroup var data: DataDirectoryOptions
