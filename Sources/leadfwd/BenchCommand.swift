@@ -4,7 +4,7 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure throughput of the project's layers on real data (use a release build).",
-        subcommands: [BenchParseCommand.self]
+        abstract: "Measure throughput of each layer on real data (build with -c release for meaningful numbers).",
+        subcommands: [BenchParseCommand.self, BenchStoreCommand.self]
     )
 }
