@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `leadfwd bench …`: throughput measurements that print figures (never part of the test suite).
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput and print the figures.",
+        subcommands: [BenchIMAPCommand.self]
+    )
+}
