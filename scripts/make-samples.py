@@ -1,0 +1,956 @@
+#!/usr/bin/env python3
+"""Generate the project's own labelled sample corpora under samples/classify/.
+
+Python 3 standard library only. The text of every message is written out below by hand; this script only does
+the mechanical work: MIME assembly, charsets, transfer encodings, RFC 2047 subjects, dates, Message-IDs and
+line endings (LF, CRLF or CR-only, written byte for byte). Running it again reproduces the committed files exactly.
+
+    python3 scripts/make-samples.py            # rewrites samples/classify/*/ and their labels.jsonl
+"""
+import base64
+import datetime as dt
+import hashlib
+import json
+import os
+import quopri
+import shutil
+import sys
+from email.header import Header
+from email.utils import format_datetime
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CLASSIFY = os.path.join(HERE, "..", "samples", "classify")
+OUR = "leadfwd-demo.com"
+
+# folder -> list of (file name, bytes, label)
+CORPUS = {}
+EOL_COUNTS = {"lf": 0, "crlf": 0, "cr": 0}
+EOL_FILES = {"crlf": [], "cr": []}
+
+
+# ---------------------------------------------------------------- small helpers
+
+def h(seed, n=12):
+    """Deterministic hex from a seed, for ids and boundaries."""
+    return hashlib.sha1(seed.encode()).hexdigest()[:n]
+
+
+def tz(hours, minutes=0):
+    return dt.timezone(dt.timedelta(hours=hours, minutes=minutes))
+
+
+def when(s, offset=0):
+    """'2026-11-18 09:14' in the given UTC offset (hours) -> aware datetime."""
+    d = dt.datetime.strptime(s, "%Y-%m-%d %H:%M")
+    return d.replace(tzinfo=tz(offset))
+
+
+def rfcdate(d):
+    return format_datetime(d)
+
+
+def mid(seed, domain):
+    return "<%s.%s@%s>" % (h(seed, 16).upper(), h(seed + "x", 6), domain)
+
+
+def enc_words(text, charset="utf-8"):
+    """RFC 2047 encode a header value when it is not plain ASCII."""
+    try:
+        text.encode("ascii")
+        return text
+    except UnicodeEncodeError:
+        return Header(text, charset, maxlinelen=998).encode()
+
+
+def addr(name, email, charset="utf-8"):
+    if not name:
+        return email
+    try:
+        name.encode("ascii")
+        if any(c in name for c in ',.;:@()<>"'):
+            return '"%s" <%s>' % (name, email)
+        return "%s <%s>" % (name, email)
+    except UnicodeEncodeError:
+        return "%s <%s>" % (Header(name, charset).encode(), email)
+
+
+def domain_of(email):
+    return email.split("@", 1)[1]
+
+
+def body_bytes(text, charset, cte):
+    raw = text.encode(charset)
+    if cte == "quoted-printable":
+        return quopri.encodestring(raw)
+    if cte == "base64":
+        return base64.encodebytes(raw)
+    return raw
+
+
+class Part:
+    """A MIME part: either a leaf with text/bytes, or a multipart with children."""
+
+    def __init__(self, ctype, text=None, charset=None, cte=None, children=None, params=None,
+                 headers=None, raw=None, boundary=None, disposition=None):
+        self.ctype = ctype
+        self.text = text
+        self.charset = charset
+        self.cte = cte
+        self.children = children or []
+        self.params = params or []
+        self.headers = headers or []
+        self.raw = raw
+        self.boundary = boundary
+        self.disposition = disposition
+
+    def header_lines(self, seed):
+        ct = self.ctype
+        if self.charset:
+            ct += '; charset="%s"' % self.charset if self.charset.startswith("windows") else "; charset=%s" % self.charset
+        for k, v in self.params:
+            ct += '; %s="%s"' % (k, v)
+        if self.ctype.startswith("multipart/"):
+            if not self.boundary:
+                self.boundary = "----=_Part_%s" % h(seed + self.ctype, 20)
+            ct += ';\n\tboundary="%s"' % self.boundary
+        lines = ["Content-Type: " + ct]
+        if self.cte:
+            lines.append("Content-Transfer-Encoding: " + self.cte)
+        if self.disposition:
+            lines.append("Content-Disposition: " + self.disposition)
+        lines += ["%s: %s" % kv for kv in self.headers]
+        return lines
+
+    def body(self, seed):
+        if self.ctype.startswith("multipart/"):
+            out = b""
+            if self.text:
+                out += self.text.encode("ascii") + b"\n"
+            for i, c in enumerate(self.children):
+                out += b"\n--" + self.boundary.encode() + b"\n"
+                out += c.render(seed + str(i))
+            out += b"\n--" + self.boundary.encode() + b"--\n"
+            return out
+        if self.raw is not None:
+            return self.raw
+        return body_bytes(self.text, self.charset or "us-ascii", self.cte)
+
+    def render(self, seed):
+        head = "\n".join(self.header_lines(seed)).encode("ascii") + b"\n\n"
+        return head + self.body(seed)
+
+
+def message(headers, part, seed):
+    """headers: list of (name, value) already ASCII (use enc_words for others) or raw bytes values."""
+    out = b""
+    for k, v in headers:
+        if isinstance(v, bytes):
+            out += k.encode() + b": " + v + b"\n"
+        else:
+            out += ("%s: %s\n" % (k, v)).encode("ascii")
+    out += b"MIME-Version: 1.0\n"
+    out += part.render(seed)
+    if not out.endswith(b"\n"):
+        out += b"\n"
+    return out
+
+
+def eol(data, style):
+    if style == "crlf":
+        return data.replace(b"\n", b"\r\n")
+    if style == "cr":
+        return data.replace(b"\n", b"\r")
+    return data
+
+
+def emit(folder, name, data, label, style="lf"):
+    assert b"\r" not in data, name
+    data = eol(data, style)
+    EOL_COUNTS[style] += 1
+    if style != "lf":
+        EOL_FILES[style].append(folder + "/" + name)
+    lab = {"file": name}
+    lab.update(label)
+    names = [n for n, _, _ in CORPUS.get(folder, [])]
+    assert name not in names, (folder, name)
+    CORPUS.setdefault(folder, []).append((name, data, lab))
+
+
+def write_all():
+    for folder, items in CORPUS.items():
+        d = os.path.join(CLASSIFY, folder)
+        if os.path.isdir(d):
+            shutil.rmtree(d)
+        os.makedirs(d)
+        with open(os.path.join(d, "labels.jsonl"), "w", encoding="utf-8") as f:
+            for name, data, lab in items:
+                with open(os.path.join(d, name), "wb") as m:
+                    m.write(data)
+                f.write(json.dumps(lab, ensure_ascii=False) + "\n")
+
+
+# ---------------------------------------------------------------- transport noise
+
+RELAYS = {
+    "google": ("mail-{h}.google.com", "209.85.{a}.{b}", "with SMTP id {id}"),
+    "outlook": ("{H}.outbound.protection.outlook.com", "40.107.{a}.{b}", "(version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) with ESMTPS id 15.20.{n}"),
+    "postfix": ("mail.{dom}", "198.51.100.{b}", "(Postfix) with ESMTPS id {ID}"),
+    "exim": ("smtp.{dom}", "203.0.113.{b}", "with esmtps (Exim 4.96) (envelope-from <{sender}>) id {EX}"),
+    "ms": ("mx.{dom}", "192.0.2.{b}", "(Microsoft SMTP Server, TLS) id 15.2.{n}"),
+}
+
+
+def received_chain(seed, sender_dom, sender, rcpt, date, provider="postfix", hops=2):
+    """A plausible Received: chain, newest first, ending at our MX."""
+    r = int(h(seed, 6), 16)
+    lines = []
+    t = date + dt.timedelta(seconds=2 + r % 9)
+    host_tmpl, ip_tmpl, with_tmpl = RELAYS[provider]
+    fill = dict(h=h(seed, 4), H=h(seed, 10).upper(), a=r % 200 + 20, b=r % 250 + 2, dom=sender_dom,
+                id=h(seed + "i", 14), ID=h(seed + "I", 11).upper(), n="%d.%d" % (r % 9000, r % 97),
+                EX="1t" + h(seed, 4) + "-00" + h(seed + "e", 4) + "-Qz", sender=sender)
+    host = host_tmpl.format(**fill)
+    ip = ip_tmpl.format(**fill)
+    lines.append(("Received", "from %s (%s [%s])\n\tby mx1.%s (Postfix) with ESMTPS id %s\n\tfor <%s>; %s"
+                  % (host, host, ip, OUR, h(seed + "mx", 10).upper(), rcpt, rfcdate(t.astimezone(tz(0))))))
+    if hops > 1:
+        inner = date + dt.timedelta(seconds=1)
+        lines.append(("Received", "from [10.%d.%d.%d] (unknown [10.%d.%d.%d])\n\tby %s %s;\n\t%s"
+                      % (r % 200, r % 50, r % 30 + 1, r % 200, r % 50, r % 30 + 1, host,
+                         with_tmpl.format(**fill), rfcdate(inner))))
+    return lines
+
+
+def dkim(seed, dom):
+    return ("DKIM-Signature", "v=1; a=rsa-sha256; c=relaxed/relaxed; d=%s; s=s%s;\n\th=from:to:subject:date:message-id; bh=%s=;\n\tb=%s"
+            % (dom, h(seed, 4), base64.b64encode(bytes.fromhex(h(seed + "bh", 40))).decode()[:43],
+               base64.b64encode(bytes.fromhex(h(seed + "b", 40) * 3)).decode()))
+
+
+# ---------------------------------------------------------------- people
+
+REPS = {
+    "en": ("Anna Keller", "anna"), "en2": ("Tom Rivera", "tom"), "de": ("Lukas Brandt", "lukas"),
+    "fr": ("Claire Dubois", "claire"), "es": ("Sofía Navarro", "sofia"), "nl": ("Daan Visser", "daan"),
+    "pt": ("Inês Carvalho", "ines"), "it": ("Marco Ferri", "marco"),
+}
+
+# (first, last, address) — fictional people at fictional companies
+PEOPLE = {
+    "en": [("Rachel", "Moore", "rachel.moore@northwind-freight.example"), ("David", "Chen", "dchen@example.com"),
+           ("Priya", "Raman", "priya@brightpath.example"), ("James", "O'Neill", "james.oneill@harbourbank.example"),
+           ("Megan", "Price", "megan.price@example.org"), ("Oliver", "Grant", "ogrant@tallow-systems.example"),
+           ("Sarah", "Whitfield", "s.whitfield@example.net"), ("Marcus", "Bell", "marcus@bellandhart.example"),
+           ("Hannah", "Kowalski", "hannah.k@lumenworks.example"), ("Ethan", "Brooks", "ethan.brooks@quarrylane.example"),
+           ("Grace", "Lin", "grace.lin@example.com"), ("Tom", "Hargreaves", "tom.h@pinecrest-dental.example"),
+           ("Laura", "Simmons", "lsimmons@riverbend-health.example"), ("Kevin", "Doyle", "kevin.doyle@example.org"),
+           ("Aisha", "Bello", "aisha.bello@cobaltlabs.example"), ("Ryan", "Foster", "rfoster@example.net")],
+    "de": [("Katrin", "Vogel", "k.vogel@brandt-logistik.example"), ("Jens", "Hoffmann", "jens.hoffmann@example.de.example"),
+           ("Sabine", "Krüger", "sabine.krueger@nordlicht-energie.example"), ("Florian", "Weber", "f.weber@weber-maschinenbau.example"),
+           ("Miriam", "Schäfer", "miriam.schaefer@example.org"), ("Tobias", "Lange", "tobias.lange@alpenblick-software.example"),
+           ("Andrea", "Fuchs", "a.fuchs@fuchs-partner.example")],
+    "fr": [("Camille", "Lefèvre", "camille.lefevre@atelier-morel.example"), ("Julien", "Bernard", "j.bernard@example.fr.example"),
+           ("Élodie", "Rousseau", "elodie.rousseau@vinsdelaloire.example"), ("Nicolas", "Garnier", "nicolas.garnier@example.net"),
+           ("Sophie", "Martin", "sophie.martin@cabinet-arnaud.example"), ("Thomas", "Petit", "t.petit@lumiere-conseil.example")],
+    "es": [("Lucía", "Fernández", "lucia.fernandez@grupo-iberica.example"), ("Javier", "Ruiz", "jruiz@example.es.example"),
+           ("Carmen", "López", "carmen.lopez@olivares-export.example"), ("Diego", "Moreno", "diego.moreno@example.com"),
+           ("Marta", "Sánchez", "marta.sanchez@soluciones-alba.example"), ("Pablo", "Gil", "pgil@mediterranea-tech.example")],
+    "nl": [("Sanne", "de Vries", "sanne.devries@polderdata.example"), ("Bram", "Jansen", "bram@jansen-bouw.example"),
+           ("Lotte", "Bakker", "lotte.bakker@example.nl.example"), ("Joost", "van Dijk", "j.vandijk@grachtlogistiek.example"),
+           ("Eva", "Smit", "eva.smit@example.org"), ("Ruben", "Mulder", "ruben.mulder@tulpsoft.example")],
+    "pt": [("João", "Ferreira", "joao.ferreira@atlantico-seguros.example"), ("Ana", "Costa", "ana.costa@example.pt.example"),
+           ("Rafael", "Oliveira", "rafael.oliveira@vidanova-saude.example"), ("Beatriz", "Santos", "bia.santos@example.com"),
+           ("Tiago", "Rodrigues", "tiago.r@portomar.example"), ("Mariana", "Almeida", "mariana.almeida@cafesul.example")],
+    "it": [("Giulia", "Romano", "giulia.romano@tessuti-como.example"), ("Luca", "Bianchi", "l.bianchi@example.it.example"),
+           ("Francesca", "Colombo", "francesca.colombo@studio-colombo.example"), ("Matteo", "Ricci", "matteo.ricci@example.net"),
+           ("Chiara", "Marino", "chiara.marino@veneta-impianti.example"), ("Alessandro", "Greco", "a.greco@grecofood.example")],
+}
+_next_person = {}
+
+
+def person(lang):
+    """Next contact of that language, cycling so the same name does not appear twice in a row."""
+    pool = PEOPLE[lang if lang in PEOPLE else "en"]
+    i = _next_person.get(lang, 0)
+    _next_person[lang] = i + 1
+    first, last, email = pool[i % len(pool)]
+    return first, last, email
+
+
+def rep_for(lang, alt=False):
+    key = "en2" if (lang == "en" and alt) else (lang if lang in REPS else "en")
+    name, local = REPS[key]
+    return name, "%s@%s" % (local, OUR)
+
+
+# ---------------------------------------------------------------- our outbound emails (quoted in replies, embedded in bounces)
+
+PITCHES = {
+    "en": [
+        ("Quick question about {company}'s lead routing",
+         "Hi {first},\n\nI noticed {company} is hiring two more SDRs this quarter. Teams that grow that fast usually\nfind that half their inbound replies sit unread for a day because nobody knows whose they are.\n\nLeadfwd reads the shared inbox and routes every reply, bounce and out-of-office to the right rep\nwithin a minute. Would a 15-minute look next week be useful?\n\nBest,\n{rep}"),
+        ("Stop losing replies between tools",
+         "Hi {first},\n\nMost sales teams we talk to run three tools and still miss replies that land in the wrong inbox.\nWe built Leadfwd to fix exactly that: one place that reads every mailbox and keeps each contact's\nstatus up to date.\n\nWorth a short call? I can show you on your own data.\n\nThanks,\n{rep}"),
+        ("Remove the guesswork from your Q1 pipeline",
+         "Hello {first},\n\nWhen a prospect goes quiet, is it because they are on holiday, left the company, or just not\ninterested? Leadfwd tells you which, automatically, from the replies you already get.\n\nHappy to send over a two-minute video if that's easier than a call.\n\nCheers,\n{rep}"),
+        ("{company} + Leadfwd",
+         "Hi {first},\n\nFollowing up on my note from last week. We just helped a logistics firm your size cut their bounce\nrate by 40% simply by cleaning dead addresses out of live sequences.\n\nAny interest in seeing how?\n\n{rep}"),
+    ],
+    "de": [
+        ("Kurze Frage zu Ihrem Vertriebspostfach",
+         "Hallo {first},\n\nviele Vertriebsteams verlieren Antworten, weil sie im Sammelpostfach untergehen. Leadfwd liest Ihre\nPostfächer mit und ordnet jede Antwort, jede Abwesenheitsnotiz und jeden Unzustellbar-Bericht automatisch\nzu.\n\nHätten Sie nächste Woche 15 Minuten für eine kurze Vorstellung?\n\nViele Grüße\n{rep}"),
+        ("Weniger Bounces, sauberere Kontaktdaten",
+         "Guten Tag {first},\n\nwussten Sie, dass im Schnitt jede zwölfte Adresse in einer Outbound-Sequenz nicht mehr existiert?\nLeadfwd erkennt das sofort und nimmt solche Kontakte aus laufenden Sequenzen.\n\nSoll ich Ihnen eine kurze Demo schicken?\n\nBeste Grüße\n{rep}"),
+    ],
+    "fr": [
+        ("Une question sur vos relances commerciales",
+         "Bonjour {first},\n\nBeaucoup d'équipes commerciales perdent des réponses de prospects dans des boîtes partagées.\nLeadfwd lit vos boîtes mail et classe automatiquement chaque réponse, absence et message non remis.\n\nAuriez-vous 15 minutes la semaine prochaine pour en parler ?\n\nBien à vous,\n{rep}"),
+        ("Des contacts à jour sans effort",
+         "Bonjour {first},\n\nJe me permets de revenir vers vous : Leadfwd met à jour le statut de chaque contact dès qu'il répond,\nqu'il est absent ou que son adresse n'existe plus.\n\nUne courte démo vous intéresserait-elle ?\n\nCordialement,\n{rep}"),
+    ],
+    "es": [
+        ("Una pregunta sobre vuestro equipo comercial",
+         "Hola {first}:\n\nMuchos equipos de ventas pierden respuestas de clientes en buzones compartidos. Leadfwd lee tus\nbuzones y clasifica automáticamente cada respuesta, ausencia y rebote.\n\n¿Tendrías 15 minutos la semana que viene para verlo?\n\nUn saludo,\n{rep}"),
+        ("Menos rebotes, más conversaciones",
+         "Hola {first}:\n\nTe escribo de nuevo porque creo que Leadfwd encaja con {company}: detecta direcciones que ya no\nexisten y saca esos contactos de las secuencias activas.\n\n¿Te envío un vídeo de dos minutos?\n\nSaludos,\n{rep}"),
+    ],
+    "nl": [
+        ("Korte vraag over jullie salesinbox",
+         "Hoi {first},\n\nVeel salesteams missen antwoorden van prospects omdat ze in een gedeelde inbox verdwijnen. Leadfwd\nleest je mailboxen mee en sorteert elk antwoord, elke afwezigheidsmelding en elke bounce automatisch.\n\nHeb je volgende week 15 minuten voor een korte demo?\n\nGroet,\n{rep}"),
+        ("Schonere contactgegevens voor {company}",
+         "Beste {first},\n\nIk kom even terug op mijn vorige bericht. Leadfwd haalt ongeldige adressen automatisch uit lopende\nsequenties, zodat je team geen tijd meer verspilt aan bounces.\n\nZal ik een korte video sturen?\n\nMet vriendelijke groet,\n{rep}"),
+    ],
+    "pt": [
+        ("Uma pergunta sobre a vossa equipa comercial",
+         "Olá {first},\n\nMuitas equipas comerciais perdem respostas de clientes em caixas partilhadas. O Leadfwd lê as vossas\ncaixas de correio e classifica automaticamente cada resposta, ausência e devolução.\n\nTeria 15 minutos na próxima semana para uma demonstração?\n\nCumprimentos,\n{rep}"),
+        ("Menos devoluções, mais conversas",
+         "Olá {first},\n\nVolto a escrever porque acho que o Leadfwd faz sentido para a {company}: deteta endereços que já não\nexistem e retira esses contactos das sequências ativas.\n\nPosso enviar um vídeo de dois minutos?\n\nAbraço,\n{rep}"),
+    ],
+    "it": [
+        ("Una domanda sul vostro team commerciale",
+         "Buongiorno {first},\n\nmolti team commerciali perdono le risposte dei clienti nelle caselle condivise. Leadfwd legge le vostre\ncaselle e classifica automaticamente ogni risposta, assenza e mancato recapito.\n\nAvrebbe 15 minuti la prossima settimana per una breve demo?\n\nCordiali saluti,\n{rep}"),
+        ("Meno rimbalzi, più conversazioni",
+         "Ciao {first},\n\nti riscrivo perché credo che Leadfwd possa servire a {company}: riconosce gli indirizzi che non esistono\npiù e li toglie dalle sequenze attive.\n\nTi mando un video di due minuti?\n\nUn saluto,\n{rep}"),
+    ],
+}
+
+FOOTERS = {
+    "en": "--\nLeadfwd Demo Ltd, 12 Harbour Street, Bristol BS1 4RN\nNot the right time? Unsubscribe: https://{our}/u/{tok}",
+    "de": "--\nLeadfwd Demo GmbH, Hafenstraße 12, 20457 Hamburg\nSie möchten keine E-Mails mehr von uns? Abmelden: https://{our}/u/{tok}",
+    "fr": "--\nLeadfwd Demo SAS, 12 quai de la Loire, 75019 Paris\nVous ne souhaitez plus recevoir nos e-mails ? Se désinscrire : https://{our}/u/{tok}",
+    "es": "--\nLeadfwd Demo S.L., Calle del Puerto 12, 08039 Barcelona\n¿No quieres recibir más correos? Darse de baja: https://{our}/u/{tok}",
+    "nl": "--\nLeadfwd Demo B.V., Havenstraat 12, 1013 AB Amsterdam\nGeen e-mails meer ontvangen? Uitschrijven: https://{our}/u/{tok}",
+    "pt": "--\nLeadfwd Demo, Lda., Rua do Porto 12, 1200-001 Lisboa\nNão quer receber mais e-mails? Cancelar subscrição: https://{our}/u/{tok}",
+    "it": "--\nLeadfwd Demo S.r.l., Via del Porto 12, 20121 Milano\nNon vuoi più ricevere le nostre email? Annulla l'iscrizione: https://{our}/u/{tok}",
+}
+
+
+def company_of(email):
+    d = domain_of(email).split(".")[0]
+    if d == "example":
+        return "Example"
+    return " ".join(w.capitalize() for w in d.split("-"))
+
+
+class Outbound:
+    """One step of a sequence email we sent; replies quote it and bounces embed it."""
+
+    def __init__(self, lang, contact, date, pitch=None, rep_alt=False):
+        plang = lang if lang in PITCHES else "en"
+        first, last, email = contact
+        self.lang = plang
+        seed = email + str(date)
+        idx = pitch if pitch is not None else int(h(seed, 4), 16) % len(PITCHES[plang])
+        subj, body = PITCHES[plang][idx]
+        self.rep_name, self.rep_email = rep_for(plang, rep_alt)
+        company = company_of(email)
+        self.subject = subj.format(company=company, first=first)
+        self.tok = h(seed + "tok", 10)
+        self.body = body.format(first=first, company=company, rep=self.rep_name.split()[0])
+        self.footer = FOOTERS[plang].format(our=OUR, tok=self.tok)
+        self.text = self.body + "\n\n" + self.footer
+        self.date = date
+        self.step = 1 + int(h(seed, 2), 16) % 3
+        self.message_id = "seq-step%d-%s@%s" % (self.step, h(seed + "m", 8), OUR)
+        self.to_name = "%s %s" % (first, last)
+        self.to_email = email
+
+    def headers(self):
+        return [
+            ("Return-Path", "<bounces+%s@%s>" % (self.tok, OUR)),
+            ("Date", rfcdate(self.date)),
+            ("From", addr(self.rep_name, self.rep_email)),
+            ("To", addr(self.to_name, self.to_email)),
+            ("Subject", enc_words(self.subject)),
+            ("Message-ID", "<%s>" % self.message_id),
+            ("List-Unsubscribe", "<mailto:unsubscribe+%s@%s>, <https://%s/u/%s>" % (self.tok, OUR, OUR, self.tok)),
+            ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+            ("X-Leadfwd-Sequence", "Q4 Outreach; step=%d" % self.step),
+        ]
+
+    def as_bytes(self):
+        cte = "quoted-printable" if any(ord(c) > 127 for c in self.text) else "7bit"
+        return message(self.headers(), Part("text/plain", self.text, "utf-8", cte), self.message_id)
+
+    def header_bytes(self):
+        return self.as_bytes().split(b"\n\n", 1)[0] + b"\n"
+
+
+# ---------------------------------------------------------------- quoting as each client and language does it
+
+DAYS = {
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+    "pt": "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+}
+MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+}
+DAYS = {k: v.split() for k, v in DAYS.items()}
+MONTHS = {k: v.split() for k, v in MONTHS.items()}
+
+
+def on_wrote(lang, d, name, email):
+    """The one-line attribution a mail client writes above a quote."""
+    wd, mo = d.weekday(), d.month - 1
+    hm = d.strftime("%H:%M")
+    en_time = d.strftime("%I:%M %p").lstrip("0")
+    if lang == "en":
+        return "On %s, %s %d, %d at %s %s <%s> wrote:" % (DAYS["en"][wd][:3], MONTHS["en"][mo][:3], d.day, d.year, en_time, name, email)
+    if lang == "en-apple":
+        return "On %s %d, %d, at %s, %s <%s> wrote:" % (MONTHS["en"][mo][:3], d.day, d.year, d.strftime("%H:%M"), name, email)
+    if lang == "de":
+        return "Am %s., %d. %s. %d um %s Uhr schrieb %s <%s>:" % (DAYS["de"][wd][:2], d.day, MONTHS["de"][mo][:3], d.year, hm, name, email)
+    if lang == "fr":
+        return "Le %s. %d %s. %d à %s, %s <%s> a écrit :" % (DAYS["fr"][wd][:3], d.day, MONTHS["fr"][mo][:4].rstrip("."), d.year, hm, name, email)
+    if lang == "es":
+        return "El %s, %d %s %d a las %s, %s (<%s>) escribió:" % (DAYS["es"][wd][:3], d.day, MONTHS["es"][mo][:3], d.year, d.strftime("%-H:%M"), name, email)
+    if lang == "nl":
+        return "Op %s %d %s %d om %s schreef %s <%s>:" % (DAYS["nl"][wd][:2], d.day, MONTHS["nl"][mo][:3], d.year, hm, name, email)
+    if lang == "pt":
+        return "Em %s., %d de %s. de %d às %s, %s <%s> escreveu:" % (DAYS["pt"][wd][:3], d.day, MONTHS["pt"][mo][:3], d.year, hm, name, email)
+    if lang == "it":
+        return "Il giorno %s %d %s %d alle ore %s %s <%s> ha scritto:" % (DAYS["it"][wd][:3], d.day, MONTHS["it"][mo][:3], d.year, hm, name, email)
+    if lang == "sv":
+        return "Den %s %d %s. %d kl %s skrev %s <%s>:" % ("mån tis ons tors fre lör sön".split()[wd], d.day, "jan feb mars apr maj juni juli aug sep okt nov dec".split()[mo], d.year, hm, name, email)
+    if lang == "da":
+        return "Den %s. %d. %s. %d kl. %s skrev %s <%s>:" % ("man tir ons tor fre lør søn".split()[wd], d.day, "jan feb mar apr maj jun jul aug sep okt nov dec".split()[mo], d.year, d.strftime("%H.%M"), name, email)
+    if lang == "pl":
+        return "W dniu %d.%02d.%d o %s, %s <%s> pisze:" % (d.day, d.month, d.year, hm, name, email) if d.day % 2 else \
+            "W dniu %s, %d %s %d o %s %s <%s> napisał(a):" % ("pon. wt. śr. czw. pt. sob. niedz.".split()[wd], d.day, "sty lut mar kwi maj cze lip sie wrz paź lis gru".split()[mo], d.year, hm, name, email)
+    if lang == "ru":
+        return "%s, %d %s %d г. в %s, %s <%s>:" % ("пн вт ср чт пт сб вс".split()[wd], d.day, "янв. февр. мар. апр. мая июн. июл. авг. сент. окт. нояб. дек.".split()[mo], d.year, hm, name, email) if d.day % 2 else \
+            "%02d.%02d.%d %s, %s пишет:" % (d.day, d.month, d.year, hm, name)
+    if lang == "zh":
+        return "在 %d年%d月%d日 %s，%s <%s> 写道：" % (d.year, d.month, d.day, hm, name, email)
+    if lang == "ja":
+        return "%d年%d月%d日(%s) %s %s <%s>:" % (d.year, d.month, d.day, "月火水木金土日"[wd], d.strftime("%-H:%M"), name, email)
+    if lang == "fi":
+        return "%s %d.%d.%d klo %s %s (%s) kirjoitti:" % ("ma ti ke to pe la su".split()[wd], d.day, d.month, d.year, d.strftime("%-H.%M"), name, email)
+    if lang == "cs":
+        return "Dne %s %d. %d. %d %s uživatel %s <%s> napsal:" % ("po út st čt pá so ne".split()[wd], d.day, d.month, d.year, d.strftime("%-H:%M"), name, email)
+    if lang == "tr":
+        return "%s <%s>, %d %s %d %s, %s tarihinde şunu yazdı:" % (name, email, d.day, "Oca Şub Mar Nis May Haz Tem Ağu Eyl Eki Kas Ara".split()[mo], d.year, "Pzt Sal Çar Per Cum Cmt Paz".split()[wd], hm)
+    raise KeyError(lang)
+
+
+OUTLOOK_LABELS = {
+    "en": ("From", "Sent", "To", "Subject", "-----Original Message-----"),
+    "de": ("Von", "Gesendet", "An", "Betreff", "-----Ursprüngliche Nachricht-----"),
+    "fr": ("De", "Envoyé", "À", "Objet", "-----Message d'origine-----"),
+    "es": ("De", "Enviado el", "Para", "Asunto", "-----Mensaje original-----"),
+    "nl": ("Van", "Verzonden", "Aan", "Onderwerp", "-----Oorspronkelijk bericht-----"),
+    "pt": ("De", "Enviada em", "Para", "Assunto", "-----Mensagem original-----"),
+    "it": ("Da", "Inviato", "A", "Oggetto", "-----Messaggio originale-----"),
+}
+
+
+def outlook_date(lang, d):
+    wd, mo = d.weekday(), d.month - 1
+    if lang == "en":
+        return "%s, %s %d, %d %s" % (DAYS["en"][wd], MONTHS["en"][mo], d.day, d.year, d.strftime("%I:%M %p").lstrip("0"))
+    if lang == "de":
+        return "%s, %d. %s %d %s" % (DAYS["de"][wd], d.day, MONTHS["de"][mo], d.year, d.strftime("%H:%M"))
+    if lang in ("es", "pt"):
+        return "%s, %d de %s de %d %s" % (DAYS[lang][wd], d.day, MONTHS[lang][mo], d.year, d.strftime("%H:%M"))
+    return "%s %d %s %d %s" % (DAYS[lang][wd], d.day, MONTHS[lang][mo], d.year, d.strftime("%H:%M"))
+
+
+def outlook_block(lang, ob, sep="line"):
+    """Outlook's header block above the unquoted original. sep: 'line' (underscores) or 'orig' (-----Original-----)."""
+    f, s, t, sub, orig = OUTLOOK_LABELS[lang]
+    colon = " :" if lang == "fr" else ":"
+    first = "________________________________" if sep == "line" else orig
+    return "\n".join([first,
+                      "%s%s %s <%s>" % (f, colon, ob.rep_name, ob.rep_email),
+                      "%s%s %s" % (s, colon, outlook_date(lang, ob.date)),
+                      "%s%s %s <%s>" % (t, colon, ob.to_name, ob.to_email),
+                      "%s%s %s" % (sub, colon, ob.subject)])
+
+
+def gt(text):
+    return "\n".join(("> " + l) if l else ">" for l in text.split("\n"))
+
+
+MOBILE = {
+    "en": "Sent from my iPhone", "en-android": "Sent from Outlook for Android", "en-ios": "Get Outlook for iOS",
+    "de": "Von meinem iPhone gesendet", "fr": "Envoyé de mon iPhone", "es": "Enviado desde mi iPhone",
+    "nl": "Verstuurd vanaf mijn iPhone", "pt": "Enviado do meu iPhone", "it": "Inviato da iPhone",
+    "samsung": "Sent from my Galaxy", "de-android": "Gesendet von Outlook für Android",
+}
+
+RE_PREFIX = {"en": "Re: ", "de": "AW: ", "fr": "RE : ", "es": "RE: ", "nl": "Re: ", "pt": "RES: ", "it": "R: ",
+             "sv": "SV: ", "da": "SV: ", "pl": "Odp: ", "ru": "Re: ", "zh": "回复：", "ja": "Re: ", "fi": "VS: ",
+             "cs": "Re: ", "tr": "Ynt: "}
+
+
+# ---------------------------------------------------------------- clocks
+
+class Clock:
+    def __init__(self, start):
+        self.t = start
+        self.n = 0
+
+    def next(self, offset_hours):
+        self.n += 1
+        step = 3 + (int(h("clk%d" % self.n, 4), 16) % 29)   # 3..31 hours
+        self.t = self.t + dt.timedelta(hours=step, minutes=int(h("m%d" % self.n, 2), 16) % 60)
+        return self.t.astimezone(tz(offset_hours))
+
+
+CLOCK = Clock(dt.datetime(2026, 9, 28, 8, 0, tzinfo=tz(0)))
+TZ = {"en": -5, "de": 1, "fr": 1, "es": 1, "nl": 1, "pt": 0, "it": 1, "sv": 1, "da": 1, "pl": 1, "ru": 3, "zh": 8,
+      "ja": 9, "fi": 2, "cs": 1, "tr": 3}
+
+
+# ---------------------------------------------------------------- HTML layouts of the common clients
+
+import html as _html
+
+
+def esc(s):
+    return _html.escape(s, quote=False)
+
+
+def paras_html(text, tag="div"):
+    out = []
+    for p in text.split("\n\n"):
+        out.append("<%s>%s</%s>" % (tag, "<br>\n".join(esc(l) for l in p.split("\n")), tag))
+    return ("<%s><br></%s>\n" % (tag, tag)).join(x + "\n" for x in out)
+
+
+def html_reply(client, lang, new, ob, sig=None, mobile=None):
+    orig = paras_html(ob.text)
+    tail = ""
+    if sig:
+        tail += '<div><br></div><div>-- <br>%s</div>\n' % "<br>".join(esc(l) for l in sig.split("\n"))
+    if mobile:
+        tail += "<div><br></div><div>%s</div>\n" % esc(MOBILE[mobile])
+    qlang = lang if lang in OUTLOOK_LABELS else "en"
+    if client == "gmail":
+        return ('<div dir="ltr">%s%s</div><br>\n<div class="gmail_quote"><div dir="ltr" class="gmail_attr">%s<br></div>'
+                '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">\n'
+                '%s</blockquote></div>\n' % (paras_html(new), tail, esc(on_wrote(lang, ob.date, ob.rep_name, ob.rep_email)), orig))
+    if client == "outlook":
+        f, s, t, sub, _ = OUTLOOK_LABELS[qlang]
+        return ('<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n'
+                '<style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style>\n</head>\n'
+                '<body dir="ltr">\n<div style="font-family: Aptos, Calibri, Helvetica, sans-serif; font-size: 12pt; color: rgb(0, 0, 0);">\n'
+                '%s%s</div>\n<div id="appendonsend"></div>\n<hr style="display:inline-block;width:98%%" tabindex="-1">\n'
+                '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000">'
+                '<b>%s:</b> %s &lt;%s&gt;<br>\n<b>%s:</b> %s<br>\n<b>%s:</b> %s &lt;%s&gt;<br>\n<b>%s:</b> %s</font>\n<div>&nbsp;</div>\n</div>\n'
+                '<div>\n%s</div>\n</body>\n</html>\n'
+                % (paras_html(new), tail, f, esc(ob.rep_name), ob.rep_email, s, outlook_date(qlang, ob.date), t, esc(ob.to_name),
+                   ob.to_email, sub, esc(ob.subject), orig))
+    if client == "apple":
+        return ('<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head>'
+                '<body dir="auto">%s%s<div><br><blockquote type="cite">%s<br><br></blockquote></div>'
+                '<blockquote type="cite"><div dir="ltr">%s</div></blockquote></body></html>\n'
+                % (paras_html(new), tail, esc(on_wrote("en-apple" if lang == "en" else lang, ob.date, ob.rep_name, ob.rep_email)), orig))
+    if client == "thunderbird":
+        return ('<!DOCTYPE html>\n<html>\n  <head>\n    <meta http-equiv="Content-Type" content="text/html; charset=UTF-8">\n  </head>\n'
+                '  <body>\n%s%s    <div class="moz-cite-prefix">%s<br>\n    </div>\n'
+                '    <blockquote type="cite" cite="mid:%s">\n%s    </blockquote>\n  </body>\n</html>\n'
+                % (paras_html(new, "p"), tail, esc(on_wrote(lang, ob.date, ob.rep_name, ob.rep_email)), ob.message_id, orig))
+    if client == "yahoo":
+        return ('<html><head></head><body><div class="ydp%s yahoo-style-wrap" style="font-family:Helvetica Neue, Helvetica, Arial, sans-serif;font-size:13px;">'
+                '%s%s</div><div><br></div><div id="yahoo_quoted_%s" class="yahoo_quoted">\n'
+                '<div style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;">\n'
+                '<div>%s</div><div><br></div><div><br></div>\n<div><div dir="ltr">%s</div></div></div></div></body></html>\n'
+                % (h(new, 8), paras_html(new), tail, h(new + "y", 10),
+                   esc(on_wrote(lang, ob.date, ob.rep_name, ob.rep_email)), orig))
+    if client == "word":
+        f, s, t, sub, _ = OUTLOOK_LABELS[qlang]
+        colon = " :" if qlang == "fr" else ":"
+        return ('<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+                'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" '
+                'xmlns="http://www.w3.org/TR/REC-html40">\n<head><meta name=Generator content="Microsoft Word 15 (filtered medium)">\n'
+                '<style><!--\np.MsoNormal, li.MsoNormal, div.MsoNormal {margin:0cm;font-size:11.0pt;font-family:"Calibri",sans-serif;}\n'
+                '@page WordSection1 {size:612.0pt 792.0pt;margin:70.85pt 70.85pt 2.0cm 70.85pt;}\ndiv.WordSection1 {page:WordSection1;}\n--></style>\n'
+                '</head>\n<body lang=%s link="#0563C1" vlink="#954F72" style=\'word-wrap:break-word\'>\n<div class=WordSection1>\n'
+                '%s%s<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n<div><div style=\'border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm\'>\n'
+                '<p class=MsoNormal><b>%s%s</b> %s &lt;%s&gt; <br><b>%s%s</b> %s<br><b>%s%s</b> %s &lt;%s&gt;<br><b>%s%s</b> %s<o:p></o:p></p>\n'
+                '</div></div>\n<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n%s</div>\n</body>\n</html>\n'
+                % (qlang.upper(), paras_html(new, "p class=MsoNormal").replace("</p class=MsoNormal>", "</p>"), tail,
+                   f, colon, esc(ob.rep_name), ob.rep_email, s, colon, outlook_date(qlang, ob.date), t, colon, esc(ob.to_name), ob.to_email,
+                   sub, colon, esc(ob.subject), paras_html(ob.text, "p class=MsoNormal").replace("</p class=MsoNormal>", "</p>")))
+    raise KeyError(client)
+
+
+PROVIDER_OF_CLIENT = {"gmail": "google", "outlook": "outlook", "word": "outlook", "apple": "postfix",
+                      "thunderbird": "exim", "yahoo": "postfix"}
+
+MAILER = {"gmail": None, "outlook": None, "word": "Microsoft Outlook 16.0", "apple": "Apple Mail (2.3826.300.87.4.3)",
+          "thunderbird": "Mozilla Thunderbird", "yahoo": "WebService/1.1.22806 YMailNorrin"}
+
+
+def signer(lang, new, sig):
+    """The pool person whose first name signs the text, so that names and addresses agree."""
+    tail = (new.split("\n")[-2:] + (sig or "").split("\n")[:1])
+    words = set(w.strip(",.") for line in tail for w in line.split())
+    for first, last, email in PEOPLE.get(lang, []):
+        if first in words:
+            return first, last, email
+    return None
+
+
+# ---------------------------------------------------------------- a person's reply (also opt-outs and traps)
+
+def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang=None, sig=None, mobile=None,
+          html=None, alt=False, charset="utf-8", cte=None, style="lf", subject=None, label=None, headers=(),
+          date=None, pitch=None, quote_text=None, pre_quote=None, reply_text=None, to=None):
+    contact = contact or signer(lang, new, sig) or person(lang if lang in PEOPLE else "en")
+    first, last, email = contact
+    qlang = qlang or lang
+    date = date or CLOCK.next(TZ.get(lang, 0))
+    ob = Outbound(lang, contact, date - dt.timedelta(days=1 + int(h(email + name, 2), 16) % 6, hours=3), pitch=pitch)
+    seed = folder + name
+    names = dict(first=first, full="%s %s" % (first, last), rep=ob.rep_name.split()[0], replast=ob.rep_name.split()[-1])
+    new = new.format(**names)
+    sig = sig.format(**names) if sig else sig
+    subj = subject if subject is not None else RE_PREFIX.get(lang, "Re: ") + ob.subject
+    if cte is None:
+        cte = "quoted-printable" if any(ord(c) > 127 for c in new) else "7bit"
+    # plain-text body
+    body = new
+    if sig:
+        body += "\n\n-- \n" + sig
+    if mobile:
+        body += "\n\n" + MOBILE[mobile]
+    if quote == "gt":
+        body += "\n\n" + on_wrote(qlang, ob.date, ob.rep_name, ob.rep_email) + "\n\n" + gt(ob.text) + "\n"
+    elif quote == "gt-tight":
+        body += "\n" + on_wrote(qlang, ob.date, ob.rep_name, ob.rep_email) + "\n" + gt(ob.text) + "\n"
+    elif quote in ("outlook", "orig"):
+        body += "\n\n" + outlook_block(qlang, ob, "line" if quote == "outlook" else "orig") + "\n\n" + ob.text + "\n"
+    elif quote == "bottom":   # new text written under the quote
+        body = on_wrote(qlang, ob.date, ob.rep_name, ob.rep_email) + "\n" + gt(ob.text) + "\n\n" + body + "\n"
+    elif quote == "custom":
+        body += "\n\n" + quote_text.format(**{"gt": gt(ob.text), "text": ob.text, "subject": ob.subject}) + "\n"
+    else:
+        body += "\n"
+    if pre_quote:
+        body = pre_quote + body
+    if html:
+        markup = html_reply(html, qlang, new, ob, sig, mobile)
+        hcte = "quoted-printable" if html != "yahoo" else "base64"
+        hpart = Part("text/html", markup, charset, hcte)
+        part = Part("multipart/alternative", children=[Part("text/plain", body, charset, cte), hpart]) if alt else hpart
+    else:
+        part = Part("text/plain", body, charset, cte, params=[("format", "flowed")] if cte == "7bit" and lang == "en" and "x" in name else [])
+    provider = PROVIDER_OF_CLIENT.get(html, ["google", "outlook", "postfix", "exim", "ms"][int(h(email, 2), 16) % 5])
+    hdrs = received_chain(seed, domain_of(email), email, to or ob.rep_email, date, provider)
+    if provider == "google":
+        hdrs.append(dkim(seed, domain_of(email)))
+    hdrs += [("Date", rfcdate(date)),
+             ("From", addr("%s %s" % (first, last), email, charset)),
+             ("To", addr(ob.rep_name, to or ob.rep_email, charset)),
+             ("Subject", enc_words(subj, charset if charset not in ("us-ascii",) else "utf-8")),
+             ("Message-ID", mid(seed, domain_of(email) if provider != "google" else "mail.gmail.com")),
+             ("In-Reply-To", "<%s>" % ob.message_id),
+             ("References", "<%s>" % ob.message_id)]
+    if MAILER.get(html):
+        hdrs.append(("X-Mailer" if html != "thunderbird" else "User-Agent", MAILER[html]))
+    if provider == "outlook":
+        hdrs += [("Thread-Topic", enc_words(ob.subject)), ("Thread-Index", base64.b64encode(bytes.fromhex(h(seed, 32))).decode()),
+                 ("X-MS-Has-Attach", ""), ("X-MS-TNEF-Correlator", "")]
+    hdrs += list(headers)
+    lab = {"kind": kind, "contact": email}
+    if kind == "reply":
+        lab["reply_text"] = reply_text if reply_text is not None else new
+    if label:
+        lab.update(label)
+    emit(folder, name, message(hdrs, part, seed), lab, style)
+    return ob
+
+
+# ---------------------------------------------------------------- an automatic reply
+
+def autoreply(folder, name, lang, subject, text, auto_headers, date, return_date=None, reason=None, contact=None,
+              charset="utf-8", cte=None, style="lf", html=False, from_addr=None, label=None, pitch=None):
+    contact = contact or person(lang if lang in PEOPLE else "en")
+    first, last, email = contact
+    ob = Outbound(lang, contact, date - dt.timedelta(minutes=1 + int(h(email + name, 2), 16) % 50), pitch=pitch)
+    seed = folder + name
+    subj = subject.format(subj=ob.subject)
+    if cte is None:
+        cte = "quoted-printable" if any(ord(c) > 127 for c in text) else "7bit"
+    part = Part("text/plain", text + "\n", charset, cte)
+    if html:
+        part = Part("multipart/alternative", children=[part, Part("text/html", "<html><body>" + paras_html(text) + "</body></html>\n", charset, cte)])
+    provider = ["outlook", "google", "postfix", "exim", "ms"][int(h(email, 2), 16) % 5]
+    sender = from_addr or addr("%s %s" % (first, last), email, charset)
+    hdrs = received_chain(seed, domain_of(email), email, ob.rep_email, date, provider)
+    hdrs += [("Date", rfcdate(date)), ("From", sender), ("To", addr(ob.rep_name, ob.rep_email, charset)),
+             ("Subject", enc_words(subj, charset)), ("Message-ID", mid(seed, domain_of(email))),
+             ("In-Reply-To", "<%s>" % ob.message_id), ("References", "<%s>" % ob.message_id)]
+    hdrs += [(k, v.replace("{email}", email)) for k, v in auto_headers]
+    lab = {"kind": "auto_reply", "contact": email}
+    if return_date:
+        lab["return_date"] = return_date
+    if reason:
+        lab["reason"] = reason
+    if label:
+        lab.update(label)
+    emit(folder, name, message(hdrs, part, seed), lab, style)
+
+
+AUTO = [("Auto-Submitted", "auto-replied")]
+OUTLOOK_OOO = [("Auto-Submitted", "auto-generated"), ("X-Auto-Response-Suppress", "All"),
+               ("X-MS-Exchange-Inbox-Rules-Loop", "{email}"), ("X-MS-Exchange-Organization-AutoReplyState", "OOF")]
+
+
+# ================================================================ replies/
+def replies():
+    F = "replies"
+    # --- English, plain text, many quote styles
+    reply(F, "en-gmail-plain-positive.eml", "en", "Hi {rep},\n\nGood timing actually. We're rebuilding our SDR process in January. Thursday 2pm GMT works for me.\n\nRachel")
+    reply(F, "en-pricing-question.eml", "en", "What does this cost for a team of 8? And do you integrate with HubSpot or only Salesforce?\n\nDavid", quote="outlook", sig="David Chen\nHead of Sales Ops\n+1 (415) 555-0143")
+    reply(F, "en-mobile-short.eml", "en", "Sure, send me the video.", mobile="en", quote="gt-tight")
+    reply(F, "en-original-message-block.eml", "en", "Hi {rep},\n\nForwarded this to our RevOps lead, she'll be in touch if it fits.\n\nRegards,\nJames", quote="orig", sig="James O'Neill | Harbour Bank\nThis email and any attachments are confidential.")
+    reply(F, "en-outlook-android.eml", "en", "Can we push to next Wednesday? Something came up.", mobile="en-android", quote="outlook", style="crlf")
+    reply(F, "en-bottom-posted.eml", "en", "Yes - we looked at a similar tool last year. Happy to compare notes.\nMegan", quote="bottom")
+    reply(F, "en-long-positive.eml", "en", "Hi {rep},\n\nThanks for reaching out. A bit of context: we have four people working a shared inbox and\nthey spend the first hour of each day sorting bounces from real replies. If Leadfwd does what you\ndescribe, that alone would be worth it.\n\nTwo questions before we book anything:\n1. Does it work with Google Workspace shared drives/delegated mailboxes?\n2. Where is the data stored?\n\nIf the answers are sensible, let's do a call on the 3rd.\n\nBest,\nOliver Grant", sig="Oliver Grant\nVP Sales, Tallow Systems")
+    reply(F, "en-iphone-typo.eml", "en", "Sounds good. call me tmrw after 10? 555 0199", mobile="en", quote="gt")
+    reply(F, "en-question-gdpr.eml", "en", "Hello,\n\nBefore we go further: how did you get my address, and are you GDPR compliant?\n\nSarah Whitfield", quote="orig")
+    reply(F, "en-samsung.eml", "en", "Interesting. I'm travelling this week but let's talk Monday.", mobile="samsung", quote="gt-tight")
+    # --- English HTML-only and alternative, one per client layout
+    reply(F, "en-html-gmail.eml", "en", "Hi {rep},\n\nYes, let's do it. I've added my colleague Priya who runs our outbound team.\n\nMarcus", html="gmail")
+    reply(F, "en-html-outlook.eml", "en", "Hi {rep},\n\nPlease send over a proposal for 12 seats, annual billing.\n\nKind regards,\nHannah", html="outlook")
+    reply(F, "en-html-apple.eml", "en", "Love this. Can you do Friday at 11?", html="apple", mobile="en")
+    reply(F, "en-html-thunderbird.eml", "en", "Hello {rep},\n\nWe are already evaluating two vendors, but I am happy to add you to the list.\nCould you send a security overview first?\n\nEthan", html="thunderbird")
+    reply(F, "en-html-yahoo.eml", "en", "ok what time works for you", html="yahoo")
+    reply(F, "en-html-word.eml", "en", "Hi {rep},\n\nThank you, that was helpful. Our procurement team needs a W-9 and your standard DPA.\n\nBest regards,\nLaura Simmons", html="word", alt=True)
+    reply(F, "en-html-gmail-alt-sig.eml", "en", "Send me the deck and I'll take a look this weekend.\n\nKevin", html="gmail", alt=True, sig="Kevin Doyle\nDirector, Partnerships")
+    # --- German
+    reply(F, "de-gmail-plain.eml", "de", "Hallo Herr {replast},\n\ndanke für die Nachricht. Das Thema ist bei uns tatsächlich aktuell. Passt Ihnen Dienstag um 10 Uhr?\n\nViele Grüße\nKatrin Vogel", charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "de-outlook-block.eml", "de", "Guten Morgen,\n\nbitte schicken Sie mir vorab eine Preisübersicht, dann bespreche ich das intern.\n\nMit freundlichen Grüßen\nJens Hoffmann", quote="outlook", sig="Jens Hoffmann\nLeiter Vertrieb\nTel. +49 40 555 0123", charset="windows-1252", cte="quoted-printable")
+    reply(F, "de-urspruengliche-nachricht.eml", "de", "Hallo,\n\nich habe Ihre Mail an unseren Geschäftsführer weitergeleitet. Er meldet sich, falls Interesse besteht.\n\nGruß\nSabine Krüger", quote="orig", charset="iso-8859-15", cte="8bit", style="cr")
+    reply(F, "de-iphone.eml", "de", "Klingt gut, rufen Sie mich morgen an.", mobile="de", quote="gt-tight")
+    reply(F, "de-html-word.eml", "de", "Hallo Herr {replast},\n\nwir würden gern einen Testzugang für zwei Wochen bekommen. Geht das?\n\nBeste Grüße\nFlorian Weber", html="word")
+    reply(F, "de-html-gmail.eml", "de", "Hallo {rep},\n\nja, gerne. Ich habe nächste Woche Mittwoch und Donnerstag Zeit.\n\nLG Miriam", html="gmail")
+    # --- French
+    reply(F, "fr-plain-positive.eml", "fr", "Bonjour {rep},\n\nMerci pour votre message. Oui, je veux bien une démo, plutôt jeudi après-midi.\n\nBonne journée,\nCamille", charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "fr-outlook-block.eml", "fr", "Bonjour,\n\nPourriez-vous m'envoyer une plaquette et vos tarifs ? Je transmettrai à notre direction commerciale.\n\nCordialement,\nJulien Bernard", quote="outlook", sig="Julien Bernard\nResponsable des achats")
+    reply(F, "fr-iphone.eml", "fr", "Ok pour mardi 15h.", mobile="fr", quote="gt-tight", style="crlf")
+    reply(F, "fr-html-thunderbird.eml", "fr", "Bonjour {rep},\n\nNous utilisons déjà un outil similaire mais le contrat se termine en mars. Recontactons-nous début février ?\n\nÉlodie", html="thunderbird")
+    reply(F, "fr-html-outlook.eml", "fr", "Bonjour,\n\nJe suis intéressé. Pouvez-vous me proposer deux créneaux la semaine prochaine ?\n\nNicolas Garnier", html="outlook", charset="windows-1252")
+    reply(F, "fr-message-d-origine.eml", "fr", "Bonjour {rep},\n\nC'est noté, je vous rappelle demain matin.\n\nSophie", quote="orig", charset="iso-8859-15", cte="8bit")
+    # --- Spanish
+    reply(F, "es-plain-positive.eml", "es", "Hola {rep}:\n\nMe interesa. ¿Podemos hablar el miércoles a las 11?\n\nUn saludo,\nLucía", charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "es-outlook-block.eml", "es", "Buenas tardes,\n\n¿Tenéis integración con Pipedrive? Si es así, me gustaría ver una demo.\n\nSaludos cordiales,\nJavier Ruiz", quote="outlook", sig="Javier Ruiz\nDirector Comercial")
+    reply(F, "es-iphone.eml", "es", "Perfecto, mándame el vídeo.", mobile="es", quote="gt-tight", style="cr")
+    reply(F, "es-html-gmail.eml", "es", "Hola,\n\nGracias por escribir. Ahora mismo estamos cerrando presupuesto, pero envíame más información y la reviso.\n\nCarmen", html="gmail")
+    reply(F, "es-mensaje-original.eml", "es", "Hola {rep},\n\nTe paso el contacto de nuestra jefa de ventas, que es quien decide: marta.sanchez@soluciones-alba.example\n\nGracias,\nDiego", quote="orig", charset="windows-1252", cte="8bit")
+    # --- Dutch
+    reply(F, "nl-plain-positive.eml", "nl", "Hoi {rep},\n\nLeuk dat je contact opneemt. Donderdag om 14:00 uur past mij goed.\n\nGroetjes,\nSanne")
+    reply(F, "nl-outlook-block.eml", "nl", "Goedemiddag,\n\nKunt u mij een offerte sturen voor vijf gebruikers?\n\nMet vriendelijke groet,\nBram Jansen", quote="outlook", sig="Bram Jansen\nJansen Bouw B.V.", charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "nl-iphone.eml", "nl", "Prima, bel me maandag maar.", mobile="nl", quote="gt-tight")
+    reply(F, "nl-html-apple.eml", "nl", "Hoi {rep},\n\nIk heb je bericht doorgestuurd naar onze salesmanager. Zij neemt contact op.\n\nLotte", html="apple")
+    reply(F, "nl-oorspronkelijk-bericht.eml", "nl", "Dag {rep},\n\nWe zijn tevreden met ons huidige systeem, maar ik wil wel eens een demo zien.\n\nJoost", quote="orig", style="crlf")
+    # --- Portuguese
+    reply(F, "pt-plain-positive.eml", "pt", "Olá {rep},\n\nObrigado pelo contacto. Pode ser na terça-feira às 15h?\n\nCumprimentos,\nJoão Ferreira", charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "pt-outlook-block.eml", "pt", "Bom dia,\n\nPode enviar-me uma proposta com os preços para dez utilizadores?\n\nObrigada,\nAna Costa", quote="outlook")
+    reply(F, "pt-iphone.eml", "pt", "Combinado, falamos amanhã.", mobile="pt", quote="gt-tight")
+    reply(F, "pt-html-gmail.eml", "pt", "Olá {rep},\n\nTenho interesse, mas só a partir de janeiro. Envie-me o vídeo e eu vejo com calma.\n\nAbraço,\nRafael", html="gmail")
+    reply(F, "pt-mensagem-original.eml", "pt", "Olá,\n\nReencaminhei para o nosso diretor comercial.\n\nBeatriz Santos", quote="orig", charset="windows-1252", cte="8bit", style="cr")
+    # --- Italian
+    reply(F, "it-plain-positive.eml", "it", "Buongiorno {rep},\n\ngrazie per il messaggio. Mi interessa, possiamo sentirci giovedì alle 10?\n\nCordiali saluti,\nGiulia Romano", charset="iso-8859-15", cte="quoted-printable")
+    reply(F, "it-outlook-block.eml", "it", "Salve,\n\nmi può mandare un preventivo per otto utenti?\n\nGrazie,\nLuca Bianchi", quote="outlook", sig="Luca Bianchi\nResponsabile commerciale")
+    reply(F, "it-iphone.eml", "it", "Va bene, ci sentiamo lunedì.", mobile="it", quote="gt-tight")
+    reply(F, "it-html-yahoo.eml", "it", "Ciao {rep},\n\nok per la demo, mandami un invito per martedì pomeriggio.\n\nFrancesca", html="yahoo")
+    reply(F, "it-messaggio-originale.eml", "it", "Buonasera,\n\nho girato la sua email al nostro direttore vendite.\n\nMatteo Ricci", quote="orig", style="crlf")
+    # --- other languages' quote headers (content in that language, Latin scripts)
+    sv = ("Ingrid", "Lindqvist", "ingrid.lindqvist@fjordtech.example")
+    reply(F, "sv-den-skrev.eml", "sv", "Hej {rep},\n\nTack för mejlet. Vi kan gärna ta ett kort samtal på fredag.\n\nMed vänliga hälsningar\nIngrid", contact=sv, charset="iso-8859-1", cte="quoted-printable")
+    da = ("Mads", "Kristensen", "mads@nordhavn-shipping.example")
+    reply(F, "da-den-skrev.eml", "da", "Hej {rep},\n\nDet lyder spændende. Send gerne en præsentation.\n\nVenlig hilsen\nMads", contact=da)
+    fi = ("Aino", "Virtanen", "aino.virtanen@example.fi.example")
+    reply(F, "fi-kirjoitti.eml", "fi", "Hei {rep},\n\nKiitos viestistä. Torstai sopii minulle hyvin.\n\nTerveisin\nAino", contact=fi, charset="iso-8859-15", cte="8bit")
+    cs = ("Petr", "Dvořák", "petr.dvorak@brnosoft.example")
+    reply(F, "cs-napsal.eml", "cs", "Dobrý den,\n\nděkuji za zprávu. Pošlete mi prosím ceník.\n\nS pozdravem\nPetr Dvořák", contact=cs, charset="iso-8859-2", cte="quoted-printable")
+    tr = ("Elif", "Yılmaz", "elif.yilmaz@bosphorus-lojistik.example")
+    reply(F, "tr-yazdi.eml", "tr", "Merhaba {rep},\n\nİlginiz için teşekkürler. Gelecek hafta bir görüşme ayarlayabiliriz.\n\nSaygılarımla,\nElif", contact=tr)
+
+
+# ================================================================ auto-replies/
+def auto_replies():
+    F = "auto-replies"
+    # --- English
+    autoreply(F, "en-outlook-ooo.eml", "en", "Automatic reply: {subj}",
+              "Thank you for your email. I'm out of the office until Monday, November 23 with limited access to email.\n\nFor anything urgent please contact our support desk at support@northwind-freight.example.\n\nRachel",
+              OUTLOOK_OOO, when("2026-11-16 09:02", -5), return_date="2026-11-23")
+    autoreply(F, "en-gmail-vacation-parental.eml", "en", "Out of office",
+              "Hi there,\n\nThanks for your note. I'm on parental leave and will be back on 4 January 2027.\nIn the meantime, Kevin (kevin.doyle@example.org) is covering my accounts.\n\nBest,\nDavid",
+              AUTO + [("Precedence", "bulk")], when("2026-11-20 14:31", -8), return_date="2027-01-04")
+    autoreply(F, "en-x-autoreply-conference.eml", "en", "Auto: {subj}",
+              "I'm at a conference Nov 10-12 and checking email only in the evenings. I'll get back to you when I'm back in the office on Friday.",
+              [("X-Autoreply", "yes")], when("2026-11-10 07:45", -5), return_date="2026-11-13")
+    autoreply(F, "en-precedence-us-date.eml", "en", "Out of Office: {subj}",
+              "I am on annual leave, returning 12/07/2026. Your message has not been forwarded.",
+              [("Precedence", "auto_reply"), ("X-Autorespond", "Out of Office")], when("2026-11-25 11:12", -6), return_date="2026-12-07", style="crlf")
+    autoreply(F, "en-icloud-vacation.eml", "en", "On vacation",
+              "Hi! I'm on vacation without email until November 30th. I'll reply when I'm back.\n\nMegan",
+              [("X-Apple-Action", "vacation")], when("2026-11-19 18:03", -8), return_date="2026-11-30")
+    autoreply(F, "en-travelling-no-date.eml", "en", "Re: {subj}",
+              "Hello,\n\nI'm travelling with limited connectivity this week and will reply as soon as I can.\n\nThanks for your patience,\nOliver",
+              AUTO, when("2026-10-14 03:20", 0))
+    autoreply(F, "en-helpdesk-ticket-ack.eml", "en", "[Ticket #48213] {subj}",
+              "Thank you for contacting Riverbend Health. This is an automated response to confirm that we have\nreceived your message. A member of our team will respond within two business days.\n\nYour ticket number is 48213. Please keep it in the subject line of any reply.",
+              AUTO + [("X-Autoreply", "true"), ("Precedence", "bulk")], when("2026-10-21 16:40", -5),
+              from_addr="Riverbend Health Support <help@riverbend-health.example>", contact=("Laura", "Simmons", "lsimmons@riverbend-health.example"),
+              label={"contact": "lsimmons@riverbend-health.example"})
+    autoreply(F, "en-iso-date.eml", "en", "Automatic reply: {subj}",
+              "I am out of the office and will be back on 2026-12-02. I will respond to your message then.",
+              OUTLOOK_OOO, when("2026-11-24 08:15", 0), return_date="2026-12-02", style="cr")
+    autoreply(F, "en-back-next-monday.eml", "en", "Out of office: {subj}",
+              "Hi,\n\nI'm off for the rest of the week and back next Monday. Talk then!\n\nGrace",
+              AUTO, when("2026-11-18 10:00", -8), return_date="2026-11-23")
+    autoreply(F, "en-year-rollover.eml", "en", "Automatic reply: {subj}",
+              "Thanks for your message. Our office is closed for the holidays and I'm out until January 6.\nI'll read your email when I'm back.",
+              OUTLOOK_OOO, when("2026-11-26 17:50", -5), return_date="2027-01-06", html=True)
+    autoreply(F, "en-outlook-range.eml", "en", "Automatic reply: {subj}",
+              "I am out of the office from Thursday 19 November through Tuesday 24 November with no access to email.\nIf your message is urgent, please call the office on +44 117 555 0100.",
+              OUTLOOK_OOO, when("2026-11-19 08:00", 0), return_date="2026-11-24")
+    autoreply(F, "en-left-company.eml", "en", "Automatic reply: {subj}",
+              "Please note that Priya no longer works at BrightPath. This mailbox is no longer monitored.\n\nFor sales enquiries please contact hello@brightpath.example.",
+              OUTLOOK_OOO, when("2026-11-03 12:00", 0), reason="left_company", contact=("Priya", "Raman", "priya@brightpath.example"))
+    autoreply(F, "en-left-company-no-forward.eml", "en", "I have left Harbour Bank",
+              "Hello,\n\nI left Harbour Bank on 31 October and this address will be closed shortly. Your email has not\nbeen forwarded. For anything related to payments please write to corporate@harbourbank.example.\n\nThank you,\nJames",
+              AUTO, when("2026-11-09 09:30", 0), reason="left_company", contact=("James", "O'Neill", "james.oneill@harbourbank.example"))
+    autoreply(F, "en-maternity-far-date.eml", "en", "Out of Office: {subj}",
+              "Thank you for your email. I am on maternity leave until 1 June 2027 and will not be checking email.\nPlease contact marcus@bellandhart.example for anything urgent.",
+              [("X-Autoreply", "yes"), ("Auto-Submitted", "auto-replied")], when("2026-11-12 13:13", 0), return_date="2027-06-01",
+              contact=("Hannah", "Kowalski", "hannah.k@lumenworks.example"))
+    # --- German
+    autoreply(F, "de-outlook-automatische-antwort.eml", "de", "Automatische Antwort: {subj}",
+              "Vielen Dank für Ihre Nachricht.\n\nIch bin bis einschließlich 27.11.2026 nicht im Büro und habe keinen Zugriff auf meine E-Mails.\nIn dringenden Fällen wenden Sie sich bitte an vertrieb@brandt-logistik.example.\n\nMit freundlichen Grüßen\nKatrin Vogel",
+              OUTLOOK_OOO, when("2026-11-20 08:41", 1), return_date="2026-11-27", charset="iso-8859-1", cte="quoted-printable")
+    autoreply(F, "de-abwesenheitsnotiz.eml", "de", "Abwesenheitsnotiz: {subj}",
+              "Guten Tag,\n\nich bin ab dem 30. November wieder erreichbar. Ihre E-Mail wird nicht weitergeleitet.\n\nJens Hoffmann",
+              AUTO, when("2026-11-23 10:05", 1), return_date="2026-11-30", charset="iso-8859-15", cte="8bit", style="cr")
+    autoreply(F, "de-urlaub-montag.eml", "de", "Abwesend: {subj}",
+              "Hallo,\n\ndanke für Ihre E-Mail. Ich bin im Urlaub und ab Montag, den 7. Dezember wieder im Büro.\nIhre Nachricht wird bis dahin nicht gelesen.\n\nSabine Krüger",
+              [("X-Autoreply", "yes"), ("Precedence", "auto_reply")], when("2026-11-25 15:20", 1), return_date="2026-12-07")
+    autoreply(F, "de-nicht-mehr-im-unternehmen.eml", "de", "Automatische Antwort: {subj}",
+              "Sehr geehrte Damen und Herren,\n\nFrau Schäfer ist nicht mehr in unserem Unternehmen tätig. Dieses Postfach wird nicht mehr abgerufen.\nBitte wenden Sie sich an info@example.org.\n\nMit freundlichen Grüßen",
+              OUTLOOK_OOO, when("2026-10-29 09:00", 1), reason="left_company", contact=("Miriam", "Schäfer", "miriam.schaefer@example.org"),
+              charset="windows-1252", cte="quoted-printable")
+    autoreply(F, "de-dienstreise-ohne-datum.eml", "de", "Re: {subj}",
+              "Ich bin derzeit auf Dienstreise und lese meine E-Mails nur unregelmäßig. Ich melde mich so bald wie möglich.\n\nTobias Lange",
+              [("X-Autoreply", "yes"), ("Auto-Submitted", "auto-replied")], when("2026-10-19 07:12", 1))
+    # --- French
+    autoreply(F, "fr-reponse-automatique.eml", "fr", "Réponse automatique : {subj}",
+              "Bonjour,\n\nJe suis absente du bureau jusqu'au 30 novembre inclus. Pour toute demande urgente, merci de contacter\naccueil@atelier-morel.example.\n\nCordialement,\nCamille Lefèvre",
+              OUTLOOK_OOO, when("2026-11-23 09:00", 1), return_date="2026-11-30", charset="iso-8859-1", cte="quoted-printable")
+    autoreply(F, "fr-absence-de-retour.eml", "fr", "Absence du bureau",
+              "Bonjour,\n\nMerci pour votre message. Je serai de retour le lundi 7 décembre 2026 et vous répondrai dès que possible.\n\nJulien Bernard",
+              [("Precedence", "auto_reply"), ("Auto-Submitted", "auto-replied")], when("2026-11-26 11:30", 1), return_date="2026-12-07", style="crlf")
+    autoreply(F, "fr-absent-date-courte.eml", "fr", "Absent : {subj}",
+              "Je suis en congés, retour le 02/12. Votre message sera traité à mon retour.",
+              [("X-Autoreply", "yes")], when("2026-11-21 18:40", 1), return_date="2026-12-02", charset="windows-1252", cte="8bit")
+    autoreply(F, "fr-ne-fait-plus-partie.eml", "fr", "Réponse automatique : {subj}",
+              "Bonjour,\n\nÉlodie Rousseau ne fait plus partie de la société Vins de la Loire. Cette adresse n'est plus consultée.\nMerci d'adresser vos demandes à contact@vinsdelaloire.example.",
+              OUTLOOK_OOO, when("2026-11-02 08:00", 1), reason="left_company", contact=("Élodie", "Rousseau", "elodie.rousseau@vinsdelaloire.example"))
+    autoreply(F, "fr-deplacement-sans-date.eml", "fr", "Réponse automatique : {subj}",
+              "Bonjour,\n\nJe suis actuellement en déplacement avec un accès limité à mes e-mails. Je vous répondrai dès que possible.\n\nNicolas",
+              AUTO, when("2026-10-15 14:14", 1), contact=("Nicolas", "Garnier", "nicolas.garnier@example.net"))
+    # --- Spanish
+    autoreply(F, "es-respuesta-automatica.eml", "es", "Respuesta automática: {subj}",
+              "Gracias por tu mensaje. Estaré fuera de la oficina hasta el 9 de diciembre sin acceso al correo.\nPara temas urgentes, escribe a ventas@grupo-iberica.example.\n\nLucía Fernández",
+              OUTLOOK_OOO, when("2026-11-24 10:10", 1), return_date="2026-12-09", charset="iso-8859-1", cte="quoted-printable")
+    autoreply(F, "es-fuera-volvere-lunes.eml", "es", "Fuera de la oficina",
+              "Hola,\n\nEstoy de viaje. Volveré el lunes 30 de noviembre y contestaré tu correo entonces.\n\nSaludos,\nJavier",
+              [("Auto-Submitted", "auto-replied"), ("X-Autoreply", "yes")], when("2026-11-24 19:02", 1), return_date="2026-11-30", style="cr")
+    autoreply(F, "es-ya-no-trabaja.eml", "es", "Respuesta automática: {subj}",
+              "Carmen López ya no trabaja en Olivares Export. Este buzón no se revisa.\nPor favor, contacte con info@olivares-export.example.",
+              OUTLOOK_OOO, when("2026-11-05 12:30", 1), reason="left_company", contact=("Carmen", "López", "carmen.lopez@olivares-export.example"))
+    autoreply(F, "es-vacaciones-fecha-numerica.eml", "es", "Re: {subj}",
+              "Estoy de vacaciones hasta el 04/12/2026. Responderé a mi vuelta.\n\nMarta Sánchez",
+              [("Precedence", "auto_reply")], when("2026-11-19 08:08", 1), return_date="2026-12-04", charset="windows-1252", cte="8bit")
+    # --- Dutch
+    autoreply(F, "nl-automatisch-antwoord.eml", "nl", "Automatisch antwoord: {subj}",
+              "Bedankt voor je bericht. Ik ben tot en met 4 december afwezig en lees mijn e-mail niet.\nVoor dringende zaken kun je terecht bij info@polderdata.example.\n\nSanne de Vries",
+              OUTLOOK_OOO, when("2026-11-20 09:45", 1), return_date="2026-12-04")
+    autoreply(F, "nl-afwezig-maandag.eml", "nl", "Afwezig: {subj}",
+              "Hallo,\n\nVanaf maandag 30 november ben ik weer bereikbaar. Tot die tijd worden e-mails niet doorgestuurd.\n\nBram",
+              AUTO, when("2026-11-25 16:00", 1), return_date="2026-11-30", charset="iso-8859-1", cte="quoted-printable", style="crlf")
+    autoreply(F, "nl-werkt-niet-meer.eml", "nl", "Automatisch antwoord: {subj}",
+              "Lotte Bakker werkt niet meer bij ons. Deze mailbox wordt niet meer gelezen. Neem contact op met\nsales@example.nl.example.",
+              OUTLOOK_OOO, when("2026-11-11 10:00", 1), reason="left_company", contact=("Lotte", "Bakker", "lotte.bakker@example.nl.example"))
+    autoreply(F, "nl-beperkt-bereikbaar.eml", "nl", "Re: {subj}",
+              "Ik heb deze week beperkt toegang tot mijn e-mail. Ik reageer zo snel mogelijk.\n\nJoost",
+              [("X-Autorespond", "yes")], when("2026-10-12 08:20", 1))
+    # --- Portuguese
+    autoreply(F, "pt-resposta-automatica.eml", "pt", "Resposta automática: {subj}",
+              "Obrigado pelo seu e-mail. Estarei ausente até 10/12/2026, sem acesso ao correio eletrónico.\nPara assuntos urgentes contacte geral@atlantico-seguros.example.\n\nJoão Ferreira",
+              OUTLOOK_OOO, when("2026-11-23 09:00", 0), return_date="2026-12-10", charset="iso-8859-1", cte="quoted-printable")
+    autoreply(F, "pt-regresso.eml", "pt", "Ausência temporária",
+              "Olá,\n\nEstou fora do escritório. Regresso no dia 1 de dezembro e responderei assim que possível.\n\nAna Costa",
+              [("Auto-Submitted", "auto-replied")], when("2026-11-24 14:45", 0), return_date="2026-12-01", style="cr")
+    autoreply(F, "pt-ja-nao-faz-parte.eml", "pt", "Resposta automática: {subj}",
+              "Rafael Oliveira já não faz parte da equipa da Vida Nova Saúde. Este endereço deixou de ser monitorizado.\nPor favor contacte comercial@vidanova-saude.example.",
+              OUTLOOK_OOO, when("2026-11-06 11:00", 0), reason="left_company", contact=("Rafael", "Oliveira", "rafael.oliveira@vidanova-saude.example"))
+    autoreply(F, "pt-br-ferias.eml", "pt", "Resposta automática: {subj}",
+              "Olá! Estou de férias e retorno em 14 de dezembro. Responderei sua mensagem assim que voltar.\n\nAbraços,\nBeatriz",
+              [("X-Autoreply", "yes"), ("Precedence", "auto_reply")], when("2026-11-26 10:30", -3), return_date="2026-12-14",
+              contact=("Beatriz", "Santos", "bia.santos@example.com"))
+    # --- Italian
+    autoreply(F, "it-risposta-automatica.eml", "it", "Risposta automatica: {subj}",
+              "Grazie per la sua email. Sarò fuori ufficio fino al 7 dicembre con accesso limitato alla posta.\nPer urgenze scrivere a info@tessuti-como.example.\n\nGiulia Romano",
+              OUTLOOK_OOO, when("2026-11-25 09:30", 1), return_date="2026-12-07", charset="iso-8859-15", cte="quoted-printable")
+    autoreply(F, "it-fuori-sede-rientro.eml", "it", "Fuori sede",
+              "Buongiorno,\n\nsono fuori sede. Rientrerò in ufficio lunedì 30 novembre e le risponderò al più presto.\n\nLuca Bianchi",
+              AUTO, when("2026-11-24 10:00", 1), return_date="2026-11-30", style="crlf")
+    autoreply(F, "it-non-lavora-piu.eml", "it", "Risposta automatica: {subj}",
+              "Gentile mittente,\n\nFrancesca Colombo non lavora più presso lo Studio Colombo. Questa casella non è più presidiata.\nPer informazioni scrivere a segreteria@studio-colombo.example.",
+              OUTLOOK_OOO, when("2026-11-04 08:30", 1), reason="left_company", contact=("Francesca", "Colombo", "francesca.colombo@studio-colombo.example"))
+    autoreply(F, "it-ferie-range.eml", "it", "Assente: {subj}",
+              "Sono assente per ferie dal 20/11 al 27/11. Risponderò al mio rientro.\n\nMatteo Ricci",
+              [("X-Autoreply", "yes")], when("2026-11-20 07:00", 1), return_date="2026-11-27", charset="windows-1252", cte="8bit")
+
+
+
+SECTIONS = [replies, auto_replies]
+
+
+def main():
+    for section in SECTIONS:
+        section()
+    write_all()
+    total = sum(len(v) for v in CORPUS.values())
+    print("wrote %d messages in %d folders; line endings %s" % (total, len(CORPUS), EOL_COUNTS))
+
+
+if __name__ == "__main__":
+    main()
