@@ -380,7 +380,7 @@ class Outbound:
             ("Return-Path", "<bounces+%s@%s>" % (self.tok, OUR)),
             ("Date", rfcdate(self.date)),
             ("From", addr(self.rep_name, self.rep_email)),
-            ("To", addr(self.to_name, self.to_email)),
+            ("To", ", ".join([addr(self.to_name, self.to_email)] + [addr(n, e) for n, e in getattr(self, "extra_to", [])])),
             ("Subject", enc_words(self.subject)),
             ("Message-ID", "<%s>" % self.message_id),
             ("List-Unsubscribe", "<mailto:unsubscribe+%s@%s>, <https://%s/u/%s>" % (self.tok, OUR, OUR, self.tok)),
@@ -698,7 +698,7 @@ def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang
 
 def autoreply(folder, name, lang, subject, text, auto_headers, date, return_date=None, reason=None, contact=None,
               charset="utf-8", cte=None, style="lf", html=False, from_addr=None, label=None, pitch=None):
-    contact = contact or person(lang if lang in PEOPLE else "en")
+    contact = contact or signer(lang, text, None) or person(lang if lang in PEOPLE else "en")
     first, last, email = contact
     ob = Outbound(lang, contact, date - dt.timedelta(minutes=1 + int(h(email + name, 2), 16) % 50), pitch=pitch)
     seed = folder + name
@@ -828,8 +828,7 @@ def auto_replies():
     autoreply(F, "en-helpdesk-ticket-ack.eml", "en", "[Ticket #48213] {subj}",
               "Thank you for contacting Riverbend Health. This is an automated response to confirm that we have\nreceived your message. A member of our team will respond within two business days.\n\nYour ticket number is 48213. Please keep it in the subject line of any reply.",
               AUTO + [("X-Autoreply", "true"), ("Precedence", "bulk")], when("2026-10-21 16:40", -5),
-              from_addr="Riverbend Health Support <help@riverbend-health.example>", contact=("Laura", "Simmons", "lsimmons@riverbend-health.example"),
-              label={"contact": "lsimmons@riverbend-health.example"})
+              from_addr="Riverbend Health Support <help@riverbend-health.example>", contact=("Riverbend", "Support", "help@riverbend-health.example"))
     autoreply(F, "en-iso-date.eml", "en", "Automatic reply: {subj}",
               "I am out of the office and will be back on 2026-12-02. I will respond to your message then.",
               OUTLOOK_OOO, when("2026-11-24 08:15", 0), return_date="2026-12-02", style="cr")
@@ -941,7 +940,461 @@ def auto_replies():
 
 
 
-SECTIONS = [replies, auto_replies]
+# ---------------------------------------------------------------- bounces: one renderer per MTA family
+
+def R(address, status, reason, hard, diag, action="failed", remote=None):
+    return dict(addr=address, status=status, reason=reason, hard=hard, diag=diag, action=action,
+                remote=remote or "mx1." + domain_of(address))
+
+
+def contact_from(address):
+    local = address.split("@")[0]
+    bits = [b for b in local.replace("_", ".").replace("-", ".").split(".") if b]
+    first = bits[0].capitalize() if bits else local
+    last = " ".join(b.capitalize() for b in bits[1:])
+    return first, last, address
+
+
+def dsn(reporting, rcpts, arrival, extra=(), seed=""):
+    lines = ["Reporting-MTA: dns; %s" % reporting]
+    lines += ["%s: %s" % kv for kv in extra]
+    lines.append("Arrival-Date: %s" % rfcdate(arrival))
+    for r in rcpts:
+        lines.append("")
+        lines.append("Final-Recipient: rfc822; %s" % r["addr"])
+        if "orig" not in r:
+            lines.append("Original-Recipient: rfc822;%s" % r["addr"])
+        lines.append("Action: %s" % r["action"])
+        lines.append("Status: %s" % r["status"])
+        if r.get("remote"):
+            lines.append("Remote-MTA: dns; %s" % r["remote"])
+        diag = r["diag"]
+        lines.append("Diagnostic-Code: smtp; %s" % diag)
+        if r["action"] == "delayed":
+            lines.append("Will-Retry-Until: %s" % rfcdate(arrival + dt.timedelta(days=5)))
+        lines.append("Last-Attempt-Date: %s" % rfcdate(arrival + dt.timedelta(minutes=3)))
+    return Part("message/delivery-status", raw=("\n".join(lines) + "\n").encode())
+
+
+def original(ob, how):
+    if how == "rfc822":
+        return Part("message/rfc822", raw=ob.as_bytes(), disposition="inline")
+    if how == "headers":
+        return Part("text/rfc822-headers", raw=ob.header_bytes())
+    raise KeyError(how)
+
+
+def envelope(date, seed, frm, to, subject, extra=()):
+    hdrs = [("Return-Path", "<>"),
+            ("Received", "by mail.%s (Postfix)\n\tid %s; %s" % (OUR, h(seed + "q", 10).upper(), rfcdate(date)))]
+    hdrs += [("Date", rfcdate(date)), ("From", frm), ("To", to), ("Subject", subject),
+             ("Message-ID", "<%s.%s@%s>" % (date.strftime("%Y%m%d%H%M%S"), h(seed, 8).upper(), frm.split("@")[-1].rstrip(">")))]
+    hdrs += list(extra)
+    return hdrs
+
+
+def report(children, seed):
+    return Part("multipart/report", children=children, params=[("report-type", "delivery-status")],
+                text="This is a MIME-encapsulated message.")
+
+
+def smtp_lines(rcpts):
+    return "\n".join(r["addr"] for r in rcpts)
+
+
+def b_postfix(rcpts, ob, date, seed, host=None, delayed=False, embed="rfc822", **_):
+    host = host or "mail." + OUR
+    arrival = ob.date
+    if delayed:
+        subject = "Delayed Mail (still being retried)"
+        text = ("This is the mail system at host %s.\n\n####################################################################\n"
+                "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n"
+                "####################################################################\n\n"
+                "Your message could not be delivered for more than 4 hour(s).\nIt will be retried until it is 5 day(s) old.\n\n"
+                "For further assistance, please send mail to postmaster.\n\nIf you do so, please include this problem report. You can\n"
+                "delete your own text from the attached returned message.\n\n                   The mail system\n\n" % host)
+        for r in rcpts:
+            text += "<%s>: %s\n" % (r["addr"], r["diag"])
+    else:
+        subject = "Undelivered Mail Returned to Sender"
+        text = ("This is the mail system at host %s.\n\nI'm sorry to have to inform you that your message could not\n"
+                "be delivered to one or more recipients. It's attached below.\n\nFor further assistance, please send mail to postmaster.\n\n"
+                "If you do so, please include this problem report. You can\ndelete your own text from the attached returned message.\n\n"
+                "                   The mail system\n\n" % host)
+        for r in rcpts:
+            text += "<%s>: host %s[198.51.100.%d] said: %s (in reply to RCPT TO\n    command)\n" % (r["addr"], r["remote"], len(r["addr"]), r["diag"])
+    parts = [Part("text/plain", text, "us-ascii", headers=[("Content-Description", "Notification")]),
+             dsn(host, rcpts, arrival, [("X-Postfix-Queue-ID", h(seed, 10).upper()), ("X-Postfix-Sender", "rfc822; " + ob.rep_email)])]
+    parts.append(original(ob, "headers" if delayed else embed))
+    hdrs = envelope(date, seed, "MAILER-DAEMON@%s (Mail Delivery System)" % host, ob.rep_email, subject,
+                    [("Auto-Submitted", "auto-replied")])
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_exim(rcpts, ob, date, seed, host=None, delayed=False, **_):
+    host = host or "smtp." + domain_of(rcpts[0]["addr"])
+    if delayed:
+        r = rcpts[0]
+        subject = "Warning: message 1t%s-000%s-Qz delayed 24 hours" % (h(seed, 4), h(seed, 3).upper())
+        text = ("This message was created automatically by mail delivery software.\n"
+                "A message that you sent has not yet been delivered to one or more of its\n"
+                "recipients after more than 24 hours on the queue on %s.\n\n"
+                "The message identifier is:     1t%s-000%s-Qz\nThe subject of the message is: %s\nThe date of the message is:    %s\n\n"
+                "The address to which the message has not yet been delivered is:\n\n  %s\n    host %s [203.0.113.9]: %s\n\n"
+                "No action is required on your part. Delivery attempts will continue for\nsome time, and this warning may be repeated at intervals if the message\n"
+                "remains undelivered. Eventually the mail delivery software will give up,\nand when that happens, the message will be returned to you.\n"
+                % (host, h(seed, 4), h(seed, 3).upper(), ob.subject, rfcdate(ob.date), r["addr"], r["remote"], r["diag"]))
+        extra = [("Auto-Submitted", "auto-replied")]
+    else:
+        subject = "Mail delivery failed: returning message to sender"
+        text = ("This message was created automatically by mail delivery software.\n\n"
+                "A message that you sent could not be delivered to one or more of its\n"
+                "recipients. This is a permanent error. The following address(es) failed:\n\n")
+        for r in rcpts:
+            text += "  %s\n    host %s [203.0.113.%d]\n    SMTP error from remote mail server after RCPT TO:<%s>:\n    %s\n" % (
+                r["addr"], r["remote"], len(r["addr"]), r["addr"], r["diag"])
+        text += "\n------ This is a copy of the message, including all the headers. ------\n\n" + ob.as_bytes().decode("utf-8")
+        extra = [("X-Failed-Recipients", ", ".join(r["addr"] for r in rcpts)), ("Auto-Submitted", "auto-replied")]
+    hdrs = envelope(date, seed, "Mail Delivery System <Mailer-Daemon@%s>" % host, ob.rep_email, subject, extra)
+    return message(hdrs, Part("text/plain", text, "utf-8" if any(ord(c) > 127 for c in text) else "us-ascii",
+                              "8bit" if any(ord(c) > 127 for c in text) else None), seed)
+
+
+def b_sendmail(rcpts, ob, date, seed, host=None, **_):
+    host = host or "mx." + domain_of(rcpts[0]["addr"])
+    text = ("The original message was received at %s\nfrom mail.%s [192.0.2.25]\n\n"
+            "   ----- The following addresses had permanent fatal errors -----\n" % (rfcdate(ob.date), OUR))
+    for r in rcpts:
+        text += "<%s>\n    (reason: %s)\n" % (r["addr"], r["diag"])
+    text += "\n   ----- Transcript of session follows -----\n"
+    for r in rcpts:
+        text += "... while talking to %s.:\n>>> RCPT To:<%s>\n<<< %s\n%s... %s\n" % (r["remote"], r["addr"], r["diag"], r["addr"], r["diag"].split(" ", 2)[-1])
+    parts = [Part("text/plain", text, "us-ascii"), dsn(host, rcpts, ob.date, [("Received-From-MTA", "DNS; mail." + OUR)]), original(ob, "rfc822")]
+    hdrs = envelope(date, seed, "Mail Delivery Subsystem <MAILER-DAEMON@%s>" % host, ob.rep_email,
+                    "Returned mail: see transcript for details", [("Auto-Submitted", "auto-generated (failure)")])
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_qmail(rcpts, ob, date, seed, host=None, **_):
+    host = host or "mail." + domain_of(rcpts[0]["addr"])
+    text = ("Hi. This is the qmail-send program at %s.\nI'm afraid I wasn't able to deliver your message to the following addresses.\n"
+            "This is a permanent error; I've given up. Sorry it didn't work out.\n\n" % host)
+    for r in rcpts:
+        text += "<%s>:\n%s\n\n" % (r["addr"], r["diag"])
+    text += "--- Below this line is a copy of the message.\n\n" + ob.as_bytes().decode("utf-8")
+    hdrs = envelope(date, seed, "MAILER-DAEMON@" + host, ob.rep_email, "failure notice")
+    return message(hdrs, Part("text/plain", text, "utf-8", "8bit"), seed)
+
+
+O365_TEXT = {
+    "en": ("Undeliverable: ", "Delivery has failed to these recipients or groups:",
+           "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message. If the problem continues, please contact your helpdesk.",
+           "Diagnostic information for administrators:", "Generating server:", "Original message headers:"),
+    "de": ("Unzustellbar: ", "Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen:",
+           "Die eingegebene E-Mail-Adresse wurde nicht gefunden. Überprüfen Sie die E-Mail-Adresse des Empfängers, und senden Sie die Nachricht erneut. Wenn das Problem weiterhin besteht, wenden Sie sich an Ihr Helpdesk.",
+           "Diagnoseinformationen für Administratoren:", "Generierender Server:", "Ursprüngliche Nachrichtenkopfzeilen:"),
+    "fr": ("Non remis : ", "Échec de la remise à ces destinataires ou groupes :",
+           "L'adresse de messagerie que vous avez entrée est introuvable. Vérifiez l'adresse de messagerie du destinataire et essayez de renvoyer le message. Si le problème persiste, contactez votre support technique.",
+           "Informations de diagnostic pour les administrateurs :", "Serveur de génération :", "En-têtes de message d'origine :"),
+    "es": ("No se puede entregar: ", "Error en la entrega a estos destinatarios o grupos:",
+           "No se encontró la dirección de correo electrónico que escribió. Compruebe la dirección del destinatario e intente volver a enviar el mensaje. Si el problema continúa, póngase en contacto con el departamento de soporte técnico.",
+           "Información de diagnóstico para administradores:", "Servidor de generación:", "Encabezados de mensaje original:"),
+    "nl": ("Onbestelbaar: ", "Bezorging is mislukt voor deze ontvangers of groepen:",
+           "Het e-mailadres dat u hebt ingevoerd, is niet gevonden. Controleer het e-mailadres van de ontvanger en verzend het bericht opnieuw. Neem contact op met de helpdesk als het probleem zich blijft voordoen.",
+           "Diagnostische gegevens voor beheerders:", "Genererende server:", "Oorspronkelijke berichtkoppen:"),
+    "pt": ("Não é possível entregar: ", "Falha na entrega para estes destinatários ou grupos:",
+           "Não foi possível encontrar o endereço de e-mail introduzido. Verifique o endereço de e-mail do destinatário e tente reenviar a mensagem. Se o problema persistir, contacte o seu suporte técnico.",
+           "Informações de diagnóstico para administradores:", "Servidor de geração:", "Cabeçalhos da mensagem original:"),
+    "it": ("Non recapitabile: ", "Recapito non riuscito a questi destinatari o gruppi:",
+           "Impossibile trovare l'indirizzo di posta elettronica immesso. Controllare l'indirizzo del destinatario e riprovare a inviare il messaggio. Se il problema persiste, contattare il supporto tecnico.",
+           "Informazioni di diagnostica per gli amministratori:", "Server di generazione:", "Intestazioni del messaggio originale:"),
+}
+
+
+def b_exchange(rcpts, ob, date, seed, lang="en", modern=False, reason_text=None, **_):
+    prefix, head, explain, diag_t, gen_t, orig_t = O365_TEXT[lang]
+    server = "%s.eurprd0%d.prod.outlook.com" % (h(seed, 10).upper(), len(seed) % 9 + 1)
+    r = rcpts[0]
+    if modern:
+        first = contact_from(r["addr"])[0]
+        text = ("Your message to %s couldn't be delivered.\n\n%s wasn't found at %s.\n\n%s    Office 365    %s\nAction Required                    Recipient\n\n"
+                "Unknown To address\n\nHow to Fix It\nThe address may be misspelled or may not exist. Try one or more of the following:\n\n"
+                "  * Retype the recipient's address, then resend the message.\n  * If you're using the Auto-Complete List in Outlook or Outlook on the web, delete the entry and enter the address again.\n\n"
+                % (r["addr"], r["addr"].split("@")[0], domain_of(r["addr"]), ob.rep_name.split()[0], first))
+    else:
+        text = "%s\n\n" % head
+        for x in rcpts:
+            text += "%s (%s)\n%s\n\n" % (" ".join(p for p in contact_from(x["addr"])[:2] if p), x["addr"], reason_text or explain)
+    text += "\n%s\n\n%s %s\n\n" % (diag_t, gen_t, server)
+    for x in rcpts:
+        text += "%s\n%s\nRemote Server returned '%s'\n\n" % (x["addr"], x["remote"], x["diag"])
+    text += "%s\n\n" % orig_t + ob.header_bytes().decode("utf-8")
+    charset = "us-ascii" if all(ord(c) < 128 for c in text) else "utf-8"
+    body = Part("text/plain", text, charset, "quoted-printable" if charset != "us-ascii" else "7bit")
+    parts = [body, dsn(server, [dict(x, remote=None) for x in rcpts], ob.date, seed=seed), original(ob, "headers")]
+    frm = "Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@%s>" % OUR if modern else "postmaster@%s" % OUR
+    hdrs = envelope(date, seed, frm, addr(ob.rep_name, ob.rep_email), enc_words(prefix + ob.subject),
+                    [("Auto-Submitted", "auto-replied"), ("X-MS-Exchange-Message-Is-Ndr", ""), ("Thread-Topic", enc_words(ob.subject))])
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_gmail(rcpts, ob, date, seed, title="Address not found", text=None, delayed=False, **_):
+    r = rcpts[0]
+    if text is None:
+        text = ("Your message wasn't delivered to %s because the address couldn't be found, or is unable to receive mail.\n\n"
+                "Learn more here: https://support.google.com/mail/?p=NoSuchUser\n" % r["addr"])
+    body = "\n** %s **\n\n%s\nThe response was:\n\n%s\n" % (title, text.format(addr=r["addr"]), r["diag"])
+    parts = [Part("multipart/alternative", children=[Part("text/plain", body, "UTF-8", "7bit"),
+                                                     Part("text/html", "<html><body>" + paras_html(body) + "</body></html>\n", "UTF-8", "quoted-printable")]),
+             dsn("googlemail.com", rcpts, ob.date, [("Received-From-MTA", "dns; %s" % "mail-sor-f41.google.com")]),
+             original(ob, "headers" if delayed else "rfc822")]
+    subj = "Delivery Status Notification (%s)" % ("Delay" if delayed else "Failure")
+    hdrs = envelope(date, seed, "Mail Delivery Subsystem <mailer-daemon@googlemail.com>", ob.rep_email, subj,
+                    [("Auto-Submitted", "auto-replied"), ("X-Failed-Recipients", r["addr"])] if not delayed else [("Auto-Submitted", "auto-replied")])
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_yahoo(rcpts, ob, date, seed, **_):
+    text = "Sorry, we were unable to deliver your message to the following address.\n\n"
+    for r in rcpts:
+        text += "<%s>:\n%s\n\n" % (r["addr"], r["diag"])
+    text += "--- Below this line is a copy of the message.\n\n" + ob.as_bytes().decode("utf-8")
+    hdrs = envelope(date, seed, "MAILER-DAEMON@yahoo.com", ob.rep_email, "Failure Notice")
+    return message(hdrs, Part("text/plain", text, "utf-8", "8bit"), seed)
+
+
+def b_ses(rcpts, ob, date, seed, **_):
+    text = "An error occurred while trying to deliver the mail to the following recipients:\n" + smtp_lines(rcpts) + "\n"
+    parts = [Part("text/plain", text, "us-ascii"), dsn("a27-%d.smtp-out.eu-west-1.amazonses.com" % (len(seed) % 60), rcpts, ob.date),
+             original(ob, "rfc822")]
+    hdrs = envelope(date, seed, "MAILER-DAEMON@amazonses.com", ob.rep_email, "Delivery Status Notification (Failure)",
+                    [("x-ses-outgoing", "2026.11.%02d-54.240.4.%d" % (date.day, len(seed)))])
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_mimecast(rcpts, ob, date, seed, **_):
+    r = rcpts[0]
+    text = ("Your message couldn't be delivered\n\nThe following message to <%s> was undeliverable.\n"
+            "The reason for the problem:\n%s\n\nIf you need further assistance, contact your email administrator quoting the reference below.\n\n"
+            "Reference: %s\n" % (r["addr"], r["diag"], h(seed, 24)))
+    parts = [Part("text/plain", text, "us-ascii"), dsn("eu-smtp-delivery-1%d.mimecast.com" % (len(seed) % 9), rcpts, ob.date),
+             original(ob, "headers")]
+    hdrs = envelope(date, seed, "Mimecast Postmaster <postmaster@eu-smtp-1.mimecast.com>", ob.rep_email,
+                    enc_words("Undeliverable: " + ob.subject), [("Auto-Submitted", "auto-generated")])
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_proofpoint(rcpts, ob, date, seed, **_):
+    host = "mx0b-00%s.pphosted.com" % h(seed, 6)
+    text = ("The original message was received at %s\nfrom mail.%s [192.0.2.25]\n\n   ----- The following addresses had permanent fatal errors -----\n"
+            % (rfcdate(ob.date), OUR))
+    for r in rcpts:
+        text += "<%s>\n    (reason: %s)\n" % (r["addr"], r["diag"])
+    parts = [Part("text/plain", text, "us-ascii"), dsn(host, rcpts, ob.date), original(ob, "rfc822")]
+    hdrs = envelope(date, seed, "Mail Delivery Subsystem <MAILER-DAEMON@%s>" % host, ob.rep_email, "Returned mail: see transcript for details")
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_gmx(rcpts, ob, date, seed, **_):
+    text = ("This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of\n"
+            "its recipients. This is a permanent error. The following address(es)\nfailed:\n\n")
+    for r in rcpts:
+        text += "%s:\nSMTP error from remote server for RCPT TO command, host: %s (203.0.113.%d) reason: %s\n\n" % (r["addr"], r["remote"], len(r["addr"]), r["diag"])
+    text += "--- The header of the original message is following. ---\n\n" + ob.header_bytes().decode("utf-8")
+    hdrs = envelope(date, seed, "mailer-daemon@gmx.net", ob.rep_email, "Mail delivery failed: returning message to sender")
+    return message(hdrs, Part("text/plain", text, "utf-8", "8bit"), seed)
+
+
+def b_mailru(rcpts, ob, date, seed, **_):
+    text = ("This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\n"
+            "recipients. This is a permanent error. The following address(es) failed:\n\n")
+    for r in rcpts:
+        text += "  %s\n    SMTP error from remote mail server after RCPT TO:<%s>:\n    host %s [203.0.113.%d]: %s\n" % (r["addr"], r["addr"], r["remote"], len(seed), r["diag"])
+    text += "\n------ This is a copy of the message, including all the headers. ------\n\n" + ob.as_bytes().decode("utf-8")
+    hdrs = envelope(date, seed, "Mail Delivery System <mailer-daemon@corp.mail.ru>", ob.rep_email, "Mail failure.",
+                    [("X-Failed-Recipients", ", ".join(r["addr"] for r in rcpts)), ("Auto-Submitted", "auto-replied")])
+    return message(hdrs, Part("text/plain", text, "utf-8", "8bit"), seed)
+
+
+def b_domino(rcpts, ob, date, seed, **_):
+    r = rcpts[0]
+    name = " ".join(p for p in contact_from(r["addr"])[:2] if p)
+    text = ("Your message\n\n  Subject: %s\n\nwas not delivered to:\n\n  %s\n\nbecause:\n\n  %s\n" % (ob.subject, r["addr"], r["diag"]))
+    parts = [Part("text/plain", text, "utf-8", "quoted-printable"), dsn("notes01.%s" % domain_of(r["addr"]), rcpts, ob.date), original(ob, "headers")]
+    hdrs = envelope(date, seed, "Postmaster@%s" % domain_of(r["addr"]), ob.rep_email, "DELIVERY FAILURE: " + r["diag"])
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_zoho(rcpts, ob, date, seed, **_):
+    text = ("This message was created automatically by mail delivery software.\nA message that you sent could not be delivered to one or more of its recipients. This is a permanent error.\n\n")
+    for r in rcpts:
+        text += "%s, ERROR CODE :%s\n" % (r["addr"], r["diag"])
+    text += "\nReceived: from mail.%s by mx.zohomail.com\n\t with SMTP id %s;\n\t%s\n" % (OUR, h(seed, 16), rfcdate(ob.date))
+    text += ob.header_bytes().decode("utf-8")
+    hdrs = envelope(date, seed, "mailer-daemon@mail.zoho.com", ob.rep_email, "Undelivered Mail Returned to Sender")
+    return message(hdrs, Part("text/plain", text, "utf-8", "8bit"), seed)
+
+
+def b_opensmtpd(rcpts, ob, date, seed, delayed=False, **_):
+    kind = "delay" if delayed else "error"
+    text = ("Hi!\n\nThis is the MAILER-DAEMON, please DO NOT REPLY to this email.\n\n"
+            + ("An error has occurred while attempting to deliver a message for\nthe following list of recipients:\n\n" if not delayed else
+               "A message is delayed for more than 4 hours for the following\nlist of recipients:\n\n"))
+    for r in rcpts:
+        text += "%s: %s\n" % (r["addr"], r["diag"])
+    text += "\nBelow is a copy of the original message:\n\n" + ob.as_bytes().decode("utf-8")
+    hdrs = envelope(date, seed, "Mailer Daemon <MAILER-DAEMON@mail.%s>" % OUR, ob.rep_email, "Delivery status notification: " + kind)
+    return message(hdrs, Part("text/plain", text, "utf-8", "8bit"), seed)
+
+
+def b_courier(rcpts, ob, date, seed, **_):
+    host = "mail." + domain_of(rcpts[0]["addr"])
+    text = ("This is a delivery status notification from %s,\nrunning the Courier mail server, version 1.3.2.\n\n"
+            "The original message was received on %s\nfrom mail.%s (192.0.2.25)\n\n"
+            "---------------------------------------------------------------------------\n\n                           UNDELIVERABLE MAIL\n\n"
+            "Your message to the following recipients cannot be delivered:\n\n" % (host, rfcdate(ob.date), OUR))
+    for r in rcpts:
+        text += "<%s>:\n    %s [203.0.113.31]:\n>>> RCPT TO:<%s>\n<<< %s\n\n" % (r["addr"], r["remote"], r["addr"], r["diag"])
+    text += "---------------------------------------------------------------------------\n\nIf your message was also sent to additional recipients, their delivery\nstatus is not included in this report.\n"
+    parts = [Part("text/plain", text, "us-ascii"), dsn(host, rcpts, ob.date), original(ob, "rfc822")]
+    hdrs = envelope(date, seed, "\"Courier mail server at %s\" <@>" % host, ob.rep_email, "NOTICE: mail delivery status.")
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_oracle(rcpts, ob, date, seed, **_):
+    text = ("This report relates to a message you sent with the following header fields:\n\n  Message-id: <%s>\n  Date: %s\n  From: %s <%s>\n"
+            "  To: %s\n  Subject: %s\n\nYour message cannot be delivered to the following recipients:\n\n"
+            % (ob.message_id, rfcdate(ob.date), ob.rep_name, ob.rep_email, ob.to_email, ob.subject))
+    for r in rcpts:
+        text += "  Recipient address: %s\n  Reason: Remote SMTP server has rejected address\n  Diagnostic code: smtp;%s\n  Remote system: dns;%s (TCP|192.0.2.25|41882|203.0.113.80|25)\n\n" % (
+            r["addr"], r["diag"], r["remote"])
+    parts = [Part("text/plain", text, "utf-8", "quoted-printable"), dsn("ims-ms-daemon.%s" % domain_of(rcpts[0]["addr"]), rcpts, ob.date), original(ob, "rfc822")]
+    hdrs = envelope(date, seed, "Internet Mail Delivery <postmaster@%s>" % domain_of(rcpts[0]["addr"]), ob.rep_email,
+                    "Delivery Notification: Delivery has failed")
+    return message(hdrs, report(parts, seed), seed)
+
+
+def b_messagelabs(rcpts, ob, date, seed, **_):
+    text = ("This is an automatically generated message from MessageLabs.\n\nCould not deliver message to the following recipient(s):\n\n")
+    for r in rcpts:
+        text += "Failed Recipient: %s\nReason: Remote host said: %s\n\n" % (r["addr"], r["diag"])
+    text += "  -- The header and top 20 lines of the message follows --\n\n" + "\n".join(ob.as_bytes().decode("utf-8").split("\n")[:34]) + "\n"
+    hdrs = envelope(date, seed, "MAILER-DAEMON@server-%d.tower-%d.messagelabs.com" % (len(seed), len(seed) * 7 % 700), ob.rep_email, "Mail Delivery Failure")
+    return message(hdrs, Part("text/plain", text, "utf-8", "8bit"), seed)
+
+
+MTAS = {"postfix": b_postfix, "exim": b_exim, "sendmail": b_sendmail, "qmail": b_qmail, "exchange": b_exchange, "gmail": b_gmail,
+        "yahoo": b_yahoo, "ses": b_ses, "mimecast": b_mimecast, "proofpoint": b_proofpoint, "gmx": b_gmx, "mailru": b_mailru,
+        "domino": b_domino, "zoho": b_zoho, "opensmtpd": b_opensmtpd, "courier": b_courier, "oracle": b_oracle,
+        "messagelabs": b_messagelabs}
+
+
+def bounce(folder, name, mta, rcpts, lang="en", style="lf", date=None, label=None, **kw):
+    date = date or CLOCK.next(0)
+    contacts = [contact_from(r["addr"]) for r in rcpts]
+    ob = Outbound(lang, contacts[0], date - dt.timedelta(minutes=2 + len(name)))
+    ob.extra_to = [("%s %s" % c[:2], c[2]) for c in contacts[1:]]
+    data = MTAS[mta](rcpts, ob, date, folder + name, **kw)
+    failing = [r for r in rcpts if r["action"] in ("failed", "delayed")]
+    lab = {"kind": "hard_bounce" if any(r["hard"] for r in failing) else "soft_bounce",
+           "recipients": [{"address": r["addr"], "hard": r["hard"], "reason": r["reason"], "status": r["status"]} for r in failing]}
+    if len(failing) == 1:
+        lab["contact"] = failing[0]["addr"]
+    if label:
+        lab.update(label)
+    emit(folder, name, data, lab, style)
+    return ob
+
+
+# ================================================================ bounces/
+def bounces():
+    F = "bounces"
+    U = "userunknown"
+    # --- Postfix (RFC 3464)
+    bounce(F, "postfix-userunknown.eml", "postfix", [R("m.adeyemi@cobaltlabs.example", "5.1.1", U, True, "550 5.1.1 <m.adeyemi@cobaltlabs.example>: Recipient address rejected: User unknown in virtual mailbox table")])
+    bounce(F, "postfix-hostunknown.eml", "postfix", [R("sales@tallow-sytems.example", "5.4.4", "hostunknown", True, "Host or domain name not found. Name service error for name=tallow-sytems.example type=AAAA: Host not found", remote="tallow-sytems.example")], style="cr")
+    bounce(F, "postfix-mailboxfull.eml", "postfix", [R("ethan.brooks@quarrylane.example", "5.2.2", "mailboxfull", False, "552 5.2.2 <ethan.brooks@quarrylane.example>: Mailbox full")])
+    bounce(F, "postfix-spamhaus-blocked.eml", "postfix", [R("procurement@harbourbank.example", "5.7.1", "blocked", False, "554 5.7.1 Service unavailable; Client host [192.0.2.25] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.25")], style="crlf")
+    bounce(F, "postfix-delayed-timeout.eml", "postfix", [R("info@quarrylane.example", "4.4.1", "expired", False, "connect to mx1.quarrylane.example[198.51.100.44]:25: Connection timed out", action="delayed")], delayed=True)
+    bounce(F, "postfix-expired-after-retries.eml", "postfix", [R("hello@pinecrest-dental.example", "4.4.7", "expired", False, "delivery temporarily suspended: connect to mx1.pinecrest-dental.example[198.51.100.60]:25: Connection refused")])
+    bounce(F, "postfix-multi-hard-and-soft.eml", "postfix", [R("n.okafor@lumenworks.example", "5.1.1", U, True, "550 5.1.1 <n.okafor@lumenworks.example>: Recipient address rejected: User unknown"),
+                                                             R("hannah.k@lumenworks.example", "5.2.2", "mailboxfull", False, "552 5.2.2 <hannah.k@lumenworks.example>: Mailbox quota exceeded")])
+    bounce(F, "postfix-hasmoved.eml", "postfix", [R("g.lin@example.com", "5.1.6", "hasmoved", True, "551 5.1.6 User has moved; please try <grace.lin@example.com>")])
+    bounce(F, "postfix-nullmx-notaccept.eml", "postfix", [R("contact@parked-domain.example", "5.1.10", "notaccept", True, "Domain parked-domain.example does not accept mail (nullMX)", remote="parked-domain.example")])
+    bounce(F, "postfix-sender-rejected.eml", "postfix", [R("r.foster@example.net", "5.1.8", "rejected", False, "553 5.1.8 <anna@leadfwd-demo.com>: Sender address rejected: Domain not found")])
+    bounce(F, "postfix-dmarc-policy.eml", "postfix", [R("laura.s@riverbend-health.example", "5.7.1", "policyviolation", False, "550 5.7.1 Email rejected per DMARC policy for leadfwd-demo.com")])
+    bounce(F, "postfix-toomanyconn-delayed.eml", "postfix", [R("kevin@example.org", "4.7.0", "toomanyconn", False, "host mx1.example.org[198.51.100.80] refused to talk to me: 421 4.7.0 Too many concurrent SMTP connections; please try again later", action="delayed")], delayed=True, style="cr")
+    # --- Exim (plain text, X-Failed-Recipients)
+    bounce(F, "exim-userunknown.eml", "exim", [R("ruben.mulder@tulpsoft.example", "5.1.1", U, True, "550 5.1.1 <ruben.mulder@tulpsoft.example>: Recipient address rejected: User unknown in local recipient table")], lang="nl")
+    bounce(F, "exim-spam-rejected.eml", "exim", [R("t.petit@lumiere-conseil.example", "5.7.1", "spamdetected", False, "550 5.7.1 Message rejected as spam by Content Filtering.")], lang="fr", style="crlf")
+    bounce(F, "exim-delayed-mailboxfull.eml", "exim", [R("pgil@mediterranea-tech.example", "4.2.2", "mailboxfull", False, "452 4.2.2 Mailbox full", action="delayed")], lang="es", delayed=True)
+    bounce(F, "exim-multi-unrouteable-and-full.eml", "exim", [R("ventas@olivares-exports.example", "5.4.4", "hostunknown", True, "Unrouteable address: all relevant MX records point to non-existent hosts", remote="olivares-exports.example"),
+                                                              R("diego.moreno@example.com", "5.2.2", "mailboxfull", False, "552 5.2.2 Quota exceeded (mailbox for user is full)")], lang="es")
+    bounce(F, "exim-suspended.eml", "exim", [R("a.fuchs@fuchs-partner.example", "5.2.1", "suspend", False, "550 5.2.1 Mailbox disabled, not accepting messages")], lang="de", style="cr")
+    # --- Sendmail
+    bounce(F, "sendmail-userunknown.eml", "sendmail", [R("jruiz@example.es.example", "5.1.1", U, True, "550 5.1.1 <jruiz@example.es.example>... User unknown")], lang="es")
+    bounce(F, "sendmail-multi.eml", "sendmail", [R("b.jansen@jansen-bouw.example", "5.1.1", U, True, "550 5.1.1 <b.jansen@jansen-bouw.example>... User unknown"),
+                                                 R("bram@jansen-bouw.example", "5.7.1", "blocked", False, "550 5.7.1 <bram@jansen-bouw.example>... Rejected: 192.0.2.25 listed at bl.spamcop.net")], lang="nl", style="crlf")
+    bounce(F, "sendmail-size-exceedlimit.eml", "sendmail", [R("f.colombo@studio-colombo.example", "5.2.3", "exceedlimit", False, "552 5.2.3 Message size exceeds maximum value")], lang="it")
+    # --- qmail
+    bounce(F, "qmail-no-mailbox.eml", "qmail", [R("l.bianchi@example.it.example", "5.1.1", U, True, "Sorry, no mailbox here by that name. (#5.1.1)")], lang="it")
+    bounce(F, "qmail-multi-unknown-and-quota.eml", "qmail", [R("mariana@cafesul.example", "5.1.1", U, True, "Sorry, no mailbox here by that name. (#5.1.1)"),
+                                                              R("mariana.almeida@cafesul.example", "5.2.2", "mailboxfull", False, "198.51.100.17 does not like recipient.\nRemote host said: 552 5.2.2 Mailbox quota exceeded\nGiving up on 198.51.100.17.")], lang="pt", style="cr")
+    bounce(F, "qmail-remote-rejects.eml", "qmail", [R("eva.smit@example.org", "5.7.1", "blocked", False, "198.51.100.93 does not like recipient.\nRemote host said: 554 5.7.1 Rejected: your IP 192.0.2.25 has a poor reputation\nGiving up on 198.51.100.93.")], lang="nl")
+    # --- Exchange / Office 365, including localized NDRs
+    bounce(F, "o365-recipientnotfound-modern.eml", "exchange", [R("james.oneil@harbourbank.example", "5.1.10", U, True, "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup")], modern=True)
+    bounce(F, "exchange-de-unzustellbar.eml", "exchange", [R("s.krueger@nordlicht-energie.example", "5.1.1", U, True, "550 5.1.1 RESOLVER.ADR.RecipientNotFound; not found")], lang="de")
+    bounce(F, "exchange-fr-non-remis.eml", "exchange", [R("c.lefevre@atelier-morel.example", "5.1.10", U, True, "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup")], lang="fr", style="crlf")
+    bounce(F, "exchange-es-no-se-puede-entregar.eml", "exchange", [R("lucia.f@grupo-iberica.example", "5.1.1", U, True, "550 5.1.1 RESOLVER.ADR.RecipientNotFound; not found")], lang="es")
+    bounce(F, "exchange-nl-onbestelbaar.eml", "exchange", [R("s.devries@polderdata.example", "5.1.10", U, True, "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup")], lang="nl")
+    bounce(F, "exchange-pt-nao-entregue.eml", "exchange", [R("j.ferreira@atlantico-seguros.example", "5.1.1", U, True, "550 5.1.1 RESOLVER.ADR.RecipientNotFound; not found")], lang="pt", style="cr")
+    bounce(F, "exchange-it-non-recapitabile.eml", "exchange", [R("g.romano@tessuti-como.example", "5.1.10", U, True, "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup")], lang="it")
+    bounce(F, "o365-mailbox-full-en.eml", "exchange", [R("megan.price@example.org", "5.2.2", "mailboxfull", False, "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded")],
+           reason_text="The recipient's mailbox is full and can't accept messages now. Please try resending your message later, or contact the recipient directly.")
+    bounce(F, "o365-banned-ip-blocked.eml", "exchange", [R("oliver@tallow-systems.example", "5.7.606", "blocked", False, "550 5.7.606 Access denied, banned sending IP [192.0.2.25]. To request removal from this list please visit https://sender.office.com/")],
+           reason_text="Your message wasn't delivered because the recipient's email provider rejected it.")
+    # --- Gmail / Google Workspace
+    bounce(F, "gmail-address-not-found.eml", "gmail", [R("priya.raman@brightpath.example", "5.1.1", U, True, "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. For more information, go to https://support.google.com/mail/?p=NoSuchUser 5a1b2c3d4e.19 - gsmtp")])
+    bounce(F, "gmail-domain-not-found.eml", "gmail", [R("team@brightpath-ltd.example", "5.1.2", "hostunknown", True, "DNS Error: DNS type 'mx' lookup of brightpath-ltd.example responded with code NXDOMAIN Domain name not found: brightpath-ltd.example", remote="brightpath-ltd.example")],
+           title="Address not found", text="Your message wasn't delivered to {addr} because the domain brightpath-ltd.example couldn't be found. Check for typos or unnecessary spaces and try again.\n")
+    bounce(F, "gmail-inbox-full.eml", "gmail", [R("dchen@example.com", "4.2.2", "mailboxfull", False, "452 4.2.2 The recipient's inbox is out of storage space. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp - gsmtp")],
+           title="Message not delivered", text="Your message couldn't be delivered to {addr} because the recipient's inbox is full.\n")
+    bounce(F, "gmail-disabled-account.eml", "gmail", [R("s.whitfield@example.net", "5.2.1", "suspend", False, "550 5.2.1 The email account that you tried to reach is inactive. For more information, go to https://support.google.com/mail/?p=DisabledUser - gsmtp")],
+           title="Message not delivered", text="Your message couldn't be delivered to {addr} because the account is inactive.\n", style="crlf")
+    bounce(F, "gmail-spam-blocked.eml", "gmail", [R("marcus@bellandhart.example", "5.7.1", "badreputation", False, "550-5.7.1 [192.0.2.25] Our system has detected that this message is likely suspicious due to the very low reputation of the sending IP address. - gsmtp")],
+           title="Message blocked", text="Your message to {addr} has been blocked. See technical details below for more information.\n")
+    bounce(F, "gmail-delay.eml", "gmail", [R("grace.lin@example.com", "4.4.1", "expired", False, "The recipient server did not accept our requests to connect. [mx1.example.com. 198.51.100.4: timed out]", action="delayed")],
+           title="Delivery incomplete", text="There was a temporary problem delivering your message to {addr}. Gmail will retry for 47 more hours. You'll be notified if the delivery fails permanently.\n", delayed=True)
+    # --- Yahoo, Amazon SES, gateways
+    bounce(F, "yahoo-no-account.eml", "yahoo", [R("rachelmoore77@yahoo.example", "5.1.1", U, True, "Remote host said: 554 delivery error: dd This user doesn't have a yahoo.example account (rachelmoore77@yahoo.example) [0] - mta4123.mail.bf1.yahoo.com")])
+    bounce(F, "yahoo-mailbox-full.eml", "yahoo", [R("tiago.r@portomar.example", "5.2.2", "mailboxfull", False, "Remote host said: 552 1 Requested mail action aborted, mailbox not found or full [RCPT_TO]")], lang="pt")
+    bounce(F, "amazonses-userunknown.eml", "ses", [R("ogrant@tallow-systems.example", "5.1.1", U, True, "550 5.1.1 user unknown")])
+    bounce(F, "amazonses-blocked.eml", "ses", [R("aisha.bello@cobaltlabs.example", "5.7.1", "blocked", False, "554 5.7.1 Service unavailable; Client host [54.240.4.19] blocked using b.barracudacentral.org")], style="crlf")
+    bounce(F, "mimecast-access-denied.eml", "mimecast", [R("chiara.marino@veneta-impianti.example", "5.7.1", "filtered", False, "550 5.7.1 Recipient address rejected: Access denied. AS(201806281) [eu-smtp-inbound-1.mimecast.com]")], lang="it")
+    bounce(F, "mimecast-unknown-user.eml", "mimecast", [R("k.vogel@brandt-logistik.example", "5.1.1", U, True, "550 5.1.1 Recipient address rejected: Unknown user - https://community.mimecast.com/docs/DOC-1369#550 [eu-smtp-inbound-2.mimecast.com]")], lang="de")
+    bounce(F, "proofpoint-blocked.eml", "proofpoint", [R("m.ricci@example.net", "5.7.1", "spamdetected", False, "550 5.7.1 Message rejected as spam [pphosted.com]")], lang="it")
+    bounce(F, "proofpoint-userunknown.eml", "proofpoint", [R("tobias.l@alpenblick-software.example", "5.1.1", U, True, "550 5.1.1 User Unknown")], lang="de", style="cr")
+    bounce(F, "messagelabs-userunknown.eml", "messagelabs", [R("ana.costa@example.pt.example", "5.1.1", U, True, "550 5.1.1 <ana.costa@example.pt.example>... User unknown")], lang="pt")
+    # --- European and other providers / servers
+    bounce(F, "gmx-multi-unknown-and-full.eml", "gmx", [R("florian.weber@gmx-kunde.example", "5.1.1", U, True, "550 5.1.1 <florian.weber@gmx-kunde.example>... User is unknown"),
+                                                         R("j.hoffmann@gmx-kunde.example", "5.2.2", "mailboxfull", False, "552 5.2.2 Mailbox full")], lang="de")
+    bounce(F, "gmx-userunknown.eml", "gmx", [R("miriam.s@web-kunde.example", "5.1.1", U, True, "550 Requested action not taken: mailbox unavailable")], lang="de", style="crlf")
+    bounce(F, "mailru-invalid-mailbox.eml", "mailru", [R("ivan.petrov@mail-ru.example", "5.1.1", U, True, "550 Message was not accepted -- invalid mailbox.  Local mailbox ivan.petrov@mail-ru.example is unavailable: user not found")])
+    bounce(F, "mailru-multi.eml", "mailru", [R("olga.smirnova@mail-ru.example", "5.2.2", "mailboxfull", False, "552 5.2.2 Mailbox size limit exceeded"),
+                                            R("o.smirnova@mail-ru.example", "5.1.1", U, True, "550 Message was not accepted -- invalid mailbox.  Local mailbox o.smirnova@mail-ru.example is unavailable: user not found")])
+    bounce(F, "domino-not-listed.eml", "domino", [R("f.weber@weber-maschinenbau.example", "5.1.1", U, True, "User Florian Weber (f.weber@weber-maschinenbau.example) not listed in Domino Directory")], lang="de")
+    bounce(F, "zoho-userunknown.eml", "zoho", [R("mariana.almeida@cafesul.example", "5.1.1", U, True, "550 - 5.1.1 <mariana.almeida@cafesul.example>: Recipient address rejected: User unknown in relay recipient table")], lang="pt")
+    bounce(F, "zoho-quota.eml", "zoho", [R("joost@grachtlogistiek.example", "5.2.2", "mailboxfull", False, "552 - 5.2.2 Mailbox quota exceeded for this recipient")], lang="nl", style="cr")
+    bounce(F, "opensmtpd-invalid-recipient.eml", "opensmtpd", [R("camille@atelier-morel.example", "5.1.1", U, True, "550 5.1.1 Invalid recipient <camille@atelier-morel.example>")], lang="fr")
+    bounce(F, "opensmtpd-delay.eml", "opensmtpd", [R("bernard.j@example.fr.example", "4.4.1", "expired", False, "421 4.4.1 Connection timed out while talking to mx.example.fr.example", action="delayed")], lang="fr", delayed=True)
+    bounce(F, "courier-userunknown.eml", "courier", [R("nicolas@lumiere-conseil.example", "5.1.1", U, True, "550 5.1.1 <nicolas@lumiere-conseil.example>: Recipient address rejected: User unknown")], lang="fr")
+    bounce(F, "oracle-messaging-server.eml", "oracle", [R("luca.b@grecofood.example", "5.1.1", U, True, "550 5.1.1 unknown or illegal alias: luca.b@grecofood.example")], lang="it")
+    bounce(F, "postfix-filtered-by-recipient.eml", "postfix", [R("camille.lefevre@atelier-morel.example", "5.7.1", "filtered", False, "550 5.7.1 <camille.lefevre@atelier-morel.example>: Recipient address rejected: Access denied")], lang="fr")
+    bounce(F, "sendmail-systemerror.eml", "sendmail", [R("bia.santos@example.com", "5.3.0", "systemerror", False, "554 5.3.0 Mail system error: local configuration problem, message not delivered")])
+
+
+
+SECTIONS = [replies, auto_replies, bounces]
 
 
 def main():
