@@ -523,7 +523,7 @@ class Clock:
 
     def next(self, offset_hours):
         self.n += 1
-        step = 3 + (int(h("clk%d" % self.n, 4), 16) % 29)   # 3..31 hours
+        step = 1 + (int(h("clk%d" % self.n, 4), 16) % 9)   # 1..9 hours
         self.t = self.t + dt.timedelta(hours=step, minutes=int(h("m%d" % self.n, 2), 16) % 60)
         return self.t.astimezone(tz(offset_hours))
 
@@ -1394,7 +1394,182 @@ def bounces():
 
 
 
-SECTIONS = [replies, auto_replies, bounces]
+# ---------------------------------------------------------------- complaints and List-Unsubscribe mail
+
+FBL = {
+    "yahoo": ("Yahoo! Mail AntiSpam Feedback <feedback@arf.mail.yahoo.com>", "Yahoo!-Mail-Feedback/2.0", "Email Abuse Report",
+              "This is an email abuse report for an email message received from IP 192.0.2.25 on {date}.\nFor more information about this format please see http://tools.ietf.org/html/rfc5965.\n"),
+    "aol": ("AOL Feedback Loop <scomp@aol.net>", "AOL SComp", "Email Feedback Report for IP 192.0.2.25",
+            "This is an email abuse report for an email message received from IP 192.0.2.25 on {date}.\n"),
+    "comcast": ("Comcast Feedback Loop <feedback@comcastfbl.example>", "ReturnPathFBL/2.0", "Complaint about message from 192.0.2.25",
+                "This is an email abuse report for an email message received from IP 192.0.2.25 on {date}.\nA subscriber marked this message as spam.\n"),
+    "generic": ("abuse@isp-mail.example", "SpamCop-Feedback/1.1", "[SpamCop id 7731552009] Report of spam from leadfwd-demo.com",
+                "A user of our service reported the attached message as unsolicited.\nPlease investigate and stop sending to this recipient.\n"),
+    "microsoft": ("staff@hotmail.example", "Microsoft JMRP/1.0", "complaint about message from 192.0.2.25",
+                  "This is an email abuse report for an email message received from IP 192.0.2.25 on {date}.\n"),
+}
+
+
+def arf(folder, name, provider, contact, lang="en", feedback="abuse", rcpt_field=True, style="lf", kind="opt_out", reason="complaint"):
+    date = CLOCK.next(0)
+    ob = Outbound(lang, contact, date - dt.timedelta(hours=5))
+    frm, agent, subj, text = FBL[provider]
+    fields = ["Feedback-Type: %s" % feedback, "User-Agent: %s" % agent, "Version: 1",
+              "Original-Mail-From: <bounces+%s@%s>" % (ob.tok, OUR)]
+    if rcpt_field:
+        fields.append("Original-Rcpt-To: <%s>" % contact[2])
+    fields += ["Arrival-Date: %s" % rfcdate(ob.date), "Reported-Domain: %s" % OUR, "Source-IP: 192.0.2.25",
+               "Authentication-Results: mta.%s; spf=pass smtp.mailfrom=%s; dkim=pass header.d=%s" % (provider, OUR, OUR)]
+    if feedback == "auth-failure":
+        fields += ["Auth-Failure: dmarc", "Delivery-Result: reject"]
+    parts = [Part("text/plain", text.format(date=rfcdate(ob.date)), "us-ascii"),
+             Part("message/feedback-report", raw=("\n".join(fields) + "\n").encode()),
+             Part("message/rfc822", raw=ob.as_bytes(), disposition="inline")]
+    hdrs = [("Received", "from fbl.%s (fbl.%s [198.51.100.200])\n\tby mx1.%s (Postfix) with ESMTPS id %s;\n\t%s"
+             % (provider, provider, OUR, h(name, 10).upper(), rfcdate(date))),
+            ("Date", rfcdate(date)), ("From", frm), ("To", "fbl@" + OUR), ("Subject", subj),
+            ("Message-ID", mid(folder + name, "fbl.%s.example" % provider))]
+    part = Part("multipart/report", children=parts, params=[("report-type", "feedback-report")])
+    lab = {"kind": kind}
+    if kind == "opt_out":
+        lab.update({"contact": contact[2], "reason": reason})
+    emit(folder, name, message(hdrs, part, folder + name), lab, style)
+
+
+def list_unsubscribe(folder, name, lang, body, subject="Unsubscribe", agent=None, style="lf", charset="utf-8"):
+    contact = person(lang)
+    date = CLOCK.next(TZ.get(lang, 0))
+    ob = Outbound(lang, contact, date - dt.timedelta(days=2))
+    target = "unsubscribe+%s@%s" % (ob.tok, OUR)
+    hdrs = received_chain(folder + name, domain_of(contact[2]), contact[2], target, date, "google")
+    hdrs += [("Date", rfcdate(date)), ("From", addr("%s %s" % contact[:2], contact[2])), ("To", target),
+             ("Subject", subject), ("Message-ID", mid(folder + name, domain_of(contact[2])))]
+    if agent:
+        hdrs.append(("X-Mailer", agent))
+    cte = "quoted-printable" if any(ord(c) > 127 for c in body) else "7bit"
+    emit(folder, name, message(hdrs, Part("text/plain", body, charset, cte), folder + name),
+         {"kind": "opt_out", "contact": contact[2], "reason": "list_unsubscribe"}, style)
+
+
+# ================================================================ opt-outs/
+def opt_outs():
+    F = "opt-outs"
+    O = "opt_out"
+    # --- bare keywords
+    reply(F, "en-bare-unsubscribe.eml", "en", "unsubscribe", kind=O)
+    reply(F, "en-bare-stop-caps.eml", "en", "STOP", kind=O, mobile="en", quote="gt-tight")
+    reply(F, "en-bare-remove.eml", "en", "Remove", kind=O, quote="outlook", style="crlf")
+    reply(F, "en-subject-only.eml", "en", "", kind=O, subject="Unsubscribe", quote="gt")
+    reply(F, "en-remove-me-html.eml", "en", "Remove me.", kind=O, html="gmail")
+    # --- English clauses
+    reply(F, "en-remove-from-list.eml", "en", "Please remove me from your mailing list. I never signed up for this.", kind=O, quote="orig")
+    reply(F, "en-stop-emailing.eml", "en", "Stop emailing me. This is the fourth message in two weeks.\n\n{first}", kind=O, style="cr")
+    reply(F, "en-do-not-contact.eml", "en", "Hi,\n\nWe are not interested. Do not contact me again, and please delete my details from your CRM.\n\nRegards,\n{full}", kind=O, html="outlook")
+    reply(F, "en-take-me-off.eml", "en", "take me off your list pls", kind=O, mobile="en", quote="gt-tight")
+    reply(F, "en-not-interested-remove.eml", "en", "Not interested, please remove me from future emails.\n\nThanks", kind=O, quote="outlook", sig="{full}\nOperations Director")
+    reply(F, "en-gdpr-erasure.eml", "en", "Under GDPR I ask you to erase my personal data and stop all further marketing email to this address.\n\n{full}", kind=O, html="word")
+    # --- German
+    reply(F, "de-austragen.eml", "de", "Bitte nehmen Sie mich aus Ihrem Verteiler.\n\nDanke\n{full}", kind=O, charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "de-keine-weiteren-mails.eml", "de", "Guten Tag,\n\nich möchte keine weiteren E-Mails von Ihnen erhalten. Bitte löschen Sie meine Adresse.\n\nMit freundlichen Grüßen\n{full}", kind=O, quote="outlook", charset="windows-1252", cte="quoted-printable")
+    reply(F, "de-abmelden-kurz.eml", "de", "Abmelden", kind=O, mobile="de", quote="gt-tight", style="crlf")
+    reply(F, "de-werbewiderspruch.eml", "de", "Ich widerspreche hiermit der Nutzung meiner Daten zu Werbezwecken. Kontaktieren Sie mich nicht mehr.\n\n{full}", kind=O, html="word")
+    # --- French
+    reply(F, "fr-desinscription.eml", "fr", "Merci de me retirer de votre liste de diffusion.\n\n{full}", kind=O, charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "fr-ne-plus-contacter.eml", "fr", "Bonjour,\n\nJe ne souhaite plus être contacté. Merci de ne plus m'écrire.\n\nCordialement,\n{full}", kind=O, quote="outlook")
+    reply(F, "fr-desabonnez-moi.eml", "fr", "Désabonnez-moi svp", kind=O, mobile="fr", quote="gt-tight", style="cr")
+    # --- Spanish
+    reply(F, "es-darme-de-baja.eml", "es", "Por favor, darme de baja de esta lista.\n\nGracias.", kind=O, charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "es-no-me-escribas.eml", "es", "Hola,\n\nNo me escribáis más, por favor. Eliminad mi correo de vuestra base de datos.\n\n{full}", kind=O, html="gmail")
+    reply(F, "es-baja-subject.eml", "es", "", kind=O, subject="BAJA", quote="gt")
+    # --- Dutch
+    reply(F, "nl-uitschrijven.eml", "nl", "Graag uitschrijven.\n\n{first}", kind=O)
+    reply(F, "nl-haal-me-van-lijst.eml", "nl", "Goedemorgen,\n\nHaal mij alstublieft van uw mailinglijst. Ik wil geen e-mails meer ontvangen.\n\nMet vriendelijke groet,\n{full}", kind=O, quote="outlook", style="crlf")
+    reply(F, "nl-stuur-geen-mail.eml", "nl", "Stuur me geen mails meer aub", kind=O, mobile="nl", quote="gt-tight")
+    # --- Portuguese
+    reply(F, "pt-remover-lista.eml", "pt", "Por favor, removam-me da vossa lista de contactos.\n\n{full}", kind=O, charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "pt-nao-quero-receber.eml", "pt", "Olá,\n\nNão quero receber mais e-mails da vossa empresa. Obrigado.\n\n{first}", kind=O, html="outlook")
+    reply(F, "pt-descadastrar.eml", "pt", "Descadastrar", kind=O, mobile="pt", quote="gt-tight", style="cr")
+    # --- Italian
+    reply(F, "it-cancellatemi.eml", "it", "Vi prego di cancellarmi dalla vostra lista.\n\n{full}", kind=O, charset="iso-8859-15", cte="quoted-printable")
+    reply(F, "it-non-contattatemi.eml", "it", "Buongiorno,\n\nnon sono interessato e vi chiedo di non contattarmi più.\n\nSaluti,\n{full}", kind=O, quote="outlook")
+    reply(F, "it-disiscrivimi.eml", "it", "Disiscrivimi, grazie.", kind=O, mobile="it", quote="gt-tight")
+    # --- spam complaints (ARF) and List-Unsubscribe mailbox
+    arf(F, "arf-yahoo-abuse.eml", "yahoo", ("Ryan", "Foster", "rfoster@example.net"))
+    arf(F, "arf-aol-abuse.eml", "aol", ("Sophie", "Martin", "sophie.martin@cabinet-arnaud.example"), lang="fr", style="crlf")
+    arf(F, "arf-comcast-abuse.eml", "comcast", ("Aisha", "Bello", "aisha.bello@cobaltlabs.example"))
+    arf(F, "arf-spamcop.eml", "generic", ("Pablo", "Gil", "pgil@mediterranea-tech.example"), lang="es")
+    arf(F, "arf-jmrp-no-rcpt-field.eml", "microsoft", ("Andrea", "Fuchs", "a.fuchs@fuchs-partner.example"), lang="de", rcpt_field=False)
+    list_unsubscribe(F, "list-unsubscribe-gmail.eml", "en", "This message was automatically generated by Gmail.\n")
+    list_unsubscribe(F, "list-unsubscribe-apple-mail.eml", "de", "Diese Nachricht wurde von Mail gesendet, um die Abmeldung von dieser Mailingliste zu beantragen.\n", subject="unsubscribe", agent="Apple Mail (2.3826.300.87.4.3)", charset="iso-8859-1")
+    list_unsubscribe(F, "list-unsubscribe-empty.eml", "fr", "\n", subject="unsubscribe", style="cr")
+
+
+# ================================================================ traps/ — look like opt-outs or auto-replies, are not (and the reverse)
+def traps():
+    F = "traps"
+    # footer of our own mail only in the quoted history
+    reply(F, "footer-quoted-en.eml", "en", "Yes please, send the case study over.\n\n{first}", quote="gt")
+    reply(F, "footer-quoted-de.eml", "de", "Gerne, schicken Sie mir die Unterlagen.\n\nViele Grüße\n{full}", quote="gt", charset="iso-8859-1", cte="8bit")
+    reply(F, "footer-quoted-fr-outlook.eml", "fr", "Bonjour {rep},\n\nOui, appelons-nous mardi.\n\n{first}", quote="outlook")
+    reply(F, "footer-quoted-html-apple.eml", "nl", "Hoi {rep},\n\nStuur maar een uitnodiging voor volgende week.\n\n{first}", html="apple")
+    reply(F, "own-signature-unsubscribe.eml", "en", "Happy to look at this. Send me a calendar link.\n\n{first}", sig="{full} | Marketing Lead\nYou are receiving this because you emailed our team. To unsubscribe from our marketing emails, visit https://quarrylane.example/prefs")
+    # mentions of unsubscribing that are not requests
+    reply(F, "mention-how-do-i-unsubscribe-newsletter.eml", "en", "Quick one: how do I unsubscribe from your newsletter? I get the product updates twice a week.\nYour emails about the pilot are fine though, keep those coming.\n\n{first}")
+    reply(F, "mention-dont-unsubscribe-me.eml", "en", "Please don't unsubscribe me, I've just moved teams. I'm still the right contact for this.\n\n{first}", quote="outlook")
+    reply(F, "mention-i-didnt-unsubscribe.eml", "en", "I didn't unsubscribe, so why did your emails stop? I was reading them.\n\n{first}", mobile="en")
+    reply(F, "mention-de-newsletter-abmelden.eml", "de", "Wie kann ich mich von Ihrem Newsletter abmelden? Ihre persönlichen Nachrichten zum Projekt dürfen Sie mir aber gern weiter schicken.\n\n{full}", quote="outlook", charset="iso-8859-15", cte="quoted-printable")
+    reply(F, "mention-es-baja-boletin.eml", "es", "¿Cómo me doy de baja del boletín mensual? Lo de la demo sí me interesa, hablamos el jueves.\n\n{first}")
+    reply(F, "mention-nl-afmelden-nieuwsbrief.eml", "nl", "Hoe meld ik me af voor de nieuwsbrief? Jouw mails over de demo mag je blijven sturen.\n\n{first}", style="crlf")
+    reply(F, "mention-it-non-cancellatemi.eml", "it", "Non cancellatemi dalla lista: ho solo cambiato indirizzo, d'ora in poi scrivetemi qui.\n\n{first}", quote="outlook")
+    reply(F, "mention-pt-nao-cancelar.eml", "pt", "Não quero cancelar a subscrição, só mudar o e-mail de contacto para este.\n\n{first}")
+    reply(F, "mention-fr-pas-desinscrire.eml", "fr", "Ne me désinscrivez pas, je change simplement de poste. Mon collègue reprendra le dossier, mais gardez-moi en copie.\n\n{first}", charset="windows-1252", cte="8bit", style="cr")
+    # objections and timing
+    reply(F, "objection-next-quarter.eml", "en", "Not interested right now, we just signed a two-year contract with another vendor. Try me next quarter.\n\n{first}")
+    reply(F, "objection-hiring-freeze.eml", "en", "Timing's bad, we're in a hiring freeze until Q2. Ping me in April?", mobile="en-ios", quote="gt-tight")
+    reply(F, "objection-de-kein-bedarf.eml", "de", "Aktuell kein Bedarf. Melden Sie sich gern im zweiten Quartal wieder.\n\nGruß\n{first}", charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "objection-fr-pas-maintenant.eml", "fr", "Pas pour le moment, nous avons d'autres priorités. Recontactez-moi en mars.\n\n{first}", quote="outlook")
+    reply(F, "objection-es-ahora-no.eml", "es", "Ahora mismo no nos interesa, pero escríbeme en enero y lo vemos.\n\n{first}", html="gmail")
+    reply(F, "objection-nl-geen-interesse-nu.eml", "nl", "Op dit moment geen interesse, probeer het volgend kwartaal nog eens.\n\n{first}")
+    reply(F, "objection-pt-proximo-trimestre.eml", "pt", "Neste momento não temos interesse. Volte a falar comigo no próximo trimestre.\n\n{first}", quote="outlook", style="crlf")
+    reply(F, "objection-it-tra-qualche-mese.eml", "it", "Al momento non siamo interessati, riprovi tra qualche mese.\n\n{first}", charset="iso-8859-1", cte="quoted-printable")
+    # referrals
+    reply(F, "referral-talk-to.eml", "en", "I'm not the right person for this. Talk to Marcus Bell, he runs sales ops: marcus@bellandhart.example\n\n{first}")
+    reply(F, "referral-remove-colleague-from-thread.eml", "en", "Please remove Jane from this thread, she left the company last month. I'll be your contact from now on.\n\n{full}", quote="outlook")
+    reply(F, "referral-de-zustaendig.eml", "de", "Dafür bin ich nicht zuständig. Bitte wenden Sie sich an Frau Fuchs (a.fuchs@fuchs-partner.example).\n\n{full}", quote="outlook")
+    reply(F, "referral-fr-bonne-personne.eml", "fr", "Je ne suis pas la bonne personne. Contactez plutôt Sophie Martin, elle gère les outils commerciaux.\n\n{first}")
+    reply(F, "referral-es-persona-adecuada.eml", "es", "No soy la persona adecuada, habla con Pablo Gil (pgil@mediterranea-tech.example).\n\n{first}", quote="outlook")
+    reply(F, "referral-pt-pessoa-certa.eml", "pt", "Não sou a pessoa certa; fale com a Mariana Almeida, que trata das ferramentas de vendas.\n\n{first}")
+    reply(F, "referral-it-persona-giusta.eml", "it", "Non sono la persona giusta, scriva a Chiara Marino: chiara.marino@veneta-impianti.example\n\n{first}", html="thunderbird")
+    reply(F, "referral-nl-juiste-persoon.eml", "nl", "Ik ben niet de juiste persoon, neem contact op met Ruben Mulder.\n\n{first}")
+    # words that look like keywords
+    reply(F, "stop-by-booth.eml", "en", "Please stop by our booth (B14) at the trade fair next week, would love to chat in person.\n\n{first}")
+    reply(F, "subject-stop-losing-replies.eml", "en", "Sure, Thursday works.", pitch=1, mobile="en", quote="gt-tight")
+    reply(F, "subject-remove-the-guesswork.eml", "en", "Send the video, I'll watch it tonight.\n\n{first}", pitch=2)
+    reply(F, "dont-stop-the-sequence.eml", "en", "No need to stop the sequence, I read all of them. Just busy. Let's talk in December.\n\n{first}")
+    reply(F, "human-subject-out-of-office.eml", "en", "I'm out of office tomorrow, can we do the call today at 4 instead?\n\n{first}", subject="Out of office tomorrow - can we talk today?")
+    # auto-replies that say "do not contact me until …", or carry an unsubscribe footer
+    autoreply(F, "ooo-do-not-contact-until-en.eml", "en", "Automatic reply: {subj}",
+              "I am on sabbatical. Please do not contact me until 11 January 2027; messages sent before then will not be read.",
+              OUTLOOK_OOO, when("2026-11-17 09:00", 0), return_date="2027-01-11")
+    autoreply(F, "ooo-nicht-kontaktieren-vor-de.eml", "de", "Automatische Antwort: {subj}",
+              "Ich bin in Elternzeit. Bitte kontaktieren Sie mich nicht vor dem 4. Januar 2027.\nIhre Nachricht wird nicht weitergeleitet.",
+              OUTLOOK_OOO, when("2026-11-18 10:20", 1), return_date="2027-01-04")
+    autoreply(F, "ooo-ne-pas-recontacter-fr.eml", "fr", "Réponse automatique : {subj}",
+              "Je suis en congé. Merci de ne pas me recontacter avant le 5 janvier : les messages reçus d'ici là ne seront pas lus.",
+              AUTO, when("2026-11-24 08:45", 1), return_date="2027-01-05", style="crlf")
+    autoreply(F, "ooo-with-marketing-footer.eml", "en", "Out of Office: {subj}",
+              "Thanks for your email. I'm out until Wednesday, December 2, and will reply when I'm back.\n\n--\nCobalt Labs | Unsubscribe from Cobalt Labs marketing emails: https://cobaltlabs.example/unsubscribe",
+              [("X-Autoreply", "yes"), ("Auto-Submitted", "auto-replied")], when("2026-11-25 13:00", -5), return_date="2026-12-02",
+              contact=("Aisha", "Bello", "aisha.bello@cobaltlabs.example"))
+    autoreply(F, "ooo-es-no-contactar-hasta.eml", "es", "Respuesta automática: {subj}",
+              "Estoy de baja por paternidad. Por favor, no me contactes hasta el 8 de enero de 2027.",
+              OUTLOOK_OOO, when("2026-11-16 09:00", 1), return_date="2027-01-08")
+    # a bounce whose returned original carries our unsubscribe footer and List-Unsubscribe header
+    bounce(F, "bounce-original-has-unsubscribe.eml", "postfix", [R("j.vandijk@grachtlogistiek.example", "5.1.1", "userunknown", True, "550 5.1.1 <j.vandijk@grachtlogistiek.example>: Recipient address rejected: User unknown in local recipient table")], lang="nl")
+    bounce(F, "bounce-exim-original-has-unsubscribe.eml", "exim", [R("elodie@vinsdelaloire.example", "5.1.1", "userunknown", True, "550 5.1.1 <elodie@vinsdelaloire.example>: Recipient address rejected: User unknown")], lang="fr")
+
+
+SECTIONS = [replies, auto_replies, bounces, opt_outs, traps]
 
 
 def main():
