@@ -1569,7 +1569,160 @@ def traps():
     bounce(F, "bounce-exim-original-has-unsubscribe.eml", "exim", [R("elodie@vinsdelaloire.example", "5.1.1", "userunknown", True, "550 5.1.1 <elodie@vinsdelaloire.example>: Recipient address rejected: User unknown")], lang="fr")
 
 
-SECTIONS = [replies, auto_replies, bounces, opt_outs, traps]
+# ================================================================ other/ — neither a person's answer nor a bounce nor an opt-out
+def simple(folder, name, date, frm, to, subject, part, extra=(), label=None, style="lf", provider="postfix"):
+    seed = folder + name
+    sender = frm.split("<")[-1].rstrip(">")
+    hdrs = received_chain(seed, domain_of(sender), sender, to.split("<")[-1].rstrip(">"), date, provider)
+    hdrs += [("Date", rfcdate(date)), ("From", frm), ("To", to), ("Subject", subject), ("Message-ID", mid(seed, domain_of(sender)))]
+    hdrs += list(extra)
+    emit(folder, name, message(hdrs, part, seed), label or {"kind": "other"}, style)
+
+
+def success_dsn(folder, name, action, contact, lang="en", style="lf"):
+    date = CLOCK.next(0)
+    ob = Outbound(lang, contact, date - dt.timedelta(minutes=4))
+    rc = R(contact[2], "2.0.0", None, False, "250 2.0.0 Ok: queued as %s" % h(name, 10).upper(), action=action)
+    words = {"delivered": ("Successful Mail Delivery Report", "Your message was successfully delivered to the destination(s)\nlisted below. If the message was delivered to mailbox you will\nreceive no further notifications. Otherwise you may still receive\nnotifications of mail delivery errors from other systems.\n"),
+             "relayed": ("Return receipt", "Your message was successfully relayed to a mail system that does not\nsupport delivery status notifications. You will receive no further\nnotification from this system.\n"),
+             "expanded": ("Successful Mail Delivery Report", "Your message was delivered to the mailing list below, which expanded\nit to its members.\n")}[action]
+    text = "This is the mail system at host mail.%s.\n\n%s\n                   The mail system\n\n<%s>: %s\n" % (OUR, words[1], contact[2], rc["diag"])
+    parts = [Part("text/plain", text, "us-ascii"), dsn("mail." + OUR, [rc], ob.date), original(ob, "headers")]
+    hdrs = envelope(date, folder + name, "MAILER-DAEMON@mail.%s (Mail Delivery System)" % OUR, ob.rep_email, words[0])
+    emit(folder, name, message(hdrs, report(parts, name), folder + name), {"kind": "other"}, style)
+
+
+MDN_WORDS = {"en": ("Read: ", "Your message\n\n  To: {to}\n  Subject: {subj}\n  Sent: {sent}\n\nwas read on {read}.\n"),
+             "de": ("Gelesen: ", "Ihre Nachricht\n\n  An: {to}\n  Betreff: {subj}\n  Gesendet: {sent}\n\nwurde am {read} gelesen.\n"),
+             "fr": ("Lu : ", "Votre message\n\n  À : {to}\n  Objet : {subj}\n  Envoyé : {sent}\n\na été lu le {read}.\n"),
+             "es": ("Leído: ", "Su mensaje\n\n  Para: {to}\n  Asunto: {subj}\n  Enviado: {sent}\n\nse leyó el {read}.\n")}
+
+
+def read_receipt(folder, name, lang, style="lf"):
+    contact = person(lang)
+    date = CLOCK.next(TZ[lang])
+    ob = Outbound(lang, contact, date - dt.timedelta(hours=2))
+    prefix, text = MDN_WORDS[lang]
+    text = text.format(to=contact[2], subj=ob.subject, sent=rfcdate(ob.date), read=rfcdate(date))
+    mdn = ("Reporting-UA: %s; Microsoft Exchange Server\nFinal-Recipient: rfc822;%s\nOriginal-Message-ID: <%s>\n"
+           "Disposition: manual-action/MDN-sent-manually; displayed\n" % (domain_of(contact[2]), contact[2], ob.message_id))
+    part = Part("multipart/report", params=[("report-type", "disposition-notification")], children=[
+        Part("text/plain", text, "utf-8", "quoted-printable"),
+        Part("message/disposition-notification", raw=mdn.encode()), original(ob, "headers")])
+    simple(folder, name, date, addr("%s %s" % contact[:2], contact[2]), addr(ob.rep_name, ob.rep_email), enc_words(prefix + ob.subject), part,
+           [("In-Reply-To", "<%s>" % ob.message_id)], style=style, provider="outlook")
+
+
+def others():
+    F = "other"
+    success_dsn(F, "dsn-delivered-postfix.eml", "delivered", ("Grace", "Lin", "grace.lin@example.com"))
+    success_dsn(F, "dsn-delivered-de.eml", "delivered", ("Tobias", "Lange", "tobias.lange@alpenblick-software.example"), lang="de", style="crlf")
+    success_dsn(F, "dsn-relayed.eml", "relayed", ("Matteo", "Ricci", "matteo.ricci@example.net"), lang="it")
+    success_dsn(F, "dsn-expanded-list.eml", "expanded", ("Sales", "Team", "sales@polderdata.example"), lang="nl", style="cr")
+    read_receipt(F, "read-receipt-en.eml", "en")
+    read_receipt(F, "read-receipt-de-gelesen.eml", "de")
+    read_receipt(F, "read-receipt-fr-lu.eml", "fr", style="cr")
+    read_receipt(F, "read-receipt-es-leido.eml", "es")
+    # newsletters and notifications to our reps
+    nl_text = ("SaaS Growth Weekly, issue 212\n\nThis week: why reply rates drop in December, three subject lines that still work,\n"
+               "and a teardown of a 9-step outbound sequence.\n\nRead online: https://growthweekly.example/212\n\n"
+               "You are receiving this because you subscribed at growthweekly.example.\nUnsubscribe: https://growthweekly.example/unsub?u=anna\n")
+    simple(F, "newsletter-en-bulk.eml", CLOCK.next(0), "SaaS Growth Weekly <news@growthweekly.example>", "anna@" + OUR,
+           "Issue 212: December reply rates", Part("text/plain", nl_text, "utf-8", "7bit"),
+           [("Precedence", "bulk"), ("List-Id", "SaaS Growth Weekly <weekly.growthweekly.example>"),
+            ("List-Unsubscribe", "<https://growthweekly.example/unsub?u=anna>, <mailto:leave@growthweekly.example>"),
+            ("X-Auto-Response-Suppress", "OOF, AutoReply")])
+    de_text = ("Hallo Lukas,\n\ndie Anmeldung für den Vertriebskongress Hamburg 2027 ist eröffnet. Frühbucher sparen bis 15. Januar 20 %.\n\n"
+               "Jetzt anmelden: https://vertriebskongress.example/anmeldung\n\nSie erhalten diesen Newsletter, weil Sie sich dafür angemeldet haben.\n"
+               "Abmelden: https://vertriebskongress.example/abmelden\n")
+    simple(F, "newsletter-de-kongress.eml", CLOCK.next(1), "Vertriebskongress <newsletter@vertriebskongress.example>", "lukas@" + OUR,
+           enc_words("Frühbucherrabatt für den Vertriebskongress 2027"), Part("text/plain", de_text, "iso-8859-1", "quoted-printable"),
+           [("Precedence", "list"), ("List-Unsubscribe", "<https://vertriebskongress.example/abmelden>")], style="crlf")
+    fr_html = ("<html><body><h1>Webinaire : prospection en 2027</h1><p>Bonjour Claire,</p><p>Rejoignez-nous le 10 décembre pour notre webinaire "
+               "sur la prospection multicanale.</p><p><a href=\"https://prospecta.example/webinaire\">Je m'inscris</a></p>"
+               "<p style=\"font-size:11px\">Pour ne plus recevoir nos communications, <a href=\"https://prospecta.example/desinscription\">désinscrivez-vous</a>.</p></body></html>\n")
+    simple(F, "newsletter-fr-html.eml", CLOCK.next(1), "Prospecta <info@prospecta.example>", "claire@" + OUR,
+           enc_words("Webinaire : la prospection en 2027"), Part("text/html", fr_html, "utf-8", "quoted-printable"),
+           [("Precedence", "bulk"), ("List-Unsubscribe", "<https://prospecta.example/desinscription>")])
+    inv = ("Hello,\n\nYour invoice INV-2026-1183 for November is now available in the billing portal.\nAmount due: EUR 1,240.00\n\n"
+           "This is an automated notification. Replies to this address are not monitored.\n")
+    simple(F, "billing-notification-auto-generated.eml", CLOCK.next(0), "Example Cloud Billing <no-reply@billing.examplecloud.example>", "finance@" + OUR,
+           "Your November invoice is ready", Part("text/plain", inv, "us-ascii", "7bit"), [("Auto-Submitted", "auto-generated")])
+    # a person's mail with an attached message is not a bounce
+    c = ("Rachel", "Moore", "rachel.moore@northwind-freight.example")
+    ob = Outbound("en", c, CLOCK.next(0))
+    fw = Part("multipart/mixed", children=[
+        Part("text/plain", "Anna,\n\nAttaching the original email from Northwind that legal asked about, so you have the full headers.\nNo action needed from you.\n\nPeter\n", "utf-8", "7bit"),
+        Part("message/rfc822", raw=ob.as_bytes(), disposition='attachment; filename="original-message.eml"')])
+    simple(F, "colleague-attached-eml.eml", CLOCK.next(0), "Peter Shaw <peter@%s>" % OUR, "anna@" + OUR, "FW: original email for legal", fw)
+    inner = message([("Date", rfcdate(CLOCK.next(1))), ("From", "Buchhaltung <rechnung@spedition-nord.example>"),
+                     ("To", "f.weber@weber-maschinenbau.example"), ("Subject", "Rechnung 4471"), ("Message-ID", "<r4471@spedition-nord.example>")],
+                    Part("text/plain", "Sehr geehrter Herr Weber,\n\nanbei die Rechnung 4471.\n\nMit freundlichen Gruessen\nBuchhaltung\n", "us-ascii", "7bit"), "inner")
+    fw2 = Part("multipart/mixed", children=[
+        Part("text/plain", "Hallo Lukas,\n\nwie besprochen die Mail unseres Spediteurs als Anhang, damit Sie sehen, wie die Rechnungen bei uns ankommen.\n\nGruß\nFlorian Weber\n", "iso-8859-1", "quoted-printable"),
+        Part("message/rfc822", raw=inner, disposition='attachment; filename="Rechnung 4471.eml"')])
+    simple(F, "contact-attached-eml-de.eml", CLOCK.next(1), "Florian Weber <f.weber@weber-maschinenbau.example>", "lukas@" + OUR,
+           "Beispiel-Mail wie besprochen", fw2)
+    # calendar invitations
+    def ics(uid, summary, start, org, att):
+        return ("BEGIN:VCALENDAR\nPRODID:-//Example Corp//Calendar 1.0//EN\nVERSION:2.0\nMETHOD:REQUEST\nBEGIN:VEVENT\nUID:%s\n"
+                "DTSTAMP:20261101T090000Z\nDTSTART:%s\nDTEND:%s\nSUMMARY:%s\nORGANIZER;CN=Organizer:mailto:%s\n"
+                "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:%s\nEND:VEVENT\nEND:VCALENDAR\n"
+                % (uid, start, start[:9] + "%02d" % (int(start[9:11]) + 1) + start[11:], summary, org, att))
+    cal = Part("multipart/alternative", children=[
+        Part("text/plain", "You have been invited to: Pipeline review (weekly)\nWhen: Mondays 10:00-11:00 CET\n", "utf-8", "7bit"),
+        Part("text/calendar", ics("pipe-2026@" + OUR, "Pipeline review (weekly)", "20261207T090000Z", "daan@" + OUR, "anna@" + OUR), "utf-8", "7bit", params=[("method", "REQUEST")])])
+    simple(F, "calendar-invite-internal.eml", CLOCK.next(1), "Daan Visser <daan@%s>" % OUR, "anna@" + OUR, "Invitation: Pipeline review (weekly)", cal)
+    cal2 = Part("multipart/mixed", children=[
+        Part("text/plain", "Sie sind eingeladen: Partner-Webinar \"Vertrieb 2027\"\nWann: Do, 10. Dezember 2026, 14:00 MEZ\n", "utf-8", "quoted-printable"),
+        Part("text/calendar", ics("webinar-77@events.example", "Partner-Webinar Vertrieb 2027", "20261210T130000Z", "events@events.example", "lukas@" + OUR), "utf-8", "7bit", params=[("method", "REQUEST")],
+             disposition='attachment; filename="invite.ics"')])
+    simple(F, "calendar-invite-webinar-de.eml", CLOCK.next(1), "Events <events@events.example>", "lukas@" + OUR, enc_words("Einladung: Partner-Webinar „Vertrieb 2027“"), cal2)
+    # DMARC reports
+    zipdata = base64.encodebytes(bytes.fromhex("504b0304" + h("dmarc", 40) * 6)).decode()
+    rua = Part("multipart/mixed", children=[
+        Part("text/plain", "This is an aggregate report from google.com.\n", "us-ascii", "7bit"),
+        Part("application/zip", raw=zipdata.encode(), cte="base64", params=[("name", "google.com!leadfwd-demo.com!1761868800!1761955199.zip")],
+             disposition='attachment; filename="google.com!leadfwd-demo.com!1761868800!1761955199.zip"')])
+    simple(F, "dmarc-aggregate-report.eml", CLOCK.next(0), "noreply-dmarc-support@google.com", "dmarc@" + OUR,
+           "Report domain: leadfwd-demo.com Submitter: google.com Report-ID: 1832716249091845515", rua, provider="google")
+    arf(F, "arf-auth-failure.eml", "generic", ("Eva", "Smit", "eva.smit@example.org"), lang="nl", feedback="auth-failure", kind="other")
+
+
+# ================================================================ multilingual/ — other scripts and charsets
+def multilingual():
+    F = "multilingual"
+    O = "opt_out"
+    ja = [("健", "佐藤", "k.sato@sakura-shoji.example"), ("美咲", "高橋", "misaki.takahashi@example.jp.example")]
+    reply(F, "ja-reply-iso2022jp.eml", "ja", "{rep}様\n\nご連絡ありがとうございます。来週火曜日の午後でしたら、オンラインでお話しできます。\n\nよろしくお願いいたします。\n佐藤", contact=ja[0], charset="iso-2022-jp", cte="7bit")
+    autoreply(F, "ja-ooo-iso2022jp.eml", "ja", "自動返信: {subj}", "誠に勝手ながら、12月4日まで出張のため不在にしております。\n戻り次第、順次ご返信いたします。\n\n高橋 美咲",
+              AUTO, when("2026-11-26 10:00", 9), return_date="2026-12-04", contact=ja[1], charset="iso-2022-jp", cte="7bit")
+    reply(F, "ja-opt-out.eml", "ja", "今後このようなメールは不要です。配信停止をお願いします。", kind=O, contact=ja[1], charset="iso-2022-jp", cte="7bit", style="crlf")
+    reply(F, "ja-objection.eml", "ja", "現在は検討しておりません。来年の春に改めてご連絡ください。\n\n佐藤", contact=ja[0], charset="utf-8", cte="base64")
+    ru = [("Иван", "Петров", "i.petrov@volga-trade.example"), ("Ольга", "Смирнова", "olga@severstal-logistika.example")]
+    reply(F, "ru-reply-koi8r.eml", "ru", "Здравствуйте, {rep}!\n\nСпасибо за письмо. Давайте созвонимся в четверг в 15:00 по Москве.\n\nС уважением,\nИван Петров", contact=ru[0], charset="koi8-r", cte="8bit")
+    autoreply(F, "ru-ooo-koi8r.eml", "ru", "Автоответ: {subj}", "Я в отпуске до 7 декабря. По срочным вопросам пишите на office@severstal-logistika.example.\n\nОльга Смирнова",
+              AUTO, when("2026-11-23 11:00", 3), return_date="2026-12-07", contact=ru[1], charset="koi8-r", cte="base64", style="cr")
+    reply(F, "ru-opt-out.eml", "ru", "Прошу исключить меня из вашей рассылки и больше мне не писать.", kind=O, contact=ru[0], charset="koi8-r", cte="quoted-printable")
+    reply(F, "ru-referral.eml", "ru", "Я не занимаюсь этим вопросом. Напишите, пожалуйста, Ольге Смирновой: olga@severstal-logistika.example\n\nИван", contact=ru[0], charset="utf-8", cte="quoted-printable")
+    pl = [("Katarzyna", "Nowak", "k.nowak@wisla-meble.example"), ("Piotr", "Wiśniewski", "piotr.wisniewski@example.pl.example")]
+    reply(F, "pl-reply-iso8859-2.eml", "pl", "Dzień dobry,\n\ndziękuję za wiadomość. Chętnie porozmawiam w środę o 10:00.\n\nPozdrawiam\nKatarzyna Nowak", contact=pl[0], charset="iso-8859-2", cte="quoted-printable")
+    autoreply(F, "pl-ooo.eml", "pl", "Automatyczna odpowiedź: {subj}", "Dzień dobry,\n\njestem na urlopie. Wracam do biura 1 grudnia 2026 r.\n\nPiotr Wiśniewski",
+              OUTLOOK_OOO, when("2026-11-24 09:00", 1), return_date="2026-12-01", contact=pl[1], charset="iso-8859-2", cte="8bit")
+    reply(F, "pl-opt-out.eml", "pl", "Proszę usunąć mój adres z Państwa listy mailingowej i nie wysyłać więcej wiadomości.", kind=O, contact=pl[1], charset="iso-8859-2", cte="quoted-printable", style="crlf")
+    sv = [("Johan", "Berg", "johan.berg@skargard-it.example"), ("Maja", "Lund", "maja.lund@example.se.example")]
+    reply(F, "sv-objection.eml", "sv", "Hej {rep},\n\nInte aktuellt just nu, hör av dig efter nyår.\n\nJohan", contact=sv[0], charset="iso-8859-1", cte="8bit")
+    autoreply(F, "sv-franvaro.eml", "sv", "Frånvaromeddelande: {subj}", "Hej!\n\nJag är tjänstledig och tillbaka måndag 30 november.\n\nMaja Lund",
+              AUTO, when("2026-11-20 08:30", 1), return_date="2026-11-30", contact=sv[1], charset="iso-8859-1", cte="quoted-printable")
+    reply(F, "sv-opt-out.eml", "sv", "Avregistrera mig, tack. Jag vill inte få fler mejl.", kind=O, contact=sv[1], charset="iso-8859-1", cte="8bit")
+    zh = [("伟", "王", "wang.wei@changjiang-tech.example"), ("娜", "李", "li.na@example.cn.example")]
+    reply(F, "zh-reply-gb2312.eml", "zh", "{rep} 您好，\n\n谢谢您的来信。我们对这个产品很感兴趣，下周三下午方便通话吗？\n\n王伟", contact=zh[0], charset="gb2312", cte="base64")
+    autoreply(F, "zh-ooo-gb2312.eml", "zh", "自动回复: {subj}", "您好，我目前休假中，将于12月7日返回办公室。如有急事请联系 wang.wei@changjiang-tech.example。\n\n李娜",
+              AUTO, when("2026-11-26 09:00", 8), return_date="2026-12-07", contact=zh[1], charset="gb2312", cte="base64")
+    reply(F, "zh-opt-out.eml", "zh", "请不要再给我发邮件了，退订。", kind=O, contact=zh[1], charset="gb2312", cte="base64", style="cr")
+
+
+SECTIONS = [replies, auto_replies, bounces, opt_outs, traps, others, multilingual]
 
 
 def main():
