@@ -383,7 +383,7 @@ class Outbound:
         if email in FIXED_OUTBOUND:      # the sample mailbox answers the emails listed in samples/outbound.jsonl
             self.message_id, self.date = FIXED_OUTBOUND[email]
             self.step = 1
-        self.to_name = "%s %s" % (first, last)
+        self.to_name = ("%s %s" % (first, last)).strip()
         self.to_email = email
 
     def headers(self):
@@ -722,6 +722,10 @@ def autoreply(folder, name, lang, subject, text, auto_headers, date, return_date
     if html:
         part = Part("multipart/alternative", children=[part, Part("text/html", "<html><body>" + paras_html(text) + "</body></html>\n", charset, cte)])
     provider = ["outlook", "google", "postfix", "exim", "ms"][int(h(email, 2), 16) % 5]
+    if any(k.startswith("X-MS-") for k, _ in auto_headers):
+        provider = "outlook"
+    elif any(k == "X-Apple-Action" for k, _ in auto_headers):
+        provider = "postfix"
     sender = from_addr or addr("%s %s" % (first, last), email, charset)
     hdrs = received_chain(seed, domain_of(email), email, ob.rep_email, date, provider)
     hdrs += [("Date", rfcdate(date)), ("From", sender), ("To", addr(ob.rep_name, ob.rep_email, charset)),
@@ -1045,7 +1049,7 @@ def b_postfix(rcpts, ob, date, seed, host=None, delayed=False, embed="rfc822", *
 
 
 def b_exim(rcpts, ob, date, seed, host=None, delayed=False, **_):
-    host = host or "smtp." + domain_of(rcpts[0]["addr"])
+    host = host or "smtp-relay.%s" % OUR
     if delayed:
         r = rcpts[0]
         subject = "Warning: message 1t%s-000%s-Qz delayed 24 hours" % (h(seed, 4), h(seed, 3).upper())
@@ -1064,6 +1068,9 @@ def b_exim(rcpts, ob, date, seed, host=None, delayed=False, **_):
                 "A message that you sent could not be delivered to one or more of its\n"
                 "recipients. This is a permanent error. The following address(es) failed:\n\n")
         for r in rcpts:
+            if r["reason"] == "hostunknown":     # never reached an SMTP server
+                text += "  %s\n    %s\n" % (r["addr"], r["diag"])
+                continue
             text += "  %s\n    host %s [203.0.113.%d]\n    SMTP error from remote mail server after RCPT TO:<%s>:\n    %s\n" % (
                 r["addr"], r["remote"], len(r["addr"]), r["addr"], r["diag"])
         text += "\n------ This is a copy of the message, including all the headers. ------\n\n" + ob.as_bytes().decode("utf-8")
@@ -1306,8 +1313,8 @@ def bounce(folder, name, mta, rcpts, lang="en", style="lf", date=None, label=Non
     date = date or CLOCK.next(0)
     contacts = [KNOWN.get(r["addr"]) or contact_from(r["addr"]) for r in rcpts]
     ob = Outbound(lang, contacts[0], date - dt.timedelta(minutes=2 + len(name)))
-    ob.extra_to = [("%s %s" % c[:2], c[2]) for c in contacts[1:]]
-    data = MTAS[mta](rcpts, ob, date, folder + name, **kw)
+    ob.extra_to = [(("%s %s" % c[:2]).strip(), c[2]) for c in contacts[1:]]
+    data = MTAS[mta](rcpts, ob, date, folder + name, lang=lang, **kw)
     failing = [r for r in rcpts if r["action"] in ("failed", "delayed")]
     lab = {"kind": "hard_bounce" if any(r["hard"] for r in failing) else "soft_bounce",
            "recipients": [{"address": r["addr"], "hard": r["hard"], "reason": r["reason"], "status": r["status"]} for r in failing]}
