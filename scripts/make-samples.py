@@ -1081,14 +1081,14 @@ def b_exim(rcpts, ob, date, seed, host=None, delayed=False, **_):
 
 
 def b_sendmail(rcpts, ob, date, seed, host=None, **_):
-    host = host or "mx." + domain_of(rcpts[0]["addr"])
+    host = host or "smtp2." + OUR
     text = ("The original message was received at %s\nfrom mail.%s [192.0.2.25]\n\n"
             "   ----- The following addresses had permanent fatal errors -----\n" % (rfcdate(ob.date), OUR))
     for r in rcpts:
         text += "<%s>\n    (reason: %s)\n" % (r["addr"], r["diag"])
     text += "\n   ----- Transcript of session follows -----\n"
     for r in rcpts:
-        text += "... while talking to %s.:\n>>> RCPT To:<%s>\n<<< %s\n%s... %s\n" % (r["remote"], r["addr"], r["diag"], r["addr"], r["diag"].split(" ", 2)[-1])
+        text += "... while talking to %s.:\n>>> RCPT To:<%s>\n<<< %s\n%s\n" % (r["remote"], r["addr"], r["diag"], r["diag"])
     parts = [Part("text/plain", text, "us-ascii"), dsn(host, rcpts, ob.date, [("Received-From-MTA", "DNS; mail." + OUR)]), original(ob, "rfc822")]
     hdrs = envelope(date, seed, "Mail Delivery Subsystem <MAILER-DAEMON@%s>" % host, ob.rep_email,
                     "Returned mail: see transcript for details", [("Auto-Submitted", "auto-generated (failure)")])
