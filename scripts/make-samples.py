@@ -1977,6 +1977,15 @@ def write_readme():
         if l in by_lang:
             r = by_lang[l]
             out.append("| %s | %s | %d |" % (l, " | ".join(str(r[k]) for k in kinds), sum(r.values())))
+    out += ["", "## traps/", "",
+            "Messages built to catch the usual mistakes; each file name says what it is. Our unsubscribe footer quoted under a",
+            "positive reply, the contact's own marketing footer in their signature, mentions (\"how do I unsubscribe from your",
+            "newsletter?\", \"don't unsubscribe me\", \"I didn't unsubscribe\"), objections and referrals in all seven languages,",
+            "keywords in other senses (\"stop by our booth\", our own subjects \"Stop losing replies…\" / \"Remove the guesswork…\",",
+            "a human writing \"Out of office tomorrow\"), out-of-office replies that say \"do not contact me until …\" or carry an",
+            "unsubscribe footer, bounces whose returned original carries our footer and List-Unsubscribe header, a 450 4.1.1",
+            "user-unknown (hard despite the 4xx), a 5.1.1 rate limit (soft despite the 5.1.1), and bounces forwarded inline by a rep.", ""]
+    out += ["- `%s` — %s" % (name, lab["kind"]) for name, _, lab in CORPUS.get("traps", [])]
     out += ["", "## Line endings", "",
             "Most files use LF. These are written with CRLF (%d files):" % len(EOL_FILES["crlf"]), ""]
     out += ["- `%s`" % f for f in EOL_FILES["crlf"] if not f.startswith("mailbox/")]
