@@ -662,7 +662,7 @@ def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang
                  domain=domain_of(email))
     new = new.format(**names)
     sig = sig.format(**names) if sig else sig
-    subj = subject if subject is not None else RE_PREFIX.get(lang, "Re: ") + ob.subject
+    subj = subject.replace("{subj}", ob.subject) if subject is not None else RE_PREFIX.get(lang, "Re: ") + ob.subject
     if cte is None:
         cte = "quoted-printable" if any(ord(c) > 127 for c in new) else "7bit"
     # plain-text body
@@ -786,10 +786,10 @@ def replies():
     reply(F, "en-html-outlook-mac.eml", "en", "Hi {rep},\n\nThanks. I've looped in our CFO; we'll come back to you after the board meeting on the 12th.\n\nBest,\n{first}", html="outlook-mac")
     reply(F, "de-html-outlook-mac.eml", "de", "Hallo Herr {replast},\n\nklingt interessant. Können Sie mir ein Angebot für 15 Lizenzen schicken?\n\nBeste Grüße\n{full}", html="outlook-mac", alt=True)
     reply(F, "en-forwarded-to-colleague.eml", "en", "Ben, this is the inbox tool I mentioned. Worth a call with {rep}?\n{rep}, Ben runs our sales ops team.\n\n{first}",
-          quote="custom", subject=None, quote_text="---------- Forwarded message ---------\nFrom: Anna Keller <anna@leadfwd-demo.com>\nSubject: {subject}\n\n{text}",
+          quote="custom", subject="Fwd: {subj}", quote_text="---------- Forwarded message ---------\nFrom: Anna Keller <anna@leadfwd-demo.com>\nSubject: {subject}\n\n{text}",
           headers=[("Cc", "Ben Adler <ben.adler@northwind-freight.example>")], contact=("Rachel", "Moore", "rachel.moore@northwind-freight.example"))
     reply(F, "fr-transfere-collegue.eml", "fr", "Bonjour {rep},\n\nJe transfère à Thomas, qui s'occupe de nos outils commerciaux. Il vous recontactera.\n\n{first}",
-          quote="custom", quote_text="-------- Message transféré --------\nSujet : {subject}\nDe : Claire Dubois <claire@leadfwd-demo.com>\n\n{text}",
+          quote="custom", subject="TR : {subj}", quote_text="-------- Message transféré --------\nSujet : {subject}\nDe : Claire Dubois <claire@leadfwd-demo.com>\n\n{text}",
           headers=[("Cc", "Thomas Petit <t.petit@lumiere-conseil.example>")], contact=("Sophie", "Martin", "sophie.martin@cabinet-arnaud.example"), style="cr")
     # --- German
     reply(F, "de-gmail-plain.eml", "de", "Hallo Herr {replast},\n\ndanke für die Nachricht. Das Thema ist bei uns tatsächlich aktuell. Passt Ihnen Dienstag um 10 Uhr?\n\nViele Grüße\nKatrin Vogel", charset="iso-8859-1", cte="quoted-printable")
