@@ -790,7 +790,7 @@ def replies():
           headers=[("Cc", "Ben Adler <ben.adler@northwind-freight.example>")], contact=("Rachel", "Moore", "rachel.moore@northwind-freight.example"))
     reply(F, "fr-transfere-collegue.eml", "fr", "Bonjour {rep},\n\nJe transfère à Thomas, qui s'occupe de nos outils commerciaux. Il vous recontactera.\n\n{first}",
           quote="custom", subject="TR : {subj}", quote_text="-------- Message transféré --------\nSujet : {subject}\nDe : Claire Dubois <claire@leadfwd-demo.com>\n\n{text}",
-          headers=[("Cc", "Thomas Petit <t.petit@lumiere-conseil.example>")], contact=("Sophie", "Martin", "sophie.martin@cabinet-arnaud.example"), style="cr")
+          headers=[("Cc", "Thomas Girard <t.girard@cabinet-arnaud.example>")], contact=("Sophie", "Martin", "sophie.martin@cabinet-arnaud.example"), style="cr")
     # --- German
     reply(F, "de-gmail-plain.eml", "de", "Hallo Herr {replast},\n\ndanke für die Nachricht. Das Thema ist bei uns tatsächlich aktuell. Passt Ihnen Dienstag um 10 Uhr?\n\nViele Grüße\nKatrin Vogel", charset="iso-8859-1", cte="quoted-printable")
     reply(F, "de-outlook-block.eml", "de", "Guten Morgen,\n\nbitte schicken Sie mir vorab eine Preisübersicht, dann bespreche ich das intern.\n\nMit freundlichen Grüßen\nJens Hoffmann", quote="outlook", sig="Jens Hoffmann\nLeiter Vertrieb\nTel. +49 40 555 0123", charset="windows-1252", cte="quoted-printable")
