@@ -14,7 +14,6 @@ import json
 import os
 import quopri
 import shutil
-import sys
 from email.header import Header
 from email.utils import format_datetime
 
@@ -163,7 +162,11 @@ def eol(data, style):
     return data
 
 
-def emit(folder, name, data, label, style="lf"):
+LANG_OF = {}
+
+
+def emit(folder, name, data, label, style="lf", lang="en"):
+    LANG_OF[folder + "/" + name] = lang
     assert b"\r" not in data, name
     data = eol(data, style)
     EOL_COUNTS[style] += 1
@@ -352,6 +355,10 @@ def company_of(email):
     return " ".join(w.capitalize() for w in d.split("-"))
 
 
+FIXED_OUTBOUND = {}
+KNOWN = {}           # address -> (first, last, address) when the sample mailbox knows the contact's name
+
+
 class Outbound:
     """One step of a sequence email we sent; replies quote it and bounces embed it."""
 
@@ -372,7 +379,10 @@ class Outbound:
         self.date = date
         self.step = 1 + int(h(seed, 2), 16) % 3
         self.message_id = "seq-step%d-%s@%s" % (self.step, h(seed + "m", 8), OUR)
-        self.to_name = "%s %s" % (first, last)
+        if email in FIXED_OUTBOUND:      # the sample mailbox answers the emails listed in samples/outbound.jsonl
+            self.message_id, self.date = FIXED_OUTBOUND[email]
+            self.step = 1
+        self.to_name = ("%s %s" % (first, last)).strip()
         self.to_email = email
 
     def headers(self):
@@ -589,6 +599,17 @@ def html_reply(client, lang, new, ob, sig=None, mobile=None):
                 '<div>%s</div><div><br></div><div><br></div>\n<div><div dir="ltr">%s</div></div></div></div></body></html>\n'
                 % (h(new, 8), paras_html(new), tail, h(new + "y", 10),
                    esc(on_wrote(lang, ob.date, ob.rep_name, ob.rep_email)), orig))
+    if client == "outlook-mac":
+        f, s_, t, sub, _ = OUTLOOK_LABELS[qlang]
+        return ('<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n</head>\n<body>\n'
+                '<div style="font-family:Aptos,sans-serif;font-size:12pt">\n%s%s</div>\n<div><br></div>\n<span id="OLK_SRC_BODY_SECTION">'
+                '<div style="font-family:Aptos; font-size:12pt; text-align:left; color:black; BORDER-BOTTOM: medium none; BORDER-LEFT: medium none; '
+                'PADDING-BOTTOM: 0in; PADDING-LEFT: 0in; PADDING-RIGHT: 0in; BORDER-TOP: #b5c4df 1pt solid; BORDER-RIGHT: medium none; PADDING-TOP: 3pt">'
+                '<span style="font-weight:bold">%s: </span>%s &lt;%s&gt;<br>\n<span style="font-weight:bold">%s: </span>%s<br>\n'
+                '<span style="font-weight:bold">%s: </span>%s &lt;%s&gt;<br>\n<span style="font-weight:bold">%s: </span>%s<br>\n</div>\n'
+                '<div><br></div>\n%s</span>\n</body>\n</html>\n'
+                % (paras_html(new), tail, f, esc(ob.rep_name), ob.rep_email, "Date" if qlang == "en" else s_, outlook_date(qlang, ob.date),
+                   t, esc(ob.to_name), ob.to_email, sub, esc(ob.subject), orig))
     if client == "word":
         f, s, t, sub, _ = OUTLOOK_LABELS[qlang]
         colon = " :" if qlang == "fr" else ":"
@@ -607,10 +628,10 @@ def html_reply(client, lang, new, ob, sig=None, mobile=None):
     raise KeyError(client)
 
 
-PROVIDER_OF_CLIENT = {"gmail": "google", "outlook": "outlook", "word": "outlook", "apple": "postfix",
+PROVIDER_OF_CLIENT = {"gmail": "google", "outlook": "outlook", "word": "outlook", "outlook-mac": "outlook", "apple": "postfix",
                       "thunderbird": "exim", "yahoo": "postfix"}
 
-MAILER = {"gmail": None, "outlook": None, "word": "Microsoft Outlook 16.0", "apple": "Apple Mail (2.3826.300.87.4.3)",
+MAILER = {"gmail": None, "outlook": None, "outlook-mac": "Microsoft Outlook for Mac 16.90", "word": "Microsoft Outlook 16.0", "apple": "Apple Mail (2.3826.300.87.4.3)",
           "thunderbird": "Mozilla Thunderbird", "yahoo": "WebService/1.1.22806 YMailNorrin"}
 
 
@@ -628,17 +649,20 @@ def signer(lang, new, sig):
 
 def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang=None, sig=None, mobile=None,
           html=None, alt=False, charset="utf-8", cte=None, style="lf", subject=None, label=None, headers=(),
-          date=None, pitch=None, quote_text=None, pre_quote=None, reply_text=None, to=None):
+          date=None, pitch=None, quote_text=None, pre_quote=None, reply_text=None, to=None, sender=None):
     contact = contact or signer(lang, new, sig) or person(lang if lang in PEOPLE else "en")
     first, last, email = contact
     qlang = qlang or lang
     date = date or CLOCK.next(TZ.get(lang, 0))
-    ob = Outbound(lang, contact, date - dt.timedelta(days=1 + int(h(email + name, 2), 16) % 6, hours=3), pitch=pitch)
+    sent = (date - dt.timedelta(days=1 + int(h(email + name, 2), 16) % 6)).replace(hour=8 + int(h(name, 2), 16) % 9,
+                                                                              minute=int(h(name + "m", 2), 16) % 60)
+    ob = Outbound(lang, contact, sent, pitch=pitch)   # our sequence email went out in office hours, days before
     seed = folder + name
-    names = dict(first=first, full="%s %s" % (first, last), rep=ob.rep_name.split()[0], replast=ob.rep_name.split()[-1])
+    names = dict(first=first, full="%s %s" % (first, last), rep=ob.rep_name.split()[0], replast=ob.rep_name.split()[-1],
+                 domain=domain_of(email))
     new = new.format(**names)
     sig = sig.format(**names) if sig else sig
-    subj = subject if subject is not None else RE_PREFIX.get(lang, "Re: ") + ob.subject
+    subj = subject.replace("{subj}", ob.subject) if subject is not None else RE_PREFIX.get(lang, "Re: ") + ob.subject
     if cte is None:
         cte = "quoted-printable" if any(ord(c) > 127 for c in new) else "7bit"
     # plain-text body
@@ -667,7 +691,9 @@ def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang
         hpart = Part("text/html", markup, charset, hcte)
         part = Part("multipart/alternative", children=[Part("text/plain", body, charset, cte), hpart]) if alt else hpart
     else:
-        part = Part("text/plain", body, charset, cte, params=[("format", "flowed")] if cte == "7bit" and lang == "en" and "x" in name else [])
+        part = Part("text/plain", body, charset, cte)
+    if sender:                           # someone else answers for the contact (assistant, alias)
+        first, last, email = sender
     provider = PROVIDER_OF_CLIENT.get(html, ["google", "outlook", "postfix", "exim", "ms"][int(h(email, 2), 16) % 5])
     hdrs = received_chain(seed, domain_of(email), email, to or ob.rep_email, date, provider)
     if provider == "google":
@@ -690,7 +716,7 @@ def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang
         lab["reply_text"] = reply_text if reply_text is not None else new
     if label:
         lab.update(label)
-    emit(folder, name, message(hdrs, part, seed), lab, style)
+    emit(folder, name, message(hdrs, part, seed), lab, style, lang)
     return ob
 
 
@@ -709,6 +735,10 @@ def autoreply(folder, name, lang, subject, text, auto_headers, date, return_date
     if html:
         part = Part("multipart/alternative", children=[part, Part("text/html", "<html><body>" + paras_html(text) + "</body></html>\n", charset, cte)])
     provider = ["outlook", "google", "postfix", "exim", "ms"][int(h(email, 2), 16) % 5]
+    if any(k.startswith("X-MS-") for k, _ in auto_headers):
+        provider = "outlook"
+    elif any(k == "X-Apple-Action" for k, _ in auto_headers):
+        provider = "postfix"
     sender = from_addr or addr("%s %s" % (first, last), email, charset)
     hdrs = received_chain(seed, domain_of(email), email, ob.rep_email, date, provider)
     hdrs += [("Date", rfcdate(date)), ("From", sender), ("To", addr(ob.rep_name, ob.rep_email, charset)),
@@ -722,7 +752,7 @@ def autoreply(folder, name, lang, subject, text, auto_headers, date, return_date
         lab["reason"] = reason
     if label:
         lab.update(label)
-    emit(folder, name, message(hdrs, part, seed), lab, style)
+    emit(folder, name, message(hdrs, part, seed), lab, style, lang)
 
 
 AUTO = [("Auto-Submitted", "auto-replied")]
@@ -752,6 +782,15 @@ def replies():
     reply(F, "en-html-yahoo.eml", "en", "ok what time works for you", html="yahoo")
     reply(F, "en-html-word.eml", "en", "Hi {rep},\n\nThank you, that was helpful. Our procurement team needs a W-9 and your standard DPA.\n\nBest regards,\nLaura Simmons", html="word", alt=True)
     reply(F, "en-html-gmail-alt-sig.eml", "en", "Send me the deck and I'll take a look this weekend.\n\nKevin", html="gmail", alt=True, sig="Kevin Doyle\nDirector, Partnerships")
+
+    reply(F, "en-html-outlook-mac.eml", "en", "Hi {rep},\n\nThanks. I've looped in our CFO; we'll come back to you after the board meeting on the 12th.\n\nBest,\n{first}", html="outlook-mac")
+    reply(F, "de-html-outlook-mac.eml", "de", "Hallo Herr {replast},\n\nklingt interessant. Können Sie mir ein Angebot für 15 Lizenzen schicken?\n\nBeste Grüße\n{full}", html="outlook-mac", alt=True)
+    reply(F, "en-forwarded-to-colleague.eml", "en", "Ben, this is the inbox tool I mentioned. Worth a call with {rep}?\n{rep}, Ben runs our sales ops team.\n\n{first}",
+          quote="custom", subject="Fwd: {subj}", quote_text="---------- Forwarded message ---------\nFrom: Anna Keller <anna@leadfwd-demo.com>\nSubject: {subject}\n\n{text}",
+          headers=[("Cc", "Ben Adler <ben.adler@northwind-freight.example>")], contact=("Rachel", "Moore", "rachel.moore@northwind-freight.example"))
+    reply(F, "fr-transfere-collegue.eml", "fr", "Bonjour {rep},\n\nJe transfère à Thomas, qui s'occupe de nos outils commerciaux. Il vous recontactera.\n\n{first}",
+          quote="custom", subject="TR : {subj}", quote_text="-------- Message transféré --------\nSujet : {subject}\nDe : Claire Dubois <claire@leadfwd-demo.com>\n\n{text}",
+          headers=[("Cc", "Thomas Girard <t.girard@cabinet-arnaud.example>")], contact=("Sophie", "Martin", "sophie.martin@cabinet-arnaud.example"), style="cr")
     # --- German
     reply(F, "de-gmail-plain.eml", "de", "Hallo Herr {replast},\n\ndanke für die Nachricht. Das Thema ist bei uns tatsächlich aktuell. Passt Ihnen Dienstag um 10 Uhr?\n\nViele Grüße\nKatrin Vogel", charset="iso-8859-1", cte="quoted-printable")
     reply(F, "de-outlook-block.eml", "de", "Guten Morgen,\n\nbitte schicken Sie mir vorab eine Preisübersicht, dann bespreche ich das intern.\n\nMit freundlichen Grüßen\nJens Hoffmann", quote="outlook", sig="Jens Hoffmann\nLeiter Vertrieb\nTel. +49 40 555 0123", charset="windows-1252", cte="quoted-printable")
@@ -1032,7 +1071,7 @@ def b_postfix(rcpts, ob, date, seed, host=None, delayed=False, embed="rfc822", *
 
 
 def b_exim(rcpts, ob, date, seed, host=None, delayed=False, **_):
-    host = host or "smtp." + domain_of(rcpts[0]["addr"])
+    host = host or "smtp-relay.%s" % OUR
     if delayed:
         r = rcpts[0]
         subject = "Warning: message 1t%s-000%s-Qz delayed 24 hours" % (h(seed, 4), h(seed, 3).upper())
@@ -1051,6 +1090,9 @@ def b_exim(rcpts, ob, date, seed, host=None, delayed=False, **_):
                 "A message that you sent could not be delivered to one or more of its\n"
                 "recipients. This is a permanent error. The following address(es) failed:\n\n")
         for r in rcpts:
+            if r["reason"] == "hostunknown":     # never reached an SMTP server
+                text += "  %s\n    %s\n" % (r["addr"], r["diag"])
+                continue
             text += "  %s\n    host %s [203.0.113.%d]\n    SMTP error from remote mail server after RCPT TO:<%s>:\n    %s\n" % (
                 r["addr"], r["remote"], len(r["addr"]), r["addr"], r["diag"])
         text += "\n------ This is a copy of the message, including all the headers. ------\n\n" + ob.as_bytes().decode("utf-8")
@@ -1061,14 +1103,14 @@ def b_exim(rcpts, ob, date, seed, host=None, delayed=False, **_):
 
 
 def b_sendmail(rcpts, ob, date, seed, host=None, **_):
-    host = host or "mx." + domain_of(rcpts[0]["addr"])
+    host = host or "smtp2." + OUR
     text = ("The original message was received at %s\nfrom mail.%s [192.0.2.25]\n\n"
             "   ----- The following addresses had permanent fatal errors -----\n" % (rfcdate(ob.date), OUR))
     for r in rcpts:
         text += "<%s>\n    (reason: %s)\n" % (r["addr"], r["diag"])
     text += "\n   ----- Transcript of session follows -----\n"
     for r in rcpts:
-        text += "... while talking to %s.:\n>>> RCPT To:<%s>\n<<< %s\n%s... %s\n" % (r["remote"], r["addr"], r["diag"], r["addr"], r["diag"].split(" ", 2)[-1])
+        text += "... while talking to %s.:\n>>> RCPT To:<%s>\n<<< %s\n%s\n" % (r["remote"], r["addr"], r["diag"], r["diag"])
     parts = [Part("text/plain", text, "us-ascii"), dsn(host, rcpts, ob.date, [("Received-From-MTA", "DNS; mail." + OUR)]), original(ob, "rfc822")]
     hdrs = envelope(date, seed, "Mail Delivery Subsystem <MAILER-DAEMON@%s>" % host, ob.rep_email,
                     "Returned mail: see transcript for details", [("Auto-Submitted", "auto-generated (failure)")])
@@ -1154,12 +1196,12 @@ def b_gmail(rcpts, ob, date, seed, title="Address not found", text=None, delayed
     return message(hdrs, report(parts, seed), seed)
 
 
-def b_yahoo(rcpts, ob, date, seed, **_):
+def b_yahoo(rcpts, ob, date, seed, aol=False, **_):
     text = "Sorry, we were unable to deliver your message to the following address.\n\n"
     for r in rcpts:
         text += "<%s>:\n%s\n\n" % (r["addr"], r["diag"])
     text += "--- Below this line is a copy of the message.\n\n" + ob.as_bytes().decode("utf-8")
-    hdrs = envelope(date, seed, "MAILER-DAEMON@yahoo.com", ob.rep_email, "Failure Notice")
+    hdrs = envelope(date, seed, "MAILER-DAEMON@%s" % ("aol.com" if aol else "yahoo.com"), ob.rep_email, "Failure Notice")
     return message(hdrs, Part("text/plain", text, "utf-8", "8bit"), seed)
 
 
@@ -1291,10 +1333,10 @@ MTAS = {"postfix": b_postfix, "exim": b_exim, "sendmail": b_sendmail, "qmail": b
 
 def bounce(folder, name, mta, rcpts, lang="en", style="lf", date=None, label=None, **kw):
     date = date or CLOCK.next(0)
-    contacts = [contact_from(r["addr"]) for r in rcpts]
+    contacts = [KNOWN.get(r["addr"]) or contact_from(r["addr"]) for r in rcpts]
     ob = Outbound(lang, contacts[0], date - dt.timedelta(minutes=2 + len(name)))
-    ob.extra_to = [("%s %s" % c[:2], c[2]) for c in contacts[1:]]
-    data = MTAS[mta](rcpts, ob, date, folder + name, **kw)
+    ob.extra_to = [(("%s %s" % c[:2]).strip(), c[2]) for c in contacts[1:]]
+    data = MTAS[mta](rcpts, ob, date, folder + name, lang=lang, **kw)
     failing = [r for r in rcpts if r["action"] in ("failed", "delayed")]
     lab = {"kind": "hard_bounce" if any(r["hard"] for r in failing) else "soft_bounce",
            "recipients": [{"address": r["addr"], "hard": r["hard"], "reason": r["reason"], "status": r["status"]} for r in failing]}
@@ -1302,7 +1344,7 @@ def bounce(folder, name, mta, rcpts, lang="en", style="lf", date=None, label=Non
         lab["contact"] = failing[0]["addr"]
     if label:
         lab.update(label)
-    emit(folder, name, data, lab, style)
+    emit(folder, name, data, lab, style, kw.get("lang_of_text", lang if mta == "exchange" else "en"))
     return ob
 
 
@@ -1368,6 +1410,7 @@ def bounces():
     # --- Yahoo, Amazon SES, gateways
     bounce(F, "yahoo-no-account.eml", "yahoo", [R("rachelmoore77@yahoo.example", "5.1.1", U, True, "Remote host said: 554 delivery error: dd This user doesn't have a yahoo.example account (rachelmoore77@yahoo.example) [0] - mta4123.mail.bf1.yahoo.com")])
     bounce(F, "yahoo-mailbox-full.eml", "yahoo", [R("tiago.r@portomar.example", "5.2.2", "mailboxfull", False, "Remote host said: 552 1 Requested mail action aborted, mailbox not found or full [RCPT_TO]")], lang="pt")
+    bounce(F, "aol-userunknown.eml", "yahoo", [R("marcusbell1980@aol.example", "5.1.1", U, True, "Remote host said: 554 delivery error: dd This user doesn't have a aol.example account (marcusbell1980@aol.example) [0] - mta1017.mail.gq1.yahoo.com")], aol=True)
     bounce(F, "amazonses-userunknown.eml", "ses", [R("ogrant@tallow-systems.example", "5.1.1", U, True, "550 5.1.1 user unknown")])
     bounce(F, "amazonses-blocked.eml", "ses", [R("aisha.bello@cobaltlabs.example", "5.7.1", "blocked", False, "554 5.7.1 Service unavailable; Client host [54.240.4.19] blocked using b.barracudacentral.org")], style="crlf")
     bounce(F, "mimecast-access-denied.eml", "mimecast", [R("chiara.marino@veneta-impianti.example", "5.7.1", "filtered", False, "550 5.7.1 Recipient address rejected: Access denied. AS(201806281) [eu-smtp-inbound-1.mimecast.com]")], lang="it")
@@ -1392,6 +1435,21 @@ def bounces():
     bounce(F, "postfix-filtered-by-recipient.eml", "postfix", [R("camille.lefevre@atelier-morel.example", "5.7.1", "filtered", False, "550 5.7.1 <camille.lefevre@atelier-morel.example>: Recipient address rejected: Access denied")], lang="fr")
     bounce(F, "sendmail-systemerror.eml", "sendmail", [R("bia.santos@example.com", "5.3.0", "systemerror", False, "554 5.3.0 Mail system error: local configuration problem, message not delivered")])
 
+    # --- localized soft bounces (Exchange / Office 365 NDRs)
+    FULL = "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to process message due to a permanent exception"
+    bounce(F, "exchange-de-postfach-voll.eml", "exchange", [R("tobias.lange@alpenblick-software.example", "5.2.2", "mailboxfull", False, FULL)], lang="de",
+           reason_text="Das Postfach des Empfängers ist voll und kann zurzeit keine Nachrichten annehmen. Versuchen Sie später erneut, die Nachricht zu senden, oder wenden Sie sich direkt an den Empfänger.")
+    bounce(F, "exchange-fr-boite-pleine.eml", "exchange", [R("sophie.martin@cabinet-arnaud.example", "5.2.2", "mailboxfull", False, FULL)], lang="fr",
+           reason_text="La boîte aux lettres du destinataire est pleine et ne peut pas accepter de messages pour le moment. Essayez de renvoyer le message plus tard ou contactez directement le destinataire.")
+    bounce(F, "exchange-es-buzon-lleno.eml", "exchange", [R("marta.sanchez@soluciones-alba.example", "5.2.2", "mailboxfull", False, FULL)], lang="es", style="crlf",
+           reason_text="El buzón del destinatario está lleno y no puede aceptar mensajes en este momento. Intente reenviar el mensaje más tarde o póngase en contacto directamente con el destinatario.")
+    bounce(F, "exchange-nl-postvak-vol.eml", "exchange", [R("eva.smit@example.org", "5.2.2", "mailboxfull", False, FULL)], lang="nl",
+           reason_text="Het postvak van de ontvanger is vol en kan momenteel geen berichten accepteren. Probeer het bericht later opnieuw te verzenden of neem rechtstreeks contact op met de ontvanger.")
+    bounce(F, "exchange-pt-caixa-cheia.eml", "exchange", [R("mariana.almeida@cafesul.example", "5.2.2", "mailboxfull", False, FULL)], lang="pt",
+           reason_text="A caixa de correio do destinatário está cheia e não pode aceitar mensagens neste momento. Tente reenviar a mensagem mais tarde ou contacte diretamente o destinatário.")
+    bounce(F, "exchange-it-bloccato.eml", "exchange", [R("a.greco@grecofood.example", "5.7.606", "blocked", False, "550 5.7.606 Access denied, banned sending IP [192.0.2.25]. To request removal from this list please visit https://sender.office.com/")], lang="it",
+           reason_text="Il messaggio non è stato recapitato perché il provider di posta elettronica del destinatario lo ha rifiutato.")
+
 
 
 # ---------------------------------------------------------------- complaints and List-Unsubscribe mail
@@ -1410,8 +1468,8 @@ FBL = {
 }
 
 
-def arf(folder, name, provider, contact, lang="en", feedback="abuse", rcpt_field=True, style="lf", kind="opt_out", reason="complaint"):
-    date = CLOCK.next(0)
+def arf(folder, name, provider, contact, lang="en", feedback="abuse", rcpt_field=True, style="lf", kind="opt_out", reason="complaint", date=None):
+    date = date or CLOCK.next(0)
     ob = Outbound(lang, contact, date - dt.timedelta(hours=5))
     frm, agent, subj, text = FBL[provider]
     fields = ["Feedback-Type: %s" % feedback, "User-Agent: %s" % agent, "Version: 1",
@@ -1433,7 +1491,7 @@ def arf(folder, name, provider, contact, lang="en", feedback="abuse", rcpt_field
     lab = {"kind": kind}
     if kind == "opt_out":
         lab.update({"contact": contact[2], "reason": reason})
-    emit(folder, name, message(hdrs, part, folder + name), lab, style)
+    emit(folder, name, message(hdrs, part, folder + name), lab, style, "en")
 
 
 def list_unsubscribe(folder, name, lang, body, subject="Unsubscribe", agent=None, style="lf", charset="utf-8"):
@@ -1448,7 +1506,7 @@ def list_unsubscribe(folder, name, lang, body, subject="Unsubscribe", agent=None
         hdrs.append(("X-Mailer", agent))
     cte = "quoted-printable" if any(ord(c) > 127 for c in body) else "7bit"
     emit(folder, name, message(hdrs, Part("text/plain", body, charset, cte), folder + name),
-         {"kind": "opt_out", "contact": contact[2], "reason": "list_unsubscribe"}, style)
+         {"kind": "opt_out", "contact": contact[2], "reason": "list_unsubscribe"}, style, lang)
 
 
 # ================================================================ opt-outs/
@@ -1512,7 +1570,7 @@ def traps():
     reply(F, "footer-quoted-de.eml", "de", "Gerne, schicken Sie mir die Unterlagen.\n\nViele Grüße\n{full}", quote="gt", charset="iso-8859-1", cte="8bit")
     reply(F, "footer-quoted-fr-outlook.eml", "fr", "Bonjour {rep},\n\nOui, appelons-nous mardi.\n\n{first}", quote="outlook")
     reply(F, "footer-quoted-html-apple.eml", "nl", "Hoi {rep},\n\nStuur maar een uitnodiging voor volgende week.\n\n{first}", html="apple")
-    reply(F, "own-signature-unsubscribe.eml", "en", "Happy to look at this. Send me a calendar link.\n\n{first}", sig="{full} | Marketing Lead\nYou are receiving this because you emailed our team. To unsubscribe from our marketing emails, visit https://quarrylane.example/prefs")
+    reply(F, "own-signature-unsubscribe.eml", "en", "Happy to look at this. Send me a calendar link.\n\n{first}", sig="{full} | Marketing Lead\nYou are receiving this because you emailed our team. To unsubscribe from our marketing emails, visit https://{domain}/prefs")
     # mentions of unsubscribing that are not requests
     reply(F, "mention-how-do-i-unsubscribe-newsletter.eml", "en", "Quick one: how do I unsubscribe from your newsletter? I get the product updates twice a week.\nYour emails about the pilot are fine though, keep those coming.\n\n{first}")
     reply(F, "mention-dont-unsubscribe-me.eml", "en", "Please don't unsubscribe me, I've just moved teams. I'm still the right contact for this.\n\n{first}", quote="outlook")
@@ -1547,6 +1605,15 @@ def traps():
     reply(F, "subject-remove-the-guesswork.eml", "en", "Send the video, I'll watch it tonight.\n\n{first}", pitch=2)
     reply(F, "dont-stop-the-sequence.eml", "en", "No need to stop the sequence, I read all of them. Just busy. Let's talk in December.\n\n{first}")
     reply(F, "human-subject-out-of-office.eml", "en", "I'm out of office tomorrow, can we do the call today at 4 instead?\n\n{first}", subject="Out of office tomorrow - can we talk today?")
+
+    # reason wins over status class
+    bounce(F, "temporary-status-but-user-unknown.eml", "postfix", [R("d.moreno@example.com", "4.1.1", "userunknown", True, "450 4.1.1 <d.moreno@example.com>: Recipient address rejected: User unknown in local recipient table", action="delayed")], delayed=True)
+    bounce(F, "rate-limit-with-5.1.1.eml", "postfix", [R("hello@lumenworks.example", "5.1.1", "speeding", False, "550 5.1.1 Sending rate limit exceeded for 192.0.2.25, please slow down and try again later")])
+    # bounces forwarded inline by a person
+    fwd_bounce(F, "forwarded-bounce-gmail.eml", "en", R("s.whitfield@example.net", "5.1.1", "userunknown", True, "550 5.1.1 <s.whitfield@example.net>: Recipient address rejected: User unknown in virtual mailbox table"),
+               "Hi team,\n\nThis one bounced, Sarah seems to have left. Can someone pull her from the sequence?\n\nAnna", "gmail")
+    fwd_bounce(F, "forwarded-bounce-outlook-de.eml", "de", R("f.weber@weber-maschinenbau.example", "5.1.1", "userunknown", True, "550 5.1.1 <f.weber@weber-maschinenbau.example>: Recipient address rejected: User unknown"),
+               "Hallo zusammen,\n\ndie Adresse von Herrn Weber gibt es nicht mehr, siehe unten.\n\nGruß\nLukas", "outlook")
     # auto-replies that say "do not contact me until …", or carry an unsubscribe footer
     autoreply(F, "ooo-do-not-contact-until-en.eml", "en", "Automatic reply: {subj}",
               "I am on sabbatical. Please do not contact me until 11 January 2027; messages sent before then will not be read.",
@@ -1570,13 +1637,13 @@ def traps():
 
 
 # ================================================================ other/ — neither a person's answer nor a bounce nor an opt-out
-def simple(folder, name, date, frm, to, subject, part, extra=(), label=None, style="lf", provider="postfix"):
+def simple(folder, name, date, frm, to, subject, part, extra=(), label=None, style="lf", provider="postfix", lang="en"):
     seed = folder + name
     sender = frm.split("<")[-1].rstrip(">")
     hdrs = received_chain(seed, domain_of(sender), sender, to.split("<")[-1].rstrip(">"), date, provider)
     hdrs += [("Date", rfcdate(date)), ("From", frm), ("To", to), ("Subject", subject), ("Message-ID", mid(seed, domain_of(sender)))]
     hdrs += list(extra)
-    emit(folder, name, message(hdrs, part, seed), label or {"kind": "other"}, style)
+    emit(folder, name, message(hdrs, part, seed), label or {"kind": "other"}, style, lang)
 
 
 def success_dsn(folder, name, action, contact, lang="en", style="lf"):
@@ -1589,13 +1656,16 @@ def success_dsn(folder, name, action, contact, lang="en", style="lf"):
     text = "This is the mail system at host mail.%s.\n\n%s\n                   The mail system\n\n<%s>: %s\n" % (OUR, words[1], contact[2], rc["diag"])
     parts = [Part("text/plain", text, "us-ascii"), dsn("mail." + OUR, [rc], ob.date), original(ob, "headers")]
     hdrs = envelope(date, folder + name, "MAILER-DAEMON@mail.%s (Mail Delivery System)" % OUR, ob.rep_email, words[0])
-    emit(folder, name, message(hdrs, report(parts, name), folder + name), {"kind": "other"}, style)
+    emit(folder, name, message(hdrs, report(parts, name), folder + name), {"kind": "other"}, style, "en")
 
 
 MDN_WORDS = {"en": ("Read: ", "Your message\n\n  To: {to}\n  Subject: {subj}\n  Sent: {sent}\n\nwas read on {read}.\n"),
              "de": ("Gelesen: ", "Ihre Nachricht\n\n  An: {to}\n  Betreff: {subj}\n  Gesendet: {sent}\n\nwurde am {read} gelesen.\n"),
              "fr": ("Lu : ", "Votre message\n\n  À : {to}\n  Objet : {subj}\n  Envoyé : {sent}\n\na été lu le {read}.\n"),
-             "es": ("Leído: ", "Su mensaje\n\n  Para: {to}\n  Asunto: {subj}\n  Enviado: {sent}\n\nse leyó el {read}.\n")}
+             "es": ("Leído: ", "Su mensaje\n\n  Para: {to}\n  Asunto: {subj}\n  Enviado: {sent}\n\nse leyó el {read}.\n"),
+             "nl": ("Gelezen: ", "Uw bericht\n\n  Aan: {to}\n  Onderwerp: {subj}\n  Verzonden: {sent}\n\nis gelezen op {read}.\n"),
+             "pt": ("Lida: ", "A sua mensagem\n\n  Para: {to}\n  Assunto: {subj}\n  Enviada: {sent}\n\nfoi lida em {read}.\n"),
+             "it": ("Letto: ", "Il messaggio\n\n  A: {to}\n  Oggetto: {subj}\n  Inviato: {sent}\n\nè stato letto il {read}.\n")}
 
 
 def read_receipt(folder, name, lang, style="lf"):
@@ -1610,7 +1680,7 @@ def read_receipt(folder, name, lang, style="lf"):
         Part("text/plain", text, "utf-8", "quoted-printable"),
         Part("message/disposition-notification", raw=mdn.encode()), original(ob, "headers")])
     simple(folder, name, date, addr("%s %s" % contact[:2], contact[2]), addr(ob.rep_name, ob.rep_email), enc_words(prefix + ob.subject), part,
-           [("In-Reply-To", "<%s>" % ob.message_id)], style=style, provider="outlook")
+           [("In-Reply-To", "<%s>" % ob.message_id)], style=style, provider="outlook", lang=lang)
 
 
 def others():
@@ -1623,6 +1693,9 @@ def others():
     read_receipt(F, "read-receipt-de-gelesen.eml", "de")
     read_receipt(F, "read-receipt-fr-lu.eml", "fr", style="cr")
     read_receipt(F, "read-receipt-es-leido.eml", "es")
+    read_receipt(F, "read-receipt-nl-gelezen.eml", "nl", style="crlf")
+    read_receipt(F, "read-receipt-pt-lida.eml", "pt")
+    read_receipt(F, "read-receipt-it-letto.eml", "it")
     # newsletters and notifications to our reps
     nl_text = ("SaaS Growth Weekly, issue 212\n\nThis week: why reply rates drop in December, three subject lines that still work,\n"
                "and a teardown of a 9-step outbound sequence.\n\nRead online: https://growthweekly.example/212\n\n"
@@ -1637,13 +1710,13 @@ def others():
                "Abmelden: https://vertriebskongress.example/abmelden\n")
     simple(F, "newsletter-de-kongress.eml", CLOCK.next(1), "Vertriebskongress <newsletter@vertriebskongress.example>", "lukas@" + OUR,
            enc_words("Frühbucherrabatt für den Vertriebskongress 2027"), Part("text/plain", de_text, "iso-8859-1", "quoted-printable"),
-           [("Precedence", "list"), ("List-Unsubscribe", "<https://vertriebskongress.example/abmelden>")], style="crlf")
+           [("Precedence", "list"), ("List-Unsubscribe", "<https://vertriebskongress.example/abmelden>")], style="crlf", lang="de")
     fr_html = ("<html><body><h1>Webinaire : prospection en 2027</h1><p>Bonjour Claire,</p><p>Rejoignez-nous le 10 décembre pour notre webinaire "
                "sur la prospection multicanale.</p><p><a href=\"https://prospecta.example/webinaire\">Je m'inscris</a></p>"
                "<p style=\"font-size:11px\">Pour ne plus recevoir nos communications, <a href=\"https://prospecta.example/desinscription\">désinscrivez-vous</a>.</p></body></html>\n")
     simple(F, "newsletter-fr-html.eml", CLOCK.next(1), "Prospecta <info@prospecta.example>", "claire@" + OUR,
            enc_words("Webinaire : la prospection en 2027"), Part("text/html", fr_html, "utf-8", "quoted-printable"),
-           [("Precedence", "bulk"), ("List-Unsubscribe", "<https://prospecta.example/desinscription>")])
+           [("Precedence", "bulk"), ("List-Unsubscribe", "<https://prospecta.example/desinscription>")], lang="fr")
     inv = ("Hello,\n\nYour invoice INV-2026-1183 for November is now available in the billing portal.\nAmount due: EUR 1,240.00\n\n"
            "This is an automated notification. Replies to this address are not monitored.\n")
     simple(F, "billing-notification-auto-generated.eml", CLOCK.next(0), "Example Cloud Billing <no-reply@billing.examplecloud.example>", "finance@" + OUR,
@@ -1662,7 +1735,7 @@ def others():
         Part("text/plain", "Hallo Lukas,\n\nwie besprochen die Mail unseres Spediteurs als Anhang, damit Sie sehen, wie die Rechnungen bei uns ankommen.\n\nGruß\nFlorian Weber\n", "iso-8859-1", "quoted-printable"),
         Part("message/rfc822", raw=inner, disposition='attachment; filename="Rechnung 4471.eml"')])
     simple(F, "contact-attached-eml-de.eml", CLOCK.next(1), "Florian Weber <f.weber@weber-maschinenbau.example>", "lukas@" + OUR,
-           "Beispiel-Mail wie besprochen", fw2)
+           "Beispiel-Mail wie besprochen", fw2, lang="de")
     # calendar invitations
     def ics(uid, summary, start, org, att):
         return ("BEGIN:VCALENDAR\nPRODID:-//Example Corp//Calendar 1.0//EN\nVERSION:2.0\nMETHOD:REQUEST\nBEGIN:VEVENT\nUID:%s\n"
@@ -1677,7 +1750,7 @@ def others():
         Part("text/plain", "Sie sind eingeladen: Partner-Webinar \"Vertrieb 2027\"\nWann: Do, 10. Dezember 2026, 14:00 MEZ\n", "utf-8", "quoted-printable"),
         Part("text/calendar", ics("webinar-77@events.example", "Partner-Webinar Vertrieb 2027", "20261210T130000Z", "events@events.example", "lukas@" + OUR), "utf-8", "7bit", params=[("method", "REQUEST")],
              disposition='attachment; filename="invite.ics"')])
-    simple(F, "calendar-invite-webinar-de.eml", CLOCK.next(1), "Events <events@events.example>", "lukas@" + OUR, enc_words("Einladung: Partner-Webinar „Vertrieb 2027“"), cal2)
+    simple(F, "calendar-invite-webinar-de.eml", CLOCK.next(1), "Events <events@events.example>", "lukas@" + OUR, enc_words("Einladung: Partner-Webinar „Vertrieb 2027“"), cal2, lang="de")
     # DMARC reports
     zipdata = base64.encodebytes(bytes.fromhex("504b0304" + h("dmarc", 40) * 6)).decode()
     rua = Part("multipart/mixed", children=[
@@ -1693,7 +1766,7 @@ def others():
 def multilingual():
     F = "multilingual"
     O = "opt_out"
-    ja = [("健", "佐藤", "k.sato@sakura-shoji.example"), ("美咲", "高橋", "misaki.takahashi@example.jp.example")]
+    ja = [("佐藤", "健", "k.sato@sakura-shoji.example"), ("高橋", "美咲", "misaki.takahashi@example.jp.example")]
     reply(F, "ja-reply-iso2022jp.eml", "ja", "{rep}様\n\nご連絡ありがとうございます。来週火曜日の午後でしたら、オンラインでお話しできます。\n\nよろしくお願いいたします。\n佐藤", contact=ja[0], charset="iso-2022-jp", cte="7bit")
     autoreply(F, "ja-ooo-iso2022jp.eml", "ja", "自動返信: {subj}", "誠に勝手ながら、12月4日まで出張のため不在にしております。\n戻り次第、順次ご返信いたします。\n\n高橋 美咲",
               AUTO, when("2026-11-26 10:00", 9), return_date="2026-12-04", contact=ja[1], charset="iso-2022-jp", cte="7bit")
@@ -1715,20 +1788,341 @@ def multilingual():
     autoreply(F, "sv-franvaro.eml", "sv", "Frånvaromeddelande: {subj}", "Hej!\n\nJag är tjänstledig och tillbaka måndag 30 november.\n\nMaja Lund",
               AUTO, when("2026-11-20 08:30", 1), return_date="2026-11-30", contact=sv[1], charset="iso-8859-1", cte="quoted-printable")
     reply(F, "sv-opt-out.eml", "sv", "Avregistrera mig, tack. Jag vill inte få fler mejl.", kind=O, contact=sv[1], charset="iso-8859-1", cte="8bit")
-    zh = [("伟", "王", "wang.wei@changjiang-tech.example"), ("娜", "李", "li.na@example.cn.example")]
+    zh = [("王", "伟", "wang.wei@changjiang-tech.example"), ("李", "娜", "li.na@example.cn.example")]
     reply(F, "zh-reply-gb2312.eml", "zh", "{rep} 您好，\n\n谢谢您的来信。我们对这个产品很感兴趣，下周三下午方便通话吗？\n\n王伟", contact=zh[0], charset="gb2312", cte="base64")
     autoreply(F, "zh-ooo-gb2312.eml", "zh", "自动回复: {subj}", "您好，我目前休假中，将于12月7日返回办公室。如有急事请联系 wang.wei@changjiang-tech.example。\n\n李娜",
               AUTO, when("2026-11-26 09:00", 8), return_date="2026-12-07", contact=zh[1], charset="gb2312", cte="base64")
     reply(F, "zh-opt-out.eml", "zh", "请不要再给我发邮件了，退订。", kind=O, contact=zh[1], charset="gb2312", cte="base64", style="cr")
 
 
-SECTIONS = [replies, auto_replies, bounces, opt_outs, traps, others, multilingual]
+# ================================================================ samples/mailbox — a Maildir for the quick start
+MAILBOX_CONTACTS = [
+    # email, first, last, company, tags, language
+    ("rachel.moore@northwind-freight.example", "Rachel", "Moore", "Northwind Freight", "q4;logistics;enterprise", "en"),
+    ("dchen@example.com", "David", "Chen", "Example Inc", "q4;saas", "en"),
+    ("priya@brightpath.example", "Priya", "Raman", "BrightPath", "q4;saas;smb", "en"),
+    ("ogrant@tallow-systems.example", "Oliver", "Grant", "Tallow Systems", "q4;enterprise", "en"),
+    ("k.vogel@brandt-logistik.example", "Katrin", "Vogel", "Brandt Logistik GmbH", "q4;dach;logistics", "de"),
+    ("m.adeyemi@cobaltlabs.example", "Michael", "Adeyemi", "Cobalt Labs", "q4;saas", "en"),
+    ("ethan.brooks@quarrylane.example", "Ethan", "Brooks", "Quarry Lane", "q4;smb", "en"),
+    ("camille.lefevre@atelier-morel.example", "Camille", "Lefèvre", "Atelier Morel", "q4;france", "fr"),
+    ("lucia.fernandez@grupo-iberica.example", "Lucía", "Fernández", "Grupo Ibérica", "q4;iberia", "es"),
+    ("rfoster@example.net", "Ryan", "Foster", "Example Networks", "q4;smb", "en"),
+    ("sanne.devries@polderdata.example", "Sanne", "de Vries", "Polderdata B.V.", "q4;benelux", "nl"),
+    ("miriam.schaefer@example.org", "Miriam", "Schäfer", "Example e.V.", "q4;dach", "de"),
+    ("giulia.romano@tessuti-como.example", "Giulia", "Romano", "Tessuti Como S.p.A.", "q4;italy;manufacturing", "it"),
+    ("joao.ferreira@atlantico-seguros.example", "João", "Ferreira", "Atlântico Seguros", "q4;iberia;insurance", "pt"),
+    ("megan.price@example.org", "Megan", "Price", "Example Org", "q4;nonprofit", "en"),
+    ("grace.lin@example.com", "Grace", "Lin", "Example Inc", "q4;saas", "en"),
+    ("tobias.lange@alpenblick-software.example", "Tobias", "Lange", "Alpenblick Software", "q4;dach;saas", "de"),
+    ("nicolas.garnier@example.net", "Nicolas", "Garnier", "Example Networks", "q4;france", "fr"),
+    ("matteo.ricci@example.net", "Matteo", "Ricci", "Example Networks", "q4;italy", "it"),
+    ("tiago.r@portomar.example", "Tiago", "Rodrigues", "Portomar", "q4;iberia;logistics", "pt"),
+]
+SEQ_START = dt.datetime(2026, 11, 16, 8, 0, tzinfo=tz(0))
+MAILBOX = []     # (subfolder, name, bytes, expectation)
+
+
+def mailbox():
+    import csv
+    import io
+    base = os.path.join(HERE, "..", "samples")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["email", "first_name", "last_name", "company", "tags"])
+    lines = []
+    for n, (email, first, last, company, tags, lang) in enumerate(MAILBOX_CONTACTS, 1):
+        w.writerow([email, first, last, company, tags])
+        sent = SEQ_START + dt.timedelta(minutes=7 * n)
+        FIXED_OUTBOUND[email] = ("seq-step1-%d@%s" % (n, OUR), sent.astimezone(tz(TZ[lang])))
+        lines.append(json.dumps({"contact": email, "sequence": "Q4 Outreach", "step": 1, "message_id": FIXED_OUTBOUND[email][0],
+                                 "sent_at": sent.strftime("%Y-%m-%dT%H:%M:%SZ")}, ensure_ascii=False))
+    with open(os.path.join(base, "contacts.csv"), "w", encoding="utf-8") as f:
+        f.write(out.getvalue())
+    with open(os.path.join(base, "outbound.jsonl"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    C = {c[0]: (c[1], c[2], c[0]) for c in MAILBOX_CONTACTS}
+    KNOWN.update(C)
+    F = "mailbox"
+    d = lambda day, hm, off=0: when("2026-11-%02d %s" % (day, hm), off)
+    reply(F, "01-reply-rachel.eml", "en", "Hi {rep},\n\nYour timing is good: we're reworking how our SDRs split the shared inbox. Could we talk Thursday at 3pm?\n\nRachel",
+          contact=C["rachel.moore@northwind-freight.example"], date=d(17, "10:12", -5))
+    reply(F, "02-reply-html-david.eml", "en", "Hi {rep},\n\nWhat would this cost for a team of 8 on Google Workspace?\n\nDavid", html="gmail",
+          contact=C["dchen@example.com"], date=d(17, "14:40", -8))
+    reply(F, "03-reply-from-assistant-for-priya.eml", "en", "Hello,\n\nI manage Priya's calendar. She would like to see a demo; does Tuesday 1 December at 11:00 work?\n\nNadia Khan\nExecutive Assistant to Priya Raman",
+          contact=C["priya@brightpath.example"], sender=("Nadia", "Khan", "nadia.khan@brightpath.example"), quote="outlook", date=d(18, "09:05"))
+    reply(F, "04-objection-oliver.eml", "en", "Not interested right now, we renewed with our current vendor in October. Try me next quarter.\n\nOliver",
+          contact=C["ogrant@tallow-systems.example"], date=d(18, "16:30", -5))
+    reply(F, "05-referral-katrin.eml", "de", "Hallo Herr {replast},\n\ndafür bin ich nicht zuständig. Bitte wenden Sie sich an unseren Vertriebsleiter Jens Hoffmann.\n\nViele Grüße\nKatrin Vogel",
+          contact=C["k.vogel@brandt-logistik.example"], quote="outlook", charset="iso-8859-1", cte="quoted-printable", date=d(19, "08:50", 1))
+    bounce(F, "06-hard-bounce-michael.eml", "postfix", [R("m.adeyemi@cobaltlabs.example", "5.1.1", "userunknown", True,
+           "550 5.1.1 <m.adeyemi@cobaltlabs.example>: Recipient address rejected: User unknown in virtual mailbox table")], date=d(16, "08:45"))
+    bounce(F, "07-soft-bounce-ethan.eml", "exim", [R("ethan.brooks@quarrylane.example", "5.2.2", "mailboxfull", False, "552 5.2.2 Mailbox full")], date=d(16, "09:02"))
+    autoreply(F, "08-ooo-camille.eml", "fr", "Réponse automatique : {subj}",
+              "Bonjour,\n\nJe suis absente du bureau et serai de retour le lundi 30 novembre.\n\nCamille Lefèvre", OUTLOOK_OOO, d(16, "10:00", 1),
+              return_date="2026-11-30", contact=C["camille.lefevre@atelier-morel.example"])
+    reply(F, "09-opt-out-lucia.eml", "es", "Por favor, dadme de baja de vuestra lista. No me interesa.\n\nLucía", kind="opt_out",
+          contact=C["lucia.fernandez@grupo-iberica.example"], date=d(17, "12:00", 1))
+    arf(F, "10-spam-complaint-ryan.eml", "yahoo", C["rfoster@example.net"], date=d(19, "22:10"))
+    list_unsubscribe_to(F, "11-list-unsubscribe-sanne.eml", C["sanne.devries@polderdata.example"], d(18, "07:31", 1))
+    autoreply(F, "12-left-company-miriam.eml", "de", "Automatische Antwort: {subj}",
+              "Sehr geehrte Damen und Herren,\n\nFrau Schäfer ist nicht mehr in unserem Unternehmen tätig. Dieses Postfach wird nicht mehr abgerufen.\n\nMit freundlichen Grüßen",
+              OUTLOOK_OOO, d(16, "11:30", 1), reason="left_company", contact=C["miriam.schaefer@example.org"])
+    reply(F, "13-reply-giulia-quoted-footer.eml", "it", "Buongiorno {rep},\n\nsì, mi interessa. Mi mandi pure un invito per la prossima settimana.\n\nGiulia",
+          contact=C["giulia.romano@tessuti-como.example"], date=d(20, "11:15", 1))
+    read_receipt_for(F, "14-read-receipt-joao.eml", C["joao.ferreira@atlantico-seguros.example"], d(16, "12:20"))
+    reply(F, "15-newsletter-question-megan.eml", "en", "How do I unsubscribe from your monthly newsletter? These one-to-one emails are fine, and yes, send me the video.\n\nMegan",
+          contact=C["megan.price@example.org"], date=d(21, "18:02", -8))
+    stranger = Part("text/plain", "Hi,\n\nI came across your website and noticed a few SEO issues. We can get you to page one of Google in 30 days.\nReply YES for a free audit.\n\nChris Palmer\nRankRocket\n", "us-ascii", "7bit")
+    simple(F, "16-stranger-unmatched.eml", d(22, "06:40"), "Chris Palmer <chris@rankrocket.example>", "anna@" + OUR, "Your website", stranger)
+
+
+def list_unsubscribe_to(folder, name, contact, date):
+    ob = Outbound("nl", contact, date)
+    target = "unsubscribe+%s@%s" % (ob.tok, OUR)
+    hdrs = received_chain(folder + name, domain_of(contact[2]), contact[2], target, date, "google")
+    hdrs += [("Date", rfcdate(date)), ("From", addr("%s %s" % contact[:2], contact[2])), ("To", target),
+             ("Subject", "Unsubscribe"), ("Message-ID", mid(folder + name, domain_of(contact[2])))]
+    emit(folder, name, message(hdrs, Part("text/plain", "This message was automatically generated by Gmail.\n", "utf-8", "7bit"), folder + name),
+         {"kind": "opt_out", "contact": contact[2], "reason": "list_unsubscribe"})
+
+
+def read_receipt_for(folder, name, contact, date):
+    ob = Outbound("pt", contact, date)
+    prefix, text = "Lida: ", "A sua mensagem\n\n  Para: {to}\n  Assunto: {subj}\n  Enviada: {sent}\n\nfoi lida em {read}.\n"
+    text = text.format(to=contact[2], subj=ob.subject, sent=rfcdate(ob.date), read=rfcdate(date))
+    mdn = ("Reporting-UA: %s; Microsoft Exchange Server\nFinal-Recipient: rfc822;%s\nOriginal-Message-ID: <%s>\n"
+           "Disposition: manual-action/MDN-sent-manually; displayed\n" % (domain_of(contact[2]), contact[2], ob.message_id))
+    part = Part("multipart/report", params=[("report-type", "disposition-notification")], children=[
+        Part("text/plain", text, "utf-8", "quoted-printable"),
+        Part("message/disposition-notification", raw=mdn.encode()), original(ob, "headers")])
+    simple(folder, name, date, addr("%s %s" % contact[:2], contact[2]), addr(ob.rep_name, ob.rep_email), enc_words(prefix + ob.subject), part,
+           [("In-Reply-To", "<%s>" % ob.message_id)], provider="outlook")
+
+
+def write_mailbox():
+    base = os.path.join(HERE, "..", "samples", "mailbox")
+    for sub in ("cur", "new", "tmp"):
+        dd = os.path.join(base, sub)
+        if os.path.isdir(dd):
+            for f in os.listdir(dd):
+                if f != ".gitkeep":
+                    os.remove(os.path.join(dd, f))
+        os.makedirs(dd, exist_ok=True)
+    open(os.path.join(base, "tmp", ".gitkeep"), "w").close()
+    import email.utils as eu
+    for i, (name, data, lab) in enumerate(CORPUS.pop("mailbox", [])):
+        date_line = [l for l in data.split(b"\n") if l.startswith(b"Date: ")][0]
+        ts = int(eu.parsedate_to_datetime(date_line[6:].decode()).timestamp())
+        unique = "M%sP%d" % (h(name, 6), 4100 + i)
+        if i % 4 == 3:
+            path = os.path.join(base, "new", "%d.%s.leadfwd" % (ts, unique))
+        else:
+            path = os.path.join(base, "cur", "%d.%s.leadfwd:2," % (ts, unique))
+        with open(path, "wb") as f:
+            f.write(data)
+        MAILBOX.append((os.path.relpath(path, base), name, lab))
+
+
+# ---------------------------------------------------------------- samples/classify/README.md (counts are computed, prose is ours)
+
+README_HEAD = """# samples/classify — the project's own labelled corpora
+
+Every message here was written for this project (no third-party mail). People, companies and domains are fictional
+(`example.com/.org/.net`, `*.example`); our outbound domain is `leadfwd-demo.com`. Provider host names inside bounces
+(googlemail.com, amazonses.com, mimecast.com, pphosted.com, …) only imitate the shape of those providers' reports.
+
+The files are generated by `scripts/make-samples.py` (Python 3, standard library only): the text of every message is
+written out in that script; the script does the mechanical parts — MIME assembly, charsets, transfer encodings,
+RFC 2047 headers, dates, Message-IDs and line endings. `python3 scripts/make-samples.py` reproduces these files byte
+for byte (and `samples/mailbox/`, `samples/contacts.csv`, `samples/outbound.jsonl`). Edit the script, not the files.
+
+Run the classifier against them with `leadfwd eval samples/classify/<folder>` (each folder has its own `labels.jsonl`).
+
+## Label format
+
+One JSON object per message in each folder's `labels.jsonl`, the format of `../shared/corpora`:
+`{"file", "kind", "recipients"?: [{"address", "hard", "reason", "status"}], "reply_text"?, "contact"?, "return_date"?, "reason"?}`.
+
+Conventions (what a careful person reading the message would decide):
+
+- **reply** — `reply_text` is exactly the newly written text: greeting, body and sign-off name included; the quote
+  attribution ("On … wrote:", "Am … schrieb", Outlook header blocks, "-----Original Message-----"), the quoted
+  history, `-- ` signature blocks and mobile signatures ("Sent from my iPhone", "Von meinem iPhone gesendet", …)
+  excluded. For HTML-only replies it is the visible text of the new part, paragraphs separated by a blank line and
+  `<br>` as a line break. `contact` is the sender (From). Objections ("not now, try next quarter"), referrals ("talk to
+  X") and mentions of unsubscribing ("how do I unsubscribe from your newsletter?") are replies.
+- **auto_reply** — `contact` is the sender. `return_date` (YYYY-MM-DD) only when the text states a day; a date without a
+  year takes the year of the Date header, or the next year when that day has already passed; relative days ("back next
+  Monday") are resolved from the Date header. When the text gives a return day ("back on 7 December", "wieder im Büro
+  ab …", "de retour le …") that day is the label; when it gives only the end of the absence ("out until 4 December",
+  "bis einschließlich 27.11.", "tot en met 4 december", "dal 20/11 al 27/11") the stated end day is the label.
+  "Has left the company / mailbox no longer monitored" replies carry `"reason": "left_company"` and no return date.
+- **hard_bounce / soft_bounce** — `recipients` lists every failed (or delayed) recipient with the RFC 3463 `status`, a
+  reason from Sisimai's vocabulary and `hard`. Hard means the address itself is bad (userunknown, hostunknown,
+  hasmoved, notaccept); mailbox full, suspended, blocked, bad reputation, spam-detected, filtered, policy, rate limits,
+  expired and delayed deliveries are soft. A message is `hard_bounce` when any recipient is hard. `contact` is set
+  when exactly one recipient failed. Delivered / relayed / expanded DSNs are `other`.
+- **opt_out** — an unsubscribe or do-not-contact request in the new text or the subject (`contact` = sender); an ARF
+  spam complaint (`Feedback-Type: abuse`, `contact` = the complaining recipient, `"reason": "complaint"`); mail sent
+  to our List-Unsubscribe mailbox `unsubscribe+<token>@leadfwd-demo.com` (`"reason": "list_unsubscribe"`).
+- **other** — read receipts, successful DSNs, newsletters and notifications (bulk mail), DMARC reports, ARF
+  auth-failure reports, calendar invitations, a person's mail with a message attached.
+
+Every reply, opt-out and auto-reply answers one of our sequence emails (`In-Reply-To`/`References` = its
+`<seq-stepN-…@leadfwd-demo.com>` Message-ID), and the quoted or returned original always carries our unsubscribe footer
+and `List-Unsubscribe` header — the classic false opt-out trigger.
+"""
+
+
+def write_readme():
+    kinds = ["reply", "auto_reply", "hard_bounce", "soft_bounce", "opt_out", "other"]
+    langs = ["en", "de", "fr", "es", "nl", "pt", "it", "sv", "da", "fi", "cs", "tr", "pl", "ru", "ja", "zh"]
+    out = [README_HEAD, "## Counts\n", "| folder | " + " | ".join(kinds) + " | total |", "|---" * (len(kinds) + 2) + "|"]
+    tot = {k: 0 for k in kinds}
+    by_lang = {}
+    for folder, items in CORPUS.items():
+        row = {k: 0 for k in kinds}
+        for name, _, lab in items:
+            row[lab["kind"]] += 1
+            tot[lab["kind"]] += 1
+            l = LANG_OF[folder + "/" + name]
+            by_lang.setdefault(l, {k: 0 for k in kinds})[lab["kind"]] += 1
+        out.append("| %s/ | %s | %d |" % (folder, " | ".join(str(row[k]) for k in kinds), len(items)))
+    out.append("| **all** | %s | **%d** |" % (" | ".join("**%d**" % tot[k] for k in kinds), sum(tot.values())))
+    out += ["", "By language of the text a person (or the reporting server) wrote — bounces count as the language of the",
+            "notification, so most are English even when the returned original is not:", "",
+            "| language | " + " | ".join(kinds) + " | total |", "|---" * (len(kinds) + 2) + "|"]
+    for l in langs:
+        if l in by_lang:
+            r = by_lang[l]
+            out.append("| %s | %s | %d |" % (l, " | ".join(str(r[k]) for k in kinds), sum(r.values())))
+    out += ["", "## traps/", "",
+            "Messages built to catch the usual mistakes; each file name says what it is. Our unsubscribe footer quoted under a",
+            "positive reply, the contact's own marketing footer in their signature, mentions (\"how do I unsubscribe from your",
+            "newsletter?\", \"don't unsubscribe me\", \"I didn't unsubscribe\"), objections and referrals in all seven languages,",
+            "keywords in other senses (\"stop by our booth\", our own subjects \"Stop losing replies…\" / \"Remove the guesswork…\",",
+            "a human writing \"Out of office tomorrow\"), out-of-office replies that say \"do not contact me until …\" or carry an",
+            "unsubscribe footer, bounces whose returned original carries our footer and List-Unsubscribe header, a 450 4.1.1",
+            "user-unknown (hard despite the 4xx), a 5.1.1 rate limit (soft despite the 5.1.1), and bounces forwarded inline by a rep.", ""]
+    out += ["- `%s` — %s" % (name, lab["kind"]) for name, _, lab in CORPUS.get("traps", [])]
+    out += ["", "## Line endings", "",
+            "Most files use LF. These are written with CRLF (%d files):" % len(EOL_FILES["crlf"]), ""]
+    out += ["- `%s`" % f for f in EOL_FILES["crlf"] if not f.startswith("mailbox/")]
+    out += ["", "and these with CR only (%d files):" % len(EOL_FILES["cr"]), ""]
+    out += ["- `%s`" % f for f in EOL_FILES["cr"] if not f.startswith("mailbox/")]
+    out += ["", "## Charsets and encodings", "",
+            "UTF-8, US-ASCII, ISO-8859-1, ISO-8859-2, ISO-8859-15, Windows-1252, KOI8-R, ISO-2022-JP and GB2312 bodies, in 7bit,",
+            "8bit, quoted-printable and base64; non-ASCII subjects and display names as RFC 2047 encoded words (B and Q).", ""]
+    with open(os.path.join(CLASSIFY, "README.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+
+
+MAILBOX_EXPECT = {
+    # sample name: (contact, what it is, effect, final Engagement Status)
+    "01-reply-rachel.eml": ("rachel.moore@northwind-freight.example", "plain-text reply, quotes our email", "reply detected", "Responded"),
+    "02-reply-html-david.eml": ("dchen@example.com", "HTML reply (Gmail layout)", "reply detected", "Responded"),
+    "03-reply-from-assistant-for-priya.eml": ("priya@brightpath.example", "reply written by her assistant nadia.khan@brightpath.example (not a contact); In-Reply-To is Priya's step-1 email", "reply detected, matched through In-Reply-To", "Responded"),
+    "04-objection-oliver.eml": ("ogrant@tallow-systems.example", "objection: \"not interested right now, try me next quarter\"", "reply detected (an objection is not an opt-out)", "Responded"),
+    "05-referral-katrin.eml": ("k.vogel@brandt-logistik.example", "German referral (\"dafür bin ich nicht zuständig\", Outlook header block)", "reply detected", "Responded"),
+    "06-hard-bounce-michael.eml": ("m.adeyemi@cobaltlabs.example", "Postfix DSN, 5.1.1 user unknown", "hard bounce: leaves the sequence, record status Bounced", "Bad Email"),
+    "07-soft-bounce-ethan.eml": ("ethan.brooks@quarrylane.example", "Exim bounce, 5.2.2 mailbox full", "soft bounce counted, no status change", "Working"),
+    "08-ooo-camille.eml": ("camille.lefevre@atelier-morel.example", "French Outlook out-of-office, back Monday 30 November", "auto-reply recorded with return date 2026-11-30, no status change", "Working"),
+    "09-opt-out-lucia.eml": ("lucia.fernandez@grupo-iberica.example", "Spanish reply \"dadme de baja de vuestra lista\"", "opt-out: leaves the sequence", "Do Not Contact"),
+    "10-spam-complaint-ryan.eml": ("rfoster@example.net", "ARF spam complaint (Feedback-Type: abuse) for Ryan's step-1 email", "opt-out (complaint): leaves the sequence", "Do Not Contact"),
+    "11-list-unsubscribe-sanne.eml": ("sanne.devries@polderdata.example", "mail to our List-Unsubscribe mailbox unsubscribe+<token>@leadfwd-demo.com", "opt-out: leaves the sequence", "Do Not Contact"),
+    "12-left-company-miriam.eml": ("miriam.schaefer@example.org", "German auto-reply: she has left the company, mailbox no longer read", "auto-reply recorded with the left-company flag; auto-replies change no status", "Working"),
+    "13-reply-giulia-quoted-footer.eml": ("giulia.romano@tessuti-como.example", "Italian positive reply; our unsubscribe footer is only in the quoted text", "reply detected (not an opt-out)", "Responded"),
+    "14-read-receipt-joao.eml": ("joao.ferreira@atlantico-seguros.example", "read receipt (MDN) for João's step-1 email", "classified other: nothing changes", "Working"),
+    "15-newsletter-question-megan.eml": ("megan.price@example.org", "reply asking how to unsubscribe from the newsletter (a mention, not a request)", "reply detected", "Responded"),
+    "16-stranger-unmatched.eml": ("(none)", "cold pitch from chris@rankrocket.example, who is not a contact and answers nothing we sent", "recorded as unmatched; no contact changes", "—"),
+}
+
+
+def write_mailbox_readme():
+    base = os.path.join(HERE, "..", "samples", "mailbox")
+    rows = []
+    for path, name, lab in MAILBOX:
+        c, what, effect, final = MAILBOX_EXPECT[name]
+        kind = "`%s`" % lab["kind"] if c != "(none)" else "`other` or `reply`"
+        rows.append("| `%s` | %s | %s | %s | %s | **%s** |" % (path, name[:2], c, kind, what + "; " + effect, final))
+    touched = {v[0]: v[3] for v in MAILBOX_EXPECT.values() if v[0] != "(none)"}
+    finals = []
+    for email, first, last, company, tags, lang in MAILBOX_CONTACTS:
+        finals.append("| %s | %s %s | %s |" % (email, first, last, touched.get(email, "Working")))
+    counts = {}
+    for email, *_ in MAILBOX_CONTACTS:
+        st = touched.get(email, "Working")
+        counts[st] = counts.get(st, 0) + 1
+    text = """# samples/mailbox — a Maildir for the quick start
+
+A Maildir (`cur/`, `new/`, `tmp/`) with %d inbound messages for the contacts in `../contacts.csv`. Every contact is
+assumed to have been imported, enrolled in the sequence "Q4 Outreach", processed (status Working) and sent step 1 before
+the mailbox is read; `../outbound.jsonl` lists those step-1 emails with their Message-IDs
+(`seq-step1-<n>@leadfwd-demo.com`, n = row of the contact in contacts.csv), and the replies point at them with
+`In-Reply-To` / `References`. Bounces, the complaint and the read receipt carry the original (or its headers) with the same
+Message-ID. `tags` in contacts.csv are separated by `;`.
+
+Generated by `scripts/make-samples.py` together with `../classify/`; edit the script, not the files. File names follow
+`<unix time of the Date header>.<unique>.leadfwd:2,` in `cur/` and have no info suffix in `new/`.
+
+## Messages and what each should do
+
+| file | # | contact | kind | message; expected effect | final Engagement Status |
+|---|---|---|---|---|---|
+%s
+
+## Expected final statuses after one pass (`worker --once`)
+
+| contact | name | Engagement Status |
+|---|---|---|
+%s
+
+Totals: %s. Michael Adeyemi's record status becomes Bounced; every other record status stays Active. Ethan Brooks
+has one soft bounce counted; Camille Lefèvre's auto-reply is recorded with return date 2026-11-30 and Miriam Schäfer's
+with the left-company flag. The stranger's message is listed as unmatched. Reading the mailbox a second time changes
+nothing (same Message-IDs, same idempotency keys).
+""" % (len(MAILBOX), "\n".join(rows), "\n".join(finals),
+       ", ".join("%s %d" % (k, v) for k, v in sorted(counts.items(), key=lambda kv: -kv[1])))
+    with open(os.path.join(base, "README.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def fwd_bounce(folder, name, lang, rcpt, note, style):
+    """A rep forwards a bounce inline to the sales-ops mailbox."""
+    date = CLOCK.next(TZ[lang])
+    contact = contact_from(rcpt["addr"])
+    ob = Outbound(lang, contact, date - dt.timedelta(hours=3))
+    bdate = ob.date + dt.timedelta(minutes=1)
+    btext = ("This is the mail system at host mail.%s.\n\nI'm sorry to have to inform you that your message could not\n"
+             "be delivered to one or more recipients. It's attached below.\n\n                   The mail system\n\n"
+             "<%s>: host %s[198.51.100.12] said: %s (in reply to RCPT TO command)\n" % (OUR, rcpt["addr"], rcpt["remote"], rcpt["diag"]))
+    if style == "gmail":
+        body = (note + "\n\n---------- Forwarded message ---------\nFrom: Mail Delivery System <MAILER-DAEMON@mail.%s>\nDate: %s\n"
+                "Subject: Undelivered Mail Returned to Sender\nTo: <%s>\n\n\n%s" % (OUR, rfcdate(bdate), ob.rep_email, btext))
+        subj = "Fwd: Undelivered Mail Returned to Sender"
+    else:
+        body = (note + "\n\n________________________________\nVon: Mail Delivery System <MAILER-DAEMON@mail.%s>\nGesendet: %s\n"
+                "An: %s\nBetreff: Undelivered Mail Returned to Sender\n\n%s" % (OUR, outlook_date("de", bdate), ob.rep_email, btext))
+        subj = "WG: Undelivered Mail Returned to Sender"
+    cte = "quoted-printable" if any(ord(c) > 127 for c in body) else "7bit"
+    simple(folder, name, date, addr(ob.rep_name, ob.rep_email), "Sales Ops <salesops@%s>" % OUR, subj, Part("text/plain", body, "utf-8", cte),
+           label={"kind": "hard_bounce", "recipients": [{"address": rcpt["addr"], "hard": True, "reason": rcpt["reason"], "status": rcpt["status"]}],
+                  "contact": rcpt["addr"]}, lang=lang)
+
+
+SECTIONS = [replies, auto_replies, bounces, opt_outs, traps, others, multilingual, mailbox]
 
 
 def main():
     for section in SECTIONS:
         section()
+    write_mailbox()
     write_all()
+    write_readme()
+    write_mailbox_readme()
+    for path, name, lab in MAILBOX:
+        print("  mailbox/%s  %s  %s" % (path, name, lab["kind"]))
     total = sum(len(v) for v in CORPUS.values())
     print("wrote %d messages in %d folders; line endings %s" % (total, len(CORPUS), EOL_COUNTS))
 
