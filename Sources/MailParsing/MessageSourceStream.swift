@@ -11,6 +11,8 @@ final class MessageSourceStream {
     let source: String
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// Where `read` writes, reused for every chunk.
+    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
 
     /// Bytes fetched per read: big enough to make syscalls cheap, small enough to bound what is held.
     static let chunkSize = 64 << 10
@@ -47,23 +49,17 @@ final class MessageSourceStream {
 
     /// Appends up to `chunkSize` bytes to `buffer`; returns how many (0 at end of input).
     func readChunk(appendingTo buffer: inout [UInt8]) -> Result<Int, MessageSourceError> {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
         while true {
-            let count = buffer.withUnsafeMutableBufferPointer { pointer in
-                read(descriptor, pointer.baseAddress.map { $0 + start }, Self.chunkSize)
-            }
+            let count = read(descriptor, scratch.baseAddress, scratch.count)
             if count < 0 && errno == EINTR { continue }
-            if count < 0 {
-                buffer.removeSubrange(start...)
-                return .failure(.unreadable(path: source, reason: Self.describe(errno: errno)))
-            }
-            buffer.removeSubrange((start + count)...)
+            if count < 0 { return .failure(.unreadable(path: source, reason: Self.describe(errno: errno))) }
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
             return .success(count)
         }
     }
 
     deinit {
+        scratch.deallocate()
         if ownsDescriptor { close(descriptor) }
     }
 
