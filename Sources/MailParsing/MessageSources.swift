@@ -90,7 +90,12 @@ public struct MessageSources: Sequence, Sendable {
         init(paths: [String], limits: ParseLimits, standardInput: FileHandle) {
             self.limits = limits
             self.standardInput = standardInput
-            jobs = paths.reversed().map(Job.named)
+            // `dir/` and `dir` name the same messages; keep sources free of `dir//a.eml`.
+            jobs = paths.reversed().map { path in
+                var trimmed = Substring(path)
+                while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+                return Job.named(String(trimmed))
+            }
         }
 
         public mutating func next() -> SourcedMessage? {

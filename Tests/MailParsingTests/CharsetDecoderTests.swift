@@ -200,3 +200,22 @@ func decodesEveryListedCharset(_ index: Int) {
     // Not ISO-2022-JP at all: 8-bit bytes still fall back.
     #expect(CharsetDecoder.decode([0x1B, 0x24, 0x42, 0xE9], charset: "iso-2022-jp").fellBack)
 }
+
+/// iconv descriptors carry state; decoding from many tasks at once must give every task its own.
+@Test func concurrentDecodingGivesEachCallerItsOwnConversion() async {
+    let samples = knownEncodings.filter { ["ISO-2022-JP", "Shift_JIS", "EUC-KR", "Big5", "UTF-16"].contains($0.charset) }
+    let mismatches = await withTaskGroup(of: Int.self) { group in
+        for round in 0..<8 {
+            group.addTask {
+                var wrong = 0
+                for offset in 0..<100 {
+                    let sample = samples[(round + offset) % samples.count]
+                    if CharsetDecoder.decode(sample.bytes, charset: sample.charset).text != sample.text { wrong += 1 }
+                }
+                return wrong
+            }
+        }
+        return await group.reduce(0, +)
+    }
+    #expect(mismatches == 0)
+}

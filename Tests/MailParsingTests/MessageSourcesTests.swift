@@ -41,6 +41,7 @@ private func failure(_ sourced: SourcedMessage) -> MessageSourceError? {
     }
     let sources = MessageSources(paths: [dir.path]).map(\.source)
     #expect(sources == ["a.EML", "b.eml", "mh/12", "sub/c.eml", "sub/deeper/d.eml"].map { dir.path + "/" + $0 })
+    #expect(MessageSources(paths: [dir.path + "/"]).map(\.source) == sources)
 }
 
 @Test func maildirReadsCurAndNewButNotTmp() throws {
