@@ -181,7 +181,13 @@ func decodesEveryListedCharset(_ index: Int) {
     let allBytes = (0...255).map { UInt8($0) }
     let decoded = CharsetDecoder.decode(allBytes, charset: "utf-8")
     #expect(decoded.fellBack)
-    #expect(decoded.text.unicodeScalars.count == 256)
+    let scalars = decoded.text.unicodeScalars.map(\.value)
+    #expect(scalars.count == 256)
+    // ASCII and 0xA0–0xFF keep their code points; 0x80–0x9F are Windows-1252 punctuation, its five holes C1 controls.
+    #expect(scalars[0..<0x80].elementsEqual(0..<0x80))
+    #expect(scalars[0xA0...].elementsEqual(0xA0...0xFF))
+    #expect(Array(scalars[0x80...0x84]) == [0x20AC, 0x81, 0x201A, 0x192, 0x201E])
+    #expect(Array(scalars[0x9C...0x9F]) == [0x153, 0x9D, 0x17E, 0x178])
 }
 
 @Test func latin1EndingInAnAccentedLetterIsNotMistakenForCutUTF8() {
