@@ -2,7 +2,8 @@ import Foundation
 
 /// One message read from a mail source, or why none could be read.
 public struct SourcedMessage: Sendable {
-    /// Where it came from: the file path, `path#N` for the N-th message of an mbox (from 1), `-` for standard input.
+    /// Where it came from: the file path, `path#N` for the N-th message of an mbox holding several (N from 1), `-` for
+    /// standard input (`-#N` when it is such an mbox).
     public var source: String
     public var bytes: Result<[UInt8], MessageSourceError>
     /// The message was longer than `ParseLimits.maxMessageBytes`; `bytes` holds its beginning only.

@@ -94,6 +94,15 @@ private func failure(_ sourced: SourcedMessage) -> MessageSourceError? {
     ])
 }
 
+@Test func fileWithOneMessageAfterAnEnvelopeLineKeepsItsName() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/saved-bounce.eml"
+    try write("From MAILER-DAEMON Thu Nov 27 10:20:30 2026\n" + message("bounce"), to: path)
+    let all = Array(MessageSources(paths: [path]))
+    #expect(all.map(\.source) == [path])
+    #expect(all.compactMap(text) == [message("bounce")])
+}
+
 @Test func mboxWithCRLFLineEndings() throws {
     let dir = try TemporaryDirectory()
     let path = dir.path + "/crlf.mbox"
