@@ -7,6 +7,15 @@ enum DeliveryStatusParser {
         "reporting-mta", "dsn-gateway", "received-from-mta", "arrival-date", "original-envelope-id",
     ]
 
+    private static let recipientNames: Set<String> = [
+        "final-recipient", "original-recipient", "action", "status", "remote-mta", "diagnostic-code",
+        "last-attempt-date", "final-log-id", "will-retry-until",
+    ]
+
+    private static func isStatusFieldName(_ name: String) -> Bool {
+        recipientNames.contains(name) || perMessageNames.contains(name) || name.hasPrefix("x-")
+    }
+
     static func parse(_ body: [UInt8], fromMislabeledPart: Bool = false) -> DeliveryStatusReport? {
         let blocks = StatusBlockReader.blocks(body)
         var perMessage: [HeaderField] = []
@@ -21,8 +30,11 @@ enum DeliveryStatusParser {
             currentHasOriginal = false
         }
 
-        for block in blocks {
+        for (blockIndex, block) in blocks.enumerated() {
             let blockNames = block.map { $0.name.asciiLowercased }
+            // A block with no status field at all is text that follows the report (a pasted
+            // header block, a mis-split MIME part); reading on would pollute the last recipient.
+            if blockIndex > 0, !blockNames.contains(where: isStatusFieldName) { break }
             let blockHasRecipient = blockNames.contains("final-recipient") || blockNames.contains("original-recipient")
             var blockStarted = true
             // Recipient fields written before the block's Final-Recipient (seen from some MTAs)

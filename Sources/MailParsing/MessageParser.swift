@@ -141,7 +141,10 @@ public struct MessageParser: Sendable {
                     "part \(path): embedded message deeper than \(limits.maxDepth) levels was not parsed"))
             } else {
                 let headersOnly = contentType.subtype.hasSuffix("headers")
-                let embedded = parseMessage(LineEndings.normalized(decoded[...]), depth: depth + 1,
+                // Some MTAs put a blank line before the attached message's headers.
+                var headerStart = decoded.startIndex
+                while headerStart < decoded.endIndex, ByteScanning.isWhitespace(decoded[headerStart]) { headerStart += 1 }
+                let embedded = parseMessage(LineEndings.normalized(decoded[headerStart...]), depth: depth + 1,
                                             headersOnly: headersOnly, run: &run)
                 part.embeddedMessage = embedded
                 collector.embedded.append(embedded)
