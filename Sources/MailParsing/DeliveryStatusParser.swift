@@ -7,6 +7,15 @@ enum DeliveryStatusParser {
         "reporting-mta", "dsn-gateway", "received-from-mta", "arrival-date", "original-envelope-id",
     ]
 
+    private static let recipientNames: Set<String> = [
+        "final-recipient", "original-recipient", "action", "status", "remote-mta", "diagnostic-code",
+        "last-attempt-date", "final-log-id", "will-retry-until",
+    ]
+
+    private static func isStatusFieldName(_ name: String) -> Bool {
+        recipientNames.contains(name) || perMessageNames.contains(name) || name.hasPrefix("x-")
+    }
+
     static func parse(_ body: [UInt8], fromMislabeledPart: Bool = false) -> DeliveryStatusReport? {
         let blocks = StatusBlockReader.blocks(body)
         var perMessage: [HeaderField] = []
@@ -21,8 +30,11 @@ enum DeliveryStatusParser {
             currentHasOriginal = false
         }
 
-        for block in blocks {
+        for (blockIndex, block) in blocks.enumerated() {
             let blockNames = block.map { $0.name.asciiLowercased }
+            // A block with no status field at all is text that follows the report (a pasted
+            // header block, a mis-split MIME part); reading on would pollute the last recipient.
+            if blockIndex > 0, !blockNames.contains(where: isStatusFieldName) { break }
             let blockHasRecipient = blockNames.contains("final-recipient") || blockNames.contains("original-recipient")
             var blockStarted = true
             // Recipient fields written before the block's Final-Recipient (seen from some MTAs)
@@ -31,13 +43,28 @@ enum DeliveryStatusParser {
             for (field, name) in zip(block, blockNames) {
                 let isFinal = name == "final-recipient", isOriginal = name == "original-recipient"
                 if isFinal || isOriginal {
+                    // Original-Recipient normally sits next to its Final-Recipient; after other
+                    // fields it opens the next recipient.
+                    let originalAfterOtherFields = isOriginal && currentHasFinal
+                        && !(current?.last.map { $0.hasName("Final-Recipient") } ?? false)
                     let startsNew = current == nil
                         || (isFinal && currentHasFinal)
-                        || (isOriginal && (currentHasOriginal || currentHasFinal))
+                        || (isOriginal && currentHasOriginal)
+                        || originalAfterOtherFields
                         || (blockStarted && (currentHasFinal || currentHasOriginal))
                     if startsNew {
+                        // Fields written before this recipient in its block: those the previous
+                        // recipient lacks complete it (a stray blank line); the rest open this one.
+                        var leading: [HeaderField] = []
+                        for field in pending {
+                            if let previous = current, !previous.contains(where: { $0.hasName(field.name) }) {
+                                current?.append(field)
+                            } else {
+                                leading.append(field)
+                            }
+                        }
                         finishRecipient()
-                        current = pending
+                        current = leading
                         pending = []
                     }
                     if isFinal { currentHasFinal = true } else { currentHasOriginal = true }

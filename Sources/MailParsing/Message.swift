@@ -2,14 +2,16 @@ import Foundation
 
 /// A parsed mail message: headers, the MIME tree, decoded bodies and the machine-readable
 /// reports (delivery status, feedback) found inside it.
-public struct Message: Sendable {
+public struct Message: Sendable, Equatable {
     public var headers: HeaderSection
     public var subject: String?
-    public var from: [MailAddress]
-    public var to: [MailAddress]
-    public var cc: [MailAddress]
-    public var replyTo: [MailAddress]
-    public var date: Date?
+    // Addresses and the date are read from `headers` when asked for: most parsed messages
+    // (embedded originals, reports) never need them, and they dominate parse time otherwise.
+    public var from: [MailAddress] { Self.addresses(headers, "From") }
+    public var to: [MailAddress] { Self.addresses(headers, "To") }
+    public var cc: [MailAddress] { Self.addresses(headers, "Cc") }
+    public var replyTo: [MailAddress] { Self.addresses(headers, "Reply-To") }
+    public var date: Date? { headers.rawValue("Date").flatMap(MailDate.parse) }
     /// Message-ID without angle brackets.
     public var messageID: String?
     /// Message-IDs without angle brackets.
@@ -31,11 +33,6 @@ public struct Message: Sendable {
                 embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
         self.headers = headers
         subject = headers.value("Subject")
-        from = AddressParser.parseList(headers.rawValue("From") ?? "")
-        to = headers.fields.filter { $0.hasName("To") }.flatMap { AddressParser.parseList($0.rawValue) }
-        cc = headers.fields.filter { $0.hasName("Cc") }.flatMap { AddressParser.parseList($0.rawValue) }
-        replyTo = AddressParser.parseList(headers.rawValue("Reply-To") ?? "")
-        date = headers.rawValue("Date").flatMap(MailDate.parse)
         messageID = MessageIDList.parse(headers.rawValue("Message-ID") ?? "").first
         inReplyTo = MessageIDList.parse(headers.rawValue("In-Reply-To") ?? "")
         references = MessageIDList.parse(headers.rawValue("References") ?? "")
@@ -46,6 +43,18 @@ public struct Message: Sendable {
         self.feedbackReports = feedbackReports
         self.embeddedMessages = embeddedMessages
         self.warnings = warnings
+    }
+
+    /// Address lists are read from the undecoded value (an encoded comma in a display name must
+    /// not split the list); display names are decoded afterwards.
+    private static func addresses(_ headers: HeaderSection, _ name: String) -> [MailAddress] {
+        headers.fields.filter { $0.hasName(name) }.flatMap { field in
+            AddressParser.parseList(field.rawValue).map { address in
+                var decoded = address
+                decoded.displayName = address.displayName.map(EncodedWordDecoder.decode)
+                return decoded
+            }
+        }
     }
 
     /// Every MIME part of this message in tree order (embedded messages' parts excluded).

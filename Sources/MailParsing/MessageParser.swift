@@ -50,6 +50,10 @@ public struct MessageParser: Sendable {
                                  defaultType: .textPlain, path: "1", run: &run, collector: &collector)
             return (block.headers, root)
         }
+        if headersOnly {  // text/rfc822-headers: there is no body to read text from
+            collector.plainTexts.removeAll()
+            collector.htmlTexts.removeAll()
+        }
         if headers.isEmpty && !bytes.isEmpty {
             collector.warnings.append(ParseWarning(code: "no-headers", message: "the input has no header fields"))
         }
@@ -141,7 +145,10 @@ public struct MessageParser: Sendable {
                     "part \(path): embedded message deeper than \(limits.maxDepth) levels was not parsed"))
             } else {
                 let headersOnly = contentType.subtype.hasSuffix("headers")
-                let embedded = parseMessage(LineEndings.normalized(decoded[...]), depth: depth + 1,
+                // Some MTAs put a blank line before the attached message's headers.
+                var headerStart = decoded.startIndex
+                while headerStart < decoded.endIndex, ByteScanning.isWhitespace(decoded[headerStart]) { headerStart += 1 }
+                let embedded = parseMessage(LineEndings.normalized(decoded[headerStart...]), depth: depth + 1,
                                             headersOnly: headersOnly, run: &run)
                 part.embeddedMessage = embedded
                 collector.embedded.append(embedded)
