@@ -36,9 +36,9 @@ public final class EngagementStore: @unchecked Sendable {
         encoder = JSONEncoder()
         // Sorted keys: the same state always gives the same bytes, so files diff and compare cleanly.
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
+        StoreTimestamp.configure(encoder)
         decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        StoreTimestamp.configure(decoder)
         try DurableFiles.ensureDirectory(directory.path)
         fileLock = try StoreLock(path: directory.appendingPathComponent(StoreSchema.lockFileName).path)
         try fileLock.withExclusiveLock {
@@ -223,7 +223,11 @@ public final class EngagementStore: @unchecked Sendable {
         var bytes: [UInt8] = []
         let writesHeader = state.journalOffset == 0
         if writesHeader { try appendLine(.header(generation: state.generation), to: &bytes) }
-        for record in records { try appendLine(record, to: &bytes) }
+        let encoded = [UInt8](try encoder.encode(records))
+        for range in JSONArrayElements.ranges(in: encoded) {
+            bytes.append(contentsOf: encoded[range])
+            bytes.append(UInt8(ascii: "\n"))
+        }
         try appendLine(JournalRecord(commit: JournalCommit(records: records.count)), to: &bytes)
         guard ftruncate(fd, off_t(state.journalOffset)) == 0 else {
             throw StoreError.io(file: path, operation: "truncate the unfinished tail", errno: errno)
