@@ -256,18 +256,22 @@ public final class EngagementStore: @unchecked Sendable {
         try DurableFiles.replaceAtomically(snapshotPath, with: StoreSnapshot.encode(snapshotState, encoder: encoder,
                                                                                      at: Date()))
         let finished = state.generation
+        let committedEnd = state.journalOffset
         state.generation = next
         state.journalOffset = 0
         state.journalRecords = 0
-        try retireJournal(finished)
+        try retireJournal(finished, committedEnd: committedEnd)
     }
 
-    private func retireJournal(_ generation: Int) throws {
+    /// `committedEnd` is known when this process just caught up with the journal; otherwise (a journal left behind by
+    /// a crash) the file is scanned for its last commit marker.
+    private func retireJournal(_ generation: Int, committedEnd known: UInt64? = nil) throws {
         let path = journalPath(generation)
         guard let size = DurableFiles.size(path) else { return }
         // Keep only whole batches in history.
-        let committed = try JournalReader(path: path, decoder: decoder).read(from: 0, expectedGeneration: generation)
-        if let end = committed?.committedEnd, end < size {
+        let committedEnd = try known ?? JournalReader(path: path, decoder: decoder)
+            .read(from: 0, expectedGeneration: generation, decodeRecords: false)?.committedEnd
+        if let end = committedEnd, end < size {
             guard truncate(path, off_t(end)) == 0 else {
                 throw StoreError.io(file: path, operation: "truncate the unfinished tail", errno: errno)
             }

@@ -22,7 +22,8 @@ struct JournalReader {
     private static let commitPrefix = Array("{\"commit\":".utf8)
 
     /// `offset` 0 means "read the header too"; any other offset must be a committed end returned earlier.
-    func read(from offset: UInt64, expectedGeneration: Int) throws -> Committed? {
+    /// With `decodeRecords` false only the batch structure is checked (for finding the committed end).
+    func read(from offset: UInt64, expectedGeneration: Int, decodeRecords: Bool = true) throws -> Committed? {
         guard let bytes = try DurableFiles.read(path, from: offset) else { return nil }
         var result = Committed(committedEnd: offset)
         var pending: [(range: Range<Int>, line: Int)] = []
@@ -60,7 +61,7 @@ struct JournalReader {
                 pending.append((range, lineNumber))
             }
         }
-        result.records = try decodeAll(committed, in: bytes, offset: offset)
+        if decodeRecords { result.records = try decodeAll(committed, in: bytes, offset: offset) }
         return result
     }
 
