@@ -1,9 +1,10 @@
 import ArgumentParser
 
+/// `leadfwd bench …`: throughput figures for each layer, printed, never asserted.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks that print figures (build with -c release for meaningful numbers).",
-        subcommands: [BenchStoreCommand.self]
+        abstract: "Measure throughput of each layer on real data (build with -c release for meaningful numbers).",
+        subcommands: [BenchParseCommand.self, BenchStoreCommand.self, BenchIMAPCommand.self]
     )
 }
