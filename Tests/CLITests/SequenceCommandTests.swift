@@ -51,6 +51,10 @@ private typealias E = ContactsCLI
     }
     #expect(try cli.status("bad@x.io") == "Bad Email")
     #expect(try cli.status("busy@x.io") == "Enrolled")
+    let mixed = try cli.run(["sequence", "enroll", "--sequence", "C", "--email", "open@x.io", "--email", "ghost@x.io"])
+    #expect(mixed.status == 1)
+    #expect(mixed.stdout.contains("1 applied, 0 already applied, 1 refused"))
+    #expect(mixed.stderr.contains("ghost@x.io: no such contact"))
     let noTarget = try cli.run(["sequence", "enroll", "--sequence", "B"])
     #expect(noTarget.status != 0 && noTarget.stderr.contains("--all"))
 }
