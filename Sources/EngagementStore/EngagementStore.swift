@@ -285,6 +285,12 @@ public final class EngagementStore: @unchecked Sendable {
     /// Journals older than the snapshot belong in history/; a journal newer than the snapshot means the snapshot was
     /// lost, and replaying it on an older state would be wrong.
     private func retireOldJournals() throws {
+        let retired = (try? FileManager.default.contentsOfDirectory(atPath: historyPath)) ?? []
+        if let newest = retired.compactMap(StoreSchema.generation(ofJournalFileName:)).max(), newest >= state.generation {
+            throw StoreError.corrupt(file: snapshotPath, line: nil, reason:
+                "it is missing or older than \(StoreSchema.historyDirectoryName)/"
+                + "\(StoreSchema.journalFileName(generation: newest)), which a later snapshot replaced")
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names {
             guard let generation = StoreSchema.generation(ofJournalFileName: name) else { continue }
