@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput of the project's layers on real data (use a release build).",
-        subcommands: [BenchParseCommand.self]
+        subcommands: [BenchParseCommand.self, BenchClassifyCommand.self]
     )
 }
