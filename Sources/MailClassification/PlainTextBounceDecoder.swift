@@ -28,7 +28,7 @@ struct PlainTextBounceDecoder: Sendable {
             guard !excluded.contains(lowered) else { return false }
             let local = lowered.split(separator: "@").first.map(String.init) ?? ""
             guard !BounceMarkers.systemSenders.contains(local) else { return false }
-            return !Self.introducedAsSender(lines[candidate.line], column: candidate.column, counter: counter)
+            return !Self.introducedAsSender(candidate, counter: counter)
         }
 
         var chosen: [AddressScanner.Found] = []
@@ -36,7 +36,7 @@ struct PlainTextBounceDecoder: Sendable {
         if !input.failedRecipientsHeader.isEmpty {
             for address in input.failedRecipientsHeader where seen.insert(address.lowercased()).inserted {
                 let first = usable.first { $0.address.lowercased() == address.lowercased() }
-                chosen.append(first ?? AddressScanner.Found(address: address, line: 0, column: 0))
+                chosen.append(first ?? AddressScanner.Found(address: address, line: 0, before: "", after: ""))
             }
         } else {
             for candidate in usable where Self.presentsRecipient(lines, candidate, counter: counter) {
@@ -88,8 +88,8 @@ struct PlainTextBounceDecoder: Sendable {
         return lines.count
     }
 
-    static func introducedAsSender(_ line: Substring, column: Int, counter: StepCounter?) -> Bool {
-        let before = NormalizedText(String(line.prefix(column).suffix(24)), counter: counter)
+    static func introducedAsSender(_ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
+        let before = NormalizedText(String(decoding: candidate.before.utf8.suffix(24), as: UTF8.self), counter: counter)
         guard let last = BounceMarkers.senderIntros.matches(in: before, counter: counter).last else { return false }
         return last.range.upperBound == before.bytes.count
     }
@@ -97,12 +97,10 @@ struct PlainTextBounceDecoder: Sendable {
     /// An address alone on its line ("  pat@example.com", "<pat@example.com>:"), after "RCPT TO:", or on a line
     /// that presents recipients.
     static func presentsRecipient(_ lines: [Substring], _ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
-        let line = lines[candidate.line]
-        guard line.utf8.count <= 400 else { return false }
-        let rest = line.replacingOccurrences(of: candidate.address, with: " ", options: .caseInsensitive)
-        let remaining = NormalizedText(rest, counter: counter)
+        guard lines[candidate.line].utf8.count <= 400 else { return false }
+        let remaining = NormalizedText(candidate.before + " " + candidate.after, counter: counter)
         if remaining.wordCount == 0 { return true }
-        let before = NormalizedText(String(line.prefix(candidate.column)), counter: counter)
+        let before = NormalizedText(candidate.before, counter: counter)
         if before.wordCount == 0, remaining.wordCount <= 12 { return true }
         if BounceMarkers.recipientIntros.matches(in: before, counter: counter)
             .contains(where: { $0.range.upperBound == before.bytes.count }) { return true }
