@@ -1,7 +1,7 @@
 import Foundation
 
 /// One per-recipient block of a delivery status notification (RFC 3464 §2.3).
-public struct DeliveryStatusRecipient: Sendable {
+public struct DeliveryStatusRecipient: Sendable, Equatable {
     /// Bare address from Final-Recipient (type and brackets removed, xtext decoded).
     public var finalRecipient: String?
     public var originalRecipient: String?

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An RFC 3464 (or RFC 6533 global) delivery status notification's machine-readable part.
-public struct DeliveryStatusReport: Sendable {
+public struct DeliveryStatusReport: Sendable, Equatable {
     /// Per-message fields (Reporting-MTA, Arrival-Date, …), in order.
     public var perMessageFields: [HeaderField]
     /// Reporting-MTA without its type ("dns; mx.example.com" → "mx.example.com").

@@ -62,7 +62,17 @@ struct HeaderBlockParser {
                 position = next
                 continue
             }
-            if let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd) {
+            let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd)
+            if colon == nil, sawField, let badColon = Self.colonAfterInvalidName(buffer, from: position, end: lineEnd) {
+                // "Bad Header: value": not a valid name, but plainly meant as its own field.
+                flush()
+                malformed += 1
+                var nameEnd = badColon
+                while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+                currentName = position..<nameEnd
+                currentMalformed = true
+                pieces.append((badColon + 1)..<lineEnd)
+            } else if let colon {
                 flush()
                 var nameEnd = colon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
@@ -105,6 +115,18 @@ struct HeaderBlockParser {
                 return (probe < end && buffer[probe] == 0x3A && index > from) ? probe : nil
             }
             if byte < 0x21 || byte > 0x7E { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A colon after a short run of printable text and spaces (an invalid field name), or nil.
+    static func colonAfterInvalidName(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
+        var index = from
+        while index < end, index - from < 64 {
+            let byte = buffer[index]
+            if byte == 0x3A { return index > from ? index : nil }
+            if byte < 0x20 || byte > 0x7E { return nil }
             index += 1
         }
         return nil

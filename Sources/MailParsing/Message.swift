@@ -2,7 +2,7 @@ import Foundation
 
 /// A parsed mail message: headers, the MIME tree, decoded bodies and the machine-readable
 /// reports (delivery status, feedback) found inside it.
-public struct Message: Sendable {
+public struct Message: Sendable, Equatable {
     public var headers: HeaderSection
     public var subject: String?
     public var from: [MailAddress]

@@ -50,6 +50,10 @@ public struct MessageParser: Sendable {
                                  defaultType: .textPlain, path: "1", run: &run, collector: &collector)
             return (block.headers, root)
         }
+        if headersOnly {  // text/rfc822-headers: there is no body to read text from
+            collector.plainTexts.removeAll()
+            collector.htmlTexts.removeAll()
+        }
         if headers.isEmpty && !bytes.isEmpty {
             collector.warnings.append(ParseWarning(code: "no-headers", message: "the input has no header fields"))
         }

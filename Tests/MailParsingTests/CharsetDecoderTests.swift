@@ -191,3 +191,12 @@ func decodesEveryListedCharset(_ index: Int) {
     #expect(CharsetDecoder.decode([0x63, 0x61, 0x66, 0xE9], charset: "shift_jis") ==
         DecodedText(text: "café", charset: "windows-1252", fellBack: true))
 }
+
+@Test func iso2022JPWithMicrosoftExtensionsDecodes() {
+    // "①㈱ｶﾅ" as Outlook writes it (CP50221): NEC row 13 in JIS X 0208 mode, then half-width katakana via ESC ( I.
+    let bytes: [UInt8] = [0x1B, 0x24, 0x42, 0x2D, 0x21, 0x2D, 0x6A, 0x1B, 0x28, 0x49, 0x36, 0x45, 0x1B, 0x28, 0x42]
+    #expect(CharsetDecoder.decode(bytes, charset: "iso-2022-jp") ==
+        DecodedText(text: "①㈱ｶﾅ", charset: "ISO-2022-JP", fellBack: false))
+    // Not ISO-2022-JP at all: 8-bit bytes still fall back.
+    #expect(CharsetDecoder.decode([0x1B, 0x24, 0x42, 0xE9], charset: "iso-2022-jp").fellBack)
+}
