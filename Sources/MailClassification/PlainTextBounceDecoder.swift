@@ -101,7 +101,7 @@ struct PlainTextBounceDecoder: Sendable {
         let remaining = NormalizedText(candidate.before + " " + candidate.after, counter: counter)
         if remaining.wordCount == 0 { return true }
         let before = NormalizedText(candidate.before, counter: counter)
-        if before.wordCount == 0, remaining.wordCount <= 12 { return true }
+        if before.wordCount == 0 { return true }
         if BounceMarkers.recipientIntros.matches(in: before, counter: counter)
             .contains(where: { $0.range.upperBound == before.bytes.count }) { return true }
         return false
