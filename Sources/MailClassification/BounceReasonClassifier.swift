@@ -27,12 +27,13 @@ public struct BounceReasonClassifier: Sendable {
         "relay access denied": .norelaying,
         "banned sending ip": .blocked,
         "resolver adr recipientnotfound": .userunknown,
+        "mailbox not found or full": .mailboxfull,
     ]
 
     /// Wordings only ever used for an address that does not exist, whatever the SMTP stage.
     static let definitiveUnknownPhrases: Set<String> = [
         "resolver adr recipientnotfound", "recipientnotfound", "not listed in domino directory",
-        "the recipient name is not recognized", "no such user here", "unknown recipient",
+        "the recipient name is not recognized", "no such user here", "unknown recipient", "this user doesn't have a",
     ]
 
     static let recipientPhaseMarkers = PhraseTable<Void>(
@@ -82,6 +83,11 @@ public struct BounceReasonClassifier: Sendable {
         } else {
             reason = diagnostic == nil ? .undefined : .onhold
             basis = "no recognised reason"
+        }
+        // X.1.7 / X.1.8: the sender's address or domain was refused, not the recipient's.
+        if reason.isHardByNature, let statusCode, statusCode.subject == 1, [7, 8].contains(statusCode.detail) {
+            reason = .rejected
+            basis += ", but status \(statusCode.text) is about the sender"
         }
         // A temporary (4.x.x) DNS failure says nothing final about the domain.
         if reason == .hostunknown, statusCode?.klass == 4 {

@@ -45,6 +45,7 @@ enum BounceReasonPhrases {
         add(.hasmoved, [" has been replaced by ", "has moved", "address has changed", "user has moved",
                          "no longer at this address"])
         add(.mailboxfull, [
+            "mailbox not found or full",
             "mailbox full", "mailbox is full", "mailbox has exceeded", "mailbox quota", "over quota", "overquota",
             "quota exceeded", "exceeded storage allocation", "exceeds quota", "quota full", "storage quota",
             "mailbox size limit", "insufficient storage", "not enough storage", "user's mailbox is full",

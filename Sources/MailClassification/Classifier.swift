@@ -53,6 +53,16 @@ public struct Classifier: Sendable {
             return verdict
         }
 
+        let isReplyToUs = !message.inReplyTo.isEmpty || !message.references.isEmpty
+            || OptOutDetector.hasReplyPrefix(message.subject ?? "")
+        if let evidence = AutoReplySignals.notificationEvidence(message, isReply: isReplyToUs),
+           AutoReplySignals.autoReplySubject(message, counter: counter) == nil {
+            verdict.reason = "notification"
+            verdict.contact = replier
+            verdict.evidence.append(evidence)
+            return verdict
+        }
+
         if let evidence = AutoReplySignals.autoReplyEvidence(message, counter: counter) {
             verdict.kind = .autoReply
             verdict.contact = replier
@@ -81,8 +91,13 @@ public struct Classifier: Sendable {
             return verdict
         }
 
-        let isReplyToUs = !message.inReplyTo.isEmpty || !message.references.isEmpty
-            || OptOutDetector.strippingReplyPrefixes(message.subject ?? "") != (message.subject ?? "").trimmingCharacters(in: .whitespaces)
+        if !isReplyToUs, message.root.children.contains(where: { $0.embeddedMessage != nil }) {
+            verdict.reason = "attached message"
+            verdict.contact = replier
+            verdict.replyText = newText
+            verdict.evidence.append("a person's mail with a message attached, answering nothing of ours")
+            return verdict
+        }
         if !isReplyToUs, let evidence = AutoReplySignals.bulkEvidence(message) {
             verdict.reason = "bulk"
             verdict.contact = replier

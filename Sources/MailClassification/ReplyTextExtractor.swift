@@ -144,7 +144,10 @@ public struct ReplyTextExtractor: Sendable {
             var joined = ""
             var last = index
             var found = false
+            // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
+            let opensStrongly = Self.opensLikeAttribution(lines[index], counter: counter)
             while last < lines.count, last < index + window, joined.utf8.count <= 400 {
+                if last > index, roles[last] == .empty, !opensStrongly { break }
                 // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
                 if roles[last] == .quote && last > index && lines[last].utf8.count > 40 || lines[last].utf8.count > 400 {
                     break
@@ -163,6 +166,13 @@ public struct ReplyTextExtractor: Sendable {
 
     /// The first line of an attribution carries its date or address and opens like one: "On …", "2016-10-24 …",
     /// "---- On …", "Max <max@example.com> schrieb …".
+    static func opensLikeAttribution(_ line: Substring, counter: StepCounter?) -> Bool {
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "*" })
+        if let first = trimmed.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") { return true }
+        let normalized = NormalizedText(trimmed.prefix(24), counter: counter)
+        return QuoteMarkers.attributionLeads.matches(in: normalized, counter: counter).contains { $0.range.lowerBound == 0 }
+    }
+
     static func mayOpenAttribution(_ line: Substring, counter: StepCounter?) -> Bool {
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "*" })
         guard trimmed.utf8.count <= 400, let first = trimmed.first else { return false }
