@@ -34,7 +34,12 @@ public struct BounceReasonClassifier: Sendable {
     static let definitiveUnknownPhrases: Set<String> = [
         "resolver adr recipientnotfound", "recipientnotfound", "not listed in domino directory",
         "the recipient name is not recognized", "no such user here", "unknown recipient", "this user doesn't have a",
+        "not listed in public name address book",
     ]
+
+    /// Refusals of the recipient that name no reason; they count as an unknown user only when nothing else is said.
+    static let weakUnknownPhrases = PhraseTable<Void>(
+        ["recipient address rejected", "recipient rejected", "address rejected"].map { ($0, ()) })
 
     static let recipientPhaseMarkers = PhraseTable<Void>(
         ["rcpt to", "rcpt", "rcpt_to", "after rcpt", "in reply to rcpt to command", "recipient address rejected"]
@@ -64,6 +69,11 @@ public struct BounceReasonClassifier: Sendable {
             if let override = Self.overrides[phrase] { best = (override, phrase, -1); break }
             let rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
             if best == nil || rank < best!.rank { best = (match.value, phrase, rank) }
+        }
+        if best == nil, statusCode.map({ $0.subject == 0 || $0.subject == 1 }) ?? true,
+           let weak = Self.weakUnknownPhrases.firstMatch(in: text, counter: counter) {
+            // Only when nothing more specific is said: "Recipient address rejected." alone.
+            best = (.userunknown, String(decoding: text.bytes[weak.range], as: UTF8.self).trimmingCharacters(in: .whitespaces), 0)
         }
         var reason: BounceReason
         var basis: String
@@ -105,7 +115,7 @@ public struct BounceReasonClassifier: Sendable {
     /// The status field, unless it is missing or generic (X.0.0) and the diagnostic quotes a more specific code.
     static func effectiveStatus(field: StatusCode?, diagnostic: String?) -> StatusCode? {
         if let field, field.subject != 0 || field.detail != 0 { return field }
-        guard let diagnostic, let quoted = StatusScanner.firstStatus(in: String(diagnostic.prefix(2_000)))
+        guard let diagnostic, let quoted = StatusScanner.preferredStatus(in: String(diagnostic.prefix(2_000)))
             .flatMap(StatusCode.init), quoted.subject != 0 || quoted.detail != 0 else { return field }
         if let field, field.klass != quoted.klass { return field }
         return quoted

@@ -116,6 +116,27 @@ struct PlainTextBounceDecoder: Sendable {
 
 /// Finds RFC 3463 status codes ("5.1.1") and SMTP reply codes ("550") in diagnostic text, scanning once.
 enum StatusScanner {
+    /// The status the remote server itself gave: the first code right after an SMTP reply code ("550 5.7.1",
+    /// "550-'5.7.1"), else the first code at all.
+    static func preferredStatus(in text: String) -> String? {
+        let bytes = Array(text.utf8.prefix(4_096))
+        var index = 0
+        while index + 4 < bytes.count {
+            if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
+               index == 0 || !isDigitOrDot(bytes[index - 1]),
+               bytes[index] == UInt8(ascii: "4") || bytes[index] == UInt8(ascii: "5") {
+                var cursor = index + 3
+                while cursor < bytes.count, cursor - index < 6, " -'\"(".utf8.contains(bytes[cursor]) { cursor += 1 }
+                if cursor < bytes.count, let status = firstStatus(in: String(decoding: bytes[cursor..<min(bytes.count, cursor + 12)], as: UTF8.self)),
+                   !status.hasSuffix(".0.0") || bytes[cursor] != bytes[index] {
+                    if status.first == Character(Unicode.Scalar(bytes[index])), status.contains(".") { return status }
+                }
+            }
+            index += 1
+        }
+        return firstStatus(in: text)
+    }
+
     static func firstStatus(in text: String) -> String? {
         let bytes = Array(text.utf8.prefix(16_384))
         var smtpCode: String?
