@@ -147,6 +147,29 @@ public struct Classifier: Sendable {
             if let contact = verdict.contact { verdict.evidence.append("complainant \(contact)") }
             return true
         }
+        if let body = message.textBody, let outcome = SESNotificationDecoder().decode(body, counter: counter) {
+            switch outcome {
+            case .bounce(let recipients) where !recipients.isEmpty:
+                verdict.evidence.append("Amazon SES bounce notification (JSON)")
+                for recipient in recipients {
+                    verdict.evidence.append("\(recipient.address): \(recipient.reason)" + (recipient.status.map { " status \($0)" } ?? ""))
+                }
+                finishBounce(recipients, message: message, into: &verdict)
+                return true
+            case .complaint(let contact):
+                verdict.kind = .optOut
+                verdict.reason = "complaint"
+                verdict.contact = contact
+                verdict.evidence.append("Amazon SES complaint notification (JSON)")
+                return true
+            case .delivered:
+                verdict.reason = "delivered"
+                verdict.evidence.append("Amazon SES delivery notification (JSON)")
+                return true
+            case .bounce:
+                break
+            }
+        }
         if let evidence = BounceEvidence.complaintEvidence(message, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "complaint"

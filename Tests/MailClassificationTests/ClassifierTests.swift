@@ -271,3 +271,14 @@ To stop receiving these emails, unsubscribe here.
         #expect(newsletter.kind == .other)
     }
 }
+
+@Suite struct SESNotificationTests {
+    @Test func wrappedSNSBounceNotification() {
+        let inner = #"{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bouncedRecipients":[{"emailAddress":"pat@client.example","action":"failed","status":"5.1.1","diagnosticCode":"smtp; 550 5.1.1 user unknown (in reply to RCPT TO)"}]}}"#
+        let escaped = inner.replacingOccurrences(of: "\"", with: "\\\"")
+        let body = "{\n  \"Type\" : \"Notification\",\n  \"Message\" : \"\(escaped.prefix(60))\n\(escaped.dropFirst(60))\"\n}\n"
+        let verdict = Classifier().classify(message(["From: AWS <no-reply@sns.amazonaws.com>", "Subject: AWS Notification Message"], body))
+        #expect(verdict.kind == .hardBounce)
+        #expect(verdict.contact == "pat@client.example")
+    }
+}
