@@ -8,13 +8,35 @@ struct SESNotificationDecoder: Sendable {
         case delivered
     }
 
+    /// The bytes of the first top-level JSON object; mailing footers often follow it.
+    static func firstObject(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (index, byte) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return bytes[...index] }
+            default: break
+            }
+        }
+        return bytes[...]
+    }
+
     /// Decodes `body` when it is an SES notification; nil otherwise. Bodies over 1 MB are not considered.
     func decode(_ body: String, counter: StepCounter?) -> Outcome? {
         let trimmed = body.drop(while: { $0.isWhitespace })
         guard trimmed.first == "{", body.utf8.count <= 1 << 20, body.contains("notificationType") else { return nil }
         counter?.add(body.utf8.count)
         // Relays wrap long lines, which puts raw line breaks inside JSON strings; JSON needs none of them.
-        let unwrapped = trimmed.utf8.filter { $0 != 0x0A && $0 != 0x0D }
+        let unwrapped = Self.firstObject(trimmed.utf8.filter { $0 != 0x0A && $0 != 0x0D })
         guard var object = (try? JSONSerialization.jsonObject(with: Data(unwrapped))) as? [String: Any] else { return nil }
         if let inner = object["Message"] as? String,
            let decoded = (try? JSONSerialization.jsonObject(with: Data(inner.utf8))) as? [String: Any] {
