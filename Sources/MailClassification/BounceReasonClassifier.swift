@@ -46,7 +46,8 @@ public struct BounceReasonClassifier: Sendable {
             .map { ($0, ()) })
 
     static let temporaryWords = PhraseTable<Void>(
-        ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend"].map { ($0, ()) })
+        ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend", "try again"]
+            .map { ($0, ()) })
 
     static let dataPhaseMarkers = PhraseTable<Void>(
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]
@@ -100,9 +101,10 @@ public struct BounceReasonClassifier: Sendable {
             basis += ", but status \(statusCode.text) is about the sender"
         }
         // A temporary (4.x.x) DNS failure says nothing final about the domain.
-        if reason == .hostunknown, statusCode?.klass == 4 {
+        if reason == .hostunknown, statusCode?.klass == 4
+            || Self.temporaryWords.firstMatch(in: text, counter: counter) != nil {
             reason = .networkerror
-            basis += ", temporary status \(statusCode!.text)"
+            basis += ", temporary (status \(statusCode?.text ?? "–") or \"try again\")"
         }
         var hard = reason.isHardByNature
         if reason == .notaccept, statusCode?.klass == 4
