@@ -243,7 +243,10 @@ public struct Classifier: Sendable {
     static func mergedEntries(_ recipients: [DeliveryStatusRecipient]) -> [ReportEntry] {
         var entries: [ReportEntry] = []
         for recipient in recipients {
-            let entry = ReportEntry(address: recipient.finalRecipient ?? recipient.originalRecipient,
+            // A Final-Recipient without a local part ("@mx.example.org") names no mailbox; try the original.
+            let named = [recipient.finalRecipient, recipient.originalRecipient].compactMap { $0 }
+                .first { !$0.hasPrefix("@") && $0.contains("@") }
+            let entry = ReportEntry(address: named ?? recipient.finalRecipient ?? recipient.originalRecipient,
                                     action: recipient.action, status: recipient.status,
                                     diagnostic: recipient.diagnosticCode)
             let continuesPrevious = entries.last.map { previous in

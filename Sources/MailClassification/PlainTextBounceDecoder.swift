@@ -39,7 +39,10 @@ struct PlainTextBounceDecoder: Sendable {
                 chosen.append(first ?? AddressScanner.Found(address: address, line: 0, before: "", after: ""))
             }
         } else {
-            for candidate in usable where Self.presentsRecipient(lines, candidate, counter: counter) {
+            // Addresses presented as failed win over ones only shown in a "To:" summary of the original.
+            let strengths = usable.map { Self.presentation(lines, $0, counter: counter) }
+            let wanted: Presentation = strengths.contains(.strong) ? .strong : .summary
+            for (candidate, strength) in zip(usable, strengths) where strength == wanted {
                 if seen.insert(candidate.address.lowercased()).inserted { chosen.append(candidate) }
             }
             if chosen.isEmpty, let first = usable.first { chosen = [first] }
@@ -94,17 +97,20 @@ struct PlainTextBounceDecoder: Sendable {
         return last.range.upperBound == before.bytes.count
     }
 
+    enum Presentation { case none, summary, strong }
+
     /// An address alone on its line ("  pat@example.com", "<pat@example.com>:"), after "RCPT TO:", or on a line
-    /// that presents recipients.
-    static func presentsRecipient(_ lines: [Substring], _ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
-        guard lines[candidate.line].utf8.count <= 400 else { return false }
+    /// that presents recipients is strong; after a bare "To:" it may only be the original's addressee list.
+    static func presentation(_ lines: [Substring], _ candidate: AddressScanner.Found, counter: StepCounter?) -> Presentation {
+        guard lines[candidate.line].utf8.count <= 400 else { return .none }
         let remaining = NormalizedText(candidate.before + " " + candidate.after, counter: counter)
-        if remaining.wordCount == 0 { return true }
+        if remaining.wordCount == 0 { return .strong }
         let before = NormalizedText(candidate.before, counter: counter)
-        if before.wordCount == 0 { return true }
-        if BounceMarkers.recipientIntros.matches(in: before, counter: counter)
-            .contains(where: { $0.range.upperBound == before.bytes.count }) { return true }
-        return false
+        if before.wordCount == 0 { return .strong }
+        guard let intro = BounceMarkers.recipientIntros.matches(in: before, counter: counter)
+            .last(where: { $0.range.upperBound == before.bytes.count }) else { return .none }
+        let word = String(decoding: before.bytes[intro.range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
     }
 
     static func diagnosticLine(_ region: String) -> String? {
