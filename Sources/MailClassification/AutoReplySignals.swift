@@ -30,7 +30,7 @@ enum AutoReplySignals {
     /// Evidence from a localized automatic-reply subject, or nil.
     static func autoReplySubject(_ message: Message, counter: StepCounter?) -> String? {
         if let subject = message.subject {
-            let normalized = NormalizedText(String(subject.prefix(200)), counter: counter)
+            let normalized = NormalizedText(subject.leadingBytes(200), counter: counter)
             // "Out of Office: …", "Automatic reply", but not "Out of office tomorrow - can we talk today?".
             if let match = AutoReplyPhrases.subjectPrefixes.firstMatch(in: normalized, counter: counter),
                match.range.lowerBound == 0,

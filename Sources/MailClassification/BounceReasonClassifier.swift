@@ -117,7 +117,7 @@ public struct BounceReasonClassifier: Sendable {
     /// The status field, unless it is missing or generic (X.0.0) and the diagnostic quotes a more specific code.
     static func effectiveStatus(field: StatusCode?, diagnostic: String?) -> StatusCode? {
         if let field, field.subject != 0 || field.detail != 0 { return field }
-        guard let diagnostic, let quoted = StatusScanner.preferredStatus(in: String(diagnostic.prefix(2_000)))
+        guard let diagnostic, let quoted = StatusScanner.preferredStatus(in: diagnostic.leadingBytes(2_000))
             .flatMap(StatusCode.init), quoted.subject != 0 || quoted.detail != 0 else { return field }
         if let field, field.klass != quoted.klass { return field }
         return quoted
@@ -146,7 +146,7 @@ public struct BounceReasonClassifier: Sendable {
 
     private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, text: NormalizedText,
                                    context: String?, counter: StepCounter?) -> (BounceReason, String) {
-        let contextText = context.map { NormalizedText(String($0.prefix(4_000)), counter: counter) }
+        let contextText = context.map { NormalizedText($0.leadingBytes(4_000), counter: counter) }
         func mentions(_ table: PhraseTable<Void>) -> Bool {
             table.firstMatch(in: text, counter: counter) != nil
                 || contextText.map { table.firstMatch(in: $0, counter: counter) != nil } ?? false

@@ -187,8 +187,15 @@ public struct Classifier: Sendable {
         let entries = Self.mergedEntries(message.deliveryStatusReports.flatMap(\.recipients))
         var failed: [BouncedRecipient] = []
         var delivered = 0
-        let textFallback = plainTextRecipients(message, addresses: entries.compactMap(\.address), counter: counter)
-        let reportText = message.textBody.map { String($0.prefix(4_000)) }
+        // The human-readable part is read only when a report's own fields name no reason.
+        var textFallbackCache: [BouncedRecipient]?
+        func textFallback() -> [BouncedRecipient] {
+            if let cached = textFallbackCache { return cached }
+            let decoded = plainTextRecipients(message, addresses: entries.compactMap(\.address), counter: counter)
+            textFallbackCache = decoded
+            return decoded
+        }
+        let reportText = message.textBody.map { String(decoding: $0.utf8.prefix(4_000), as: UTF8.self) }
         for entry in entries.prefix(500) {
             guard let address = entry.address else { continue }
             let action = entry.action?.lowercased().trimmingCharacters(in: .whitespaces)
@@ -198,11 +205,11 @@ public struct Classifier: Sendable {
                 continue
             }
             let effectiveAction = action == "delayed" || (action == nil && statusClass == "4") ? "delayed" : "failed"
-            let fromText = textFallback.first { $0.address.lowercased() == address.lowercased() }
             var diagnostic = entry.diagnostic.flatMap { $0.isEmpty ? nil : $0 }
             var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
                                             context: reportText, counter: counter)
-            if decision.basis.hasPrefix("status") || decision.basis == "no recognised reason", let fromText,
+            if decision.basis.hasPrefix("status") || decision.basis == "no recognised reason",
+               let fromText = textFallback().first(where: { $0.address.lowercased() == address.lowercased() }),
                let textDiagnostic = fromText.diagnostic {
                 // The report's own fields say little; the human-readable part often names the reason.
                 let combined = [diagnostic, textDiagnostic].compactMap { $0 }.joined(separator: " ")
@@ -289,7 +296,7 @@ public struct Classifier: Sendable {
         }
         if recipients.isEmpty {
             // Clearly a bounce, but the failed address is not in the text: keep the verdict, say so.
-            let decision = BounceReasonClassifier().classify(diagnostic: String(text.prefix(8_000)),
+            let decision = BounceReasonClassifier().classify(diagnostic: text.leadingBytes(8_000),
                                                              status: StatusScanner.firstStatus(in: text),
                                                              action: delayed ? "delayed" : "failed", counter: counter)
             verdict.kind = decision.hard ? .hardBounce : .softBounce
@@ -299,7 +306,7 @@ public struct Classifier: Sendable {
             return true
         }
         let normalizedHead = NormalizedText((message.from.first?.address ?? "") + " " + (message.subject ?? "") + " "
-                                            + String(text.prefix(3_000)), counter: counter)
+                                            + text.leadingBytes(3_000), counter: counter)
         let format = BounceFormat.identify(normalizedHead, counter: counter)
         verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))

@@ -49,19 +49,25 @@ struct PlainTextBounceDecoder: Sendable {
         }
         guard !chosen.isEmpty else { return [] }
 
-        let wholeText = lines.joined(separator: "\n")
+        var wholeTextCache: String?
+        func wholeText() -> String {
+            if let cached = wholeTextCache { return cached }
+            let joined = String(decoding: lines.joined(separator: "\n").utf8.prefix(8_000), as: UTF8.self)
+            wholeTextCache = joined
+            return joined
+        }
         let startLines = chosen.map(\.line).sorted()
         return chosen.map { recipient in
             let next = startLines.first { $0 > recipient.line } ?? lines.count
             let end = min(next, recipient.line + 12, lines.count)
             var region = lines[recipient.line..<max(end, recipient.line + 1)].joined(separator: " ")
-            if region.utf8.count > 2_000 { region = String(region.prefix(2_000)) }
+            if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
             var decision = reasons.classify(diagnostic: region, status: StatusScanner.firstStatus(in: region),
                                             action: input.delayed ? "delayed" : "failed", counter: counter)
             var status = StatusScanner.firstStatus(in: region)
             if decision.basis == "no recognised reason" {
-                status = status ?? StatusScanner.firstStatus(in: wholeText)
-                decision = reasons.classify(diagnostic: String(wholeText.prefix(8_000)), status: status,
+                status = status ?? StatusScanner.firstStatus(in: wholeText())
+                decision = reasons.classify(diagnostic: wholeText(), status: status,
                                             action: input.delayed ? "delayed" : "failed", counter: counter)
             }
             let diagnostic = Self.diagnosticLine(region)
@@ -113,10 +119,20 @@ struct PlainTextBounceDecoder: Sendable {
         return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
     }
 
+    /// The region with runs of spaces and tabs collapsed, at most 500 bytes.
     static func diagnosticLine(_ region: String) -> String? {
-        let collapsed = region.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        guard !collapsed.isEmpty else { return nil }
-        return collapsed.count > 500 ? String(collapsed.prefix(500)) : collapsed
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(region.utf8.count, 520))
+        for byte in region.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
+            } else {
+                bytes.append(byte)
+            }
+            if bytes.count >= 500 { break }
+        }
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 }
 
