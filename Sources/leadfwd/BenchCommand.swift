@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput of each layer on real data (build with -c release for meaningful numbers).",
-        subcommands: [BenchParseCommand.self, BenchStoreCommand.self, BenchIMAPCommand.self]
+        subcommands: [BenchParseCommand.self, BenchClassifyCommand.self, BenchStoreCommand.self, BenchIMAPCommand.self]
     )
 }
