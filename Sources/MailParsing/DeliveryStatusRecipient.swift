@@ -15,8 +15,9 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
     public var diagnosticCode: String?
     /// The diagnostic type, e.g. "smtp", "x-postfix".
     public var diagnosticType: String?
-    public var lastAttemptDate: Date?
-    public var willRetryUntil: Date?
+    /// Dates are read from `fields` when asked for; most consumers never need them.
+    public var lastAttemptDate: Date? { fields.first { $0.hasName("Last-Attempt-Date") }.flatMap { MailDate.parse($0.rawValue) } }
+    public var willRetryUntil: Date? { fields.first { $0.hasName("Will-Retry-Until") }.flatMap { MailDate.parse($0.rawValue) } }
     /// Every field of the block in order, extension fields included.
     public var fields: [HeaderField]
 
@@ -39,10 +40,6 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
                 let split = DeliveryStatusValue.typeAndText(field.value)
                 diagnosticType = split.type
                 diagnosticCode = DeliveryStatusValue.collapsedWhitespace(split.text)
-            case "last-attempt-date" where lastAttemptDate == nil:
-                lastAttemptDate = MailDate.parse(field.rawValue)
-            case "will-retry-until" where willRetryUntil == nil:
-                willRetryUntil = MailDate.parse(field.rawValue)
             default:
                 break
             }

@@ -25,7 +25,7 @@ struct BenchParseCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("\(directory) is not a directory; give a folder of message files")
         }
-        let messages = InspectInput.expand([directory]).compactMap { try? InspectInput.read($0).get() }
+        let messages = MessageSources(paths: [directory]).compactMap { try? $0.bytes.get() }
         guard !messages.isEmpty else {
             throw ValidationError("no readable message files under \(directory)")
         }
