@@ -52,6 +52,15 @@ struct NormalizedText {
                 if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex); lastWasSpace = true }
                 continue
             }
+            if Self.isCJK(value) {
+                // Chinese and Japanese write words without spaces: each character is its own word, so phrases
+                // match inside runs of text.
+                if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex) }
+                for byte in String(scalar).utf8 { bytes.append(byte); origins.append(scalarIndex) }
+                bytes.append(0x20); origins.append(scalarIndex)
+                lastWasSpace = true
+                continue
+            }
             if let folded = LatinFolding.fold(value) {
                 for byte in folded.utf8 { bytes.append(byte); origins.append(scalarIndex) }
             } else {
@@ -64,6 +73,11 @@ struct NormalizedText {
         counter?.add(bytes.count)
         self.bytes = bytes
         self.sourceScalarIndex = origins
+    }
+
+    static func isCJK(_ value: UInt32) -> Bool {
+        (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFF66...0xFF9F).contains(value)
     }
 
     /// The normalised form of a phrase as stored in a phrase table (leading and trailing space included).
