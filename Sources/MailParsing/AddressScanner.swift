@@ -26,7 +26,7 @@ struct AddressScanner {
             let byte = bytes[index]
             if byte == UInt8(ascii: "@") {
                 let domainEnd = domainEnd(after: index)
-                if let local = localPart(from: wordStart, to: index),
+                if let local = quotedLocalPart(endingAt: index) ?? localPart(from: wordStart, to: index),
                    let domain = domain(from: index + 1, to: domainEnd) {
                     let address = local + "@" + domain
                     if seen.insert(address).inserted { found.append(address) }
@@ -62,6 +62,28 @@ struct AddressScanner {
         case ".", "_", "%", "+", "-", "=", "'": return true
         default: return AddressCharacterClass.isAlphanumeric(scalar)
         }
+    }
+
+    /// `"john..doe"@example.com` (RFC 5321 quoted local part, used by some bounce reports): the quoted string
+    /// right before the `@`, searched back at most `maxLocalLength` bytes so the scan stays linear.
+    private mutating func quotedLocalPart(endingAt at: Int) -> String? {
+        guard at >= 2, bytes[at - 1] == UInt8(ascii: "\"") else { return nil }
+        var index = at - 2
+        let limit = max(0, at - 1 - Self.maxLocalLength)
+        while index >= limit {
+            steps += 1
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return nil }
+            if byte == UInt8(ascii: "\""), index == 0 || bytes[index - 1] != UInt8(ascii: "\\") {
+                // An empty or blank quoted string is punctuation, not a mailbox.
+                let content = bytes[(index + 1)..<(at - 1)]
+                guard content.contains(where: { $0 != UInt8(ascii: " ") }) else { return nil }
+                return String(decoding: bytes[index..<at], as: UTF8.self)
+            }
+            if index == 0 { return nil }
+            index -= 1
+        }
+        return nil
     }
 
     private mutating func localPart(from start: Int, to end: Int) -> String? {

@@ -6,7 +6,7 @@ public struct DeliveryStatusReport: Sendable, Equatable {
     public var perMessageFields: [HeaderField]
     /// Reporting-MTA without its type ("dns; mx.example.com" → "mx.example.com").
     public var reportingMTA: String?
-    public var arrivalDate: Date?
+    public var arrivalDate: Date? { HeaderSection(fields: perMessageFields).rawValue("Arrival-Date").flatMap(MailDate.parse) }
     public var recipients: [DeliveryStatusRecipient]
     /// True when this report was recognised in a part not labelled as a delivery status.
     public var fromMislabeledPart: Bool
@@ -17,6 +17,5 @@ public struct DeliveryStatusReport: Sendable, Equatable {
         self.fromMislabeledPart = fromMislabeledPart
         let section = HeaderSection(fields: perMessageFields)
         reportingMTA = section.value("Reporting-MTA").map(DeliveryStatusValue.withoutType)
-        arrivalDate = section.rawValue("Arrival-Date").flatMap(MailDate.parse)
     }
 }

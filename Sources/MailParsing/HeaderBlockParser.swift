@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Reads an RFC 5322 header block (fields up to the first empty line) from an LF-normalised
 /// buffer: unfolds continuation lines, keeps duplicates and malformed lines in order.
 struct HeaderBlockParser {
@@ -33,7 +41,11 @@ struct HeaderBlockParser {
             if fields.count >= maxFields { dropped += 1; return }
             let raw = joinPieces(buffer, pieces)
             let nameText = String(decoding: UnsafeBufferPointer(rebasing: buffer[name]), as: UTF8.self)
-            fields.append(HeaderField(name: nameText, rawValue: raw, isMalformed: currentMalformed))
+            // Only values holding "=?" can carry encoded words; the rest need no decoding pass.
+            let encoded = pieces.contains { Self.containsEncodedWordStart(buffer, $0) }
+            fields.append(HeaderField(name: nameText, rawValue: raw,
+                                      value: encoded ? EncodedWordDecoder.decode(raw) : raw,
+                                      isMalformed: currentMalformed))
         }
 
         // An mbox envelope line ("From sender date") before the headers is not a header.
@@ -118,6 +130,19 @@ struct HeaderBlockParser {
             index += 1
         }
         return nil
+    }
+
+    @inline(__always)
+    private static func containsEncodedWordStart(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= 2, let base = buffer.baseAddress else { return false }
+        var position = range.lowerBound
+        while position < range.upperBound - 1 {
+            guard let hit = memchr(base + position, 0x3D, range.upperBound - 1 - position) else { return false }
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if buffer[index + 1] == 0x3F { return true }
+            position = index + 1
+        }
+        return false
     }
 
     /// A colon after a short run of printable text and spaces (an invalid field name), or nil.

@@ -11,6 +11,8 @@ public struct MessageParser: Sendable {
     public func parse(_ bytes: [UInt8]) -> Message {
         var warnings: [ParseWarning] = []
         var input = bytes[...]
+        // Blank lines before the first header (left by some exporters) are not the header/body separator.
+        while let first = input.first, first == 0x0A || first == 0x0D { input = input.dropFirst() }
         if input.count > limits.maxMessageBytes {
             warnings.append(.limit("max-message-bytes",
                                    "message is \(bytes.count) bytes; only the first \(limits.maxMessageBytes) were parsed"))
@@ -148,7 +150,8 @@ public struct MessageParser: Sendable {
                 // Some MTAs put a blank line before the attached message's headers.
                 var headerStart = decoded.startIndex
                 while headerStart < decoded.endIndex, ByteScanning.isWhitespace(decoded[headerStart]) { headerStart += 1 }
-                let embedded = parseMessage(LineEndings.normalized(decoded[headerStart...]), depth: depth + 1,
+                let embeddedBytes = headerStart == decoded.startIndex ? decoded : Array(decoded[headerStart...])
+                let embedded = parseMessage(LineEndings.normalized(embeddedBytes), depth: depth + 1,
                                             headersOnly: headersOnly, run: &run)
                 part.embeddedMessage = embedded
                 collector.embedded.append(embedded)

@@ -13,6 +13,7 @@ import Darwin
 /// mbox files written by careless tools, and they never carry a time. `>From `, `>>From `… lines lose one `>`
 /// (mboxrd; for mboxo this undoes the only quoting it did). The separator line and the blank line before the next
 /// separator are framing, not message.
+/// Messages are named `path#N` (N from 1), except that a file holding one message is named `path`.
 final class MboxReader {
     private let stream: MessageSourceStream
     private let maxMessageBytes: Int
@@ -77,8 +78,10 @@ final class MboxReader {
         return finishMessage(truncated: truncated, last: true)
     }
 
-    private func source() -> String {
-        "\(stream.source)#\(max(messageNumber, 1))"
+    /// `path#N`; a file holding a single message after its envelope `From ` line (a saved bounce, say) is just
+    /// `path`, as any other message file.
+    private func source(onlyMessage: Bool = false) -> String {
+        onlyMessage ? stream.source : "\(stream.source)#\(max(messageNumber, 1))"
     }
 
     private func finishMessage(truncated: Bool, last: Bool) -> SourcedMessage {
@@ -90,7 +93,7 @@ final class MboxReader {
                 message.removeLast(lineEnd)
             }
         }
-        let name = source()
+        let name = source(onlyMessage: last && messageNumber == 1)
         let bytes = message
         return SourcedMessage(source: name, bytes: MessageSources.classify(bytes, source: name), truncated: truncated)
     }

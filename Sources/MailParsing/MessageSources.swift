@@ -2,7 +2,8 @@ import Foundation
 
 /// One message read from a mail source, or why none could be read.
 public struct SourcedMessage: Sendable {
-    /// Where it came from: the file path, `path#N` for the N-th message of an mbox (from 1), `-` for standard input.
+    /// Where it came from: the file path, `path#N` for the N-th message of an mbox holding several (N from 1), `-` for
+    /// standard input (`-#N` when it is such an mbox).
     public var source: String
     public var bytes: Result<[UInt8], MessageSourceError>
     /// The message was longer than `ParseLimits.maxMessageBytes`; `bytes` holds its beginning only.
@@ -90,7 +91,12 @@ public struct MessageSources: Sequence, Sendable {
         init(paths: [String], limits: ParseLimits, standardInput: FileHandle) {
             self.limits = limits
             self.standardInput = standardInput
-            jobs = paths.reversed().map(Job.named)
+            // `dir/` and `dir` name the same messages; keep sources free of `dir//a.eml`.
+            jobs = paths.reversed().map { path in
+                var trimmed = Substring(path)
+                while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+                return Job.named(String(trimmed))
+            }
         }
 
         public mutating func next() -> SourcedMessage? {

@@ -45,10 +45,20 @@ import TestSupport
 
         let outcome = try CLIRunner().run(["inspect", empty.path, binary.path, missing, Self.sample("korean-euckr-html.eml")])
         #expect(outcome.status != 0)
-        #expect(outcome.stderr.contains("empty.eml: the file is empty"))
-        #expect(outcome.stderr.contains("photo.jpg does not look like a mail message"))
+        #expect(outcome.stderr.contains("empty.eml: is empty"))
+        #expect(outcome.stderr.contains("photo.jpg: is not an email message"))
         #expect(outcome.stderr.contains("missing.eml: no such file or directory"))
         // The readable message in the same run is still shown.
         #expect(outcome.stdout.contains("회신: 제안서"))
+    }
+
+    @Test func readsAMessageFromStandardInput() throws {
+        let message = Data("From: a@example.com\nSubject: piped in\n\nhello\n".utf8)
+        let outcome = try CLIRunner().run(["inspect", "--format", "json", "-"], stdin: message)
+        #expect(outcome.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(json["source"] as? String == "-")
+        #expect(json["subject"] as? String == "piped in")
+        #expect(json["text_body"] as? String == "hello\n")
     }
 }

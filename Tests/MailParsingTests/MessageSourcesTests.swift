@@ -41,6 +41,7 @@ private func failure(_ sourced: SourcedMessage) -> MessageSourceError? {
     }
     let sources = MessageSources(paths: [dir.path]).map(\.source)
     #expect(sources == ["a.EML", "b.eml", "mh/12", "sub/c.eml", "sub/deeper/d.eml"].map { dir.path + "/" + $0 })
+    #expect(MessageSources(paths: [dir.path + "/"]).map(\.source) == sources)
 }
 
 @Test func maildirReadsCurAndNewButNotTmp() throws {
@@ -91,6 +92,15 @@ private func failure(_ sourced: SourcedMessage) -> MessageSourceError? {
         "From: bob@example.com\nSubject: two\n\nBody two.\n",
         "From: carol@example.com\nSubject: three\n\nBody three.\n",
     ])
+}
+
+@Test func fileWithOneMessageAfterAnEnvelopeLineKeepsItsName() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/saved-bounce.eml"
+    try write("From MAILER-DAEMON Thu Nov 27 10:20:30 2026\n" + message("bounce"), to: path)
+    let all = Array(MessageSources(paths: [path]))
+    #expect(all.map(\.source) == [path])
+    #expect(all.compactMap(text) == [message("bounce")])
 }
 
 @Test func mboxWithCRLFLineEndings() throws {
