@@ -37,7 +37,7 @@ struct BenchClassifyCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("\(directory) is not a directory; give a folder of message files")
         }
-        let files = InspectInput.expand([directory]).filter { !$0.hasSuffix(".md") }
+        let files = Self.messageFiles(under: directory)
         guard !files.isEmpty else { throw ValidationError("no message files under \(directory)") }
 
         let parser = MessageParser()
@@ -58,12 +58,12 @@ struct BenchClassifyCommand: ParsableCommand {
                 }
             }
         }
-        let seconds = Self.seconds(elapsed)
-        let ours = Double(files.count * iterations) / seconds
+        let elapsedSeconds = Self.secondsIn(elapsed)
+        let ours = Double(files.count * iterations) / elapsedSeconds
         print("files: \(files.count) under \(directory)")
         print("verdicts: " + VerdictKind.allCases.map { "\($0.rawValue) \(kinds[$0] ?? 0)" }.joined(separator: ", "))
         print(String(format: "leadfwd:  %.0f messages/s (%d messages in %.3f s, single core)",
-                     ours, files.count * iterations, seconds))
+                     ours, files.count * iterations, elapsedSeconds))
         if sink == Int.min { print("") }  // keeps the work observable to the optimiser
 
         guard sisimai else { return }
@@ -74,7 +74,21 @@ struct BenchClassifyCommand: ParsableCommand {
         print(String(format: "ratio:    %.1f× Sisimai's messages/s", ours / theirs))
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
+    /// Regular files below `directory`, sorted, without labels, notes and hidden files: the same list for both sides.
+    static func messageFiles(under directory: String) -> [String] {
+        let manager = FileManager.default
+        let names = (manager.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
+            .filter { name in
+                let last = (name as NSString).lastPathComponent
+                return !last.hasPrefix(".") && !last.hasSuffix(".jsonl") && !last.hasSuffix(".md")
+            }
+        return names.map { (directory as NSString).appendingPathComponent($0) }.filter { path in
+            var isDirectory: ObjCBool = false
+            return manager.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+    }
+
+    private static func secondsIn(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
