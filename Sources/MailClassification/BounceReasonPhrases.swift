@@ -71,7 +71,8 @@ enum BounceReasonPhrases {
             "account expired", "account is locked", "is not active", "temporarily disabled", "has been deactivated",
             "user suspended", "disabled mailbox", "is disabled", "not currently being accepted",
             "this account has been disabled or discontinued", "account has been disabled or discontinued",
-            "disabled recipient", "recipient address disabled", "account disabled",
+            "disabled recipient", "recipient address disabled", "account disabled", "is inactive",
+            "tried to reach is inactive",
         ])
         add(.norelaying, [
             "relay access denied", "relaying denied", "relay denied", "relaying not allowed", "relay not permitted",
@@ -138,7 +139,7 @@ enum BounceReasonPhrases {
                           "file system full", "no space left"])
         add(.networkerror, [
             "connection timed out", "connection reset", "network unreachable", "no route to host",
-            "connection refused", "lost connection", "timeout", "timed out", "could not connect",
+            "connection refused", "lost connection", "timeout", "host not found try again", "timed out", "could not connect",
             "unable to connect", "connection dropped", "broken pipe", "temporary lookup failure",
         ])
         add(.expired, [
