@@ -1,0 +1,320 @@
+/// The IMAP conversation on one logged-in connection: tags, commands and their responses, the selected mailbox.
+/// Blocking and single-threaded; `IMAPSession` runs it on its own thread.
+final class IMAPProtocolConnection {
+    let settings: IMAPConnectionSettings
+    private let transport: CurlTransport
+    private let reader: IMAPResponseReader
+    private var tagNumber = 0
+    private(set) var capabilities: Set<String> = []
+    private(set) var mailbox: MailboxSnapshot?
+    /// Set once the connection cannot carry another command (lost, timed out mid-response, desynchronised).
+    private(set) var isBroken = false
+    private var byeText: String?
+    private var mailboxGrew = false
+
+    init(settings: IMAPConnectionSettings) throws(IMAPError) {
+        self.settings = settings
+        transport = try CurlTransport(settings: settings)
+        reader = IMAPResponseReader(source: transport, timeout: settings.operationTimeout,
+                                    maxLiteralBytes: settings.maxLiteralBytes, host: settings.host,
+                                    port: settings.effectivePort)
+        try refreshCapabilities()
+    }
+
+    func close() {
+        transport.close()
+        isBroken = true
+    }
+
+    // MARK: Commands
+
+    func refreshCapabilities() throws(IMAPError) {
+        var announced: [String] = []
+        try run("CAPABILITY") { response in
+            if case .capability(let list) = response { announced += list }
+        }
+        capabilities = Set(announced).subtracting(settings.ignoredCapabilities.map { $0.uppercased() })
+    }
+
+    func open(_ name: String, readOnly: Bool) throws(IMAPError) -> MailboxSnapshot {
+        let argument = try mailboxArgument(name)
+        mailbox = nil
+        var uidValidity: UInt32?
+        var uidNext: UInt32?
+        var exists = 0
+        let verb = readOnly ? "EXAMINE" : "SELECT"
+        let done = try run("\(verb) \(argument)", mailbox: name) { response in
+            switch response {
+            case .exists(let count): exists = count
+            case .untaggedStatus(let status) where status.code == "UIDVALIDITY":
+                uidValidity = status.codeArguments.flatMap { UInt32($0) }
+            case .untaggedStatus(let status) where status.code == "UIDNEXT":
+                uidNext = status.codeArguments.flatMap { UInt32($0) }
+            default: break
+            }
+        }
+        guard let uidValidity else {
+            throw IMAPError(.protocolError, host: settings.host, port: settings.effectivePort, mailbox: name,
+                            command: verb, detail: "the server sent no UIDVALIDITY, so UIDs cannot be trusted")
+        }
+        let snapshot = MailboxSnapshot(name: name, uidValidity: uidValidity, uidNext: uidNext, exists: exists,
+                                       readOnly: readOnly || done.code == "READ-ONLY")
+        mailbox = snapshot
+        return snapshot
+    }
+
+    func uidSearch(after lastSeen: UInt32) throws(IMAPError) -> [UInt32] {
+        let name = try requireMailbox().name
+        guard lastSeen < UInt32.max else { return [] }
+        var found: [UInt32] = []
+        try run("UID SEARCH UID \(lastSeen + 1):*", mailbox: name) { response in
+            if case .search(let uids) = response { found += uids }
+        }
+        // `n:*` also matches the highest UID when n is past it (RFC 3501 §6.4.8): keep only what is really new.
+        return Set(found.filter { $0 > lastSeen }).sorted()
+    }
+
+    /// One `UID FETCH` for all of `uids`; missing (expunged) UIDs are simply absent from the result.
+    func fetch(uids: [UInt32]) throws(IMAPError) -> [FetchedMessage] {
+        let name = try requireMailbox().name
+        let wanted = Set(uids)
+        guard !wanted.isEmpty else { return [] }
+        var messages: [UInt32: FetchedMessage] = [:]
+        messages.reserveCapacity(wanted.count)
+        try run("UID FETCH \(IMAPCommandArgument.uidSet(uids)) (UID FLAGS BODY.PEEK[])", mailbox: name) { response in
+            guard case .fetch(_, let items) = response, let uid = items["UID"]?.number, wanted.contains(uid),
+                  case .string(let bytes)? = items["BODY[]"] else { return }
+            messages[uid] = FetchedMessage(uid: uid, bytes: bytes, flags: Self.flags(items["FLAGS"]))
+        }
+        return messages.values.sorted { $0.uid < $1.uid }
+    }
+
+    func flags(uids: [UInt32]) throws(IMAPError) -> [UInt32: [String]] {
+        let name = try requireMailbox().name
+        guard !uids.isEmpty else { return [:] }
+        var result: [UInt32: [String]] = [:]
+        try run("UID FETCH \(IMAPCommandArgument.uidSet(uids)) (UID FLAGS)", mailbox: name) { response in
+            if case .fetch(_, let items) = response, let uid = items["UID"]?.number, items["FLAGS"] != nil {
+                result[uid] = Self.flags(items["FLAGS"])
+            }
+        }
+        return result
+    }
+
+    func store(_ flags: [String], uids: [UInt32], adding: Bool) throws(IMAPError) {
+        let name = try requireMailbox().name
+        guard !uids.isEmpty, !flags.isEmpty else { return }
+        var arguments: [String] = []
+        for flag in flags {
+            guard let valid = IMAPCommandArgument.flag(flag) else {
+                throw invalid("\"\(flag)\" is not a valid flag or keyword (no spaces, parentheses or quotes)", name)
+            }
+            arguments.append(valid)
+        }
+        let sign = adding ? "+" : "-"
+        try run("UID STORE \(IMAPCommandArgument.uidSet(uids)) \(sign)FLAGS.SILENT (\(arguments.joined(separator: " ")))",
+                mailbox: name)
+    }
+
+    func move(uids: [UInt32], to target: String) throws(IMAPError) {
+        let current = try requireMailbox()
+        guard !current.readOnly else {
+            throw invalid("moving needs the mailbox opened with select(), not examine()", current.name)
+        }
+        let destination = try mailboxArgument(target)
+        guard !uids.isEmpty else { return }
+        let set = IMAPCommandArgument.uidSet(uids)
+        if capabilities.contains("MOVE") {
+            try run("UID MOVE \(set) \(destination)", mailbox: current.name)
+            return
+        }
+        try run("UID COPY \(set) \(destination)", mailbox: current.name)
+        try store(["\\Deleted"], uids: uids, adding: true)
+        if capabilities.contains("UIDPLUS") {
+            try run("UID EXPUNGE \(set)", mailbox: current.name)
+        } else {
+            // Without UIDPLUS, EXPUNGE also removes other messages someone else marked \Deleted in this mailbox.
+            try run("EXPUNGE", mailbox: current.name)
+        }
+    }
+
+    func create(_ name: String) throws(IMAPError) {
+        let argument = try mailboxArgument(name)
+        do {
+            try run("CREATE \(argument)", mailbox: name)
+        } catch where error.kind == .commandFailed && error.responseCode == "ALREADYEXISTS" {
+            return
+        }
+    }
+
+    func noop() throws(IMAPError) {
+        try run("NOOP", mailbox: mailbox?.name)
+    }
+
+    func idle(timeout: Duration, onIdling: (@Sendable () -> Void)?) throws(IMAPError) -> IdleOutcome {
+        let name = try requireMailbox().name
+        guard capabilities.contains("IDLE") else {
+            throw IMAPError(.unsupported, host: settings.host, port: settings.effectivePort, mailbox: name,
+                            command: "IDLE", detail: "the server does not announce IDLE; poll instead")
+        }
+        mailboxGrew = false
+        let tag = nextTag()
+        try send("\(tag) IDLE\r\n", command: "IDLE")
+        waitingForContinuation: while true {
+            switch try nextResponse(command: "IDLE") {
+            case .continuation: break waitingForContinuation
+            case .tagged(let received, let status) where received == tag:
+                // The server refused or ended IDLE at once.
+                _ = try check(status, command: "IDLE")
+                return outcome()
+            default: continue
+            }
+        }
+        onIdling?()
+        let deadline = ContinuousClock.now + timeout
+        var endedByServer = false
+        while !mailboxGrew {
+            guard try reader.waitForData(until: deadline) else { break }
+            if case .tagged(let received, let status) = try nextResponse(command: "IDLE"), received == tag {
+                _ = try check(status, command: "IDLE")
+                endedByServer = true
+                break
+            }
+        }
+        if !endedByServer {
+            try send("DONE\r\n", command: "IDLE")
+            try readUntilTagged(tag, command: "IDLE") { _ in }
+        }
+        return outcome()
+    }
+
+    private func outcome() -> IdleOutcome {
+        guard mailboxGrew, let mailbox else { return .timedOut }
+        return .newMessages(exists: mailbox.exists)
+    }
+
+    /// Best effort: says goodbye if the connection still works, then closes it.
+    func logout() {
+        if !isBroken { _ = try? run("LOGOUT") }
+        close()
+    }
+
+    // MARK: Conversation
+
+    @discardableResult
+    private func run(_ command: String, mailbox: String? = nil,
+                     onResponse: (IMAPServerResponse) throws(IMAPError) -> Void = { _ in }) throws(IMAPError) -> IMAPStatusText {
+        let tag = nextTag()
+        try send("\(tag) \(command)\r\n", command: command, mailbox: mailbox)
+        return try readUntilTagged(tag, command: command, mailbox: mailbox, onResponse: onResponse)
+    }
+
+    private func nextTag() -> String {
+        tagNumber += 1
+        // Same shape as libcurl's own tags (A001…), which it stops using once the login is done.
+        return "A" + String(repeating: "0", count: max(0, 3 - String(tagNumber).count)) + String(tagNumber)
+    }
+
+    @discardableResult
+    private func readUntilTagged(_ tag: String, command: String, mailbox: String? = nil,
+                                 onResponse: (IMAPServerResponse) throws(IMAPError) -> Void) throws(IMAPError) -> IMAPStatusText {
+        while true {
+            let response = try nextResponse(command: command, mailbox: mailbox)
+            if case .tagged(let received, let status) = response {
+                guard received == tag else {
+                    close()
+                    throw IMAPError(.protocolError, host: settings.host, port: settings.effectivePort,
+                                    mailbox: mailbox, command: command,
+                                    detail: "response for unknown tag \(received) while waiting for \(tag)")
+                }
+                return try check(status, command: command, mailbox: mailbox)
+            }
+            try onResponse(response)
+        }
+    }
+
+    private func check(_ status: IMAPStatusText, command: String, mailbox: String? = nil) throws(IMAPError) -> IMAPStatusText {
+        let kind: IMAPError.Kind
+        switch status.status {
+        case .ok: return status
+        case .no: kind = .commandFailed
+        case .bad: kind = .commandRejected
+        case .bye, .preauth: kind = .protocolError
+        }
+        throw IMAPError(kind, host: settings.host, port: settings.effectivePort, mailbox: mailbox ?? self.mailbox?.name,
+                        command: command, responseCode: status.code, serverResponse: status.text)
+    }
+
+    private func send(_ line: String, command: String, mailbox: String? = nil) throws(IMAPError) {
+        do {
+            try transport.send(Array(line.utf8), timeout: settings.operationTimeout)
+        } catch {
+            throw broken(error, command: command, mailbox: mailbox)
+        }
+    }
+
+    private func nextResponse(command: String, mailbox: String? = nil) throws(IMAPError) -> IMAPServerResponse {
+        let raw: IMAPRawResponse
+        do {
+            raw = try reader.readResponse()
+        } catch {
+            throw broken(error, command: command, mailbox: mailbox)
+        }
+        let response: IMAPServerResponse
+        do {
+            response = try IMAPServerResponse(raw)
+        } catch {
+            close()
+            throw IMAPError(.protocolError, host: settings.host, port: settings.effectivePort,
+                            mailbox: mailbox ?? self.mailbox?.name, command: command,
+                            detail: "\(error.detail): \(raw.summary)")
+        }
+        track(response)
+        return response
+    }
+
+    /// Keeps the snapshot current from unsolicited updates, whatever command is running.
+    private func track(_ response: IMAPServerResponse) {
+        switch response {
+        case .exists(let count):
+            if let current = mailbox?.exists, count > current { mailboxGrew = true }
+            mailbox?.exists = count
+        case .expunge:
+            if let current = mailbox?.exists, current > 0 { mailbox?.exists = current - 1 }
+        case .untaggedStatus(let status) where status.status == .bye:
+            byeText = status.text
+        default:
+            break
+        }
+    }
+
+    private func broken(_ error: IMAPError, command: String, mailbox: String?) -> IMAPError {
+        close()
+        var error = error
+        error.command = command.count > 120 ? String(command.prefix(117)) + "..." : command
+        error.mailbox = mailbox ?? self.mailbox?.name
+        if let byeText, error.serverResponse == nil { error.serverResponse = byeText }
+        return error
+    }
+
+    private func requireMailbox() throws(IMAPError) -> MailboxSnapshot {
+        guard let mailbox else { throw invalid("no mailbox is open: call select() or examine() first", nil) }
+        return mailbox
+    }
+
+    private func mailboxArgument(_ name: String) throws(IMAPError) -> String {
+        guard let argument = IMAPCommandArgument.mailbox(name) else {
+            throw invalid("mailbox names cannot contain CR, LF or NUL", name)
+        }
+        return argument
+    }
+
+    private func invalid(_ detail: String, _ mailbox: String?) -> IMAPError {
+        IMAPError(.invalidArgument, host: settings.host, port: settings.effectivePort, mailbox: mailbox, detail: detail)
+    }
+
+    private static func flags(_ value: IMAPValue?) -> [String] {
+        guard case .list(let values)? = value else { return [] }
+        return values.compactMap { if case .atom(let flag) = $0 { flag } else { nil } }
+    }
+}

@@ -1,0 +1,115 @@
+/// A server response, interpreted as far as this client needs.
+enum IMAPServerResponse {
+    case tagged(tag: String, status: IMAPStatusText)
+    /// `* OK/NO/BAD/BYE/PREAUTH …`
+    case untaggedStatus(IMAPStatusText)
+    case exists(Int)
+    case expunge(Int)
+    case capability([String])
+    case search([UInt32])
+    /// `* n FETCH (…)`: the item list as name → value, names uppercased (`UID`, `FLAGS`, `BODY[]`).
+    case fetch(sequence: Int, items: [String: IMAPValue])
+    case continuation(String)
+    /// Anything else (`* FLAGS`, `* LIST`, `* n RECENT`, …): ignored by the commands we send.
+    case other
+
+    init(_ raw: IMAPRawResponse) throws(IMAPResponseSyntaxError) {
+        let first = raw.lines[0]
+        if first.first == UInt8(ascii: "+") {
+            self = .continuation(String(decoding: first.dropFirst().drop { $0 == 32 }, as: UTF8.self))
+            return
+        }
+        var words = IMAPWordCursor(first)
+        guard let head = words.next() else { throw IMAPResponseSyntaxError("empty response line") }
+        guard head == "*" else {
+            guard let word = words.next(), let status = IMAPStatus(rawValue: word.uppercased()) else {
+                throw IMAPResponseSyntaxError("tagged response without OK/NO/BAD")
+            }
+            self = .tagged(tag: head, status: IMAPStatusText(status: status, rest: words.rest))
+            return
+        }
+        guard let word = words.next() else { throw IMAPResponseSyntaxError("untagged response without data") }
+        if let number = Int(word) {
+            switch words.next()?.uppercased() {
+            case "EXISTS": self = .exists(number)
+            case "EXPUNGE": self = .expunge(number)
+            case "FETCH":
+                var scanner = IMAPValueScanner(raw, line: 0, offset: words.offset)
+                guard case .list(let values) = try scanner.value() else {
+                    throw IMAPResponseSyntaxError("FETCH without a parenthesised item list")
+                }
+                var items: [String: IMAPValue] = [:]
+                var index = 0
+                while index + 1 < values.count {
+                    if case .atom(let name) = values[index] { items[name.uppercased()] = values[index + 1] }
+                    index += 2
+                }
+                self = .fetch(sequence: number, items: items)
+            default: self = .other
+            }
+            return
+        }
+        let keyword = word.uppercased()
+        if let status = IMAPStatus(rawValue: keyword) {
+            self = .untaggedStatus(IMAPStatusText(status: status, rest: words.rest))
+        } else if keyword == "CAPABILITY" {
+            self = .capability(words.rest.split(separator: " ").map { $0.uppercased() })
+        } else if keyword == "SEARCH" {
+            // Trailing `(MODSEQ n)` from CONDSTORE servers is not a UID: stop at the first non-number.
+            self = .search(words.rest.split(separator: " ").prefix { UInt32($0) != nil }.compactMap { UInt32($0) })
+        } else {
+            self = .other
+        }
+    }
+}
+
+enum IMAPStatus: String {
+    case ok = "OK", no = "NO", bad = "BAD", bye = "BYE", preauth = "PREAUTH"
+}
+
+/// `OK [CODE args] human text`
+struct IMAPStatusText {
+    var status: IMAPStatus
+    /// Response code name, uppercased (`UIDVALIDITY`, `READ-ONLY`, `NONEXISTENT`).
+    var code: String?
+    var codeArguments: String?
+    var text: String
+
+    init(status: IMAPStatus, rest: String) {
+        self.status = status
+        var remainder = Substring(rest)
+        if remainder.hasPrefix("["), let close = remainder.firstIndex(of: "]") {
+            let inside = remainder[remainder.index(after: remainder.startIndex)..<close]
+            let space = inside.firstIndex(of: " ")
+            code = inside[..<(space ?? inside.endIndex)].uppercased()
+            codeArguments = space.map { String(inside[inside.index(after: $0)...]) }
+            remainder = remainder[remainder.index(after: close)...].drop { $0 == " " }
+        }
+        text = String(remainder)
+    }
+}
+
+struct IMAPResponseSyntaxError: Error {
+    var detail: String
+    init(_ detail: String) { self.detail = detail }
+}
+
+/// Space-separated words at the start of a response line (tag, keywords, numbers).
+struct IMAPWordCursor {
+    private let line: [UInt8]
+    private(set) var offset = 0
+
+    init(_ line: [UInt8]) { self.line = line }
+
+    mutating func next() -> String? {
+        while offset < line.count && line[offset] == 32 { offset += 1 }
+        guard offset < line.count else { return nil }
+        let begin = offset
+        while offset < line.count && line[offset] != 32 { offset += 1 }
+        let word = String(decoding: line[begin..<offset], as: UTF8.self)
+        if offset < line.count { offset += 1 }
+        return word
+    }
+
+    var rest: String { String(decoding: line[min(offset, line.count)...], as: UTF8.self) }
+}

@@ -1,0 +1,146 @@
+/// One IMAP account connection: log in, open a mailbox, find new UIDs, fetch them in batches without setting
+/// `\Seen`, post-process (flag, move), wait for new mail with IDLE.
+///
+/// Every call blocks on the network on this actor's own thread, not on Swift's cooperative pool, so many sessions can
+/// wait at once without starving other tasks. After an error whose `isTransient` is true the connection is gone:
+/// call `reconnect()` (which re-opens the last mailbox) and carry on.
+public actor IMAPSession {
+    public let settings: IMAPConnectionSettings
+    private let executor: IMAPQueueExecutor
+    private var connection: IMAPProtocolConnection?
+    private var lastOpened: (name: String, readOnly: Bool)?
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    public init(settings: IMAPConnectionSettings) {
+        self.settings = settings
+        executor = IMAPQueueExecutor(label: "leadfwd.imap.\(settings.host):\(settings.effectivePort)")
+    }
+
+    // MARK: Connection
+
+    /// Connects, negotiates TLS as the settings say, logs in and reads the capabilities. Does nothing if connected.
+    public func connect() throws(IMAPError) {
+        if let connection, !connection.isBroken { return }
+        connection = try IMAPProtocolConnection(settings: settings)
+    }
+
+    /// Drops the current connection (if any), connects afresh and re-opens the last opened mailbox, returning it.
+    @discardableResult
+    public func reconnect() throws(IMAPError) -> MailboxSnapshot? {
+        connection?.close()
+        connection = nil
+        try connect()
+        guard let lastOpened else { return nil }
+        return try open(lastOpened.name, readOnly: lastOpened.readOnly)
+    }
+
+    public var isConnected: Bool { connection.map { !$0.isBroken } ?? false }
+
+    /// Capabilities after login, uppercased, minus `settings.ignoredCapabilities`. Empty when not connected.
+    public var capabilities: Set<String> { connection?.capabilities ?? [] }
+    public var supportsIdle: Bool { capabilities.contains("IDLE") }
+    public var supportsMove: Bool { capabilities.contains("MOVE") }
+
+    /// Says LOGOUT if the connection still works, then closes it. Never fails.
+    public func logout() {
+        connection?.logout()
+        connection = nil
+    }
+
+    // MARK: Mailbox
+
+    /// Opens a mailbox read-only: nothing done through this session can change it.
+    @discardableResult
+    public func examine(_ mailbox: String = "INBOX") throws(IMAPError) -> MailboxSnapshot {
+        try open(mailbox, readOnly: true)
+    }
+
+    /// Opens a mailbox read-write, as flagging and moving need.
+    @discardableResult
+    public func select(_ mailbox: String = "INBOX") throws(IMAPError) -> MailboxSnapshot {
+        try open(mailbox, readOnly: false)
+    }
+
+    /// The open mailbox as last reported by the server (message count follows EXISTS/EXPUNGE).
+    public var mailbox: MailboxSnapshot? { connection?.mailbox }
+
+    /// UIDs greater than `lastSeen` in the open mailbox, ascending.
+    public func uidSearch(after lastSeen: UInt32) throws(IMAPError) -> [UInt32] {
+        try withConnection { connection throws(IMAPError) in try connection.uidSearch(after: lastSeen) }
+    }
+
+    /// Exact bytes and flags of the given messages, ascending by UID, with `BODY.PEEK[]` (never sets `\Seen`), one
+    /// `UID FETCH` per `settings.fetchBatchSize` UIDs. UIDs that no longer exist are absent from the result.
+    public func fetch(uids: [UInt32]) throws(IMAPError) -> [FetchedMessage] {
+        let size = max(1, settings.fetchBatchSize)
+        return try withConnection { connection throws(IMAPError) in
+            var messages: [FetchedMessage] = []
+            var start = 0
+            while start < uids.count {
+                messages += try connection.fetch(uids: Array(uids[start..<min(start + size, uids.count)]))
+                start += size
+            }
+            return messages
+        }
+    }
+
+    /// Current flags of the given messages.
+    public func flags(uids: [UInt32]) throws(IMAPError) -> [UInt32: [String]] {
+        try withConnection { connection throws(IMAPError) in try connection.flags(uids: uids) }
+    }
+
+    /// Adds system flags (`\Flagged`) or keywords (`leadfwd-processed`) to messages.
+    public func addFlags(_ flags: [String], uids: [UInt32]) throws(IMAPError) {
+        try withConnection { connection throws(IMAPError) in try connection.store(flags, uids: uids, adding: true) }
+    }
+
+    public func removeFlags(_ flags: [String], uids: [UInt32]) throws(IMAPError) {
+        try withConnection { connection throws(IMAPError) in try connection.store(flags, uids: uids, adding: false) }
+    }
+
+    /// Moves messages to another mailbox: `UID MOVE` when the server has MOVE, otherwise `UID COPY`, `\Deleted`, and
+    /// `UID EXPUNGE` (UIDPLUS) or plain `EXPUNGE`. Needs the source opened with `select()`.
+    public func move(uids: [UInt32], to destination: String) throws(IMAPError) {
+        try withConnection { connection throws(IMAPError) in try connection.move(uids: uids, to: destination) }
+    }
+
+    /// Creates a mailbox; one that already exists is fine.
+    public func createMailbox(_ name: String) throws(IMAPError) {
+        try withConnection { connection throws(IMAPError) in try connection.create(name) }
+    }
+
+    /// Asks the server for pending updates (new messages); returns the open mailbox's snapshot.
+    @discardableResult
+    public func noop() throws(IMAPError) -> MailboxSnapshot? {
+        try withConnection { connection throws(IMAPError) in
+            try connection.noop()
+            return connection.mailbox
+        }
+    }
+
+    /// Waits (IDLE) until the open mailbox grows or `timeout` passes, then ends IDLE. Keep `timeout` under 29
+    /// minutes (RFC 2177). `onIdling` runs once the server has accepted IDLE. Throws `.unsupported` when the
+    /// server lacks IDLE (check `supportsIdle`; poll with `noop()`/`uidSearch` instead).
+    public func idle(timeout: Duration, onIdling: (@Sendable () -> Void)? = nil) throws(IMAPError) -> IdleOutcome {
+        try withConnection { connection throws(IMAPError) in try connection.idle(timeout: timeout, onIdling: onIdling) }
+    }
+
+    // MARK: Plumbing
+
+    private func open(_ name: String, readOnly: Bool) throws(IMAPError) -> MailboxSnapshot {
+        let snapshot = try withConnection { connection throws(IMAPError) in
+            try connection.open(name, readOnly: readOnly)
+        }
+        lastOpened = (name, readOnly)
+        return snapshot
+    }
+
+    private func withConnection<T>(_ body: (IMAPProtocolConnection) throws(IMAPError) -> T) throws(IMAPError) -> T {
+        guard let connection, !connection.isBroken else {
+            throw IMAPError(.connectionLost, host: settings.host, port: settings.effectivePort,
+                            mailbox: lastOpened?.name, detail: "not connected: call connect(), or reconnect() after a failure")
+        }
+        return try body(connection)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import IMAPClient
-
-@Test func securityDefaultsAreNamed() { #expect(IMAPSecurity(rawValue: "starttls") == .startTLS) }
