@@ -1,0 +1,63 @@
+/// Out-of-office and "left the company" vocabulary in English, German, French, Spanish, Dutch, Portuguese and
+/// Italian (normalised forms).
+enum AutoReplyPhrases {
+    /// Subjects that start with one of these are automatic replies.
+    static let subjectPrefixes = PhraseTable<Void>([
+        "automatic reply", "auto reply", "autoreply", "auto response", "automatic response", "autoresponse",
+        "auto respond", "out of office", "out of the office", "ooo", "away from the office", "on vacation",
+        "vacation reply", "away from my desk", "abwesenheitsnotiz", "automatische antwort", "abwesenheit",
+        "automatische abwesenheitsnotiz", "nicht im buro", "reponse automatique", "absence", "absent du bureau",
+        "message d'absence", "respuesta automatica", "fuera de la oficina", "ausencia", "respuesta de ausencia",
+        "automatisch antwoord", "afwezig", "afwezigheid", "niet aanwezig", "resposta automatica", "ausente",
+        "fora do escritorio", "ausencia temporaria", "risposta automatica", "fuori ufficio", "fuori sede",
+        "assente", "autosvar", "automaattinen vastaus", "automatyczna odpowiedz", "автоответ", "自动回复",
+    ].map { ($0, ()) })
+
+    /// Sentences that only an out-of-office note writes.
+    static let outOfOffice = PhraseTable<Void>([
+        "i am out of the office", "i'm out of the office", "i am currently out of the office",
+        "i'm currently out of the office", "i am out of office", "i'm out of office", "i am currently out of office",
+        "i am on vacation", "i'm on vacation", "i am on annual leave", "i'm on annual leave", "i am on leave",
+        "i am away from the office", "i'm away from the office", "i am currently away", "i'm currently away",
+        "with limited access to email", "with limited access to e mail", "limited access to my email",
+        "ich bin nicht im buro", "ich bin derzeit nicht im buro", "ich bin bis", "ich befinde mich im urlaub",
+        "ich bin im urlaub", "ich bin abwesend", "ich bin derzeit abwesend", "ich bin ausser haus",
+        "bin ich nicht im buro", "bin ich abwesend", "je suis absent", "je suis absente", "je suis actuellement absent",
+        "je suis actuellement absente", "je serai absent", "je serai absente", "je suis en conges",
+        "je suis en vacances", "estoy fuera de la oficina", "estoy de vacaciones", "me encuentro fuera",
+        "estare fuera", "estoy ausente", "ik ben afwezig", "ik ben momenteel afwezig", "ik ben op vakantie",
+        "ik ben niet op kantoor", "ik ben met vakantie", "estou ausente", "estou de ferias", "estou fora do escritorio",
+        "estarei ausente", "estarei fora", "sono fuori ufficio", "sono in ferie", "saro assente", "sono assente",
+        "sono attualmente fuori ufficio",
+    ].map { ($0, ()) })
+
+    /// The person has left or the mailbox is dead: a lead, not an absence.
+    static let leftCompany = PhraseTable<Void>([
+        "no longer with", "no longer work", "no longer employed", "has left the company", "have left the company",
+        "has left the organization", "have left the organisation", "has left the organisation", "is no longer at",
+        "am no longer at", "left the company", "this mailbox is no longer", "this email address is no longer",
+        "this address is no longer", "no longer monitored", "no longer in use", "no longer active",
+        "nicht mehr im unternehmen", "nicht mehr fur", "nicht mehr bei", "hat das unternehmen verlassen",
+        "habe das unternehmen verlassen", "nicht mehr in unserem unternehmen", "postfach wird nicht mehr",
+        "nicht mehr erreichbar", "nicht mehr tatig", "ne fait plus partie", "a quitte l'entreprise",
+        "a quitte la societe", "ai quitte l'entreprise", "ne travaille plus", "n'est plus en poste",
+        "n'est plus active", "n'est plus consultee", "ya no trabaja", "ya no forma parte", "ha dejado la empresa",
+        "ya no esta en", "ya no pertenece", "no esta activa", "niet meer werkzaam", "niet langer werkzaam",
+        "niet meer in dienst", "heeft het bedrijf verlaten", "uit dienst", "wordt niet meer gelezen",
+        "nao trabalha mais", "nao faz mais parte", "deixou a empresa", "nao esta mais", "nao e mais monitorado",
+        "non lavora piu", "non fa piu parte", "ha lasciato l'azienda", "ha lasciato la societa",
+        "non e piu attivo", "non e piu attiva", "non piu monitorata",
+    ].map { ($0, ()) })
+
+    /// Words that introduce a return date.
+    static let returnTriggers = PhraseTable<Void>([
+        "until", "till", "through", "back on", "back in the office on", "return on", "returning on", "return to the office on",
+        "returning", "i will return", "i'll return", "i will be back", "i'll be back", "back", "bis", "bis zum",
+        "bis einschliesslich", "ab dem", "ab", "zuruck am", "wieder am", "wieder im buro am", "jusqu'au", "jusqu'a",
+        "de retour le", "de retour", "retour le", "a partir du", "des le", "hasta el", "hasta", "regreso el",
+        "regresare el", "volvere el", "de vuelta el", "a partir del", "tot en met", "tot", "terug op", "vanaf",
+        "weer op", "weer aanwezig op", "ate", "ate o dia", "ate dia", "retorno em", "retorno no dia", "volto em",
+        "volto no dia", "a partir de", "fino al", "fino a", "rientro il", "rientrero il", "di ritorno il",
+        "dal", "sino al",
+    ].map { ($0, ()) })
+}

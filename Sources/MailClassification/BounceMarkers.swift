@@ -1,0 +1,52 @@
+/// Phrases that tell a bounce apart from a person's mail and mark the parts of its text.
+enum BounceMarkers {
+    /// Subjects of non-delivery reports (English and the product's other languages).
+    static let subjects = PhraseTable<Void>([
+        "undeliverable", "undelivered mail", "undelivered mail returned to sender", "returned mail",
+        "delivery status notification", "mail delivery failed", "delivery failure", "delivery failed",
+        "failure notice", "failed delivery", "non remis", "non distribuable", "unzustellbar", "nicht zustellbar",
+        "no se puede entregar", "no entregado", "onbestelbaar", "niet afgeleverd", "nao entregue",
+        "mancata consegna", "non recapitabile", "message not delivered", "delivery has failed",
+        "delivery notification", "undeliverable mail", "permanent error", "could not send message",
+        "delayed mail", "delivery delayed", "mail system error", "returned to sender", "mail failure",
+        "rejected", "bounce", "nondeliverable", "non delivery", "delivery problem", "warning could not send",
+        "delivery incomplete", "mail could not be delivered", "message delivery failure",
+    ].map { ($0, ()) })
+
+    /// Sender local parts and names used by mail systems.
+    static let systemSenders: Set<String> = [
+        "mailer-daemon", "postmaster", "mail-daemon", "maildaemon", "mailerdaemon", "mdaemon", "bounce", "bounces",
+        "mail-delivery-subsystem", "nobody", "root", "mailer", "mail-notify", "mailadmin", "mail.delivery.system",
+        "microsoftexchange329e71ec88ae4615bbc36ab6ce41109e", "no-reply-bounce", "ndr",
+    ]
+
+    /// Lines at which the copy of the original message starts in a plain-text bounce.
+    static let originalStarts = PhraseTable<Void>([
+        "below this line is a copy of the message", "this is a copy of the message", "original message follows",
+        "original message", "copy of the original message", "unsent message follows", "returned message follows",
+        "the header of the original message is following", "original message headers", "headers of the original message",
+        "message headers follow", "the original message headers are included", "content type message rfc822",
+        "returned mail follows", "your message reads", "original text follows",
+    ].map { ($0, ()) })
+
+    /// Phrases that say a delivery is only delayed.
+    static let delayed = PhraseTable<Void>([
+        "delayed", "delay", "delivery delayed", "still trying", "will continue trying", "will keep trying",
+        "has not yet been delivered", "has not been delivered yet", "not yet been delivered",
+        "delivery attempts will continue", "warning could not send message for past", "this is only a warning",
+        "you do not need to resend", "will be retried",
+    ].map { ($0, ()) })
+
+    /// Words before an address on its line that make it a recipient.
+    static let recipientIntros = PhraseTable<Void>([
+        "rcpt to", "recipient", "recipients", "following address", "following addresses", "delivered to",
+        "deliver to", "deliver your message to", "message to", "addressed to", "failed to", "original recipient",
+        "final recipient", "to", "an", "destinataire", "empfanger", "destinatario", "ontvanger", "user",
+        "address", "mailbox", "delivery to",
+    ].map { ($0, ()) })
+
+    /// Words before an address on its line that make it the sender, not a recipient.
+    static let senderIntros = PhraseTable<Void>([
+        "mail from", "envelope from", "from", "sender", "return path", "reply to", "sent by",
+    ].map { ($0, ()) })
+}

@@ -1,0 +1,201 @@
+/// Turns an HTML mail body into its visible text in one linear pass, optionally dropping the containers mail
+/// clients put quoted history in (Gmail `gmail_quote`, Outlook `divRplyFwdMsg` / `OLK_SRC_BODY_SECTION`,
+/// Apple Mail and Thunderbird `blockquote type="cite"` and `moz-cite-prefix`, Yahoo `yahoo_quoted`).
+///
+/// Not an HTML parser: it only needs tag boundaries, block-level line breaks and entities, and it never builds a
+/// tree, so hostile nesting costs nothing.
+enum HTMLText {
+    private static let blockTags: Set<String> = [
+        "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr", "pre",
+        "section", "article", "ul", "ol", "dd", "dt", "header", "footer", "center",
+    ]
+    private static let invisibleTags: Set<String> = ["script", "style", "head", "title", "xml"]
+    /// Markers after which everything in the body is quoted history.
+    private static let historyStarts = ["divrplyfwdmsg", "olk_src_body_section", "appendonsend"]
+    /// Markers of an element that holds quoted history.
+    private static let quoteContainers = ["gmail_quote", "moz-cite-prefix", "yahoo_quoted", "protonmail_quote",
+                                          "zmail_extra"]
+
+    static func visibleText(of html: String, droppingQuotes: Bool, counter: StepCounter? = nil) -> String {
+        let input = Array(html.utf8)
+        counter?.add(input.count)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count / 2)
+        var index = 0
+        var dropping: (name: String, depth: Int)?
+        var pendingSpace = false
+
+        func newline() {
+            pendingSpace = false
+            while output.last == 0x20 { output.removeLast() }
+            var trailingNewlines = 0
+            for byte in output.reversed() { if byte == 0x0A { trailingNewlines += 1 } else { break } }
+            if trailingNewlines < 2 { output.append(0x0A) }
+        }
+
+        scan: while index < input.count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "<") {
+                if hasPrefix(input, at: index, "<!--") {
+                    index = find(input, "-->", from: index + 4).map { $0 + 3 } ?? input.count
+                    continue
+                }
+                guard let tag = Tag.read(input, at: index) else {
+                    if dropping == nil { output.append(byte) }
+                    index += 1
+                    continue
+                }
+                index = tag.end
+                if invisibleTags.contains(tag.name), !tag.closing, !tag.selfClosing {
+                    index = find(input, "</" + tag.name, from: index, caseInsensitive: true) ?? index
+                    continue
+                }
+                if var current = dropping {
+                    if tag.name == current.name, !tag.selfClosing { current.depth += tag.closing ? -1 : 1 }
+                    dropping = current.depth > 0 ? current : nil
+                    continue
+                }
+                if droppingQuotes, !tag.closing {
+                    let attributes = tag.attributes
+                    if historyStarts.contains(where: { attributes.contains($0) }) { break scan }
+                    if quoteContainers.contains(where: { attributes.contains($0) })
+                        || (tag.name == "blockquote" && attributes.contains("cite")) {
+                        if !tag.selfClosing { dropping = (tag.name, 1) }
+                        continue
+                    }
+                }
+                if blockTags.contains(tag.name) { newline() }
+                continue
+            }
+            index += 1
+            if dropping != nil { continue }
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
+                pendingSpace = true
+            case UInt8(ascii: "&"):
+                let (decoded, next) = Entity.decode(input, at: index - 1)
+                if pendingSpace, output.last.map({ $0 != 0x0A }) ?? false { output.append(0x20) }
+                pendingSpace = false
+                output.append(contentsOf: decoded)
+                index = next
+            default:
+                if pendingSpace, output.last.map({ $0 != 0x0A }) ?? false { output.append(0x20) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func hasPrefix(_ input: [UInt8], at index: Int, _ prefix: String) -> Bool {
+        var position = index
+        for byte in prefix.utf8 {
+            guard position < input.count, input[position] == byte else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// Position of `needle` at or after `start`; a naive scan is linear here because the needles are short constants.
+    static func find(_ input: [UInt8], _ needle: String, from start: Int, caseInsensitive: Bool = false) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, input.count >= pattern.count else { return nil }
+        var position = start
+        while position + pattern.count <= input.count {
+            var matched = true
+            for offset in 0..<pattern.count {
+                var byte = input[position + offset]
+                if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                if byte != pattern[offset] { matched = false; break }
+            }
+            if matched { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    /// One start or end tag.
+    struct Tag {
+        let name: String
+        let closing: Bool
+        let selfClosing: Bool
+        /// The lowercased attribute text, for marker lookups.
+        let attributes: String
+        let end: Int
+
+        static func read(_ input: [UInt8], at start: Int) -> Tag? {
+            var index = start + 1
+            var closing = false
+            if index < input.count, input[index] == UInt8(ascii: "/") { closing = true; index += 1 }
+            let nameStart = index
+            while index < input.count, isNameByte(input[index]) { index += 1 }
+            guard index > nameStart, index - nameStart <= 32 else { return nil }
+            let name = String(decoding: input[nameStart..<index].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                              as: UTF8.self)
+            let attributeStart = index
+            var quote: UInt8?
+            while index < input.count {
+                let byte = input[index]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    break
+                }
+                index += 1
+            }
+            let attributeEnd = min(index, input.count)
+            let selfClosing = attributeEnd > attributeStart && input[attributeEnd - 1] == UInt8(ascii: "/")
+            let attributes = String(decoding: input[attributeStart..<attributeEnd].prefix(2_048)
+                .map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let voidElement = ["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"].contains(name)
+            return Tag(name: name, closing: closing, selfClosing: selfClosing || voidElement,
+                       attributes: attributes, end: min(index + 1, input.count))
+        }
+
+        private static func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
+        }
+    }
+
+    enum Entity {
+        private static let named: [String: String] = [
+            "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
+            "hellip": "…", "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”", "laquo": "«", "raquo": "»",
+            "euro": "€", "copy": "©", "reg": "®", "auml": "ä", "ouml": "ö", "uuml": "ü", "Auml": "Ä", "Ouml": "Ö",
+            "Uuml": "Ü", "szlig": "ß", "eacute": "é", "egrave": "è", "ecirc": "ê", "agrave": "à", "aacute": "á",
+            "acirc": "â", "ccedil": "ç", "iacute": "í", "oacute": "ó", "uacute": "ú", "ntilde": "ñ", "otilde": "õ",
+            "atilde": "ã", "ocirc": "ô", "ugrave": "ù", "igrave": "ì", "ograve": "ò", "Eacute": "É", "iexcl": "¡",
+            "iquest": "¿", "zwnj": "", "zwj": "", "shy": "",
+        ]
+
+        /// Decodes the entity at `start` (which holds `&`); an unknown or broken entity is kept as written.
+        static func decode(_ input: [UInt8], at start: Int) -> ([UInt8], Int) {
+            var index = start + 1
+            while index < input.count, index - start <= 10, input[index] != UInt8(ascii: ";") {
+                let byte = input[index]
+                let isAlnum = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                guard isAlnum || byte == UInt8(ascii: "#") else { break }
+                index += 1
+            }
+            guard index < input.count, input[index] == UInt8(ascii: ";"), index > start + 1 else {
+                return ([UInt8(ascii: "&")], start + 1)
+            }
+            let body = String(decoding: input[(start + 1)..<index], as: UTF8.self)
+            if body.hasPrefix("#") {
+                let digits = body.dropFirst()
+                let value = digits.first == "x" || digits.first == "X"
+                    ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+                if let value, let scalar = Unicode.Scalar(value) {
+                    let text = value == 0xA0 ? " " : String(Character(scalar))
+                    return (Array(text.utf8), index + 1)
+                }
+            } else if let text = named[body] {
+                return (Array(text.utf8), index + 1)
+            }
+            return ([UInt8(ascii: "&")], start + 1)
+        }
+    }
+}

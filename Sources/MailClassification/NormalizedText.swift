@@ -1,0 +1,96 @@
+/// Text folded for phrase matching: lowercase, common Latin diacritics removed, apostrophes unified, and every run
+/// of other punctuation or whitespace turned into one space, with a space at each end. Phrases normalised the same
+/// way then match on word boundaries only ("stop" never matches inside "nonstop").
+struct NormalizedText {
+    /// UTF-8 bytes of the folded text.
+    let bytes: [UInt8]
+    /// For each byte of `bytes`, the index of the Unicode scalar of the source it came from.
+    let sourceScalarIndex: [Int32]
+
+    init(_ text: some StringProtocol, counter: StepCounter? = nil) {
+        var bytes: [UInt8] = [0x20]
+        var origins: [Int32] = [0]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        origins.reserveCapacity(text.utf8.count + 2)
+        var scalarIndex: Int32 = 0
+        var lastWasSpace = true
+        for scalar in text.unicodeScalars {
+            defer { scalarIndex &+= 1 }
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    bytes.append(byte | 0x20); origins.append(scalarIndex); lastWasSpace = false
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    bytes.append(byte); origins.append(scalarIndex); lastWasSpace = false
+                case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                    bytes.append(UInt8(ascii: "'")); origins.append(scalarIndex); lastWasSpace = false
+                default:
+                    if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex); lastWasSpace = true }
+                }
+                continue
+            }
+            if value == 0x2019 || value == 0x2018 {
+                bytes.append(UInt8(ascii: "'")); origins.append(scalarIndex); lastWasSpace = false
+                continue
+            }
+            let properties = scalar.properties
+            guard properties.isAlphabetic || properties.numericType != nil else {
+                if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex); lastWasSpace = true }
+                continue
+            }
+            if let folded = LatinFolding.fold(value) {
+                for byte in folded.utf8 { bytes.append(byte); origins.append(scalarIndex) }
+            } else {
+                for byte in properties.lowercaseMapping.utf8 { bytes.append(byte); origins.append(scalarIndex) }
+            }
+            lastWasSpace = false
+        }
+        if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex) }
+        counter?.add(bytes.count)
+        self.bytes = bytes
+        self.sourceScalarIndex = origins
+    }
+
+    /// The normalised form of a phrase as stored in a phrase table (leading and trailing space included).
+    static func phrase(_ text: String) -> [UInt8] { NormalizedText(text).bytes }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Number of words (runs between spaces).
+    var wordCount: Int {
+        var count = 0
+        var previousSpace = true
+        for byte in bytes {
+            if byte == 0x20 { previousSpace = true } else if previousSpace { count += 1; previousSpace = false }
+        }
+        return count
+    }
+
+    /// The words of the text, in order.
+    var words: [Substring] { string.split(separator: " ") }
+}
+
+/// Folds accented Latin letters to their base letters so "reponse" and "réponse" match the same phrase.
+enum LatinFolding {
+    private static let table: [UInt32: String] = {
+        let groups: [(String, String)] = [
+            ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+            ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
+            ("ŕŗř", "r"), ("śŝşš", "s"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+            ("ÀÁÂÃÄÅĀĂĄ", "a"), ("ÇĆĈĊČ", "c"), ("ĎĐ", "d"), ("ÈÉÊËĒĔĖĘĚ", "e"), ("ĜĞĠĢ", "g"), ("ĤĦ", "h"),
+            ("ÌÍÎÏĨĪĬĮİ", "i"), ("Ĵ", "j"), ("Ķ", "k"), ("ĹĻĽĿŁ", "l"), ("ÑŃŅŇ", "n"), ("ÒÓÔÕÖØŌŎŐ", "o"),
+            ("ŔŖŘ", "r"), ("ŚŜŞŠ", "s"), ("ŢŤŦ", "t"), ("ÙÚÛÜŨŪŬŮŰŲ", "u"), ("Ŵ", "w"), ("ÝŸŶ", "y"), ("ŹŻŽ", "z"),
+            ("ß", "ss"), ("æÆ", "ae"), ("œŒ", "oe"),
+        ]
+        var table: [UInt32: String] = [:]
+        for (letters, base) in groups { for scalar in letters.unicodeScalars { table[scalar.value] = base } }
+        return table
+    }()
+
+    static func fold(_ value: UInt32) -> String? {
+        guard value >= 0xAA, value <= 0x17F else { return nil }
+        return table[value]
+    }
+}

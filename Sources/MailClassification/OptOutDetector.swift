@@ -1,0 +1,116 @@
+/// Finds an unsubscribe / do-not-contact request in the newly written text of a reply or in its subject.
+///
+/// Strong signals only: a message that is (almost) just the keyword, or an explicit clause ("remove me from your
+/// list", "bitte nehmen Sie mich aus dem Verteiler"). A clause after a negation ("don't unsubscribe me"), inside a
+/// question ("how do I unsubscribe?") or followed by "until" (an out-of-office "do not contact me until Monday")
+/// is a mention, not a request. Objections ("not interested right now") are not opt-outs.
+public struct OptOutDetector: Sendable {
+    public struct Finding: Sendable, Equatable {
+        /// The phrase as it was found (normalised).
+        public let phrase: String
+        /// Where it was found: "subject" or "reply text".
+        public let place: String
+    }
+
+    public init() {}
+
+    public func detect(replyText: String, subject: String?) -> Finding? {
+        detect(replyText: replyText, subject: subject, counter: nil)
+    }
+
+    func detect(replyText: String, subject: String?, counter: StepCounter?) -> Finding? {
+        if let subject {
+            let stripped = Self.strippingReplyPrefixes(subject)
+            if let phrase = keywordOnly(stripped, counter: counter) { return Finding(phrase: phrase, place: "subject") }
+            if let phrase = clause(in: stripped, counter: counter) { return Finding(phrase: phrase, place: "subject") }
+        }
+        if let phrase = keywordOnly(replyText, counter: counter) { return Finding(phrase: phrase, place: "reply text") }
+        if let phrase = clause(in: replyText, counter: counter) { return Finding(phrase: phrase, place: "reply text") }
+        return nil
+    }
+
+    /// The text is only an opt-out keyword, give or take politeness ("Unsubscribe", "STOP", "remove me please").
+    private func keywordOnly(_ text: String, counter: StepCounter?) -> String? {
+        guard text.utf8.count <= 200 else { return nil }
+        let normalized = NormalizedText(text, counter: counter)
+        let words = normalized.words
+        guard !words.isEmpty, words.count <= 8 else { return nil }
+        var keyword: String?
+        for word in words {
+            if OptOutPhrases.keywords.contains(String(word)) { keyword = keyword ?? String(word); continue }
+            if OptOutPhrases.politeness.contains(String(word)) { continue }
+            return nil
+        }
+        return keyword
+    }
+
+    /// An explicit opt-out clause in a sentence that is not a question about it and not negated.
+    private func clause(in text: String, counter: StepCounter?) -> String? {
+        for sentence in Self.sentences(of: text) {
+            counter?.add(1)
+            let normalized = NormalizedText(sentence.text, counter: counter)
+            for match in OptOutPhrases.clauses.matches(in: normalized, counter: counter) {
+                let before = normalized.bytes[..<match.range.lowerBound]
+                let after = normalized.bytes[match.range.upperBound...]
+                if Self.endsWithNegation(before) { continue }
+                if Self.startsWithUntil(after) { continue }
+                if sentence.isQuestion, Self.startsWithQuestionWord(normalized) { continue }
+                return String(decoding: normalized.bytes[match.range], as: UTF8.self)
+                    .trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
+    }
+
+    struct Sentence { let text: Substring; let isQuestion: Bool }
+
+    static func sentences(of text: String) -> [Sentence] {
+        var result: [Sentence] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character == "." || character == "!" || character == "?" || character == "\n" || character == "\r\n"
+                || character == "¿" || character == "¡" || character == ";" || character == "\r" {
+                if index > start { result.append(Sentence(text: text[start..<index], isQuestion: character == "?")) }
+                start = next
+            }
+            index = next
+        }
+        if start < text.endIndex { result.append(Sentence(text: text[start...], isQuestion: false)) }
+        return result
+    }
+
+    static func strippingReplyPrefixes(_ subject: String) -> String {
+        var rest = Substring(subject)
+        while true {
+            let trimmed = rest.drop(while: { $0 == " " || $0 == "\t" })
+            guard let colon = trimmed.prefix(6).firstIndex(of: ":") else { return String(trimmed) }
+            let prefix = trimmed[..<colon].lowercased()
+            guard ["re", "aw", "sv", "fw", "fwd", "wg", "tr", "rv", "r", "antw", "res", "enc", "odp", "vs"]
+                .contains(prefix) else { return String(trimmed) }
+            rest = trimmed[trimmed.index(after: colon)...]
+        }
+    }
+
+    private static func lastWords(_ bytes: ArraySlice<UInt8>, count: Int) -> [String] {
+        String(decoding: bytes.suffix(48), as: UTF8.self).split(separator: " ").suffix(count).map(String.init)
+    }
+
+    static func endsWithNegation(_ before: ArraySlice<UInt8>) -> Bool {
+        lastWords(before, count: 2).contains { OptOutPhrases.negations.contains($0) }
+    }
+
+    static func startsWithUntil(_ after: ArraySlice<UInt8>) -> Bool {
+        let words = String(decoding: after.prefix(24), as: UTF8.self).split(separator: " ").prefix(2)
+        return words.contains { OptOutPhrases.untilWords.contains(String($0)) }
+    }
+
+    static func startsWithQuestionWord(_ sentence: NormalizedText) -> Bool {
+        let words = String(decoding: sentence.bytes.prefix(40), as: UTF8.self).split(separator: " ").prefix(3)
+        return words.contains { OptOutPhrases.questionWords.contains(String($0)) }
+    }
+}
+
+import Foundation

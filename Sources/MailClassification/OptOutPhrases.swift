@@ -1,0 +1,84 @@
+/// Opt-out vocabulary in English, German, French, Spanish, Dutch, Portuguese and Italian (normalised forms:
+/// lowercase, no accents).
+enum OptOutPhrases {
+    /// Words that on their own, in a very short message, ask to be removed.
+    static let keywords: Set<String> = [
+        "unsubscribe", "remove", "stop", "optout", "opt", "unsub", "abmelden", "austragen", "abbestellen",
+        "entfernen", "desabonner", "desinscrire", "desinscription", "desabonnement", "baja", "darme", "desuscribir",
+        "afmelden", "uitschrijven", "verwijderen", "descadastrar", "descadastre", "descadastro", "remover",
+        "cancelar", "disiscrivimi", "disiscrivere", "cancellami", "rimuovimi", "cancellazione", "rimuovere",
+    ]
+
+    /// Words that may surround a keyword-only request without changing it.
+    static let politeness: Set<String> = [
+        "please", "pls", "plz", "me", "thanks", "thank", "you", "thx", "now", "hi", "hello", "bitte", "danke",
+        "mich", "merci", "svp", "moi", "se", "out", "por", "favor", "gracias", "de", "la", "lista", "alstublieft",
+        "aub", "graag", "mij", "bedankt", "obrigado", "obrigada", "favore", "per", "grazie", "mi", "from", "list",
+        "the", "this", "here", "yes", "ok", "dank", "u", "of", "all", "emails", "mailing", "es", "a",
+    ]
+
+    /// Explicit requests to stop; matched on whole words anywhere in a sentence of the new text or the subject.
+    static let clauses = PhraseTable<Void>([
+        // English
+        "unsubscribe me", "please unsubscribe", "i want to unsubscribe", "i'd like to unsubscribe",
+        "i would like to unsubscribe", "remove me", "please remove", "remove my email", "remove my address",
+        "remove my name", "take me off", "opt me out", "i want to opt out", "i'd like to opt out", "stop emailing",
+        "stop mailing", "stop sending", "stop contacting", "stop messaging", "stop spamming", "do not contact me",
+        "don't contact me", "do not email me", "don't email me", "do not e mail me", "never contact me",
+        "never email me", "no more emails", "no more email", "no further emails", "no further contact",
+        "do not send me", "don't send me", "i never signed up", "cease contact", "cease all contact",
+        "delete my data", "delete my email", "off your list", "off your mailing list", "from your mailing list",
+        // German
+        "bitte entfernen sie mich", "entfernen sie mich", "entfernt mich", "nehmen sie mich aus",
+        "nehmen sie mich von", "streichen sie mich", "bitte austragen", "tragen sie mich aus", "mich austragen",
+        "bitte abmelden", "melden sie mich ab", "mich abmelden", "aus ihrem verteiler", "aus dem verteiler",
+        "keine weiteren e mails", "keine weiteren mails", "keine e mails mehr", "keine mails mehr",
+        "keine werbung mehr", "kontaktieren sie mich nicht mehr", "kontaktieren sie mich nicht",
+        "schreiben sie mir nicht mehr", "nicht mehr kontaktieren", "nicht mehr anschreiben", "loschen sie meine",
+        // French
+        "desabonnez moi", "desinscrivez moi", "retirez moi", "merci de me retirer", "veuillez me retirer",
+        "me retirer de votre liste", "supprimez moi", "merci de me supprimer", "veuillez me supprimer",
+        "ne me contactez plus", "ne plus me contacter", "ne m'envoyez plus", "arretez de m'envoyer",
+        "arretez de me contacter", "je ne souhaite plus recevoir", "je ne veux plus recevoir", "me desabonner",
+        "me desinscrire", "plus de mails", "plus d'emails",
+        // Spanish
+        "darme de baja", "dadme de baja", "denme de baja", "den de baja", "quiero darme de baja", "deme de baja",
+        "eliminarme de su lista", "eliminenme", "elimineme", "borrenme", "quitenme de", "sacarme de su lista",
+        "no me contacten", "no me contacte", "no me escriban", "no me envien", "dejen de enviarme",
+        "dejen de escribirme", "no quiero recibir", "no deseo recibir", "darse de baja",
+        // Dutch
+        "haal me van", "haal mij van", "haal mij uit", "haal me uit", "verwijder mij", "verwijder me",
+        "verwijder mijn", "schrijf me uit", "schrijf mij uit", "wil me afmelden", "wil mij afmelden",
+        "graag afmelden", "neem geen contact meer", "geen contact meer", "geen mails meer", "geen e mails meer",
+        "stuur me geen", "stuur mij geen", "mail me niet meer", "mail mij niet meer",
+        // Portuguese
+        "remova me", "removam me", "remover meu", "remova meu", "descadastre me", "descadastrem me",
+        "quero me descadastrar", "me descadastrar", "me tirem da lista", "tirem me da lista",
+        "nao quero receber", "nao desejo receber", "parem de me enviar", "pare de me enviar", "nao me contatem",
+        "nao me contate", "nao me enviem", "cancelar inscricao", "cancelem minha inscricao",
+        // Italian
+        "cancellatemi", "rimuovetemi", "toglietemi", "cancellami", "rimuovimi", "disiscrivimi",
+        "vi prego di rimuovermi", "rimuovere il mio", "non contattatemi", "non contattarmi", "non scrivetemi",
+        "non voglio piu ricevere", "non desidero ricevere", "smettete di inviarmi", "smettetela di scrivermi",
+        "cancellazione dalla lista", "cancellarmi dalla",
+    ].map { ($0, ()) })
+
+    /// A negation just before a clause turns it into its opposite ("don't remove me", "ne me retirez pas" is rare).
+    static let negations: Set<String> = [
+        "not", "don't", "dont", "didn't", "never", "no", "nicht", "kein", "nie", "pas", "jamais", "nunca", "niet",
+        "nooit", "nao", "non", "mai", "won't", "wouldn't", "shouldn't", "n't",
+    ]
+
+    /// "do not contact me until …" is an out-of-office note, not an opt-out.
+    static let untilWords: Set<String> = [
+        "until", "till", "before", "bis", "vor", "jusqu'au", "jusqu'a", "avant", "hasta", "antes", "tot", "voor",
+        "ate", "fino", "prima", "during", "while", "wahrend", "pendant", "durante", "tijdens",
+    ]
+
+    /// A question opening with one of these words asks about opting out rather than asking for it.
+    static let questionWords: Set<String> = [
+        "how", "where", "what", "why", "which", "wie", "wo", "warum", "was", "comment", "ou", "pourquoi", "quoi",
+        "como", "donde", "por", "que", "hoe", "waar", "waarom", "wat", "onde", "porque", "come", "dove", "perche",
+        "cosa", "did", "do", "does", "is", "were",
+    ]
+}

@@ -1,0 +1,124 @@
+/// A set of phrases, each tagged with a value, found in one left-to-right pass over normalised text.
+///
+/// The phrases are compiled into an Aho–Corasick automaton turned into a deterministic table, so a scan costs one
+/// table lookup per byte of input whatever the phrases are: no backtracking, no dependence on how close the input
+/// comes to matching. Phrases are normalised like the text (see `NormalizedText`), so they match whole words only.
+struct PhraseTable<Value: Sendable>: Sendable {
+    struct Match {
+        let value: Value
+        /// Byte range of the phrase in the scanned `NormalizedText.bytes`, including its bounding spaces.
+        let range: Range<Int>
+    }
+
+    private let classOf: [UInt8]          // byte → column
+    private let columns: Int
+    private let transitions: [Int32]      // state * columns + column → next state
+    private let outputs: [[Int32]]        // state → indexes into `entries` ending here
+    private let entries: [(phrase: [UInt8], value: Value)]
+
+    init(_ phrases: [(String, Value)]) {
+        var entries: [(phrase: [UInt8], value: Value)] = []
+        for (text, value) in phrases {
+            let phrase = NormalizedText.phrase(text)
+            if phrase.count > 2 { entries.append((phrase, value)) }
+        }
+        // Bytes that occur in some phrase get their own column; every other byte shares column 0.
+        var classOf = [UInt8](repeating: 0, count: 256)
+        var columns = 1
+        for entry in entries {
+            for byte in entry.phrase where classOf[Int(byte)] == 0 {
+                classOf[Int(byte)] = UInt8(columns)
+                columns += 1
+            }
+        }
+        // Trie.
+        var trie: [[Int32]] = [[Int32](repeating: -1, count: columns)]
+        var outputs: [[Int32]] = [[]]
+        for (index, entry) in entries.enumerated() {
+            var state = 0
+            for byte in entry.phrase {
+                let column = Int(classOf[Int(byte)])
+                if trie[state][column] < 0 {
+                    trie[state][column] = Int32(trie.count)
+                    trie.append([Int32](repeating: -1, count: columns))
+                    outputs.append([])
+                }
+                state = Int(trie[state][column])
+            }
+            outputs[state].append(Int32(index))
+        }
+        // Breadth-first: failure links folded into a complete transition table.
+        var fail = [Int32](repeating: 0, count: trie.count)
+        var queue: [Int] = []
+        for column in 0..<columns {
+            if trie[0][column] < 0 { trie[0][column] = 0 } else {
+                fail[Int(trie[0][column])] = 0
+                queue.append(Int(trie[0][column]))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]; head += 1
+            outputs[state].append(contentsOf: outputs[Int(fail[state])])
+            for column in 0..<columns {
+                let next = trie[state][column]
+                if next < 0 {
+                    trie[state][column] = trie[Int(fail[state])][column]
+                } else {
+                    fail[Int(next)] = trie[Int(fail[state])][column]
+                    queue.append(Int(next))
+                }
+            }
+        }
+        self.classOf = classOf
+        self.columns = columns
+        self.transitions = trie.flatMap { $0 }
+        self.outputs = outputs
+        self.entries = entries
+    }
+
+    /// Every occurrence of every phrase in `text`, ordered by where it ends.
+    func matches(in text: NormalizedText, counter: StepCounter? = nil) -> [Match] {
+        matches(in: text.bytes, counter: counter)
+    }
+
+    func matches(in bytes: [UInt8], counter: StepCounter? = nil) -> [Match] {
+        var found: [Match] = []
+        var state = 0
+        var steps = 0
+        for (offset, byte) in bytes.enumerated() {
+            state = Int(transitions[state &* columns &+ Int(classOf[Int(byte)])])
+            steps &+= 1
+            let ending = outputs[state]
+            if !ending.isEmpty {
+                for index in ending {
+                    let entry = entries[Int(index)]
+                    found.append(Match(value: entry.value, range: (offset + 1 - entry.phrase.count)..<(offset + 1)))
+                    steps &+= 1
+                }
+            }
+        }
+        counter?.add(steps)
+        return found
+    }
+
+    /// The first match in the text, if any.
+    func firstMatch(in text: NormalizedText, counter: StepCounter? = nil) -> Match? {
+        var state = 0
+        var steps = 0
+        defer { counter?.add(steps) }
+        for (offset, byte) in text.bytes.enumerated() {
+            state = Int(transitions[state &* columns &+ Int(classOf[Int(byte)])])
+            steps &+= 1
+            if let index = outputs[state].first {
+                let entry = entries[Int(index)]
+                return Match(value: entry.value, range: (offset + 1 - entry.phrase.count)..<(offset + 1))
+            }
+        }
+        return nil
+    }
+
+    func contains(_ text: NormalizedText, counter: StepCounter? = nil) -> Bool {
+        firstMatch(in: text, counter: counter) != nil
+    }
+}

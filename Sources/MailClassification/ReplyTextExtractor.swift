@@ -1,0 +1,209 @@
+import Foundation
+
+/// Finds the newly written text of a reply: quoted history, attribution lines ("On … wrote:"), Outlook header
+/// blocks, forwarded originals, `--` signatures and mobile signatures are removed.
+///
+/// Works line by line: each line is given a role, then the reply is cut at the first line that starts quoted or
+/// forwarded material. A message that opens with an attribution and quote before any text ("bottom posting") keeps
+/// the text after the quote instead. Every step is linear in the size of the text.
+public struct ReplyTextExtractor: Sendable {
+    public init() {}
+
+    /// The new text of a plain-text reply.
+    public func newText(fromPlainText text: String) -> String {
+        newText(fromPlainText: text, counter: nil)
+    }
+
+    /// The new text of an HTML reply: quote containers of the common mail clients are dropped, then the plain-text
+    /// rules apply to what is left.
+    public func newText(fromHTML html: String) -> String {
+        newText(fromPlainText: HTMLText.visibleText(of: html, droppingQuotes: true), counter: nil)
+    }
+
+    func newText(fromHTML html: String, counter: StepCounter?) -> String {
+        let text = HTMLText.visibleText(of: html, droppingQuotes: true, counter: counter)
+        return newText(fromPlainText: text, counter: counter)
+    }
+
+    enum LineRole: Equatable {
+        case empty, text, quote, attribution, header, delimiter, signature
+    }
+
+    func newText(fromPlainText text: String, counter: StepCounter?) -> String {
+        let lines = Self.lines(of: text)
+        counter?.add(lines.count)
+        var roles = lines.map { Self.role(of: $0, counter: counter) }
+        markAttributions(lines, &roles, counter: counter)
+        markHeaderBlocks(&roles)
+
+        guard let first = roles.firstIndex(where: { $0 != .empty }) else { return "" }
+        var kept: ArraySlice<Substring>
+        var keptRoles: ArraySlice<LineRole>
+        if roles[first] == .attribution || roles[first] == .header {
+            // Bottom posting: quoted history first, the reply after it.
+            guard let start = roles[first...].firstIndex(where: { $0 == .text }) else {
+                return Self.joined(lines[first...])
+            }
+            kept = lines[start...]
+            keptRoles = roles[start...]
+        } else {
+            kept = lines[first...]
+            keptRoles = roles[first...]
+        }
+        if let cut = keptRoles.firstIndex(where: { [.attribution, .header, .delimiter, .signature].contains($0) }) {
+            kept = kept[..<cut]
+            keptRoles = keptRoles[..<cut]
+        }
+        // A quote at the end is history the replier left in, and so is the paragraph that introduced it.
+        if keptRoles.contains(.text) {
+            var end = keptRoles.endIndex
+            while end > keptRoles.startIndex, [.quote, .empty].contains(keptRoles[end - 1]) { end -= 1 }
+            if end < keptRoles.endIndex, keptRoles[end...].contains(.quote) {
+                var start = end
+                while start > keptRoles.startIndex, end - start < 3, keptRoles[start - 1] == .text { start -= 1 }
+                if start > keptRoles.startIndex || end - start < 3,
+                   Self.introducesQuote(kept[start..<end].joined(separator: " ")) {
+                    end = start
+                }
+            }
+            kept = kept[..<end]
+        }
+        return Self.joined(kept)
+    }
+
+    private static func joined(_ lines: ArraySlice<Substring>) -> String {
+        var result = lines.joined(separator: "\n")
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        while let first = result.first, first.isWhitespace || first == "\n" { result.removeFirst() }
+        return result
+    }
+
+    static func lines(of text: String) -> [Substring] {
+        // CRLF is one grapheme in Swift, so splitting on Character handles LF, CRLF and CR-only alike.
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    }
+
+    static func role(of line: Substring, counter: StepCounter?) -> LineRole {
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
+        guard let first = trimmed.first else { return .empty }
+        if first == ">" || first == "|" { return .quote }
+        if trimmed.allSatisfy({ $0.isWhitespace }) { return .empty }
+        let end = trimmed.reversed().drop(while: { $0.isWhitespace }).count
+        let content = trimmed.prefix(end)
+        if content == "--" || content == "-- " { return .delimiter }
+        if content.count >= 4, content.allSatisfy({ "-_=~*".contains($0) || $0 == "\u{2014}" || $0 == "\u{2013}" }),
+           content.contains(where: { $0 != "*" }) {
+            return .delimiter
+        }
+        guard content.utf8.count <= 160 else { return .text }
+        let normalized = NormalizedText(content, counter: counter)
+        if QuoteMarkers.originalMessageMarkers.firstMatch(in: normalized, counter: counter) != nil,
+           normalized.wordCount <= 8 {
+            return .delimiter
+        }
+        if let match = QuoteMarkers.deviceSignatures.firstMatch(in: normalized, counter: counter),
+           match.range.lowerBound == 0 || content.hasPrefix("<") || content.hasPrefix("(") {
+            return .signature
+        }
+        if isHeaderLine(content, counter: counter) { return .header }
+        return .text
+    }
+
+    /// "From: …", "Von: …", "*De :* …" — a header name from the list followed by a colon near the start.
+    static func isHeaderLine(_ content: Substring, counter: StepCounter?) -> Bool {
+        guard let colon = content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        let name = NormalizedText(content[..<colon], counter: counter)
+        guard let match = QuoteMarkers.headerNames.matches(in: name, counter: counter)
+            .first(where: { $0.range == 0..<name.bytes.count }) else { return false }
+        _ = match
+        return true
+    }
+
+    /// Marks "On <date>, <name> wrote:" lines, which mail clients often wrap over several lines.
+    private func markAttributions(_ lines: [Substring], _ roles: inout [LineRole], counter: StepCounter?) {
+        let window = 6
+        var index = 0
+        while index < lines.count {
+            defer { index += 1 }
+            guard roles[index] == .text || roles[index] == .delimiter,
+                  Self.mayOpenAttribution(lines[index], counter: counter) else { continue }
+            var joined = ""
+            var last = index
+            var found = false
+            while last < lines.count, last < index + window, joined.utf8.count <= 400 {
+                // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
+                if roles[last] == .quote && last > index && lines[last].utf8.count > 40 || lines[last].utf8.count > 400 {
+                    break
+                }
+                joined += (joined.isEmpty ? "" : " ") + lines[last]
+                if Self.isAttribution(joined, counter: counter) { found = true; break }
+                last += 1
+            }
+            if found {
+                for line in index...last { roles[line] = .attribution }
+                counter?.add(last - index + 1)
+                index = last
+            }
+        }
+    }
+
+    /// The first line of an attribution carries its date or address and opens like one: "On …", "2016-10-24 …",
+    /// "---- On …", "Max <max@example.com> schrieb …".
+    static func mayOpenAttribution(_ line: Substring, counter: StepCounter?) -> Bool {
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "*" })
+        guard trimmed.utf8.count <= 400, let first = trimmed.first else { return false }
+        let hasAddress = containsAddress(trimmed)
+        guard hasAddress || trimmed.contains(where: \.isNumber) else { return false }
+        if first.isNumber || hasAddress || trimmed.contains("<") { return true }
+        let normalized = NormalizedText(trimmed.prefix(24), counter: counter)
+        return QuoteMarkers.attributionLeads.matches(in: normalized, counter: counter).contains { $0.range.lowerBound == 0 }
+    }
+
+    /// Whether the text holds something shaped like local@domain (a handle like "@name" is not one).
+    static func containsAddress(_ text: some StringProtocol) -> Bool {
+        var previous: Character = " "
+        for character in text {
+            if character == "@", previous.isLetter || previous.isNumber || previous == "." || previous == "_" {
+                return true
+            }
+            previous = character
+        }
+        return false
+    }
+
+    static func isAttribution(_ raw: String, counter: StepCounter?) -> Bool {
+        let trimmed = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t-"))
+        guard trimmed.utf8.count <= 400, trimmed.contains(where: { $0.isNumber || $0 == "@" }) else { return false }
+        let normalized = NormalizedText(trimmed, counter: counter)
+        let verbs = QuoteMarkers.attributionVerbs.matches(in: normalized, counter: counter)
+        guard let verb = verbs.last else { return false }
+        if verb.range.upperBound == normalized.bytes.count { return true }
+        // Verb in the middle ("Am … schrieb Name:", "Max <max@example.com> schrieb am …:"): it must end with a colon.
+        return trimmed.hasSuffix(":") || trimmed.hasSuffix("：")
+    }
+
+    /// A run of at least three header lines (blank lines may separate them) is a quoted original's header block.
+    private func markHeaderBlocks(_ roles: inout [LineRole]) {
+        var index = 0
+        while index < roles.count {
+            guard roles[index] == .header else { index += 1; continue }
+            var end = index
+            var headers = 0
+            while end < roles.count, roles[end] == .header || roles[end] == .empty {
+                if roles[end] == .header { headers += 1 }
+                end += 1
+            }
+            if headers < 3 {
+                for line in index..<end where roles[line] == .header { roles[line] = .text }
+            }
+            index = end
+        }
+    }
+
+    /// The line left just above a trailing quote that introduces it ("2013/7/20 Sam <sam@example.com>", "Sam:").
+    static func introducesQuote(_ paragraph: String) -> Bool {
+        let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
+        guard trimmed.utf8.count <= 300 else { return false }
+        return trimmed.hasSuffix(":") || (trimmed.contains("@") && trimmed.contains(where: \.isNumber))
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// Reads the date an out-of-office note says the person is back ("until 12 December", "bis zum 07.12.",
+/// "de retour le 3 janvier", "hasta el 5 de enero", …), resolved against the date of the message.
+///
+/// Dates in the past or more than `horizonDays` after the message are ignored: they are typos, signatures or
+/// unrelated dates, and sales tools refuse to pause that long anyway.
+struct ReturnDateExtractor: Sendable {
+    var horizonDays = 100
+
+    struct DateParts: Equatable { var year: Int?; var month: Int; var day: Int }
+
+    /// "YYYY-MM-DD", or nil when the text states no usable return date.
+    func returnDate(in text: String, messageDate: Date?, counter: StepCounter? = nil) -> String? {
+        let reference = messageDate ?? Date()
+        let normalized = NormalizedText(text, counter: counter)
+        let scalars = Array(text.unicodeScalars)
+        let triggers = AutoReplyPhrases.returnTriggers.matches(in: normalized, counter: counter)
+        let english = triggers.contains { ["until", "till", "through", "back", "return", "returning"]
+            .contains(where: String(decoding: normalized.bytes[$0.range], as: UTF8.self).contains) }
+        for trigger in triggers.prefix(64) {
+            let end = trigger.range.upperBound - 1
+            guard end < normalized.sourceScalarIndex.count else { continue }
+            let start = Int(normalized.sourceScalarIndex[end])
+            guard start < scalars.count else { continue }
+            let window = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 60)]))
+            counter?.add(60)
+            guard let parts = Self.parseDate(window, monthFirst: english),
+                  let date = resolve(parts, against: reference) else { continue }
+            return date
+        }
+        return nil
+    }
+
+    func resolve(_ parts: DateParts, against reference: Date) -> String? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let referenceYear = calendar.component(.year, from: reference)
+        let startOfReference = calendar.startOfDay(for: reference)
+        var candidates: [Int] = []
+        if let year = parts.year { candidates = [year] } else { candidates = [referenceYear, referenceYear + 1] }
+        for year in candidates {
+            var components = DateComponents()
+            components.year = year; components.month = parts.month; components.day = parts.day
+            guard let date = calendar.date(from: components),
+                  calendar.component(.day, from: date) == parts.day else { continue }
+            let days = calendar.dateComponents([.day], from: startOfReference, to: date).day ?? -1
+            if days >= 0, days <= horizonDays {
+                return String(format: "%04d-%02d-%02d", year, parts.month, parts.day)
+            }
+        }
+        return nil
+    }
+
+    private enum Token: Equatable { case number(Int, digits: Int, separator: Character?), word(String) }
+
+    private static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var iterator = Array(text).makeIterator()
+        var current = ""
+        var isNumber = false
+        func flush(separator: Character?) {
+            guard !current.isEmpty else { return }
+            if isNumber, let value = Int(current) {
+                tokens.append(.number(value, digits: current.count, separator: separator))
+            } else {
+                tokens.append(.word(String(decoding: NormalizedText(current).bytes, as: UTF8.self)
+                    .trimmingCharacters(in: .whitespaces)))
+            }
+            current = ""
+        }
+        while let character = iterator.next() {
+            if character.isNumber, character.isASCII {
+                if !isNumber { flush(separator: nil) }
+                isNumber = true
+                current.append(character)
+            } else if character.isLetter {
+                if isNumber {
+                    // "3rd", "1st", "2nd", "4th", "1er", "3º": ordinal suffix stays with the number.
+                    flush(separator: nil)
+                }
+                isNumber = false
+                current.append(character)
+            } else {
+                flush(separator: character == " " ? nil : character)
+                isNumber = false
+            }
+            if tokens.count > 12 { break }
+        }
+        flush(separator: nil)
+        return tokens
+    }
+
+    static func parseDate(_ text: String, monthFirst: Bool) -> DateParts? {
+        var tokens = tokens(text)[...]
+        // Skip articles, weekdays and ordinal suffixes before the date.
+        var skipped = 0
+        while let first = tokens.first, case .word(let word) = first, skipped < 4 {
+            guard DateVocabulary.fillers.contains(word) || DateVocabulary.weekdays.contains(word) else { break }
+            tokens = tokens.dropFirst(); skipped += 1
+        }
+        guard let first = tokens.first else { return nil }
+        let rest = Array(tokens.dropFirst().filter {
+            if case .word(let word) = $0 { return !DateVocabulary.fillers.contains(word) && !DateVocabulary.ordinalSuffixes.contains(word) }
+            return true
+        }.prefix(3))
+        switch first {
+        case .number(let a, let digits, let separator):
+            if let separator, "./-".contains(separator), rest.count >= 1, case .number(let b, _, let separator2) = rest[0] {
+                var year: Int?
+                if rest.count >= 2, let separator2, "./-".contains(separator2), case .number(let c, let cDigits, _) = rest[1] {
+                    year = cDigits == 2 ? 2000 + c : (cDigits == 4 ? c : nil)
+                    if digits == 4 { return valid(DateParts(year: a, month: b, day: c)) }
+                }
+                if separator == "/" && monthFirst && b <= 31 && a <= 12 {
+                    return valid(DateParts(year: year, month: a, day: b))
+                }
+                if a > 12 || separator != "/" || !monthFirst { return valid(DateParts(year: year, month: b, day: a)) }
+                return valid(DateParts(year: year, month: a, day: b))
+            }
+            // "3 December 2026", "3. Dezember", "3 de diciembre de 2026"
+            if rest.count >= 1, case .word(let word) = rest[0], let month = DateVocabulary.months[word] {
+                var year: Int?
+                if rest.count >= 2, case .number(let y, 4, _) = rest[1] { year = y }
+                return valid(DateParts(year: year, month: month, day: a))
+            }
+        case .word(let word):
+            // "December 3", "Dec 3rd, 2026"
+            if let month = DateVocabulary.months[word], rest.count >= 1, case .number(let day, let digits, _) = rest[0],
+               digits <= 2 {
+                var year: Int?
+                if rest.count >= 2, case .number(let y, 4, _) = rest[1] { year = y }
+                return valid(DateParts(year: year, month: month, day: day))
+            }
+        }
+        return nil
+    }
+
+    private static func valid(_ parts: DateParts) -> DateParts? {
+        guard (1...12).contains(parts.month), (1...31).contains(parts.day) else { return nil }
+        if let year = parts.year, !(2000...2100).contains(year) { return nil }
+        return parts
+    }
+}
+
+/// Month and weekday names in the seven languages, normalised.
+enum DateVocabulary {
+    static let months: [String: Int] = {
+        let names: [[String]] = [
+            ["january", "jan", "januar", "janner", "janvier", "janv", "enero", "ene", "januari", "janeiro", "gennaio", "gen"],
+            ["february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "februari", "fevereiro", "febbraio"],
+            ["march", "mar", "marz", "mars", "marzo", "maart", "mrt", "marco"],
+            ["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
+            ["may", "mai", "mayo", "mei", "maio", "maggio", "mag"],
+            ["june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug"],
+            ["august", "aug", "aout", "agosto", "ago", "augustus"],
+            ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set", "settembre", "sett"],
+            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott"],
+            ["november", "nov", "novembre", "noviembre", "novembro"],
+            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro", "dicembre"],
+        ]
+        var table: [String: Int] = [:]
+        for (index, group) in names.enumerated() { for name in group { table[name] = index + 1 } }
+        return table
+    }()
+
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so", "lundi", "mardi", "mercredi", "jeudi",
+        "vendredi", "samedi", "dimanche", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "segunda", "terca",
+        "quarta", "quinta", "sexta", "feira", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato",
+        "domenica",
+    ]
+
+    static let fillers: Set<String> = [
+        "on", "the", "of", "le", "el", "il", "dem", "den", "de", "del", "o", "dia", "am", "zum", "zur", "einschliesslich",
+        "inclusive", "including", "op", "en", "met", "a", "al", "au", "du", "lo", "on", "next", "prochain",
+        "naechsten", "nachsten", "proximo", "prossimo", "office", "the office", "in", "im", "buro",
+    ]
+
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "e", "o", "a", "eme"]
+}

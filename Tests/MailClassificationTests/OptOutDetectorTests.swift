@@ -1,0 +1,35 @@
+import Testing
+@testable import MailClassification
+
+@Suite struct OptOutDetectorTests {
+    let detector = OptOutDetector()
+
+    @Test(arguments: [
+        "Unsubscribe", "STOP", "remove me please", "Please remove me from your list.", "Take me off your mailing list",
+        "Stop emailing me.", "Do not contact me again.",
+        "Bitte entfernen Sie mich aus Ihrem Verteiler.", "Bitte keine weiteren E-Mails.",
+        "Merci de me retirer de votre liste.", "Ne me contactez plus.",
+        "Por favor, quiero darme de baja.", "No me envíen más correos.",
+        "Haal me van jullie lijst a.u.b.", "Graag afmelden.",
+        "Por favor, remova-me da lista.", "Não quero receber mais e-mails.",
+        "Vi prego di rimuovermi dalla lista.", "Cancellatemi, grazie.",
+    ])
+    func explicitRequestsAreOptOuts(text: String) {
+        #expect(detector.detect(replyText: text, subject: "Re: Quick question") != nil)
+    }
+
+    @Test(arguments: [
+        "How do I unsubscribe from your newsletter?", "Don't unsubscribe me, I like these.", "I didn't unsubscribe.",
+        "Not interested right now, try me next quarter.", "I'm not the right person, talk to Alex.",
+        "Please do not contact me until January 5.", "Thanks, sounds great! Let's meet Tuesday.",
+        "Wie kann ich mich abmelden?", "Comment me désabonner ?",
+    ])
+    func mentionsAndObjectionsAreNot(text: String) {
+        #expect(detector.detect(replyText: text, subject: "Re: Quick question") == nil)
+    }
+
+    @Test func subjectAloneCanCarryTheRequest() {
+        let finding = detector.detect(replyText: "", subject: "RE: Unsubscribe")
+        #expect(finding?.place == "subject")
+    }
+}

@@ -1,0 +1,114 @@
+import Testing
+@testable import MailClassification
+
+@Suite struct ReplyTextExtractorTests {
+    let extractor = ReplyTextExtractor()
+
+    @Test(arguments: [
+        "On Tue, Mar 3, 2026 at 9:14 AM Sam Seller <sam@seller.example> wrote:",
+        "Le mar. 3 mars 2026 à 09:14, Sam Seller <sam@seller.example> a écrit :",
+        "Am Di., 3. März 2026 um 09:14 Uhr schrieb Sam Seller <sam@seller.example>:",
+        "El mar, 3 mar 2026 a las 9:14, Sam Seller (<sam@seller.example>) escribió:",
+        "Op di 3 mrt. 2026 om 09:14 schreef Sam Seller <sam@seller.example>:",
+        "Em ter., 3 de mar. de 2026 às 09:14, Sam Seller <sam@seller.example> escreveu:",
+        "Il giorno mar 3 mar 2026 alle ore 09:14 Sam Seller <sam@seller.example> ha scritto:",
+        "Den tis 3 mars 2026 kl 09:14 skrev Sam Seller <sam@seller.example>:",
+        "W dniu 3.03.2026 o 09:14, Sam Seller pisze:",
+        "3 марта 2026 г., в 09:14, Sam Seller <sam@seller.example> написал:",
+        "在 2026年3月3日 09:14，Sam Seller <sam@seller.example> 写道：",
+    ])
+    func cutsAtQuoteHeadersInManyLanguages(header: String) {
+        let body = "Sounds good, let's talk Thursday.\n\n\(header)\n> Hi Pat, are you free this week?\n> Sam\n"
+        #expect(extractor.newText(fromPlainText: body) == "Sounds good, let's talk Thursday.")
+    }
+
+    @Test func attributionWrappedOverSeveralLines() {
+        let body = "Yes please.\n\nOn Tue, Mar 3, 2026 at 9:14 AM Sam Seller <\nsam@seller.example> wrote:\n\n> Interested?\n"
+        #expect(extractor.newText(fromPlainText: body) == "Yes please.")
+    }
+
+    @Test(arguments: [
+        ["From: Sam Seller <sam@seller.example>", "Sent: Tuesday, March 3, 2026 9:14 AM", "To: Pat", "Subject: Intro"],
+        ["Von: Sam Seller", "Gesendet: Dienstag, 3. März 2026 09:14", "An: Pat", "Betreff: Intro"],
+        ["De : Sam Seller", "Envoyé : mardi 3 mars 2026 09:14", "À : Pat", "Objet : Intro"],
+        ["De: Sam Seller", "Enviado el: martes, 3 de marzo de 2026 9:14", "Para: Pat", "Asunto: Intro"],
+        ["Van: Sam Seller", "Verzonden: dinsdag 3 maart 2026 09:14", "Aan: Pat", "Onderwerp: Intro"],
+        ["Da: Sam Seller", "Inviato: martedì 3 marzo 2026 09:14", "A: Pat", "Oggetto: Intro"],
+    ])
+    func cutsAtOutlookHeaderBlocks(block: [String]) {
+        let body = "Please call me tomorrow.\n\n________________________________\n" + block.joined(separator: "\n")
+            + "\n\nHi Pat, quick question. To unsubscribe click here.\n"
+        #expect(extractor.newText(fromPlainText: body) == "Please call me tomorrow.")
+        let withoutRule = "Please call me tomorrow.\n\n" + block.joined(separator: "\n") + "\n\nHi Pat\n"
+        #expect(extractor.newText(fromPlainText: withoutRule) == "Please call me tomorrow.")
+    }
+
+    @Test func twoHeaderLikeLinesAreNotABlock() {
+        let body = "Agenda:\nTo: all of sales\nFrom: next week on, weekly calls.\nThanks"
+        #expect(extractor.newText(fromPlainText: body) == body)
+    }
+
+    @Test(arguments: [
+        "-----Original Message-----", "---------- Forwarded message ---------", "Begin forwarded message:",
+        "-----Ursprüngliche Nachricht-----", "-------- Message d'origine --------", "-----Mensaje original-----",
+        "-----Oorspronkelijk bericht-----", "-----Mensagem original-----", "-----Messaggio originale-----", "--",
+    ])
+    func cutsAtDelimiters(delimiter: String) {
+        let body = "Happy to chat.\n\(delimiter)\nOlder text that must go.\n"
+        #expect(extractor.newText(fromPlainText: body) == "Happy to chat.")
+    }
+
+    @Test(arguments: [
+        "Sent from my iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPhone", "Enviado desde mi iPhone",
+        "Verzonden vanaf mijn iPhone", "Enviado do meu iPhone", "Inviato da iPhone", "Get Outlook for Android",
+    ])
+    func dropsMobileSignatures(signature: String) {
+        #expect(extractor.newText(fromPlainText: "Sure, Friday works.\n\n\(signature)\n") == "Sure, Friday works.")
+    }
+
+    @Test func keepsSignOffAndTextAboveQuote() {
+        let body = "Thanks for the note.\n\nBest regards,\nPat\n\n> previous\n> text"
+        #expect(extractor.newText(fromPlainText: body) == "Thanks for the note.\n\nBest regards,\nPat")
+    }
+
+    @Test func bottomPostedReplyKeepsTextAfterTheQuote() {
+        let body = "On Mon, Mar 2, 2026 at 8:00 AM Sam <sam@seller.example> wrote:\n> Want a demo?\n\nYes, Thursday."
+        #expect(extractor.newText(fromPlainText: body) == "Yes, Thursday.")
+    }
+
+    @Test func quoteOnlyMessageKeepsTheQuote() {
+        #expect(extractor.newText(fromPlainText: "> just a quote\n") == "> just a quote")
+    }
+
+    @Test func crOnlyAndCRLFGiveTheSameText() {
+        let lf = "Works for me.\n\nOn Mon, Mar 2, 2026 at 8:00 AM Sam <sam@seller.example> wrote:\n> Demo?\n"
+        let cr = lf.replacingOccurrences(of: "\n", with: "\r")
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(extractor.newText(fromPlainText: cr) == "Works for me.")
+        #expect(extractor.newText(fromPlainText: crlf) == "Works for me.")
+    }
+
+    @Test func htmlQuoteContainersAreDropped() {
+        let gmail = """
+        <div dir="ltr">Let&#39;s talk <b>Monday</b>.</div><br><div class="gmail_quote"><div class="gmail_attr">On Mon,
+        Sam wrote:</div><blockquote>Unsubscribe here</blockquote></div>
+        """
+        #expect(extractor.newText(fromHTML: gmail) == "Let's talk Monday.")
+        let outlook = """
+        <html><head><style>p{}</style></head><body><p>Not now, maybe Q3.</p><hr><div id="divRplyFwdMsg"><b>From:</b>
+        Sam</div><div>old text</div></body></html>
+        """
+        #expect(extractor.newText(fromHTML: outlook) == "Not now, maybe Q3.")
+        let apple = "<div>Yes!</div><div><br><blockquote type=\"cite\"><div>On Mar 2 Sam wrote:</div>Demo?</blockquote></div>"
+        #expect(extractor.newText(fromHTML: apple) == "Yes!")
+        let thunderbird = "<p>Fine.</p><div class=\"moz-cite-prefix\">On 3/2/26 Sam wrote:<br></div><blockquote type=\"cite\">x</blockquote>"
+        #expect(extractor.newText(fromHTML: thunderbird) == "Fine.")
+        let yahoo = "<div>Call me.</div><div id=\"yahoo_quoted_123\" class=\"yahoo_quoted\"><div>old</div></div>"
+        #expect(extractor.newText(fromHTML: yahoo) == "Call me.")
+        let word = """
+        <div class=WordSection1><p class=MsoNormal>Thursday works.<o:p></o:p></p><div><p class=MsoNormal><b>From:</b> Sam
+        <br><b>Sent:</b> Monday<br><b>To:</b> Pat<br><b>Subject:</b> Demo</p></div><p>old</p></div>
+        """
+        #expect(extractor.newText(fromHTML: word) == "Thursday works.")
+    }
+}
