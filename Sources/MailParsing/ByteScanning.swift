@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Small byte-level primitives shared by the header, MIME and report scanners.
+/// They work on LF-normalised buffers and never build Strings.
+enum ByteScanning {
+    /// Index of the next LF at or after `from` before `end`, or `end` when there is none.
+    @inline(__always)
+    static func lineEnd(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
+        guard from < end, let base = buffer.baseAddress else { return end }
+        guard let hit = memchr(base + from, 0x0A, end - from) else { return end }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    @inline(__always)
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    }
+
+    /// Trims spaces, tabs and line breaks from both ends of `range`.
+    static func trimmed(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, isWhitespace(buffer[lower]) { lower += 1 }
+        while upper > lower, isWhitespace(buffer[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// Case-insensitive comparison of `buffer[range]` with an ASCII lowercase literal.
+    static func equalsLowercase(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<range.count where lowercased(buffer[range.lowerBound + offset]) != pointer[offset] {
+            return false
+        }
+        return true
+    }
+}
+
+extension String {
+    /// ASCII-only lowercase; header names and MIME tokens are ASCII, and this avoids
+    /// Unicode case mapping on the hot path.
+    var asciiLowercased: String {
+        var needsWork = false
+        for byte in utf8 where byte >= 0x41 && byte <= 0x5A { needsWork = true; break }
+        guard needsWork else { return self }
+        return String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Whether two ASCII tokens are equal ignoring case, without allocating.
+    func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        let lhs = utf8, rhs = other.utf8
+        guard lhs.count == rhs.count else { return false }
+        for (left, right) in zip(lhs, rhs) where ByteScanning.lowercased(left) != ByteScanning.lowercased(right) {
+            return false
+        }
+        return true
+    }
+
+    /// Leading and trailing spaces, tabs and line breaks removed.
+    var trimmingMailWhitespace: String {
+        let bytes = Array(utf8)
+        var lower = 0, upper = bytes.count
+        while lower < upper, ByteScanning.isWhitespace(bytes[lower]) { lower += 1 }
+        while upper > lower, ByteScanning.isWhitespace(bytes[upper - 1]) { upper -= 1 }
+        if lower == 0 && upper == bytes.count { return self }
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+}

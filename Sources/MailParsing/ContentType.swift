@@ -1,0 +1,66 @@
+/// A parsed Content-Type header (RFC 2045 §5), with RFC 2231 parameters.
+public struct ContentType: Sendable, Hashable, Codable {
+    /// Lowercased top-level type, e.g. "text".
+    public var type: String
+    /// Lowercased subtype, e.g. "plain".
+    public var subtype: String
+    public var parameters: [MIMEParameter]
+
+    public init(type: String, subtype: String, parameters: [MIMEParameter] = []) {
+        self.type = type
+        self.subtype = subtype
+        self.parameters = parameters
+    }
+
+    /// The RFC 2045 default for a part without a Content-Type.
+    public static let textPlain = ContentType(type: "text", subtype: "plain")
+    /// The default for parts of a multipart/digest.
+    public static let messageRFC822 = ContentType(type: "message", subtype: "rfc822")
+
+    /// Parses a header value; nil when it has no usable `type/subtype`.
+    public init?(headerValue: String) {
+        let parsed = MIMEParameterParser.parse(headerValue)
+        let token = parsed.token.asciiLowercased
+        guard let slash = token.firstIndex(of: "/") else {
+            // "text" alone (seen from old mailers) still says what kind of part this is.
+            guard token == "text" else { return nil }
+            self.init(type: "text", subtype: "plain", parameters: parsed.parameters)
+            return
+        }
+        let type = token[..<slash].trimmingCharacters(inSetOf: " \t")
+        let subtype = token[token.index(after: slash)...].trimmingCharacters(inSetOf: " \t")
+        guard !type.isEmpty, !subtype.isEmpty else { return nil }
+        self.init(type: type, subtype: subtype, parameters: parsed.parameters)
+    }
+
+    /// "type/subtype", lowercased.
+    public var mimeType: String { "\(type)/\(subtype)" }
+    public var charset: String? { parameters.value("charset") }
+    public var boundary: String? { parameters.value("boundary") }
+    public var name: String? { parameters.value("name") }
+
+    public var isMultipart: Bool { type == "multipart" }
+    public var isText: Bool { type == "text" }
+
+    /// Parts that hold a whole embedded message (RFC 2046 §5.2, RFC 6532) or its headers (RFC 6522).
+    public var isEmbeddedMessage: Bool {
+        (type == "message" && (subtype == "rfc822" || subtype == "global"))
+            || (type == "text" && subtype == "rfc822-headers")
+            || (type == "message" && subtype == "global-headers")
+    }
+
+    public var isDeliveryStatus: Bool {
+        type == "message" && (subtype == "delivery-status" || subtype == "global-delivery-status")
+    }
+
+    public var isFeedbackReport: Bool { type == "message" && subtype == "feedback-report" }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(inSetOf characters: String) -> String {
+        var slice = self[...]
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,77 @@
+/// Reads the body of a message/delivery-status (RFC 3464) or message/global-delivery-status
+/// (RFC 6533) part: a per-message block, then one block per recipient, separated by blank lines.
+/// Real reports add or omit blank lines; recipient blocks are therefore started by their
+/// Final-Recipient / Original-Recipient field, not by the blank line alone.
+enum DeliveryStatusParser {
+    private static let perMessageNames: Set<String> = [
+        "reporting-mta", "dsn-gateway", "received-from-mta", "arrival-date", "original-envelope-id",
+    ]
+
+    static func parse(_ body: [UInt8], fromMislabeledPart: Bool = false) -> DeliveryStatusReport? {
+        let blocks = StatusBlockReader.blocks(body)
+        var perMessage: [HeaderField] = []
+        var recipients: [[HeaderField]] = []
+        var current: [HeaderField]? = nil
+        var currentHasFinal = false, currentHasOriginal = false
+
+        func finishRecipient() {
+            if let fields = current, !fields.isEmpty { recipients.append(fields) }
+            current = nil
+            currentHasFinal = false
+            currentHasOriginal = false
+        }
+
+        for block in blocks {
+            let blockNames = block.map { $0.name.asciiLowercased }
+            let blockHasRecipient = blockNames.contains("final-recipient") || blockNames.contains("original-recipient")
+            var blockStarted = true
+            for (field, name) in zip(block, blockNames) {
+                let isFinal = name == "final-recipient", isOriginal = name == "original-recipient"
+                if isFinal || isOriginal {
+                    let startsNew = current == nil
+                        || (isFinal && currentHasFinal)
+                        || (isOriginal && (currentHasOriginal || currentHasFinal))
+                        || (blockStarted && (currentHasFinal || currentHasOriginal))
+                    if startsNew {
+                        finishRecipient()
+                        current = []
+                    }
+                    if isFinal { currentHasFinal = true } else { currentHasOriginal = true }
+                    current?.append(field)
+                } else if current == nil || (!blockHasRecipient && perMessageNames.contains(name)) {
+                    perMessage.append(field)
+                } else {
+                    current?.append(field)
+                }
+                blockStarted = false
+            }
+        }
+        finishRecipient()
+        guard !perMessage.isEmpty || !recipients.isEmpty else { return nil }
+        return DeliveryStatusReport(perMessageFields: perMessage,
+                                    recipients: recipients.map(DeliveryStatusRecipient.init(fields:)),
+                                    fromMislabeledPart: fromMislabeledPart)
+    }
+
+    /// Whether a text part reads as a status block mislabelled as text/plain: a recipient
+    /// field at the start of a line plus an Action or Status field.
+    static func looksLikeStatusBlock(_ text: [UInt8]) -> Bool {
+        let lowered = text.prefix(64 * 1024).map(ByteScanning.lowercased)
+        func hasLine(_ prefix: String) -> Bool {
+            let needle = Array(("\n" + prefix).utf8)
+            return lowered.starts(with: needle.dropFirst()) || contains(lowered, needle)
+        }
+        return hasLine("final-recipient:") && (hasLine("status:") || hasLine("action:"))
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}

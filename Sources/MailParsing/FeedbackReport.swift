@@ -1,0 +1,32 @@
+import Foundation
+
+/// The machine-readable part of an RFC 5965 abuse/feedback report (message/feedback-report).
+public struct FeedbackReport: Sendable {
+    /// Lowercased Feedback-Type: abuse, fraud, virus, not-spam, auth-failure, other.
+    public var feedbackType: String?
+    public var userAgent: String?
+    public var originalMailFrom: String?
+    /// Every Original-Rcpt-To value, bare addresses.
+    public var originalRcptTo: [String]
+    public var arrivalDate: Date?
+    public var reportedDomain: String?
+    public var sourceIP: String?
+    public var fields: [HeaderField]
+
+    public init(fields: [HeaderField]) {
+        self.fields = fields
+        let section = HeaderSection(fields: fields)
+        feedbackType = section.value("Feedback-Type").map { $0.trimmingMailWhitespace.asciiLowercased }
+        userAgent = section.value("User-Agent")
+        originalMailFrom = section.value("Original-Mail-From").map(DeliveryStatusValue.address)
+        originalRcptTo = section.values("Original-Rcpt-To").map(DeliveryStatusValue.address)
+        arrivalDate = (section.rawValue("Arrival-Date") ?? section.rawValue("Received-Date")).flatMap(MailDate.parse)
+        reportedDomain = section.value("Reported-Domain")
+        sourceIP = section.value("Source-IP")
+    }
+
+    static func parse(_ body: [UInt8]) -> FeedbackReport? {
+        let fields = StatusBlockReader.blocks(body).flatMap { $0 }
+        return fields.isEmpty ? nil : FeedbackReport(fields: fields)
+    }
+}

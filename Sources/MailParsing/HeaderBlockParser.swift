@@ -1,0 +1,121 @@
+/// Reads an RFC 5322 header block (fields up to the first empty line) from an LF-normalised
+/// buffer: unfolds continuation lines, keeps duplicates and malformed lines in order.
+struct HeaderBlockParser {
+    struct Result {
+        var fields: [HeaderField]
+        /// Offset of the first byte after the empty line (or `end` when the block ran to the end).
+        var bodyStart: Int
+        /// Fields dropped because the section exceeded the header limit.
+        var droppedFields: Int
+        var malformedLines: Int
+        /// True when the block ran to the end without the empty line that separates the body.
+        var endedWithoutBlankLine: Bool
+    }
+
+    let maxFields: Int
+
+    /// Parses the header block in `buffer[start..<end]`.
+    /// A part whose first line is not a header (broken mailers omit the blank line before a
+    /// body) is read as having no headers, its body starting at `start`.
+    func parse(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Result {
+        var fields: [HeaderField] = []
+        var dropped = 0, malformed = 0
+        var position = start
+        var sawField = false
+        // Byte ranges of the current field's value pieces, joined when the next field starts.
+        var currentName: Range<Int>? = nil
+        var currentMalformed = false
+        var pieces: [Range<Int>] = []
+
+        func flush() {
+            guard let name = currentName else { return }
+            defer { currentName = nil; pieces.removeAll(keepingCapacity: true) }
+            if fields.count >= maxFields { dropped += 1; return }
+            let raw = joinPieces(buffer, pieces)
+            let nameText = String(decoding: UnsafeBufferPointer(rebasing: buffer[name]), as: UTF8.self)
+            fields.append(HeaderField(name: nameText, rawValue: raw, isMalformed: currentMalformed))
+        }
+
+        // An mbox envelope line ("From sender date") before the headers is not a header.
+        if position + 5 <= end, buffer[position] == 0x46, buffer[position + 1] == 0x72, buffer[position + 2] == 0x6F,
+           buffer[position + 3] == 0x6D, buffer[position + 4] == 0x20 {
+            position = min(end, ByteScanning.lineEnd(buffer, from: position, end: end) + 1)
+        }
+
+        while position < end {
+            let lineEnd = ByteScanning.lineEnd(buffer, from: position, end: end)
+            let next = min(end, lineEnd + 1)
+            if lineEnd == position {  // the empty line: headers end here
+                flush()
+                return Result(fields: fields, bodyStart: next, droppedFields: dropped, malformedLines: malformed,
+                              endedWithoutBlankLine: false)
+            }
+            let first = buffer[position]
+            if first == 0x20 || first == 0x09 {
+                if currentName != nil {
+                    pieces.append(position..<lineEnd)
+                } else if !sawField {
+                    // Leading whitespace line before any header: not a header block.
+                    return Result(fields: [], bodyStart: start, droppedFields: 0, malformedLines: 0,
+                                  endedWithoutBlankLine: false)
+                }
+                position = next
+                continue
+            }
+            if let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd) {
+                flush()
+                var nameEnd = colon
+                while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+                currentName = position..<nameEnd
+                currentMalformed = false
+                pieces.append((colon + 1)..<lineEnd)
+                sawField = true
+            } else {
+                if !sawField {
+                    return Result(fields: [], bodyStart: start, droppedFields: 0, malformedLines: 0,
+                                  endedWithoutBlankLine: false)
+                }
+                flush()
+                malformed += 1
+                currentName = position..<position
+                currentMalformed = true
+                pieces.append(position..<lineEnd)
+            }
+            position = next
+        }
+        flush()
+        return Result(fields: fields, bodyStart: end, droppedFields: dropped, malformedLines: malformed,
+                      endedWithoutBlankLine: true)
+    }
+
+    /// Offset of the colon ending a valid field name on this line (printable ASCII, no spaces
+    /// inside the name; whitespace before the colon is tolerated), or nil.
+    static func fieldNameEnd(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
+        var index = from
+        while index < end {
+            let byte = buffer[index]
+            if byte == 0x3A { return index > from ? index : nil }
+            if byte == 0x20 || byte == 0x09 {
+                // Only whitespace may follow before the colon ("Subject : x").
+                var probe = index
+                while probe < end, buffer[probe] == 0x20 || buffer[probe] == 0x09 { probe += 1 }
+                return (probe < end && buffer[probe] == 0x3A && index > from) ? probe : nil
+            }
+            if byte < 0x21 || byte > 0x7E { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Unfolds: the line breaks between pieces are dropped, the continuation whitespace kept.
+    private func joinPieces(_ buffer: UnsafeBufferPointer<UInt8>, _ pieces: [Range<Int>]) -> String {
+        if pieces.count == 1 {
+            let range = ByteScanning.trimmed(buffer, pieces[0])
+            return TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[range]))
+        }
+        var bytes: [UInt8] = []
+        for piece in pieces { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[piece])) }
+        let range = bytes.withUnsafeBufferPointer { ByteScanning.trimmed($0, 0..<bytes.count) }
+        return TextDecoding.decodeHeader(bytes[range])
+    }
+}

@@ -1,0 +1,155 @@
+/// Splits a structured MIME header value (`token; a=b; c="d"`) into its leading token and
+/// parameters, joining RFC 2231 continuations (`name*0*=`, `name*1=`) and decoding RFC 2231
+/// `charset'language'percent-encoded` values. Values carrying RFC 2047 words (a common
+/// violation) are decoded too.
+enum MIMEParameterParser {
+    struct Parsed {
+        var token: String
+        var parameters: [MIMEParameter]
+    }
+
+    private struct RawParameter {
+        var baseName: String
+        var section: Int?
+        var extended: Bool
+        var value: [UInt8]
+    }
+
+    static func parse(_ value: String) -> Parsed {
+        let bytes = Array(value.utf8)
+        var index = 0
+        // Leading token, up to the first ';'.
+        while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+        let token = String(decoding: bytes[0..<index], as: UTF8.self).trimmingMailWhitespace
+        var raw: [RawParameter] = []
+        while index < bytes.count {
+            // Skip separators and whitespace.
+            while index < bytes.count, bytes[index] == 0x3B || ByteScanning.isWhitespace(bytes[index]) { index += 1 }
+            guard index < bytes.count else { break }
+            let nameStart = index
+            while index < bytes.count, bytes[index] != 0x3D, bytes[index] != 0x3B { index += 1 }
+            let nameRange = nameStart..<index
+            guard index < bytes.count, bytes[index] == 0x3D else { continue }  // parameter without value
+            index += 1
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            var valueBytes: [UInt8] = []
+            if index < bytes.count, bytes[index] == 0x22 {
+                index += 1
+                while index < bytes.count, bytes[index] != 0x22 {
+                    if bytes[index] == 0x5C, index + 1 < bytes.count { index += 1 }
+                    valueBytes.append(bytes[index])
+                    index += 1
+                }
+                index += 1
+                // Junk after the closing quote up to ';' is ignored.
+                while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+            } else {
+                let start = index
+                while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+                var end = index
+                while end > start, ByteScanning.isWhitespace(bytes[end - 1]) { end -= 1 }
+                valueBytes = Array(bytes[start..<end])
+            }
+            let name = String(decoding: bytes[nameRange], as: UTF8.self).trimmingMailWhitespace.asciiLowercased
+            guard !name.isEmpty else { continue }
+            raw.append(split(name: name, value: valueBytes))
+        }
+        return Parsed(token: token, parameters: assemble(raw))
+    }
+
+    /// "filename*1*" → base "filename", section 1, extended.
+    private static func split(name: String, value: [UInt8]) -> RawParameter {
+        guard let star = name.firstIndex(of: "*") else {
+            return RawParameter(baseName: name, section: nil, extended: false, value: value)
+        }
+        let base = String(name[..<star])
+        var rest = name[name.index(after: star)...]
+        var extended = false
+        if rest.hasSuffix("*") { extended = true; rest = rest.dropLast() }
+        if rest.isEmpty {
+            return RawParameter(baseName: base, section: nil, extended: true, value: value)
+        }
+        if let section = Int(rest), section >= 0, section < 10_000 {
+            return RawParameter(baseName: base, section: section, extended: extended, value: value)
+        }
+        return RawParameter(baseName: name, section: nil, extended: false, value: value)
+    }
+
+    private static func assemble(_ raw: [RawParameter]) -> [MIMEParameter] {
+        var order: [String] = []
+        var groups: [String: [RawParameter]] = [:]
+        for parameter in raw {
+            if groups[parameter.baseName] == nil { order.append(parameter.baseName) }
+            groups[parameter.baseName, default: []].append(parameter)
+        }
+        var result: [MIMEParameter] = []
+        result.reserveCapacity(order.count)
+        for name in order {
+            guard let pieces = groups[name] else { continue }
+            // A plain duplicate parameter: the first one wins.
+            if pieces.allSatisfy({ $0.section == nil }) && !pieces[0].extended {
+                result.append(MIMEParameter(name: name, value: plainValue(pieces[0].value)))
+                continue
+            }
+            let sorted = pieces.filter { $0.section != nil || $0.extended }
+                .sorted { ($0.section ?? 0) < ($1.section ?? 0) }
+            var charset: String? = nil
+            var language: String? = nil
+            var bytes: [UInt8] = []
+            for (position, piece) in sorted.enumerated() {
+                var value = piece.value[...]
+                if piece.extended {
+                    if position == 0 {
+                        // charset'language'value
+                        if let first = value.firstIndex(of: 0x27),
+                           let second = value[(first + 1)...].firstIndex(of: 0x27) {
+                            let declared = String(decoding: value[value.startIndex..<first], as: UTF8.self)
+                            let tag = String(decoding: value[(first + 1)..<second], as: UTF8.self)
+                            charset = declared.isEmpty ? nil : declared
+                            language = tag.isEmpty ? nil : tag
+                            value = value[(second + 1)...]
+                        }
+                    }
+                    bytes.append(contentsOf: percentDecoded(value))
+                } else {
+                    bytes.append(contentsOf: value)
+                }
+            }
+            let text = TextDecoding.decode(bytes, charset: charset)
+            result.append(MIMEParameter(name: name, value: text, language: language))
+        }
+        return result
+    }
+
+    private static func plainValue(_ bytes: [UInt8]) -> String {
+        let text = TextDecoding.decodeHeader(bytes)
+        return EncodedWordDecoder.decode(text)
+    }
+
+    private static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x25, index + 2 < bytes.endIndex,
+               let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
+                output.append(high << 4 | low)
+                index += 3
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+        return output
+    }
+
+    private static func hex(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: return byte - 0x30
+        case 0x41...0x46: return byte - 0x41 + 10
+        case 0x61...0x66: return byte - 0x61 + 10
+        default: return nil
+        }
+    }
+}

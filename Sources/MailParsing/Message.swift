@@ -1,0 +1,62 @@
+import Foundation
+
+/// A parsed mail message: headers, the MIME tree, decoded bodies and the machine-readable
+/// reports (delivery status, feedback) found inside it.
+public struct Message: Sendable {
+    public var headers: HeaderSection
+    public var subject: String?
+    public var from: [MailAddress]
+    public var to: [MailAddress]
+    public var cc: [MailAddress]
+    public var replyTo: [MailAddress]
+    public var date: Date?
+    /// Message-ID without angle brackets.
+    public var messageID: String?
+    /// Message-IDs without angle brackets.
+    public var inReplyTo: [String]
+    public var references: [String]
+    public var root: MessagePart
+    /// Inline text/plain parts of this message (not of embedded ones), decoded and joined.
+    public var textBody: String?
+    /// Inline text/html parts of this message, decoded and joined.
+    public var htmlBody: String?
+    public var deliveryStatusReports: [DeliveryStatusReport]
+    public var feedbackReports: [FeedbackReport]
+    /// Messages carried as parts of this one (message/rfc822, message/global, text/rfc822-headers).
+    public var embeddedMessages: [Message]
+    public var warnings: [ParseWarning]
+
+    public init(headers: HeaderSection, root: MessagePart, textBody: String? = nil, htmlBody: String? = nil,
+                deliveryStatusReports: [DeliveryStatusReport] = [], feedbackReports: [FeedbackReport] = [],
+                embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
+        self.headers = headers
+        subject = headers.value("Subject")
+        from = AddressParser.parseList(headers.rawValue("From") ?? "")
+        to = headers.fields.filter { $0.hasName("To") }.flatMap { AddressParser.parseList($0.rawValue) }
+        cc = headers.fields.filter { $0.hasName("Cc") }.flatMap { AddressParser.parseList($0.rawValue) }
+        replyTo = AddressParser.parseList(headers.rawValue("Reply-To") ?? "")
+        date = headers.rawValue("Date").flatMap(MailDate.parse)
+        messageID = MessageIDList.parse(headers.rawValue("Message-ID") ?? "").first
+        inReplyTo = MessageIDList.parse(headers.rawValue("In-Reply-To") ?? "")
+        references = MessageIDList.parse(headers.rawValue("References") ?? "")
+        self.root = root
+        self.textBody = textBody
+        self.htmlBody = htmlBody
+        self.deliveryStatusReports = deliveryStatusReports
+        self.feedbackReports = feedbackReports
+        self.embeddedMessages = embeddedMessages
+        self.warnings = warnings
+    }
+
+    /// Every MIME part of this message in tree order (embedded messages' parts excluded).
+    /// Iterative, so a deep tree cannot exhaust the stack.
+    public var allParts: [MessagePart] {
+        var result: [MessagePart] = []
+        var stack: [MessagePart] = [root]
+        while let part = stack.popLast() {
+            result.append(part)
+            stack.append(contentsOf: part.children.reversed())
+        }
+        return result
+    }
+}

@@ -1,0 +1,212 @@
+/// Parses raw mail bytes into a `Message`. Never throws: malformed input yields a best-effort
+/// message plus `ParseWarning`s. Work is bounded by `ParseLimits`; descent (multipart and
+/// embedded messages) stops at `maxDepth`, so input nesting cannot exhaust the stack.
+public struct MessageParser: Sendable {
+    public let limits: ParseLimits
+
+    public init(limits: ParseLimits = .default) {
+        self.limits = limits
+    }
+
+    public func parse(_ bytes: [UInt8]) -> Message {
+        var warnings: [ParseWarning] = []
+        var input = bytes[...]
+        if input.count > limits.maxMessageBytes {
+            warnings.append(.limit("max-message-bytes",
+                                   "message is \(bytes.count) bytes; only the first \(limits.maxMessageBytes) were parsed"))
+            input = input.prefix(limits.maxMessageBytes)
+        }
+        var run = ParseRun(limits: limits)
+        var message = parseMessage(LineEndings.normalized(input), depth: 0, headersOnly: false, run: &run)
+        message.warnings.insert(contentsOf: warnings, at: 0)
+        return message
+    }
+
+    /// State shared by every level of one parse: the part budget.
+    struct ParseRun {
+        let limits: ParseLimits
+        var partCount = 0
+        var reportedPartLimit = false
+    }
+
+    /// What one message collects from its own parts (not from embedded messages' parts).
+    private struct Collector {
+        var plainTexts: [String] = []
+        var htmlTexts: [String] = []
+        var reports: [DeliveryStatusReport] = []
+        var feedback: [FeedbackReport] = []
+        var embedded: [Message] = []
+        var warnings: [ParseWarning] = []
+    }
+
+    /// Parses one message from an LF-normalised buffer.
+    func parseMessage(_ bytes: [UInt8], depth: Int, headersOnly: Bool, run: inout ParseRun) -> Message {
+        var collector = Collector()
+        let (headers, root) = bytes.withUnsafeBufferPointer { buffer -> (HeaderSection, MessagePart) in
+            let end = buffer.count
+            let block = readHeaders(buffer, start: 0, end: end, path: "1", collector: &collector)
+            let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
+            let root = parsePart(buffer, headers: block.headers, body: bodyRange, depth: depth,
+                                 defaultType: .textPlain, path: "1", run: &run, collector: &collector)
+            return (block.headers, root)
+        }
+        if headers.isEmpty && !bytes.isEmpty {
+            collector.warnings.append(ParseWarning(code: "no-headers", message: "the input has no header fields"))
+        }
+        if collector.reports.isEmpty, root.contentType.mimeType == "multipart/report" {
+            findMislabeledStatusBlock(in: root, collector: &collector)
+        }
+        return Message(headers: headers, root: root,
+                       textBody: collector.plainTexts.isEmpty ? nil : collector.plainTexts.joined(separator: "\n"),
+                       htmlBody: collector.htmlTexts.isEmpty ? nil : collector.htmlTexts.joined(separator: "\n"),
+                       deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
+                       embeddedMessages: collector.embedded, warnings: collector.warnings)
+    }
+
+    private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, path: String,
+                             collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
+        let result = HeaderBlockParser(maxFields: limits.maxHeaders).parse(buffer, start: start, end: end)
+        if result.droppedFields > 0 {
+            collector.warnings.append(.limit("max-headers",
+                "part \(path): \(result.droppedFields) header fields past the limit of \(limits.maxHeaders) were dropped"))
+        }
+        if result.malformedLines > 0 {
+            collector.warnings.append(ParseWarning(code: "malformed-header",
+                message: "part \(path): \(result.malformedLines) header line(s) without a field name were kept as malformed"))
+        }
+        return (HeaderSection(fields: result.fields), result.bodyStart)
+    }
+
+    private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, headers: HeaderSection, body: Range<Int>, depth: Int,
+                           defaultType: ContentType, path: String, run: inout ParseRun,
+                           collector: inout Collector) -> MessagePart {
+        run.partCount += 1
+        var contentType = defaultType
+        if let declared = headers.value("Content-Type") {
+            if let parsed = ContentType(headerValue: declared) {
+                contentType = parsed
+            } else {
+                collector.warnings.append(ParseWarning(code: "bad-content-type",
+                    message: "part \(path): unreadable Content-Type \"\(declared.prefix(80))\", read as \(defaultType.mimeType)"))
+            }
+        }
+        let transferEncoding = headers.value("Content-Transfer-Encoding")
+            .map { $0.trimmingMailWhitespace.asciiLowercased } ?? "7bit"
+        let disposition = headers.value("Content-Disposition").map(ContentDisposition.init(headerValue:))
+        let filename = disposition?.filename ?? contentType.name
+        var part = MessagePart(path: path, headers: headers, contentType: contentType,
+                               transferEncoding: transferEncoding, disposition: disposition, filename: filename)
+
+        if contentType.isMultipart {
+            guard depth < limits.maxDepth else {
+                collector.warnings.append(.limit("max-depth",
+                    "part \(path): nesting deeper than \(limits.maxDepth) levels was not descended into"))
+                part.decodedBody = Array(UnsafeBufferPointer(rebasing: buffer[body]))
+                return part
+            }
+            part.children = parseMultipart(buffer, contentType: contentType, body: body, depth: depth, path: path,
+                                           run: &run, collector: &collector)
+            return part
+        }
+
+        let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]), encoding: transferEncoding)
+        part.decodedBody = decoded
+
+        if contentType.isEmbeddedMessage {
+            if depth >= limits.maxDepth {
+                collector.warnings.append(.limit("max-depth",
+                    "part \(path): embedded message deeper than \(limits.maxDepth) levels was not parsed"))
+            } else {
+                let headersOnly = contentType.subtype.hasSuffix("headers")
+                let embedded = parseMessage(LineEndings.normalized(decoded[...]), depth: depth + 1,
+                                            headersOnly: headersOnly, run: &run)
+                part.embeddedMessage = embedded
+                collector.embedded.append(embedded)
+            }
+            if contentType.isText { part.text = TextDecoding.decode(decoded, charset: contentType.charset) }
+            return part
+        }
+        if contentType.isDeliveryStatus {
+            if let report = DeliveryStatusParser.parse(decoded) { collector.reports.append(report) }
+            part.text = TextDecoding.decode(decoded, charset: contentType.charset ?? "utf-8")
+            return part
+        }
+        if contentType.isFeedbackReport {
+            if let report = FeedbackReport.parse(decoded) { collector.feedback.append(report) }
+            part.text = TextDecoding.decode(decoded, charset: contentType.charset ?? "utf-8")
+            return part
+        }
+        if contentType.isText {
+            let text = TextDecoding.decode(decoded, charset: contentType.charset)
+            part.text = text
+            let inline = !(disposition?.isAttachment ?? false)
+            if inline && contentType.subtype == "plain" { collector.plainTexts.append(text) }
+            if inline && contentType.subtype == "html" { collector.htmlTexts.append(text) }
+        }
+        return part
+    }
+
+    private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, contentType: ContentType, body: Range<Int>,
+                                depth: Int, path: String, run: inout ParseRun,
+                                collector: inout Collector) -> [MessagePart] {
+        var boundary = contentType.boundary.map { Array($0.utf8) } ?? []
+        var split = MultipartSplitter.split(buffer, body: body, boundary: boundary)
+        if split.parts.isEmpty {
+            if let guessed = MultipartSplitter.guessBoundary(buffer, body: body) {
+                collector.warnings.append(ParseWarning(code: "wrong-boundary",
+                    message: "part \(path): the declared boundary does not occur; used \"--\(String(decoding: guessed, as: UTF8.self))\" found in the body"))
+                boundary = guessed
+                split = MultipartSplitter.split(buffer, body: body, boundary: boundary)
+            }
+        }
+        let childDefault: ContentType = contentType.subtype == "digest" ? .messageRFC822 : .textPlain
+        if split.parts.isEmpty {
+            collector.warnings.append(ParseWarning(code: "boundary-not-found",
+                message: "part \(path): no multipart boundary found; the body was read as one part"))
+            guard !body.isEmpty else { return [] }
+            return [parseChild(buffer, range: body, depth: depth, defaultType: .textPlain, path: path + ".1",
+                               run: &run, collector: &collector)]
+        }
+        if !split.closed {
+            collector.warnings.append(ParseWarning(code: "missing-final-boundary",
+                message: "part \(path): the closing boundary is missing; the last part runs to the end"))
+        }
+        var children: [MessagePart] = []
+        children.reserveCapacity(split.parts.count)
+        for (index, range) in split.parts.enumerated() {
+            if run.partCount >= limits.maxParts {
+                if !run.reportedPartLimit {
+                    run.reportedPartLimit = true
+                    collector.warnings.append(.limit("max-parts",
+                        "part \(path): more than \(limits.maxParts) MIME parts; the rest were not parsed"))
+                }
+                break
+            }
+            children.append(parseChild(buffer, range: range, depth: depth, defaultType: childDefault,
+                                       path: "\(path).\(index + 1)", run: &run, collector: &collector))
+        }
+        return children
+    }
+
+    private func parseChild(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, depth: Int,
+                            defaultType: ContentType, path: String, run: inout ParseRun,
+                            collector: inout Collector) -> MessagePart {
+        let block = readHeaders(buffer, start: range.lowerBound, end: range.upperBound, path: path,
+                                collector: &collector)
+        return parsePart(buffer, headers: block.headers, body: block.bodyStart..<range.upperBound, depth: depth + 1,
+                         defaultType: defaultType, path: path, run: &run, collector: &collector)
+    }
+
+    /// Some MTAs label the status block text/plain inside multipart/report; read it when its
+    /// fields make that unambiguous.
+    private func findMislabeledStatusBlock(in root: MessagePart, collector: inout Collector) {
+        for child in root.children.dropFirst() where child.contentType.mimeType == "text/plain" {
+            guard DeliveryStatusParser.looksLikeStatusBlock(child.decodedBody),
+                  let report = DeliveryStatusParser.parse(child.decodedBody, fromMislabeledPart: true),
+                  !report.recipients.isEmpty else { continue }
+            collector.reports.append(report)
+            collector.warnings.append(ParseWarning(code: "mislabeled-delivery-status",
+                message: "part \(child.path): delivery status fields read from a part labelled text/plain"))
+        }
+    }
+}
