@@ -37,6 +37,13 @@ enum BounceMarkers {
         "you do not need to resend", "will be retried",
     ].map { ($0, ()) })
 
+    /// Phrases that say a failure is final, which outrank delay wording elsewhere in the text.
+    static let permanent = PhraseTable<Void>([
+        "permanent error", "permanent failure", "permanently", "fatal error", "fatal errors", "given up",
+        "gave up", "giving up", "could not be delivered", "couldn't be delivered", "was not delivered",
+        "unable to deliver", "failed permanently", "delivery has failed", "undeliverable",
+    ].map { ($0, ()) })
+
     /// Words before an address on its line that make it a recipient.
     static let recipientIntros = PhraseTable<Void>([
         "rcpt to", "recipient", "recipients", "following address", "following addresses", "delivered to",

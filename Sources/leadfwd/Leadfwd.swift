@@ -6,6 +6,6 @@ struct Leadfwd: AsyncParsableCommand {
         commandName: "leadfwd",
         abstract: "Keep every contact's Engagement Status true from the mail that comes back.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [EvalCommand.self]
     )
 }

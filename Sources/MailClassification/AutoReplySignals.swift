@@ -1,0 +1,67 @@
+import MailParsing
+
+/// Header and subject signals that a message was sent by a machine answering on someone's behalf (RFC 3834 and
+/// the vendor headers of Outlook, Apple and others), or is bulk mail rather than a person writing.
+enum AutoReplySignals {
+    /// Evidence for an automatic reply, or nil.
+    static func autoReplyEvidence(_ message: Message, counter: StepCounter?) -> String? {
+        let headers = message.headers
+        if let value = headers.value("Auto-Submitted")?.trimmingCharacters(in: .whitespaces),
+           !value.isEmpty, !value.lowercased().hasPrefix("no") {
+            return "Auto-Submitted: \(value)"
+        }
+        for name in ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"] {
+            if let value = headers.value(name), !["no", "false", "0"].contains(value.lowercased().trimmingCharacters(in: .whitespaces)) {
+                return "\(name): \(value)"
+            }
+        }
+        if let value = headers.value("Precedence"), value.lowercased().contains("auto_reply") {
+            return "Precedence: \(value)"
+        }
+        if let value = headers.value("X-Apple-Action"), value.lowercased().contains("vacation") {
+            return "X-Apple-Action: \(value)"
+        }
+        if headers.value("X-Auto-Response-Suppress") != nil, headers.value("X-MS-Exchange-Inbox-Rules-Loop") != nil {
+            return "X-Auto-Response-Suppress with X-MS-Exchange-Inbox-Rules-Loop (Outlook out-of-office)"
+        }
+        if let subject = message.subject {
+            let normalized = NormalizedText(String(subject.prefix(200)), counter: counter)
+            if let match = AutoReplyPhrases.subjectPrefixes.firstMatch(in: normalized, counter: counter),
+               match.range.lowerBound == 0 {
+                return "subject starts with \"\(subject.prefix(60))\""
+            }
+        }
+        return nil
+    }
+
+    /// Evidence that the message is bulk or list mail (not a person), or nil.
+    static func bulkEvidence(_ message: Message) -> String? {
+        let headers = message.headers
+        if let value = headers.value("Precedence")?.lowercased(), ["bulk", "junk", "list"].contains(where: value.contains) {
+            return "Precedence: \(value)"
+        }
+        if headers.value("List-Id") != nil { return "List-Id header" }
+        if headers.value("List-Unsubscribe") != nil { return "List-Unsubscribe header (newsletter)" }
+        return nil
+    }
+
+    /// Read receipts (RFC 8098 disposition notifications and the clients' "Read:" subjects).
+    static func readReceiptEvidence(_ message: Message, counter: StepCounter?) -> String? {
+        if message.root.contentType.parameters.value("report-type")?.lowercased() == "disposition-notification" {
+            return "multipart/report; report-type=disposition-notification"
+        }
+        if message.allParts.contains(where: { $0.contentType.mimeType.lowercased() == "message/disposition-notification" }) {
+            return "message/disposition-notification part"
+        }
+        if let subject = message.subject {
+            let lowered = subject.lowercased()
+            for prefix in ["read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "gelezen:", "lida:", "letto:", "read receipt"]
+            where lowered.hasPrefix(prefix) {
+                return "subject starts with \"\(subject.prefix(40))\""
+            }
+        }
+        return nil
+    }
+}
+
+import Foundation

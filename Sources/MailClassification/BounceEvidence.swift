@@ -1,0 +1,37 @@
+import MailParsing
+
+/// Whether a message is a non-delivery report at all: a mail-system sender, `X-Failed-Recipients`, a
+/// `multipart/report`, or a bounce subject together with a known bounce format. A person's mail with an attached
+/// message has none of these, so it is never read as a bounce.
+enum BounceEvidence {
+    static func looksLikeBounce(_ message: Message, counter: StepCounter?) -> Bool {
+        if !message.deliveryStatusReports.isEmpty { return true }
+        if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
+        let sender = message.from.first
+        let local = sender?.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        let displayName = sender?.displayName?.lowercased() ?? ""
+        let systemSender = BounceMarkers.systemSenders.contains(local) || message.from.isEmpty
+            || displayName.contains("mail delivery") || displayName.contains("mailer-daemon")
+            || displayName.contains("postmaster")
+        let subject = NormalizedText(String((message.subject ?? "").prefix(200)), counter: counter)
+        let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
+        if systemSender && (bounceSubject || message.root.contentType.mimeType.lowercased() == "multipart/report") {
+            return true
+        }
+        if message.root.contentType.mimeType.lowercased() == "multipart/report",
+           message.root.contentType.parameters.value("report-type")?.lowercased() == "delivery-status" {
+            return true
+        }
+        guard bounceSubject || systemSender else { return false }
+        let text = String((message.textBody ?? "").prefix(3_000))
+        return BounceFormat.identify(NormalizedText(text, counter: counter), counter: counter) != nil
+    }
+
+    static func isDelayed(_ message: Message, text: String, counter: StepCounter?) -> Bool {
+        let subject = NormalizedText(String((message.subject ?? "").prefix(200)), counter: counter)
+        if BounceMarkers.delayed.firstMatch(in: subject, counter: counter) != nil { return true }
+        let head = NormalizedText(String(text.prefix(3_000)), counter: counter)
+        guard BounceMarkers.delayed.firstMatch(in: head, counter: counter) != nil else { return false }
+        return BounceMarkers.permanent.firstMatch(in: head, counter: counter) == nil
+    }
+}

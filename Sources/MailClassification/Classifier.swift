@@ -1,0 +1,263 @@
+import Foundation
+import MailParsing
+
+/// Turns a parsed message into the verdict the engagement domain acts on.
+///
+/// Decoders run from the most to the least authoritative and the first that decides wins, so a quoted original
+/// or an attached message can never outvote the report itself: RFC 3464 delivery reports, RFC 5965 complaints,
+/// plain-text bounces (the `BounceFormat` table, `X-Failed-Recipients`), forwarded bounces, automatic replies,
+/// read receipts and bulk mail, then replies (opt-out requests first). Mail sent to one of our List-Unsubscribe
+/// mailboxes is an opt-out.
+public struct Classifier: Sendable {
+    /// Addresses we publish in List-Unsubscribe (mailto:); mail to them is an opt-out. Addresses whose local part
+    /// says "unsubscribe" or "optout" count too.
+    public var unsubscribeMailboxes: Set<String>
+
+    public init() { self.init(unsubscribeMailboxes: []) }
+
+    public init(unsubscribeMailboxes: Set<String>) {
+        self.unsubscribeMailboxes = Set(unsubscribeMailboxes.map { $0.lowercased() })
+    }
+
+    public func classify(_ message: Message) -> Verdict {
+        classify(message, counter: nil)
+    }
+
+    func classify(_ message: Message, counter: StepCounter?) -> Verdict {
+        var verdict = Verdict(kind: .other)
+        verdict.messageID = message.messageID
+        verdict.inReplyTo = message.inReplyTo.first
+        verdict.references = message.references
+        verdict.from = message.from.first?.address
+        verdict.subject = message.subject
+        verdict.date = message.date
+
+        if decideBounceOrComplaint(message, into: &verdict, counter: counter) { return verdict }
+        for embedded in message.embeddedMessages.prefix(4) where BounceEvidence.looksLikeBounce(embedded, counter: counter) {
+            var forwarded = verdict
+            if decideBounceOrComplaint(embedded, into: &forwarded, counter: counter) {
+                forwarded.evidence.insert("forwarded bounce (attached message from \(embedded.from.first?.address ?? "unknown"))", at: 0)
+                return forwarded
+            }
+        }
+
+        let replier = (message.from.first ?? message.replyTo.first)?.address
+        let newText = Self.newText(of: message, counter: counter)
+
+        if let evidence = AutoReplySignals.autoReplyEvidence(message, counter: counter) {
+            verdict.kind = .autoReply
+            verdict.contact = replier
+            verdict.replyText = newText
+            verdict.evidence.append(evidence)
+            let bodyText = newText ?? ""
+            let normalized = NormalizedText(bodyText, counter: counter)
+            if let left = AutoReplyPhrases.leftCompany.firstMatch(in: normalized, counter: counter) {
+                verdict.leftCompany = true
+                verdict.reason = "left company"
+                verdict.evidence.append("text says \"\(String(decoding: normalized.bytes[left.range], as: UTF8.self).trimmingCharacters(in: .whitespaces))\"")
+            } else {
+                verdict.reason = "vacation"
+                if let date = ReturnDateExtractor().returnDate(in: bodyText, messageDate: message.date, counter: counter) {
+                    verdict.returnDate = date
+                    verdict.evidence.append("return date \(date) read from the text")
+                }
+            }
+            return verdict
+        }
+
+        if let mailbox = unsubscribeMailbox(in: message) {
+            verdict.kind = .optOut
+            verdict.reason = "unsubscribe"
+            verdict.contact = replier
+            verdict.replyText = newText
+            verdict.evidence.append("sent to List-Unsubscribe mailbox \(mailbox)")
+            return verdict
+        }
+
+        if let evidence = AutoReplySignals.readReceiptEvidence(message, counter: counter) {
+            verdict.reason = "read receipt"
+            verdict.contact = replier
+            verdict.evidence.append(evidence)
+            return verdict
+        }
+
+        let isReplyToUs = !message.inReplyTo.isEmpty || !message.references.isEmpty
+            || OptOutDetector.strippingReplyPrefixes(message.subject ?? "") != (message.subject ?? "").trimmingCharacters(in: .whitespaces)
+        if !isReplyToUs, let evidence = AutoReplySignals.bulkEvidence(message) {
+            verdict.reason = "bulk"
+            verdict.contact = replier
+            verdict.evidence.append(evidence)
+            return verdict
+        }
+
+        verdict.contact = replier
+        verdict.replyText = newText
+        if let finding = OptOutDetector().detect(replyText: newText ?? "", subject: message.subject, counter: counter) {
+            verdict.kind = .optOut
+            verdict.reason = "unsubscribe"
+            verdict.evidence.append("\(finding.place) asks to opt out: \"\(finding.phrase)\"")
+            return verdict
+        }
+        if let text = newText, !text.isEmpty {
+            verdict.kind = .reply
+            verdict.evidence.append(isReplyToUs ? "reply (In-Reply-To / References / Re: subject) with new text"
+                                                : "message from a person with new text")
+        } else {
+            verdict.reason = "no new text"
+            verdict.evidence.append("no newly written text found")
+        }
+        return verdict
+    }
+
+    // MARK: - Bounces and complaints
+
+    /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
+    private func decideBounceOrComplaint(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
+        if !message.deliveryStatusReports.isEmpty, decideDeliveryStatus(message, into: &verdict, counter: counter) {
+            return true
+        }
+        if let report = message.feedbackReports.first {
+            let type = report.feedbackType?.lowercased() ?? "abuse"
+            verdict.originalMessageID = message.embeddedMessages.first?.messageID
+            if type == "auth-failure" || type == "dmarc" {
+                verdict.kind = .other
+                verdict.reason = "auth-failure report"
+                verdict.evidence.append("ARF Feedback-Type: \(type)")
+                return true
+            }
+            verdict.kind = .optOut
+            verdict.reason = "complaint"
+            verdict.contact = report.originalRcptTo.first ?? message.embeddedMessages.first?.to.first?.address
+            verdict.evidence.append("ARF feedback report, Feedback-Type: \(type)")
+            if let contact = verdict.contact { verdict.evidence.append("complainant \(contact)") }
+            return true
+        }
+        guard BounceEvidence.looksLikeBounce(message, counter: counter) else { return false }
+        return decidePlainText(message, into: &verdict, counter: counter)
+    }
+
+    private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
+        let reasons = BounceReasonClassifier()
+        let entries = message.deliveryStatusReports.flatMap(\.recipients)
+        var failed: [BouncedRecipient] = []
+        var delivered = 0
+        let textFallback = plainTextRecipients(message, addresses: entries.compactMap { $0.finalRecipient ?? $0.originalRecipient },
+                                              counter: counter)
+        for entry in entries.prefix(500) {
+            guard let address = entry.finalRecipient ?? entry.originalRecipient else { continue }
+            let action = entry.action?.lowercased().trimmingCharacters(in: .whitespaces)
+            let statusClass = entry.status?.first
+            switch action {
+            case "delivered", "relayed", "expanded":
+                delivered += 1
+                continue
+            case "failed", "delayed":
+                break
+            default:
+                guard statusClass == "5" || statusClass == "4" else { delivered += 1; continue }
+            }
+            let effectiveAction = action == "delayed" || (action == nil && statusClass == "4") ? "delayed" : "failed"
+            var diagnostic = entry.diagnosticCode.flatMap { $0.isEmpty ? nil : $0 }
+            var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
+                                            counter: counter)
+            let fromText = textFallback.first { $0.address.lowercased() == address.lowercased() }
+            if decision.basis.hasPrefix("status") || decision.basis == "no recognised reason", let fromText,
+               let textDiagnostic = fromText.diagnostic {
+                // The report's own fields say little; the human-readable part often names the reason.
+                let combined = [diagnostic, textDiagnostic].compactMap { $0 }.joined(separator: " ")
+                let textDecision = reasons.classify(diagnostic: combined, status: entry.status, action: effectiveAction,
+                                                    counter: counter)
+                if !textDecision.basis.hasPrefix("status"), textDecision.basis != "no recognised reason" {
+                    decision = textDecision
+                    diagnostic = diagnostic ?? textDiagnostic
+                }
+            }
+            failed.append(BouncedRecipient(address: address, status: entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? ""),
+                                           action: effectiveAction, hard: decision.hard,
+                                           reason: decision.reason.rawValue, diagnostic: diagnostic))
+            verdict.evidence.append("RFC 3464 report: \(address) Action: \(entry.action ?? "–") Status: \(entry.status ?? "–")"
+                                    + " → \(decision.reason.rawValue) (\(decision.basis))")
+        }
+        if failed.isEmpty {
+            guard delivered > 0 else { return false }
+            verdict.kind = .other
+            verdict.reason = "delivered"
+            verdict.evidence.append("RFC 3464 report with only delivered/relayed/expanded recipients")
+            return true
+        }
+        finishBounce(failed, message: message, into: &verdict)
+        return true
+    }
+
+    private func plainTextRecipients(_ message: Message, addresses: [String], counter: StepCounter?) -> [BouncedRecipient] {
+        guard let text = message.textBody, !text.isEmpty else { return [] }
+        let input = PlainTextBounceDecoder.Input(text: text, excluded: [], failedRecipientsHeader: addresses)
+        return PlainTextBounceDecoder().decode(input, counter: counter)
+    }
+
+    private func decidePlainText(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
+        let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
+        var excluded = Set(message.from.map(\.address) + message.to.map(\.address) + message.replyTo.map(\.address))
+        if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
+        let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
+            value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.contains("@") }
+        }
+        let delayed = BounceEvidence.isDelayed(message, text: text, counter: counter)
+        var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
+                                                 delayed: delayed)
+        var recipients = PlainTextBounceDecoder().decode(input, counter: counter)
+        if recipients.isEmpty, let originalTo = message.embeddedMessages.first?.to.first?.address {
+            // No address in the report text: the original's addressee is the one that failed.
+            input.failedRecipientsHeader = [originalTo]
+            recipients = PlainTextBounceDecoder().decode(input, counter: counter)
+        }
+        guard !recipients.isEmpty else { return false }
+        let normalizedHead = NormalizedText((message.from.first?.address ?? "") + " " + (message.subject ?? "") + " "
+                                            + String(text.prefix(3_000)), counter: counter)
+        let format = BounceFormat.identify(normalizedHead, counter: counter)
+        verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
+                                + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))
+        for recipient in recipients {
+            verdict.evidence.append("\(recipient.address): \(recipient.reason)" + (recipient.status.map { " status \($0)" } ?? "")
+                                    + (recipient.diagnostic.map { " — \"\($0.prefix(160))\"" } ?? ""))
+        }
+        finishBounce(recipients, message: message, into: &verdict)
+        return true
+    }
+
+    private func finishBounce(_ recipients: [BouncedRecipient], message: Message, into verdict: inout Verdict) {
+        verdict.recipients = recipients
+        let hard = recipients.first { $0.hard }
+        verdict.kind = hard != nil ? .hardBounce : .softBounce
+        verdict.reason = (hard ?? recipients.first)?.reason
+        verdict.contact = (hard ?? recipients.first)?.address
+        verdict.originalMessageID = message.embeddedMessages.first?.messageID
+    }
+
+    // MARK: - Replies
+
+    static func newText(of message: Message, counter: StepCounter?) -> String? {
+        let extractor = ReplyTextExtractor()
+        if let text = message.textBody, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return extractor.newText(fromPlainText: text, counter: counter)
+        }
+        if let html = message.htmlBody {
+            return extractor.newText(fromHTML: html, counter: counter)
+        }
+        return nil
+    }
+
+    private func unsubscribeMailbox(in message: Message) -> String? {
+        let recipients = message.to + message.cc
+        let delivered = message.headers.values("Delivered-To") + message.headers.values("X-Original-To")
+        let addresses = recipients.map { $0.address.lowercased() } + delivered.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " <>")) }
+        for address in addresses {
+            if unsubscribeMailboxes.contains(address) { return address }
+            let local = address.split(separator: "@").first.map(String.init) ?? ""
+            if ["unsubscribe", "optout", "opt-out", "opt_out", "list-unsubscribe"].contains(where: local.hasPrefix) {
+                return address
+            }
+        }
+        return nil
+    }
+}
