@@ -18,3 +18,16 @@ public struct ContactProfile: Sendable, Codable, Equatable {
         self.segments = segments
     }
 }
+
+extension ContactProfile {
+    /// Missing keys mean "nothing given", so hand-written JSON (`{"firstName":"Ada"}`) decodes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(firstName: try container.decodeIfPresent(String.self, forKey: .firstName),
+                  lastName: try container.decodeIfPresent(String.self, forKey: .lastName),
+                  company: try container.decodeIfPresent(String.self, forKey: .company),
+                  customFields: try container.decodeIfPresent([String: String].self, forKey: .customFields) ?? [:],
+                  tags: try container.decodeIfPresent([String].self, forKey: .tags) ?? [],
+                  segments: try container.decodeIfPresent([String].self, forKey: .segments) ?? [])
+    }
+}

@@ -24,3 +24,17 @@ public struct EngagementEvent: Sendable, Codable, Equatable {
         self.evidence = evidence
     }
 }
+
+extension EngagementEvent {
+    /// Decoded events are normalised like constructed ones (address lowercased, time in whole seconds); a missing
+    /// `evidence` means none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(contact: try container.decode(String.self, forKey: .contact),
+                  kind: try container.decode(EngagementEventKind.self, forKey: .kind),
+                  at: try container.decode(Date.self, forKey: .at),
+                  idempotencyKey: try container.decodeIfPresent(String.self, forKey: .idempotencyKey),
+                  source: try container.decode(String.self, forKey: .source),
+                  evidence: try container.decodeIfPresent([String].self, forKey: .evidence) ?? [])
+    }
+}

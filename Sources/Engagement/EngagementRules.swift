@@ -114,6 +114,9 @@ public enum EngagementRules {
 
     /// The contact an `imported` event creates when the address is new, or why the address is refused.
     public static func newContact(for event: EngagementEvent) -> Result<Contact, RefusedTransition> {
+        if case .statusChangeRequested(let requested) = event.kind {
+            return .failure(.manualStatusChange(email: event.contact, requested: requested))
+        }
         guard case .imported = event.kind else { return .failure(.unknownContact(email: event.contact)) }
         if let problem = EmailAddress.syntaxProblem(event.contact) {
             return .failure(.invalidAddress(email: event.contact, reason: problem))

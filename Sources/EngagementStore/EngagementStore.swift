@@ -34,7 +34,8 @@ public final class EngagementStore: @unchecked Sendable {
         self.directory = directory
         self.options = options
         encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted keys: the same state always gives the same bytes, so files diff and compare cleanly.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
