@@ -22,17 +22,14 @@ public struct WorkerConfiguration: Sendable, Equatable {
     public static func load(path: String, dataDirectory override: String? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ConfigurationError) -> WorkerConfiguration {
-        let text: String
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError(file: path, problem: "is not UTF-8 text")
-            }
-            text = decoded
-        } catch let error as ConfigurationError {
-            throw error
-        } catch {
-            throw ConfigurationError(file: path, problem: "cannot be read (\(Self.reason(error))); check the path given to --config")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ConfigurationError(file: path, problem: "does not exist; check the path given to --config")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(file: path, problem: "cannot be read (a folder, or no permission)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: path, problem: "is not UTF-8 text")
         }
         let base = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
         return try parse(text, file: path, baseDirectory: base, dataDirectory: override, environment: environment)
@@ -95,15 +92,6 @@ public struct WorkerConfiguration: Sendable, Equatable {
         default:
             return ConfigurationError(file: file, problem: "is not valid YAML: \(error)")
         }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        return nsError.localizedDescription
     }
 }
 

@@ -1,0 +1,91 @@
+import Engagement
+import Foundation
+import Testing
+import TestSupport
+@testable import Ingestion
+
+private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
+    for sub in ["cur", "new", "tmp"] {
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+    }
+    for (index, message) in messages.enumerated() {
+        try Data(message).write(to: root.appendingPathComponent("new/17950000\(index).M\(index)P1.test"))
+    }
+}
+
+private let people = ["ann@acme.test", "bob@bolt.test", "cyd@corp.test", "dee@delta.test"]
+
+private func sampleMessages() -> [[UInt8]] {
+    [
+        // Ann's assistant answers for her: matched through In-Reply-To, not the sender.
+        InboundMail.reply(from: "Assistant <pa@acme.test>", inReplyTo: InboundMail.outboundID("ann@acme.test"),
+                          id: "r1@acme.test"),
+        InboundMail.hardBounce(recipient: "bob@bolt.test", originalID: InboundMail.outboundID("bob@bolt.test"),
+                               id: "b1@mx.leadfwd.test"),
+        InboundMail.optOut(from: "Cyd <cyd@corp.test>", inReplyTo: InboundMail.outboundID("cyd@corp.test"),
+                           id: "o1@corp.test"),
+        InboundMail.outOfOffice(from: "Dee <dee@delta.test>", inReplyTo: InboundMail.outboundID("dee@delta.test"),
+                                id: "a1@delta.test"),
+        InboundMail.reply(from: "Stranger <who@unknown.test>", id: "r2@unknown.test"),
+        InboundMail.newsletter(id: "n1@digest.example.org"),
+    ]
+}
+
+@Test func maildirEndToEndUpdatesStatusesAndKeepsUnmatched() async throws {
+    let fixture = try WorkerFixture(contacts: people)
+    try writeMaildir(fixture.folder.url.appendingPathComponent("inbox"), sampleMessages())
+    try fixture.writeConfig(["name: local\nurl: inbox"])
+
+    let outcomes = try await fixture.worker().runOnce()
+    #expect(outcomes.map(\.outcome) == [.completed])
+
+    #expect(try fixture.status("ann@acme.test") == .responded)
+    #expect(try fixture.status("bob@bolt.test") == .badEmail)
+    #expect(try fixture.status("cyd@corp.test") == .doNotContact)
+    #expect(try fixture.status("dee@delta.test") == .working)
+    let store = try fixture.store()
+    #expect(store.contact("bob@bolt.test")?.recordStatus == .bounced)
+    #expect(store.contact("dee@delta.test")?.lastAutoReply?.returnDate == "2026-12-07")
+
+    let unmatched = store.unmatched()
+    #expect(unmatched.count == 1)
+    #expect(unmatched.first?.from == "who@unknown.test")
+    #expect(unmatched.first?.source.hasSuffix("P1.test") == true)
+
+    let history = try #require(try store.contactWithHistory("ann@acme.test")?.history.last)
+    #expect(history.event.source.contains("/inbox/new/"))
+    #expect(history.event.evidence.contains { $0.contains("In-Reply-To") })
+
+    let state = try #require(try fixture.state("local"))
+    #expect(state.messages == 6)
+    #expect(state.messagesByKind["other"] == 1)
+    #expect(state.eventsApplied == 4)
+    #expect(state.unmatched == 1)
+    #expect(state.checkpoint?.processed.count == 6)
+}
+
+@Test func rereadingALocalMailboxNeverCountsTwice() async throws {
+    let fixture = try WorkerFixture(contacts: people)
+    let inbox = fixture.folder.url.appendingPathComponent("inbox")
+    try writeMaildir(inbox, sampleMessages())
+    try fixture.writeConfig(["name: local\nurl: maildir:inbox"])
+    _ = try await fixture.worker().runOnce()
+    let before = try fixture.historyLines()
+
+    // A mail program moves the files to cur/ and marks them read: same messages, same unique names.
+    for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path + "/new") {
+        try FileManager.default.moveItem(atPath: inbox.path + "/new/" + name, toPath: inbox.path + "/cur/" + name + ":2,S")
+    }
+    _ = try await fixture.worker().runOnce()
+    #expect(try fixture.state("local")?.messages == 6)
+
+    // The checkpoint is lost: everything is read again, and the idempotency keys keep the store as it was.
+    try FileManager.default.removeItem(atPath: MailboxStateDirectory(dataDirectory: fixture.dataDirectory).path)
+    _ = try await fixture.worker().runOnce()
+    let state = try #require(try fixture.state("local"))
+    #expect(state.messages == 6)
+    #expect(state.eventsApplied == 0)
+    #expect(state.eventsAlreadyApplied == 4)
+    #expect(try fixture.historyLines() == before)
+    #expect(try fixture.store().unmatched().count == 1)
+}
