@@ -98,8 +98,9 @@ public actor MailboxWorker {
         guard configuration.idle, let session, await session.supportsIdle else {
             return await gate.pause(for: configuration.pollInterval)
         }
-        // Re-issue IDLE regularly: a connection dropped silently (NAT, server restart) shows up as an error.
-        let timeout = min(max(configuration.pollInterval, .seconds(30)), .seconds(25 * 60))
+        // Re-issue IDLE every poll interval: a connection dropped silently (NAT, server restart) shows up as an error,
+        // and a stop request is noticed.
+        let timeout = min(configuration.pollInterval, .seconds(25 * 60))
         do {
             _ = try await session.idle(timeout: timeout)
         } catch {

@@ -5,12 +5,29 @@ enum InboundMail {
     static let ourAddress = "sales@leadfwd.test"
     static let date = "Fri, 27 Nov 2026 09:15:00 +0000"
 
+    static let people = ["ann@acme.test", "bob@bolt.test", "cyd@corp.test", "dee@delta.test"]
+
+    /// Six messages: assistant reply (matched by In-Reply-To), hard bounce, opt-out, out-of-office, a reply from
+    /// a stranger (unmatched), a newsletter (other).
+    static func sampleInbox() -> [[UInt8]] {
+        [
+            // Ann's assistant answers for her: matched through In-Reply-To, not the sender.
+            reply(from: "Assistant <pa@acme.test>", inReplyTo: outboundID("ann@acme.test"), id: "r1@acme.test"),
+            hardBounce(recipient: "bob@bolt.test", originalID: outboundID("bob@bolt.test"), id: "b1@mx.leadfwd.test"),
+            optOut(from: "Cyd <cyd@corp.test>", inReplyTo: outboundID("cyd@corp.test"), id: "o1@corp.test"),
+            outOfOffice(from: "Dee <dee@delta.test>", inReplyTo: outboundID("dee@delta.test"), id: "a1@delta.test"),
+            reply(from: "Stranger <who@unknown.test>", id: "r2@unknown.test"),
+            newsletter(id: "n1@digest.example.org"),
+        ]
+    }
+
     /// The Message-ID of the step-1 email our sequence sent to `contact`.
     static func outboundID(_ contact: String) -> String {
         "step1.\(contact.replacingOccurrences(of: "@", with: "."))@mail.leadfwd.test"
     }
 
-    static func reply(from: String, inReplyTo: String? = nil, id: String, text: String = "Sounds good, let's talk on Tuesday at 10.") -> [UInt8] {
+    static func reply(from: String, inReplyTo: String? = nil, id: String,
+                      text: String = "Sounds good, let's talk on Tuesday at 10.") -> [UInt8] {
         var headers = [
             "From: \(from)", "To: \(ourAddress)", "Subject: Re: Quick question about your pipeline",
             "Date: \(date)", "Message-ID: <\(id)>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8",

@@ -13,27 +13,9 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
     }
 }
 
-private let people = ["ann@acme.test", "bob@bolt.test", "cyd@corp.test", "dee@delta.test"]
-
-private func sampleMessages() -> [[UInt8]] {
-    [
-        // Ann's assistant answers for her: matched through In-Reply-To, not the sender.
-        InboundMail.reply(from: "Assistant <pa@acme.test>", inReplyTo: InboundMail.outboundID("ann@acme.test"),
-                          id: "r1@acme.test"),
-        InboundMail.hardBounce(recipient: "bob@bolt.test", originalID: InboundMail.outboundID("bob@bolt.test"),
-                               id: "b1@mx.leadfwd.test"),
-        InboundMail.optOut(from: "Cyd <cyd@corp.test>", inReplyTo: InboundMail.outboundID("cyd@corp.test"),
-                           id: "o1@corp.test"),
-        InboundMail.outOfOffice(from: "Dee <dee@delta.test>", inReplyTo: InboundMail.outboundID("dee@delta.test"),
-                                id: "a1@delta.test"),
-        InboundMail.reply(from: "Stranger <who@unknown.test>", id: "r2@unknown.test"),
-        InboundMail.newsletter(id: "n1@digest.example.org"),
-    ]
-}
-
 @Test func maildirEndToEndUpdatesStatusesAndKeepsUnmatched() async throws {
-    let fixture = try WorkerFixture(contacts: people)
-    try writeMaildir(fixture.folder.url.appendingPathComponent("inbox"), sampleMessages())
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    try writeMaildir(fixture.folder.url.appendingPathComponent("inbox"), InboundMail.sampleInbox())
     try fixture.writeConfig(["name: local\nurl: inbox"])
 
     let outcomes = try await fixture.worker().runOnce()
@@ -65,9 +47,9 @@ private func sampleMessages() -> [[UInt8]] {
 }
 
 @Test func rereadingALocalMailboxNeverCountsTwice() async throws {
-    let fixture = try WorkerFixture(contacts: people)
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
     let inbox = fixture.folder.url.appendingPathComponent("inbox")
-    try writeMaildir(inbox, sampleMessages())
+    try writeMaildir(inbox, InboundMail.sampleInbox())
     try fixture.writeConfig(["name: local\nurl: maildir:inbox"])
     _ = try await fixture.worker().runOnce()
     let before = try fixture.historyLines()
