@@ -54,6 +54,10 @@ final class CurlTransport {
     }
 
     func close() {
+        // libcurl's cleanup says LOGOUT with its own IMAP state machine and waits for the answer; on a connection we
+        // drove ourselves (possibly mid-response) that could read our leftovers for minutes. We say LOGOUT ourselves
+        // when appropriate, so shut the socket first and let libcurl's goodbye fail at once.
+        if socket >= 0 { _ = shutdown(socket, Int32(SHUT_RDWR)) }
         if let handle { curl_easy_cleanup(handle) }
         handle = nil
         socket = -1

@@ -15,6 +15,8 @@ public struct IMAPError: Error, Sendable, CustomStringConvertible {
         /// The server sent something that is not IMAP as we know it.
         case protocolError = "protocol error"
         case timeout = "timed out"
+        /// A response exceeded a configured limit (`maxLiteralBytes`): retrying the same command fails the same way.
+        case limitExceeded = "limit exceeded"
         /// The server lacks a capability the call needs (e.g. IDLE).
         case unsupported = "not supported by the server"
         /// The caller passed something that cannot be sent (bad URL, flag with spaces, unselected mailbox, …).
@@ -60,7 +62,7 @@ public struct IMAPError: Error, Sendable, CustomStringConvertible {
             return ["UNAVAILABLE", "INUSE", "SERVERBUG", "LIMIT"].contains(responseCode ?? "")
         case .authenticationFailed:
             return responseCode == "UNAVAILABLE"
-        case .tlsFailed, .commandRejected, .unsupported, .invalidArgument:
+        case .tlsFailed, .commandRejected, .unsupported, .invalidArgument, .limitExceeded:
             return false
         }
     }
@@ -90,6 +92,8 @@ public struct IMAPError: Error, Sendable, CustomStringConvertible {
             return "The server does not offer STARTTLS: use imaps:// or ask for a server that supports TLS"
         case .authenticationFailed:
             return "Check the user name and the password or token"
+        case .limitExceeded:
+            return "Raise maxLiteralBytes, or fetch the other messages of the batch one by one and skip this one"
         default:
             return nil
         }

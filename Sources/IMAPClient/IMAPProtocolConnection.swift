@@ -173,8 +173,18 @@ final class IMAPProtocolConnection {
         onIdling?()
         let deadline = ContinuousClock.now + timeout
         var endedByServer = false
+        var cancelled = false
         while !mailboxGrew {
-            guard try reader.waitForData(until: deadline) else { break }
+            // Wake up now and then to notice task cancellation (a worker shutting down), which no socket event shows.
+            let slice = min(deadline, ContinuousClock.now + .milliseconds(250))
+            guard try reader.waitForData(until: slice) else {
+                if Task.isCancelled {
+                    cancelled = true
+                    break
+                }
+                if slice == deadline { break }
+                continue
+            }
             if case .tagged(let received, let status) = try nextResponse(command: "IDLE"), received == tag {
                 _ = try check(status, command: "IDLE")
                 endedByServer = true
@@ -185,6 +195,7 @@ final class IMAPProtocolConnection {
             try send("DONE\r\n", command: "IDLE")
             try readUntilTagged(tag, command: "IDLE") { _ in }
         }
+        if cancelled && !mailboxGrew { return .cancelled }
         return outcome()
     }
 

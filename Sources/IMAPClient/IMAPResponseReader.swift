@@ -70,7 +70,7 @@ final class IMAPResponseReader {
         while true {
             let line = try readLine()
             lines.append(line)
-            guard let length = try Self.literalLength(atEndOf: line, limit: maxLiteralBytes, error: protocolError) else {
+            guard let length = try Self.literalLength(atEndOf: line, limit: maxLiteralBytes, error: limitExceeded) else {
                 return IMAPRawResponse(lines: lines, literals: literals)
             }
             literals.append(try readExactly(length))
@@ -104,7 +104,7 @@ final class IMAPResponseReader {
             }
             scanned = buffer.count
             guard buffer.count - start <= maxLineBytes else {
-                throw protocolError("response line longer than \(maxLineBytes) bytes")
+                throw limitExceeded("response line longer than \(maxLineBytes) bytes")
             }
             guard try fill(until: ContinuousClock.now + timeout) else { throw timedOut() }
         }
@@ -150,8 +150,8 @@ final class IMAPResponseReader {
         return true
     }
 
-    private func protocolError(_ detail: String) -> IMAPError {
-        IMAPError(.protocolError, host: context.host, port: context.port, detail: detail)
+    private func limitExceeded(_ detail: String) -> IMAPError {
+        IMAPError(.limitExceeded, host: context.host, port: context.port, detail: detail)
     }
 
     private func timedOut() -> IMAPError {

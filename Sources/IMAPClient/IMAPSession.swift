@@ -120,7 +120,8 @@ public actor IMAPSession {
     }
 
     /// Waits (IDLE) until the open mailbox grows or `timeout` passes, then ends IDLE. Keep `timeout` under 29
-    /// minutes (RFC 2177). `onIdling` runs once the server has accepted IDLE. Throws `.unsupported` when the
+    /// minutes (RFC 2177). Cancelling the calling task ends IDLE within about a quarter second and returns
+    /// `.cancelled`. `onIdling` runs once the server has accepted IDLE. Throws `.unsupported` when the
     /// server lacks IDLE (check `supportsIdle`; poll with `noop()`/`uidSearch` instead).
     public func idle(timeout: Duration, onIdling: (@Sendable () -> Void)? = nil) throws(IMAPError) -> IdleOutcome {
         try withConnection { connection throws(IMAPError) in try connection.idle(timeout: timeout, onIdling: onIdling) }

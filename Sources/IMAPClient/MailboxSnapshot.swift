@@ -24,4 +24,6 @@ public enum IdleOutcome: Sendable, Equatable {
     case newMessages(exists: Int)
     /// Nothing arrived before the timeout.
     case timedOut
+    /// The calling task was cancelled; IDLE was ended properly and the session is still usable.
+    case cancelled
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
 
-struct BenchCommand: ParsableCommand {
+/// `leadfwd bench …`: throughput measurements that print figures (never part of the test suite).
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks that print figures (build with -c release for meaningful numbers).",
-        subcommands: [BenchStoreCommand.self]
+        abstract: "Measure throughput and print the figures (build with -c release for meaningful numbers).",
+        subcommands: [BenchStoreCommand.self, BenchIMAPCommand.self]
     )
 }

@@ -38,6 +38,11 @@ import Testing
     @Test func settingsNeverPrintSecrets() {
         let settings = IMAPConnectionSettings(host: "h", username: "u", credential: .password("hunter2"))
         #expect(!settings.description.contains("hunter2"))
+        #expect(!String(reflecting: settings).contains("hunter2"))
+        var dumped = ""
+        dump(settings, to: &dumped)
+        #expect(!dumped.contains("hunter2"))
         #expect(!"\(IMAPCredential.bearerToken("tok-123"))".contains("tok-123"))
+        #expect(!String(reflecting: IMAPCredential.bearerToken("tok-123")).contains("tok-123"))
     }
 }

@@ -80,6 +80,26 @@ import TestSupport
         #expect(flags.values.allSatisfy { !$0.contains("\\Seen") })
     }
 
+    @Test func messageOverTheSizeLimitIsAPermanentErrorNamingTheLimit() async throws {
+        let server = try DovecotServer()
+        try server.deliver([IMAPTestMail.message(1), IMAPTestMail.message(2, padding: 5000)])
+        var settings = IMAPTestMail.settings(server)
+        settings.maxLiteralBytes = 2000
+        let session = IMAPSession(settings: settings)
+        try await session.connect()
+        try await session.examine()
+        let uids = try await session.uidSearch(after: 0)
+        #expect(try await session.fetch(uids: [uids[0]]).count == 1)
+        let error = await #expect(throws: IMAPError.self) { _ = try await session.fetch(uids: uids) }
+        #expect(error?.kind == .limitExceeded)
+        #expect(error?.isTransient == false)
+        #expect(error?.command?.hasPrefix("UID FETCH") == true)
+        // The connection was mid-literal: it is dropped, and a reconnect carries on.
+        #expect(await !session.isConnected)
+        try await session.reconnect()
+        #expect(try await session.fetch(uids: [uids[0]]).count == 1)
+    }
+
     @Test func expungedUIDsAreSimplyAbsent() async throws {
         let server = try DovecotServer()
         try server.deliver([IMAPTestMail.message(1)])

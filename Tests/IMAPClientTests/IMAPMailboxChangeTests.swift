@@ -122,6 +122,31 @@ import TestSupport
         #expect(try await session.noop()?.exists == 0)
     }
 
+    @Test func cancellingTheTaskEndsIdleAndKeepsTheSession() async throws {
+        let server = try DovecotServer()
+        let session = try await IMAPTestMail.connectedSession(server)
+        try await session.examine()
+        let (idling, signal) = AsyncStream.makeStream(of: Void.self)
+        let waiter = Task { try await session.idle(timeout: .seconds(600)) { signal.yield() } }
+        for await _ in idling { break }
+        waiter.cancel()
+        #expect(try await waiter.value == .cancelled)
+        #expect(try await session.noop()?.exists == 0)
+    }
+
+    /// libcurl's login timeout must not cut a connection that later waits longer than it (IDLE, slow batches).
+    @Test func sessionOutlivesItsLoginTimeout() async throws {
+        let server = try DovecotServer()
+        var settings = IMAPTestMail.settings(server)
+        settings.connectTimeout = .seconds(1)
+        settings.operationTimeout = .seconds(1)
+        let session = IMAPSession(settings: settings)
+        try await session.connect()
+        try await session.examine()
+        #expect(try await session.idle(timeout: .milliseconds(2500)) == .timedOut)
+        #expect(try await session.noop()?.exists == 0)
+    }
+
     @Test func idleWithoutServerSupportSaysSo() async throws {
         let server = try DovecotServer()
         let session = try await IMAPTestMail.connectedSession(server, ignoring: ["IDLE"])

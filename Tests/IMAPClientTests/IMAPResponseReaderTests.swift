@@ -94,13 +94,13 @@ private func body(_ response: IMAPServerResponse) -> [UInt8]? {
         #expect(parsed.count == 2)
     }
 
-    @Test func oversizedLiteralIsAProtocolErrorNotAnAllocation() {
+    @Test func oversizedLiteralIsALimitErrorNotAnAllocation() {
         let reader = IMAPResponseReader(source: ChunkedBytes("* 1 FETCH (BODY[] {99999999999}\r\n", chunk: 100),
                                         timeout: .seconds(1), maxLiteralBytes: 1 << 20, host: "test", port: 0)
         #expect {
             _ = try reader.readResponse()
         } throws: { error in
-            (error as? IMAPError)?.kind == .protocolError
+            (error as? IMAPError)?.kind == .limitExceeded && (error as? IMAPError)?.isTransient == false
         }
     }
 
