@@ -7,6 +7,15 @@ enum DeliveryStatusParser {
         "reporting-mta", "dsn-gateway", "received-from-mta", "arrival-date", "original-envelope-id",
     ]
 
+    private static let recipientNames: Set<String> = [
+        "final-recipient", "original-recipient", "action", "status", "remote-mta", "diagnostic-code",
+        "last-attempt-date", "final-log-id", "will-retry-until",
+    ]
+
+    private static func isStatusFieldName(_ name: String) -> Bool {
+        recipientNames.contains(name) || perMessageNames.contains(name) || name.hasPrefix("x-")
+    }
+
     static func parse(_ body: [UInt8], fromMislabeledPart: Bool = false) -> DeliveryStatusReport? {
         let blocks = StatusBlockReader.blocks(body)
         var perMessage: [HeaderField] = []
@@ -21,10 +30,16 @@ enum DeliveryStatusParser {
             currentHasOriginal = false
         }
 
-        for block in blocks {
+        for (blockIndex, block) in blocks.enumerated() {
             let blockNames = block.map { $0.name.asciiLowercased }
+            // A block with no status field at all is text that follows the report (a pasted
+            // header block, a mis-split MIME part); reading on would pollute the last recipient.
+            if blockIndex > 0, !blockNames.contains(where: isStatusFieldName) { break }
             let blockHasRecipient = blockNames.contains("final-recipient") || blockNames.contains("original-recipient")
             var blockStarted = true
+            // Recipient fields written before the block's Final-Recipient (seen from some MTAs)
+            // belong to the recipient that follows.
+            var pending: [HeaderField] = []
             for (field, name) in zip(block, blockNames) {
                 let isFinal = name == "final-recipient", isOriginal = name == "original-recipient"
                 if isFinal || isOriginal {
@@ -34,17 +49,24 @@ enum DeliveryStatusParser {
                         || (blockStarted && (currentHasFinal || currentHasOriginal))
                     if startsNew {
                         finishRecipient()
-                        current = []
+                        current = pending
+                        pending = []
                     }
                     if isFinal { currentHasFinal = true } else { currentHasOriginal = true }
                     current?.append(field)
-                } else if current == nil || (!blockHasRecipient && perMessageNames.contains(name)) {
+                    blockStarted = false
+                } else if perMessageNames.contains(name) && (current == nil || !blockHasRecipient) {
+                    perMessage.append(field)
+                } else if blockHasRecipient && blockStarted {
+                    pending.append(field)
+                } else if current == nil {
                     perMessage.append(field)
                 } else {
                     current?.append(field)
+                    blockStarted = false
                 }
-                blockStarted = false
             }
+            perMessage.append(contentsOf: pending)
         }
         finishRecipient()
         guard !perMessage.isEmpty || !recipients.isEmpty else { return nil }

@@ -75,10 +75,13 @@ struct HeaderBlockParser {
                     return Result(fields: [], bodyStart: start, droppedFields: 0, malformedLines: 0,
                                   endedWithoutBlankLine: false)
                 }
-                flush()
+                // A line without a name after a field is almost always a continuation that lost
+                // its leading whitespace ("Content-Type: multipart/alternative;\nboundary=...").
                 malformed += 1
-                currentName = position..<position
-                currentMalformed = true
+                if currentName == nil {
+                    currentName = position..<position
+                    currentMalformed = true
+                }
                 pieces.append(position..<lineEnd)
             }
             position = next
@@ -114,7 +117,10 @@ struct HeaderBlockParser {
             return TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[range]))
         }
         var bytes: [UInt8] = []
-        for piece in pieces { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[piece])) }
+        for (index, piece) in pieces.enumerated() {
+            if index > 0, let first = piece.first, buffer[first] != 0x20, buffer[first] != 0x09 { bytes.append(0x20) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[piece]))
+        }
         let range = bytes.withUnsafeBufferPointer { ByteScanning.trimmed($0, 0..<bytes.count) }
         return TextDecoding.decodeHeader(bytes[range])
     }

@@ -31,10 +31,10 @@ public struct Message: Sendable {
                 embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
         self.headers = headers
         subject = headers.value("Subject")
-        from = AddressParser.parseList(headers.rawValue("From") ?? "")
-        to = headers.fields.filter { $0.hasName("To") }.flatMap { AddressParser.parseList($0.rawValue) }
-        cc = headers.fields.filter { $0.hasName("Cc") }.flatMap { AddressParser.parseList($0.rawValue) }
-        replyTo = AddressParser.parseList(headers.rawValue("Reply-To") ?? "")
+        from = Self.addresses(headers, "From")
+        to = Self.addresses(headers, "To")
+        cc = Self.addresses(headers, "Cc")
+        replyTo = Self.addresses(headers, "Reply-To")
         date = headers.rawValue("Date").flatMap(MailDate.parse)
         messageID = MessageIDList.parse(headers.rawValue("Message-ID") ?? "").first
         inReplyTo = MessageIDList.parse(headers.rawValue("In-Reply-To") ?? "")
@@ -46,6 +46,18 @@ public struct Message: Sendable {
         self.feedbackReports = feedbackReports
         self.embeddedMessages = embeddedMessages
         self.warnings = warnings
+    }
+
+    /// Address lists are read from the undecoded value (an encoded comma in a display name must
+    /// not split the list); display names are decoded afterwards.
+    private static func addresses(_ headers: HeaderSection, _ name: String) -> [MailAddress] {
+        headers.fields.filter { $0.hasName(name) }.flatMap { field in
+            AddressParser.parseList(field.rawValue).map { address in
+                var decoded = address
+                decoded.displayName = address.displayName.map(EncodedWordDecoder.decode)
+                return decoded
+            }
+        }
     }
 
     /// Every MIME part of this message in tree order (embedded messages' parts excluded).

@@ -56,6 +56,17 @@ public struct MessageParser: Sendable {
         if collector.reports.isEmpty, root.contentType.mimeType == "multipart/report" {
             findMislabeledStatusBlock(in: root, collector: &collector)
         }
+        if collector.reports.isEmpty, collector.embedded.isEmpty, depth < limits.maxDepth,
+           root.children.isEmpty, root.contentType.mimeType == "text/plain",
+           let start = InlineForwardedReport.start(in: root.decodedBody) {
+            let pasted = parseMessage(LineEndings.normalized(root.decodedBody[start...]), depth: depth + 1,
+                                      headersOnly: false, run: &run)
+            if !pasted.deliveryStatusReports.isEmpty {
+                collector.embedded.append(pasted)
+                collector.warnings.append(ParseWarning(code: "inline-forwarded-report",
+                    message: "a delivery report pasted into the text body was read as an embedded message"))
+            }
+        }
         return Message(headers: headers, root: root,
                        textBody: collector.plainTexts.isEmpty ? nil : collector.plainTexts.joined(separator: "\n"),
                        htmlBody: collector.htmlTexts.isEmpty ? nil : collector.htmlTexts.joined(separator: "\n"),
@@ -72,7 +83,7 @@ public struct MessageParser: Sendable {
         }
         if result.malformedLines > 0 {
             collector.warnings.append(ParseWarning(code: "malformed-header",
-                message: "part \(path): \(result.malformedLines) header line(s) without a field name were kept as malformed"))
+                message: "part \(path): \(result.malformedLines) header line(s) without a field name or leading whitespace were read as continuations"))
         }
         return (HeaderSection(fields: result.fields), result.bodyStart)
     }
@@ -97,6 +108,18 @@ public struct MessageParser: Sendable {
         var part = MessagePart(path: path, headers: headers, contentType: contentType,
                                transferEncoding: transferEncoding, disposition: disposition, filename: filename)
 
+        if depth == 0, headers.value("Content-Type") == nil, !body.isEmpty,
+           let guessed = MultipartSplitter.guessBoundary(buffer, body: body),
+           MultipartSplitter.split(buffer, body: body, boundary: guessed).parts.count >= 2 {
+            // Headers were stripped (common in forwarded or archived bounces) but the body is
+            // plainly MIME: read it as multipart/mixed with the boundary it uses.
+            collector.warnings.append(ParseWarning(code: "multipart-without-content-type",
+                message: "part \(path): no Content-Type, but the body is MIME parts; read as multipart/mixed"))
+            contentType = ContentType(type: "multipart", subtype: "mixed",
+                                      parameters: [MIMEParameter(name: "boundary", value: String(decoding: guessed, as: UTF8.self))])
+            part.contentType = contentType
+        }
+
         if contentType.isMultipart {
             guard depth < limits.maxDepth else {
                 collector.warnings.append(.limit("max-depth",
@@ -118,7 +141,10 @@ public struct MessageParser: Sendable {
                     "part \(path): embedded message deeper than \(limits.maxDepth) levels was not parsed"))
             } else {
                 let headersOnly = contentType.subtype.hasSuffix("headers")
-                let embedded = parseMessage(LineEndings.normalized(decoded[...]), depth: depth + 1,
+                // Some MTAs put a blank line before the attached message's headers.
+                var headerStart = decoded.startIndex
+                while headerStart < decoded.endIndex, ByteScanning.isWhitespace(decoded[headerStart]) { headerStart += 1 }
+                let embedded = parseMessage(LineEndings.normalized(decoded[headerStart...]), depth: depth + 1,
                                             headersOnly: headersOnly, run: &run)
                 part.embeddedMessage = embedded
                 collector.embedded.append(embedded)

@@ -34,10 +34,14 @@ enum MultipartSplitter {
     @inline(__always)
     private static func delimiter(_ buffer: UnsafeBufferPointer<UInt8>, line: Range<Int>, boundary: [UInt8]) -> Bool? {
         let length = boundary.count
-        guard line.count >= length + 2, buffer[line.lowerBound] == 0x2D, buffer[line.lowerBound + 1] == 0x2D else {
+        var lineStart = line.lowerBound
+        // Some MTAs indent delimiter lines; an indented exact delimiter is still one.
+        while lineStart < line.upperBound, lineStart - line.lowerBound < 8,
+              buffer[lineStart] == 0x20 || buffer[lineStart] == 0x09 { lineStart += 1 }
+        guard line.upperBound - lineStart >= length + 2, buffer[lineStart] == 0x2D, buffer[lineStart + 1] == 0x2D else {
             return nil
         }
-        let start = line.lowerBound + 2
+        let start = lineStart + 2
         for offset in 0..<length where buffer[start + offset] != boundary[offset] { return nil }
         var index = start + length
         if index + 1 < line.upperBound, buffer[index] == 0x2D, buffer[index + 1] == 0x2D { return true }
@@ -67,7 +71,8 @@ enum MultipartSplitter {
                     if HeaderBlockParser.fieldNameEnd(buffer, from: nextStart, end: nextEnd) != nil {
                         var token = Array(UnsafeBufferPointer(rebasing: buffer[(line.lowerBound + 2)..<line.upperBound]))
                         if token.count > 2, token.suffix(2) == [0x2D, 0x2D] { token.removeLast(2) }
-                        return token
+                        // A rule of dashes above a quoted header block is not a boundary.
+                        if token.contains(where: { $0 != 0x2D }) { return token }
                     }
                 }
             }

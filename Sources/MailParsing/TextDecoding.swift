@@ -2,10 +2,15 @@
 /// charset converter can be swapped in without touching the parser.
 enum TextDecoding {
     /// Decodes `bytes` declared as `charset` (nil = undeclared). Never fails: unknown or
-    /// lying charsets fall back to UTF-8 when the bytes are valid UTF-8, else Latin-1.
+    /// lying charsets fall back as `CharsetDecoder` documents (UTF-8 if valid, else Windows-1252).
     static func decode<C: Collection>(_ bytes: C, charset: String?) -> String where C.Element == UInt8 {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        return String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
+        decodeReportingFallback(bytes, charset: charset).text
+    }
+
+    /// As `decode`, also telling which charset was used and whether the declared one was abandoned.
+    static func decodeReportingFallback<C: Collection>(_ bytes: C, charset: String?) -> DecodedText
+    where C.Element == UInt8 {
+        CharsetDecoder.decode(bytes as? [UInt8] ?? Array(bytes), charset: charset)
     }
 
     /// Header bytes (RFC 6532 allows raw UTF-8; old mailers send raw Latin-1).

@@ -1,0 +1,107 @@
+import Testing
+@testable import MailParsing
+
+private func parsed(_ value: String) -> [MailAddress] { AddressParser.parseList(value) }
+
+@Test func plainAndNamedMailboxes() {
+    #expect(parsed("pat@example.com") == [MailAddress(address: "pat@example.com")])
+    #expect(parsed("Pat Smith <Pat.Smith@Example.COM>") ==
+        [MailAddress(displayName: "Pat Smith", address: "Pat.Smith@example.com")])
+    #expect(parsed("\"Smith, Pat (Sales)\" <pat@example.com>") ==
+        [MailAddress(displayName: "Smith, Pat (Sales)", address: "pat@example.com")])
+    #expect(parsed("\"Pat \\\"The Closer\\\" Smith\" <pat@example.com>").first?.displayName == "Pat \"The Closer\" Smith")
+    #expect(parsed("<pat@example.com>") == [MailAddress(address: "pat@example.com")])
+    #expect(parsed("J. R. Smith <jr@example.com>").first?.displayName == "J. R. Smith")
+}
+
+@Test func listsKeepOrderAndSkipEmptyMembers() {
+    let list = parsed("a@x.com, \"B\" <b@y.org>,, ,<c@z.net>")
+    #expect(list.map(\.address) == ["a@x.com", "b@y.org", "c@z.net"])
+    #expect(list.map(\.displayName) == [nil, "B", nil])
+}
+
+@Test func commentsAreDroppedOrBecomeTheName() {
+    #expect(parsed("pat@example.com (Pat Smith)") == [MailAddress(displayName: "Pat Smith", address: "pat@example.com")])
+    #expect(parsed("Pat (Sales) Smith <pat(home)@example.com>") ==
+        [MailAddress(displayName: "Pat Smith", address: "pat@example.com")])
+    #expect(parsed("pat@example.com (a (nested) comment)").first?.displayName == "a (nested) comment")
+}
+
+@Test func groups() {
+    let list = parsed("Sales Team: a@x.com, Bee <b@x.com>; c@y.com, undisclosed-recipients:;")
+    #expect(list.map(\.address) == ["a@x.com", "b@x.com", "c@y.com"])
+    #expect(list[1].displayName == "Bee")
+    #expect(parsed("undisclosed-recipients:;").isEmpty)
+    #expect(parsed("Empty Group:;").isEmpty)
+}
+
+@Test func obsoleteForms() {
+    // Route address, spaces around dots and at-sign, quoted local part.
+    #expect(parsed("Pat <@relay.example,@other.example:pat@example.com>") ==
+        [MailAddress(displayName: "Pat", address: "pat@example.com")])
+    #expect(parsed("pat . smith @ example . com").map(\.address) == ["pat.smith@example.com"])
+    #expect(parsed("\"pat smith\"@example.com").map(\.address) == ["\"pat smith\"@example.com"])
+    #expect(parsed("\"pat\"@example.com").map(\.address) == ["pat@example.com"])
+    #expect(parsed("pat@[192.0.2.1]").map(\.address) == ["pat@[192.0.2.1]"])
+    #expect(parsed("pat@Example.COM.").map(\.address) == ["pat@example.com"])
+}
+
+@Test func internationalizedAddresses() {
+    #expect(parsed("Jürgen <jürgen@Bücher.Example>") ==
+        [MailAddress(displayName: "Jürgen", address: "jürgen@bücher.example")])
+    #expect(parsed("用户@例子.广告").map(\.address) == ["用户@例子.广告"])
+    #expect(parsed("=?UTF-8?B?SsO8cmdlbg==?= <j@example.com>") ==
+        [MailAddress(displayName: "=?UTF-8?B?SsO8cmdlbg==?=", address: "j@example.com")])
+}
+
+@Test func brokenHeadersStillYieldTheirAddresses() {
+    // Unquoted comma in the name.
+    #expect(parsed("Doe, John <john@example.com>") ==
+        [MailAddress(displayName: "Doe, John", address: "john@example.com")])
+    // Missing brackets, missing closing bracket, junk around.
+    #expect(parsed("John Smith john@example.com").map(\.address) == ["john@example.com"])
+    #expect(parsed("John <john@example.com").map(\.address) == ["john@example.com"])
+    #expect(parsed("\"unterminated <john@example.com>").isEmpty == false)
+    #expect(parsed("Mailer <<john@example.com>>").map(\.address) == ["john@example.com"])
+    #expect(parsed("<>").isEmpty)
+    #expect(parsed("").isEmpty)
+    #expect(parsed("no address here").isEmpty)
+    #expect(parsed("To: pat@example.com").map(\.address) == ["pat@example.com"])
+}
+
+@Test func findsAddressesInFreeText() {
+    let bounce = """
+    <pat@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown
+    RCPT TO:<Lee@Example.ORG> ... 'kim@example.net', "sam@example.io".
+    Contact postmaster@example.com. Or (alex+tag=x@sub.example.co.uk); also “ana@example.es”.
+    mailto:bo@example.com?subject=hi and user@localhost and x@1.2.3.4 and a@b..c.
+    """
+    #expect(AddressParser.findAddresses(in: bounce) == [
+        "pat@example.com", "Lee@example.org", "kim@example.net", "sam@example.io", "postmaster@example.com",
+        "alex+tag=x@sub.example.co.uk", "ana@example.es", "bo@example.com",
+    ])
+}
+
+@Test func findAddressesReportsEachAddressOnce() {
+    #expect(AddressParser.findAddresses(in: "a@x.com a@x.com A@X.com") == ["a@x.com", "A@x.com"])
+}
+
+@Test func findAddressesSkipsJunkRuns() {
+    let longLocal = String(repeating: "a", count: 500) + "@example.com"
+    #expect(AddressParser.findAddresses(in: longLocal).isEmpty)
+    #expect(AddressParser.findAddresses(in: "@@@ a@ @b.com a@-x.com a@x-.com").isEmpty)
+}
+
+/// Counts the scanner's steps for inputs of size n and 4n made of the shapes that make naive scanners backtrack.
+@Test(arguments: ["a.", "a@", "a@b.", "'a@b.c'", "aaaa@bbbb.cccc ", "@", "a-", ".@.", "ü"])
+func findAddressesIsLinear(_ unit: String) {
+    func steps(_ repetitions: Int) -> Int {
+        var scanner = AddressScanner(String(repeating: unit, count: repetitions))
+        _ = scanner.scan()
+        return scanner.steps
+    }
+    let small = steps(5_000), large = steps(20_000)
+    #expect(small > 0)
+    let ratio = Double(large) / Double(small)
+    #expect(ratio > 3.8 && ratio < 4.2, "ratio \(ratio) for \(unit)")
+}
