@@ -22,9 +22,21 @@ enum BounceEvidence {
            message.root.contentType.parameters.value("report-type")?.lowercased() == "delivery-status" {
             return true
         }
+        // A mail system returning a message it could not deliver.
+        if systemSender, !(message.from.isEmpty), !message.embeddedMessages.isEmpty { return true }
         guard bounceSubject || systemSender else { return false }
-        let text = String((message.textBody ?? "").prefix(3_000))
-        return BounceFormat.identify(NormalizedText(text, counter: counter), counter: counter) != nil
+        let text = NormalizedText(String((message.textBody ?? "").prefix(3_000)), counter: counter)
+        return BounceFormat.identify(text, counter: counter) != nil
+            || BounceMarkers.permanent.firstMatch(in: text, counter: counter) != nil
+            || (systemSender && BounceMarkers.delayed.firstMatch(in: text, counter: counter) != nil)
+    }
+
+    /// A provider's spam complaint that is not in ARF form: a complaint subject with the original attached.
+    static func complaintEvidence(_ message: Message, counter: StepCounter?) -> String? {
+        guard let subject = message.subject, !message.embeddedMessages.isEmpty else { return nil }
+        let normalized = NormalizedText(String(subject.prefix(200)), counter: counter)
+        guard BounceMarkers.complaintSubjects.firstMatch(in: normalized, counter: counter) != nil else { return nil }
+        return "complaint report (subject \"\(subject.prefix(60))\") with the original attached"
     }
 
     static func isDelayed(_ message: Message, text: String, counter: StepCounter?) -> Bool {

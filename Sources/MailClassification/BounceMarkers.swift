@@ -10,14 +10,21 @@ enum BounceMarkers {
         "delivery notification", "undeliverable mail", "permanent error", "could not send message",
         "delayed mail", "delivery delayed", "mail system error", "returned to sender", "mail failure",
         "rejected", "bounce", "nondeliverable", "non delivery", "delivery problem", "warning could not send",
-        "delivery incomplete", "mail could not be delivered", "message delivery failure",
+        "delivery incomplete", "mail could not be delivered", "message delivery failure", "mail failed",
+        "returning to sender", "failure delivery", "delivery error", "error sending", "not delivered",
+        "unable to deliver", "delivery report", "nondelivery", "undeliverable message",
+    ].map { ($0, ()) })
+
+    /// Subjects of spam complaints that providers send outside ARF.
+    static let complaintSubjects = PhraseTable<Void>([
+        "complaint about message from", "spam complaint", "abuse report", "spam report", "complaint report",
     ].map { ($0, ()) })
 
     /// Sender local parts and names used by mail systems.
     static let systemSenders: Set<String> = [
         "mailer-daemon", "postmaster", "mail-daemon", "maildaemon", "mailerdaemon", "mdaemon", "bounce", "bounces",
         "mail-delivery-subsystem", "nobody", "root", "mailer", "mail-notify", "mailadmin", "mail.delivery.system",
-        "microsoftexchange329e71ec88ae4615bbc36ab6ce41109e", "no-reply-bounce", "ndr",
+        "microsoftexchange329e71ec88ae4615bbc36ab6ce41109e", "no-reply-bounce", "ndr", "post_master",
     ]
 
     /// Lines at which the copy of the original message starts in a plain-text bounce.
@@ -48,7 +55,7 @@ enum BounceMarkers {
     static let recipientIntros = PhraseTable<Void>([
         "rcpt to", "recipient", "recipients", "following address", "following addresses", "delivered to",
         "deliver to", "deliver your message to", "message to", "addressed to", "failed to", "original recipient",
-        "final recipient", "to", "an", "destinataire", "empfanger", "destinatario", "ontvanger", "user",
+        "final recipient", "rfc822", "to", "an", "destinataire", "empfanger", "destinatario", "ontvanger", "user",
         "address", "mailbox", "delivery to",
     ].map { ($0, ()) })
 

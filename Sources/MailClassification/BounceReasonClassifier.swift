@@ -2,7 +2,7 @@
 ///
 /// The text wins over the status class, because providers misuse codes (5.1.1 for rate limits, 5.x.x for IP
 /// blocks): "4.1.1 user unknown" is hard, "5.2.2 mailbox full" and 5.7.1 spam blocks are soft. The status decides
-/// only when the text names no reason. A vague "address rejected" loses to a status that says something else.
+/// only when the text names no reason.
 public struct BounceReasonClassifier: Sendable {
     public struct Decision: Sendable, Equatable {
         public let reason: BounceReason
@@ -29,12 +29,15 @@ public struct BounceReasonClassifier: Sendable {
         "resolver adr recipientnotfound": .userunknown,
     ]
 
-    /// "user unknown"-like phrases too vague to overrule a status code that says something else.
-    static let vagueUnknownPhrases: Set<String> = [
-        "mailbox unavailable", "mailbox is unavailable", "recipient rejected", "address rejected",
-        "recipient address rejected", "invalid recipient", "invalid address", "mailbox not available",
-        "no valid recipients", "user reject", "rejected recipient", "recipient invalid",
+    /// Wordings only ever used for an address that does not exist, whatever the SMTP stage.
+    static let definitiveUnknownPhrases: Set<String> = [
+        "resolver adr recipientnotfound", "recipientnotfound", "not listed in domino directory",
+        "the recipient name is not recognized", "no such user here", "unknown recipient",
     ]
+
+    static let recipientPhaseMarkers = PhraseTable<Void>(
+        ["rcpt to", "rcpt", "rcpt_to", "after rcpt", "in reply to rcpt to command", "recipient address rejected"]
+            .map { ($0, ()) })
 
     static let temporaryWords = PhraseTable<Void>(
         ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend"].map { ($0, ()) })
@@ -44,11 +47,14 @@ public struct BounceReasonClassifier: Sendable {
             .map { ($0, ()) })
 
     public func classify(diagnostic: String?, status: String?, action: String? = nil) -> Decision {
-        classify(diagnostic: diagnostic, status: status, action: action, counter: nil)
+        classify(diagnostic: diagnostic, status: status, action: action, context: nil, counter: nil)
     }
 
-    func classify(diagnostic: String?, status: String?, action: String?, counter: StepCounter?) -> Decision {
-        let statusCode = status.flatMap(StatusCode.init)
+    /// `context` is more of the report (the human-readable part about this recipient); it is used only to tell
+    /// at which SMTP stage the server refused.
+    func classify(diagnostic: String?, status: String?, action: String?, context: String? = nil,
+                  counter: StepCounter?) -> Decision {
+        let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init), diagnostic: diagnostic)
         let text = NormalizedText(diagnostic ?? "", counter: counter)
         let matches = BounceReasonPhrases.table.matches(in: text, counter: counter)
         var best: (reason: BounceReason, phrase: String, rank: Int)?
@@ -63,17 +69,9 @@ public struct BounceReasonClassifier: Sendable {
         if let best {
             reason = best.reason
             basis = "diagnostic says \"\(best.phrase)\""
-            if reason == .userunknown, Self.vagueUnknownPhrases.contains(best.phrase),
-               let statusReason = statusCode?.reason, statusReason != .userunknown, !statusReason.isHardByNature,
-               statusCode?.subject != 0 {
-                reason = statusReason
-                basis = "status \(statusCode!.text) over vague \"\(best.phrase)\""
-            }
-            // An unknown user reported after the message body was sent is a content filter answering with the
-            // wrong words; the address was accepted at RCPT time.
-            if reason == .userunknown, Self.dataPhaseMarkers.firstMatch(in: text, counter: counter) != nil {
-                reason = .filtered
-                basis += " after DATA"
+            if reason == .userunknown {
+                (reason, basis) = settleUnknownUser(phrase: best.phrase, basis: basis, statusCode: statusCode,
+                                                    text: text, context: context, counter: counter)
             }
         } else if let statusCode, let statusReason = statusCode.reason {
             reason = statusReason
@@ -85,12 +83,73 @@ public struct BounceReasonClassifier: Sendable {
             reason = diagnostic == nil ? .undefined : .onhold
             basis = "no recognised reason"
         }
+        // A temporary (4.x.x) DNS failure says nothing final about the domain.
+        if reason == .hostunknown, statusCode?.klass == 4 {
+            reason = .networkerror
+            basis += ", temporary status \(statusCode!.text)"
+        }
         var hard = reason.isHardByNature
-        if reason == .notaccept, Self.temporaryWords.firstMatch(in: text, counter: counter) != nil { hard = false }
+        if reason == .notaccept, statusCode?.klass == 4
+            || Self.temporaryWords.firstMatch(in: text, counter: counter) != nil { hard = false }
         // A delay notice is only ever a soft outcome: the server is still trying.
         if action?.lowercased() == "delayed" { hard = false }
         return Decision(reason: reason, hard: hard, basis: basis)
     }
+
+    /// The status field, unless it is missing or generic (X.0.0) and the diagnostic quotes a more specific code.
+    static func effectiveStatus(field: StatusCode?, diagnostic: String?) -> StatusCode? {
+        if let field, field.subject != 0 || field.detail != 0 { return field }
+        guard let diagnostic, let quoted = StatusScanner.firstStatus(in: String(diagnostic.prefix(2_000)))
+            .flatMap(StatusCode.init), quoted.subject != 0 || quoted.detail != 0 else { return field }
+        if let field, field.klass != quoted.klass { return field }
+        return quoted
+    }
+
+    /// "User unknown" words are trusted when the server said them in answer to RCPT TO or with an X.1.x status.
+    /// Said after DATA, or with no sign of the stage, they usually come from a content filter, so the address is
+    /// not condemned (Sisimai reads them the same way: "filtered").
+    static func quotesSMTPReply(diagnostic: NormalizedText) -> Bool {
+        var previousSpace = true
+        var digits = 0
+        var first: UInt8 = 0
+        for byte in diagnostic.bytes {
+            if byte == 0x20 {
+                if digits == 3, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") { return true }
+                digits = 0
+                previousSpace = true
+                continue
+            }
+            if previousSpace { first = byte; digits = 0 }
+            digits = byte >= 0x30 && byte <= 0x39 && digits >= 0 ? digits + 1 : -100
+            previousSpace = false
+        }
+        return false
+    }
+
+    private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, text: NormalizedText,
+                                   context: String?, counter: StepCounter?) -> (BounceReason, String) {
+        let contextText = context.map { NormalizedText(String($0.prefix(4_000)), counter: counter) }
+        func mentions(_ table: PhraseTable<Void>) -> Bool {
+            table.firstMatch(in: text, counter: counter) != nil
+                || contextText.map { table.firstMatch(in: $0, counter: counter) != nil } ?? false
+        }
+        if mentions(Self.dataPhaseMarkers) { return (.filtered, basis + " after DATA") }
+        if mentions(Self.recipientPhaseMarkers) { return (.userunknown, basis + " at RCPT TO") }
+        if Self.definitiveUnknownPhrases.contains(phrase) { return (.userunknown, basis) }
+        if let statusCode {
+            switch (statusCode.subject, statusCode.detail) {
+            case (1, 7), (1, 8): return (.rejected, "status \(statusCode.text) (sender address) over \"\(phrase)\"")
+            case (1, _), (2, 1): return (.userunknown, basis + " with status \(statusCode.text)")
+            case (2, 0): return (.filtered, basis + " with status \(statusCode.text)")
+            default: break
+            }
+        }
+        // The server's own wording (no SMTP reply quoted) is a local lookup that failed; a remote reply with no
+        // sign of the stage may have come after DATA.
+        if !Self.quotesSMTPReply(diagnostic: text) { return (.userunknown, basis) }
+        return (.filtered, basis + " at an unknown SMTP stage")
+    }
+
 }
 
 /// An RFC 3463 enhanced status code, "class.subject.detail".

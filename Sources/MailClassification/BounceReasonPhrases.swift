@@ -17,13 +17,13 @@ enum BounceReasonPhrases {
             "mailbox does not exist", "address does not exist", "account does not exist", "recipient does not exist",
             "email account that you tried to reach does not exist", "doesn't have an account", "does not have an account",
             "is not a valid mailbox", "not a valid recipient", "no mailbox here by that name", "user is unknown",
-            "unrouteable address", "unroutable address", "recipient rejected", "recipient address rejected",
-            "address rejected", "user not exist", "no mailbox", "not our customer", "unknown or illegal alias",
+            "unrouteable address", "unroutable address", "user not exist", "no mailbox", "not our customer", "unknown or illegal alias",
             "addressee unknown", "bad destination mailbox address", "destination mailbox address invalid",
             "this user doesn't have a", "mailbox not available", "mail receiving disabled", "no account by that name",
-            "the email account that you tried to reach does not exist", "user reject", "rejected recipient",
+            "the email account that you tried to reach does not exist", 
             "recipient is not local", "sorry no mailbox", "sorry, no mailbox", "does not exist here",
-            "there is no one at this address", "this account has been disabled or discontinued", "no valid recipients",
+            "there is no one at this address", "no valid recipients", "not listed in domino directory",
+            "the recipient name is not recognized",
             "mailbox name not allowed", "invalid final delivery userid", "user missing home directory",
             "no such recipient here", "is not a known user", "address invalid", "unknown account",
             "recipient no longer on server", "the recipient's mailbox is unavailable", "benutzer unbekannt",
@@ -40,6 +40,7 @@ enum BounceReasonPhrases {
             "not in my list of allowed rcpthosts", "no valid host", "unknown mail domain", "bad destination host",
             "dns lookup failed", "malformed or unexpected name server reply", "domain not in use",
             "domain must exist", "does not accept mail for", "recipient domain is not",
+            "the account or domain may not exist",
         ])
         add(.hasmoved, [" has been replaced by ", "has moved", "address has changed", "user has moved",
                          "no longer at this address"])
@@ -68,6 +69,7 @@ enum BounceReasonPhrases {
             "mailbox inactive", "mailbox is inactive", "currently suspended", "suspended", "deactivated",
             "account expired", "account is locked", "is not active", "temporarily disabled", "has been deactivated",
             "user suspended", "disabled mailbox", "is disabled", "not currently being accepted",
+            "this account has been disabled or discontinued", "account has been disabled or discontinued",
         ])
         add(.norelaying, [
             "relay access denied", "relaying denied", "relay denied", "relaying not allowed", "relay not permitted",
@@ -111,7 +113,7 @@ enum BounceReasonPhrases {
             "encryption required", "certificate", "starttls", "insecure",
         ])
         add(.authfailure, [
-            "spf", "dkim", "dmarc", "sender policy framework", "authentication results", "not authenticated",
+            "spf", "dkim", "dmarc", "authentication checks failed", "authentication check failed", "sender policy framework", "authentication results", "not authenticated",
             "unauthenticated", "failed authentication", "fails spf", "spf check failed", "spf fail",
         ])
         add(.requireptr, [
@@ -152,6 +154,8 @@ enum BounceReasonPhrases {
         add(.notaccept, [
             "does not accept mail", "doesn't accept mail", "not accept any mail", "null mx", "nullmx",
             "accepts no mail", "no mail accepted", "does not receive mail", "mail is not accepted",
+            "no smtp service", "indicated no smtp service", "couldn't find a mail exchanger",
+            "could not find a mail exchanger", "find a mail exchanger or ip address",
         ])
         add(.mailererror, ["mailer error", "command failed", "command died", "procmail", "unknown mailer error",
                            "exit code", "x unix"])

@@ -44,6 +44,15 @@ public struct Classifier: Sendable {
         let replier = (message.from.first ?? message.replyTo.first)?.address
         let newText = Self.newText(of: message, counter: counter)
 
+        if let mailbox = unsubscribeMailbox(in: message) {
+            verdict.kind = .optOut
+            verdict.reason = "unsubscribe"
+            verdict.contact = replier
+            verdict.replyText = newText
+            verdict.evidence.append("sent to List-Unsubscribe mailbox \(mailbox)")
+            return verdict
+        }
+
         if let evidence = AutoReplySignals.autoReplyEvidence(message, counter: counter) {
             verdict.kind = .autoReply
             verdict.contact = replier
@@ -62,15 +71,6 @@ public struct Classifier: Sendable {
                     verdict.evidence.append("return date \(date) read from the text")
                 }
             }
-            return verdict
-        }
-
-        if let mailbox = unsubscribeMailbox(in: message) {
-            verdict.kind = .optOut
-            verdict.reason = "unsubscribe"
-            verdict.contact = replier
-            verdict.replyText = newText
-            verdict.evidence.append("sent to List-Unsubscribe mailbox \(mailbox)")
             return verdict
         }
 
@@ -132,48 +132,51 @@ public struct Classifier: Sendable {
             if let contact = verdict.contact { verdict.evidence.append("complainant \(contact)") }
             return true
         }
+        if let evidence = BounceEvidence.complaintEvidence(message, counter: counter) {
+            verdict.kind = .optOut
+            verdict.reason = "complaint"
+            verdict.contact = message.embeddedMessages.first?.to.first?.address
+            verdict.originalMessageID = message.embeddedMessages.first?.messageID
+            verdict.evidence.append(evidence)
+            return true
+        }
         guard BounceEvidence.looksLikeBounce(message, counter: counter) else { return false }
         return decidePlainText(message, into: &verdict, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
         let reasons = BounceReasonClassifier()
-        let entries = message.deliveryStatusReports.flatMap(\.recipients)
+        let entries = Self.mergedEntries(message.deliveryStatusReports.flatMap(\.recipients))
         var failed: [BouncedRecipient] = []
         var delivered = 0
-        let textFallback = plainTextRecipients(message, addresses: entries.compactMap { $0.finalRecipient ?? $0.originalRecipient },
-                                              counter: counter)
+        let textFallback = plainTextRecipients(message, addresses: entries.compactMap(\.address), counter: counter)
+        let reportText = message.textBody.map { String($0.prefix(4_000)) }
         for entry in entries.prefix(500) {
-            guard let address = entry.finalRecipient ?? entry.originalRecipient else { continue }
+            guard let address = entry.address else { continue }
             let action = entry.action?.lowercased().trimmingCharacters(in: .whitespaces)
-            let statusClass = entry.status?.first
-            switch action {
-            case "delivered", "relayed", "expanded":
+            let statusClass = entry.status?.trimmingCharacters(in: .whitespaces).first
+            if ["delivered", "relayed", "expanded"].contains(action ?? "") || statusClass == "2" {
                 delivered += 1
                 continue
-            case "failed", "delayed":
-                break
-            default:
-                guard statusClass == "5" || statusClass == "4" else { delivered += 1; continue }
             }
             let effectiveAction = action == "delayed" || (action == nil && statusClass == "4") ? "delayed" : "failed"
-            var diagnostic = entry.diagnosticCode.flatMap { $0.isEmpty ? nil : $0 }
-            var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
-                                            counter: counter)
             let fromText = textFallback.first { $0.address.lowercased() == address.lowercased() }
+            var diagnostic = entry.diagnostic.flatMap { $0.isEmpty ? nil : $0 }
+            var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
+                                            context: reportText, counter: counter)
             if decision.basis.hasPrefix("status") || decision.basis == "no recognised reason", let fromText,
                let textDiagnostic = fromText.diagnostic {
                 // The report's own fields say little; the human-readable part often names the reason.
                 let combined = [diagnostic, textDiagnostic].compactMap { $0 }.joined(separator: " ")
                 let textDecision = reasons.classify(diagnostic: combined, status: entry.status, action: effectiveAction,
-                                                    counter: counter)
+                                                    context: nil, counter: counter)
                 if !textDecision.basis.hasPrefix("status"), textDecision.basis != "no recognised reason" {
                     decision = textDecision
                     diagnostic = diagnostic ?? textDiagnostic
                 }
             }
-            failed.append(BouncedRecipient(address: address, status: entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? ""),
-                                           action: effectiveAction, hard: decision.hard,
+            let status = entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? "")
+            failed.append(BouncedRecipient(address: address, status: status, action: effectiveAction, hard: decision.hard,
                                            reason: decision.reason.rawValue, diagnostic: diagnostic))
             verdict.evidence.append("RFC 3464 report: \(address) Action: \(entry.action ?? "–") Status: \(entry.status ?? "–")"
                                     + " → \(decision.reason.rawValue) (\(decision.basis))")
@@ -187,6 +190,38 @@ public struct Classifier: Sendable {
         }
         finishBounce(failed, message: message, into: &verdict)
         return true
+    }
+
+    /// One recipient's fields as the report gave them. A block without an address, or one that repeats the
+    /// address of a block that had no action or status yet (Postfix writes Final-Recipient before
+    /// Original-Recipient), continues the block before it.
+    struct ReportEntry {
+        var address: String?
+        var action: String?
+        var status: String?
+        var diagnostic: String?
+    }
+
+    static func mergedEntries(_ recipients: [DeliveryStatusRecipient]) -> [ReportEntry] {
+        var entries: [ReportEntry] = []
+        for recipient in recipients {
+            let entry = ReportEntry(address: recipient.finalRecipient ?? recipient.originalRecipient,
+                                    action: recipient.action, status: recipient.status,
+                                    diagnostic: recipient.diagnosticCode)
+            let continuesPrevious = entries.last.map { previous in
+                entry.address == nil || (previous.action == nil && previous.status == nil
+                                         && previous.address?.lowercased() == entry.address?.lowercased())
+            } ?? false
+            if continuesPrevious, var previous = entries.popLast() {
+                previous.action = previous.action ?? entry.action
+                previous.status = previous.status ?? entry.status
+                previous.diagnostic = previous.diagnostic ?? entry.diagnostic
+                entries.append(previous)
+            } else {
+                entries.append(entry)
+            }
+        }
+        return entries
     }
 
     private func plainTextRecipients(_ message: Message, addresses: [String], counter: StepCounter?) -> [BouncedRecipient] {
@@ -211,7 +246,17 @@ public struct Classifier: Sendable {
             input.failedRecipientsHeader = [originalTo]
             recipients = PlainTextBounceDecoder().decode(input, counter: counter)
         }
-        guard !recipients.isEmpty else { return false }
+        if recipients.isEmpty {
+            // Clearly a bounce, but the failed address is not in the text: keep the verdict, say so.
+            let decision = BounceReasonClassifier().classify(diagnostic: String(text.prefix(8_000)),
+                                                             status: StatusScanner.firstStatus(in: text),
+                                                             action: delayed ? "delayed" : "failed", counter: counter)
+            verdict.kind = decision.hard ? .hardBounce : .softBounce
+            verdict.reason = decision.reason.rawValue
+            verdict.originalMessageID = message.embeddedMessages.first?.messageID
+            verdict.evidence.append("bounce without a recognisable failed address: \(decision.reason.rawValue) (\(decision.basis))")
+            return true
+        }
         let normalizedHead = NormalizedText((message.from.first?.address ?? "") + " " + (message.subject ?? "") + " "
                                             + String(text.prefix(3_000)), counter: counter)
         let format = BounceFormat.identify(normalizedHead, counter: counter)

@@ -14,9 +14,27 @@ struct NormalizedText {
         origins.reserveCapacity(text.utf8.count + 2)
         var scalarIndex: Int32 = 0
         var lastWasSpace = true
+        // An apostrophe is part of a word only between letters ("don't", "l'entreprise"); elsewhere it is a quote.
+        var pendingApostrophe = false
         for scalar in text.unicodeScalars {
             defer { scalarIndex &+= 1 }
             let value = scalar.value
+            let isApostrophe = value == 0x27 || value == 0x60 || value == 0x2019 || value == 0x2018
+            if pendingApostrophe, !isApostrophe {
+                pendingApostrophe = false
+                let continuesWord = value < 0x80
+                    ? (scalar.properties.isAlphabetic || (value >= 0x30 && value <= 0x39))
+                    : scalar.properties.isAlphabetic
+                if !continuesWord {
+                    bytes.removeLast(); origins.removeLast()
+                    lastWasSpace = bytes.last == 0x20
+                }
+            }
+            if isApostrophe {
+                if lastWasSpace || pendingApostrophe { continue }
+                bytes.append(UInt8(ascii: "'")); origins.append(scalarIndex); pendingApostrophe = true
+                continue
+            }
             if value < 0x80 {
                 let byte = UInt8(value)
                 switch byte {
@@ -24,15 +42,9 @@ struct NormalizedText {
                     bytes.append(byte | 0x20); origins.append(scalarIndex); lastWasSpace = false
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     bytes.append(byte); origins.append(scalarIndex); lastWasSpace = false
-                case UInt8(ascii: "'"), UInt8(ascii: "`"):
-                    bytes.append(UInt8(ascii: "'")); origins.append(scalarIndex); lastWasSpace = false
                 default:
                     if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex); lastWasSpace = true }
                 }
-                continue
-            }
-            if value == 0x2019 || value == 0x2018 {
-                bytes.append(UInt8(ascii: "'")); origins.append(scalarIndex); lastWasSpace = false
                 continue
             }
             let properties = scalar.properties
@@ -47,6 +59,7 @@ struct NormalizedText {
             }
             lastWasSpace = false
         }
+        if pendingApostrophe { bytes.removeLast(); origins.removeLast(); lastWasSpace = bytes.last == 0x20 }
         if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex) }
         counter?.add(bytes.count)
         self.bytes = bytes

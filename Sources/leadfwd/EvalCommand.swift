@@ -16,7 +16,7 @@ struct EvalCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Directories that each contain a labels.jsonl.")
+    @Argument(help: "Directories that contain a labels.jsonl, or whose subdirectories do.")
     var directories: [String]
 
     @Flag(name: .long, help: "Print the report as JSON instead of text.")
@@ -33,7 +33,8 @@ struct EvalCommand: ParsableCommand {
         var pairs: [(label: ClassificationLabel, verdict: Verdict?, error: String?)] = []
         let parser = MessageParser()
         let classifier = Classifier()
-        for directory in directories {
+        let corpora = try directories.flatMap { try Self.labelledDirectories(under: $0) }
+        for directory in corpora {
             let labelsURL = URL(fileURLWithPath: directory).appendingPathComponent("labels.jsonl")
             guard let data = FileManager.default.contents(atPath: labelsURL.path) else {
                 throw EvalError.missingLabels(directory: directory)
@@ -52,7 +53,7 @@ struct EvalCommand: ParsableCommand {
                 }
                 let verdict = classifier.classify(parser.parse([UInt8](bytes)))
                 var named = label
-                named.file = directories.count > 1 ? "\(directory)/\(label.file)" : label.file
+                named.file = corpora.count > 1 ? "\(directory)/\(label.file)" : label.file
                 pairs.append((named, verdict, nil))
             }
         }
@@ -72,6 +73,31 @@ struct EvalCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+extension EvalCommand {
+    /// `directory` itself when it has a labels.jsonl, else every directory below it (three levels at most) that has one.
+    static func labelledDirectories(under directory: String) throws -> [String] {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: directory + "/labels.jsonl") { return [directory] }
+        var found: [String] = []
+        var frontier = [directory]
+        for _ in 0..<3 where found.isEmpty {
+            var next: [String] = []
+            for folder in frontier {
+                let children = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+                for child in children {
+                    let path = folder + "/" + child
+                    var isDirectory: ObjCBool = false
+                    guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+                    if manager.fileExists(atPath: path + "/labels.jsonl") { found.append(path) } else { next.append(path) }
+                }
+            }
+            frontier = next
+        }
+        guard !found.isEmpty else { throw EvalError.missingLabels(directory: directory) }
+        return found
     }
 }
 

@@ -16,7 +16,10 @@ import Testing
         ("Host or domain name not found. Name service error for name=example.invalid", "5.4.4", .hostunknown, true),
         ("550 5.7.606 Access denied, banned sending IP [192.0.2.1]", "5.7.606", .blocked, false),
         ("421 4.7.0 Try again later, closing connection. (EHLO) rate limited", "4.7.0", .toomanyconn, false),
-        ("550 5.1.1 Mailbox unavailable", "5.2.1", .suspend, false),
+        ("550 Mailbox unavailable", "5.2.0", .filtered, false),
+        ("550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)", "5.5.0", .userunknown, true),
+        ("550 5.7.26 <pat@example.com>: Recipient address rejected: Multiple authentication checks failed", "5.7.26",
+         .authfailure, false),
         ("550 5.1.1 <pat@example.com>... User unknown (in reply to end of DATA command)", "5.1.1", .filtered, false),
     ])
     func reasonAndHardness(diagnostic: String, status: String, reason: BounceReason, hard: Bool) {
