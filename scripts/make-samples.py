@@ -644,9 +644,12 @@ def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang
     first, last, email = contact
     qlang = qlang or lang
     date = date or CLOCK.next(TZ.get(lang, 0))
-    ob = Outbound(lang, contact, date - dt.timedelta(days=1 + int(h(email + name, 2), 16) % 6, hours=3), pitch=pitch)
+    sent = (date - dt.timedelta(days=1 + int(h(email + name, 2), 16) % 6)).replace(hour=8 + int(h(name, 2), 16) % 9,
+                                                                              minute=int(h(name + "m", 2), 16) % 60)
+    ob = Outbound(lang, contact, sent, pitch=pitch)   # our sequence email went out in office hours, days before
     seed = folder + name
-    names = dict(first=first, full="%s %s" % (first, last), rep=ob.rep_name.split()[0], replast=ob.rep_name.split()[-1])
+    names = dict(first=first, full="%s %s" % (first, last), rep=ob.rep_name.split()[0], replast=ob.rep_name.split()[-1],
+                 domain=domain_of(email))
     new = new.format(**names)
     sig = sig.format(**names) if sig else sig
     subj = subject if subject is not None else RE_PREFIX.get(lang, "Re: ") + ob.subject
@@ -1547,7 +1550,7 @@ def traps():
     reply(F, "footer-quoted-de.eml", "de", "Gerne, schicken Sie mir die Unterlagen.\n\nViele Grüße\n{full}", quote="gt", charset="iso-8859-1", cte="8bit")
     reply(F, "footer-quoted-fr-outlook.eml", "fr", "Bonjour {rep},\n\nOui, appelons-nous mardi.\n\n{first}", quote="outlook")
     reply(F, "footer-quoted-html-apple.eml", "nl", "Hoi {rep},\n\nStuur maar een uitnodiging voor volgende week.\n\n{first}", html="apple")
-    reply(F, "own-signature-unsubscribe.eml", "en", "Happy to look at this. Send me a calendar link.\n\n{first}", sig="{full} | Marketing Lead\nYou are receiving this because you emailed our team. To unsubscribe from our marketing emails, visit https://quarrylane.example/prefs")
+    reply(F, "own-signature-unsubscribe.eml", "en", "Happy to look at this. Send me a calendar link.\n\n{first}", sig="{full} | Marketing Lead\nYou are receiving this because you emailed our team. To unsubscribe from our marketing emails, visit https://{domain}/prefs")
     # mentions of unsubscribing that are not requests
     reply(F, "mention-how-do-i-unsubscribe-newsletter.eml", "en", "Quick one: how do I unsubscribe from your newsletter? I get the product updates twice a week.\nYour emails about the pilot are fine though, keep those coming.\n\n{first}")
     reply(F, "mention-dont-unsubscribe-me.eml", "en", "Please don't unsubscribe me, I've just moved teams. I'm still the right contact for this.\n\n{first}", quote="outlook")
