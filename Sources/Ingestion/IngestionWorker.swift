@@ -15,6 +15,9 @@ public final class IngestionWorker: Sendable {
                 backoff: RetryBackoff = RetryBackoff()) throws {
         self.configuration = configuration
         self.gate = gate
+        // The parents too: a first run points data_dir at a folder that does not exist yet.
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
         store = try EngagementStore.open(directory: URL(fileURLWithPath: configuration.dataDirectory))
         let ingestor = EngagementIngestor(store: store)
         let states = MailboxStateDirectory(dataDirectory: configuration.dataDirectory)

@@ -127,6 +127,7 @@ public actor MailboxWorker {
         state.checkpoint = checkpoint
         state.add(report)
         state.lastSuccessAt = Date()
+        state.consecutiveFailures = 0
         try states.save(state)
         logger.info("\(batchDescription): \(report.summary)")
     }

@@ -23,8 +23,9 @@ struct MessageSources: Sequence {
             while let item = enumerator?.nextObject() as? String {
                 var isDirectory: ObjCBool = false
                 let full = path + "/" + item
+                let isMaildir = FileManager.default.fileExists(atPath: path + "/cur")
                 if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   !item.hasPrefix("tmp/") {
+                   !isMaildir || item.hasPrefix("cur/") || item.hasPrefix("new/") {
                     files.append(full)
                 }
             }

@@ -57,7 +57,8 @@ public struct WorkerConfiguration: Sendable, Equatable {
 
         let dataDirectory: String
         if let override {
-            dataDirectory = reader.resolve(override)
+            // Given on the command line: relative to where the command runs, not to the config file.
+            dataDirectory = URL(fileURLWithPath: (override as NSString).expandingTildeInPath).standardizedFileURL.path
         } else if let configured = try top.string("data_dir") {
             dataDirectory = reader.resolve(configured)
         } else {
