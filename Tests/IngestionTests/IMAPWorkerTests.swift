@@ -107,6 +107,34 @@ enum IMAPMailbox {
         #expect(try fixture.store().unmatched().count == 1)
     }
 
+    @Test func implicitTLSWithOAuthTokenAndTheUntrustedCertificateCase() async throws {
+        let server = try DovecotServer()
+        let oauth = DovecotServer.oauthUser
+        try server.deliver(InboundMail.sampleInbox(), user: oauth.name)
+        let fixture = try WorkerFixture(contacts: InboundMail.people)
+        let entry = { (name: String, ca: String) in
+            """
+            name: \(name)
+            url: imaps://localhost:\(server.imapsPort)/INBOX
+            user: \(oauth.name)
+            oauth_token_env: LEADFWD_TEST_TOKEN
+            auth_mechanism: XOAUTH2
+            """ + ca
+        }
+        try fixture.writeConfig([entry("trusted", "\nca_file: \(server.caFile)"), entry("untrusted", "")])
+        let outcomes = try await fixture.worker(environment: ["LEADFWD_TEST_TOKEN": oauth.secret]).runOnce()
+        #expect(outcomes[0].outcome == .completed)
+        #expect(try fixture.status("ann@acme.test") == .responded)
+        // Without the private CA the server's certificate is not trusted: refused, with the fix named.
+        guard case .failed(let text) = outcomes[1].outcome else {
+            Issue.record("an untrusted certificate was accepted")
+            return
+        }
+        #expect(text.contains("TLS failed"))
+        #expect(text.contains("ca_file"))
+        #expect(!text.contains(oauth.secret))
+    }
+
     @Test func wrongPasswordFailsThatMailboxOnly() async throws {
         let server = try DovecotServer()
         try server.deliver(InboundMail.sampleInbox())
