@@ -27,17 +27,30 @@ public final class EngagementIngestor: Sendable {
         }
     }
 
-    /// Returns once the batch is durable in the store (or throws, and nothing of it is).
+    /// A message parsed and classified, ready to be matched and committed.
+    public struct Analysed: Sendable {
+        public var origin: MessageOrigin
+        public var message: Message
+        public var verdict: Verdict
+    }
+
+    /// Parses and classifies, then commits: returns once the batch is durable in the store (or throws, and nothing of
+    /// it is).
     public func ingest(_ items: [Item], receivedAt: Date = Date()) throws -> BatchReport {
-        let analysed = analyse(items)
+        try commit(analyse(items), receivedAt: receivedAt)
+    }
+
+    /// Matches every analysed message to a contact and applies all of their events and unmatched records as one
+    /// durable store batch.
+    public func commit(_ analysed: [Analysed], receivedAt: Date = Date()) throws -> BatchReport {
         // Contacts and outbound Message-IDs recorded by other processes (imports, sequence steps) since the last look.
         try store.refresh()
         let directory = StoreContactDirectory(store: store)
         var report = BatchReport()
         var batch = StoreBatch()
-        for (item, (message, verdict)) in zip(items, analysed) {
-            report.messagesByKind[verdict.kind, default: 0] += 1
-            let interpretation = interpreter.interpret(verdict, message: message, origin: item.origin,
+        for item in analysed {
+            report.messagesByKind[item.verdict.kind, default: 0] += 1
+            let interpretation = interpreter.interpret(item.verdict, message: item.message, origin: item.origin,
                                                        receivedAt: receivedAt, directory: directory)
             batch.events += interpretation.events
             if let unmatched = interpretation.unmatched {
@@ -59,12 +72,13 @@ public final class EngagementIngestor: Sendable {
         return report
     }
 
-    /// Parsing and classifying are pure and dominate the CPU time: spread them over the cores.
-    private func analyse(_ items: [Item]) -> [(Message, Verdict)] {
+    /// Parses and classifies, spread over the cores: this is where the CPU time goes. Pure; touches no store.
+    public func analyse(_ items: [Item]) -> [Analysed] {
         let results = AnalysisSlots(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             let message = parser.parse(items[index].bytes)
-            results.store((message, classifier.classify(message)), at: index)
+            results.store(Analysed(origin: items[index].origin, message: message, verdict: classifier.classify(message)),
+                          at: index)
         }
         return results.values()
     }
@@ -80,13 +94,13 @@ public final class EngagementIngestor: Sendable {
 /// Fixed slots filled concurrently, one writer per index.
 private final class AnalysisSlots: @unchecked Sendable {
     // @unchecked: each index is written by exactly one iteration of concurrentPerform, read after it returns.
-    private var slots: [(Message, Verdict)?]
+    private var slots: [EngagementIngestor.Analysed?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ value: (Message, Verdict), at index: Int) {
+    func store(_ value: EngagementIngestor.Analysed, at index: Int) {
         slots.withUnsafeMutableBufferPointer { $0[index] = value }
     }
 
-    func values() -> [(Message, Verdict)] { slots.compactMap { $0 } }
+    func values() -> [EngagementIngestor.Analysed] { slots.compactMap { $0 } }
 }

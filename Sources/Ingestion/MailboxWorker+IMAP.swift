@@ -30,18 +30,19 @@ extension MailboxWorker {
         let lastUID = checkpoint.lastUID
         // Some servers answer `UID n:*` with the highest UID even when it is below n.
         let uids = try await session.uidSearch(after: lastUID).filter { $0 > lastUID }.sorted()
-        var start = 0
-        while start < uids.count {
-            let chunk = Array(uids[start..<min(start + configuration.batchSize, uids.count)])
-            start += chunk.count
+        let size = configuration.batchSize
+        let chunks = stride(from: 0, to: uids.count, by: size).map { Array(uids[$0..<min($0 + size, uids.count)]) }
+        // A two-stage pipeline: while batch k is committed, post-processed and checkpointed here, batch k+1 is fetched
+        // and analysed (the CPU-heavy part) elsewhere. Commits stay strictly in UID order.
+        let validity = snapshot.uidValidity
+        var upcoming = chunks.first.map { prepare($0, session: session, uidValidity: validity) }
+        defer { upcoming?.cancel() }
+        for (index, chunk) in chunks.enumerated() {
             try beginBatch()
             defer { gate.endBatch() }
-            let fetched = try await session.fetch(uids: chunk)
-            let items = fetched.map {
-                EngagementIngestor.Item(origin: .imap(mailbox: configuration.name, uidValidity: snapshot.uidValidity,
-                                                      uid: $0.uid), bytes: $0.bytes)
-            }
-            let report = try ingestor.ingest(items)
+            guard let analysed = try await upcoming?.value else { break }
+            upcoming = index + 1 < chunks.count ? prepare(chunks[index + 1], session: session, uidValidity: validity) : nil
+            let report = try ingestor.commit(analysed)
             // Only after the events are durable: a crash before this point re-reads the batch, harmlessly.
             switch configuration.postAction {
             case .leave: break
@@ -54,6 +55,21 @@ extension MailboxWorker {
         }
         // An empty mailbox after a UIDVALIDITY change still records the new UIDVALIDITY.
         state.checkpoint = checkpoint
+    }
+
+    /// Fetches a batch and parses and classifies it off this mailbox's queue (and off Swift's cooperative pool).
+    private func prepare(_ chunk: [UInt32], session: IMAPSession, uidValidity: UInt32)
+        -> Task<[EngagementIngestor.Analysed], any Error> {
+        let ingestor = self.ingestor
+        let name = configuration.name
+        return Task {
+            let fetched = try await session.fetch(uids: chunk)
+            let items = fetched.map { EngagementIngestor.Item(origin: .imap(mailbox: name, uidValidity: uidValidity, uid: $0.uid),
+                                                         bytes: $0.bytes) }
+            return await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: ingestor.analyse(items)) }
+            }
+        }
     }
 
     private func connectedSession() async throws -> IMAPSession {
