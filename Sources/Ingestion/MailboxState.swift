@@ -9,8 +9,10 @@ public struct MailboxState: Sendable, Codable, Equatable {
     public var mailbox: String
     /// The configured location (URL or path), without credentials.
     public var location: String
-    /// Nil until the first batch is durable.
+    /// IMAP: nil until the first batch is durable.
     public var checkpoint: MailboxCheckpoint?
+    /// Local mailboxes: how many messages the `ProcessedMessageLog` lists.
+    public var localMessagesProcessed: Int?
     public var lastSuccessAt: Date?
     public var lastErrorAt: Date?
     public var lastError: String?
@@ -41,6 +43,7 @@ public struct MailboxState: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", mailbox, location, checkpoint
+        case localMessagesProcessed = "local_messages_processed"
         case lastSuccessAt = "last_success_at", lastErrorAt = "last_error_at", lastError = "last_error"
         case consecutiveFailures = "consecutive_failures", messagesByKind = "messages_by_kind"
         case eventsApplied = "events_applied", eventsAlreadyApplied = "events_already_applied", unmatched, rescans

@@ -2,14 +2,15 @@ import Foundation
 import MailParsing
 
 extension MailboxWorker {
-    /// Reads a Maildir, mbox or folder of .eml files, skipping messages the checkpoint lists as processed.
+    /// Reads a Maildir, mbox or folder of .eml files, skipping messages the processed-message log lists.
     func localPass() throws {
         let root: String
         switch configuration.location {
         case .maildir(let path), .mbox(let path), .files(let path): root = path
         case .imap: return
         }
-        var checkpoint = state.checkpoint ?? MailboxCheckpoint(uidValidity: 0, lastUID: 0)
+        let log = ProcessedMessageLog(directory: states, mailbox: configuration.name)
+        var processed = try log.load()
         var pending: [EngagementIngestor.Item] = []
         var identities = Set<String>()
         var unreadable = 0
@@ -20,9 +21,10 @@ extension MailboxWorker {
             defer { gate.endBatch() }
             var report = try ingestor.ingest(pending)
             report.unreadable = unreadable
-            checkpoint.processed.formUnion(identities)
-            try commit(report, checkpoint: checkpoint,
-                       batchDescription: "\(pending.count) messages from \(root)")
+            try log.append(identities)
+            processed.formUnion(identities)
+            state.localMessagesProcessed = processed.count
+            try commit(report, checkpoint: nil, batchDescription: "\(pending.count) messages from \(root)")
             pending.removeAll(keepingCapacity: true)
             identities.removeAll(keepingCapacity: true)
             unreadable = 0
@@ -32,7 +34,7 @@ extension MailboxWorker {
             switch sourced.bytes {
             case .success(let bytes):
                 let identity = LocalMessageIdentity.identity(source: sourced.source, root: root, bytes: bytes)
-                guard !checkpoint.processed.contains(identity), !identities.contains(identity) else { continue }
+                guard !processed.contains(identity), !identities.contains(identity) else { continue }
                 pending.append(EngagementIngestor.Item(
                     origin: .file(mailbox: configuration.name, source: sourced.source, identity: identity), bytes: bytes))
                 identities.insert(identity)
@@ -45,7 +47,7 @@ extension MailboxWorker {
         }
         try flush()
         if unreadable > 0 { logger.warning("\(unreadable) messages could not be read; they are retried next pass") }
-        state.checkpoint = checkpoint
+        state.localMessagesProcessed = processed.count
     }
 }
 

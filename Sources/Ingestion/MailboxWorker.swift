@@ -123,8 +123,8 @@ public actor MailboxWorker {
 
     /// Adds a committed batch to the totals and persists the new checkpoint. Call only after the batch's events are
     /// durable in the store (and post-processed).
-    func commit(_ report: BatchReport, checkpoint: MailboxCheckpoint, batchDescription: String) throws {
-        state.checkpoint = checkpoint
+    func commit(_ report: BatchReport, checkpoint: MailboxCheckpoint?, batchDescription: String) throws {
+        if let checkpoint { state.checkpoint = checkpoint }
         state.add(report)
         state.lastSuccessAt = Date()
         state.consecutiveFailures = 0

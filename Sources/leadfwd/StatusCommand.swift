@@ -51,13 +51,12 @@ struct StatusCommand: ParsableCommand {
 
     static func describe(_ state: MailboxState) -> String {
         var lines = ["mailbox \(state.mailbox)  \(state.location)"]
-        switch state.checkpoint {
-        case nil:
-            lines.append("  checkpoint:    none (never read)")
-        case let checkpoint? where !checkpoint.processed.isEmpty || checkpoint.uidValidity == 0:
-            lines.append("  checkpoint:    \(checkpoint.processed.count) messages processed")
-        case let checkpoint?:
+        if let processed = state.localMessagesProcessed {
+            lines.append("  checkpoint:    \(processed) messages processed")
+        } else if let checkpoint = state.checkpoint {
             lines.append("  checkpoint:    UIDVALIDITY \(checkpoint.uidValidity), last UID \(checkpoint.lastUID)")
+        } else {
+            lines.append("  checkpoint:    none (never read)")
         }
         lines.append("  last success:  \(state.lastSuccessAt.map(TableOutput.timestamp) ?? "never")")
         if let error = state.lastError {

@@ -43,7 +43,7 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
     #expect(state.messagesByKind["other"] == 1)
     #expect(state.eventsApplied == 4)
     #expect(state.unmatched == 1)
-    #expect(state.checkpoint?.processed.count == 6)
+    #expect(state.localMessagesProcessed == 6)
 }
 
 @Test func rereadingALocalMailboxNeverCountsTwice() async throws {

@@ -4,7 +4,7 @@ import TestSupport
 @testable import Ingestion
 
 @Test func checkpointRoundTripsThroughJSON() throws {
-    let checkpoint = MailboxCheckpoint(uidValidity: 7, lastUID: 42, processed: ["maildir 1700.M1P2.host"])
+    let checkpoint = MailboxCheckpoint(uidValidity: 7, lastUID: 42)
     let back = try JSONDecoder().decode(MailboxCheckpoint.self, from: JSONEncoder().encode(checkpoint))
     #expect(back == checkpoint)
 }
@@ -54,4 +54,23 @@ import TestSupport
             #expect(delay >= .seconds(base * 0.5) && delay < .seconds(base * 1.5))
         }
     }
+}
+
+@Test func processedLogDropsATornLastLineAndKeepsOddNames() throws {
+    let data = try TemporaryDirectory()
+    let log = ProcessedMessageLog(directory: MailboxStateDirectory(dataDirectory: data.path), mailbox: "local")
+    #expect(try log.load().isEmpty)
+    try log.append(["maildir 1795.M1.host", "file odd\nname 100%.eml"])
+    try log.append(["maildir 1795.M2.host"])
+    #expect(try log.load() == ["maildir 1795.M1.host", "file odd\nname 100%.eml", "maildir 1795.M2.host"])
+
+    // A crash in the middle of an append: the torn line is dropped, and the next append starts on its own line.
+    let handle = try #require(FileHandle(forWritingAtPath: log.path))
+    handle.seekToEndOfFile()
+    handle.write(Data("maildir 1795.M3.h".utf8))
+    try handle.close()
+    #expect(try log.load().count == 3)
+    try log.append(["maildir 1795.M4.host"])
+    #expect(try log.load() == ["maildir 1795.M1.host", "file odd\nname 100%.eml", "maildir 1795.M2.host",
+                               "maildir 1795.M4.host"])
 }
