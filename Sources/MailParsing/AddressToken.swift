@@ -23,41 +23,42 @@ struct AddressToken: Equatable {
     }
 }
 
-/// Splits an address header into tokens in one pass; unterminated quotes, comments and literals run to the end.
+/// Splits an address header into tokens in one pass over its UTF-8 (every delimiter is ASCII, so multi-byte
+/// characters never need decoding); unterminated quotes, comments and literals run to the end.
 enum AddressTokenizer {
     static func tokenize(_ value: String) -> [AddressToken] {
-        let scalars = Array(value.unicodeScalars)
+        let bytes = Array(value.utf8)
         var tokens: [AddressToken] = []
         var index = 0
         var spaceBefore = false
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case " ", "\t", "\r", "\n":
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
                 spaceBefore = true
                 index += 1
                 continue
-            case "\"":
-                let (text, next) = quoted(scalars, from: index + 1, closing: "\"")
+            case UInt8(ascii: "\""):
+                let (text, next) = quoted(bytes, from: index + 1, closing: UInt8(ascii: "\""))
                 tokens.append(AddressToken(kind: .quoted, text: text, spaceBefore: spaceBefore))
                 index = next
-            case "(":
-                let (text, next) = comment(scalars, from: index + 1)
+            case UInt8(ascii: "("):
+                let (text, next) = comment(bytes, from: index + 1)
                 tokens.append(AddressToken(kind: .comment, text: text, spaceBefore: spaceBefore))
                 index = next
-            case "[":
-                let (text, next) = quoted(scalars, from: index + 1, closing: "]")
+            case UInt8(ascii: "["):
+                let (text, next) = quoted(bytes, from: index + 1, closing: UInt8(ascii: "]"))
                 tokens.append(AddressToken(kind: .literal, text: "[" + text + "]", spaceBefore: spaceBefore))
                 index = next
-            case "<", ">", ",", ":", ";", "@", ".":
-                tokens.append(AddressToken(kind: .special, text: String(scalar), spaceBefore: spaceBefore))
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"),
+                 UInt8(ascii: "@"), UInt8(ascii: "."):
+                tokens.append(AddressToken(kind: .special, text: String(Unicode.Scalar(byte)), spaceBefore: spaceBefore))
                 index += 1
             default:
                 var end = index
-                while end < scalars.count, !isDelimiter(scalars[end]) { end += 1 }
-                var text = ""
-                text.unicodeScalars.append(contentsOf: scalars[index..<end])
-                tokens.append(AddressToken(kind: .word, text: text, spaceBefore: spaceBefore))
+                while end < bytes.count, !isDelimiter(bytes[end]) { end += 1 }
+                tokens.append(AddressToken(kind: .word, text: String(decoding: bytes[index..<end], as: UTF8.self),
+                                           spaceBefore: spaceBefore))
                 index = end
             }
             spaceBefore = false
@@ -65,56 +66,59 @@ enum AddressTokenizer {
         return tokens
     }
 
-    private static func isDelimiter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case " ", "\t", "\r", "\n", "\"", "(", "[", "<", ">", ",", ":", ";", "@", ".": return true
-        default: return false
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "\""),
+             UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ","),
+             UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "@"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
         }
     }
 
-    /// Content up to the unescaped `closing` character, and the index after it.
-    private static func quoted(_ scalars: [Unicode.Scalar], from start: Int,
-                               closing: Unicode.Scalar) -> (String, Int) {
-        var text = ""
+    /// Content up to the unescaped `closing` byte, and the index after it.
+    private static func quoted(_ bytes: [UInt8], from start: Int, closing: UInt8) -> (String, Int) {
+        var text: [UInt8] = []
         var index = start
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "\\", index + 1 < scalars.count {
-                text.unicodeScalars.append(scalars[index + 1])
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                text.append(bytes[index + 1])
                 index += 2
                 continue
             }
-            if scalar == closing { return (text, index + 1) }
-            if scalar != "\r" && scalar != "\n" { text.unicodeScalars.append(scalar) }
+            if byte == closing { return (String(decoding: text, as: UTF8.self), index + 1) }
+            if byte != UInt8(ascii: "\r") && byte != UInt8(ascii: "\n") { text.append(byte) }
             index += 1
         }
-        return (text, index)
+        return (String(decoding: text, as: UTF8.self), index)
     }
 
     /// Comment content (nested parentheses kept as text) and the index after the closing parenthesis. Nesting is a
     /// counter, not recursion, so any depth costs nothing extra.
-    private static func comment(_ scalars: [Unicode.Scalar], from start: Int) -> (String, Int) {
-        var text = ""
+    private static func comment(_ bytes: [UInt8], from start: Int) -> (String, Int) {
+        var text: [UInt8] = []
         var depth = 1
         var index = start
-        while index < scalars.count {
-            let scalar = scalars[index]
+        while index < bytes.count {
+            let byte = bytes[index]
             index += 1
-            switch scalar {
-            case "\\" where index < scalars.count:
-                text.unicodeScalars.append(scalars[index])
+            switch byte {
+            case UInt8(ascii: "\\") where index < bytes.count:
+                text.append(bytes[index])
                 index += 1
                 continue
-            case "(":
+            case UInt8(ascii: "("):
                 depth += 1
-            case ")":
+            case UInt8(ascii: ")"):
                 depth -= 1
-                if depth == 0 { return (text, index) }
+                if depth == 0 { return (String(decoding: text, as: UTF8.self), index) }
             default:
                 break
             }
-            text.unicodeScalars.append(scalar)
+            text.append(byte)
         }
-        return (text, index)
+        return (String(decoding: text, as: UTF8.self), index)
     }
 }

@@ -60,19 +60,33 @@ extension String {
     func equalsIgnoringASCIICase(_ other: String) -> Bool {
         let lhs = utf8, rhs = other.utf8
         guard lhs.count == rhs.count else { return false }
-        for (left, right) in zip(lhs, rhs) where ByteScanning.lowercased(left) != ByteScanning.lowercased(right) {
-            return false
+        var right = rhs.makeIterator()
+        for left in lhs {
+            guard let byte = right.next(), ByteScanning.lowercased(left) == ByteScanning.lowercased(byte) else { return false }
         }
         return true
     }
 
     /// Leading and trailing spaces, tabs and line breaks removed.
     var trimmingMailWhitespace: String {
-        let bytes = Array(utf8)
-        var lower = 0, upper = bytes.count
-        while lower < upper, ByteScanning.isWhitespace(bytes[lower]) { lower += 1 }
-        while upper > lower, ByteScanning.isWhitespace(bytes[upper - 1]) { upper -= 1 }
-        if lower == 0 && upper == bytes.count { return self }
-        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        let view = utf8
+        var lower = view.startIndex, upper = view.endIndex
+        while lower < upper, ByteScanning.isWhitespace(view[lower]) { lower = view.index(after: lower) }
+        while upper > lower, ByteScanning.isWhitespace(view[view.index(before: upper)]) { upper = view.index(before: upper) }
+        if lower == view.startIndex && upper == view.endIndex { return self }
+        return String(self[lower..<upper])
+    }
+}
+
+extension StringProtocol {
+    /// The text with the given ASCII characters removed from both ends.
+    func trimmingCharacters(inSetOf characters: String) -> String {
+        let set = Array(characters.utf8)
+        let text = Substring(String(self))
+        let view = text.utf8
+        var lower = view.startIndex, upper = view.endIndex
+        while lower < upper, set.contains(view[lower]) { lower = view.index(after: lower) }
+        while upper > lower, set.contains(view[view.index(before: upper)]) { upper = view.index(before: upper) }
+        return String(text[lower..<upper])
     }
 }

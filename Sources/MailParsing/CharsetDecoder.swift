@@ -49,7 +49,13 @@ public enum CharsetDecoder {
             if let utf8 = lyingOneByteCharset(bytes) { return utf8 }
             return decodeWithIconv(bytes, candidates: [iconvName], canonical: resolved.canonical)
         case .multiByte(let candidates):
-            return decodeWithIconv(bytes, candidates: candidates, canonical: resolved.canonical)
+            let decoded = decodeWithIconv(bytes, candidates: candidates, canonical: resolved.canonical)
+            if decoded.fellBack, resolved.canonical.hasPrefix("ISO-2022-JP"),
+               let shiftJIS = ISO2022JPExtended.shiftJISBytes(bytes),
+               case .decoded(let text, false) = IconvConversion.decode(shiftJIS, from: "CP932") {
+                return DecodedText(text: text, charset: resolved.canonical, fellBack: false)
+            }
+            return decoded
         case .utf16(let endianness):
             return decodeWide(bytes, width: 2, endianness: endianness, canonical: resolved.canonical)
         case .utf32(let endianness):

@@ -9,28 +9,39 @@ enum Windows1252 {
         0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 
-    static func decode(_ bytes: [UInt8]) -> String {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(bytes.count + bytes.count / 4)
-        for byte in bytes {
-            let scalar: UInt32
-            switch byte {
-            case 0..<0x80:
-                utf8.append(byte)
-                continue
-            case 0x80..<0xA0: scalar = UInt32(highControls[Int(byte) - 0x80])
-            default: scalar = UInt32(byte)
-            }
-            if scalar < 0x800 {
-                utf8.append(UInt8(0xC0 | (scalar >> 6)))
-                utf8.append(UInt8(0x80 | (scalar & 0x3F)))
-            } else {
-                utf8.append(UInt8(0xE0 | (scalar >> 12)))
-                utf8.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                utf8.append(UInt8(0x80 | (scalar & 0x3F)))
-            }
+    /// The UTF-8 encoding of each byte 0x80–0xFF, packed little-endian with its length in the top byte.
+    private static let utf8Table: [UInt32] = (0x80...0xFF).map { byte in
+        let scalar = byte < 0xA0 ? UInt32(highControls[byte - 0x80]) : UInt32(byte)
+        if scalar < 0x800 {
+            return 2 << 24 | (0x80 | scalar & 0x3F) << 8 | (0xC0 | scalar >> 6)
         }
-        return String(decoding: utf8, as: UTF8.self)
+        return 3 << 24 | (0x80 | scalar & 0x3F) << 16 | (0x80 | (scalar >> 6) & 0x3F) << 8 | (0xE0 | scalar >> 12)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> String {
+        // At most three UTF-8 bytes per input byte; written in place, no per-byte append.
+        String(unsafeUninitializedCapacity: bytes.count * 3) { output in
+            var count = 0
+            utf8Table.withUnsafeBufferPointer { table in
+                for byte in bytes {
+                    if byte < 0x80 {
+                        output[count] = byte
+                        count += 1
+                        continue
+                    }
+                    let packed = table[Int(byte) - 0x80]
+                    output[count] = UInt8(truncatingIfNeeded: packed)
+                    output[count + 1] = UInt8(truncatingIfNeeded: packed >> 8)
+                    if packed >> 24 == 3 {
+                        output[count + 2] = UInt8(truncatingIfNeeded: packed >> 16)
+                        count += 3
+                    } else {
+                        count += 2
+                    }
+                }
+            }
+            return count
+        }
     }
 
     /// Whether any byte falls in 0x80–0x9F, where ISO-8859-1 has only C1 controls that real text never uses.

@@ -45,19 +45,17 @@ struct CharsetName: Sendable, Equatable {
     /// The label trimmed of quotes, whitespace, an RFC 2231 / RFC 2047 language suffix (`*en`), an ISO year suffix
     /// (`:1987`) and punctuation, lowercased: `"ISO_8859-1:1987"` → `"iso88591"`, `"UTF-8*en"` → `"utf8"`.
     static func compactKey(_ label: String) -> String {
-        var scalars = Substring(label).unicodeScalars[...]
-        if let star = scalars.firstIndex(of: "*") { scalars = scalars[..<star] }
-        if let colon = scalars.firstIndex(of: ":") { scalars = scalars[..<colon] }
-        var key = ""
-        key.reserveCapacity(scalars.count)
-        for scalar in scalars where scalar.isASCII {
-            switch scalar.value {
-            case 0x30...0x39, 0x61...0x7A: key.unicodeScalars.append(scalar)
-            case 0x41...0x5A: key.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20) ?? scalar)
+        var key: [UInt8] = []
+        key.reserveCapacity(16)
+        for byte in label.utf8 {
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: ":"): return String(decoding: key, as: UTF8.self)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"): key.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): key.append(byte | 0x20)
             default: continue
             }
         }
-        return key
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// A label safe to hand to `iconv_open` for charsets outside the alias table: printable ASCII name characters

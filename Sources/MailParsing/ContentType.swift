@@ -55,12 +55,3 @@ public struct ContentType: Sendable, Hashable, Codable {
 
     public var isFeedbackReport: Bool { type == "message" && subtype == "feedback-report" }
 }
-
-extension StringProtocol {
-    func trimmingCharacters(inSetOf characters: String) -> String {
-        var slice = self[...]
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-}

@@ -43,13 +43,28 @@ enum DeliveryStatusParser {
             for (field, name) in zip(block, blockNames) {
                 let isFinal = name == "final-recipient", isOriginal = name == "original-recipient"
                 if isFinal || isOriginal {
+                    // Original-Recipient normally sits next to its Final-Recipient; after other
+                    // fields it opens the next recipient.
+                    let originalAfterOtherFields = isOriginal && currentHasFinal
+                        && !(current?.last.map { $0.hasName("Final-Recipient") } ?? false)
                     let startsNew = current == nil
                         || (isFinal && currentHasFinal)
-                        || (isOriginal && (currentHasOriginal || currentHasFinal))
+                        || (isOriginal && currentHasOriginal)
+                        || originalAfterOtherFields
                         || (blockStarted && (currentHasFinal || currentHasOriginal))
                     if startsNew {
+                        // Fields written before this recipient in its block: those the previous
+                        // recipient lacks complete it (a stray blank line); the rest open this one.
+                        var leading: [HeaderField] = []
+                        for field in pending {
+                            if let previous = current, !previous.contains(where: { $0.hasName(field.name) }) {
+                                current?.append(field)
+                            } else {
+                                leading.append(field)
+                            }
+                        }
                         finishRecipient()
-                        current = pending
+                        current = leading
                         pending = []
                     }
                     if isFinal { currentHasFinal = true } else { currentHasOriginal = true }

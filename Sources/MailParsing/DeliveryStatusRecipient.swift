@@ -1,7 +1,7 @@
 import Foundation
 
 /// One per-recipient block of a delivery status notification (RFC 3464 §2.3).
-public struct DeliveryStatusRecipient: Sendable {
+public struct DeliveryStatusRecipient: Sendable, Equatable {
     /// Bare address from Final-Recipient (type and brackets removed, xtext decoded).
     public var finalRecipient: String?
     public var originalRecipient: String?
@@ -15,25 +15,34 @@ public struct DeliveryStatusRecipient: Sendable {
     public var diagnosticCode: String?
     /// The diagnostic type, e.g. "smtp", "x-postfix".
     public var diagnosticType: String?
-    public var lastAttemptDate: Date?
-    public var willRetryUntil: Date?
+    /// Dates are read from `fields` when asked for; most consumers never need them.
+    public var lastAttemptDate: Date? { fields.first { $0.hasName("Last-Attempt-Date") }.flatMap { MailDate.parse($0.rawValue) } }
+    public var willRetryUntil: Date? { fields.first { $0.hasName("Will-Retry-Until") }.flatMap { MailDate.parse($0.rawValue) } }
     /// Every field of the block in order, extension fields included.
     public var fields: [HeaderField]
 
     public init(fields: [HeaderField]) {
         self.fields = fields
-        let section = HeaderSection(fields: fields)
-        finalRecipient = section.value("Final-Recipient").map(DeliveryStatusValue.address)
-        originalRecipient = section.value("Original-Recipient").map(DeliveryStatusValue.address)
-        action = section.value("Action").map { $0.trimmingMailWhitespace.asciiLowercased }
-        status = section.value("Status").map(DeliveryStatusValue.normalizedStatus)
-        remoteMTA = section.value("Remote-MTA").map(DeliveryStatusValue.withoutType)
-        if let diagnostic = section.value("Diagnostic-Code") {
-            let split = DeliveryStatusValue.typeAndText(diagnostic)
-            diagnosticType = split.type
-            diagnosticCode = DeliveryStatusValue.collapsedWhitespace(split.text)
+        // One pass; the first occurrence of each field wins, as with HeaderSection.value.
+        for field in fields {
+            switch field.name.asciiLowercased {
+            case "final-recipient" where finalRecipient == nil:
+                finalRecipient = DeliveryStatusValue.address(field.value)
+            case "original-recipient" where originalRecipient == nil:
+                originalRecipient = DeliveryStatusValue.address(field.value)
+            case "action" where action == nil:
+                action = field.value.trimmingMailWhitespace.asciiLowercased
+            case "status" where status == nil:
+                status = DeliveryStatusValue.normalizedStatus(field.value)
+            case "remote-mta" where remoteMTA == nil:
+                remoteMTA = DeliveryStatusValue.withoutType(field.value)
+            case "diagnostic-code" where diagnosticCode == nil:
+                let split = DeliveryStatusValue.typeAndText(field.value)
+                diagnosticType = split.type
+                diagnosticCode = DeliveryStatusValue.collapsedWhitespace(split.text)
+            default:
+                break
+            }
         }
-        lastAttemptDate = section.rawValue("Last-Attempt-Date").flatMap(MailDate.parse)
-        willRetryUntil = section.rawValue("Will-Retry-Until").flatMap(MailDate.parse)
     }
 }

@@ -4,9 +4,12 @@ enum DeliveryStatusValue {
     /// recognisable type token keeps its whole text.
     static func typeAndText(_ value: String) -> (type: String?, text: String) {
         let trimmed = value.trimmingMailWhitespace
-        guard let semicolon = trimmed.firstIndex(of: ";") else { return (nil, trimmed) }
+        guard let semicolon = trimmed.utf8.firstIndex(of: 0x3B) else { return (nil, trimmed) }
         let type = trimmed[..<semicolon].trimmingCharacters(inSetOf: " \t")
-        guard !type.isEmpty, type.count <= 40, !type.contains(" "), !type.contains("@") else { return (nil, trimmed) }
+        let typeBytes = type.utf8
+        guard !typeBytes.isEmpty, typeBytes.count <= 40, !typeBytes.contains(0x20), !typeBytes.contains(0x40) else {
+            return (nil, trimmed)
+        }
         let text = trimmed[trimmed.index(after: semicolon)...].trimmingCharacters(inSetOf: " \t\n")
         return (type.asciiLowercased, text)
     }
@@ -16,13 +19,28 @@ enum DeliveryStatusValue {
     /// A bare address from "rfc822; <User@Example.com>" or RFC 6533 "utf-8; …" with \x{HHHH}.
     static func address(_ value: String) -> String {
         var text = typeAndText(value).text
-        if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
+        if let open = text.utf8.firstIndex(of: 0x3C), let close = text.utf8[open...].firstIndex(of: 0x3E) {
             text = String(text[text.index(after: open)..<close])
         }
         text = text.trimmingCharacters(inSetOf: " \t\"'")
-        if text.contains("\\x{") { text = decodeUnicodeEscapes(text) }
-        if text.contains("+"), !text.contains("@") || text.range(of: "+40") != nil { text = decodeXText(text) }
+        let bytes = text.utf8
+        if bytes.contains(0x5C) { text = decodeUnicodeEscapes(text) }
+        // xtext ("user+40example.com") only when the address has no literal '@' or encodes one.
+        if bytes.contains(0x2B), !bytes.contains(0x40) || containsXTextAt(bytes) { text = decodeXText(text) }
         return text
+    }
+
+    private static func containsXTextAt(_ bytes: String.UTF8View) -> Bool {
+        var state = 0
+        for byte in bytes {
+            switch (state, byte) {
+            case (_, 0x2B): state = 1
+            case (1, 0x34): state = 2
+            case (2, 0x30): return true
+            default: state = 0
+            }
+        }
+        return false
     }
 
     /// RFC 3463 code in a Status value: "5.1.1 (user unknown)" or "550 5.1.1" → "5.1.1";

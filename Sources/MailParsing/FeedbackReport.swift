@@ -1,7 +1,7 @@
 import Foundation
 
 /// The machine-readable part of an RFC 5965 abuse/feedback report (message/feedback-report).
-public struct FeedbackReport: Sendable {
+public struct FeedbackReport: Sendable, Equatable {
     /// Lowercased Feedback-Type: abuse, fraud, virus, not-spam, auth-failure, other.
     public var feedbackType: String?
     public var userAgent: String?

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Reads an RFC 5322 header block (fields up to the first empty line) from an LF-normalised
 /// buffer: unfolds continuation lines, keeps duplicates and malformed lines in order.
 struct HeaderBlockParser {
@@ -33,7 +41,11 @@ struct HeaderBlockParser {
             if fields.count >= maxFields { dropped += 1; return }
             let raw = joinPieces(buffer, pieces)
             let nameText = String(decoding: UnsafeBufferPointer(rebasing: buffer[name]), as: UTF8.self)
-            fields.append(HeaderField(name: nameText, rawValue: raw, isMalformed: currentMalformed))
+            // Only values holding "=?" can carry encoded words; the rest need no decoding pass.
+            let encoded = pieces.contains { Self.containsEncodedWordStart(buffer, $0) }
+            fields.append(HeaderField(name: nameText, rawValue: raw,
+                                      value: encoded ? EncodedWordDecoder.decode(raw) : raw,
+                                      isMalformed: currentMalformed))
         }
 
         // An mbox envelope line ("From sender date") before the headers is not a header.
@@ -62,7 +74,17 @@ struct HeaderBlockParser {
                 position = next
                 continue
             }
-            if let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd) {
+            let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd)
+            if colon == nil, sawField, let badColon = Self.colonAfterInvalidName(buffer, from: position, end: lineEnd) {
+                // "Bad Header: value": not a valid name, but plainly meant as its own field.
+                flush()
+                malformed += 1
+                var nameEnd = badColon
+                while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+                currentName = position..<nameEnd
+                currentMalformed = true
+                pieces.append((badColon + 1)..<lineEnd)
+            } else if let colon {
                 flush()
                 var nameEnd = colon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
@@ -105,6 +127,31 @@ struct HeaderBlockParser {
                 return (probe < end && buffer[probe] == 0x3A && index > from) ? probe : nil
             }
             if byte < 0x21 || byte > 0x7E { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func containsEncodedWordStart(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= 2, let base = buffer.baseAddress else { return false }
+        var position = range.lowerBound
+        while position < range.upperBound - 1 {
+            guard let hit = memchr(base + position, 0x3D, range.upperBound - 1 - position) else { return false }
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if buffer[index + 1] == 0x3F { return true }
+            position = index + 1
+        }
+        return false
+    }
+
+    /// A colon after a short run of printable text and spaces (an invalid field name), or nil.
+    static func colonAfterInvalidName(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
+        var index = from
+        while index < end, index - from < 64 {
+            let byte = buffer[index]
+            if byte == 0x3A { return index > from ? index : nil }
+            if byte < 0x20 || byte > 0x7E { return nil }
             index += 1
         }
         return nil

@@ -59,7 +59,7 @@ enum MIMEParameterParser {
 
     /// "filename*1*" → base "filename", section 1, extended.
     private static func split(name: String, value: [UInt8]) -> RawParameter {
-        guard let star = name.firstIndex(of: "*") else {
+        guard name.utf8.contains(0x2A), let star = name.firstIndex(of: "*") else {
             return RawParameter(baseName: name, section: nil, extended: false, value: value)
         }
         let base = String(name[..<star])
@@ -76,6 +76,17 @@ enum MIMEParameterParser {
     }
 
     private static func assemble(_ raw: [RawParameter]) -> [MIMEParameter] {
+        // Common case: no RFC 2231 markers and no duplicates; keep the order as written.
+        if raw.allSatisfy({ $0.section == nil && !$0.extended }) {
+            var seen: [String] = []
+            var result: [MIMEParameter] = []
+            result.reserveCapacity(raw.count)
+            for parameter in raw where !seen.contains(parameter.baseName) {
+                seen.append(parameter.baseName)
+                result.append(MIMEParameter(name: parameter.baseName, value: plainValue(parameter.value)))
+            }
+            return result
+        }
         var order: [String] = []
         var groups: [String: [RawParameter]] = [:]
         for parameter in raw {

@@ -8,6 +8,8 @@ struct MailDateReader {
     private var day: Int?
     private var time: (hour: Int, minute: Int, second: Int)?
     private var zoneOffset: Int?
+    /// The zone so far is a UTC name (`GMT`), which `GMT+0100` refines with a numeric offset.
+    private var zoneIsUTCName = false
     private var pendingNumbers: [(value: Int, digits: Int)] = []
     private var afternoon: Bool?
 
@@ -86,7 +88,7 @@ struct MailDateReader {
 
     /// `+0100`, `-0500`, `+01:00`, `+01`, once the time is known (before it, a minus only separates `27-Nov-2026`).
     private mutating func readNumericZone() -> Bool {
-        guard time != nil, zoneOffset == nil, let sign = token(at: index),
+        guard time != nil, zoneOffset == nil || zoneIsUTCName, let sign = token(at: index),
               case .number(let value, let digits)? = token(at: index + 1) else { return false }
         let direction = sign == .minus ? -1 : 1
         var hours = 0, minutes = 0
@@ -105,6 +107,7 @@ struct MailDateReader {
         }
         guard hours <= 18, minutes < 60 else { return false }
         zoneOffset = direction * (hours * 3600 + minutes * 60)
+        zoneIsUTCName = false
         index = next
         return true
     }
@@ -127,7 +130,10 @@ struct MailDateReader {
             afternoon = word == "pm"
             return
         }
-        if zoneOffset == nil, let offset = Self.namedZones[word] { zoneOffset = offset }
+        if zoneOffset == nil, let offset = Self.namedZones[word] {
+            zoneOffset = offset
+            zoneIsUTCName = offset == 0
+        }
     }
 
     private mutating func takeNumber(value: Int, digits: Int) {

@@ -2,14 +2,16 @@ import Foundation
 
 /// A parsed mail message: headers, the MIME tree, decoded bodies and the machine-readable
 /// reports (delivery status, feedback) found inside it.
-public struct Message: Sendable {
+public struct Message: Sendable, Equatable {
     public var headers: HeaderSection
     public var subject: String?
-    public var from: [MailAddress]
-    public var to: [MailAddress]
-    public var cc: [MailAddress]
-    public var replyTo: [MailAddress]
-    public var date: Date?
+    // Addresses and the date are read from `headers` when asked for: most parsed messages
+    // (embedded originals, reports) never need them, and they dominate parse time otherwise.
+    public var from: [MailAddress] { Self.addresses(headers, "From") }
+    public var to: [MailAddress] { Self.addresses(headers, "To") }
+    public var cc: [MailAddress] { Self.addresses(headers, "Cc") }
+    public var replyTo: [MailAddress] { Self.addresses(headers, "Reply-To") }
+    public var date: Date? { headers.rawValue("Date").flatMap(MailDate.parse) }
     /// Message-ID without angle brackets.
     public var messageID: String?
     /// Message-IDs without angle brackets.
@@ -31,11 +33,6 @@ public struct Message: Sendable {
                 embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
         self.headers = headers
         subject = headers.value("Subject")
-        from = Self.addresses(headers, "From")
-        to = Self.addresses(headers, "To")
-        cc = Self.addresses(headers, "Cc")
-        replyTo = Self.addresses(headers, "Reply-To")
-        date = headers.rawValue("Date").flatMap(MailDate.parse)
         messageID = MessageIDList.parse(headers.rawValue("Message-ID") ?? "").first
         inReplyTo = MessageIDList.parse(headers.rawValue("In-Reply-To") ?? "")
         references = MessageIDList.parse(headers.rawValue("References") ?? "")

@@ -11,6 +11,8 @@ public struct MessageParser: Sendable {
     public func parse(_ bytes: [UInt8]) -> Message {
         var warnings: [ParseWarning] = []
         var input = bytes[...]
+        // Blank lines before the first header (left by some exporters) are not the header/body separator.
+        while let first = input.first, first == 0x0A || first == 0x0D { input = input.dropFirst() }
         if input.count > limits.maxMessageBytes {
             warnings.append(.limit("max-message-bytes",
                                    "message is \(bytes.count) bytes; only the first \(limits.maxMessageBytes) were parsed"))
@@ -49,6 +51,10 @@ public struct MessageParser: Sendable {
             let root = parsePart(buffer, headers: block.headers, body: bodyRange, depth: depth,
                                  defaultType: .textPlain, path: "1", run: &run, collector: &collector)
             return (block.headers, root)
+        }
+        if headersOnly {  // text/rfc822-headers: there is no body to read text from
+            collector.plainTexts.removeAll()
+            collector.htmlTexts.removeAll()
         }
         if headers.isEmpty && !bytes.isEmpty {
             collector.warnings.append(ParseWarning(code: "no-headers", message: "the input has no header fields"))

@@ -1,5 +1,5 @@
 /// One node of a message's MIME tree.
-public struct MessagePart: Sendable {
+public struct MessagePart: Sendable, Equatable {
     /// Position in the tree: "1" is the root, "1.2" the root's second child, and so on.
     public var path: String
     public var headers: HeaderSection

@@ -10,7 +10,7 @@ public struct ParseLimits: Sendable, Equatable {
     /// Most MIME parts kept per message (all levels together).
     public var maxParts: Int
 
-    public init(maxMessageBytes: Int = 64 << 20, maxDepth: Int = 32, maxHeaders: Int = 2_000, maxParts: Int = 2_000) {
+    public init(maxMessageBytes: Int = 100 << 20, maxDepth: Int = 32, maxHeaders: Int = 2_000, maxParts: Int = 2_000) {
         self.maxMessageBytes = maxMessageBytes
         self.maxDepth = maxDepth
         self.maxHeaders = maxHeaders

@@ -15,9 +15,7 @@ enum TextDecoding {
 
     /// Header bytes (RFC 6532 allows raw UTF-8; old mailers send raw Latin-1).
     static func decodeHeader<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var ascii = true
-        for byte in bytes where byte >= 0x80 { ascii = false; break }
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         return decode(bytes, charset: nil)
     }
 }

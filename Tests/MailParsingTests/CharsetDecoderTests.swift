@@ -181,7 +181,13 @@ func decodesEveryListedCharset(_ index: Int) {
     let allBytes = (0...255).map { UInt8($0) }
     let decoded = CharsetDecoder.decode(allBytes, charset: "utf-8")
     #expect(decoded.fellBack)
-    #expect(decoded.text.unicodeScalars.count == 256)
+    let scalars = decoded.text.unicodeScalars.map(\.value)
+    #expect(scalars.count == 256)
+    // ASCII and 0xA0–0xFF keep their code points; 0x80–0x9F are Windows-1252 punctuation, its five holes C1 controls.
+    #expect(scalars[0..<0x80].elementsEqual(0..<0x80))
+    #expect(scalars[0xA0...].elementsEqual(0xA0...0xFF))
+    #expect(Array(scalars[0x80...0x84]) == [0x20AC, 0x81, 0x201A, 0x192, 0x201E])
+    #expect(Array(scalars[0x9C...0x9F]) == [0x153, 0x9D, 0x17E, 0x178])
 }
 
 @Test func latin1EndingInAnAccentedLetterIsNotMistakenForCutUTF8() {
@@ -190,4 +196,32 @@ func decodesEveryListedCharset(_ index: Int) {
         DecodedText(text: "café", charset: "windows-1252", fellBack: true))
     #expect(CharsetDecoder.decode([0x63, 0x61, 0x66, 0xE9], charset: "shift_jis") ==
         DecodedText(text: "café", charset: "windows-1252", fellBack: true))
+}
+
+@Test func iso2022JPWithMicrosoftExtensionsDecodes() {
+    // "①㈱ｶﾅ" as Outlook writes it (CP50221): NEC row 13 in JIS X 0208 mode, then half-width katakana via ESC ( I.
+    let bytes: [UInt8] = [0x1B, 0x24, 0x42, 0x2D, 0x21, 0x2D, 0x6A, 0x1B, 0x28, 0x49, 0x36, 0x45, 0x1B, 0x28, 0x42]
+    #expect(CharsetDecoder.decode(bytes, charset: "iso-2022-jp") ==
+        DecodedText(text: "①㈱ｶﾅ", charset: "ISO-2022-JP", fellBack: false))
+    // Not ISO-2022-JP at all: 8-bit bytes still fall back.
+    #expect(CharsetDecoder.decode([0x1B, 0x24, 0x42, 0xE9], charset: "iso-2022-jp").fellBack)
+}
+
+/// iconv descriptors carry state; decoding from many tasks at once must give every task its own.
+@Test func concurrentDecodingGivesEachCallerItsOwnConversion() async {
+    let samples = knownEncodings.filter { ["ISO-2022-JP", "Shift_JIS", "EUC-KR", "Big5", "UTF-16"].contains($0.charset) }
+    let mismatches = await withTaskGroup(of: Int.self) { group in
+        for round in 0..<8 {
+            group.addTask {
+                var wrong = 0
+                for offset in 0..<100 {
+                    let sample = samples[(round + offset) % samples.count]
+                    if CharsetDecoder.decode(sample.bytes, charset: sample.charset).text != sample.text { wrong += 1 }
+                }
+                return wrong
+            }
+        }
+        return await group.reduce(0, +)
+    }
+    #expect(mismatches == 0)
 }

@@ -34,6 +34,9 @@ private let reference = Date(timeIntervalSince1970: 1_795_774_830)
     "Fri, 27 Nov 2026 10:20:30 AM +0000",
     "Fri, 27 Nov 2026 11:20:30 CET",
     "Fri, 27 Nov 2026 19:20:30 JST",
+    "Fri, 27 Nov 2026 11:20:30 GMT+0100",
+    "Fri, 27 Nov 2026 11:20:30 UTC+01:00",
+    "Fri,27 Nov 2026 10:20:30 +0000 (Coordinated Universal Time)",
 ])
 func parsesTheSameInstant(_ value: String) {
     #expect(MailDate.parse(value) == reference, "\(value)")

@@ -1,0 +1,16 @@
+// libFuzzer entry point for MailParsing: every input must parse without a crash, and the
+// parser must tolerate the same bytes in any line-ending convention.
+// Built by scripts/fuzz/run (swiftc over Sources/MailParsing; SwiftPM cannot link fuzzers).
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzParseMessage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let limits = ParseLimits(maxMessageBytes: 1 << 20, maxDepth: 16, maxHeaders: 500, maxParts: 500)
+    let message = MessageParser(limits: limits).parse(bytes)
+    // Touch what consumers read so lazily built values are exercised too.
+    var sink = message.headers.fields.count + message.allParts.count + (message.textBody?.utf8.count ?? 0)
+    for report in message.deliveryStatusReports { sink += report.recipients.count }
+    for embedded in message.embeddedMessages { sink += embedded.headers.fields.count }
+    if sink < 0 { return 1 }
+    return 0
+}
