@@ -1,47 +1,60 @@
-/// Finds `local@domain` addresses in free text in one pass, with the line each was found on.
+/// Finds `local@domain` addresses in free text in one pass over its UTF-8 bytes, with the line each was found on
+/// and the text around it on that line.
 enum AddressScanner {
     struct Found: Equatable {
         let address: String
         let line: Int
-        /// Offset (in characters of the line) where the address starts.
-        let column: Int
+        /// Up to 64 bytes of the line before the address.
+        let before: String
+        /// Up to 200 bytes of the line after the address.
+        let after: String
     }
 
-    private static func isLocal(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || "._%+-=!#$&'*/?^`{|}~".contains(c)
+    private static func isLocal(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF:
+            return true
+        default:
+            return "._%+-=!#$&'*/?^`{|}~".utf8.contains(byte)
+        }
     }
 
-    private static func isDomain(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "." || c == "-" }
+    private static func isDomain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), 0x80...0xFF:
+            return true
+        default:
+            return false
+        }
+    }
 
     static func addresses(inLines lines: [Substring], counter: StepCounter? = nil) -> [Found] {
         var found: [Found] = []
         for (lineIndex, line) in lines.enumerated() {
-            let characters = Array(line)
-            counter?.add(characters.count)
+            let bytes = Array(line.utf8)
+            counter?.add(bytes.count)
             var index = 0
-            var localStart = 0
             var lastAtEnd = 0
-            while index < characters.count {
-                let c = characters[index]
-                if c == "@", index > lastAtEnd {
-                    var start = index
-                    while start > max(localStart, lastAtEnd), isLocal(characters[start - 1]) { start -= 1 }
-                    while start < index, ".'-".contains(characters[start]) { start += 1 }
-                    var end = index + 1
-                    while end < characters.count, isDomain(characters[end]) { end += 1 }
-                    while end > index + 1, ".-".contains(characters[end - 1]) { end -= 1 }
-                    let domain = characters[(index + 1)..<end]
-                    if start < index, domain.contains("."), index - start <= 64, end - index <= 256 {
-                        let local = String(characters[start..<index])
-                        let address = local + "@" + String(domain).lowercased()
-                        found.append(Found(address: address, line: lineIndex, column: start))
-                    }
-                    lastAtEnd = end
-                    index = end
-                    continue
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "@"), index > lastAtEnd else { index += 1; continue }
+                var start = index
+                while start > lastAtEnd, index - start < 64, isLocal(bytes[start - 1]) { start -= 1 }
+                while start < index, ".'-".utf8.contains(bytes[start]) { start += 1 }
+                var end = index + 1
+                while end < bytes.count, end - index <= 256, isDomain(bytes[end]) { end += 1 }
+                while end > index + 1, ".-".utf8.contains(bytes[end - 1]) { end -= 1 }
+                let domain = bytes[(index + 1)..<end]
+                if start < index, domain.contains(UInt8(ascii: ".")) {
+                    let local = String(decoding: bytes[start..<index], as: UTF8.self)
+                    let address = local + "@" + String(decoding: domain, as: UTF8.self).lowercased()
+                    found.append(Found(address: address, line: lineIndex,
+                                       before: String(decoding: bytes[max(0, start - 64)..<start], as: UTF8.self),
+                                       after: String(decoding: bytes[end..<min(bytes.count, end + 200)], as: UTF8.self)))
                 }
-                if !isLocal(c) { localStart = index + 1 }
-                index += 1
+                lastAtEnd = end
+                index = max(end, index + 1)
             }
         }
         return found

@@ -24,10 +24,17 @@ enum AutoReplySignals {
         if headers.value("X-Auto-Response-Suppress") != nil, headers.value("X-MS-Exchange-Inbox-Rules-Loop") != nil {
             return "X-Auto-Response-Suppress with X-MS-Exchange-Inbox-Rules-Loop (Outlook out-of-office)"
         }
+        return autoReplySubject(message, counter: counter)
+    }
+
+    /// Evidence from a localized automatic-reply subject, or nil.
+    static func autoReplySubject(_ message: Message, counter: StepCounter?) -> String? {
         if let subject = message.subject {
-            let normalized = NormalizedText(String(subject.prefix(200)), counter: counter)
+            let normalized = NormalizedText(subject.leadingBytes(200), counter: counter)
+            // "Out of Office: …", "Automatic reply", but not "Out of office tomorrow - can we talk today?".
             if let match = AutoReplyPhrases.subjectPrefixes.firstMatch(in: normalized, counter: counter),
-               match.range.lowerBound == 0 {
+               match.range.lowerBound == 0,
+               match.range.upperBound == normalized.bytes.count || subject.prefix(80).contains(where: { ":：[(".contains($0) }) {
                 return "subject starts with \"\(subject.prefix(60))\""
             }
         }
@@ -42,6 +49,21 @@ enum AutoReplySignals {
         }
         if headers.value("List-Id") != nil { return "List-Id header" }
         if headers.value("List-Unsubscribe") != nil { return "List-Unsubscribe header (newsletter)" }
+        return nil
+    }
+
+    /// Machine-made mail that is not an answer to us: notifications (Auto-Submitted: auto-generated), calendar
+    /// invitations, DMARC aggregate reports.
+    static func notificationEvidence(_ message: Message, isReply: Bool) -> String? {
+        if !isReply, let value = message.headers.value("Auto-Submitted")?.lowercased(), value.hasPrefix("auto-generated") {
+            return "Auto-Submitted: \(value) on a message that answers nothing of ours (notification)"
+        }
+        if !isReply, message.allParts.contains(where: { $0.contentType.mimeType.lowercased() == "text/calendar" }) {
+            return "calendar invitation (text/calendar part)"
+        }
+        if let subject = message.subject?.lowercased(), subject.hasPrefix("report domain:") {
+            return "DMARC aggregate report (subject \"Report domain: …\")"
+        }
         return nil
     }
 

@@ -13,7 +13,7 @@ enum BounceEvidence {
         let systemSender = BounceMarkers.systemSenders.contains(local) || message.from.isEmpty
             || displayName.contains("mail delivery") || displayName.contains("mailer-daemon")
             || displayName.contains("postmaster")
-        let subject = NormalizedText(String((message.subject ?? "").prefix(200)), counter: counter)
+        let subject = NormalizedText((message.subject ?? "").leadingBytes(200), counter: counter)
         let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
         if systemSender && (bounceSubject || message.root.contentType.mimeType.lowercased() == "multipart/report") {
             return true
@@ -25,7 +25,7 @@ enum BounceEvidence {
         // A mail system returning a message it could not deliver.
         if systemSender, !(message.from.isEmpty), !message.embeddedMessages.isEmpty { return true }
         guard bounceSubject || systemSender else { return false }
-        let text = NormalizedText(String((message.textBody ?? "").prefix(3_000)), counter: counter)
+        let text = NormalizedText((message.textBody ?? "").leadingBytes(3_000), counter: counter)
         return BounceFormat.identify(text, counter: counter) != nil
             || BounceMarkers.permanent.firstMatch(in: text, counter: counter) != nil
             || (systemSender && BounceMarkers.delayed.firstMatch(in: text, counter: counter) != nil)
@@ -34,15 +34,15 @@ enum BounceEvidence {
     /// A provider's spam complaint that is not in ARF form: a complaint subject with the original attached.
     static func complaintEvidence(_ message: Message, counter: StepCounter?) -> String? {
         guard let subject = message.subject, !message.embeddedMessages.isEmpty else { return nil }
-        let normalized = NormalizedText(String(subject.prefix(200)), counter: counter)
+        let normalized = NormalizedText(subject.leadingBytes(200), counter: counter)
         guard BounceMarkers.complaintSubjects.firstMatch(in: normalized, counter: counter) != nil else { return nil }
         return "complaint report (subject \"\(subject.prefix(60))\") with the original attached"
     }
 
     static func isDelayed(_ message: Message, text: String, counter: StepCounter?) -> Bool {
-        let subject = NormalizedText(String((message.subject ?? "").prefix(200)), counter: counter)
+        let subject = NormalizedText((message.subject ?? "").leadingBytes(200), counter: counter)
         if BounceMarkers.delayed.firstMatch(in: subject, counter: counter) != nil { return true }
-        let head = NormalizedText(String(text.prefix(3_000)), counter: counter)
+        let head = NormalizedText(text.leadingBytes(3_000), counter: counter)
         guard BounceMarkers.delayed.firstMatch(in: head, counter: counter) != nil else { return false }
         return BounceMarkers.permanent.firstMatch(in: head, counter: counter) == nil
     }

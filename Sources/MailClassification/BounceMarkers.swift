@@ -61,6 +61,7 @@ enum BounceMarkers {
 
     /// Words before an address on its line that make it the sender, not a recipient.
     static let senderIntros = PhraseTable<Void>([
-        "mail from", "envelope from", "from", "sender", "return path", "reply to", "sent by",
+        "mail from", "envelope from", "from", "sender", "return path", "reply to", "sent by", "contact",
+        "please contact", "write to", "contact us at", "postmaster",
     ].map { ($0, ()) })
 }

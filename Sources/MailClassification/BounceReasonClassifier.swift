@@ -27,20 +27,27 @@ public struct BounceReasonClassifier: Sendable {
         "relay access denied": .norelaying,
         "banned sending ip": .blocked,
         "resolver adr recipientnotfound": .userunknown,
+        "mailbox not found or full": .mailboxfull,
     ]
 
     /// Wordings only ever used for an address that does not exist, whatever the SMTP stage.
     static let definitiveUnknownPhrases: Set<String> = [
         "resolver adr recipientnotfound", "recipientnotfound", "not listed in domino directory",
-        "the recipient name is not recognized", "no such user here", "unknown recipient",
+        "the recipient name is not recognized", "no such user here", "unknown recipient", "this user doesn't have a",
+        "not listed in public name address book",
     ]
+
+    /// Refusals of the recipient that name no reason; they count as an unknown user only when nothing else is said.
+    static let weakUnknownPhrases = PhraseTable<Void>(
+        ["recipient address rejected", "recipient rejected", "address rejected"].map { ($0, ()) })
 
     static let recipientPhaseMarkers = PhraseTable<Void>(
         ["rcpt to", "rcpt", "rcpt_to", "after rcpt", "in reply to rcpt to command", "recipient address rejected"]
             .map { ($0, ()) })
 
     static let temporaryWords = PhraseTable<Void>(
-        ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend"].map { ($0, ()) })
+        ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend", "try again"]
+            .map { ($0, ()) })
 
     static let dataPhaseMarkers = PhraseTable<Void>(
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]
@@ -64,6 +71,11 @@ public struct BounceReasonClassifier: Sendable {
             let rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
             if best == nil || rank < best!.rank { best = (match.value, phrase, rank) }
         }
+        if best == nil, statusCode.map({ $0.subject == 0 || $0.subject == 1 }) ?? true,
+           let weak = Self.weakUnknownPhrases.firstMatch(in: text, counter: counter) {
+            // Only when nothing more specific is said: "Recipient address rejected." alone.
+            best = (.userunknown, String(decoding: text.bytes[weak.range], as: UTF8.self).trimmingCharacters(in: .whitespaces), 0)
+        }
         var reason: BounceReason
         var basis: String
         if let best {
@@ -83,10 +95,16 @@ public struct BounceReasonClassifier: Sendable {
             reason = diagnostic == nil ? .undefined : .onhold
             basis = "no recognised reason"
         }
+        // X.1.7 / X.1.8: the sender's address or domain was refused, not the recipient's.
+        if reason.isHardByNature, let statusCode, statusCode.subject == 1, [7, 8].contains(statusCode.detail) {
+            reason = .rejected
+            basis += ", but status \(statusCode.text) is about the sender"
+        }
         // A temporary (4.x.x) DNS failure says nothing final about the domain.
-        if reason == .hostunknown, statusCode?.klass == 4 {
+        if reason == .hostunknown, statusCode?.klass == 4
+            || Self.temporaryWords.firstMatch(in: text, counter: counter) != nil {
             reason = .networkerror
-            basis += ", temporary status \(statusCode!.text)"
+            basis += ", temporary (status \(statusCode?.text ?? "–") or \"try again\")"
         }
         var hard = reason.isHardByNature
         if reason == .notaccept, statusCode?.klass == 4
@@ -99,7 +117,7 @@ public struct BounceReasonClassifier: Sendable {
     /// The status field, unless it is missing or generic (X.0.0) and the diagnostic quotes a more specific code.
     static func effectiveStatus(field: StatusCode?, diagnostic: String?) -> StatusCode? {
         if let field, field.subject != 0 || field.detail != 0 { return field }
-        guard let diagnostic, let quoted = StatusScanner.firstStatus(in: String(diagnostic.prefix(2_000)))
+        guard let diagnostic, let quoted = StatusScanner.preferredStatus(in: diagnostic.leadingBytes(2_000))
             .flatMap(StatusCode.init), quoted.subject != 0 || quoted.detail != 0 else { return field }
         if let field, field.klass != quoted.klass { return field }
         return quoted
@@ -128,7 +146,7 @@ public struct BounceReasonClassifier: Sendable {
 
     private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, text: NormalizedText,
                                    context: String?, counter: StepCounter?) -> (BounceReason, String) {
-        let contextText = context.map { NormalizedText(String($0.prefix(4_000)), counter: counter) }
+        let contextText = context.map { NormalizedText($0.leadingBytes(4_000), counter: counter) }
         func mentions(_ table: PhraseTable<Void>) -> Bool {
             table.firstMatch(in: text, counter: counter) != nil
                 || contextText.map { table.firstMatch(in: $0, counter: counter) != nil } ?? false

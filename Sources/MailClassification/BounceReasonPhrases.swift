@@ -23,7 +23,7 @@ enum BounceReasonPhrases {
             "the email account that you tried to reach does not exist", 
             "recipient is not local", "sorry no mailbox", "sorry, no mailbox", "does not exist here",
             "there is no one at this address", "no valid recipients", "not listed in domino directory",
-            "the recipient name is not recognized",
+            "the recipient name is not recognized", "not listed in public name address book",
             "mailbox name not allowed", "invalid final delivery userid", "user missing home directory",
             "no such recipient here", "is not a known user", "address invalid", "unknown account",
             "recipient no longer on server", "the recipient's mailbox is unavailable", "benutzer unbekannt",
@@ -40,11 +40,12 @@ enum BounceReasonPhrases {
             "not in my list of allowed rcpthosts", "no valid host", "unknown mail domain", "bad destination host",
             "dns lookup failed", "malformed or unexpected name server reply", "domain not in use",
             "domain must exist", "does not accept mail for", "recipient domain is not",
-            "the account or domain may not exist",
+            "the account or domain may not exist", "domain is not reachable",
         ])
         add(.hasmoved, [" has been replaced by ", "has moved", "address has changed", "user has moved",
                          "no longer at this address"])
         add(.mailboxfull, [
+            "mailbox not found or full",
             "mailbox full", "mailbox is full", "mailbox has exceeded", "mailbox quota", "over quota", "overquota",
             "quota exceeded", "exceeded storage allocation", "exceeds quota", "quota full", "storage quota",
             "mailbox size limit", "insufficient storage", "not enough storage", "user's mailbox is full",
@@ -70,6 +71,7 @@ enum BounceReasonPhrases {
             "account expired", "account is locked", "is not active", "temporarily disabled", "has been deactivated",
             "user suspended", "disabled mailbox", "is disabled", "not currently being accepted",
             "this account has been disabled or discontinued", "account has been disabled or discontinued",
+            "disabled recipient", "recipient address disabled", "account disabled",
         ])
         add(.norelaying, [
             "relay access denied", "relaying denied", "relay denied", "relaying not allowed", "relay not permitted",
@@ -149,7 +151,7 @@ enum BounceReasonPhrases {
         add(.contenterror, [
             "content error", "invalid content", "message content rejected", "illegal attachment",
             "attachment not allowed", "bad message", "improper use of 8 bit", "8bit data",
-            "message contains invalid", "mime error",
+            "message contains invalid", "mime error", "media error",
         ])
         add(.notaccept, [
             "does not accept mail", "doesn't accept mail", "not accept any mail", "null mx", "nullmx",

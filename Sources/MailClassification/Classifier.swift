@@ -53,6 +53,16 @@ public struct Classifier: Sendable {
             return verdict
         }
 
+        let isReplyToUs = !message.inReplyTo.isEmpty || !message.references.isEmpty
+            || OptOutDetector.hasReplyPrefix(message.subject ?? "")
+        if let evidence = AutoReplySignals.notificationEvidence(message, isReply: isReplyToUs),
+           AutoReplySignals.autoReplySubject(message, counter: counter) == nil {
+            verdict.reason = "notification"
+            verdict.contact = replier
+            verdict.evidence.append(evidence)
+            return verdict
+        }
+
         if let evidence = AutoReplySignals.autoReplyEvidence(message, counter: counter) {
             verdict.kind = .autoReply
             verdict.contact = replier
@@ -81,8 +91,13 @@ public struct Classifier: Sendable {
             return verdict
         }
 
-        let isReplyToUs = !message.inReplyTo.isEmpty || !message.references.isEmpty
-            || OptOutDetector.strippingReplyPrefixes(message.subject ?? "") != (message.subject ?? "").trimmingCharacters(in: .whitespaces)
+        if !isReplyToUs, message.root.children.contains(where: { $0.embeddedMessage != nil }) {
+            verdict.reason = "attached message"
+            verdict.contact = replier
+            verdict.replyText = newText
+            verdict.evidence.append("a person's mail with a message attached, answering nothing of ours")
+            return verdict
+        }
         if !isReplyToUs, let evidence = AutoReplySignals.bulkEvidence(message) {
             verdict.reason = "bulk"
             verdict.contact = replier
@@ -132,6 +147,29 @@ public struct Classifier: Sendable {
             if let contact = verdict.contact { verdict.evidence.append("complainant \(contact)") }
             return true
         }
+        if let body = message.textBody, let outcome = SESNotificationDecoder().decode(body, counter: counter) {
+            switch outcome {
+            case .bounce(let recipients) where !recipients.isEmpty:
+                verdict.evidence.append("Amazon SES bounce notification (JSON)")
+                for recipient in recipients {
+                    verdict.evidence.append("\(recipient.address): \(recipient.reason)" + (recipient.status.map { " status \($0)" } ?? ""))
+                }
+                finishBounce(recipients, message: message, into: &verdict)
+                return true
+            case .complaint(let contact):
+                verdict.kind = .optOut
+                verdict.reason = "complaint"
+                verdict.contact = contact
+                verdict.evidence.append("Amazon SES complaint notification (JSON)")
+                return true
+            case .delivered:
+                verdict.reason = "delivered"
+                verdict.evidence.append("Amazon SES delivery notification (JSON)")
+                return true
+            case .bounce:
+                break
+            }
+        }
         if let evidence = BounceEvidence.complaintEvidence(message, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "complaint"
@@ -149,8 +187,15 @@ public struct Classifier: Sendable {
         let entries = Self.mergedEntries(message.deliveryStatusReports.flatMap(\.recipients))
         var failed: [BouncedRecipient] = []
         var delivered = 0
-        let textFallback = plainTextRecipients(message, addresses: entries.compactMap(\.address), counter: counter)
-        let reportText = message.textBody.map { String($0.prefix(4_000)) }
+        // The human-readable part is read only when a report's own fields name no reason.
+        var textFallbackCache: [BouncedRecipient]?
+        func textFallback() -> [BouncedRecipient] {
+            if let cached = textFallbackCache { return cached }
+            let decoded = plainTextRecipients(message, addresses: entries.compactMap(\.address), counter: counter)
+            textFallbackCache = decoded
+            return decoded
+        }
+        let reportText = message.textBody.map { String(decoding: $0.utf8.prefix(4_000), as: UTF8.self) }
         for entry in entries.prefix(500) {
             guard let address = entry.address else { continue }
             let action = entry.action?.lowercased().trimmingCharacters(in: .whitespaces)
@@ -160,11 +205,11 @@ public struct Classifier: Sendable {
                 continue
             }
             let effectiveAction = action == "delayed" || (action == nil && statusClass == "4") ? "delayed" : "failed"
-            let fromText = textFallback.first { $0.address.lowercased() == address.lowercased() }
             var diagnostic = entry.diagnostic.flatMap { $0.isEmpty ? nil : $0 }
             var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
                                             context: reportText, counter: counter)
-            if decision.basis.hasPrefix("status") || decision.basis == "no recognised reason", let fromText,
+            if decision.basis.hasPrefix("status") || decision.basis == "no recognised reason",
+               let fromText = textFallback().first(where: { $0.address.lowercased() == address.lowercased() }),
                let textDiagnostic = fromText.diagnostic {
                 // The report's own fields say little; the human-readable part often names the reason.
                 let combined = [diagnostic, textDiagnostic].compactMap { $0 }.joined(separator: " ")
@@ -205,7 +250,10 @@ public struct Classifier: Sendable {
     static func mergedEntries(_ recipients: [DeliveryStatusRecipient]) -> [ReportEntry] {
         var entries: [ReportEntry] = []
         for recipient in recipients {
-            let entry = ReportEntry(address: recipient.finalRecipient ?? recipient.originalRecipient,
+            // A Final-Recipient without a local part ("@mx.example.org") names no mailbox; try the original.
+            let named = [recipient.finalRecipient, recipient.originalRecipient].compactMap { $0 }
+                .first { !$0.hasPrefix("@") && $0.contains("@") }
+            let entry = ReportEntry(address: named ?? recipient.finalRecipient ?? recipient.originalRecipient,
                                     action: recipient.action, status: recipient.status,
                                     diagnostic: recipient.diagnosticCode)
             let continuesPrevious = entries.last.map { previous in
@@ -248,7 +296,7 @@ public struct Classifier: Sendable {
         }
         if recipients.isEmpty {
             // Clearly a bounce, but the failed address is not in the text: keep the verdict, say so.
-            let decision = BounceReasonClassifier().classify(diagnostic: String(text.prefix(8_000)),
+            let decision = BounceReasonClassifier().classify(diagnostic: text.leadingBytes(8_000),
                                                              status: StatusScanner.firstStatus(in: text),
                                                              action: delayed ? "delayed" : "failed", counter: counter)
             verdict.kind = decision.hard ? .hardBounce : .softBounce
@@ -258,7 +306,7 @@ public struct Classifier: Sendable {
             return true
         }
         let normalizedHead = NormalizedText((message.from.first?.address ?? "") + " " + (message.subject ?? "") + " "
-                                            + String(text.prefix(3_000)), counter: counter)
+                                            + text.leadingBytes(3_000), counter: counter)
         let format = BounceFormat.identify(normalizedHead, counter: counter)
         verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))

@@ -24,7 +24,9 @@ public struct OptOutDetector: Sendable {
             if let phrase = keywordOnly(stripped, counter: counter) { return Finding(phrase: phrase, place: "subject") }
             if let phrase = clause(in: stripped, counter: counter) { return Finding(phrase: phrase, place: "subject") }
         }
-        if let phrase = keywordOnly(replyText, counter: counter) { return Finding(phrase: phrase, place: "reply text") }
+        if let phrase = keywordOnly(replyText, counter: counter) ?? keywordOnlyFirstLine(replyText, counter: counter) {
+            return Finding(phrase: phrase, place: "reply text")
+        }
         if let phrase = clause(in: replyText, counter: counter) { return Finding(phrase: phrase, place: "reply text") }
         return nil
     }
@@ -42,6 +44,14 @@ public struct OptOutDetector: Sendable {
             return nil
         }
         return keyword
+    }
+
+    /// A short reply whose first line is only the keyword, followed by a sign-off ("Unsubscribe.\n\nBram").
+    private func keywordOnlyFirstLine(_ text: String, counter: StepCounter?) -> String? {
+        guard text.utf8.count <= 200 else { return nil }
+        let lines = ReplyTextExtractor.lines(of: text).filter { !$0.allSatisfy(\.isWhitespace) }
+        guard let first = lines.first, lines.count <= 4 else { return nil }
+        return keywordOnly(String(first), counter: counter)
     }
 
     /// An explicit opt-out clause in a sentence that is not a question about it and not negated.
@@ -82,14 +92,23 @@ public struct OptOutDetector: Sendable {
         return result
     }
 
+    static let replyPrefixes: Set<String> = ["re", "aw", "sv", "r", "antw", "res", "odp", "vs", "rif", "ynt", "回复", "答复"]
+    static let forwardPrefixes: Set<String> = ["fw", "fwd", "wg", "tr", "rv", "enc", "doorst", "i"]
+
+    /// Whether the subject starts with a reply prefix ("Re:", "AW:", "RE :", "Odp:"), not a forward prefix.
+    static func hasReplyPrefix(_ subject: String) -> Bool {
+        let trimmed = subject.drop(while: { $0 == " " || $0 == "\t" })
+        guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        return replyPrefixes.contains(trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
     static func strippingReplyPrefixes(_ subject: String) -> String {
         var rest = Substring(subject)
         while true {
             let trimmed = rest.drop(while: { $0 == " " || $0 == "\t" })
-            guard let colon = trimmed.prefix(6).firstIndex(of: ":") else { return String(trimmed) }
-            let prefix = trimmed[..<colon].lowercased()
-            guard ["re", "aw", "sv", "fw", "fwd", "wg", "tr", "rv", "r", "antw", "res", "enc", "odp", "vs"]
-                .contains(prefix) else { return String(trimmed) }
+            guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return String(trimmed) }
+            let prefix = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            guard replyPrefixes.contains(prefix) || forwardPrefixes.contains(prefix) else { return String(trimmed) }
             rest = trimmed[trimmed.index(after: colon)...]
         }
     }

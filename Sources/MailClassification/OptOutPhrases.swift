@@ -21,7 +21,9 @@ enum OptOutPhrases {
     static let clauses = PhraseTable<Void>([
         // English
         "unsubscribe me", "please unsubscribe", "i want to unsubscribe", "i'd like to unsubscribe",
-        "i would like to unsubscribe", "remove me", "please remove", "remove my email", "remove my address",
+        "i would like to unsubscribe", "remove me", "please remove me", "please remove us", "please remove my",
+        "remove my email", "erase my data", "erase my personal data", "delete my personal data", "right to erasure",
+        "right to be forgotten", "remove my address",
         "remove my name", "take me off", "opt me out", "i want to opt out", "i'd like to opt out", "stop emailing",
         "stop mailing", "stop sending", "stop contacting", "stop messaging", "stop spamming", "do not contact me",
         "don't contact me", "do not email me", "don't email me", "do not e mail me", "never contact me",
@@ -40,17 +42,21 @@ enum OptOutPhrases {
         "me retirer de votre liste", "supprimez moi", "merci de me supprimer", "veuillez me supprimer",
         "ne me contactez plus", "ne plus me contacter", "ne m'envoyez plus", "arretez de m'envoyer",
         "arretez de me contacter", "je ne souhaite plus recevoir", "je ne veux plus recevoir", "me desabonner",
-        "me desinscrire", "plus de mails", "plus d'emails",
+        "me desinscrire", "plus de mails", "plus d'emails", "je ne souhaite plus etre contacte",
+        "je ne souhaite plus etre contactee", "ne plus m'ecrire", "ne souhaite plus etre contacte", "ne m'ecrivez plus",
         // Spanish
         "darme de baja", "dadme de baja", "denme de baja", "den de baja", "quiero darme de baja", "deme de baja",
         "eliminarme de su lista", "eliminenme", "elimineme", "borrenme", "quitenme de", "sacarme de su lista",
         "no me contacten", "no me contacte", "no me escriban", "no me envien", "dejen de enviarme",
-        "dejen de escribirme", "no quiero recibir", "no deseo recibir", "darse de baja",
+        "dejen de escribirme", "no quiero recibir", "no deseo recibir", "darse de baja", "no me escribais mas",
+        "no me escribas mas", "no me escriba mas", "no me escriban mas", "eliminad mi correo", "eliminen mi correo",
+        "elimine mi correo", "borren mi correo", "borrad mi correo",
         // Dutch
         "haal me van", "haal mij van", "haal mij uit", "haal me uit", "verwijder mij", "verwijder me",
         "verwijder mijn", "schrijf me uit", "schrijf mij uit", "wil me afmelden", "wil mij afmelden",
         "graag afmelden", "neem geen contact meer", "geen contact meer", "geen mails meer", "geen e mails meer",
-        "stuur me geen", "stuur mij geen", "mail me niet meer", "mail mij niet meer",
+        "stuur me geen", "stuur mij geen", "mail me niet meer", "mail mij niet meer", "graag uitschrijven",
+        "uitschrijven graag", "wil me uitschrijven", "wil mij uitschrijven",
         // Portuguese
         "remova me", "removam me", "remover meu", "remova meu", "descadastre me", "descadastrem me",
         "quero me descadastrar", "me descadastrar", "me tirem da lista", "tirem me da lista",
@@ -61,6 +67,10 @@ enum OptOutPhrases {
         "vi prego di rimuovermi", "rimuovere il mio", "non contattatemi", "non contattarmi", "non scrivetemi",
         "non voglio piu ricevere", "non desidero ricevere", "smettete di inviarmi", "smettetela di scrivermi",
         "cancellazione dalla lista", "cancellarmi dalla",
+        // Beyond the seven: Swedish, Polish, Russian, Chinese
+        "avregistrera mig", "vill inte fa fler mejl", "ta bort mig", "prosze usunac moj adres", "usunac moj adres",
+        "nie wysylac wiecej", "wypisz mnie", "прошу исключить меня", "исключить меня из", "больше мне не писать",
+        "не пишите мне", "отпишите меня", "退订", "取消订阅", "请不要再给我发邮件了",
     ].map { ($0, ()) })
 
     /// A negation just before a clause turns it into its opposite ("don't remove me", "ne me retirez pas" is rare).

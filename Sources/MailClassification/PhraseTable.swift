@@ -13,7 +13,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
     private let classOf: [UInt8]          // byte → column
     private let columns: Int
     private let transitions: [Int32]      // state * columns + column → next state
-    private let outputs: [[Int32]]        // state → indexes into `entries` ending here
+    private let outputStart: [Int32]      // state → first index into `outputList`; state + 1 → end
+    private let outputList: [Int32]       // indexes into `entries` of the phrases ending at each state
     private let entries: [(phrase: [UInt8], value: Value)]
 
     init(_ phrases: [(String, Value)]) {
@@ -73,9 +74,15 @@ struct PhraseTable<Value: Sendable>: Sendable {
         self.classOf = classOf
         self.columns = columns
         self.transitions = trie.flatMap { $0 }
-        self.outputs = outputs
+        var starts: [Int32] = [0]
+        for list in outputs { starts.append(starts[starts.count - 1] + Int32(list.count)) }
+        self.outputStart = starts
+        self.outputList = outputs.flatMap { $0 }
         self.entries = entries
     }
+
+    /// The normalised phrases, for tests that build near-misses of every one.
+    var phrases: [String] { entries.map { String(decoding: $0.phrase, as: UTF8.self) } }
 
     /// Every occurrence of every phrase in `text`, ordered by where it ends.
     func matches(in text: NormalizedText, counter: StepCounter? = nil) -> [Match] {
@@ -89,10 +96,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
         for (offset, byte) in bytes.enumerated() {
             state = Int(transitions[state &* columns &+ Int(classOf[Int(byte)])])
             steps &+= 1
-            let ending = outputs[state]
-            if !ending.isEmpty {
-                for index in ending {
-                    let entry = entries[Int(index)]
+            let first = Int(outputStart[state]), end = Int(outputStart[state + 1])
+            if first < end {
+                for position in first..<end {
+                    let entry = entries[Int(outputList[position])]
                     found.append(Match(value: entry.value, range: (offset + 1 - entry.phrase.count)..<(offset + 1)))
                     steps &+= 1
                 }
@@ -110,8 +117,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
         for (offset, byte) in text.bytes.enumerated() {
             state = Int(transitions[state &* columns &+ Int(classOf[Int(byte)])])
             steps &+= 1
-            if let index = outputs[state].first {
-                let entry = entries[Int(index)]
+            if outputStart[state] < outputStart[state + 1] {
+                let entry = entries[Int(outputList[Int(outputStart[state])])]
                 return Match(value: entry.value, range: (offset + 1 - entry.phrase.count)..<(offset + 1))
             }
         }

@@ -28,7 +28,7 @@ struct PlainTextBounceDecoder: Sendable {
             guard !excluded.contains(lowered) else { return false }
             let local = lowered.split(separator: "@").first.map(String.init) ?? ""
             guard !BounceMarkers.systemSenders.contains(local) else { return false }
-            return !Self.introducedAsSender(lines[candidate.line], column: candidate.column, counter: counter)
+            return !Self.introducedAsSender(candidate, counter: counter)
         }
 
         var chosen: [AddressScanner.Found] = []
@@ -36,29 +36,38 @@ struct PlainTextBounceDecoder: Sendable {
         if !input.failedRecipientsHeader.isEmpty {
             for address in input.failedRecipientsHeader where seen.insert(address.lowercased()).inserted {
                 let first = usable.first { $0.address.lowercased() == address.lowercased() }
-                chosen.append(first ?? AddressScanner.Found(address: address, line: 0, column: 0))
+                chosen.append(first ?? AddressScanner.Found(address: address, line: 0, before: "", after: ""))
             }
         } else {
-            for candidate in usable where Self.presentsRecipient(lines, candidate, counter: counter) {
+            // Addresses presented as failed win over ones only shown in a "To:" summary of the original.
+            let strengths = usable.map { Self.presentation(lines, $0, counter: counter) }
+            let wanted: Presentation = strengths.contains(.strong) ? .strong : .summary
+            for (candidate, strength) in zip(usable, strengths) where strength == wanted {
                 if seen.insert(candidate.address.lowercased()).inserted { chosen.append(candidate) }
             }
             if chosen.isEmpty, let first = usable.first { chosen = [first] }
         }
         guard !chosen.isEmpty else { return [] }
 
-        let wholeText = lines.joined(separator: "\n")
+        var wholeTextCache: String?
+        func wholeText() -> String {
+            if let cached = wholeTextCache { return cached }
+            let joined = String(decoding: lines.joined(separator: "\n").utf8.prefix(8_000), as: UTF8.self)
+            wholeTextCache = joined
+            return joined
+        }
         let startLines = chosen.map(\.line).sorted()
         return chosen.map { recipient in
             let next = startLines.first { $0 > recipient.line } ?? lines.count
             let end = min(next, recipient.line + 12, lines.count)
             var region = lines[recipient.line..<max(end, recipient.line + 1)].joined(separator: " ")
-            if region.utf8.count > 2_000 { region = String(region.prefix(2_000)) }
+            if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
             var decision = reasons.classify(diagnostic: region, status: StatusScanner.firstStatus(in: region),
                                             action: input.delayed ? "delayed" : "failed", counter: counter)
             var status = StatusScanner.firstStatus(in: region)
             if decision.basis == "no recognised reason" {
-                status = status ?? StatusScanner.firstStatus(in: wholeText)
-                decision = reasons.classify(diagnostic: String(wholeText.prefix(8_000)), status: status,
+                status = status ?? StatusScanner.firstStatus(in: wholeText())
+                decision = reasons.classify(diagnostic: wholeText(), status: status,
                                             action: input.delayed ? "delayed" : "failed", counter: counter)
             }
             let diagnostic = Self.diagnosticLine(region)
@@ -88,36 +97,68 @@ struct PlainTextBounceDecoder: Sendable {
         return lines.count
     }
 
-    static func introducedAsSender(_ line: Substring, column: Int, counter: StepCounter?) -> Bool {
-        let before = NormalizedText(String(line.prefix(column).suffix(24)), counter: counter)
+    static func introducedAsSender(_ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
+        let before = NormalizedText(String(decoding: candidate.before.utf8.suffix(24), as: UTF8.self), counter: counter)
         guard let last = BounceMarkers.senderIntros.matches(in: before, counter: counter).last else { return false }
         return last.range.upperBound == before.bytes.count
     }
 
+    enum Presentation { case none, summary, strong }
+
     /// An address alone on its line ("  pat@example.com", "<pat@example.com>:"), after "RCPT TO:", or on a line
-    /// that presents recipients.
-    static func presentsRecipient(_ lines: [Substring], _ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
-        let line = lines[candidate.line]
-        guard line.utf8.count <= 400 else { return false }
-        let rest = line.replacingOccurrences(of: candidate.address, with: " ", options: .caseInsensitive)
-        let remaining = NormalizedText(rest, counter: counter)
-        if remaining.wordCount == 0 { return true }
-        let before = NormalizedText(String(line.prefix(candidate.column)), counter: counter)
-        if before.wordCount == 0, remaining.wordCount <= 12 { return true }
-        if BounceMarkers.recipientIntros.matches(in: before, counter: counter)
-            .contains(where: { $0.range.upperBound == before.bytes.count }) { return true }
-        return false
+    /// that presents recipients is strong; after a bare "To:" it may only be the original's addressee list.
+    static func presentation(_ lines: [Substring], _ candidate: AddressScanner.Found, counter: StepCounter?) -> Presentation {
+        guard lines[candidate.line].utf8.count <= 400 else { return .none }
+        let remaining = NormalizedText(candidate.before + " " + candidate.after, counter: counter)
+        if remaining.wordCount == 0 { return .strong }
+        let before = NormalizedText(candidate.before, counter: counter)
+        if before.wordCount == 0 { return .strong }
+        guard let intro = BounceMarkers.recipientIntros.matches(in: before, counter: counter)
+            .last(where: { $0.range.upperBound == before.bytes.count }) else { return .none }
+        let word = String(decoding: before.bytes[intro.range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
     }
 
+    /// The region with runs of spaces and tabs collapsed, at most 500 bytes.
     static func diagnosticLine(_ region: String) -> String? {
-        let collapsed = region.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        guard !collapsed.isEmpty else { return nil }
-        return collapsed.count > 500 ? String(collapsed.prefix(500)) : collapsed
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(region.utf8.count, 520))
+        for byte in region.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
+            } else {
+                bytes.append(byte)
+            }
+            if bytes.count >= 500 { break }
+        }
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 }
 
 /// Finds RFC 3463 status codes ("5.1.1") and SMTP reply codes ("550") in diagnostic text, scanning once.
 enum StatusScanner {
+    /// The status the remote server itself gave: the first code right after an SMTP reply code ("550 5.7.1",
+    /// "550-'5.7.1"), else the first code at all.
+    static func preferredStatus(in text: String) -> String? {
+        let bytes = Array(text.utf8.prefix(4_096))
+        var index = 0
+        while index + 4 < bytes.count {
+            if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
+               index == 0 || !isDigitOrDot(bytes[index - 1]),
+               bytes[index] == UInt8(ascii: "4") || bytes[index] == UInt8(ascii: "5") {
+                var cursor = index + 3
+                while cursor < bytes.count, cursor - index < 6, " -'\"(".utf8.contains(bytes[cursor]) { cursor += 1 }
+                if cursor < bytes.count, let status = firstStatus(in: String(decoding: bytes[cursor..<min(bytes.count, cursor + 12)], as: UTF8.self)),
+                   !status.hasSuffix(".0.0") || bytes[cursor] != bytes[index] {
+                    if status.first == Character(Unicode.Scalar(bytes[index])), status.contains(".") { return status }
+                }
+            }
+            index += 1
+        }
+        return firstStatus(in: text)
+    }
+
     static func firstStatus(in text: String) -> String? {
         let bytes = Array(text.utf8.prefix(16_384))
         var smtpCode: String?

@@ -78,9 +78,23 @@ public struct ReplyTextExtractor: Sendable {
         return result
     }
 
+    /// Lines split on LF, CRLF or CR alike, scanning bytes rather than grapheme clusters.
     static func lines(of text: String) -> [Substring] {
-        // CRLF is one grapheme in Swift, so splitting on Character handles LF, CRLF and CR-only alike.
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else { index = utf8.index(after: index); continue }
+            result.append(text[start..<index])
+            var next = utf8.index(after: index)
+            if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+            start = next
+            index = next
+        }
+        result.append(text[start..<utf8.endIndex])
+        return result
     }
 
     static func role(of line: Substring, counter: StepCounter?) -> LineRole {
@@ -130,7 +144,10 @@ public struct ReplyTextExtractor: Sendable {
             var joined = ""
             var last = index
             var found = false
+            // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
+            let opensStrongly = Self.opensLikeAttribution(lines[index], counter: counter)
             while last < lines.count, last < index + window, joined.utf8.count <= 400 {
+                if last > index, roles[last] == .empty, !opensStrongly { break }
                 // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
                 if roles[last] == .quote && last > index && lines[last].utf8.count > 40 || lines[last].utf8.count > 400 {
                     break
@@ -149,11 +166,18 @@ public struct ReplyTextExtractor: Sendable {
 
     /// The first line of an attribution carries its date or address and opens like one: "On …", "2016-10-24 …",
     /// "---- On …", "Max <max@example.com> schrieb …".
+    static func opensLikeAttribution(_ line: Substring, counter: StepCounter?) -> Bool {
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "*" })
+        if let first = trimmed.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") { return true }
+        let normalized = NormalizedText(trimmed.prefix(24), counter: counter)
+        return QuoteMarkers.attributionLeads.matches(in: normalized, counter: counter).contains { $0.range.lowerBound == 0 }
+    }
+
     static func mayOpenAttribution(_ line: Substring, counter: StepCounter?) -> Bool {
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "*" })
         guard trimmed.utf8.count <= 400, let first = trimmed.first else { return false }
         let hasAddress = containsAddress(trimmed)
-        guard hasAddress || trimmed.contains(where: \.isNumber) else { return false }
+        guard hasAddress || containsDigit(trimmed) else { return false }
         if first.isNumber || hasAddress || trimmed.contains("<") { return true }
         let normalized = NormalizedText(trimmed.prefix(24), counter: counter)
         return QuoteMarkers.attributionLeads.matches(in: normalized, counter: counter).contains { $0.range.lowerBound == 0 }
@@ -161,19 +185,27 @@ public struct ReplyTextExtractor: Sendable {
 
     /// Whether the text holds something shaped like local@domain (a handle like "@name" is not one).
     static func containsAddress(_ text: some StringProtocol) -> Bool {
-        var previous: Character = " "
-        for character in text {
-            if character == "@", previous.isLetter || previous.isNumber || previous == "." || previous == "_" {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "@"), previous >= 0x80 || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "_")
+                || (previous | 0x20 >= UInt8(ascii: "a") && previous | 0x20 <= UInt8(ascii: "z"))
+                || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) {
                 return true
             }
-            previous = character
+            previous = byte
         }
         return false
     }
 
+    static func containsDigit(_ text: some StringProtocol) -> Bool {
+        text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     static func isAttribution(_ raw: String, counter: StepCounter?) -> Bool {
         let trimmed = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t-"))
-        guard trimmed.utf8.count <= 400, trimmed.contains(where: { $0.isNumber || $0 == "@" }) else { return false }
+        guard trimmed.utf8.count <= 400, containsDigit(trimmed) || trimmed.utf8.contains(UInt8(ascii: "@")) else {
+            return false
+        }
         let normalized = NormalizedText(trimmed, counter: counter)
         let verbs = QuoteMarkers.attributionVerbs.matches(in: normalized, counter: counter)
         guard let verb = verbs.last else { return false }

@@ -25,9 +25,12 @@ struct ReturnDateExtractor: Sendable {
             guard start < scalars.count else { continue }
             let window = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 60)]))
             counter?.add(60)
-            guard let parts = Self.parseDate(window, monthFirst: english),
-                  let date = resolve(parts, against: reference) else { continue }
-            return date
+            if let parts = Self.parseDate(window, monthFirst: english), let date = resolve(parts, against: reference) {
+                return date
+            }
+            if let weekday = Self.leadingWeekday(window), let date = resolve(weekday: weekday, against: reference) {
+                return date
+            }
         }
         return nil
     }
@@ -48,6 +51,31 @@ struct ReturnDateExtractor: Sendable {
             if days >= 0, days <= horizonDays {
                 return String(format: "%04d-%02d-%02d", year, parts.month, parts.day)
             }
+        }
+        return nil
+    }
+
+    /// "back on Friday", "wieder am Montag": the next such day after the message.
+    func resolve(weekday: Int, against reference: Date) -> String? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let today = calendar.component(.weekday, from: reference)  // 1 = Sunday
+        var ahead = (weekday - today + 7) % 7
+        if ahead == 0 { ahead = 7 }
+        guard let date = calendar.date(byAdding: .day, value: ahead, to: calendar.startOfDay(for: reference)) else { return nil }
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// The weekday named right after a trigger (skipping fillers such as "next", "on", "am"), when no date follows it.
+    static func leadingWeekday(_ text: String) -> Int? {
+        var skipped = 0
+        for token in tokens(text) {
+            guard case .word(let word) = token else { return nil }
+            if let day = DateVocabulary.weekdayNumbers[word] { return day }
+            guard DateVocabulary.fillers.contains(word), skipped < 4 else { return nil }
+            skipped += 1
         }
         return nil
     }
@@ -147,18 +175,37 @@ struct ReturnDateExtractor: Sendable {
 enum DateVocabulary {
     static let months: [String: Int] = {
         let names: [[String]] = [
-            ["january", "jan", "januar", "janner", "janvier", "janv", "enero", "ene", "januari", "janeiro", "gennaio", "gen"],
-            ["february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "februari", "fevereiro", "febbraio"],
-            ["march", "mar", "marz", "mars", "marzo", "maart", "mrt", "marco"],
-            ["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
-            ["may", "mai", "mayo", "mei", "maio", "maggio", "mag"],
-            ["june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu"],
-            ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug"],
-            ["august", "aug", "aout", "agosto", "ago", "augustus"],
-            ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set", "settembre", "sett"],
-            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott"],
-            ["november", "nov", "novembre", "noviembre", "novembro"],
-            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro", "dicembre"],
+            ["january", "jan", "januar", "janner", "janvier", "janv", "enero", "ene", "januari", "janeiro", "gennaio", "gen",
+             "stycznia"],
+            ["february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "februari", "fevereiro", "febbraio",
+             "lutego"],
+            ["march", "mar", "marz", "mars", "marzo", "maart", "mrt", "marco", "marca"],
+            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia"],
+            ["may", "mai", "mayo", "mei", "maio", "maggio", "mag", "maj", "maja"],
+            ["june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "czerwca"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "lipca"],
+            ["august", "aug", "aout", "agosto", "ago", "augustus", "augusti", "sierpnia"],
+            ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set", "settembre", "sett",
+             "wrzesnia"],
+            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "pazdziernika"],
+            ["november", "nov", "novembre", "noviembre", "novembro", "listopada"],
+            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro", "dicembre", "grudnia"],
+        ]
+        var table: [String: Int] = [:]
+        for (index, group) in names.enumerated() { for name in group { table[name] = index + 1 } }
+        return table
+    }()
+
+    /// Calendar weekday numbers (1 = Sunday) by full name.
+    static let weekdayNumbers: [String: Int] = {
+        let names: [[String]] = [
+            ["sunday", "sonntag", "dimanche", "domingo", "zondag", "domenica", "sondag"],
+            ["monday", "montag", "lundi", "lunes", "maandag", "segunda", "lunedi", "mandag"],
+            ["tuesday", "dienstag", "mardi", "martes", "dinsdag", "terca", "martedi", "tisdag"],
+            ["wednesday", "mittwoch", "mercredi", "miercoles", "woensdag", "quarta", "mercoledi", "onsdag"],
+            ["thursday", "donnerstag", "jeudi", "jueves", "donderdag", "quinta", "giovedi", "torsdag"],
+            ["friday", "freitag", "vendredi", "viernes", "vrijdag", "sexta", "venerdi", "fredag"],
+            ["saturday", "samstag", "samedi", "sabado", "zaterdag", "sabato", "lordag"],
         ]
         var table: [String: Int] = [:]
         for (index, group) in names.enumerated() { for name in group { table[name] = index + 1 } }
@@ -166,6 +213,7 @@ enum DateVocabulary {
     }()
 
     static let weekdays: Set<String> = [
+        "mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
         "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
         "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so", "lundi", "mardi", "mercredi", "jeudi",
@@ -178,7 +226,8 @@ enum DateVocabulary {
     static let fillers: Set<String> = [
         "on", "the", "of", "le", "el", "il", "dem", "den", "de", "del", "o", "dia", "am", "zum", "zur", "einschliesslich",
         "inclusive", "including", "op", "en", "met", "a", "al", "au", "du", "lo", "on", "next", "prochain",
-        "naechsten", "nachsten", "proximo", "prossimo", "office", "the office", "in", "im", "buro",
+        "naechsten", "nachsten", "proximo", "prossimo", "office", "in", "im", "buro", "ufficio", "biura", "do",
+        "kantoor", "escritorio", "bureau", "until", "no", "dia", "le", "la", "i", "r",
     ]
 
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "e", "o", "a", "eme"]

@@ -5,6 +5,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput and print the figures (build with -c release for meaningful numbers).",
-        subcommands: [BenchParseCommand.self, BenchStoreCommand.self, BenchIMAPCommand.self, BenchWorkerCommand.self]
+        subcommands: [BenchParseCommand.self, BenchStoreCommand.self, BenchIMAPCommand.self, BenchWorkerCommand.self, BenchClassifyCommand.self]
     )
 }

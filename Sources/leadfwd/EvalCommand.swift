@@ -47,11 +47,13 @@ struct EvalCommand: ParsableCommand {
                     throw EvalError.badLabel(file: labelsURL.path, line: number + 1, reason: "\(error)")
                 }
                 let path = URL(fileURLWithPath: directory).appendingPathComponent(label.file).path
-                guard let bytes = FileManager.default.contents(atPath: path) else {
+                // Read as `classify` does (an mbox "From " line is dropped); a labelled file is one message.
+                var iterator = MessageSources(paths: [path]).makeIterator()
+                guard let sourced = iterator.next(), case .success(let bytes) = sourced.bytes else {
                     pairs.append((label, nil, "cannot read \(path)"))
                     continue
                 }
-                let verdict = classifier.classify(parser.parse([UInt8](bytes)))
+                let verdict = classifier.classify(parser.parse(bytes))
                 var named = label
                 named.file = corpora.count > 1 ? "\(directory)/\(label.file)" : label.file
                 pairs.append((named, verdict, nil))

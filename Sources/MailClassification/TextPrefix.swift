@@ -1,0 +1,7 @@
+extension StringProtocol {
+    /// At most `count` UTF-8 bytes of the text (a scalar cut in half becomes U+FFFD). Cheaper than
+    /// `prefix(_:)`, which walks grapheme clusters; used to bound how much text a heuristic reads.
+    func leadingBytes(_ count: Int) -> String {
+        utf8.count <= count ? String(self) : String(decoding: utf8.prefix(count), as: UTF8.self)
+    }
+}

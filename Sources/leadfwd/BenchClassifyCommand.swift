@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import MailClassification
+import MailParsing
+
+/// `leadfwd bench classify DIR [--sisimai]`: single-core classify throughput, optionally beside Sisimai.
+struct BenchClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Read, parse and classify every message file under DIR; print messages/s (one core), and with "
+            + "--sisimai the same for Debian's libsisimai-perl over the same files.",
+        discussion: """
+        Both sides read each file from disk inside the timed loop (the page cache is warmed first) and exclude \
+        start-up: our warm-up pass, Perl's module loading. Build with `swift build -c release` for figures that \
+        mean anything. Sisimai runs through scripts/sisimai-bench.pl (needs `perl` and libsisimai-perl).
+        """
+    )
+
+    @Argument(help: "Directory of message files (searched recursively; labels.jsonl and *.md are skipped).")
+    var directory: String
+
+    @Flag(help: "Also time Sisimai (Debian's libsisimai-perl) on the same files and print the ratio.")
+    var sisimai = false
+
+    @Option(help: "Timed passes over all files.")
+    var iterations: Int = 3
+
+    @Option(name: .customLong("sisimai-script"), help: "Path of the Sisimai timing script.")
+    var sisimaiScript = "scripts/sisimai-bench.pl"
+
+    func validate() throws {
+        guard iterations > 0 else { throw ValidationError("--iterations must be at least 1") }
+    }
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("\(directory) is not a directory; give a folder of message files")
+        }
+        let files = InspectInput.expand([directory]).filter { !$0.hasSuffix(".md") }
+        guard !files.isEmpty else { throw ValidationError("no message files under \(directory)") }
+
+        let parser = MessageParser()
+        let classifier = Classifier()
+        var kinds: [VerdictKind: Int] = [:]
+        for file in files {  // warm-up: page cache, lazily built phrase tables
+            if let bytes = FileManager.default.contents(atPath: file) {
+                kinds[classifier.classify(parser.parse([UInt8](bytes))).kind, default: 0] += 1
+            }
+        }
+        let clock = ContinuousClock()
+        var sink = 0
+        let elapsed = clock.measure {
+            for _ in 0..<iterations {
+                for file in files {
+                    guard let bytes = FileManager.default.contents(atPath: file) else { continue }
+                    sink &+= classifier.classify(parser.parse([UInt8](bytes))).evidence.count
+                }
+            }
+        }
+        let seconds = Self.seconds(elapsed)
+        let ours = Double(files.count * iterations) / seconds
+        print("files: \(files.count) under \(directory)")
+        print("verdicts: " + VerdictKind.allCases.map { "\($0.rawValue) \(kinds[$0] ?? 0)" }.joined(separator: ", "))
+        print(String(format: "leadfwd:  %.0f messages/s (%d messages in %.3f s, single core)",
+                     ours, files.count * iterations, seconds))
+        if sink == Int.min { print("") }  // keeps the work observable to the optimiser
+
+        guard sisimai else { return }
+        let result = try runSisimai(files: files)
+        let theirs = Double(result.files) / result.seconds
+        print(String(format: "Sisimai:  %.0f messages/s (%d messages in %.3f s, libsisimai-perl, %d results)",
+                     theirs, result.files, result.seconds, result.bounces))
+        print(String(format: "ratio:    %.1f× Sisimai's messages/s", ours / theirs))
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private func runSisimai(files: [String]) throws -> (files: Int, seconds: Double, bounces: Int) {
+        guard FileManager.default.fileExists(atPath: sisimaiScript) else {
+            throw BenchError.sisimaiScriptMissing(sisimaiScript)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["perl", sisimaiScript, String(iterations)]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(files.joined(separator: "\n").utf8))
+        try? input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let line = String(decoding: data, as: UTF8.self)
+        var fields: [String: String] = [:]
+        for pair in line.split(whereSeparator: \.isWhitespace) {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
+        }
+        guard process.terminationStatus == 0, let count = fields["files"].flatMap(Int.init),
+              let seconds = fields["seconds"].flatMap(Double.init), seconds > 0 else {
+            throw BenchError.sisimaiFailed(status: process.terminationStatus, output: line + errorText)
+        }
+        return (count, seconds, fields["bounces"].flatMap(Int.init) ?? 0)
+    }
+}
+
+enum BenchError: Error, CustomStringConvertible {
+    case sisimaiScriptMissing(String)
+    case sisimaiFailed(status: Int32, output: String)
+
+    var description: String {
+        switch self {
+        case .sisimaiScriptMissing(let path):
+            return "\(path) not found; run from the repository root or pass --sisimai-script PATH"
+        case .sisimaiFailed(let status, let output):
+            return "Sisimai run failed (exit \(status)); is libsisimai-perl installed (scripts/install-deps)? \(output.prefix(400))"
+        }
+    }
+}
