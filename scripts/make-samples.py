@@ -14,7 +14,6 @@ import json
 import os
 import quopri
 import shutil
-import sys
 from email.header import Header
 from email.utils import format_datetime
 
@@ -600,6 +599,17 @@ def html_reply(client, lang, new, ob, sig=None, mobile=None):
                 '<div>%s</div><div><br></div><div><br></div>\n<div><div dir="ltr">%s</div></div></div></div></body></html>\n'
                 % (h(new, 8), paras_html(new), tail, h(new + "y", 10),
                    esc(on_wrote(lang, ob.date, ob.rep_name, ob.rep_email)), orig))
+    if client == "outlook-mac":
+        f, s_, t, sub, _ = OUTLOOK_LABELS[qlang]
+        return ('<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n</head>\n<body>\n'
+                '<div style="font-family:Aptos,sans-serif;font-size:12pt">\n%s%s</div>\n<div><br></div>\n<span id="OLK_SRC_BODY_SECTION">'
+                '<div style="font-family:Aptos; font-size:12pt; text-align:left; color:black; BORDER-BOTTOM: medium none; BORDER-LEFT: medium none; '
+                'PADDING-BOTTOM: 0in; PADDING-LEFT: 0in; PADDING-RIGHT: 0in; BORDER-TOP: #b5c4df 1pt solid; BORDER-RIGHT: medium none; PADDING-TOP: 3pt">'
+                '<span style="font-weight:bold">%s: </span>%s &lt;%s&gt;<br>\n<span style="font-weight:bold">%s: </span>%s<br>\n'
+                '<span style="font-weight:bold">%s: </span>%s &lt;%s&gt;<br>\n<span style="font-weight:bold">%s: </span>%s<br>\n</div>\n'
+                '<div><br></div>\n%s</span>\n</body>\n</html>\n'
+                % (paras_html(new), tail, f, esc(ob.rep_name), ob.rep_email, "Date" if qlang == "en" else s_, outlook_date(qlang, ob.date),
+                   t, esc(ob.to_name), ob.to_email, sub, esc(ob.subject), orig))
     if client == "word":
         f, s, t, sub, _ = OUTLOOK_LABELS[qlang]
         colon = " :" if qlang == "fr" else ":"
@@ -618,10 +628,10 @@ def html_reply(client, lang, new, ob, sig=None, mobile=None):
     raise KeyError(client)
 
 
-PROVIDER_OF_CLIENT = {"gmail": "google", "outlook": "outlook", "word": "outlook", "apple": "postfix",
+PROVIDER_OF_CLIENT = {"gmail": "google", "outlook": "outlook", "word": "outlook", "outlook-mac": "outlook", "apple": "postfix",
                       "thunderbird": "exim", "yahoo": "postfix"}
 
-MAILER = {"gmail": None, "outlook": None, "word": "Microsoft Outlook 16.0", "apple": "Apple Mail (2.3826.300.87.4.3)",
+MAILER = {"gmail": None, "outlook": None, "outlook-mac": "Microsoft Outlook for Mac 16.90", "word": "Microsoft Outlook 16.0", "apple": "Apple Mail (2.3826.300.87.4.3)",
           "thunderbird": "Mozilla Thunderbird", "yahoo": "WebService/1.1.22806 YMailNorrin"}
 
 
@@ -652,7 +662,7 @@ def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang
                  domain=domain_of(email))
     new = new.format(**names)
     sig = sig.format(**names) if sig else sig
-    subj = subject if subject is not None else RE_PREFIX.get(lang, "Re: ") + ob.subject
+    subj = subject.replace("{subj}", ob.subject) if subject is not None else RE_PREFIX.get(lang, "Re: ") + ob.subject
     if cte is None:
         cte = "quoted-printable" if any(ord(c) > 127 for c in new) else "7bit"
     # plain-text body
@@ -681,7 +691,7 @@ def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang
         hpart = Part("text/html", markup, charset, hcte)
         part = Part("multipart/alternative", children=[Part("text/plain", body, charset, cte), hpart]) if alt else hpart
     else:
-        part = Part("text/plain", body, charset, cte, params=[("format", "flowed")] if cte == "7bit" and lang == "en" and "x" in name else [])
+        part = Part("text/plain", body, charset, cte)
     if sender:                           # someone else answers for the contact (assistant, alias)
         first, last, email = sender
     provider = PROVIDER_OF_CLIENT.get(html, ["google", "outlook", "postfix", "exim", "ms"][int(h(email, 2), 16) % 5])
@@ -772,6 +782,15 @@ def replies():
     reply(F, "en-html-yahoo.eml", "en", "ok what time works for you", html="yahoo")
     reply(F, "en-html-word.eml", "en", "Hi {rep},\n\nThank you, that was helpful. Our procurement team needs a W-9 and your standard DPA.\n\nBest regards,\nLaura Simmons", html="word", alt=True)
     reply(F, "en-html-gmail-alt-sig.eml", "en", "Send me the deck and I'll take a look this weekend.\n\nKevin", html="gmail", alt=True, sig="Kevin Doyle\nDirector, Partnerships")
+
+    reply(F, "en-html-outlook-mac.eml", "en", "Hi {rep},\n\nThanks. I've looped in our CFO; we'll come back to you after the board meeting on the 12th.\n\nBest,\n{first}", html="outlook-mac")
+    reply(F, "de-html-outlook-mac.eml", "de", "Hallo Herr {replast},\n\nklingt interessant. Können Sie mir ein Angebot für 15 Lizenzen schicken?\n\nBeste Grüße\n{full}", html="outlook-mac", alt=True)
+    reply(F, "en-forwarded-to-colleague.eml", "en", "Ben, this is the inbox tool I mentioned. Worth a call with {rep}?\n{rep}, Ben runs our sales ops team.\n\n{first}",
+          quote="custom", subject="Fwd: {subj}", quote_text="---------- Forwarded message ---------\nFrom: Anna Keller <anna@leadfwd-demo.com>\nSubject: {subject}\n\n{text}",
+          headers=[("Cc", "Ben Adler <ben.adler@northwind-freight.example>")], contact=("Rachel", "Moore", "rachel.moore@northwind-freight.example"))
+    reply(F, "fr-transfere-collegue.eml", "fr", "Bonjour {rep},\n\nJe transfère à Thomas, qui s'occupe de nos outils commerciaux. Il vous recontactera.\n\n{first}",
+          quote="custom", subject="TR : {subj}", quote_text="-------- Message transféré --------\nSujet : {subject}\nDe : Claire Dubois <claire@leadfwd-demo.com>\n\n{text}",
+          headers=[("Cc", "Thomas Girard <t.girard@cabinet-arnaud.example>")], contact=("Sophie", "Martin", "sophie.martin@cabinet-arnaud.example"), style="cr")
     # --- German
     reply(F, "de-gmail-plain.eml", "de", "Hallo Herr {replast},\n\ndanke für die Nachricht. Das Thema ist bei uns tatsächlich aktuell. Passt Ihnen Dienstag um 10 Uhr?\n\nViele Grüße\nKatrin Vogel", charset="iso-8859-1", cte="quoted-printable")
     reply(F, "de-outlook-block.eml", "de", "Guten Morgen,\n\nbitte schicken Sie mir vorab eine Preisübersicht, dann bespreche ich das intern.\n\nMit freundlichen Grüßen\nJens Hoffmann", quote="outlook", sig="Jens Hoffmann\nLeiter Vertrieb\nTel. +49 40 555 0123", charset="windows-1252", cte="quoted-printable")
@@ -1177,12 +1196,12 @@ def b_gmail(rcpts, ob, date, seed, title="Address not found", text=None, delayed
     return message(hdrs, report(parts, seed), seed)
 
 
-def b_yahoo(rcpts, ob, date, seed, **_):
+def b_yahoo(rcpts, ob, date, seed, aol=False, **_):
     text = "Sorry, we were unable to deliver your message to the following address.\n\n"
     for r in rcpts:
         text += "<%s>:\n%s\n\n" % (r["addr"], r["diag"])
     text += "--- Below this line is a copy of the message.\n\n" + ob.as_bytes().decode("utf-8")
-    hdrs = envelope(date, seed, "MAILER-DAEMON@yahoo.com", ob.rep_email, "Failure Notice")
+    hdrs = envelope(date, seed, "MAILER-DAEMON@%s" % ("aol.com" if aol else "yahoo.com"), ob.rep_email, "Failure Notice")
     return message(hdrs, Part("text/plain", text, "utf-8", "8bit"), seed)
 
 
@@ -1391,6 +1410,7 @@ def bounces():
     # --- Yahoo, Amazon SES, gateways
     bounce(F, "yahoo-no-account.eml", "yahoo", [R("rachelmoore77@yahoo.example", "5.1.1", U, True, "Remote host said: 554 delivery error: dd This user doesn't have a yahoo.example account (rachelmoore77@yahoo.example) [0] - mta4123.mail.bf1.yahoo.com")])
     bounce(F, "yahoo-mailbox-full.eml", "yahoo", [R("tiago.r@portomar.example", "5.2.2", "mailboxfull", False, "Remote host said: 552 1 Requested mail action aborted, mailbox not found or full [RCPT_TO]")], lang="pt")
+    bounce(F, "aol-userunknown.eml", "yahoo", [R("marcusbell1980@aol.example", "5.1.1", U, True, "Remote host said: 554 delivery error: dd This user doesn't have a aol.example account (marcusbell1980@aol.example) [0] - mta1017.mail.gq1.yahoo.com")], aol=True)
     bounce(F, "amazonses-userunknown.eml", "ses", [R("ogrant@tallow-systems.example", "5.1.1", U, True, "550 5.1.1 user unknown")])
     bounce(F, "amazonses-blocked.eml", "ses", [R("aisha.bello@cobaltlabs.example", "5.7.1", "blocked", False, "554 5.7.1 Service unavailable; Client host [54.240.4.19] blocked using b.barracudacentral.org")], style="crlf")
     bounce(F, "mimecast-access-denied.eml", "mimecast", [R("chiara.marino@veneta-impianti.example", "5.7.1", "filtered", False, "550 5.7.1 Recipient address rejected: Access denied. AS(201806281) [eu-smtp-inbound-1.mimecast.com]")], lang="it")
@@ -1977,6 +1997,15 @@ def write_readme():
         if l in by_lang:
             r = by_lang[l]
             out.append("| %s | %s | %d |" % (l, " | ".join(str(r[k]) for k in kinds), sum(r.values())))
+    out += ["", "## traps/", "",
+            "Messages built to catch the usual mistakes; each file name says what it is. Our unsubscribe footer quoted under a",
+            "positive reply, the contact's own marketing footer in their signature, mentions (\"how do I unsubscribe from your",
+            "newsletter?\", \"don't unsubscribe me\", \"I didn't unsubscribe\"), objections and referrals in all seven languages,",
+            "keywords in other senses (\"stop by our booth\", our own subjects \"Stop losing replies…\" / \"Remove the guesswork…\",",
+            "a human writing \"Out of office tomorrow\"), out-of-office replies that say \"do not contact me until …\" or carry an",
+            "unsubscribe footer, bounces whose returned original carries our footer and List-Unsubscribe header, a 450 4.1.1",
+            "user-unknown (hard despite the 4xx), a 5.1.1 rate limit (soft despite the 5.1.1), and bounces forwarded inline by a rep.", ""]
+    out += ["- `%s` — %s" % (name, lab["kind"]) for name, _, lab in CORPUS.get("traps", [])]
     out += ["", "## Line endings", "",
             "Most files use LF. These are written with CRLF (%d files):" % len(EOL_FILES["crlf"]), ""]
     out += ["- `%s`" % f for f in EOL_FILES["crlf"] if not f.startswith("mailbox/")]

@@ -60,7 +60,8 @@ public enum EngagementEventKind: Sendable, Codable, Equatable {
         case .hardBounce(let status, let diagnostic), .softBounce(let status, let diagnostic):
             return [status, diagnostic].compactMap { $0 }.joined(separator: " ")
         case .autoReply(let returnDate, let leftCompany):
-            return (leftCompany ? "left company" : "") + (returnDate.map { " back \($0)" } ?? "")
+            return [leftCompany ? "left company" : nil, returnDate.map { "back \($0)" }].compactMap { $0 }
+                .joined(separator: ", ")
         case .optOut(let via): return "via \(via.rawValue)"
         case .statusChangeRequested(let to): return "to \(to.rawValue)"
         case .recordStatusChanged(let to): return "to \(to.rawValue)"

@@ -36,9 +36,9 @@ public final class EngagementStore: @unchecked Sendable {
         encoder = JSONEncoder()
         // Sorted keys: the same state always gives the same bytes, so files diff and compare cleanly.
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
+        StoreTimestamp.configure(encoder)
         decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        StoreTimestamp.configure(decoder)
         try DurableFiles.ensureDirectory(directory.path)
         fileLock = try StoreLock(path: directory.appendingPathComponent(StoreSchema.lockFileName).path)
         try fileLock.withExclusiveLock {
@@ -223,7 +223,11 @@ public final class EngagementStore: @unchecked Sendable {
         var bytes: [UInt8] = []
         let writesHeader = state.journalOffset == 0
         if writesHeader { try appendLine(.header(generation: state.generation), to: &bytes) }
-        for record in records { try appendLine(record, to: &bytes) }
+        let encoded = [UInt8](try encoder.encode(records))
+        for range in JSONArrayElements.ranges(in: encoded) {
+            bytes.append(contentsOf: encoded[range])
+            bytes.append(UInt8(ascii: "\n"))
+        }
         try appendLine(JournalRecord(commit: JournalCommit(records: records.count)), to: &bytes)
         guard ftruncate(fd, off_t(state.journalOffset)) == 0 else {
             throw StoreError.io(file: path, operation: "truncate the unfinished tail", errno: errno)
@@ -252,18 +256,22 @@ public final class EngagementStore: @unchecked Sendable {
         try DurableFiles.replaceAtomically(snapshotPath, with: StoreSnapshot.encode(snapshotState, encoder: encoder,
                                                                                      at: Date()))
         let finished = state.generation
+        let committedEnd = state.journalOffset
         state.generation = next
         state.journalOffset = 0
         state.journalRecords = 0
-        try retireJournal(finished)
+        try retireJournal(finished, committedEnd: committedEnd)
     }
 
-    private func retireJournal(_ generation: Int) throws {
+    /// `committedEnd` is known when this process just caught up with the journal; otherwise (a journal left behind by
+    /// a crash) the file is scanned for its last commit marker.
+    private func retireJournal(_ generation: Int, committedEnd known: UInt64? = nil) throws {
         let path = journalPath(generation)
         guard let size = DurableFiles.size(path) else { return }
         // Keep only whole batches in history.
-        let committed = try JournalReader(path: path, decoder: decoder).read(from: 0, expectedGeneration: generation)
-        if let end = committed?.committedEnd, end < size {
+        let committedEnd = try known ?? JournalReader(path: path, decoder: decoder)
+            .read(from: 0, expectedGeneration: generation, decodeRecords: false)?.committedEnd
+        if let end = committedEnd, end < size {
             guard truncate(path, off_t(end)) == 0 else {
                 throw StoreError.io(file: path, operation: "truncate the unfinished tail", errno: errno)
             }
@@ -277,6 +285,12 @@ public final class EngagementStore: @unchecked Sendable {
     /// Journals older than the snapshot belong in history/; a journal newer than the snapshot means the snapshot was
     /// lost, and replaying it on an older state would be wrong.
     private func retireOldJournals() throws {
+        let retired = (try? FileManager.default.contentsOfDirectory(atPath: historyPath)) ?? []
+        if let newest = retired.compactMap(StoreSchema.generation(ofJournalFileName:)).max(), newest >= state.generation {
+            throw StoreError.corrupt(file: snapshotPath, line: nil, reason:
+                "it is missing or older than \(StoreSchema.historyDirectoryName)/"
+                + "\(StoreSchema.journalFileName(generation: newest)), which a later snapshot replaced")
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names {
             guard let generation = StoreSchema.generation(ofJournalFileName: name) else { continue }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why the store refused to open or to write. Each case names the file and says what to do.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     case futureSchema(file: String, found: Int, supported: Int)
@@ -21,9 +27,3 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,5 +1,10 @@
 import Foundation
 import Engagement
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `snapshot.json`: the whole current state, written atomically at compaction. Two lines: a small header (read alone to
 /// check kind, schema version and generation before the big body is decoded) and the body.
@@ -99,9 +104,3 @@ struct StoreSnapshot {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

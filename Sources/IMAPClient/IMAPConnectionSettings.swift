@@ -44,7 +44,7 @@ public struct IMAPConnectionSettings: Sendable, CustomStringConvertible {
     }
 
     /// Settings from a mailbox URL: `imaps://host[:port]/MAILBOX` (implicit TLS) or `imap://host[:port]/MAILBOX`
-    /// (STARTTLS required). The mailbox is percent-decoded; it is `INBOX` when the path is empty.
+    /// (STARTTLS required). The mailbox part is not kept here: parse the URL with `IMAPMailboxURL` to get it.
     public init(url: String, username: String, credential: IMAPCredential) throws(IMAPError) {
         let location = try IMAPMailboxURL(url)
         self.init(host: location.host, port: location.port, security: location.security, username: username,

@@ -29,11 +29,10 @@ struct BenchStoreCommand: ParsableCommand {
             .appendingPathComponent("leadfwd-bench-\(UUID().uuidString)")
         defer { if directory == nil { try? FileManager.default.removeItem(at: url) } }
         let synthetic = SyntheticEngagement(contacts: contacts)
-        let clock = ContinuousClock()
-        let store = try EngagementStore.open(directory: url)
+                let store = try EngagementStore.open(directory: url)
 
         var batches = 0
-        let importTime = try clock.measure {
+        let importTime = try BenchTiming.measure {
             for start in stride(from: 0, to: contacts, by: batchSize) {
                 try store.apply((start..<min(start + batchSize, contacts)).map(synthetic.importEvent))
                 batches += 1
@@ -44,7 +43,7 @@ struct BenchStoreCommand: ParsableCommand {
         batches = 0
         var refused = 0
         let generationsBefore = store.statistics.generation
-        let applyTime = try clock.measure {
+        let applyTime = try BenchTiming.measure {
             for start in stride(from: 0, to: events, by: batchSize) {
                 let outcomes = try store.apply((start..<min(start + batchSize, events)).map(synthetic.event))
                 refused += outcomes.filter { if case .refused = $0 { return true } else { return false } }.count
@@ -56,34 +55,32 @@ struct BenchStoreCommand: ParsableCommand {
         print("        \(stats.eventsApplied) events applied in all, \(refused) refused by the rules (after hard bounces), "
             + "\(stats.generation - generationsBefore) snapshot compactions during apply")
 
-        let duplicateTime = try clock.measure { _ = try store.apply((0..<min(batchSize, events)).map(synthetic.event)) }
+        let duplicateTime = try BenchTiming.measure { _ = try store.apply((0..<min(batchSize, events)).map(synthetic.event)) }
         print("re-apply \(min(batchSize, events)) already-applied events (all duplicates): \(seconds(duplicateTime))")
 
         var reopened: EngagementStore?
-        let openTime = try clock.measure { reopened = try EngagementStore.open(directory: url) }
+        let openTime = try BenchTiming.measure { reopened = try EngagementStore.open(directory: url) }
         let openStats = reopened?.statistics ?? stats
         print("open    \(seconds(openTime)): snapshot \(megabytes(openStats.snapshotBytes)), journal tail "
             + "\(openStats.journalRecords) records (\(megabytes(openStats.journalBytes))) replayed, "
             + "\(openStats.contacts) contacts")
 
         var historyCount = 0
-        let historyTime = try clock.measure {
+        let historyTime = try BenchTiming.measure {
             historyCount = try reopened?.contactWithHistory(synthetic.email(contacts / 2))?.history.count ?? 0
         }
         print("show    one contact's history (\(historyCount) events, scans every journal file): \(seconds(historyTime))")
-        let filterTime = clock.measure { _ = reopened?.contacts(matching: ContactFilter(engagementStatus: [.equals(.working)])) }
+        let filterTime = BenchTiming.measure { _ = reopened?.contacts(matching: ContactFilter(engagementStatus: [.equals(.working)])) }
         print("list    filter Working over \(openStats.contacts) contacts: \(seconds(filterTime))")
     }
 
-    private func report(_ name: String, count: Int, unit: String, batches: Int, time: Duration) {
-        let perSecond = time > .zero ? Double(count) / (Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18) : 0
+    private func report(_ name: String, count: Int, unit: String, batches: Int, time: BenchTiming) {
         print("\(name.padding(toLength: 7, withPad: " ", startingAt: 0)) \(count) \(unit) in \(batches) batches "
-            + "(one journal write + fsync each): \(seconds(time)), \(Int(perSecond)) \(unit)/s")
+            + "(one journal write + fsync each): \(seconds(time)), \(Int(Double(count) / max(time.cpu, 1e-9))) \(unit) per CPU second")
     }
 
-    private func seconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return String(format: "%.3f s", value)
+    private func seconds(_ time: BenchTiming) -> String {
+        String(format: "%.3f s wall, %.3f s CPU", time.wall, time.cpu)
     }
 
     private func megabytes(_ bytes: UInt64) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }

@@ -17,8 +17,8 @@ extension ContactEventCommand {
         let kind = try eventKind()
         let store = try data.openStore()
         let now = Date()
-        let events = try target.contacts(in: store, action: Self.action).map {
-            EngagementEvent(contact: $0.email, kind: kind, at: now, source: "cli")
+        let events = try target.emails(in: store, action: Self.action).map {
+            EngagementEvent(contact: $0, kind: kind, at: now, source: "cli")
         }
         try EventReport.apply(events, to: store, format: output.format)
     }

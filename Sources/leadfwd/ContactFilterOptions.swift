@@ -41,15 +41,34 @@ struct TargetOptions: ParsableArguments {
     var all = false
 
     func contacts(in store: EngagementStore, action: String) throws -> [Contact] {
-        if filter.isEmpty && !all {
-            throw ValidationError("Say which contacts to \(action): --email ADDRESS, a filter such as "
-                + "--status Open --tag vip, or --all for every contact.")
-        }
+        try requireTarget(action)
         let contacts = store.contacts(matching: filter.filter)
         guard !contacts.isEmpty else {
             throw CommandFailure("No contact matches this filter. See who is there with `leadfwd contacts list`"
                 + (filter.emails.isEmpty ? "." : ", or import them with `leadfwd contacts import FILE`."))
         }
         return contacts
+    }
+
+    /// The addresses to act on. Addresses named with --email and nothing else are all kept, known or not, so an
+    /// unknown one is reported as refused ("no such contact") instead of silently skipped.
+    func emails(in store: EngagementStore, action: String) throws -> [String] {
+        try requireTarget(action)
+        let onlyNamed = ContactFilterOptions.onlyEmails(filter)
+        if onlyNamed { return filter.filter.emails }
+        return try contacts(in: store, action: action).map(\.email)
+    }
+
+    private func requireTarget(_ action: String) throws {
+        if filter.isEmpty && !all {
+            throw ValidationError("Say which contacts to \(action): --email ADDRESS, a filter such as "
+                + "--status Open --tag vip, or --all for every contact.")
+        }
+    }
+}
+
+extension ContactFilterOptions {
+    static func onlyEmails(_ options: ContactFilterOptions) -> Bool {
+        !options.emails.isEmpty && ContactFilter(emails: options.emails) == options.filter
     }
 }

@@ -37,6 +37,7 @@ struct ContactsImportCommand: ParsableCommand {
         var seen: [String: Int] = [:]
         var events: [EngagementEvent] = []
         var isNew: [Bool] = []
+        var rowNumbers: [Int] = []
         let now = Date()
         for row in rows {
             let email = EmailAddress.normalize(row.email)
@@ -52,13 +53,15 @@ struct ContactsImportCommand: ParsableCommand {
             events.append(EngagementEvent(contact: email, kind: .imported(profile: row.profile), at: now,
                                           source: "import:\(file) row \(row.number)"))
             isNew.append(store.contact(email) == nil)
+            rowNumbers.append(row.number)
         }
         let outcomes = try store.apply(events)
-        for ((event, outcome), created) in zip(zip(events, outcomes), isNew) {
+        for (index, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .applied: if created { report.created += 1 } else { report.updated += 1 }
+            case .applied: if isNew[index] { report.created += 1 } else { report.updated += 1 }
             case .refused(let refusal):
-                report.rejected.append(.init(row: 0, email: event.contact, reason: refusal.description))
+                report.rejected.append(.init(row: rowNumbers[index], email: events[index].contact,
+                                             reason: refusal.description))
             case .duplicate: break
             }
         }

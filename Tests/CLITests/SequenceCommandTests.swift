@@ -30,7 +30,10 @@ private typealias E = ContactsCLI
 
 @Test func sequenceRefusalsExitNonZeroWithTheReason() throws {
     let cli = try ContactsCLI()
-    try cli.importContacts(["bad@x.io", "dnc@x.io", "busy@x.io", "open@x.io"])
+    try cli.importContacts(["bad@x.io", "dnc@x.io", "busy@x.io", "open@x.io", "work@x.io"])
+    try cli.succeed(["sequence", "enroll", "--sequence", "W", "--email", "work@x.io"])
+    try cli.succeed(["sequence", "process", "--email", "work@x.io"])
+    try cli.succeed(["sequence", "step", "--step", "2", "--email", "work@x.io"])
     try cli.applyEvents([E.event("bad@x.io", #"{"hardBounce":{}}"#)])
     try cli.succeed(["optout", "dnc@x.io", "--via", "link"])
     try cli.succeed(["sequence", "enroll", "--sequence", "A", "--email", "busy@x.io"])
@@ -43,6 +46,9 @@ private typealias E = ContactsCLI
         ("open@x.io", ["sequence", "complete"], "only a Working contact"),
         ("open@x.io", ["sequence", "unenroll", "--via", "sidebar"], "nothing to unenroll"),
         ("ghost@x.io", ["sequence", "enroll", "--sequence", "B"], "leadfwd contacts import"),
+        ("work@x.io", ["sequence", "step", "--step", "1"], "does not go back to step 1"),
+        ("work@x.io", ["sequence", "step", "--step", "0"], "steps start at 1"),
+        ("work@x.io", ["sequence", "enroll", "--sequence", "B"], "already Working in sequence \"W\""),
     ]
     for (email, arguments, reason) in cases {
         let outcome = try cli.run(arguments + ["--email", email])
@@ -51,6 +57,10 @@ private typealias E = ContactsCLI
     }
     #expect(try cli.status("bad@x.io") == "Bad Email")
     #expect(try cli.status("busy@x.io") == "Enrolled")
+    let mixed = try cli.run(["sequence", "enroll", "--sequence", "C", "--email", "open@x.io", "--email", "ghost@x.io"])
+    #expect(mixed.status == 1)
+    #expect(mixed.stdout.contains("1 applied, 0 already applied, 1 refused"))
+    #expect(mixed.stderr.contains("ghost@x.io: no such contact"))
     let noTarget = try cli.run(["sequence", "enroll", "--sequence", "B"])
     #expect(noTarget.status != 0 && noTarget.stderr.contains("--all"))
 }

@@ -81,7 +81,8 @@ import TestSupport
     let stray = UnmatchedMessage(messageID: "x@y", from: "who@else.io", subject: "hi", verdict: "reply",
                                  reason: "no contact for who@else.io", source: "imap:sales/INBOX uid 9",
                                  receivedAt: baseTime, idempotencyKey: "k9")
-    try store.apply(StoreBatch(events: [], unmatched: [stray, stray]))
+    try store.apply(StoreBatch(events: [], unmatched: [stray]))
+    try store.recordUnmatched([stray])
     let reopened = try EngagementStore.open(directory: dir.url)
     #expect(reopened.contactForOutboundMessageID("s1.d@out.acme.io")?.email == "d@acme.io")
     #expect(reopened.contactForOutboundMessageID("<s1.d@out.acme.io>")?.email == "d@acme.io")

@@ -92,3 +92,13 @@ private func appendRaw(_ text: String, to path: String) throws {
     #expect(try journalFiles(in: dir.url).isEmpty)
     #expect(try store.contactWithHistory("a@acme.io")?.history.count == 1)
 }
+
+@Test func aLostSnapshotIsRefusedInsteadOfStartingEmpty() throws {
+    let (dir, _) = try storeWithOneBatch()
+    try EngagementStore.open(directory: dir.url).compact()
+    let snapshot = dir.url.appendingPathComponent("snapshot.json").path
+    try FileManager.default.removeItem(atPath: snapshot)
+    #expect {
+        _ = try EngagementStore.open(directory: dir.url)
+    } throws: { error in "\(error)".contains(snapshot) && "\(error)".contains("missing") }
+}

@@ -100,8 +100,18 @@ import TestSupport
         #expect(error?.port == port)
     }
 
+    @Test func startTLSIsRequiredSoNoPasswordGoesOutInClear() async throws {
+        let server = try DovecotServer(tls: false)
+        let session = IMAPSession(settings: IMAPTestMail.settings(server, security: .startTLS))
+        let error = await #expect(throws: IMAPError.self) { try await session.connect() }
+        #expect(error?.kind == .tlsFailed)
+        #expect(error?.isTransient == false)
+        #expect(error?.description.contains("STARTTLS") == true)
+        #expect(!server.log().contains("Login: user=<\(DovecotServer.alice.name)>"))
+    }
+
     @Test func plainConnectionOnlyWhenAskedFor() async throws {
-        let server = try DovecotServer()
+        let server = try DovecotServer(tls: false)
         let session = IMAPSession(settings: IMAPTestMail.settings(server, security: .none, caFile: false))
         try await session.connect()
         #expect(try await session.examine().exists == 0)

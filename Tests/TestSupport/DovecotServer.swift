@@ -9,7 +9,7 @@ import Darwin
 /// `scripts/dovecot-test-server`), private CA, users and Maildirs, on free ports, so tests run in parallel.
 /// Listens for plain/STARTTLS on `imapPort` and implicit TLS on `imapsPort`. Killed when released.
 public final class DovecotServer: @unchecked Sendable {
-    // @unchecked: the only mutable state, `pid`, is guarded by `lock`.
+    // @unchecked: `pid` and `deliveries` are guarded by `lock`; the ports change only inside `init`.
 
     public struct User: Sendable {
         public var name: String
@@ -26,8 +26,10 @@ public final class DovecotServer: @unchecked Sendable {
     public static let oauthUser = User(name: "sales@example.test", secret: "ya29.a0AfH6SMBx-test-token-42")
 
     public let host = "127.0.0.1"
-    public let imapPort: Int
-    public let imapsPort: Int
+    /// Plain and STARTTLS. Fixed once `init` returns (it only changes there, if a port was taken meanwhile).
+    public private(set) var imapPort: Int
+    /// Implicit TLS.
+    public private(set) var imapsPort: Int
     public let users: [User]
     public let directory: TemporaryDirectory
     /// PEM of the private CA that signed the server certificate (SAN localhost, 127.0.0.1).
@@ -41,19 +43,39 @@ public final class DovecotServer: @unchecked Sendable {
     private var deliveries = 0
 
     /// Creates the server directory and starts Dovecot, returning once it greets on the plain port.
-    public init(users: [User] = [DovecotServer.alice, DovecotServer.oauthUser]) throws {
+    /// With `tls: false` the server offers neither STARTTLS nor implicit TLS (`imapsPort` then has no listener).
+    public init(users: [User] = [DovecotServer.alice, DovecotServer.oauthUser], tls: Bool = true) throws {
         self.users = users
         directory = try TemporaryDirectory("lf-dovecot")
-        // Free ports, chosen by the kernel; a rare clash with a parallel test shows up as a failed start and a retry.
+        // Free ports, chosen by the kernel just before Dovecot binds them.
         imapPort = try Self.freePort()
         imapsPort = try Self.freePort()
-        try Self.script(["init", directory.path, String(imapPort), String(imapsPort)])
+        try Self.script(["init", directory.path, String(imapPort), String(imapsPort)] + (tls ? [] : ["--no-tls"]))
         for user in users { try Self.script(["add-user", directory.path, user.name, user.secret]) }
         let owner = try String(contentsOf: directory.url.appendingPathComponent("mail-owner"), encoding: .utf8)
         let ids = owner.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ":").compactMap { UInt32($0) }
         guard ids.count == 2 else { throw DovecotServerError.setupFailed("unreadable mail-owner file: \(owner)") }
         mailOwner = (ids[0], ids[1])
-        try start()
+        // Another process may take a port between our probe and Dovecot's bind: move to fresh ports and try again.
+        for attempt in 1...5 {
+            do {
+                try start()
+                return
+            } catch DovecotServerError.startFailed(let detail) where attempt < 5 && detail.contains("in use") {
+                try movePorts()
+            }
+        }
+    }
+
+    private func movePorts() throws {
+        var config = try String(contentsOfFile: configFile, encoding: .utf8)
+        let newIMAP = try Self.freePort()
+        let newIMAPS = try Self.freePort()
+        config = config.replacingOccurrences(of: "port = \(imapPort)\n", with: "port = \(newIMAP)\n")
+        config = config.replacingOccurrences(of: "port = \(imapsPort)\n", with: "port = \(newIMAPS)\n")
+        try config.write(toFile: configFile, atomically: true, encoding: .utf8)
+        imapPort = newIMAP
+        imapsPort = newIMAPS
     }
 
     deinit { kill() }

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import EngagementStore
+
+@Test(arguments: [0.0, 951_782_400, 1_800_000_000, 4_102_444_799, -86_401, 1_709_164_800])
+func storeTimestampsRoundTripAndMatchFoundation(seconds: Double) throws {
+    let date = Date(timeIntervalSince1970: seconds)
+    let text = StoreTimestamp.format(date)
+    #expect(text == date.formatted(.iso8601))
+    #expect(StoreTimestamp.parse(text) == date)
+}
+
+@Test func otherISOFormsStillParseAndJunkDoesNot() {
+    #expect(StoreTimestamp.parse("2027-01-15T09:00:00+01:00") == Date(timeIntervalSince1970: 1_800_000_000))
+    #expect(StoreTimestamp.parse("2027-13-15T08:00:00Z") == nil)
+    #expect(StoreTimestamp.parse("yesterday") == nil)
+}
+
+@Test func arrayElementsSplitAtTopLevelCommasOnly() {
+    let json = Array(#"[{"a":"x,]}\"y","b":[1,2]},{"c":{}}]"#.utf8)
+    let parts = JSONArrayElements.ranges(in: json).map { String(decoding: json[$0], as: UTF8.self) }
+    #expect(parts == [#"{"a":"x,]}\"y","b":[1,2]}"#, #"{"c":{}}"#])
+    #expect(JSONArrayElements.ranges(in: Array("[]".utf8)).isEmpty)
+}
