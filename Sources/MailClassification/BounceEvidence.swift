@@ -24,8 +24,12 @@ enum BounceEvidence {
         }
         // A mail system returning a message it could not deliver.
         if systemSender, !(message.from.isEmpty), !message.embeddedMessages.isEmpty { return true }
-        guard bounceSubject || systemSender else { return false }
+        let noReplySender = BounceMarkers.noReplySenders.contains(local)
+        guard bounceSubject || systemSender || noReplySender else { return false }
         let text = NormalizedText((message.textBody ?? "").leadingBytes(3_000), counter: counter)
+        if noReplySender && !bounceSubject && !systemSender {
+            return BounceMarkers.permanent.firstMatch(in: text, counter: counter) != nil
+        }
         return BounceFormat.identify(text, counter: counter) != nil
             || BounceMarkers.permanent.firstMatch(in: text, counter: counter) != nil
             || (systemSender && BounceMarkers.delayed.firstMatch(in: text, counter: counter) != nil)

@@ -27,6 +27,9 @@ enum BounceMarkers {
         "microsoftexchange329e71ec88ae4615bbc36ab6ce41109e", "no-reply-bounce", "ndr", "post_master",
     ]
 
+    /// Senders that also send ordinary notifications: a bounce only when the text says delivery failed.
+    static let noReplySenders: Set<String> = ["no-reply", "noreply", "do-not-reply", "donotreply"]
+
     /// Lines at which the copy of the original message starts in a plain-text bounce.
     static let originalStarts = PhraseTable<Void>([
         "below this line is a copy of the message", "this is a copy of the message", "original message follows",
@@ -49,6 +52,7 @@ enum BounceMarkers {
         "permanent error", "permanent failure", "permanently", "fatal error", "fatal errors", "given up",
         "gave up", "giving up", "could not be delivered", "couldn't be delivered", "was not delivered",
         "unable to deliver", "failed permanently", "delivery has failed", "undeliverable",
+        "requested action not taken", "invalid user address", "could not be delivered to",
     ].map { ($0, ()) })
 
     /// Words before an address on its line that make it a recipient.

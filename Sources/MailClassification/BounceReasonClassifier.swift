@@ -28,12 +28,13 @@ public struct BounceReasonClassifier: Sendable {
         "banned sending ip": .blocked,
         "resolver adr recipientnotfound": .userunknown,
         "mailbox not found or full": .mailboxfull,
+        "host not found try again": .networkerror,
     ]
 
     /// Wordings only ever used for an address that does not exist, whatever the SMTP stage.
     static let definitiveUnknownPhrases: Set<String> = [
         "resolver adr recipientnotfound", "recipientnotfound", "not listed in domino directory",
-        "the recipient name is not recognized", "no such user here", "unknown recipient", "this user doesn't have a",
+        "the recipient name is not recognized", "unknown recipient", "this user doesn't have a",
         "not listed in public name address book",
     ]
 
@@ -46,8 +47,7 @@ public struct BounceReasonClassifier: Sendable {
             .map { ($0, ()) })
 
     static let temporaryWords = PhraseTable<Void>(
-        ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend", "try again"]
-            .map { ($0, ()) })
+        ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend"].map { ($0, ()) })
 
     static let dataPhaseMarkers = PhraseTable<Void>(
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]

@@ -138,7 +138,7 @@ enum BounceReasonPhrases {
                           "file system full", "no space left"])
         add(.networkerror, [
             "connection timed out", "connection reset", "network unreachable", "no route to host",
-            "connection refused", "lost connection", "timeout", "timed out", "could not connect",
+            "connection refused", "lost connection", "timeout", "host not found try again", "timed out", "could not connect",
             "unable to connect", "connection dropped", "broken pipe", "temporary lookup failure",
         ])
         add(.expired, [

@@ -63,7 +63,8 @@ struct PlainTextBounceDecoder: Sendable {
             var region = lines[recipient.line..<max(end, recipient.line + 1)].joined(separator: " ")
             if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
             var decision = reasons.classify(diagnostic: region, status: StatusScanner.firstStatus(in: region),
-                                            action: input.delayed ? "delayed" : "failed", counter: counter)
+                                            action: input.delayed ? "delayed" : "failed", context: wholeText(),
+                                            counter: counter)
             var status = StatusScanner.firstStatus(in: region)
             if decision.basis == "no recognised reason" {
                 status = status ?? StatusScanner.firstStatus(in: wholeText())

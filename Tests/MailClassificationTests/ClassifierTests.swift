@@ -282,3 +282,19 @@ To stop receiving these emails, unsubscribe here.
         #expect(verdict.contact == "pat@client.example")
     }
 }
+
+@Suite struct BounceDetectionTests {
+    @Test func noReplySenderIsABounceOnlyWhenTheTextSaysDeliveryFailed() {
+        let bounce = Classifier().classify(message(["From: no-reply@mail.isp.example", "Subject: メールエラー通知"], """
+        Your mail sent on: Mon, 30 Nov 2026 09:00:00 +0900
+             Could not be delivered to: <pat@client.example>
+             As their mailbox is full.
+        """))
+        #expect(bounce.kind == .softBounce)
+        #expect(bounce.contact == "pat@client.example")
+        #expect(bounce.recipients.first?.reason == "mailboxfull")
+        let notice = Classifier().classify(message(["From: no-reply@shop.example", "Subject: Your order"],
+                                                   "Your order has been delayed by a day. Sorry!"))
+        #expect(notice.kind != .softBounce && notice.kind != .hardBounce)
+    }
+}
