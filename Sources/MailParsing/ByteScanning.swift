@@ -60,6 +60,16 @@ extension String {
     func equalsIgnoringASCIICase(_ other: String) -> Bool {
         let lhs = utf8, rhs = other.utf8
         guard lhs.count == rhs.count else { return false }
+        let fast = lhs.withContiguousStorageIfAvailable { left in
+            rhs.withContiguousStorageIfAvailable { right -> Bool in
+                for index in 0..<left.count
+                where ByteScanning.lowercased(left[index]) != ByteScanning.lowercased(right[index]) {
+                    return false
+                }
+                return true
+            }
+        }
+        if let fast, let result = fast { return result }
         var right = rhs.makeIterator()
         for left in lhs {
             guard let byte = right.next(), ByteScanning.lowercased(left) == ByteScanning.lowercased(byte) else { return false }

@@ -14,8 +14,20 @@ enum TextDecoding {
     }
 
     /// Header bytes (RFC 6532 allows raw UTF-8; old mailers send raw Latin-1).
-    static func decodeHeader<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    static func decodeHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Nearly every header is ASCII: one cheap scan, then no validation work.
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        if combined < 0x80 { return String(decoding: bytes, as: UTF8.self) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        return decode(bytes, charset: nil)
+        return CharsetDecoder.decode(Array(bytes), charset: nil).text
+    }
+
+    static func decodeHeader(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { decodeHeader($0) }
+    }
+
+    static func decodeHeader(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { decodeHeader($0) }
     }
 }

@@ -149,7 +149,9 @@ struct InspectReport: Encodable {
             lines.append("\(indent)Delivery status report \(index + 1)\(report.mislabeledPart ? " (from a text/plain part)" : ""):")
             for field in report.perMessageFields { lines.append("\(indent)  \(field.name): \(field.value)") }
             for recipient in report.recipients {
-                lines.append("\(indent)  - recipient \(recipient.finalRecipient ?? recipient.originalRecipient ?? "?")")
+                let summary = [recipient.action, recipient.status].compactMap { $0 }.joined(separator: " ")
+                lines.append("\(indent)  - recipient \(recipient.finalRecipient ?? recipient.originalRecipient ?? "?")"
+                             + (summary.isEmpty ? "" : ": \(summary)"))
                 for field in recipient.fields { lines.append("\(indent)    \(field.name): \(field.value)") }
             }
         }
