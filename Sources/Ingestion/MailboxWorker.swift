@@ -25,6 +25,8 @@ public actor MailboxWorker {
     var logger: Logger
     var state: MailboxState
     var session: IMAPSession?
+    /// Batches committed in the current pass; a pass without any logs "nothing new" at debug level.
+    var batchesThisPass = 0
     private let executor: IMAPQueueExecutor
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -76,6 +78,7 @@ public actor MailboxWorker {
     }
 
     private func pass() async -> PassOutcome {
+        batchesThisPass = 0
         do {
             if configuration.location.isIMAP {
                 try await imapPass()
@@ -83,6 +86,7 @@ public actor MailboxWorker {
                 try localPass()
             }
             try recordSuccess()
+            if batchesThisPass == 0 { logger.debug("nothing new") }
             return .completed
         } catch is StopRequested {
             return .stopped
@@ -129,6 +133,7 @@ public actor MailboxWorker {
         state.lastSuccessAt = Date()
         state.consecutiveFailures = 0
         try states.save(state)
+        batchesThisPass += 1
         logger.info("\(batchDescription): \(report.summary)")
     }
 

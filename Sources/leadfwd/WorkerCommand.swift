@@ -59,9 +59,14 @@ struct WorkerCommand: AsyncParsableCommand {
             let outcomes = await worker.runOnce()
             var failed = 0
             for (name, outcome) in outcomes {
-                if case .failed(let text) = outcome {
+                switch outcome {
+                case .failed(let text):
                     failed += 1
                     logger.error("mailbox \(name) failed: \(text)")
+                case .completed:
+                    logger.info("mailbox \(name): everything new was read")
+                case .stopped:
+                    logger.notice("mailbox \(name): stopped")
                 }
             }
             guard failed == 0 else {
