@@ -54,7 +54,7 @@ extension MailboxWorker {
 /// A name for a local message that stays the same when it is read again.
 enum LocalMessageIdentity {
     static func identity(source: String, root: String, bytes: [UInt8]) -> String {
-        if source.contains("#") {
+        if isMboxPosition(source) {
             // mbox: positions shift when a mail program deletes a message, so name the message by its content.
             return "content " + contentDigest(bytes)
         }
@@ -66,6 +66,13 @@ enum LocalMessageIdentity {
             return "maildir " + String(file.split(separator: ":", maxSplits: 1).first ?? file)
         }
         return "file " + path
+    }
+
+    /// `path#N`, the N-th message of an mbox (and not a file whose name happens to contain `#`).
+    static func isMboxPosition(_ source: String) -> Bool {
+        guard let hash = source.lastIndex(of: "#"), source[source.index(after: hash)...].allSatisfy(\.isNumber),
+              source.index(after: hash) < source.endIndex else { return false }
+        return !FileManager.default.fileExists(atPath: source)
     }
 
     /// FNV-1a (64 bit) and the length: a stable fingerprint, not a security measure.

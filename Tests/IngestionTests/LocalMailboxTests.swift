@@ -71,3 +71,30 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
     #expect(try fixture.historyLines() == before)
     #expect(try fixture.store().unmatched().count == 1)
 }
+
+@Test func mboxMessagesAreReadOnceEvenWhenTheFileGrows() async throws {
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    let mbox = fixture.folder.url.appendingPathComponent("bounces.mbox")
+    func entry(_ message: [UInt8]) -> Data {
+        let text = String(decoding: message, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        return Data(("From MAILER-DAEMON Fri Nov 27 09:15:00 2026\n" + text + "\n").utf8)
+    }
+    let messages = InboundMail.sampleInbox()
+    try messages[0..<3].map(entry).reduce(Data(), +).write(to: mbox)
+    try fixture.writeConfig(["name: archive\nurl: mbox:bounces.mbox"])
+    #expect(try await fixture.worker().runOnce().map(\.outcome) == [.completed])
+    #expect(try fixture.status("bob@bolt.test") == .badEmail)
+    #expect(try fixture.state("archive")?.messages == 3)
+
+    let handle = try FileHandle(forWritingTo: mbox)
+    handle.seekToEndOfFile()
+    handle.write(messages[3...].map(entry).reduce(Data(), +))
+    try handle.close()
+    _ = try await fixture.worker().runOnce()
+    let state = try #require(try fixture.state("archive"))
+    #expect(state.messages == 6)
+    #expect(state.eventsApplied == 4)
+    #expect(state.eventsAlreadyApplied == 0)
+    let source = try #require(try fixture.store().contactWithHistory("dee@delta.test")?.history.last?.event.source)
+    #expect(source.hasSuffix("bounces.mbox#4"))
+}
