@@ -100,6 +100,8 @@ public actor MailboxWorker {
 
     private func waitForNewMail() async -> Bool {
         guard configuration.idle, let session, await session.supportsIdle else {
+            // Servers drop idle connections (autologout); reconnecting at the next poll is cheaper than a failure.
+            closeSession()
             return await gate.pause(for: configuration.pollInterval)
         }
         // Re-issue IDLE every poll interval: a connection dropped silently (NAT, server restart) shows up as an error,
