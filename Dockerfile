@@ -15,9 +15,9 @@ RUN apt-get update \
 WORKDIR /src
 # Dependencies first, so editing the sources does not refetch them.
 COPY Package.swift ./
+RUN swift package resolve
 COPY Sources ./Sources
 COPY Tests ./Tests
-RUN swift package resolve
 RUN swift build -c release --product leadfwd --static-swift-stdlib \
  && install -m 0755 "$(swift build -c release --show-bin-path)/leadfwd" /usr/local/bin/leadfwd
 
