@@ -9,6 +9,7 @@ public final class IngestionWorker: Sendable {
     public let gate: BatchGate
     public let mailboxes: [MailboxWorker]
     public let store: EngagementStore
+    private let lock: WorkerLock
 
     public init(configuration: WorkerConfiguration, logger: Logger, gate: BatchGate = BatchGate(),
                 environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -18,9 +19,10 @@ public final class IngestionWorker: Sendable {
         // The parents too: a first run points data_dir at a folder that does not exist yet.
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        let states = MailboxStateDirectory(dataDirectory: configuration.dataDirectory)
+        lock = try WorkerLock(stateDirectory: states)
         store = try EngagementStore.open(directory: URL(fileURLWithPath: configuration.dataDirectory))
         let ingestor = EngagementIngestor(store: store)
-        let states = MailboxStateDirectory(dataDirectory: configuration.dataDirectory)
         mailboxes = try configuration.mailboxes.map { mailbox in
             try MailboxWorker(configuration: mailbox, ingestor: ingestor, states: states, gate: gate, logger: logger,
                               environment: environment, backoff: backoff)

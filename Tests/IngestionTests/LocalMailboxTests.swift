@@ -98,3 +98,21 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
     let source = try #require(try fixture.store().contactWithHistory("dee@delta.test")?.history.last?.event.source)
     #expect(source.hasSuffix("bounces.mbox#4"))
 }
+
+@Test func aSecondWorkerOnTheSameDataDirectoryIsRefused() throws {
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    try writeMaildir(fixture.folder.url.appendingPathComponent("inbox"), [])
+    try fixture.writeConfig(["name: local\nurl: inbox"])
+    do {
+        let first = try fixture.worker()
+        do {
+            _ = try fixture.worker()
+            Issue.record("a second worker started on the same data directory")
+        } catch {
+            #expect("\(error)".contains("another leadfwd worker (pid \(getpid())) is already running"))
+        }
+        withExtendedLifetime(first) {}
+    }
+    // Once the first is gone, the directory is free again.
+    _ = try fixture.worker()
+}
