@@ -38,7 +38,9 @@ public struct MessageInterpreter: Sendable {
                           directory: some ContactDirectory) -> MessageInterpretation {
         var result = MessageInterpretation(kind: verdict.kind, events: [], unmatched: nil)
         guard verdict.kind != .other else { return result }
-        let at = verdict.date ?? message.date ?? receivedAt
+        // The message's own date, unless it claims to come from the future (a wrong clock, a forged header).
+        let claimed = verdict.date ?? message.date ?? receivedAt
+        let at = claimed > receivedAt.addingTimeInterval(86_400) ? receivedAt : claimed
         let thread = threadMatch(verdict, directory: directory)
         let keyBase = verdict.messageID.flatMap { $0.isEmpty ? nil : "message-id <\($0)>" } ?? origin.fallbackKey
         var tried = thread.tried
