@@ -58,7 +58,7 @@ enum AutoReplyPhrases {
         "regresare el", "volvere el", "de vuelta el", "a partir del", "tot en met", "tot", "terug op", "vanaf",
         "weer op", "weer aanwezig op", "ate", "ate o dia", "ate dia", "retorno em", "retorno no dia", "volto em",
         "volto no dia", "a partir de", "fino al", "fino a", "rientro il", "rientrero il", "di ritorno il",
-        "dal", "sino al", "al", "regresso", "regresso no dia", "regresso a", "rientrero", "rientrero in ufficio",
+        "sino al", "al", "regresso", "regresso no dia", "regresso a", "rientrero", "rientrero in ufficio",
         "before", "not before", "vor dem", "nicht vor", "avant le", "pas avant", "antes del", "no antes de",
         "niet voor", "nao antes de", "prima del", "non prima del", "tillbaka", "tillbaka pa", "wracam", "back in the office",
         "back at my desk", "zuruck", "wieder im buro", "wieder da", "terug", "weer terug", "volvere", "regreso",

@@ -15,8 +15,8 @@ public struct BounceReasonClassifier: Sendable {
 
     /// When several reasons' phrases appear, the earlier in this list wins.
     static let precedence: [BounceReason] = [
-        .mailboxfull, .mesgtoobig, .exceedlimit, .notaccept, .hasmoved, .norelaying, .userunknown, .hostunknown,
-        .suspend, .virusdetected, .spamdetected, .rejected, .requireptr, .authfailure, .policyviolation,
+        .mailboxfull, .mesgtoobig, .exceedlimit, .suspend, .notaccept, .hasmoved, .norelaying, .userunknown,
+        .hostunknown, .virusdetected, .spamdetected, .rejected, .requireptr, .authfailure, .policyviolation,
         .securityerror, .toomanyconn, .blocked, .filtered, .systemfull, .contenterror, .syntaxerror, .mailererror,
         .systemerror, .networkerror, .expired, .onhold, .vacation,
     ]

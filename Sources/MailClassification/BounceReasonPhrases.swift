@@ -71,7 +71,8 @@ enum BounceReasonPhrases {
             "account expired", "account is locked", "is not active", "temporarily disabled", "has been deactivated",
             "user suspended", "disabled mailbox", "is disabled", "not currently being accepted",
             "this account has been disabled or discontinued", "account has been disabled or discontinued",
-            "disabled recipient", "recipient address disabled", "account disabled",
+            "disabled recipient", "recipient address disabled", "account disabled", "is inactive",
+            "tried to reach is inactive",
         ])
         add(.norelaying, [
             "relay access denied", "relaying denied", "relay denied", "relaying not allowed", "relay not permitted",

@@ -208,6 +208,10 @@ public struct Classifier: Sendable {
             var diagnostic = entry.diagnostic.flatMap { $0.isEmpty ? nil : $0 }
             var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
                                             context: reportText, counter: counter)
+            if entry.diagnosticType?.lowercased().hasPrefix("x-unix") == true {
+                // A local delivery program (procmail, a pipe) failed: the mailer, not the address.
+                decision = .init(reason: .mailererror, hard: false, basis: "Diagnostic-Code type \(entry.diagnosticType ?? "")")
+            }
             if decision.basis.hasPrefix("status") || decision.basis == "no recognised reason",
                let fromText = textFallback().first(where: { $0.address.lowercased() == address.lowercased() }),
                let textDiagnostic = fromText.diagnostic {
@@ -245,6 +249,7 @@ public struct Classifier: Sendable {
         var action: String?
         var status: String?
         var diagnostic: String?
+        var diagnosticType: String?
     }
 
     static func mergedEntries(_ recipients: [DeliveryStatusRecipient]) -> [ReportEntry] {
@@ -255,7 +260,7 @@ public struct Classifier: Sendable {
                 .first { !$0.hasPrefix("@") && $0.contains("@") }
             let entry = ReportEntry(address: named ?? recipient.finalRecipient ?? recipient.originalRecipient,
                                     action: recipient.action, status: recipient.status,
-                                    diagnostic: recipient.diagnosticCode)
+                                    diagnostic: recipient.diagnosticCode, diagnosticType: recipient.diagnosticType)
             let continuesPrevious = entries.last.map { previous in
                 entry.address == nil || (previous.action == nil && previous.status == nil
                                          && previous.address?.lowercased() == entry.address?.lowercased())
@@ -264,6 +269,7 @@ public struct Classifier: Sendable {
                 previous.action = previous.action ?? entry.action
                 previous.status = previous.status ?? entry.status
                 previous.diagnostic = previous.diagnostic ?? entry.diagnostic
+                previous.diagnosticType = previous.diagnosticType ?? entry.diagnosticType
                 entries.append(previous)
             } else {
                 entries.append(entry)

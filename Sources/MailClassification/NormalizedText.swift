@@ -7,7 +7,15 @@ struct NormalizedText {
     /// For each byte of `bytes`, the index of the Unicode scalar of the source it came from.
     let sourceScalarIndex: [Int32]
 
-    init(_ text: some StringProtocol, counter: StepCounter? = nil) {
+    /// `trackingOrigins` fills `sourceScalarIndex`; without it that array stays empty and pure-ASCII text takes a
+    /// byte-only fast path.
+    init(_ text: some StringProtocol, counter: StepCounter? = nil, trackingOrigins: Bool = false) {
+        if !trackingOrigins, let ascii = Self.foldASCII(text) {
+            counter?.add(ascii.count)
+            self.bytes = ascii
+            self.sourceScalarIndex = []
+            return
+        }
         var bytes: [UInt8] = [0x20]
         var origins: [Int32] = [0]
         bytes.reserveCapacity(text.utf8.count + 2)
@@ -52,6 +60,15 @@ struct NormalizedText {
                 if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex); lastWasSpace = true }
                 continue
             }
+            if Self.isCJK(value) {
+                // Chinese and Japanese write words without spaces: each character is its own word, so phrases
+                // match inside runs of text.
+                if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex) }
+                for byte in String(scalar).utf8 { bytes.append(byte); origins.append(scalarIndex) }
+                bytes.append(0x20); origins.append(scalarIndex)
+                lastWasSpace = true
+                continue
+            }
             if let folded = LatinFolding.fold(value) {
                 for byte in folded.utf8 { bytes.append(byte); origins.append(scalarIndex) }
             } else {
@@ -64,6 +81,42 @@ struct NormalizedText {
         counter?.add(bytes.count)
         self.bytes = bytes
         self.sourceScalarIndex = origins
+    }
+
+    /// The folded bytes when `text` is pure ASCII, else nil.
+    private static func foldASCII(_ text: some StringProtocol) -> [UInt8]? {
+        let utf8 = text.utf8
+        var bytes: [UInt8] = [0x20]
+        bytes.reserveCapacity(utf8.count + 2)
+        var lastWasSpace = true
+        var pendingApostrophe = false
+        for byte in utf8 {
+            guard byte < 0x80 else { return nil }
+            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            if byte == 0x27 || byte == 0x60 {
+                if !lastWasSpace && !pendingApostrophe { bytes.append(0x27); pendingApostrophe = true }
+                continue
+            }
+            if pendingApostrophe {
+                pendingApostrophe = false
+                if !isWordByte { bytes.removeLast() }
+            }
+            if isWordByte {
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                lastWasSpace = false
+            } else if !lastWasSpace {
+                bytes.append(0x20)
+                lastWasSpace = true
+            }
+        }
+        if pendingApostrophe { bytes.removeLast(); lastWasSpace = bytes.last == 0x20 }
+        if !lastWasSpace { bytes.append(0x20) }
+        return bytes
+    }
+
+    static func isCJK(_ value: UInt32) -> Bool {
+        (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFF66...0xFF9F).contains(value)
     }
 
     /// The normalised form of a phrase as stored in a phrase table (leading and trailing space included).

@@ -70,7 +70,7 @@ enum OptOutPhrases {
         // Beyond the seven: Swedish, Polish, Russian, Chinese
         "avregistrera mig", "vill inte fa fler mejl", "ta bort mig", "prosze usunac moj adres", "usunac moj adres",
         "nie wysylac wiecej", "wypisz mnie", "прошу исключить меня", "исключить меня из", "больше мне не писать",
-        "не пишите мне", "отпишите меня", "退订", "取消订阅", "请不要再给我发邮件了",
+        "не пишите мне", "отпишите меня", "退订", "取消订阅", "请不要再给我发邮件了", "配信停止", "配信を停止", "今後このようなメールは不要",
     ].map { ($0, ()) })
 
     /// A negation just before a clause turns it into its opposite ("don't remove me", "ne me retirez pas" is rare).

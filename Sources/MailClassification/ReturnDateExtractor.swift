@@ -13,7 +13,7 @@ struct ReturnDateExtractor: Sendable {
     /// "YYYY-MM-DD", or nil when the text states no usable return date.
     func returnDate(in text: String, messageDate: Date?, counter: StepCounter? = nil) -> String? {
         let reference = messageDate ?? Date()
-        let normalized = NormalizedText(text, counter: counter)
+        let normalized = NormalizedText(text, counter: counter, trackingOrigins: true)
         let scalars = Array(text.unicodeScalars)
         let triggers = AutoReplyPhrases.returnTriggers.matches(in: normalized, counter: counter)
         let english = triggers.contains { ["until", "till", "through", "back", "return", "returning"]

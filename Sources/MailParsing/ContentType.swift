@@ -21,14 +21,15 @@ public struct ContentType: Sendable, Hashable, Codable {
     public init?(headerValue: String) {
         let parsed = MIMEParameterParser.parse(headerValue)
         let token = parsed.token.asciiLowercased
-        guard let slash = token.firstIndex(of: "/") else {
+        guard let slash = token.utf8.firstIndex(of: 0x2F) else {
             // "text" alone (seen from old mailers) still says what kind of part this is.
             guard token == "text" else { return nil }
             self.init(type: "text", subtype: "plain", parameters: parsed.parameters)
             return
         }
-        let type = token[..<slash].trimmingCharacters(inSetOf: " \t")
-        let subtype = token[token.index(after: slash)...].trimmingCharacters(inSetOf: " \t")
+        var type = String(token[..<slash]), subtype = String(token[token.index(after: slash)...])
+        if type.utf8.last == 0x20 || type.utf8.last == 0x09 { type = type.trimmingMailWhitespace }
+        if subtype.utf8.first == 0x20 || subtype.utf8.first == 0x09 { subtype = subtype.trimmingMailWhitespace }
         guard !type.isEmpty, !subtype.isEmpty else { return nil }
         self.init(type: type, subtype: subtype, parameters: parsed.parameters)
     }

@@ -4,6 +4,15 @@
 enum LineEndings {
     /// Returns `bytes` with CRLF and lone CR turned into LF; returns the input unchanged
     /// (no copy) when it holds no CR at all, the common case for stored mail.
+    /// As the slice variant; an array without CR is returned as is, shared, not copied.
+    static func normalized(_ bytes: [UInt8]) -> [UInt8] {
+        let hasCR = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+            return memchr(base, 0x0D, buffer.count) != nil
+        }
+        return hasCR ? normalized(bytes[...]) : bytes
+    }
+
     static func normalized(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         let firstCR: Int? = bytes.withUnsafeBufferPointer { buffer -> Int? in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }

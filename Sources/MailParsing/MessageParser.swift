@@ -150,7 +150,8 @@ public struct MessageParser: Sendable {
                 // Some MTAs put a blank line before the attached message's headers.
                 var headerStart = decoded.startIndex
                 while headerStart < decoded.endIndex, ByteScanning.isWhitespace(decoded[headerStart]) { headerStart += 1 }
-                let embedded = parseMessage(LineEndings.normalized(decoded[headerStart...]), depth: depth + 1,
+                let embeddedBytes = headerStart == decoded.startIndex ? decoded : Array(decoded[headerStart...])
+                let embedded = parseMessage(LineEndings.normalized(embeddedBytes), depth: depth + 1,
                                             headersOnly: headersOnly, run: &run)
                 part.embeddedMessage = embedded
                 collector.embedded.append(embedded)

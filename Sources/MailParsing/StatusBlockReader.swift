@@ -4,7 +4,7 @@ enum StatusBlockReader {
     static let maxBlocks = 10_000
 
     static func blocks(_ body: [UInt8]) -> [[HeaderField]] {
-        let normalized = LineEndings.normalized(body[...])
+        let normalized = LineEndings.normalized(body)
         return normalized.withUnsafeBufferPointer { buffer -> [[HeaderField]] in
             var blocks: [[HeaderField]] = []
             var position = 0

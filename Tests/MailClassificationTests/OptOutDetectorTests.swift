@@ -33,3 +33,11 @@ import Testing
         #expect(finding?.place == "subject")
     }
 }
+
+@Suite struct CJKOptOutTests {
+    @Test func phrasesMatchInsideUnspacedJapaneseAndChinese() {
+        #expect(OptOutDetector().detect(replyText: "今後このようなメールは不要です。配信停止をお願いします。", subject: nil) != nil)
+        #expect(OptOutDetector().detect(replyText: "请不要再给我发邮件了，退订。", subject: nil) != nil)
+        #expect(OptOutDetector().detect(replyText: "ご連絡ありがとうございます。来週お話ししましょう。", subject: nil) == nil)
+    }
+}
