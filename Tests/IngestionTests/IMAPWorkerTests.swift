@@ -163,6 +163,25 @@ enum IMAPMailbox {
         #expect(broken.checkpoint == nil)
     }
 
+    @Test func idleDeliversNewMailLongBeforeThePollInterval() async throws {
+        let server = try DovecotServer()
+        let messages = InboundMail.sampleInbox()
+        try server.deliver(messages[0])
+        let fixture = try WorkerFixture(contacts: InboundMail.people)
+        // Polling every 10 minutes: only IDLE can bring the second message in within the wait below.
+        try fixture.writeConfig([IMAPMailbox.entry(server, extra: "poll_interval: 10m\nidle: true")])
+        let worker = try fixture.worker(environment: IMAPMailbox.environment)
+        let running = Task { await worker.run() }
+        try await waitUntil("the first message is read") { try fixture.state("sales")?.checkpoint?.lastUID == 1 }
+        try await Task.sleep(for: .milliseconds(300))  // let the worker enter IDLE
+        try server.deliver(messages[1])
+        try await waitUntil("IDLE brings the bounce in") { try fixture.state("sales")?.checkpoint?.lastUID == 2 }
+        #expect(try fixture.status("bob@bolt.test") == .badEmail)
+        worker.gate.requestStop()
+        server.kill()  // ends the IDLE wait, so the worker notices the stop now rather than in 10 minutes
+        await running.value
+    }
+
     @Test func serverKilledAndRestartedMidRunLosesNothing() async throws {
         let server = try DovecotServer()
         let messages = InboundMail.sampleInbox()
