@@ -86,6 +86,21 @@ enum IMAPMailbox {
         #expect(try fixture.status("dee@delta.test") == .responded)
     }
 
+    @Test func flagPostActionAddsTheKeywordOnly() async throws {
+        let server = try DovecotServer()
+        try server.deliver(InboundMail.sampleInbox())
+        let fixture = try WorkerFixture(contacts: InboundMail.people)
+        try fixture.writeConfig([IMAPMailbox.entry(server, extra: "batch_size: 4\npost_action: {flag: Leadfwd-Processed}")])
+        #expect(try await fixture.worker(environment: IMAPMailbox.environment).runOnce().map(\.outcome) == [.completed])
+
+        let session = try await IMAPMailbox.session(server)
+        _ = try await session.examine("INBOX")
+        let flags = try await session.flags(uids: Array(1...6))
+        #expect(flags.count == 6)
+        #expect(flags.values.allSatisfy { $0.contains("Leadfwd-Processed") && !$0.contains("\\Seen") })
+        await session.logout()
+    }
+
     @Test func uidValidityChangeRescansWithoutDoubleCounting() async throws {
         let server = try DovecotServer()
         try server.deliver(InboundMail.sampleInbox())
