@@ -2,15 +2,15 @@ import Dispatch
 
 /// Runs an actor's jobs on its own serial DispatchQueue, so the blocking socket waits of one IMAP connection occupy a
 /// Dispatch thread and never one of the (few) threads of Swift's cooperative pool.
-final class IMAPQueueExecutor: SerialExecutor, @unchecked Sendable {
+public final class IMAPQueueExecutor: SerialExecutor, @unchecked Sendable {
     // @unchecked: only immutable state; DispatchQueue is thread-safe.
     private let queue: DispatchQueue
 
-    init(label: String) {
+    public init(label: String) {
         queue = DispatchQueue(label: label)
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         queue.async { job.runSynchronously(on: self.asUnownedSerialExecutor()) }
     }

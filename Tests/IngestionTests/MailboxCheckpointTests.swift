@@ -1,9 +1,76 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Ingestion
 
 @Test func checkpointRoundTripsThroughJSON() throws {
-    let cp = MailboxCheckpoint(uidValidity: 7, lastUID: 42)
-    let back = try JSONDecoder().decode(MailboxCheckpoint.self, from: JSONEncoder().encode(cp))
-    #expect(back == cp)
+    let checkpoint = MailboxCheckpoint(uidValidity: 7, lastUID: 42)
+    let back = try JSONDecoder().decode(MailboxCheckpoint.self, from: JSONEncoder().encode(checkpoint))
+    #expect(back == checkpoint)
+}
+
+@Test func mailboxStateSurvivesReopenAndIsPrivate() throws {
+    let data = try TemporaryDirectory()
+    let directory = MailboxStateDirectory(dataDirectory: data.path)
+    #expect(try directory.load("sales") == nil)
+    var state = MailboxState(mailbox: "sales", location: "imaps://imap.example.com/INBOX")
+    state.checkpoint = MailboxCheckpoint(uidValidity: 1700, lastUID: 99)
+    state.messagesByKind = ["reply": 3, "other": 5]
+    state.lastError = "IMAP 127.0.0.1:993: authentication failed"
+    try directory.save(state)
+    #expect(try directory.load("sales") == state)
+    #expect(try directory.all().map(\.mailbox) == ["sales"])
+    let attributes = try FileManager.default.attributesOfItem(atPath: directory.file(for: "sales"))
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    // No temporary file is left behind by the atomic replace.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sales.json"])
+}
+
+@Test func damagedOrNewerStateIsRefusedNotReset() throws {
+    let data = try TemporaryDirectory()
+    let directory = MailboxStateDirectory(dataDirectory: data.path)
+    try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+    try Data("{\"schema_version\": 1, \"mailbox\": ".utf8).write(to: URL(fileURLWithPath: directory.file(for: "a")))
+    #expect(throws: MailboxStateDirectory.Failure.self) { try directory.load("a") }
+
+    var future = MailboxState(mailbox: "b", location: "x")
+    future.schemaVersion = 99
+    try directory.save(future)
+    do {
+        _ = try directory.load("b")
+        Issue.record("a newer state file was accepted")
+    } catch {
+        #expect(error.description.contains("newer leadfwd"))
+    }
+}
+
+@Test func backoffGrowsExponentiallyWithBoundedJitter() {
+    let backoff = RetryBackoff(initial: .seconds(2), maximum: .seconds(60))
+    var generator = SystemRandomNumberGenerator()
+    for failures in 1...10 {
+        let base = min(2.0 * Double(1 << (failures - 1)), 60)
+        for _ in 0..<20 {
+            let delay = backoff.delay(afterFailures: failures, using: &generator)
+            #expect(delay >= .seconds(base * 0.5) && delay < .seconds(base * 1.5))
+        }
+    }
+}
+
+@Test func processedLogDropsATornLastLineAndKeepsOddNames() throws {
+    let data = try TemporaryDirectory()
+    let log = ProcessedMessageLog(directory: MailboxStateDirectory(dataDirectory: data.path), mailbox: "local")
+    #expect(try log.load().isEmpty)
+    try log.append(["maildir 1795.M1.host", "file odd\nname 100%.eml"])
+    try log.append(["maildir 1795.M2.host"])
+    #expect(try log.load() == ["maildir 1795.M1.host", "file odd\nname 100%.eml", "maildir 1795.M2.host"])
+
+    // A crash in the middle of an append: the torn line is dropped, and the next append starts on its own line.
+    let handle = try #require(FileHandle(forWritingAtPath: log.path))
+    handle.seekToEndOfFile()
+    handle.write(Data("maildir 1795.M3.h".utf8))
+    try handle.close()
+    #expect(try log.load().count == 3)
+    try log.append(["maildir 1795.M4.host"])
+    #expect(try log.load() == ["maildir 1795.M1.host", "file odd\nname 100%.eml", "maildir 1795.M2.host",
+                               "maildir 1795.M4.host"])
 }

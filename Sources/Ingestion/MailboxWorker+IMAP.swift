@@ -1,0 +1,117 @@
+import Foundation
+import IMAPClient
+
+extension MailboxWorker {
+    /// Connects if needed, opens the mailbox, and drains every UID above the checkpoint in batches.
+    func imapPass() async throws {
+        guard case .imap(_, _, _, let mailbox, _) = configuration.location else { return }
+        let session = try await connectedSession()
+        let snapshot: MailboxSnapshot
+        switch configuration.postAction {
+        case .leave:
+            snapshot = try await session.examine(mailbox)
+        case .flag:
+            snapshot = try await session.select(mailbox)
+        case .move(let folder):
+            try await session.createMailbox(folder)
+            snapshot = try await session.select(mailbox)
+        }
+        var checkpoint = state.checkpoint ?? MailboxCheckpoint(uidValidity: snapshot.uidValidity, lastUID: 0)
+        if checkpoint.uidValidity != snapshot.uidValidity {
+            // The server renumbered the mailbox: every UID we know is meaningless. Read it all again; idempotency keys
+            // (Message-IDs) keep events already applied from counting twice.
+            logger.warning("""
+                UIDVALIDITY changed from \(checkpoint.uidValidity) to \(snapshot.uidValidity): rescanning the mailbox \
+                from the start
+                """)
+            state.rescans += 1
+            checkpoint = MailboxCheckpoint(uidValidity: snapshot.uidValidity, lastUID: 0)
+        }
+        let lastUID = checkpoint.lastUID
+        // Some servers answer `UID n:*` with the highest UID even when it is below n.
+        let uids = try await session.uidSearch(after: lastUID).filter { $0 > lastUID }.sorted()
+        let size = configuration.batchSize
+        let chunks = stride(from: 0, to: uids.count, by: size).map { Array(uids[$0..<min($0 + size, uids.count)]) }
+        // A two-stage pipeline: while batch k is committed, post-processed and checkpointed here, batch k+1 is fetched
+        // and analysed (the CPU-heavy part) elsewhere. Commits stay strictly in UID order.
+        let validity = snapshot.uidValidity
+        var upcoming = chunks.first.map { prepare($0, session: session, uidValidity: validity) }
+        defer { upcoming?.cancel() }
+        for (index, chunk) in chunks.enumerated() {
+            try beginBatch()
+            defer { gate.endBatch() }
+            guard let analysed = try await upcoming?.value else { break }
+            upcoming = index + 1 < chunks.count ? prepare(chunks[index + 1], session: session, uidValidity: validity) : nil
+            let report = try ingestor.commit(analysed)
+            // Only after the events are durable: a crash before this point re-reads the batch, harmlessly.
+            switch configuration.postAction {
+            case .leave: break
+            case .flag(let keyword): try await session.addFlags([keyword], uids: chunk)
+            case .move(let folder): try await session.move(uids: chunk, to: folder)
+            }
+            checkpoint.lastUID = chunk[chunk.count - 1]
+            try commit(report, checkpoint: checkpoint,
+                       batchDescription: "uids \(chunk[0])-\(checkpoint.lastUID) of \(uids.count) new")
+        }
+        // An empty mailbox after a UIDVALIDITY change still records the new UIDVALIDITY.
+        state.checkpoint = checkpoint
+    }
+
+    /// Fetches a batch and parses and classifies it off this mailbox's queue (and off Swift's cooperative pool).
+    private func prepare(_ chunk: [UInt32], session: IMAPSession, uidValidity: UInt32)
+        -> Task<[EngagementIngestor.Analysed], any Error> {
+        let ingestor = self.ingestor
+        let name = configuration.name
+        return Task {
+            let fetched = try await session.fetch(uids: chunk)
+            let items = fetched.map { EngagementIngestor.Item(origin: .imap(mailbox: name, uidValidity: uidValidity, uid: $0.uid),
+                                                         bytes: $0.bytes) }
+            return await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: ingestor.analyse(items)) }
+            }
+        }
+    }
+
+    private func connectedSession() async throws -> IMAPSession {
+        if let session, await session.isConnected { return session }
+        closeSession()
+        guard case .imap(_, let host, let port, _, let security) = configuration.location,
+              let user = configuration.user, let secret = configuration.secret else {
+            throw IMAPError(.invalidArgument, host: "", port: 0, detail: "mailbox \(configuration.name) lacks user or secret")
+        }
+        let value: String
+        do {
+            value = try secret.read(environment: environment)
+        } catch {
+            throw MailboxWorkerError.secretUnavailable(mailbox: configuration.name, problem: error.problem)
+        }
+        var settings = IMAPConnectionSettings(
+            host: host, port: port, security: security, username: user,
+            credential: secret.isOAuth ? .bearerToken(value) : .password(value),
+            authMechanism: configuration.authMechanism.flatMap(IMAPAuthMechanism.init(rawValue:)),
+            caFile: configuration.caFile, skipCertificateVerification: configuration.insecureSkipVerify)
+        settings.fetchBatchSize = configuration.batchSize
+        if configuration.insecureSkipVerify {
+            logger.warning("""
+                TLS CERTIFICATE VERIFICATION IS OFF for \(host) (insecure_skip_verify: true): anyone on the network \
+                path can read this mailbox and its password
+                """)
+        }
+        let session = IMAPSession(settings: settings)
+        try await session.connect()
+        self.session = session
+        logger.info("connected to \(settings)")
+        return session
+    }
+}
+
+/// A mailbox-level failure that is not the IMAP server's.
+public enum MailboxWorkerError: Error, Sendable, CustomStringConvertible {
+    case secretUnavailable(mailbox: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case .secretUnavailable(let mailbox, let problem): return "mailbox \(mailbox): cannot read its secret: \(problem)"
+        }
+    }
+}

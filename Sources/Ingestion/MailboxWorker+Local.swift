@@ -1,0 +1,87 @@
+import Foundation
+import MailParsing
+
+extension MailboxWorker {
+    /// Reads a Maildir, mbox or folder of .eml files, skipping messages the processed-message log lists.
+    func localPass() throws {
+        let root: String
+        switch configuration.location {
+        case .maildir(let path), .mbox(let path), .files(let path): root = path
+        case .imap: return
+        }
+        let log = ProcessedMessageLog(directory: states, mailbox: configuration.name)
+        var processed = try log.load()
+        var pending: [EngagementIngestor.Item] = []
+        var identities = Set<String>()
+        var unreadable = 0
+
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            try beginBatch()
+            defer { gate.endBatch() }
+            var report = try ingestor.ingest(pending)
+            report.unreadable = unreadable
+            try log.append(identities)
+            processed.formUnion(identities)
+            state.localMessagesProcessed = processed.count
+            try commit(report, checkpoint: nil, batchDescription: "\(pending.count) messages from \(root)")
+            pending.removeAll(keepingCapacity: true)
+            identities.removeAll(keepingCapacity: true)
+            unreadable = 0
+        }
+
+        for sourced in MessageSources(paths: [root]) {
+            switch sourced.bytes {
+            case .success(let bytes):
+                let identity = LocalMessageIdentity.identity(source: sourced.source, root: root, bytes: bytes)
+                guard !processed.contains(identity), !identities.contains(identity) else { continue }
+                pending.append(EngagementIngestor.Item(
+                    origin: .file(mailbox: configuration.name, source: sourced.source, identity: identity), bytes: bytes))
+                identities.insert(identity)
+            case .failure(let error):
+                // Left unprocessed so the next pass tries again (a file being written, a permission fixed later).
+                unreadable += 1
+                logger.warning("\(error)")
+            }
+            if pending.count >= configuration.batchSize { try flush() }
+        }
+        try flush()
+        if unreadable > 0 { logger.warning("\(unreadable) messages could not be read; they are retried next pass") }
+        state.localMessagesProcessed = processed.count
+    }
+}
+
+/// A name for a local message that stays the same when it is read again.
+enum LocalMessageIdentity {
+    static func identity(source: String, root: String, bytes: [UInt8]) -> String {
+        if isMboxPosition(source) {
+            // mbox: positions shift when a mail program deletes a message, so name the message by its content.
+            return "content " + contentDigest(bytes)
+        }
+        let path = source.hasPrefix(root + "/") ? String(source.dropFirst(root.count + 1)) : source
+        let components = path.split(separator: "/")
+        if components.count >= 2, ["cur", "new"].contains(components[components.count - 2]) {
+            // Maildir: the unique name before `:2,FLAGS` survives the move from new/ to cur/ and flag changes.
+            let file = components[components.count - 1]
+            return "maildir " + String(file.split(separator: ":", maxSplits: 1).first ?? file)
+        }
+        return "file " + path
+    }
+
+    /// `path#N`, the N-th message of an mbox (and not a file whose name happens to contain `#`).
+    static func isMboxPosition(_ source: String) -> Bool {
+        guard let hash = source.lastIndex(of: "#"), source[source.index(after: hash)...].allSatisfy(\.isNumber),
+              source.index(after: hash) < source.endIndex else { return false }
+        return !FileManager.default.fileExists(atPath: source)
+    }
+
+    /// FNV-1a (64 bit) and the length: a stable fingerprint, not a security measure.
+    static func contentDigest(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16) + "-" + String(bytes.count)
+    }
+}

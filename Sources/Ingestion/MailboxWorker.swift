@@ -1,0 +1,168 @@
+import Foundation
+import IMAPClient
+import Logging
+
+/// Reads one mailbox forever (or once): new messages in batches, each batch classified, committed to the store, then
+/// post-processed, then checkpointed. Runs on its own serial queue, so a slow or failing mailbox never holds up another.
+public actor MailboxWorker {
+    /// How one pass over the mailbox ended.
+    public enum PassOutcome: Sendable, Equatable {
+        case completed
+        /// Stopped between batches because a stop was requested; everything read so far is durable.
+        case stopped
+        case failed(String)
+    }
+
+    /// Thrown inside a pass when a stop request prevents the next batch.
+    struct StopRequested: Error {}
+
+    public let configuration: MailboxConfiguration
+    let ingestor: EngagementIngestor
+    let states: MailboxStateDirectory
+    let gate: BatchGate
+    let environment: [String: String]
+    let backoff: RetryBackoff
+    var logger: Logger
+    var state: MailboxState
+    var session: IMAPSession?
+    /// Batches committed in the current pass; a pass without any logs "nothing new" at debug level.
+    var batchesThisPass = 0
+    private let executor: IMAPQueueExecutor
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    public init(configuration: MailboxConfiguration, ingestor: EngagementIngestor, states: MailboxStateDirectory,
+                gate: BatchGate, logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment,
+                backoff: RetryBackoff = RetryBackoff()) throws(MailboxStateDirectory.Failure) {
+        self.configuration = configuration
+        self.ingestor = ingestor
+        self.states = states
+        self.gate = gate
+        self.environment = environment
+        self.backoff = backoff
+        var logger = logger
+        logger[metadataKey: "mailbox"] = "\(configuration.name)"
+        self.logger = logger
+        var state = try states.load(configuration.name)
+            ?? MailboxState(mailbox: configuration.name, location: configuration.location.description)
+        state.location = configuration.location.description
+        self.state = state
+        executor = IMAPQueueExecutor(label: "leadfwd.mailbox.\(configuration.name)")
+    }
+
+    public var currentState: MailboxState { state }
+
+    /// Reads everything new once. Failures are recorded in the mailbox's state and returned, never thrown.
+    public func runOnce() async -> PassOutcome {
+        let outcome = await pass()
+        if case .failed = outcome { closeSession() }
+        return outcome
+    }
+
+    /// Reads, then waits for new mail (IDLE or polling), until a stop is requested. A failure is retried with
+    /// exponential backoff and jitter; the connection is rebuilt from scratch each time.
+    public func run() async {
+        while !gate.isStopping {
+            switch await pass() {
+            case .stopped:
+                return
+            case .failed:
+                closeSession()
+                let delay = backoff.delay(afterFailures: state.consecutiveFailures)
+                logger.notice("retrying in \(Self.seconds(delay)) s (failure \(state.consecutiveFailures) in a row)")
+                guard await gate.pause(for: delay) else { return }
+            case .completed:
+                guard await waitForNewMail() else { return }
+            }
+        }
+    }
+
+    private func pass() async -> PassOutcome {
+        batchesThisPass = 0
+        do {
+            if configuration.location.isIMAP {
+                try await imapPass()
+            } else {
+                try localPass()
+            }
+            try recordSuccess()
+            if batchesThisPass == 0 { logger.debug("nothing new") }
+            return .completed
+        } catch is StopRequested {
+            return .stopped
+        } catch {
+            let text = "\(error)"
+            logger.error("\(text)")
+            recordFailure(text)
+            return .failed(text)
+        }
+    }
+
+    private func waitForNewMail() async -> Bool {
+        guard configuration.idle, let session, await session.supportsIdle else {
+            // Servers drop idle connections (autologout); reconnecting at the next poll is cheaper than a failure.
+            closeSession()
+            return await gate.pause(for: configuration.pollInterval)
+        }
+        // Re-issue IDLE every poll interval: a connection dropped silently (NAT, server restart) shows up as an error,
+        // and a stop request is noticed.
+        let timeout = min(configuration.pollInterval, .seconds(25 * 60))
+        do {
+            _ = try await session.idle(timeout: timeout)
+        } catch {
+            logger.notice("IDLE ended: \(error); reconnecting")
+            closeSession()
+        }
+        return !gate.isStopping
+    }
+
+    func closeSession() {
+        guard let session else { return }
+        self.session = nil
+        Task { await session.logout() }
+    }
+
+    /// Marks a batch as started; throws `StopRequested` when the worker is stopping.
+    func beginBatch() throws(StopRequested) {
+        guard gate.beginBatch() else { throw StopRequested() }
+    }
+
+    /// Adds a committed batch to the totals and persists the new checkpoint. Call only after the batch's events are
+    /// durable in the store (and post-processed).
+    func commit(_ report: BatchReport, checkpoint: MailboxCheckpoint?, batchDescription: String) throws {
+        if let checkpoint { state.checkpoint = checkpoint }
+        state.add(report)
+        state.lastSuccessAt = Date()
+        state.consecutiveFailures = 0
+        try states.save(state)
+        batchesThisPass += 1
+        logger.info("\(batchDescription): \(report.summary)")
+    }
+
+    private func recordSuccess() throws {
+        state.consecutiveFailures = 0
+        state.lastSuccessAt = Date()
+        guard gate.beginBatch() else { return }
+        defer { gate.endBatch() }
+        try states.save(state)
+    }
+
+    private func recordFailure(_ text: String) {
+        state.consecutiveFailures += 1
+        state.lastError = text
+        state.lastErrorAt = Date()
+        guard gate.beginBatch() else { return }
+        defer { gate.endBatch() }
+        do {
+            try states.save(state)
+        } catch {
+            logger.error("cannot save the mailbox state: \(error)")
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let components = duration.components
+        let value = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        return String(format: "%.1f", value)
+    }
+}

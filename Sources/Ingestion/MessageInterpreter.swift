@@ -1,0 +1,160 @@
+import Engagement
+import Foundation
+import MailClassification
+import MailParsing
+
+/// What one inbound message means for the store: the events to apply, or why no contact could be found for it.
+public struct MessageInterpretation: Sendable {
+    public var kind: VerdictKind
+    public var events: [EngagementEvent]
+    /// Set when the verdict is about someone (reply, bounce, opt-out, auto-reply) but no contact matched.
+    public var unmatched: UnmatchedReport?
+}
+
+/// A message the worker could not attach to any contact; kept so a person can look at it.
+public struct UnmatchedReport: Sendable, Equatable {
+    public var source: String
+    public var key: String
+    public var kind: VerdictKind
+    public var messageID: String?
+    public var from: String?
+    public var subject: String?
+    public var date: Date?
+    /// The addresses and Message-IDs that were tried.
+    public var tried: [String]
+    public var evidence: [String]
+}
+
+/// Turns a verdict into engagement events for the right contacts.
+///
+/// Matching order: the Message-IDs the message answers (In-Reply-To, References, a bounce's or complaint's embedded
+/// original) against outbound sequence emails the store knows — so a reply from an assistant or an alias still reaches
+/// the contact we wrote to — then the addresses the verdict names: the replier (From / Reply-To), each failed
+/// recipient of a bounce, the complainant of a spam report.
+public struct MessageInterpreter: Sendable {
+    public init() {}
+
+    public func interpret(_ verdict: Verdict, message: Message, origin: MessageOrigin, receivedAt: Date,
+                          directory: some ContactDirectory) -> MessageInterpretation {
+        var result = MessageInterpretation(kind: verdict.kind, events: [], unmatched: nil)
+        guard verdict.kind != .other else { return result }
+        // The message's own date, unless it claims to come from the future (a wrong clock, a forged header).
+        let claimed = verdict.date ?? message.date ?? receivedAt
+        let at = claimed > receivedAt.addingTimeInterval(86_400) ? receivedAt : claimed
+        let thread = threadMatch(verdict, directory: directory)
+        let keyBase = verdict.messageID.flatMap { $0.isEmpty ? nil : "message-id <\($0)>" } ?? origin.fallbackKey
+        var tried = thread.tried
+
+        func event(_ contact: String, _ kind: EngagementEventKind, _ matchedBy: String) -> EngagementEvent {
+            EngagementEvent(contact: contact, kind: kind, at: at, idempotencyKey: "\(keyBase) \(contact) \(kind.name)",
+                            source: origin.source, evidence: verdict.evidence + [matchedBy])
+        }
+
+        switch verdict.kind {
+        case .hardBounce, .softBounce:
+            var unknown: [BouncedRecipient] = []
+            for recipient in verdict.recipients {
+                let address = EmailAddress.normalize(recipient.address)
+                tried.append(address)
+                guard directory.isContact(address) else { unknown.append(recipient); continue }
+                if result.events.contains(where: { $0.contact == address }) { continue }
+                result.events.append(event(address, bounceKind(recipient, verdict: verdict),
+                                           "matched by failed recipient \(address)"))
+            }
+            // The failed address is not a contact (a forwarding alias, a rewritten address) but the bounce carries the
+            // email we sent: the bounce is about the contact that email went to.
+            if let contact = thread.contact, !result.events.contains(where: { $0.contact == contact }),
+               !unknown.isEmpty || verdict.recipients.isEmpty {
+                let representative = unknown.first(where: \.hard) ?? unknown.first
+                let kind = representative.map { bounceKind($0, verdict: verdict) }
+                    ?? (verdict.kind == .hardBounce ? .hardBounce(status: nil, diagnostic: nil)
+                        : .softBounce(status: nil, diagnostic: nil))
+                result.events.append(event(contact, kind, thread.evidence))
+            }
+        case .reply, .autoReply, .optOut:
+            var matched: (contact: String, evidence: String)?
+            if let contact = thread.contact {
+                matched = (contact, thread.evidence)
+            } else {
+                for (label, address) in candidateAddresses(verdict, message: message) {
+                    tried.append(address)
+                    if directory.isContact(address) { matched = (address, "matched by \(label) \(address)"); break }
+                }
+            }
+            if let matched {
+                result.events.append(event(matched.contact, personKind(verdict, message: message), matched.evidence))
+            }
+        case .other:
+            break
+        }
+        if result.events.isEmpty {
+            result.unmatched = UnmatchedReport(
+                source: origin.source, key: "\(keyBase) unmatched", kind: verdict.kind, messageID: verdict.messageID,
+                from: verdict.from ?? message.from.first?.address, subject: verdict.subject ?? message.subject,
+                date: verdict.date ?? message.date, tried: Array(Set(tried)).sorted(), evidence: verdict.evidence)
+        }
+        return result
+    }
+
+    private func bounceKind(_ recipient: BouncedRecipient, verdict: Verdict) -> EngagementEventKind {
+        let status = recipient.status
+        let diagnostic = recipient.diagnostic ?? (recipient.reason.isEmpty ? nil : recipient.reason)
+        return recipient.hard ? .hardBounce(status: status, diagnostic: diagnostic)
+            : .softBounce(status: status, diagnostic: diagnostic)
+    }
+
+    private func personKind(_ verdict: Verdict, message: Message) -> EngagementEventKind {
+        switch verdict.kind {
+        case .autoReply: return .autoReply(returnDate: verdict.returnDate, leftCompany: verdict.leftCompany)
+        case .optOut: return .optOut(via: optOutChannel(verdict, message: message))
+        default: return .replyDetected(messageID: verdict.messageID)
+        }
+    }
+
+    private func optOutChannel(_ verdict: Verdict, message: Message) -> OptOutChannel {
+        if !message.feedbackReports.isEmpty { return .spamComplaint }
+        let reason = (verdict.reason ?? "").lowercased()
+        if reason.contains("complaint") || reason.contains("abuse") { return .spamComplaint }
+        // Mail sent to the List-Unsubscribe mailbox of our own emails is the mail form of the opt-out link. The
+        // classifier gives it the same reason as a written request and tells them apart in the evidence.
+        if reason.contains("list-unsubscribe")
+            || verdict.evidence.contains(where: { $0.localizedCaseInsensitiveContains("List-Unsubscribe mailbox") }) {
+            return .link
+        }
+        return .dncReply
+    }
+
+    /// The addresses a person-written message is from, in the order they identify the contact.
+    private func candidateAddresses(_ verdict: Verdict, message: Message) -> [(String, String)] {
+        var seen = Set<String>()
+        var candidates: [(String, String)] = []
+        func add(_ label: String, _ raw: String?) {
+            guard let raw else { return }
+            let address = EmailAddress.normalize(raw)
+            if !address.isEmpty, seen.insert(address).inserted { candidates.append((label, address)) }
+        }
+        add(verdict.kind == .optOut && !message.feedbackReports.isEmpty ? "complainant" : "sender", verdict.contact)
+        for address in message.replyTo { add("Reply-To", address.address) }
+        for address in message.from { add("From", address.address) }
+        add("From", verdict.from)
+        return candidates
+    }
+
+    /// The contact of the outbound email this message answers or carries, if the store knows it.
+    private func threadMatch(_ verdict: Verdict, directory: some ContactDirectory)
+        -> (contact: String?, evidence: String, tried: [String]) {
+        var ids: [(String, String)] = []
+        if let original = verdict.originalMessageID { ids.append(("embedded original Message-ID", original)) }
+        if let inReplyTo = verdict.inReplyTo { ids.append(("In-Reply-To", inReplyTo)) }
+        // The newest reference is last; an answer to step 3 should match step 3's contact first.
+        for reference in verdict.references.reversed() { ids.append(("References", reference)) }
+        var tried: [String] = []
+        for (label, id) in ids where !id.isEmpty {
+            tried.append("<\(id)>")
+            if let contact = directory.contactForOutboundMessage(id) {
+                return (EmailAddress.normalize(contact), "matched by \(label) <\(id)> of an outbound email", tried)
+            }
+        }
+        return (nil, "", tried)
+    }
+}

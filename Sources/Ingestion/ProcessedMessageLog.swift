@@ -1,0 +1,72 @@
+import Foundation
+
+/// The checkpoint of a local mailbox: the identity of every message already applied (a Maildir unique name, a path
+/// under an .eml folder, an mbox message's fingerprint), one per line in `DATA_DIR/worker/NAME.processed`.
+///
+/// Append-only, so a batch costs what it adds, not what the mailbox holds: each batch's identities are appended with
+/// one write and one fsync after its events are durable. A crash mid-append leaves a torn last line, which `load`
+/// drops (those messages are read again, harmlessly).
+public struct ProcessedMessageLog: Sendable {
+    public let path: String
+
+    public init(directory: MailboxStateDirectory, mailbox: String) {
+        path = (directory.path as NSString).appendingPathComponent("\(mailbox).processed")
+    }
+
+    /// Every identity recorded so far; cuts a torn last line off the file so later appends start on a fresh line.
+    public func load() throws(MailboxStateDirectory.Failure) -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if FileManager.default.fileExists(atPath: path) {
+                throw MailboxStateDirectory.Failure(path: path, problem: "cannot be read")
+            }
+            return []
+        }
+        var bytes = [UInt8](data)
+        if let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")), lastNewline + 1 < bytes.count {
+            bytes.removeSubrange((lastNewline + 1)...)
+            guard truncate(path, off_t(bytes.count)) == 0 else {
+                throw MailboxStateDirectory.Failure(path: path, problem: "cannot drop a torn last line: "
+                    + String(cString: strerror(errno)))
+            }
+        } else if !bytes.contains(UInt8(ascii: "\n")), !bytes.isEmpty {
+            bytes.removeAll()
+            _ = truncate(path, 0)
+        }
+        var identities = Set<String>()
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            identities.insert(Self.decode(String(decoding: line, as: UTF8.self)))
+        }
+        return identities
+    }
+
+    /// Appends and fsyncs. Call only after the messages' events are durable in the store.
+    public func append(_ identities: some Collection<String>) throws(MailboxStateDirectory.Failure) {
+        guard !identities.isEmpty else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw MailboxStateDirectory.Failure(path: directory, problem: "cannot be created (\(error))")
+        }
+        let created = !FileManager.default.fileExists(atPath: path)
+        let text = identities.map { Self.encode($0) + "\n" }.joined()
+        do {
+            try DurableFile.append(path, Data(text.utf8))
+            if created { try DurableFile.syncDirectory(directory) }
+        } catch {
+            throw MailboxStateDirectory.Failure(path: path, problem: error.description)
+        }
+    }
+
+    /// Identities are file names and fingerprints; newlines (possible in a file name) are escaped to keep one per line.
+    static func encode(_ identity: String) -> String {
+        identity.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
+            .replacingOccurrences(of: "\r", with: "%0D")
+    }
+
+    static func decode(_ line: String) -> String {
+        line.replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%25", with: "%")
+    }
+}

@@ -1,0 +1,12 @@
+import EngagementStore
+
+/// The store as the worker's contact directory.
+struct StoreContactDirectory: ContactDirectory {
+    let store: EngagementStore
+
+    func isContact(_ email: String) -> Bool { store.contact(email) != nil }
+
+    func contactForOutboundMessage(_ messageID: String) -> String? {
+        store.contactForOutboundMessageID(messageID)?.email
+    }
+}

@@ -1,0 +1,118 @@
+import Engagement
+import Foundation
+import Testing
+import TestSupport
+@testable import Ingestion
+
+private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
+    for sub in ["cur", "new", "tmp"] {
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+    }
+    for (index, message) in messages.enumerated() {
+        try Data(message).write(to: root.appendingPathComponent("new/17950000\(index).M\(index)P1.test"))
+    }
+}
+
+@Test func maildirEndToEndUpdatesStatusesAndKeepsUnmatched() async throws {
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    try writeMaildir(fixture.folder.url.appendingPathComponent("inbox"), InboundMail.sampleInbox())
+    try fixture.writeConfig(["name: local\nurl: inbox"])
+
+    let outcomes = try await fixture.worker().runOnce()
+    #expect(outcomes.map(\.outcome) == [.completed])
+
+    #expect(try fixture.status("ann@acme.test") == .responded)
+    #expect(try fixture.status("bob@bolt.test") == .badEmail)
+    #expect(try fixture.status("cyd@corp.test") == .doNotContact)
+    #expect(try fixture.status("dee@delta.test") == .working)
+    let store = try fixture.store()
+    #expect(store.contact("bob@bolt.test")?.recordStatus == .bounced)
+    #expect(store.contact("dee@delta.test")?.lastAutoReply?.returnDate == "2026-12-07")
+
+    let unmatched = store.unmatched()
+    #expect(unmatched.count == 1)
+    #expect(unmatched.first?.from == "who@unknown.test")
+    #expect(unmatched.first?.source.hasSuffix("P1.test") == true)
+
+    let history = try #require(try store.contactWithHistory("ann@acme.test")?.history.last)
+    #expect(history.event.source.contains("/inbox/new/"))
+    #expect(history.event.evidence.contains { $0.contains("In-Reply-To") })
+
+    let state = try #require(try fixture.state("local"))
+    #expect(state.messages == 6)
+    #expect(state.messagesByKind["other"] == 1)
+    #expect(state.eventsApplied == 4)
+    #expect(state.unmatched == 1)
+    #expect(state.localMessagesProcessed == 6)
+}
+
+@Test func rereadingALocalMailboxNeverCountsTwice() async throws {
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    let inbox = fixture.folder.url.appendingPathComponent("inbox")
+    try writeMaildir(inbox, InboundMail.sampleInbox())
+    try fixture.writeConfig(["name: local\nurl: maildir:inbox"])
+    _ = try await fixture.worker().runOnce()
+    let before = try fixture.historyLines()
+
+    // A mail program moves the files to cur/ and marks them read: same messages, same unique names.
+    for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path + "/new") {
+        try FileManager.default.moveItem(atPath: inbox.path + "/new/" + name, toPath: inbox.path + "/cur/" + name + ":2,S")
+    }
+    _ = try await fixture.worker().runOnce()
+    #expect(try fixture.state("local")?.messages == 6)
+
+    // The checkpoint is lost: everything is read again, and the idempotency keys keep the store as it was.
+    try FileManager.default.removeItem(atPath: MailboxStateDirectory(dataDirectory: fixture.dataDirectory).path)
+    _ = try await fixture.worker().runOnce()
+    let state = try #require(try fixture.state("local"))
+    #expect(state.messages == 6)
+    #expect(state.eventsApplied == 0)
+    #expect(state.eventsAlreadyApplied == 4)
+    #expect(try fixture.historyLines() == before)
+    #expect(try fixture.store().unmatched().count == 1)
+}
+
+@Test func mboxMessagesAreReadOnceEvenWhenTheFileGrows() async throws {
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    let mbox = fixture.folder.url.appendingPathComponent("bounces.mbox")
+    func entry(_ message: [UInt8]) -> Data {
+        let text = String(decoding: message, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        return Data(("From MAILER-DAEMON Fri Nov 27 09:15:00 2026\n" + text + "\n").utf8)
+    }
+    let messages = InboundMail.sampleInbox()
+    try messages[0..<3].map(entry).reduce(Data(), +).write(to: mbox)
+    try fixture.writeConfig(["name: archive\nurl: mbox:bounces.mbox"])
+    #expect(try await fixture.worker().runOnce().map(\.outcome) == [.completed])
+    #expect(try fixture.status("bob@bolt.test") == .badEmail)
+    #expect(try fixture.state("archive")?.messages == 3)
+
+    let handle = try FileHandle(forWritingTo: mbox)
+    handle.seekToEndOfFile()
+    handle.write(messages[3...].map(entry).reduce(Data(), +))
+    try handle.close()
+    _ = try await fixture.worker().runOnce()
+    let state = try #require(try fixture.state("archive"))
+    #expect(state.messages == 6)
+    #expect(state.eventsApplied == 4)
+    #expect(state.eventsAlreadyApplied == 0)
+    let source = try #require(try fixture.store().contactWithHistory("dee@delta.test")?.history.last?.event.source)
+    #expect(source.hasSuffix("bounces.mbox#4"))
+}
+
+@Test func aSecondWorkerOnTheSameDataDirectoryIsRefused() throws {
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    try writeMaildir(fixture.folder.url.appendingPathComponent("inbox"), [])
+    try fixture.writeConfig(["name: local\nurl: inbox"])
+    do {
+        let first = try fixture.worker()
+        do {
+            _ = try fixture.worker()
+            Issue.record("a second worker started on the same data directory")
+        } catch {
+            #expect("\(error)".contains("another leadfwd worker (pid \(getpid())) is already running"))
+        }
+        withExtendedLifetime(first) {}
+    }
+    // Once the first is gone, the directory is free again.
+    _ = try fixture.worker()
+}
