@@ -233,7 +233,10 @@ public struct MessageParser: Sendable {
     /// Some MTAs label the status block text/plain inside multipart/report; read it when its
     /// fields make that unambiguous.
     private func findMislabeledStatusBlock(in root: MessagePart, collector: inout Collector) {
-        for child in root.children.dropFirst() where child.contentType.mimeType == "text/plain" {
+        // The first part of a report is the human-readable text, except when the boundary was never found and
+        // the whole report (text and status fields) is one part.
+        let candidates = root.children.count == 1 ? root.children[...] : root.children.dropFirst()
+        for child in candidates where child.contentType.mimeType == "text/plain" {
             guard DeliveryStatusParser.looksLikeStatusBlock(child.decodedBody),
                   let report = DeliveryStatusParser.parse(child.decodedBody, fromMislabeledPart: true),
                   !report.recipients.isEmpty else { continue }
