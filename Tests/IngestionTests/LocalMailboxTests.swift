@@ -116,3 +116,29 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
     // Once the first is gone, the directory is free again.
     _ = try fixture.worker()
 }
+
+@Test func mailToAConfiguredListUnsubscribeAddressIsAnOptOutByLink() async throws {
+    let mail = Array("""
+        From: Ann <ann@acme.test>\r
+        To: leave@lists.leadfwd.test\r
+        Subject: Quick question about your pipeline\r
+        Date: Fri, 27 Nov 2026 09:15:00 +0000\r
+        Message-ID: <leave1@acme.test>\r
+        \r
+        Sent from my phone\r
+
+        """.utf8)
+    for (configured, expected) in [(true, EngagementStatus.doNotContact), (false, EngagementStatus.working)] {
+        let fixture = try WorkerFixture(contacts: InboundMail.people)
+        try writeMaildir(fixture.folder.url.appendingPathComponent("inbox"), [mail])
+        var text = "data_dir: data\nmailboxes:\n  - {name: local, url: inbox}\n"
+        if configured { text += "unsubscribe_mailboxes:\n  - Leave@lists.leadfwd.test\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: fixture.configPath))
+        _ = try await fixture.worker().runOnce()
+        #expect(try fixture.status("ann@acme.test") == expected, "configured: \(configured)")
+        if configured {
+            let event = try #require(try fixture.store().contactWithHistory("ann@acme.test")?.history.last?.event)
+            #expect(event.kind == .optOut(via: .link))
+        }
+    }
+}
