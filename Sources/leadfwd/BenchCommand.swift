@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `leadfwd bench …`: throughput measurements that print figures (never part of the test suite).
-struct BenchCommand: AsyncParsableCommand {
+/// `leadfwd bench …`: throughput figures for each layer, printed, never asserted.
+struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure throughput and print the figures (build with -c release for meaningful numbers).",
-        subcommands: [BenchParseCommand.self, BenchStoreCommand.self, BenchIMAPCommand.self, BenchWorkerCommand.self, BenchClassifyCommand.self]
+        abstract: "Measure throughput of each layer on real data (build with -c release for meaningful numbers).",
+        subcommands: [BenchParseCommand.self, BenchClassifyCommand.self, BenchStoreCommand.self, BenchIMAPCommand.self, BenchWorkerCommand.self]
     )
 }

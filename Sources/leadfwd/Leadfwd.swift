@@ -6,6 +6,6 @@ struct Leadfwd: AsyncParsableCommand {
         commandName: "leadfwd",
         abstract: "Keep every contact's Engagement Status true from the mail that comes back.",
         version: "0.1.0",
-        subcommands: [InspectCommand.self, EvalCommand.self, ContactsCommand.self, SequenceCommand.self, UniboxCommand.self, OptOutCommand.self, BulkCommand.self, BenchCommand.self, DebugCommand.self, WorkerCommand.self, StatusCommand.self, UnmatchedCommand.self, ClassifyCommand.self]
+        subcommands: [InspectCommand.self, ClassifyCommand.self, EvalCommand.self, WorkerCommand.self, StatusCommand.self, UnmatchedCommand.self, ContactsCommand.self, SequenceCommand.self, UniboxCommand.self, OptOutCommand.self, BulkCommand.self, BenchCommand.self, DebugCommand.self]
     )
 }
