@@ -142,3 +142,18 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
         }
     }
 }
+
+@Test func aFileThatIsNotMailIsSkippedOnceAndTheRestIsRead() async throws {
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    let folder = fixture.folder.url.appendingPathComponent("exports")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: folder.appendingPathComponent("0-logo.eml"))
+    try Data(InboundMail.sampleInbox()[0]).write(to: folder.appendingPathComponent("1-reply.eml"))
+    try fixture.writeConfig(["name: exports\nurl: exports"])
+    #expect(try await fixture.worker().runOnce().map(\.outcome) == [.completed])
+    #expect(try fixture.status("ann@acme.test") == .responded)
+    #expect(try fixture.state("exports")?.messages == 1)
+    let log = ProcessedMessageLog(directory: MailboxStateDirectory(dataDirectory: fixture.dataDirectory),
+                                  mailbox: "exports")
+    #expect(try log.load().contains { $0.hasPrefix("not mail ") && $0.hasSuffix("0-logo.eml") })
+}
