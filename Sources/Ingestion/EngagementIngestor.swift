@@ -9,12 +9,14 @@ import MailParsing
 public final class EngagementIngestor: Sendable {
     public let store: EngagementStore
     private let parser: MessageParser
-    private let classifier = Classifier()
+    private let classifier: Classifier
     private let interpreter = MessageInterpreter()
 
-    public init(store: EngagementStore, limits: ParseLimits = .default) {
+    /// `unsubscribeMailboxes`: our List-Unsubscribe mailto: addresses; mail sent to them is an opt-out.
+    public init(store: EngagementStore, unsubscribeMailboxes: [String] = [], limits: ParseLimits = .default) {
         self.store = store
         parser = MessageParser(limits: limits)
+        classifier = Classifier(unsubscribeMailboxes: Set(unsubscribeMailboxes))
     }
 
     /// One message to ingest: its bytes and where it was read.

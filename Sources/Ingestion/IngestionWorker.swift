@@ -22,7 +22,7 @@ public final class IngestionWorker: Sendable {
         let states = MailboxStateDirectory(dataDirectory: configuration.dataDirectory)
         lock = try WorkerLock(stateDirectory: states)
         store = try EngagementStore.open(directory: URL(fileURLWithPath: configuration.dataDirectory))
-        let ingestor = EngagementIngestor(store: store)
+        let ingestor = EngagementIngestor(store: store, unsubscribeMailboxes: configuration.unsubscribeMailboxes)
         mailboxes = try configuration.mailboxes.map { mailbox in
             try MailboxWorker(configuration: mailbox, ingestor: ingestor, states: states, gate: gate, logger: logger,
                               environment: environment, backoff: backoff)

@@ -38,6 +38,13 @@ extension MailboxWorker {
                 pending.append(EngagementIngestor.Item(
                     origin: .file(mailbox: configuration.name, source: sourced.source, identity: identity), bytes: bytes))
                 identities.insert(identity)
+            case .failure(.notMail(let path)):
+                // Never becomes mail: skipped for good, so it is not reported again at every pass.
+                let identity = "not mail " + path
+                guard !processed.contains(identity), !identities.contains(identity) else { continue }
+                logger.warning("\(path) is not a mail message; skipped")
+                try log.append([identity])
+                processed.insert(identity)
             case .failure(let error):
                 // Left unprocessed so the next pass tries again (a file being written, a permission fixed later).
                 unreadable += 1

@@ -11,11 +11,15 @@ public struct WorkerConfiguration: Sendable, Equatable {
     /// The engagement store and the worker's checkpoints live here.
     public var dataDirectory: String
     public var mailboxes: [MailboxConfiguration]
+    /// The mailto: addresses our emails publish in List-Unsubscribe; mail to them is an opt-out (the link channel).
+    public var unsubscribeMailboxes: [String]
 
-    public init(file: String, dataDirectory: String, mailboxes: [MailboxConfiguration]) {
+    public init(file: String, dataDirectory: String, mailboxes: [MailboxConfiguration],
+                unsubscribeMailboxes: [String] = []) {
         self.file = file
         self.dataDirectory = dataDirectory
         self.mailboxes = mailboxes
+        self.unsubscribeMailboxes = unsubscribeMailboxes
     }
 
     /// Reads and validates the config file. `dataDirectory` (from `--data-dir`) takes precedence over `data_dir`.
@@ -53,7 +57,7 @@ public struct WorkerConfiguration: Sendable, Equatable {
         }
         let reader = MailboxConfigurationReader(file: file, baseDirectory: baseDirectory, environment: environment)
         let top = try ConfigMapping(root, path: "", file: file)
-        try top.rejectUnknownKeys(allowed: ["data_dir", "defaults", "mailboxes"])
+        try top.rejectUnknownKeys(allowed: ["data_dir", "defaults", "mailboxes", "unsubscribe_mailboxes"])
 
         let dataDirectory: String
         if let override {
@@ -82,7 +86,17 @@ public struct WorkerConfiguration: Sendable, Equatable {
             }
             mailboxes.append(mailbox)
         }
-        return WorkerConfiguration(file: file, dataDirectory: dataDirectory, mailboxes: mailboxes)
+        var unsubscribeMailboxes: [String] = []
+        for (index, item) in (try top.sequence("unsubscribe_mailboxes") ?? []).enumerated() {
+            guard let address = item.scalar?.string.trimmingCharacters(in: .whitespaces),
+                  address.contains("@"), !address.contains(" ") else {
+                throw ConfigurationError(file: file, key: "unsubscribe_mailboxes[\(index)]", line: item.mark?.line,
+                                         problem: "expected an email address such as unsubscribe@example.com")
+            }
+            unsubscribeMailboxes.append(address.lowercased())
+        }
+        return WorkerConfiguration(file: file, dataDirectory: dataDirectory, mailboxes: mailboxes,
+                                   unsubscribeMailboxes: unsubscribeMailboxes)
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> ConfigurationError {

@@ -116,3 +116,44 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
     // Once the first is gone, the directory is free again.
     _ = try fixture.worker()
 }
+
+@Test func mailToAConfiguredListUnsubscribeAddressIsAnOptOutByLink() async throws {
+    let mail = Array("""
+        From: Ann <ann@acme.test>\r
+        To: leave@lists.leadfwd.test\r
+        Subject: Quick question about your pipeline\r
+        Date: Fri, 27 Nov 2026 09:15:00 +0000\r
+        Message-ID: <leave1@acme.test>\r
+        \r
+        Sent from my phone\r
+
+        """.utf8)
+    for (configured, expected) in [(true, EngagementStatus.doNotContact), (false, EngagementStatus.working)] {
+        let fixture = try WorkerFixture(contacts: InboundMail.people)
+        try writeMaildir(fixture.folder.url.appendingPathComponent("inbox"), [mail])
+        var text = "data_dir: data\nmailboxes:\n  - {name: local, url: inbox}\n"
+        if configured { text += "unsubscribe_mailboxes:\n  - Leave@lists.leadfwd.test\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: fixture.configPath))
+        _ = try await fixture.worker().runOnce()
+        #expect(try fixture.status("ann@acme.test") == expected, "configured: \(configured)")
+        if configured {
+            let event = try #require(try fixture.store().contactWithHistory("ann@acme.test")?.history.last?.event)
+            #expect(event.kind == .optOut(via: .link))
+        }
+    }
+}
+
+@Test func aFileThatIsNotMailIsSkippedOnceAndTheRestIsRead() async throws {
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    let folder = fixture.folder.url.appendingPathComponent("exports")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]).write(to: folder.appendingPathComponent("0-logo.eml"))
+    try Data(InboundMail.sampleInbox()[0]).write(to: folder.appendingPathComponent("1-reply.eml"))
+    try fixture.writeConfig(["name: exports\nurl: exports"])
+    #expect(try await fixture.worker().runOnce().map(\.outcome) == [.completed])
+    #expect(try fixture.status("ann@acme.test") == .responded)
+    #expect(try fixture.state("exports")?.messages == 1)
+    let log = ProcessedMessageLog(directory: MailboxStateDirectory(dataDirectory: fixture.dataDirectory),
+                                  mailbox: "exports")
+    #expect(try log.load().contains { $0.hasPrefix("not mail ") && $0.hasSuffix("0-logo.eml") })
+}

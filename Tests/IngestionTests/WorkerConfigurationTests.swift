@@ -214,3 +214,25 @@ func badMailboxSettingsAreNamed(_ line: String, _ key: String, _ phrase: String)
     let configuration = try WorkerConfiguration.load(path: path, dataDirectory: "/srv/leadfwd")
     #expect(configuration.dataDirectory == "/srv/leadfwd")
 }
+
+@Test func unsubscribeMailboxesMustBeAddresses() throws {
+    let folder = try ConfigFolder()
+    try folder.makeMaildir("inbox")
+    let good = try folder.load("""
+        data_dir: data
+        unsubscribe_mailboxes: [Unsubscribe@Mail.Example.com]
+        mailboxes:
+          - {name: a, url: inbox}
+        """)
+    #expect(good.unsubscribeMailboxes == ["unsubscribe@mail.example.com"])
+    let bad = try folder.failure("""
+        data_dir: data
+        unsubscribe_mailboxes:
+          - unsubscribe@example.com
+          - https://example.com/unsubscribe
+        mailboxes:
+          - {name: a, url: inbox}
+        """)
+    #expect(bad.key == "unsubscribe_mailboxes[1]")
+    #expect(bad.line == 4)
+}
