@@ -32,14 +32,17 @@ public struct Classifier: Sendable {
         verdict.subject = message.subject
         verdict.date = message.date
 
-        if decideBounceOrComplaint(message, into: &verdict, counter: counter) { return verdict }
-        for embedded in message.embeddedMessages.prefix(4) where BounceEvidence.looksLikeBounce(embedded, counter: counter) {
-            var forwarded = verdict
-            if decideBounceOrComplaint(embedded, into: &forwarded, counter: counter) {
-                forwarded.evidence.insert("forwarded bounce (attached message from \(embedded.from.first?.address ?? "unknown"))", at: 0)
+        let base = verdict
+        if decideBounceOrComplaint(message, into: &verdict, counter: counter) {
+            // A gateway's own notice that names no reason ("could not be delivered") yields to the bounce it
+            // attached, which does.
+            if Self.namesNoReason(verdict), let forwarded = forwardedBounce(message, base: base, counter: counter),
+               !Self.namesNoReason(forwarded) {
                 return forwarded
             }
+            return verdict
         }
+        if let forwarded = forwardedBounce(message, base: base, counter: counter) { return forwarded }
 
         let replier = (message.from.first ?? message.replyTo.first)?.address
         let newText = Self.newText(of: message, counter: counter)
@@ -126,6 +129,26 @@ public struct Classifier: Sendable {
 
     // MARK: - Bounces and complaints
 
+    /// The verdict on the first attached message that is itself a bounce or complaint.
+    private func forwardedBounce(_ message: Message, base: Verdict, counter: StepCounter?) -> Verdict? {
+        for embedded in message.embeddedMessages.prefix(4) where BounceEvidence.looksLikeBounce(embedded, counter: counter) {
+            var forwarded = base
+            if decideBounceOrComplaint(embedded, into: &forwarded, counter: counter) {
+                forwarded.evidence.insert("forwarded bounce (attached message from \(embedded.from.first?.address ?? "unknown"))", at: 0)
+                return forwarded
+            }
+        }
+        return nil
+    }
+
+    /// A bounce verdict whose every recipient failed for no recognised reason.
+    static func namesNoReason(_ verdict: Verdict) -> Bool {
+        guard verdict.kind == .softBounce else { return false }
+        let unnamed: Set<String> = [BounceReason.onhold.rawValue, BounceReason.undefined.rawValue]
+        return verdict.recipients.isEmpty ? unnamed.contains(verdict.reason ?? "")
+                                          : verdict.recipients.allSatisfy { unnamed.contains($0.reason) }
+    }
+
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
     private func decideBounceOrComplaint(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
         if !message.deliveryStatusReports.isEmpty, decideDeliveryStatus(message, into: &verdict, counter: counter) {
@@ -196,6 +219,16 @@ public struct Classifier: Sendable {
             return decoded
         }
         let reportText = message.textBody.map { String(decoding: $0.utf8.prefix(4_000), as: UTF8.self) }
+        var noticeCache: BounceReasonClassifier.Decision??
+        func noticeDecision() -> BounceReasonClassifier.Decision? {
+            if let cached = noticeCache { return cached }
+            let decided = reportText.map { reasons.classify(diagnostic: $0.leadingBytes(1_000), status: nil, action: nil,
+                                                            counter: counter) }
+            noticeCache = .some(decided)
+            return decided
+        }
+        let reportOrigin = ReportOrigin(reportingMTA: message.deliveryStatusReports.first?.reportingMTA,
+                                        gateway: ReportOrigin.gateway(of: message))
         for entry in entries.prefix(500) {
             guard let address = entry.address else { continue }
             let action = entry.action?.lowercased().trimmingCharacters(in: .whitespaces)
@@ -206,8 +239,9 @@ public struct Classifier: Sendable {
             }
             let effectiveAction = action == "delayed" || (action == nil && statusClass == "4") ? "delayed" : "failed"
             var diagnostic = entry.diagnostic.flatMap { $0.isEmpty ? nil : $0 }
+            let origin = reportOrigin.about(address, remoteMTA: entry.remoteMTA)
             var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
-                                            context: reportText, counter: counter)
+                                            context: reportText, origin: origin, counter: counter)
             if entry.diagnosticType?.lowercased().hasPrefix("x-unix") == true {
                 // A local delivery program (procmail, a pipe) failed: the mailer, not the address.
                 decision = .init(reason: .mailererror, hard: false, basis: "Diagnostic-Code type \(entry.diagnosticType ?? "")")
@@ -218,11 +252,15 @@ public struct Classifier: Sendable {
                 // The report's own fields say little; the human-readable part often names the reason.
                 let combined = [diagnostic, textDiagnostic].compactMap { $0 }.joined(separator: " ")
                 let textDecision = reasons.classify(diagnostic: combined, status: entry.status, action: effectiveAction,
-                                                    context: nil, counter: counter)
+                                                    context: nil, origin: origin, counter: counter)
                 if !textDecision.basis.hasPrefix("status"), textDecision.basis != "no recognised reason" {
                     decision = textDecision
                     diagnostic = diagnostic ?? textDiagnostic
                 }
+            }
+            if decision.hard, entries.count == 1, let notice = noticeDecision(), notice.reason == .mailboxfull {
+                // The report's own notice, about its only recipient, says the mailbox is full: the address exists.
+                decision = .init(reason: .mailboxfull, hard: false, basis: notice.basis + " in the notice, over " + decision.basis)
             }
             let status = entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? "")
             failed.append(BouncedRecipient(address: address, status: status, action: effectiveAction, hard: decision.hard,
@@ -250,6 +288,7 @@ public struct Classifier: Sendable {
         var status: String?
         var diagnostic: String?
         var diagnosticType: String?
+        var remoteMTA: String?
     }
 
     static func mergedEntries(_ recipients: [DeliveryStatusRecipient]) -> [ReportEntry] {
@@ -260,7 +299,8 @@ public struct Classifier: Sendable {
                 .first { !$0.hasPrefix("@") && $0.contains("@") }
             let entry = ReportEntry(address: named ?? recipient.finalRecipient ?? recipient.originalRecipient,
                                     action: recipient.action, status: recipient.status,
-                                    diagnostic: recipient.diagnosticCode, diagnosticType: recipient.diagnosticType)
+                                    diagnostic: recipient.diagnosticCode, diagnosticType: recipient.diagnosticType,
+                                    remoteMTA: recipient.remoteMTA)
             let continuesPrevious = entries.last.map { previous in
                 entry.address == nil || (previous.action == nil && previous.status == nil
                                          && previous.address?.lowercased() == entry.address?.lowercased())
@@ -270,6 +310,7 @@ public struct Classifier: Sendable {
                 previous.status = previous.status ?? entry.status
                 previous.diagnostic = previous.diagnostic ?? entry.diagnostic
                 previous.diagnosticType = previous.diagnosticType ?? entry.diagnosticType
+                previous.remoteMTA = previous.remoteMTA ?? entry.remoteMTA
                 entries.append(previous)
             } else {
                 entries.append(entry)
@@ -293,7 +334,8 @@ public struct Classifier: Sendable {
         }
         let delayed = BounceEvidence.isDelayed(message, text: text, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
-                                                 delayed: delayed)
+                                                 delayed: delayed,
+                                                 origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
         var recipients = PlainTextBounceDecoder().decode(input, counter: counter)
         if recipients.isEmpty, let originalTo = message.embeddedMessages.first?.to.first?.address {
             // No address in the report text: the original's addressee is the one that failed.

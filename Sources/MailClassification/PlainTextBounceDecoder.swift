@@ -13,6 +13,8 @@ struct PlainTextBounceDecoder: Sendable {
         /// Addresses from `X-Failed-Recipients`, which decide the recipient list when present.
         var failedRecipientsHeader: [String] = []
         var delayed = false
+        /// What the report's headers tell about who wrote it; each recipient adds its own domain.
+        var origin = ReportOrigin.unknown
     }
 
     private let reasons = BounceReasonClassifier()
@@ -64,6 +66,7 @@ struct PlainTextBounceDecoder: Sendable {
             if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
             var decision = reasons.classify(diagnostic: region, status: StatusScanner.firstStatus(in: region),
                                             action: input.delayed ? "delayed" : "failed", context: wholeText(),
+                                            origin: input.origin.about(recipient.address, remoteMTA: nil),
                                             counter: counter)
             var status = StatusScanner.firstStatus(in: region)
             if decision.basis == "no recognised reason" {
