@@ -36,13 +36,14 @@ public struct Classifier: Sendable {
         if decideBounceOrComplaint(message, into: &verdict, counter: counter) {
             // A gateway's own notice that names no reason ("could not be delivered") yields to the bounce it
             // attached, which does.
-            if Self.namesNoReason(verdict), let forwarded = forwardedBounce(message, base: base, counter: counter),
+            if Self.namesNoReason(verdict),
+               let forwarded = forwardedBounce(message, base: base, insideBounce: true, counter: counter),
                !Self.namesNoReason(forwarded) {
                 return forwarded
             }
             return verdict
         }
-        if let forwarded = forwardedBounce(message, base: base, counter: counter) { return forwarded }
+        if let forwarded = forwardedBounce(message, base: base, insideBounce: false, counter: counter) { return forwarded }
 
         let replier = (message.from.first ?? message.replyTo.first)?.address
         let newText = Self.newText(of: message, counter: counter)
@@ -129,11 +130,16 @@ public struct Classifier: Sendable {
 
     // MARK: - Bounces and complaints
 
-    /// The verdict on the first attached message that is itself a bounce or complaint.
-    private func forwardedBounce(_ message: Message, base: Verdict, counter: StepCounter?) -> Verdict? {
-        for embedded in message.embeddedMessages.prefix(4) where BounceEvidence.looksLikeBounce(embedded, counter: counter) {
+    /// The verdict on the first attached message that is itself a bounce or complaint. Inside a bounce, an
+    /// attached message whose text reads as a delivery report counts even without a mail-system sender (gateways
+    /// attach the next hop's report as the "original").
+    private func forwardedBounce(_ message: Message, base: Verdict, insideBounce: Bool, counter: StepCounter?) -> Verdict? {
+        for embedded in message.embeddedMessages.prefix(4) {
+            let isReport = BounceEvidence.looksLikeBounce(embedded, counter: counter)
+                || (insideBounce && BounceEvidence.readsLikeReport(embedded, counter: counter))
+            guard isReport else { continue }
             var forwarded = base
-            if decideBounceOrComplaint(embedded, into: &forwarded, counter: counter) {
+            if decideBounceOrComplaint(embedded, into: &forwarded, knownBounce: insideBounce, counter: counter) {
                 forwarded.evidence.insert("forwarded bounce (attached message from \(embedded.from.first?.address ?? "unknown"))", at: 0)
                 return forwarded
             }
@@ -150,7 +156,8 @@ public struct Classifier: Sendable {
     }
 
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
-    private func decideBounceOrComplaint(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
+    private func decideBounceOrComplaint(_ message: Message, into verdict: inout Verdict, knownBounce: Bool = false,
+                                         counter: StepCounter?) -> Bool {
         if !message.deliveryStatusReports.isEmpty, decideDeliveryStatus(message, into: &verdict, counter: counter) {
             return true
         }
@@ -201,8 +208,20 @@ public struct Classifier: Sendable {
             verdict.evidence.append(evidence)
             return true
         }
-        guard BounceEvidence.looksLikeBounce(message, counter: counter) else { return false }
-        return decidePlainText(message, into: &verdict, counter: counter)
+        if let rejection = MailingListRejection.decode(message, counter: counter) {
+            verdict.evidence.append("mailing list refused the post: \"\(rejection.phrase)\"")
+            if let list = rejection.list {
+                finishBounce([BouncedRecipient(address: list, status: nil, action: "failed", hard: false,
+                                               reason: BounceReason.rejected.rawValue, diagnostic: rejection.phrase)],
+                             message: message, into: &verdict)
+            } else {
+                verdict.kind = .softBounce
+                verdict.reason = BounceReason.rejected.rawValue
+            }
+            return true
+        }
+        guard knownBounce || BounceEvidence.looksLikeBounce(message, counter: counter) else { return false }
+        return decidePlainText(message, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
@@ -325,9 +344,13 @@ public struct Classifier: Sendable {
         return PlainTextBounceDecoder().decode(input, counter: counter)
     }
 
-    private func decidePlainText(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
+    /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be
+    /// the recipient that failed rather than the sender being told.
+    private func decidePlainText(_ message: Message, into verdict: inout Verdict, addresseeMayHaveFailed: Bool = false,
+                                 counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        var excluded = Set(message.from.map(\.address) + message.to.map(\.address) + message.replyTo.map(\.address))
+        var excluded = Set(message.from.map(\.address) + message.replyTo.map(\.address)
+                           + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
             value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.contains("@") }
