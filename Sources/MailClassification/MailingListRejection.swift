@@ -4,12 +4,13 @@ import MailParsing
 /// moderated): the list address did not take the message, for a reason that says nothing about the address, so
 /// it is a soft bounce with reason `rejected`, never a person's reply.
 ///
-/// Both signs are required: the notice comes from a list manager (its own headers, or an -admin / -owner /
-/// -request sender) and its text says the post was refused for membership or moderation.
+/// Both signs are required: the notice comes from a list manager (an -admin / -owner / -request sender, or the
+/// manager program itself) and its text says the post was refused for membership or moderation.
 enum MailingListRejection {
-    static let listManagerHeaders = ["X-MLServer", "X-ML-Name", "Mailing-List", "X-Mailman-Version", "List-Id",
-                                     "X-Ezmlm-Version"]
-    static let managerSenderSuffixes = ["-admin", "-owner", "-request", "-bounces", "owner-"]
+    /// Sender local parts of list managers. List headers (List-Id, X-MLServer, X-Mailman-Version) are no sign:
+    /// every post a member writes through the list carries them too.
+    static let managerSenderSuffixes = ["-admin", "-owner", "-request", "-bounces"]
+    static let managerSenders: Set<String> = ["mailman", "majordomo", "listserv", "ezmlm", "fml", "sympa"]
 
     static let refusals = PhraseTable<Void>([
         "you are not a member of this mailing list", "you are not a member of this list",
@@ -24,8 +25,8 @@ enum MailingListRejection {
     static func decode(_ message: Message, counter: StepCounter?) -> (list: String?, phrase: String)? {
         let sender = message.from.first?.address.lowercased() ?? ""
         let local = sender.split(separator: "@").first.map(String.init) ?? ""
-        let fromManager = listManagerHeaders.contains { message.headers.value($0) != nil }
-            || managerSenderSuffixes.contains { local.hasSuffix($0) || local.hasPrefix($0) }
+        let fromManager = managerSenders.contains(local) || local.hasPrefix("owner-")
+            || managerSenderSuffixes.contains { local.hasSuffix($0) }
         guard fromManager else { return nil }
         let text = (message.subject ?? "") + "\n" + (message.textBody ?? "").leadingBytes(2_000)
         let normalized = NormalizedText(text, counter: counter)
