@@ -249,7 +249,11 @@ public struct Classifier: Sendable {
         let reportOrigin = ReportOrigin(reportingMTA: message.deliveryStatusReports.first?.reportingMTA,
                                         gateway: ReportOrigin.gateway(of: message))
         for entry in entries.prefix(500) {
-            guard let address = entry.address else { continue }
+            guard var address = entry.address else { continue }
+            if address.hasPrefix("@"), entries.count == 1, let named = mailboxNamedElsewhere(message, host: address, counter: counter) {
+                // The report names only the host ("@mx.example.org"); its notice or the original names the mailbox.
+                address = named
+            }
             let action = entry.action?.lowercased().trimmingCharacters(in: .whitespaces)
             let statusClass = entry.status?.trimmingCharacters(in: .whitespaces).first
             if ["delivered", "relayed", "expanded"].contains(action ?? "") || statusClass == "2" {
@@ -338,6 +342,19 @@ public struct Classifier: Sendable {
         return entries
     }
 
+    /// The one failed mailbox the notice text presents, else the original's single addressee, for a report whose
+    /// recipient field names only a host.
+    private func mailboxNamedElsewhere(_ message: Message, host: String, counter: StepCounter?) -> String? {
+        var excluded = Set((message.from + message.to + message.replyTo).map(\.address))
+        if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
+        if let text = message.textBody, !text.isEmpty {
+            let found = PlainTextBounceDecoder().decode(.init(text: text, excluded: excluded), counter: counter)
+            if found.count == 1, let only = found.first { return only.address }
+        }
+        if let to = message.embeddedMessages.first?.to, to.count == 1 { return to[0].address }
+        return nil
+    }
+
     private func plainTextRecipients(_ message: Message, addresses: [String], counter: StepCounter?) -> [BouncedRecipient] {
         guard let text = message.textBody, !text.isEmpty else { return [] }
         let input = PlainTextBounceDecoder.Input(text: text, excluded: [], failedRecipientsHeader: addresses)
@@ -360,8 +377,10 @@ public struct Classifier: Sendable {
                                                  delayed: delayed,
                                                  origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
         var recipients = PlainTextBounceDecoder().decode(input, counter: counter)
-        if recipients.isEmpty, let originalTo = message.embeddedMessages.first?.to.first?.address {
-            // No address in the report text: the original's addressee is the one that failed.
+        if recipients.isEmpty, let originalTo = message.embeddedMessages.first?.to.first?.address
+            ?? PlainTextBounceDecoder.quotedOriginalAddressee(text, excluded: excluded, counter: counter) {
+            // No address in the report text: the original's addressee (attached, or summarised below the
+            // report as "To: …") is the one that failed.
             input.failedRecipientsHeader = [originalTo]
             recipients = PlainTextBounceDecoder().decode(input, counter: counter)
         }

@@ -104,6 +104,22 @@ struct PlainTextBounceDecoder: Sendable {
         return lines.count
     }
 
+    /// The single addressee on a "To:" line within the first lines of the original's copy below the report.
+    static func quotedOriginalAddressee(_ text: String, excluded: Set<String>, counter: StepCounter?) -> String? {
+        let lines = ReplyTextExtractor.lines(of: text.leadingBytes(16_000))
+        let start = reportEnd(lines, counter: counter)
+        guard start < lines.count else { return nil }
+        let excludedLowered = Set(excluded.map { $0.lowercased() })
+        for line in lines[start..<min(lines.count, start + 20)] {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            guard trimmed.lowercased().hasPrefix("to:") else { continue }
+            let found = AddressScanner.addresses(inLines: [trimmed], counter: counter)
+                .filter { !excludedLowered.contains($0.address.lowercased()) }
+            return found.count == 1 ? found[0].address : nil
+        }
+        return nil
+    }
+
     static func introducedAsSender(_ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
         let before = NormalizedText(String(decoding: candidate.before.utf8.suffix(24), as: UTF8.self), counter: counter)
         guard let last = BounceMarkers.senderIntros.matches(in: before, counter: counter).last else { return false }

@@ -15,6 +15,8 @@ import Foundation
 ///   bounces a message, so the words say nothing certain about the mailbox.
 /// - Yahoo's "Sorry, we were unable to deliver your message to the following address" quotes the refused
 ///   address in angle brackets only for a refusal at RCPT TO.
+/// - Verizon Wireless's MMS gateway (vzwpix.com, vtext.com) says "No valid recipients for this MM" of a
+///   number it does not serve.
 /// - Symantec Email Security.cloud (MessageLabs) answers "542 <address> Rejected", naming no reason, when its
 ///   address registration knows no such recipient.
 /// - McAfee's gateway (`X-NAI-Header`) reports only recipients the next hop refused as unknown; IMail
@@ -40,6 +42,10 @@ enum ProviderReadings {
         }
         if ReportOrigin.host(origin.reportingMTA, isIn: "amazonaws.com"), origin.reportingMTA?.contains("inbound-smtp") == true {
             return .filtered("Amazon SES inbound")
+        }
+        if ["vzwpix.com", "vtext.com"].contains(where: { ReportOrigin.host(origin.recipientDomain, isIn: $0) }),
+           lowered.contains("no valid recipients") {
+            return .unknownRecipient("Verizon Wireless")
         }
         if isOutlookConsumer(origin), lowered.contains("mailbox unavailable") { return .unknownRecipient("Outlook.com") }
         if let notice, notice.leadingBytes(1_000).lowercased().contains(yahooNotice),

@@ -55,3 +55,11 @@ import Testing
         #expect(parsed.warnings.contains { $0.code == "multipart-without-content-type" })
     }
 }
+
+@Suite struct DeliveryStatusAddressQuotingTests {
+    @Test func quotedLocalPartKeepsItsQuotesAndWholeValueQuotesGo() {
+        #expect(DeliveryStatusValue.address("rfc822; \"first..last\"@example.com") == "\"first..last\"@example.com")
+        #expect(DeliveryStatusValue.address("rfc822; 'pat@example.com'") == "pat@example.com")
+        #expect(DeliveryStatusValue.address("rfc822; <pat@example.com>") == "pat@example.com")
+    }
+}
