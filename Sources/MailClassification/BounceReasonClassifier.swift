@@ -156,6 +156,10 @@ public struct BounceReasonClassifier: Sendable {
             // X.7.x is a security or policy refusal; the unknown-user words come with a filter's verdict.
             return (.filtered, basis + " with policy status \(statusCode.text)")
         }
+        if SMTPTranscript.recipientRefusedWhilePipelining(in: diagnostic)
+            || context.map({ SMTPTranscript.recipientRefusedWhilePipelining(in: $0) }) ?? false {
+            return (.userunknown, basis + " at RCPT TO (pipelined: the DATA reply says no recipient was accepted)")
+        }
         switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context, origin: origin) {
         case .unknownRecipient(let provider): return (.userunknown, basis + ", which \(provider) says only of a mailbox that does not exist")
         case .filtered(let provider): return (.filtered, basis + ", which \(provider) also says when its filter refuses")

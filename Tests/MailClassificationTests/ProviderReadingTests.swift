@@ -110,6 +110,26 @@ import Testing
         #expect(verdict.kind == .hardBounce)
     }
 
+    @Test func refusalBeforeANoValidRecipientsDataReplyAnsweredRCPT() {
+        let pipelined = """
+        ... while talking to mx.client.example.:
+        >>> DATA
+        <<< 550 5.5.0 Invalid recipient
+        <<< 554 5.5.1 Error: no valid recipients
+        """
+        let verdict = classifier.classify(report(recipient: "pat@client.example", status: "5.5.0",
+                                                 diagnostic: "550 5.5.0 Invalid recipient", notice: pipelined))
+        #expect(verdict.kind == .hardBounce)
+        let afterData = """
+        ... while talking to mx.client.example.:
+        >>> DATA
+        <<< 550 5.5.0 Invalid recipient
+        """
+        let unsure = classifier.classify(report(recipient: "pat@client.example", status: "5.5.0",
+                                                diagnostic: "550 5.5.0 Invalid recipient", notice: afterData))
+        #expect(unsure.kind == .softBounce)
+    }
+
     @Test func gatewaysThatReportOnlyRecipientRefusals() {
         let mcafee = classifier.classify(report(recipient: "pat@client.example", status: "5.0.0",
                                                 diagnostic: "550 Unknown user pat@client.example",
