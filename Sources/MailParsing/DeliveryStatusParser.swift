@@ -56,8 +56,9 @@ enum DeliveryStatusParser {
                         // Fields written before this recipient in its block: those the previous
                         // recipient lacks complete it (a stray blank line); the rest open this one.
                         var leading: [HeaderField] = []
+                        var previousNames = Set(current?.map { $0.name.asciiLowercased } ?? [])
                         for field in pending {
-                            if let previous = current, !previous.contains(where: { $0.hasName(field.name) }) {
+                            if current != nil, previousNames.insert(field.name.asciiLowercased).inserted {
                                 current?.append(field)
                             } else {
                                 leading.append(field)

@@ -26,8 +26,13 @@ public enum EncodedWordDecoder {
         }
 
         while index + 1 < bytes.count {
-            guard bytes[index] == 0x3D, bytes[index + 1] == 0x3F, let word = parseWord(bytes, at: index) else {
+            guard bytes[index] == 0x3D, bytes[index + 1] == 0x3F else {
                 index += 1
+                continue
+            }
+            let attempt = parseWord(bytes, at: index)
+            guard let word = attempt.word else {
+                index = max(index + 1, attempt.resume)
                 continue
             }
             let between = bytes[literalStart..<index]
@@ -59,35 +64,42 @@ public enum EncodedWordDecoder {
         return false
     }
 
+    static let maxEncodedTextLength = 4_096
+
     private struct Word {
         var charset: String
         var decoded: [UInt8]
         var end: Int
     }
 
-    /// Parses `=?charset?E?text?=` starting at `start`; nil when it is not a well-formed word.
-    private static func parseWord(_ bytes: [UInt8], at start: Int) -> Word? {
+    /// Parses `=?charset?E?text?=` starting at `start`. On failure, `resume` is where the next
+    /// attempt may start: when no terminator occurs before whitespace, no start before that
+    /// whitespace can have one either, which keeps a run of broken starts linear.
+    private static func parseWord(_ bytes: [UInt8], at start: Int) -> (word: Word?, resume: Int) {
+        let failed = (word: Word?.none, resume: start + 1)
         var index = start + 2
         let charsetStart = index
         while index < bytes.count, bytes[index] != 0x3F {
             let byte = bytes[index]
-            if byte <= 0x20 || byte >= 0x7F || index - charsetStart > 60 { return nil }
+            if byte <= 0x20 || byte >= 0x7F || index - charsetStart > 60 { return failed }
             index += 1
         }
-        guard index > charsetStart, index + 2 < bytes.count, bytes[index + 2] == 0x3F else { return nil }
+        guard index > charsetStart, index + 2 < bytes.count, bytes[index + 2] == 0x3F else { return failed }
         var charsetEnd = index
         // RFC 2231 §5 language suffix: charset*language.
         if let star = bytes[charsetStart..<charsetEnd].firstIndex(of: 0x2A) { charsetEnd = star }
         let encoding = ByteScanning.lowercased(bytes[index + 1])
-        guard encoding == 0x62 || encoding == 0x71 else { return nil }
+        guard encoding == 0x62 || encoding == 0x71 else { return failed }
         let textStart = index + 3
         var textEnd = textStart
         while textEnd + 1 < bytes.count, !(bytes[textEnd] == 0x3F && bytes[textEnd + 1] == 0x3D) {
             let byte = bytes[textEnd]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A { return nil }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A { return (nil, textEnd) }
+            // RFC 2047 words are at most 75 characters; longer runs are not words.
+            if textEnd - textStart > maxEncodedTextLength { return (nil, textEnd) }
             textEnd += 1
         }
-        guard textEnd + 1 < bytes.count else { return nil }
+        guard textEnd + 1 < bytes.count else { return (nil, bytes.count) }
         let text = bytes[textStart..<textEnd]
         let decoded: [UInt8]
         if encoding == 0x62 {
@@ -96,6 +108,6 @@ public enum EncodedWordDecoder {
             decoded = QuotedPrintableDecoder.decode(text, underscoreIsSpace: true)
         }
         let charset = String(decoding: bytes[charsetStart..<charsetEnd], as: UTF8.self)
-        return Word(charset: charset, decoded: decoded, end: textEnd + 2)
+        return (Word(charset: charset, decoded: decoded, end: textEnd + 2), textEnd + 2)
     }
 }

@@ -78,11 +78,10 @@ enum MIMEParameterParser {
     private static func assemble(_ raw: [RawParameter]) -> [MIMEParameter] {
         // Common case: no RFC 2231 markers and no duplicates; keep the order as written.
         if raw.allSatisfy({ $0.section == nil && !$0.extended }) {
-            var seen: [String] = []
+            var seen: Set<String> = []
             var result: [MIMEParameter] = []
             result.reserveCapacity(raw.count)
-            for parameter in raw where !seen.contains(parameter.baseName) {
-                seen.append(parameter.baseName)
+            for parameter in raw where seen.insert(parameter.baseName).inserted {
                 result.append(MIMEParameter(name: parameter.baseName, value: plainValue(parameter.value)))
             }
             return result

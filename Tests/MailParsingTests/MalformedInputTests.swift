@@ -70,6 +70,17 @@ import Testing
         #expect(message.warnings.contains { $0.code == "max-depth" })
     }
 
+    @Test func pathologicalHeaderValuesStayReadable() {
+        // A megabyte of unterminated encoded-word starts, and of repeated parameters: each start
+        // is given up within a bounded scan, so this stays linear rather than quadratic.
+        let starts = String(repeating: "=?utf-8?q?x", count: 100_000)
+        let parameters = String(repeating: "; a=1", count: 100_000)
+        let message = ParserFixtures.parse("Subject: \(starts)\nContent-Type: text/plain\(parameters)\n\nbody")
+        #expect(message.subject == starts)
+        #expect(message.root.contentType.parameters == [MIMEParameter(name: "a", value: "1")])
+        #expect(message.textBody == "body")
+    }
+
     @Test func partCountIsCapped() {
         var text = "Content-Type: multipart/mixed; boundary=p\n\n"
         for index in 0..<5_000 { text += "--p\nContent-Type: text/plain\n\npart \(index)\n" }
