@@ -59,14 +59,14 @@ public struct BounceReasonClassifier: Sendable {
 
     /// `context` is more of the report (the human-readable part about this recipient); it is used only to tell
     /// at which SMTP stage the server refused.
-    func classify(diagnostic: String?, status: String?, action: String?, context: String? = nil,
+    func classify(diagnostic: String?, status: String?, action: String?, context: ReportContext? = nil,
                   counter: StepCounter?) -> Decision {
         let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init), diagnostic: diagnostic)
         let text = NormalizedText(diagnostic ?? "", counter: counter)
         let matches = BounceReasonPhrases.table.matches(in: text, counter: counter)
         var best: (reason: BounceReason, phrase: String, rank: Int)?
         for match in matches {
-            let phrase = String(decoding: text.bytes[match.range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let phrase = text.phraseText(match.range)
             if let override = Self.overrides[phrase] { best = (override, phrase, -1); break }
             let rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
             if best == nil || rank < best!.rank { best = (match.value, phrase, rank) }
@@ -74,7 +74,7 @@ public struct BounceReasonClassifier: Sendable {
         if best == nil, statusCode.map({ $0.subject == 0 || $0.subject == 1 }) ?? true,
            let weak = Self.weakUnknownPhrases.firstMatch(in: text, counter: counter) {
             // Only when nothing more specific is said: "Recipient address rejected." alone.
-            best = (.userunknown, String(decoding: text.bytes[weak.range], as: UTF8.self).trimmingCharacters(in: .whitespaces), 0)
+            best = (.userunknown, text.phraseText(weak.range), 0)
         }
         var reason: BounceReason
         var basis: String
@@ -145,8 +145,8 @@ public struct BounceReasonClassifier: Sendable {
     }
 
     private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, text: NormalizedText,
-                                   context: String?, counter: StepCounter?) -> (BounceReason, String) {
-        let contextText = context.map { NormalizedText($0.leadingBytes(4_000), counter: counter) }
+                                   context: ReportContext?, counter: StepCounter?) -> (BounceReason, String) {
+        let contextText = context?.folded(counter: counter)
         func mentions(_ table: PhraseTable<Void>) -> Bool {
             table.firstMatch(in: text, counter: counter) != nil
                 || contextText.map { table.firstMatch(in: $0, counter: counter) != nil } ?? false
@@ -177,7 +177,7 @@ struct StatusCode: Equatable {
     let detail: Int
 
     init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".")
+        let parts = text.trimmingWhitespace.split(separator: ".")
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2].prefix(3)),
               [2, 4, 5].contains(a) else { return nil }
         klass = a; subject = b; detail = c

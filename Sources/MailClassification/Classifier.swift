@@ -28,20 +28,23 @@ public struct Classifier: Sendable {
         verdict.messageID = message.messageID
         verdict.inReplyTo = message.inReplyTo.first
         verdict.references = message.references
-        verdict.from = message.from.first?.address
+        let from = message.from  // parsed from the header on every access: read once
+        verdict.from = from.first?.address
         verdict.subject = message.subject
         verdict.date = message.date
 
-        if decideBounceOrComplaint(message, into: &verdict, counter: counter) { return verdict }
-        for embedded in message.embeddedMessages.prefix(4) where BounceEvidence.looksLikeBounce(embedded, counter: counter) {
+        if decideBounceOrComplaint(message, from: from, into: &verdict, counter: counter) { return verdict }
+        for embedded in message.embeddedMessages.prefix(4) {
+            let embeddedFrom = embedded.from
+            guard BounceEvidence.looksLikeBounce(embedded, from: embeddedFrom, counter: counter) else { continue }
             var forwarded = verdict
-            if decideBounceOrComplaint(embedded, into: &forwarded, counter: counter) {
-                forwarded.evidence.insert("forwarded bounce (attached message from \(embedded.from.first?.address ?? "unknown"))", at: 0)
+            if decideBounceOrComplaint(embedded, from: embeddedFrom, into: &forwarded, counter: counter) {
+                forwarded.evidence.insert("forwarded bounce (attached message from \(embeddedFrom.first?.address ?? "unknown"))", at: 0)
                 return forwarded
             }
         }
 
-        let replier = (message.from.first ?? message.replyTo.first)?.address
+        let replier = (from.first ?? message.replyTo.first)?.address
         let newText = Self.newText(of: message, counter: counter)
 
         if let mailbox = unsubscribeMailbox(in: message) {
@@ -73,7 +76,7 @@ public struct Classifier: Sendable {
             if let left = AutoReplyPhrases.leftCompany.firstMatch(in: normalized, counter: counter) {
                 verdict.leftCompany = true
                 verdict.reason = "left company"
-                verdict.evidence.append("text says \"\(String(decoding: normalized.bytes[left.range], as: UTF8.self).trimmingCharacters(in: .whitespaces))\"")
+                verdict.evidence.append("text says \"\(normalized.phraseText(left.range))\"")
             } else {
                 verdict.reason = "vacation"
                 if let date = ReturnDateExtractor().returnDate(in: bodyText, messageDate: message.date, counter: counter) {
@@ -127,7 +130,9 @@ public struct Classifier: Sendable {
     // MARK: - Bounces and complaints
 
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
-    private func decideBounceOrComplaint(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
+    /// `from` is `message.from`, already parsed by the caller.
+    private func decideBounceOrComplaint(_ message: Message, from: [MailAddress], into verdict: inout Verdict,
+                                         counter: StepCounter?) -> Bool {
         if !message.deliveryStatusReports.isEmpty, decideDeliveryStatus(message, into: &verdict, counter: counter) {
             return true
         }
@@ -178,8 +183,8 @@ public struct Classifier: Sendable {
             verdict.evidence.append(evidence)
             return true
         }
-        guard BounceEvidence.looksLikeBounce(message, counter: counter) else { return false }
-        return decidePlainText(message, into: &verdict, counter: counter)
+        guard BounceEvidence.looksLikeBounce(message, from: from, counter: counter) else { return false }
+        return decidePlainText(message, from: from, into: &verdict, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
@@ -195,11 +200,11 @@ public struct Classifier: Sendable {
             textFallbackCache = decoded
             return decoded
         }
-        let reportText = message.textBody.map { String(decoding: $0.utf8.prefix(4_000), as: UTF8.self) }
+        let reportText = message.textBody.map { ReportContext(String(decoding: $0.utf8.prefix(4_000), as: UTF8.self)) }
         for entry in entries.prefix(500) {
             guard let address = entry.address else { continue }
-            let action = entry.action?.lowercased().trimmingCharacters(in: .whitespaces)
-            let statusClass = entry.status?.trimmingCharacters(in: .whitespaces).first
+            let action = entry.action?.lowercased().trimmingWhitespace
+            let statusClass = entry.status?.trimmingWhitespace.first
             if ["delivered", "relayed", "expanded"].contains(action ?? "") || statusClass == "2" {
                 delivered += 1
                 continue
@@ -284,14 +289,17 @@ public struct Classifier: Sendable {
         return PlainTextBounceDecoder().decode(input, counter: counter)
     }
 
-    private func decidePlainText(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
+    private func decidePlainText(_ message: Message, from: [MailAddress], into verdict: inout Verdict,
+                                 counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        var excluded = Set(message.from.map(\.address) + message.to.map(\.address) + message.replyTo.map(\.address))
+        var excluded = Set(from.map(\.address) + message.to.map(\.address) + message.replyTo.map(\.address))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
             value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.contains("@") }
         }
-        let delayed = BounceEvidence.isDelayed(message, text: text, counter: counter)
+        // The folded start of the report serves the delay check and the format check below.
+        let head = NormalizedText(text.leadingBytes(3_000), counter: counter)
+        let delayed = BounceEvidence.isDelayed(message, head: head, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed)
         var recipients = PlainTextBounceDecoder().decode(input, counter: counter)
@@ -311,8 +319,8 @@ public struct Classifier: Sendable {
             verdict.evidence.append("bounce without a recognisable failed address: \(decision.reason.rawValue) (\(decision.basis))")
             return true
         }
-        let normalizedHead = NormalizedText((message.from.first?.address ?? "") + " " + (message.subject ?? "") + " "
-                                            + text.leadingBytes(3_000), counter: counter)
+        let normalizedHead = NormalizedText(joining: NormalizedText((from.first?.address ?? "") + " " + (message.subject ?? ""),
+                                                                    counter: counter), head)
         let format = BounceFormat.identify(normalizedHead, counter: counter)
         verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))
