@@ -90,7 +90,7 @@ struct PlainTextBounceDecoder: Sendable {
         for (index, line) in lines.enumerated() {
             if !line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }  // blank
             if sawContent, line.utf8.count <= 120 {
-                if line.hasPrefix("Return-Path:") || line.hasPrefix("Received: ") || line.hasPrefix("Return-path:") {
+                if Self.startsHeaderLine(line) {
                     return index
                 }
                 let normalized = NormalizedText(line, counter: counter)
@@ -102,6 +102,15 @@ struct PlainTextBounceDecoder: Sendable {
             sawContent = true
         }
         return lines.count
+    }
+
+    /// `hasPrefix` compares grapheme by grapheme; the byte check first keeps that cost to the rare lines that
+    /// could match (for these ASCII prefixes, `hasPrefix` implies the bytes match).
+    private static func startsHeaderLine(_ line: Substring) -> Bool {
+        for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.utf8.starts(with: prefix.utf8) {
+            if line.hasPrefix(prefix) { return true }
+        }
+        return false
     }
 
     static func introducedAsSender(_ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
