@@ -92,6 +92,19 @@ struct NormalizedText {
         return copy.withUTF8 { fold(utf8: $0) }
     }
 
+    private static let separator: UInt8 = 0, apostrophe: UInt8 = 0xFE, nonASCII: UInt8 = 0xFF
+    /// Per byte: the folded letter or digit, `separator` for other ASCII, `apostrophe` for ' and `, `nonASCII`.
+    private static let asciiFolding: [UInt8] = (0...255).map { value -> UInt8 in
+        let byte = UInt8(value)
+        switch byte {
+        case 0x80...: return nonASCII
+        case 0x27, 0x60: return apostrophe
+        case 0x41...0x5A: return byte | 0x20
+        case 0x61...0x7A, 0x30...0x39: return byte
+        default: return separator
+        }
+    }
+
     private static func fold(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         // Worst case per scalar: a 3-byte CJK character becomes space + 3 bytes + space, a 2-byte letter whose
         // lowercase needs 3 bytes; so twice the input plus the bounding spaces always fits.
@@ -103,71 +116,74 @@ struct NormalizedText {
             var pendingApostrophe = false
             var index = 0
             let end = input.count
-            while index < end {
-                let byte = input[index]
-                if byte < 0x80 {
-                    index &+= 1
-                    let isWordByte = (byte &- 0x61 < 26) || (byte &- 0x41 < 26) || (byte &- 0x30 < 10)
-                    if byte == 0x27 || byte == 0x60 {
-                        if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
+            asciiFolding.withUnsafeBufferPointer { table in
+                while index < end {
+                    let byte = input[index]
+                    let mapped = table[Int(byte)]
+                    if mapped != Self.nonASCII {
+                        index &+= 1
+                        if mapped == Self.apostrophe {
+                            if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
+                            continue
+                        }
+                        let isWordByte = mapped != Self.separator
+                        if pendingApostrophe {
+                            pendingApostrophe = false
+                            if !isWordByte { n &-= 1 }
+                        }
+                        if isWordByte {
+                            out[n] = mapped; n &+= 1
+                            lastWasSpace = false
+                        } else if !lastWasSpace {
+                            out[n] = 0x20; n &+= 1
+                            lastWasSpace = true
+                        }
                         continue
                     }
-                    if pendingApostrophe {
+                    // Decode one scalar (Swift strings hold valid UTF-8).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    var cursor = index &+ 1
+                    let scalarEnd = Swift.min(index &+ length, end)
+                    while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
+                    index = scalarEnd
+                    let isApostrophe = value == 0x2019 || value == 0x2018
+                    let folded = LatinFolding.foldedBytes(value)
+                    let scalar = Unicode.Scalar(value)
+                    if pendingApostrophe, !isApostrophe {
                         pendingApostrophe = false
-                        if !isWordByte { n &-= 1 }
+                        let continuesWord = folded != nil || (scalar?.properties.isAlphabetic ?? false)
+                        if !continuesWord {
+                            n &-= 1
+                            lastWasSpace = out[n &- 1] == 0x20
+                        }
                     }
-                    if isWordByte {
-                        out[n] = byte &- 0x41 < 26 ? byte | 0x20 : byte; n &+= 1
+                    if isApostrophe {
+                        if lastWasSpace || pendingApostrophe { continue }
+                        out[n] = 0x27; n &+= 1; pendingApostrophe = true
+                        continue
+                    }
+                    if let folded {
+                        for folded in folded { out[n] = folded; n &+= 1 }
                         lastWasSpace = false
-                    } else if !lastWasSpace {
+                        continue
+                    }
+                    guard let scalar else { continue }
+                    let properties = scalar.properties
+                    guard properties.isAlphabetic || properties.numericType != nil else {
+                        if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
+                        continue
+                    }
+                    if Self.isCJK(value) {
+                        if !lastWasSpace { out[n] = 0x20; n &+= 1 }
+                        for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
                         out[n] = 0x20; n &+= 1
                         lastWasSpace = true
+                        continue
                     }
-                    continue
-                }
-                // Decode one scalar (Swift strings hold valid UTF-8).
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                var cursor = index &+ 1
-                let scalarEnd = Swift.min(index &+ length, end)
-                while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
-                index = scalarEnd
-                let isApostrophe = value == 0x2019 || value == 0x2018
-                let folded = LatinFolding.foldedBytes(value)
-                let scalar = Unicode.Scalar(value)
-                if pendingApostrophe, !isApostrophe {
-                    pendingApostrophe = false
-                    let continuesWord = folded != nil || (scalar?.properties.isAlphabetic ?? false)
-                    if !continuesWord {
-                        n &-= 1
-                        lastWasSpace = out[n &- 1] == 0x20
-                    }
-                }
-                if isApostrophe {
-                    if lastWasSpace || pendingApostrophe { continue }
-                    out[n] = 0x27; n &+= 1; pendingApostrophe = true
-                    continue
-                }
-                if let folded {
-                    for folded in folded { out[n] = folded; n &+= 1 }
+                    for lowered in properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
                     lastWasSpace = false
-                    continue
                 }
-                guard let scalar else { continue }
-                let properties = scalar.properties
-                guard properties.isAlphabetic || properties.numericType != nil else {
-                    if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
-                    continue
-                }
-                if Self.isCJK(value) {
-                    if !lastWasSpace { out[n] = 0x20; n &+= 1 }
-                    for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
-                    out[n] = 0x20; n &+= 1
-                    lastWasSpace = true
-                    continue
-                }
-                for lowered in properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
-                lastWasSpace = false
             }
             if pendingApostrophe { n &-= 1; lastWasSpace = out[n &- 1] == 0x20 }
             if !lastWasSpace { out[n] = 0x20; n &+= 1 }
