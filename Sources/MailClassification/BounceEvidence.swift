@@ -37,6 +37,14 @@ enum BounceEvidence {
             || (systemSender && BounceMarkers.delayed.firstMatch(in: text, counter: counter) != nil)
     }
 
+    /// Whether a message's text reads as a delivery report (a known format's wording or a permanent-failure
+    /// statement), whoever sent it.
+    static func readsLikeReport(_ message: Message, counter: StepCounter?) -> Bool {
+        let text = NormalizedText((message.textBody ?? "").leadingBytes(3_000), counter: counter)
+        return BounceFormat.identify(text, counter: counter) != nil
+            || BounceMarkers.permanent.firstMatch(in: text, counter: counter) != nil
+    }
+
     /// A provider's spam complaint that is not in ARF form: a complaint subject with the original attached.
     static func complaintEvidence(_ message: Message, counter: StepCounter?) -> String? {
         guard let subject = message.subject, !message.embeddedMessages.isEmpty else { return nil }

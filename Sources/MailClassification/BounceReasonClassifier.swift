@@ -34,7 +34,9 @@ public struct BounceReasonClassifier: Sendable {
     /// Wordings only ever used for an address that does not exist, whatever the SMTP stage.
     static let definitiveUnknownPhrases: Set<String> = [
         "resolver adr recipientnotfound", "recipientnotfound", "not listed in domino directory",
-        "the recipient name is not recognized", "unknown recipient", "this user doesn't have a",
+        "the recipient name is not recognized", "unknown recipient", "invalid final delivery userid",
+        "this user doesn't have a yahoo com account", "this user doesn't have a ymail com account",
+        "this user doesn't have a rocketmail com account",
         "not listed in public name address book",
     ]
 
@@ -43,7 +45,9 @@ public struct BounceReasonClassifier: Sendable {
         ["recipient address rejected", "recipient rejected", "address rejected"].map { ($0, ()) })
 
     static let recipientPhaseMarkers = PhraseTable<Void>(
-        ["rcpt to", "rcpt", "rcpt_to", "after rcpt", "in reply to rcpt to command", "recipient address rejected"]
+        ["rcpt to", "rcpt", "rcpt_to", "after rcpt", "in reply to rcpt to command", "recipient address rejected",
+         // Gmail / Google Workspace say this only of a recipient the next hop refused as unknown.
+         "because the address couldn't be found"]
             .map { ($0, ()) })
 
     static let temporaryWords = PhraseTable<Void>(
@@ -59,8 +63,8 @@ public struct BounceReasonClassifier: Sendable {
 
     /// `context` is more of the report (the human-readable part about this recipient); it is used only to tell
     /// at which SMTP stage the server refused.
-    func classify(diagnostic: String?, status: String?, action: String?, context: ReportContext? = nil,
-                  counter: StepCounter?) -> Decision {
+    func classify(diagnostic: String?, status: String?, action: String?, context: String? = nil,
+                  origin: ReportOrigin = .unknown, counter: StepCounter?) -> Decision {
         let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init), diagnostic: diagnostic)
         let text = NormalizedText(diagnostic ?? "", counter: counter)
         let matches = BounceReasonPhrases.table.matches(in: text, counter: counter)
@@ -69,7 +73,10 @@ public struct BounceReasonClassifier: Sendable {
             let phrase = text.phraseText(match.range)
             if let override = Self.overrides[phrase] { best = (override, phrase, -1); break }
             let rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
-            if best == nil || rank < best!.rank { best = (match.value, phrase, rank) }
+            // Of two phrases for the same reason the longer one is the more specific.
+            if best == nil || rank < best!.rank || (rank == best!.rank && phrase.utf8.count > best!.phrase.utf8.count) {
+                best = (match.value, phrase, rank)
+            }
         }
         if best == nil, statusCode.map({ $0.subject == 0 || $0.subject == 1 }) ?? true,
            let weak = Self.weakUnknownPhrases.firstMatch(in: text, counter: counter) {
@@ -81,10 +88,18 @@ public struct BounceReasonClassifier: Sendable {
         if let best {
             reason = best.reason
             basis = "diagnostic says \"\(best.phrase)\""
-            if reason == .userunknown {
+            if reason == .policyviolation, best.phrase == "recipient address rejected access denied",
+               ProviderReadings.isDirectoryEdgeBlock(status: statusCode, origin: origin) {
+                reason = .userunknown
+                basis += " from Exchange Online with status 5.4.1: directory-based edge blocking found no such recipient"
+            } else if reason == .userunknown {
                 (reason, basis) = settleUnknownUser(phrase: best.phrase, basis: basis, statusCode: statusCode,
-                                                    text: text, context: context, counter: counter)
+                                                    diagnostic: diagnostic ?? "", text: text, context: context,
+                                                    origin: origin, counter: counter)
             }
+        } else if case .unknownRecipient(let provider)? = ProviderReadings.unnamedRefusal(diagnostic: diagnostic ?? "", origin: origin) {
+            reason = .userunknown
+            basis = "\(provider) refuses this way only a recipient it does not know"
         } else if let statusCode, let statusReason = statusCode.reason {
             reason = statusReason
             basis = "status \(statusCode.text)"
@@ -123,35 +138,33 @@ public struct BounceReasonClassifier: Sendable {
         return quoted
     }
 
-    /// "User unknown" words are trusted when the server said them in answer to RCPT TO or with an X.1.x status.
-    /// Said after DATA, or with no sign of the stage, they usually come from a content filter, so the address is
-    /// not condemned (Sisimai reads them the same way: "filtered").
-    static func quotesSMTPReply(diagnostic: NormalizedText) -> Bool {
-        var previousSpace = true
-        var digits = 0
-        var first: UInt8 = 0
-        for byte in diagnostic.bytes {
-            if byte == 0x20 {
-                if digits == 3, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") { return true }
-                digits = 0
-                previousSpace = true
-                continue
-            }
-            if previousSpace { first = byte; digits = 0 }
-            digits = byte >= 0x30 && byte <= 0x39 && digits >= 0 ? digits + 1 : -100
-            previousSpace = false
-        }
-        return false
-    }
-
-    private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, text: NormalizedText,
-                                   context: ReportContext?, counter: StepCounter?) -> (BounceReason, String) {
-        let contextText = context?.folded(counter: counter)
+    private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, diagnostic: String,
+                                   text: NormalizedText, context: String?, origin: ReportOrigin,
+                                   counter: StepCounter?) -> (BounceReason, String) {
+        let contextText = context.map { NormalizedText($0.leadingBytes(4_000), counter: counter) }
         func mentions(_ table: PhraseTable<Void>) -> Bool {
             table.firstMatch(in: text, counter: counter) != nil
                 || contextText.map { table.firstMatch(in: $0, counter: counter) != nil } ?? false
         }
+        // A transcript's RCPT right before the refusal is certain. Its DATA is not: with PIPELINING the RCPT
+        // replies arrive after DATA is sent.
+        if (SMTPTranscript.refusedCommand(in: diagnostic) ?? context.flatMap({ SMTPTranscript.refusedCommand(in: $0) })) == "RCPT" {
+            return (.userunknown, basis + " at RCPT TO (session transcript)")
+        }
         if mentions(Self.dataPhaseMarkers) { return (.filtered, basis + " after DATA") }
+        if let statusCode, statusCode.subject == 7 {
+            // X.7.x is a security or policy refusal; the unknown-user words come with a filter's verdict.
+            return (.filtered, basis + " with policy status \(statusCode.text)")
+        }
+        if SMTPTranscript.recipientRefusedWhilePipelining(in: diagnostic)
+            || context.map({ SMTPTranscript.recipientRefusedWhilePipelining(in: $0) }) ?? false {
+            return (.userunknown, basis + " at RCPT TO (pipelined: the DATA reply says no recipient was accepted)")
+        }
+        switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context, origin: origin) {
+        case .unknownRecipient(let provider): return (.userunknown, basis + ", which \(provider) says only of a mailbox that does not exist")
+        case .filtered(let provider): return (.filtered, basis + ", which \(provider) also says when its filter refuses")
+        case nil: break
+        }
         if mentions(Self.recipientPhaseMarkers) { return (.userunknown, basis + " at RCPT TO") }
         if Self.definitiveUnknownPhrases.contains(phrase) { return (.userunknown, basis) }
         if let statusCode {
@@ -162,10 +175,8 @@ public struct BounceReasonClassifier: Sendable {
             default: break
             }
         }
-        // The server's own wording (no SMTP reply quoted) is a local lookup that failed; a remote reply with no
-        // sign of the stage may have come after DATA.
-        if !Self.quotesSMTPReply(diagnostic: text) { return (.userunknown, basis) }
-        return (.filtered, basis + " at an unknown SMTP stage")
+        // No sign of the stage: content filters use the same words after DATA, so the address is not condemned.
+        return (.filtered, basis + " with no sign of the SMTP stage")
     }
 
 }

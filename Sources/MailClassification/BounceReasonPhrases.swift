@@ -19,7 +19,9 @@ enum BounceReasonPhrases {
             "is not a valid mailbox", "not a valid recipient", "no mailbox here by that name", "user is unknown",
             "unrouteable address", "unroutable address", "user not exist", "no mailbox", "not our customer", "unknown or illegal alias",
             "addressee unknown", "bad destination mailbox address", "destination mailbox address invalid",
-            "this user doesn't have a", "mailbox not available", "mail receiving disabled", "no account by that name",
+            "this user doesn't have a", "this user doesn't have a yahoo com account",
+            "this user doesn't have a ymail com account", "this user doesn't have a rocketmail com account",
+            "mailbox not available", "mail receiving disabled", "no account by that name",
             "the email account that you tried to reach does not exist", 
             "recipient is not local", "sorry no mailbox", "sorry, no mailbox", "does not exist here",
             "there is no one at this address", "no valid recipients", "not listed in domino directory",
@@ -53,7 +55,7 @@ enum BounceReasonPhrases {
             "account is full", "inbox is full", "out of storage space", "would exceed", "is over its quota",
             "over the allowed quota", "mailbox is over quota", "quota violation", "boite pleine", "postfach voll",
             "exceeded the quota", "exceeded their storage", "mailbox size exceeded", "too much mail",
-            "mailbox has reached", "over their quota",
+            "mailbox has reached", "over their quota", "not enough disk space",
         ])
         add(.mesgtoobig, [
             "message too large", "message too big", "message size exceeds", "message is too large",

@@ -33,16 +33,18 @@ public struct Classifier: Sendable {
         verdict.subject = message.subject
         verdict.date = message.date
 
-        if decideBounceOrComplaint(message, from: from, into: &verdict, counter: counter) { return verdict }
-        for embedded in message.embeddedMessages.prefix(4) {
-            let embeddedFrom = embedded.from
-            guard BounceEvidence.looksLikeBounce(embedded, from: embeddedFrom, counter: counter) else { continue }
-            var forwarded = verdict
-            if decideBounceOrComplaint(embedded, from: embeddedFrom, into: &forwarded, counter: counter) {
-                forwarded.evidence.insert("forwarded bounce (attached message from \(embeddedFrom.first?.address ?? "unknown"))", at: 0)
+        let base = verdict
+        if decideBounceOrComplaint(message, into: &verdict, counter: counter) {
+            // A gateway's own notice that names no reason ("could not be delivered") yields to the bounce it
+            // attached, which does.
+            if Self.namesNoReason(verdict),
+               let forwarded = forwardedBounce(message, base: base, insideBounce: true, counter: counter),
+               !Self.namesNoReason(forwarded) {
                 return forwarded
             }
+            return verdict
         }
+        if let forwarded = forwardedBounce(message, base: base, insideBounce: false, counter: counter) { return forwarded }
 
         let replier = (from.first ?? message.replyTo.first)?.address
         let newText = Self.newText(of: message, counter: counter)
@@ -129,9 +131,33 @@ public struct Classifier: Sendable {
 
     // MARK: - Bounces and complaints
 
+    /// The verdict on the first attached message that is itself a bounce or complaint. Inside a bounce, an
+    /// attached message whose text reads as a delivery report counts even without a mail-system sender (gateways
+    /// attach the next hop's report as the "original").
+    private func forwardedBounce(_ message: Message, base: Verdict, insideBounce: Bool, counter: StepCounter?) -> Verdict? {
+        for embedded in message.embeddedMessages.prefix(4) {
+            let isReport = BounceEvidence.looksLikeBounce(embedded, counter: counter)
+                || (insideBounce && BounceEvidence.readsLikeReport(embedded, counter: counter))
+            guard isReport else { continue }
+            var forwarded = base
+            if decideBounceOrComplaint(embedded, into: &forwarded, knownBounce: insideBounce, counter: counter) {
+                forwarded.evidence.insert("forwarded bounce (attached message from \(embedded.from.first?.address ?? "unknown"))", at: 0)
+                return forwarded
+            }
+        }
+        return nil
+    }
+
+    /// A bounce verdict whose every recipient failed for no recognised reason.
+    static func namesNoReason(_ verdict: Verdict) -> Bool {
+        guard verdict.kind == .softBounce else { return false }
+        let unnamed: Set<String> = [BounceReason.onhold.rawValue, BounceReason.undefined.rawValue]
+        return verdict.recipients.isEmpty ? unnamed.contains(verdict.reason ?? "")
+                                          : verdict.recipients.allSatisfy { unnamed.contains($0.reason) }
+    }
+
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
-    /// `from` is `message.from`, already parsed by the caller.
-    private func decideBounceOrComplaint(_ message: Message, from: [MailAddress], into verdict: inout Verdict,
+    private func decideBounceOrComplaint(_ message: Message, into verdict: inout Verdict, knownBounce: Bool = false,
                                          counter: StepCounter?) -> Bool {
         if !message.deliveryStatusReports.isEmpty, decideDeliveryStatus(message, into: &verdict, counter: counter) {
             return true
@@ -183,8 +209,20 @@ public struct Classifier: Sendable {
             verdict.evidence.append(evidence)
             return true
         }
-        guard BounceEvidence.looksLikeBounce(message, from: from, counter: counter) else { return false }
-        return decidePlainText(message, from: from, into: &verdict, counter: counter)
+        if let rejection = MailingListRejection.decode(message, counter: counter) {
+            verdict.evidence.append("mailing list refused the post: \"\(rejection.phrase)\"")
+            if let list = rejection.list {
+                finishBounce([BouncedRecipient(address: list, status: nil, action: "failed", hard: false,
+                                               reason: BounceReason.rejected.rawValue, diagnostic: rejection.phrase)],
+                             message: message, into: &verdict)
+            } else {
+                verdict.kind = .softBounce
+                verdict.reason = BounceReason.rejected.rawValue
+            }
+            return true
+        }
+        guard knownBounce || BounceEvidence.looksLikeBounce(message, counter: counter) else { return false }
+        return decidePlainText(message, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
@@ -200,9 +238,23 @@ public struct Classifier: Sendable {
             textFallbackCache = decoded
             return decoded
         }
-        let reportText = message.textBody.map { ReportContext(String(decoding: $0.utf8.prefix(4_000), as: UTF8.self)) }
+        let reportText = message.textBody.map { String(decoding: $0.utf8.prefix(4_000), as: UTF8.self) }
+        var noticeCache: BounceReasonClassifier.Decision??
+        func noticeDecision() -> BounceReasonClassifier.Decision? {
+            if let cached = noticeCache { return cached }
+            let decided = reportText.map { reasons.classify(diagnostic: $0.leadingBytes(1_000), status: nil, action: nil,
+                                                            counter: counter) }
+            noticeCache = .some(decided)
+            return decided
+        }
+        let reportOrigin = ReportOrigin(reportingMTA: message.deliveryStatusReports.first?.reportingMTA,
+                                        gateway: ReportOrigin.gateway(of: message))
         for entry in entries.prefix(500) {
-            guard let address = entry.address else { continue }
+            guard var address = entry.address else { continue }
+            if address.hasPrefix("@"), entries.count == 1, let named = mailboxNamedElsewhere(message, host: address, counter: counter) {
+                // The report names only the host ("@mx.example.org"); its notice or the original names the mailbox.
+                address = named
+            }
             let action = entry.action?.lowercased().trimmingWhitespace
             let statusClass = entry.status?.trimmingWhitespace.first
             if ["delivered", "relayed", "expanded"].contains(action ?? "") || statusClass == "2" {
@@ -211,8 +263,9 @@ public struct Classifier: Sendable {
             }
             let effectiveAction = action == "delayed" || (action == nil && statusClass == "4") ? "delayed" : "failed"
             var diagnostic = entry.diagnostic.flatMap { $0.isEmpty ? nil : $0 }
+            let origin = reportOrigin.about(address, remoteMTA: entry.remoteMTA)
             var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
-                                            context: reportText, counter: counter)
+                                            context: reportText, origin: origin, counter: counter)
             if entry.diagnosticType?.lowercased().hasPrefix("x-unix") == true {
                 // A local delivery program (procmail, a pipe) failed: the mailer, not the address.
                 decision = .init(reason: .mailererror, hard: false, basis: "Diagnostic-Code type \(entry.diagnosticType ?? "")")
@@ -223,11 +276,15 @@ public struct Classifier: Sendable {
                 // The report's own fields say little; the human-readable part often names the reason.
                 let combined = [diagnostic, textDiagnostic].compactMap { $0 }.joined(separator: " ")
                 let textDecision = reasons.classify(diagnostic: combined, status: entry.status, action: effectiveAction,
-                                                    context: nil, counter: counter)
+                                                    context: nil, origin: origin, counter: counter)
                 if !textDecision.basis.hasPrefix("status"), textDecision.basis != "no recognised reason" {
                     decision = textDecision
                     diagnostic = diagnostic ?? textDiagnostic
                 }
+            }
+            if decision.hard, entries.count == 1, let notice = noticeDecision(), notice.reason == .mailboxfull {
+                // The report's own notice, about its only recipient, says the mailbox is full: the address exists.
+                decision = .init(reason: .mailboxfull, hard: false, basis: notice.basis + " in the notice, over " + decision.basis)
             }
             let status = entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? "")
             failed.append(BouncedRecipient(address: address, status: status, action: effectiveAction, hard: decision.hard,
@@ -255,6 +312,7 @@ public struct Classifier: Sendable {
         var status: String?
         var diagnostic: String?
         var diagnosticType: String?
+        var remoteMTA: String?
     }
 
     static func mergedEntries(_ recipients: [DeliveryStatusRecipient]) -> [ReportEntry] {
@@ -265,7 +323,8 @@ public struct Classifier: Sendable {
                 .first { !$0.hasPrefix("@") && $0.contains("@") }
             let entry = ReportEntry(address: named ?? recipient.finalRecipient ?? recipient.originalRecipient,
                                     action: recipient.action, status: recipient.status,
-                                    diagnostic: recipient.diagnosticCode, diagnosticType: recipient.diagnosticType)
+                                    diagnostic: recipient.diagnosticCode, diagnosticType: recipient.diagnosticType,
+                                    remoteMTA: recipient.remoteMTA)
             let continuesPrevious = entries.last.map { previous in
                 entry.address == nil || (previous.action == nil && previous.status == nil
                                          && previous.address?.lowercased() == entry.address?.lowercased())
@@ -275,6 +334,7 @@ public struct Classifier: Sendable {
                 previous.status = previous.status ?? entry.status
                 previous.diagnostic = previous.diagnostic ?? entry.diagnostic
                 previous.diagnosticType = previous.diagnosticType ?? entry.diagnosticType
+                previous.remoteMTA = previous.remoteMTA ?? entry.remoteMTA
                 entries.append(previous)
             } else {
                 entries.append(entry)
@@ -283,16 +343,33 @@ public struct Classifier: Sendable {
         return entries
     }
 
+    /// The one failed mailbox the notice text presents, else the original's single addressee, for a report whose
+    /// recipient field names only a host.
+    private func mailboxNamedElsewhere(_ message: Message, host: String, counter: StepCounter?) -> String? {
+        var excluded = Set((message.from + message.to + message.replyTo).map(\.address))
+        if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
+        if let text = message.textBody, !text.isEmpty {
+            let found = PlainTextBounceDecoder().decode(.init(text: text, excluded: excluded), counter: counter)
+            if found.count == 1, let only = found.first { return only.address }
+        }
+        if let to = message.embeddedMessages.first?.to, to.count == 1 { return to[0].address }
+        return nil
+    }
+
     private func plainTextRecipients(_ message: Message, addresses: [String], counter: StepCounter?) -> [BouncedRecipient] {
         guard let text = message.textBody, !text.isEmpty else { return [] }
         let input = PlainTextBounceDecoder.Input(text: text, excluded: [], failedRecipientsHeader: addresses)
         return PlainTextBounceDecoder().decode(input, counter: counter)
     }
 
-    private func decidePlainText(_ message: Message, from: [MailAddress], into verdict: inout Verdict,
+    /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be
+    /// the recipient that failed rather than the sender being told.
+    private func decidePlainText(_ message: Message, into verdict: inout Verdict, addresseeMayHaveFailed: Bool = false,
                                  counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        var excluded = Set(from.map(\.address) + message.to.map(\.address) + message.replyTo.map(\.address))
+        let from = message.from  // parsed from the header on every access: read once
+        var excluded = Set(from.map(\.address) + message.replyTo.map(\.address)
+                           + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
             value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.contains("@") }
@@ -301,10 +378,13 @@ public struct Classifier: Sendable {
         let head = NormalizedText(text.leadingBytes(3_000), counter: counter)
         let delayed = BounceEvidence.isDelayed(message, head: head, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
-                                                 delayed: delayed)
+                                                 delayed: delayed,
+                                                 origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
         var recipients = PlainTextBounceDecoder().decode(input, counter: counter)
-        if recipients.isEmpty, let originalTo = message.embeddedMessages.first?.to.first?.address {
-            // No address in the report text: the original's addressee is the one that failed.
+        if recipients.isEmpty, let originalTo = message.embeddedMessages.first?.to.first?.address
+            ?? PlainTextBounceDecoder.quotedOriginalAddressee(text, excluded: excluded, counter: counter) {
+            // No address in the report text: the original's addressee (attached, or summarised below the
+            // report as "To: …") is the one that failed.
             input.failedRecipientsHeader = [originalTo]
             recipients = PlainTextBounceDecoder().decode(input, counter: counter)
         }

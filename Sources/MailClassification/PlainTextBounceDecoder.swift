@@ -13,6 +13,8 @@ struct PlainTextBounceDecoder: Sendable {
         /// Addresses from `X-Failed-Recipients`, which decide the recipient list when present.
         var failedRecipientsHeader: [String] = []
         var delayed = false
+        /// What the report's headers tell about who wrote it; each recipient adds its own domain.
+        var origin = ReportOrigin.unknown
     }
 
     private let reasons = BounceReasonClassifier()
@@ -56,24 +58,21 @@ struct PlainTextBounceDecoder: Sendable {
             wholeTextCache = joined
             return joined
         }
-        var contextCache: ReportContext?
-        func context() -> ReportContext {
-            if let cached = contextCache { return cached }
-            let made = ReportContext(wholeText())
-            contextCache = made
-            return made
-        }
         let startLines = chosen.map(\.line).sorted()
         return chosen.map { recipient in
             let next = startLines.first { $0 > recipient.line } ?? lines.count
-            let end = min(next, recipient.line + 12, lines.count)
+            // Sendmail's "554 <address>... reason" line is complete in itself; the lines after it are about the
+            // next address.
+            let end = Self.isSendmailErrorLine(recipient) ? recipient.line + 1 : min(next, recipient.line + 12, lines.count)
             var region = lines[recipient.line..<max(end, recipient.line + 1)].joined(separator: " ")
             if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
             var decision = reasons.classify(diagnostic: region, status: StatusScanner.firstStatus(in: region),
-                                            action: input.delayed ? "delayed" : "failed", context: context(),
+                                            action: input.delayed ? "delayed" : "failed", context: wholeText(),
+                                            origin: input.origin.about(recipient.address, remoteMTA: nil),
                                             counter: counter)
             var status = StatusScanner.firstStatus(in: region)
-            if decision.basis == "no recognised reason" {
+            // The whole text speaks for one recipient only; with several it mixes their reasons.
+            if decision.basis == "no recognised reason", chosen.count == 1 {
                 status = status ?? StatusScanner.firstStatus(in: wholeText())
                 decision = reasons.classify(diagnostic: wholeText(), status: status,
                                             action: input.delayed ? "delayed" : "failed", counter: counter)
@@ -113,6 +112,22 @@ struct PlainTextBounceDecoder: Sendable {
         return false
     }
 
+    /// The single addressee on a "To:" line within the first lines of the original's copy below the report.
+    static func quotedOriginalAddressee(_ text: String, excluded: Set<String>, counter: StepCounter?) -> String? {
+        let lines = ReplyTextExtractor.lines(of: text.leadingBytes(16_000))
+        let start = reportEnd(lines, counter: counter)
+        guard start < lines.count else { return nil }
+        let excludedLowered = Set(excluded.map { $0.lowercased() })
+        for line in lines[start..<min(lines.count, start + 20)] {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            guard trimmed.lowercased().hasPrefix("to:") else { continue }
+            let found = AddressScanner.addresses(inLines: [trimmed], counter: counter)
+                .filter { !excludedLowered.contains($0.address.lowercased()) }
+            return found.count == 1 ? found[0].address : nil
+        }
+        return nil
+    }
+
     static func introducedAsSender(_ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
         let before = NormalizedText(String(decoding: candidate.before.utf8.suffix(24), as: UTF8.self), counter: counter)
         guard let last = BounceMarkers.senderIntros.matches(in: before, counter: counter).last else { return false }
@@ -128,11 +143,21 @@ struct PlainTextBounceDecoder: Sendable {
         let remaining = NormalizedText(candidate.before + " " + candidate.after, counter: counter)
         if remaining.wordCount == 0 { return .strong }
         let before = NormalizedText(candidate.before, counter: counter)
-        if before.wordCount == 0 { return .strong }
+        if before.wordCount == 0 || isSendmailErrorLine(candidate) { return .strong }
         guard let intro = BounceMarkers.recipientIntros.matches(in: before, counter: counter)
             .last(where: { $0.range.upperBound == before.bytes.count }) else { return .none }
         let word = before.phraseText(intro.range)
         return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
+    }
+
+    /// Sendmail's per-recipient error line: an SMTP reply code, then the address in angle brackets followed by
+    /// "...", e.g. "554 <pat@example.com>... 550 Host unknown".
+    static func isSendmailErrorLine(_ candidate: AddressScanner.Found) -> Bool {
+        guard candidate.after.hasPrefix(">...") else { return false }
+        let code = candidate.before.trimmingCharacters(in: .whitespaces)
+        guard code.hasSuffix("<") else { return false }
+        let digits = code.dropLast().trimmingCharacters(in: .whitespaces)
+        return digits.utf8.count == 3 && digits.allSatisfy(\.isNumber) && (digits.first == "4" || digits.first == "5")
     }
 
     /// The region with runs of spaces and tabs collapsed, at most 500 bytes.

@@ -22,7 +22,12 @@ enum DeliveryStatusValue {
         if let open = text.utf8.firstIndex(of: 0x3C), let close = text.utf8[open...].firstIndex(of: 0x3E) {
             text = String(text[text.index(after: open)..<close])
         }
-        text = text.trimmingCharacters(inSetOf: " \t\"'")
+        text = text.trimmingCharacters(inSetOf: " \t")
+        // Quotes around the whole value go; a quoted local part ("first..last"@example.com) keeps its quotes.
+        if let first = text.utf8.first, let last = text.utf8.last, text.utf8.count >= 2, first == last,
+           first == 0x22 || first == 0x27 {
+            text = String(text.dropFirst().dropLast())
+        }
         let bytes = text.utf8
         if bytes.contains(0x5C) { text = decodeUnicodeEscapes(text) }
         // xtext ("user+40example.com") only when the address has no literal '@' or encodes one.

@@ -116,7 +116,8 @@ public struct MessageParser: Sendable {
 
         if depth == 0, headers.value("Content-Type") == nil, !body.isEmpty,
            let guessed = MultipartSplitter.guessBoundary(buffer, body: body),
-           MultipartSplitter.split(buffer, body: body, boundary: guessed).parts.count >= 2 {
+           case let split = MultipartSplitter.split(buffer, body: body, boundary: guessed), split.parts.count >= 2,
+           !Self.preambleIsText(buffer, from: body.lowerBound, to: split.parts[0].lowerBound) {
             // Headers were stripped (common in forwarded or archived bounces) but the body is
             // plainly MIME: read it as multipart/mixed with the boundary it uses.
             collector.warnings.append(ParseWarning(code: "multipart-without-content-type",
@@ -177,6 +178,23 @@ public struct MessageParser: Sendable {
             if inline && contentType.subtype == "html" { collector.htmlTexts.append(text) }
         }
         return part
+    }
+
+    /// Whether the text before the first boundary line is a message of its own (three or more non-blank lines,
+    /// e.g. a bounce notice that quotes a MIME original below it) rather than a MIME preamble ("This is a
+    /// multi-part message in MIME format."). Such a body is text that quotes MIME, not a MIME body.
+    static func preambleIsText(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var lines = 0
+        var position = start
+        while position < end {
+            let lineEnd = ByteScanning.lineEnd(buffer, from: position, end: end)
+            var index = position
+            while index < lineEnd, ByteScanning.isWhitespace(buffer[index]) { index += 1 }
+            if index < lineEnd { lines += 1 }
+            if lines >= 4 { return true }   // the boundary line itself is the last one counted
+            position = lineEnd + 1
+        }
+        return false
     }
 
     private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, contentType: ContentType, body: Range<Int>,

@@ -12,7 +12,9 @@ struct EvalCommand: ParsableCommand {
         Each DIR holds messages and a labels.jsonl with one JSON object per message: {"file", "kind", \
         "recipients"?: [{"address", "hard"}], "reply_text"?, "contact"?, "return_date"?}. Prints per-kind \
         precision / recall / F1, a confusion matrix, recipient agreement, reply-text token F1, contact and \
-        return-date accuracy, and the misclassified files with the classifier's evidence.
+        return-date accuracy, and the misclassified files with the classifier's evidence. A labelled file \
+        that holds several messages (an mbox) is judged as one: its first message decides the kind and the \
+        recipients of all its messages are combined.
         """
     )
 
@@ -47,13 +49,18 @@ struct EvalCommand: ParsableCommand {
                     throw EvalError.badLabel(file: labelsURL.path, line: number + 1, reason: "\(error)")
                 }
                 let path = URL(fileURLWithPath: directory).appendingPathComponent(label.file).path
-                // Read as `classify` does (an mbox "From " line is dropped); a labelled file is one message.
-                var iterator = MessageSources(paths: [path]).makeIterator()
-                guard let sourced = iterator.next(), case .success(let bytes) = sourced.bytes else {
+                // Read as `classify` does (an mbox "From " line is dropped). A labelled file that holds several
+                // messages (an mbox) is judged as one: its first message decides the kind, the recipients of all
+                // of them are combined.
+                var verdicts: [Verdict] = []
+                for sourced in MessageSources(paths: [path]).prefix(Self.messagesPerLabelledFile) {
+                    guard case .success(let bytes) = sourced.bytes else { continue }
+                    verdicts.append(classifier.classify(parser.parse(bytes)))
+                }
+                guard let verdict = Self.fileVerdict(verdicts) else {
                     pairs.append((label, nil, "cannot read \(path)"))
                     continue
                 }
-                let verdict = classifier.classify(parser.parse(bytes))
                 var named = label
                 named.file = corpora.count > 1 ? "\(directory)/\(label.file)" : label.file
                 pairs.append((named, verdict, nil))
@@ -79,6 +86,23 @@ struct EvalCommand: ParsableCommand {
 }
 
 extension EvalCommand {
+    /// At most this many messages of one labelled file are read.
+    static let messagesPerLabelledFile = 100
+
+    /// One verdict for a labelled file: the first message's, with the failed recipients the later messages add.
+    static func fileVerdict(_ verdicts: [Verdict]) -> Verdict? {
+        guard var combined = verdicts.first else { return nil }
+        guard verdicts.count > 1 else { return combined }
+        for later in verdicts.dropFirst() {
+            for recipient in later.recipients
+            where !combined.recipients.contains(where: { $0.address.lowercased() == recipient.address.lowercased() }) {
+                combined.recipients.append(recipient)
+            }
+        }
+        combined.evidence.append("file holds \(verdicts.count) messages: the first decides the kind, recipients are combined")
+        return combined
+    }
+
     /// `directory` itself when it has a labels.jsonl, else every directory below it (three levels at most) that has one.
     static func labelledDirectories(under directory: String) throws -> [String] {
         let manager = FileManager.default

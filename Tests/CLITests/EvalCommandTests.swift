@@ -36,6 +36,26 @@ import TestSupport
         #expect(strict.stdout.contains("b.eml: expected soft_bounce, got hard_bounce"))
     }
 
+    @Test func aLabelledFileWithSeveralMessagesIsJudgedByTheFirstWithRecipientsCombined() throws {
+        let directory = try TemporaryDirectory()
+        let second = ClassifyCommandTests.bounce.replacingOccurrences(of: "pat@client.example", with: "lee@client.example")
+        let mbox = "From MAILER-DAEMON Mon Nov 30 09:00:00 2026\n" + ClassifyCommandTests.bounce + "\n"
+            + "From MAILER-DAEMON Mon Nov 30 09:00:01 2026\n" + second + "\n"
+        try mbox.write(toFile: directory.path + "/two.mbox", atomically: true, encoding: .utf8)
+        let labels = """
+        {"file": "two.mbox", "kind": "hard_bounce", "recipients": [{"address": "pat@client.example", "hard": true}, {"address": "lee@client.example", "hard": true}]}
+        """
+        try labels.write(toFile: directory.path + "/labels.jsonl", atomically: true, encoding: .utf8)
+        let json = try CLIRunner().run(["eval", "--json", directory.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["messages"] as? Int == 1)
+        #expect(report["accuracy"] as? Double == 1.0)
+        let agreement = report["recipient_agreement"] as? [String: Any]
+        #expect(agreement?["agreeing"] as? Int == 2)
+        #expect(agreement?["total"] as? Int == 2)
+    }
+
     @Test func directoryWithoutLabelsSaysWhatToDo() throws {
         let directory = try TemporaryDirectory()
         let outcome = try CLIRunner().run(["eval", directory.path])

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Providers and gateways whose wording of an unknown-user refusal settles what the generic reading cannot.
+///
+/// Generic "user unknown" words are trusted only when the report shows the refusal came at RCPT TO (content
+/// filters answer after DATA with the same words). These systems are known to answer differently, each by its
+/// own documented or long-observed format, so their name decides:
+/// - KDDI / au (ezweb.ne.jp, au.com) answers an unknown mailbox with "<address>: User unknown" and its
+///   recipient-side reception filter with the address left empty, "550 : User unknown".
+/// - Outlook.com (hotmail.com, outlook.com, live.com, msn.com) answers an unknown mailbox with
+///   "550 Requested action not taken: mailbox unavailable".
+/// - Exchange Online (…mail.protection.outlook.com) answers "5.4.1 Recipient address rejected: Access denied"
+///   when directory-based edge blocking finds no such recipient; elsewhere those words are a policy refusal.
+/// - Amazon SES inbound (inbound-smtp.….amazonaws.com) answers "Mailbox does not exist" whenever a receipt rule
+///   bounces a message, so the words say nothing certain about the mailbox.
+/// - Yahoo's "Sorry, we were unable to deliver your message to the following address" quotes the refused
+///   address in angle brackets only for a refusal at RCPT TO.
+/// - Verizon Wireless's MMS gateway (vzwpix.com, vtext.com) says "No valid recipients for this MM" of a
+///   number it does not serve.
+/// - Symantec Email Security.cloud (MessageLabs) answers "542 <address> Rejected", naming no reason, when its
+///   address registration knows no such recipient.
+/// - McAfee's gateway (`X-NAI-Header`) reports only recipients the next hop refused as unknown; IMail
+///   (`X-Mailer: <SMTP32 …>`) says "Unknown user" only of its own local mailboxes.
+enum ProviderReadings {
+    enum Reading: Equatable {
+        /// The words mean the mailbox does not exist; the string names the provider for evidence.
+        case unknownRecipient(String)
+        /// The words are the provider's filter, not a verdict on the address.
+        case filtered(String)
+    }
+
+    static let yahooNotice = "sorry, we were unable to deliver your message to the following address"
+
+    static let outlookConsumerDomains = ["hotmail.com", "outlook.com", "live.com", "msn.com"]
+
+    /// How the provider behind `origin` means unknown-user words in `diagnostic`, when it is one that says.
+    static func unknownUser(diagnostic: String, notice: String?, origin: ReportOrigin) -> Reading? {
+        let lowered = diagnostic.leadingBytes(2_000).lowercased()
+        if isKDDI(origin) {
+            if lowered.contains(">: user unknown") { return .unknownRecipient("KDDI / au") }
+            if lowered.contains(" : user unknown") || lowered.hasPrefix(": user unknown") { return .filtered("KDDI / au") }
+        }
+        if ReportOrigin.host(origin.reportingMTA, isIn: "amazonaws.com"), origin.reportingMTA?.contains("inbound-smtp") == true {
+            return .filtered("Amazon SES inbound")
+        }
+        if ["vzwpix.com", "vtext.com"].contains(where: { ReportOrigin.host(origin.recipientDomain, isIn: $0) }),
+           lowered.contains("no valid recipients") {
+            return .unknownRecipient("Verizon Wireless")
+        }
+        if isOutlookConsumer(origin), lowered.contains("mailbox unavailable") { return .unknownRecipient("Outlook.com") }
+        if let notice, notice.leadingBytes(1_000).lowercased().contains(yahooNotice),
+           let open = lowered.firstIndex(of: "<"), lowered[open...].contains("@"), lowered[open...].contains(">") {
+            return .unknownRecipient("Yahoo")
+        }
+        if let gateway = origin.gateway, ["McAfee", "IMail"].contains(gateway) { return .unknownRecipient(gateway) }
+        return nil
+    }
+
+    /// A refusal that names no reason but that the provider uses only for an unknown recipient.
+    static func unnamedRefusal(diagnostic: String, origin: ReportOrigin) -> Reading? {
+        let lowered = diagnostic.leadingBytes(500).lowercased().trimmingCharacters(in: .whitespaces)
+        if ReportOrigin.host(origin.reportingMTA, isIn: "messagelabs.com"), lowered.hasPrefix("542 "),
+           lowered.hasSuffix(" rejected") {
+            return .unknownRecipient("MessageLabs")
+        }
+        return nil
+    }
+
+    /// Exchange Online's directory-based edge blocking: "550 5.4.1 Recipient address rejected: Access denied".
+    static func isDirectoryEdgeBlock(status: StatusCode?, origin: ReportOrigin) -> Bool {
+        guard let status, status.subject == 4, status.detail == 1 else { return false }
+        return ReportOrigin.host(origin.remoteMTA, isIn: "mail.protection.outlook.com")
+    }
+
+    private static func isKDDI(_ origin: ReportOrigin) -> Bool {
+        ["ezweb.ne.jp", "au.com"].contains { domain in
+            ReportOrigin.host(origin.recipientDomain, isIn: domain) || ReportOrigin.host(origin.remoteMTA, isIn: domain)
+        }
+    }
+
+    private static func isOutlookConsumer(_ origin: ReportOrigin) -> Bool {
+        if ReportOrigin.host(origin.remoteMTA, isIn: "mail.protection.outlook.com") { return false }
+        return outlookConsumerDomains.contains { domain in
+            ReportOrigin.host(origin.recipientDomain, isIn: domain) || ReportOrigin.host(origin.reportingMTA, isIn: domain)
+                || ReportOrigin.host(origin.remoteMTA, isIn: domain)
+        }
+    }
+}
