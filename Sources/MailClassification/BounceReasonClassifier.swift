@@ -70,7 +70,7 @@ public struct BounceReasonClassifier: Sendable {
         let matches = BounceReasonPhrases.table.matches(in: text, counter: counter)
         var best: (reason: BounceReason, phrase: String, rank: Int)?
         for match in matches {
-            let phrase = String(decoding: text.bytes[match.range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let phrase = text.phraseText(match.range)
             if let override = Self.overrides[phrase] { best = (override, phrase, -1); break }
             let rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
             // Of two phrases for the same reason the longer one is the more specific.
@@ -81,7 +81,7 @@ public struct BounceReasonClassifier: Sendable {
         if best == nil, statusCode.map({ $0.subject == 0 || $0.subject == 1 }) ?? true,
            let weak = Self.weakUnknownPhrases.firstMatch(in: text, counter: counter) {
             // Only when nothing more specific is said: "Recipient address rejected." alone.
-            best = (.userunknown, String(decoding: text.bytes[weak.range], as: UTF8.self).trimmingCharacters(in: .whitespaces), 0)
+            best = (.userunknown, text.phraseText(weak.range), 0)
         }
         var reason: BounceReason
         var basis: String
@@ -188,7 +188,7 @@ struct StatusCode: Equatable {
     let detail: Int
 
     init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".")
+        let parts = text.trimmingWhitespace.split(separator: ".")
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2].prefix(3)),
               [2, 4, 5].contains(a) else { return nil }
         klass = a; subject = b; detail = c

@@ -28,7 +28,8 @@ public struct Classifier: Sendable {
         verdict.messageID = message.messageID
         verdict.inReplyTo = message.inReplyTo.first
         verdict.references = message.references
-        verdict.from = message.from.first?.address
+        let from = message.from  // parsed from the header on every access: read once
+        verdict.from = from.first?.address
         verdict.subject = message.subject
         verdict.date = message.date
 
@@ -45,7 +46,7 @@ public struct Classifier: Sendable {
         }
         if let forwarded = forwardedBounce(message, base: base, insideBounce: false, counter: counter) { return forwarded }
 
-        let replier = (message.from.first ?? message.replyTo.first)?.address
+        let replier = (from.first ?? message.replyTo.first)?.address
         let newText = Self.newText(of: message, counter: counter)
 
         if let mailbox = unsubscribeMailbox(in: message) {
@@ -77,7 +78,7 @@ public struct Classifier: Sendable {
             if let left = AutoReplyPhrases.leftCompany.firstMatch(in: normalized, counter: counter) {
                 verdict.leftCompany = true
                 verdict.reason = "left company"
-                verdict.evidence.append("text says \"\(String(decoding: normalized.bytes[left.range], as: UTF8.self).trimmingCharacters(in: .whitespaces))\"")
+                verdict.evidence.append("text says \"\(normalized.phraseText(left.range))\"")
             } else {
                 verdict.reason = "vacation"
                 if let date = ReturnDateExtractor().returnDate(in: bodyText, messageDate: message.date, counter: counter) {
@@ -254,8 +255,8 @@ public struct Classifier: Sendable {
                 // The report names only the host ("@mx.example.org"); its notice or the original names the mailbox.
                 address = named
             }
-            let action = entry.action?.lowercased().trimmingCharacters(in: .whitespaces)
-            let statusClass = entry.status?.trimmingCharacters(in: .whitespaces).first
+            let action = entry.action?.lowercased().trimmingWhitespace
+            let statusClass = entry.status?.trimmingWhitespace.first
             if ["delivered", "relayed", "expanded"].contains(action ?? "") || statusClass == "2" {
                 delivered += 1
                 continue
@@ -366,13 +367,16 @@ public struct Classifier: Sendable {
     private func decidePlainText(_ message: Message, into verdict: inout Verdict, addresseeMayHaveFailed: Bool = false,
                                  counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        var excluded = Set(message.from.map(\.address) + message.replyTo.map(\.address)
+        let from = message.from  // parsed from the header on every access: read once
+        var excluded = Set(from.map(\.address) + message.replyTo.map(\.address)
                            + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
             value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.contains("@") }
         }
-        let delayed = BounceEvidence.isDelayed(message, text: text, counter: counter)
+        // The folded start of the report serves the delay check and the format check below.
+        let head = NormalizedText(text.leadingBytes(3_000), counter: counter)
+        let delayed = BounceEvidence.isDelayed(message, head: head, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
                                                  origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
@@ -395,8 +399,8 @@ public struct Classifier: Sendable {
             verdict.evidence.append("bounce without a recognisable failed address: \(decision.reason.rawValue) (\(decision.basis))")
             return true
         }
-        let normalizedHead = NormalizedText((message.from.first?.address ?? "") + " " + (message.subject ?? "") + " "
-                                            + text.leadingBytes(3_000), counter: counter)
+        let normalizedHead = NormalizedText(joining: NormalizedText((from.first?.address ?? "") + " " + (message.subject ?? ""),
+                                                                    counter: counter), head)
         let format = BounceFormat.identify(normalizedHead, counter: counter)
         verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))

@@ -87,10 +87,9 @@ struct PlainTextBounceDecoder: Sendable {
     static func reportEnd(_ lines: [Substring], counter: StepCounter?) -> Int {
         var sawContent = false
         for (index, line) in lines.enumerated() {
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            if trimmed.isEmpty { continue }
+            if !line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }  // blank
             if sawContent, line.utf8.count <= 120 {
-                if line.hasPrefix("Return-Path:") || line.hasPrefix("Received: ") || line.hasPrefix("Return-path:") {
+                if Self.startsHeaderLine(line) {
                     return index
                 }
                 let normalized = NormalizedText(line, counter: counter)
@@ -102,6 +101,15 @@ struct PlainTextBounceDecoder: Sendable {
             sawContent = true
         }
         return lines.count
+    }
+
+    /// `hasPrefix` compares grapheme by grapheme; the byte check first keeps that cost to the rare lines that
+    /// could match (for these ASCII prefixes, `hasPrefix` implies the bytes match).
+    private static func startsHeaderLine(_ line: Substring) -> Bool {
+        for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.utf8.starts(with: prefix.utf8) {
+            if line.hasPrefix(prefix) { return true }
+        }
+        return false
     }
 
     /// The single addressee on a "To:" line within the first lines of the original's copy below the report.
@@ -138,7 +146,7 @@ struct PlainTextBounceDecoder: Sendable {
         if before.wordCount == 0 || isSendmailErrorLine(candidate) { return .strong }
         guard let intro = BounceMarkers.recipientIntros.matches(in: before, counter: counter)
             .last(where: { $0.range.upperBound == before.bytes.count }) else { return .none }
-        let word = String(decoding: before.bytes[intro.range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let word = before.phraseText(intro.range)
         return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
     }
 
@@ -174,7 +182,7 @@ enum StatusScanner {
     /// The status the remote server itself gave: the first code right after an SMTP reply code ("550 5.7.1",
     /// "550-'5.7.1"), else the first code at all.
     static func preferredStatus(in text: String) -> String? {
-        let bytes = Array(text.utf8.prefix(4_096))
+        let bytes = text.utf8Bytes(prefix: 4_096)
         var index = 0
         while index + 4 < bytes.count {
             if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
@@ -193,7 +201,7 @@ enum StatusScanner {
     }
 
     static func firstStatus(in text: String) -> String? {
-        let bytes = Array(text.utf8.prefix(16_384))
+        let bytes = text.utf8Bytes(prefix: 16_384)
         var smtpCode: String?
         var index = 0
         while index < bytes.count {
