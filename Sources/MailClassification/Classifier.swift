@@ -425,7 +425,7 @@ public struct Classifier: Sendable {
 
     static func newText(of message: Message, counter: StepCounter?) -> String? {
         let extractor = ReplyTextExtractor()
-        if let text = message.textBody, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let text = message.textBody, !text.consists(only: .whitespacesAndNewlines) {
             return extractor.newText(fromPlainText: text, counter: counter)
         }
         if let html = message.htmlBody {

@@ -57,9 +57,11 @@ enum HTMLText {
                 }
                 if droppingQuotes, !tag.closing {
                     let attributes = tag.attributes
-                    if historyStarts.contains(where: { attributes.contains($0) }) { break scan }
-                    if quoteContainers.contains(where: { attributes.contains($0) })
-                        || (tag.name == "blockquote" && attributes.contains("cite")) {
+                    let attributeBytes = Array(attributes.utf8)
+                    func mentions(_ marker: String) -> Bool { Self.mentions(attributes, attributeBytes, marker) }
+                    if historyStarts.contains(where: { mentions($0) }) { break scan }
+                    if quoteContainers.contains(where: { mentions($0) })
+                        || (tag.name == "blockquote" && mentions("cite")) {
                         if !tag.selfClosing { dropping = (tag.name, 1) }
                         continue
                     }
@@ -85,6 +87,13 @@ enum HTMLText {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Foundation's `contains` on the attribute text, asked only when the marker's bytes occur: its UTF-16 round
+    /// trip is costly, and an ASCII marker it finds always occurs byte for byte.
+    private static func mentions(_ attributes: String, _ bytes: [UInt8], _ marker: String) -> Bool {
+        guard find(bytes, marker, from: 0) != nil else { return false }
+        return attributes.contains(marker)
     }
 
     static func hasPrefix(_ input: [UInt8], at index: Int, _ prefix: String) -> Bool {

@@ -65,8 +65,7 @@ public struct OptOutDetector: Sendable {
                 if Self.endsWithNegation(before) { continue }
                 if Self.startsWithUntil(after) { continue }
                 if sentence.isQuestion, Self.startsWithQuestionWord(normalized) { continue }
-                return String(decoding: normalized.bytes[match.range], as: UTF8.self)
-                    .trimmingCharacters(in: .whitespaces)
+                return normalized.phraseText(match.range)
             }
         }
         return nil

@@ -230,8 +230,10 @@ public struct ReplyTextExtractor: Sendable {
         text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
+    private static let attributionPadding = TrimmedCharacters(CharacterSet(charactersIn: " \t-"))
+
     static func isAttribution(_ raw: String, counter: StepCounter?) -> Bool {
-        let trimmed = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t-"))
+        let trimmed = raw.trimming(attributionPadding)
         guard trimmed.utf8.count <= 400, containsDigit(trimmed) || trimmed.utf8.contains(UInt8(ascii: "@")) else {
             return false
         }

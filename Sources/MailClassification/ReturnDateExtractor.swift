@@ -92,8 +92,8 @@ struct ReturnDateExtractor: Sendable {
             if isNumber, let value = Int(current) {
                 tokens.append(.number(value, digits: current.count, separator: separator))
             } else {
-                tokens.append(.word(String(decoding: NormalizedText(current).bytes, as: UTF8.self)
-                    .trimmingCharacters(in: .whitespaces)))
+                let folded = NormalizedText(current)
+                tokens.append(.word(folded.phraseText(0..<folded.bytes.count)))
             }
             current = ""
         }
