@@ -34,7 +34,7 @@ public struct Classifier: Sendable {
         verdict.date = message.date
 
         let base = verdict
-        if decideBounceOrComplaint(message, into: &verdict, counter: counter) {
+        if decideBounceOrComplaint(message, from: from, into: &verdict, counter: counter) {
             // A gateway's own notice that names no reason ("could not be delivered") yields to the bounce it
             // attached, which does.
             if Self.namesNoReason(verdict),
@@ -157,8 +157,10 @@ public struct Classifier: Sendable {
     }
 
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
-    private func decideBounceOrComplaint(_ message: Message, into verdict: inout Verdict, knownBounce: Bool = false,
-                                         counter: StepCounter?) -> Bool {
+    /// `from` is `message.from` when the caller has it already (it is parsed on every access).
+    private func decideBounceOrComplaint(_ message: Message, from: [MailAddress]? = nil, into verdict: inout Verdict,
+                                         knownBounce: Bool = false, counter: StepCounter?) -> Bool {
+        let from = from ?? message.from
         if !message.deliveryStatusReports.isEmpty, decideDeliveryStatus(message, into: &verdict, counter: counter) {
             return true
         }
@@ -209,7 +211,7 @@ public struct Classifier: Sendable {
             verdict.evidence.append(evidence)
             return true
         }
-        if let rejection = MailingListRejection.decode(message, counter: counter) {
+        if let rejection = MailingListRejection.decode(message, from: from, counter: counter) {
             verdict.evidence.append("mailing list refused the post: \"\(rejection.phrase)\"")
             if let list = rejection.list {
                 finishBounce([BouncedRecipient(address: list, status: nil, action: "failed", hard: false,
@@ -221,8 +223,8 @@ public struct Classifier: Sendable {
             }
             return true
         }
-        guard knownBounce || BounceEvidence.looksLikeBounce(message, counter: counter) else { return false }
-        return decidePlainText(message, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
+        guard knownBounce || BounceEvidence.looksLikeBounce(message, from: from, counter: counter) else { return false }
+        return decidePlainText(message, from: from, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
@@ -364,10 +366,9 @@ public struct Classifier: Sendable {
 
     /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be
     /// the recipient that failed rather than the sender being told.
-    private func decidePlainText(_ message: Message, into verdict: inout Verdict, addresseeMayHaveFailed: Bool = false,
-                                 counter: StepCounter?) -> Bool {
+    private func decidePlainText(_ message: Message, from: [MailAddress], into verdict: inout Verdict,
+                                 addresseeMayHaveFailed: Bool = false, counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        let from = message.from  // parsed from the header on every access: read once
         var excluded = Set(from.map(\.address) + message.replyTo.map(\.address)
                            + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }

@@ -74,6 +74,7 @@ public struct OptOutDetector: Sendable {
     struct Sentence { let text: Substring; let isQuestion: Bool }
 
     static func sentences(of text: String) -> [Sentence] {
+        if let ascii = asciiSentences(of: text) { return ascii }
         var result: [Sentence] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -89,6 +90,39 @@ public struct OptOutDetector: Sendable {
         }
         if start < text.endIndex { result.append(Sentence(text: text[start...], isQuestion: false)) }
         return result
+    }
+
+    /// `sentences(of:)` on the UTF-8 bytes of ASCII text, where every byte is a character but CR LF (one
+    /// character, a break like CR and LF alone); nil for other text.
+    private static func asciiSentences(of text: String) -> [Sentence]? {
+        var bounds: [(start: Int, end: Int, isQuestion: Bool)] = []
+        let scanned: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0, index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return false }
+                var next = index &+ 1
+                if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
+                switch byte {
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), 0x0A, 0x0D:
+                    if index > start { bounds.append((start, index, byte == UInt8(ascii: "?"))) }
+                    start = next
+                default:
+                    break
+                }
+                index = next
+            }
+            if start < count { bounds.append((start, count, false)) }
+            return true
+        }
+        guard scanned == true else { return nil }
+        let utf8 = text.utf8
+        return bounds.map { bound in
+            let start = utf8.index(utf8.startIndex, offsetBy: bound.start)
+            let end = utf8.index(utf8.startIndex, offsetBy: bound.end)
+            return Sentence(text: text[start..<end], isQuestion: bound.isQuestion)
+        }
     }
 
     static let replyPrefixes: Set<String> = ["re", "aw", "sv", "r", "antw", "res", "odp", "vs", "rif", "ynt", "回复", "答复"]

@@ -207,7 +207,8 @@ public struct ReplyTextExtractor: Sendable {
         guard trimmed.utf8.count <= 400, let first = trimmed.first else { return false }
         let hasAddress = containsAddress(trimmed)
         guard hasAddress || containsDigit(trimmed) else { return false }
-        if first.isNumber || hasAddress || trimmed.contains("<") { return true }
+        // Foundation's `contains` is asked only when the byte occurs: it never finds an ASCII character that is not there.
+        if first.isNumber || hasAddress || (trimmed.utf8.contains(UInt8(ascii: "<")) && trimmed.contains("<")) { return true }
         let normalized = NormalizedText(trimmed.prefix(24), counter: counter)
         return QuoteMarkers.attributionLeads.matches(in: normalized, counter: counter).contains { $0.range.lowerBound == 0 }
     }
