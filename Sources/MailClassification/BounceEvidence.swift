@@ -13,8 +13,8 @@ enum BounceEvidence {
         let local = sender?.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
         let displayName = sender?.displayName?.lowercased() ?? ""
         let systemSender = BounceMarkers.systemSenders.contains(local) || from.isEmpty
-            || displayName.contains("mail delivery") || displayName.contains("mailer-daemon")
-            || displayName.contains("postmaster")
+            || displayName.containsText("mail delivery") || displayName.containsText("mailer-daemon")
+            || displayName.containsText("postmaster")
         let subject = NormalizedText((message.subject ?? "").leadingBytes(200), counter: counter)
         let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
         if systemSender && (bounceSubject || message.root.contentType.mimeType.lowercased() == "multipart/report") {

@@ -35,20 +35,21 @@ enum ProviderReadings {
 
     /// How the provider behind `origin` means unknown-user words in `diagnostic`, when it is one that says.
     static func unknownUser(diagnostic: String, notice: String?, origin: ReportOrigin) -> Reading? {
-        let lowered = diagnostic.leadingBytes(2_000).lowercased()
+        // Lowered only when a provider check reads it.
+        lazy var lowered = diagnostic.leadingBytes(2_000).lowercased()
         if isKDDI(origin) {
-            if lowered.contains(">: user unknown") { return .unknownRecipient("KDDI / au") }
-            if lowered.contains(" : user unknown") || lowered.hasPrefix(": user unknown") { return .filtered("KDDI / au") }
+            if lowered.containsText(">: user unknown") { return .unknownRecipient("KDDI / au") }
+            if lowered.containsText(" : user unknown") || lowered.hasPrefix(": user unknown") { return .filtered("KDDI / au") }
         }
         if ReportOrigin.host(origin.reportingMTA, isIn: "amazonaws.com"), origin.reportingMTA?.contains("inbound-smtp") == true {
             return .filtered("Amazon SES inbound")
         }
         if ["vzwpix.com", "vtext.com"].contains(where: { ReportOrigin.host(origin.recipientDomain, isIn: $0) }),
-           lowered.contains("no valid recipients") {
+           lowered.containsText("no valid recipients") {
             return .unknownRecipient("Verizon Wireless")
         }
-        if isOutlookConsumer(origin), lowered.contains("mailbox unavailable") { return .unknownRecipient("Outlook.com") }
-        if let notice, notice.leadingBytes(1_000).lowercased().contains(yahooNotice),
+        if isOutlookConsumer(origin), lowered.containsText("mailbox unavailable") { return .unknownRecipient("Outlook.com") }
+        if let notice, notice.leadingBytes(1_000).lowercased().containsText(yahooNotice),
            let open = lowered.firstIndex(of: "<"), lowered[open...].contains("@"), lowered[open...].contains(">") {
             return .unknownRecipient("Yahoo")
         }
