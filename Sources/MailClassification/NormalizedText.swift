@@ -230,8 +230,13 @@ struct NormalizedText {
         return count
     }
 
-    /// The words of the text, in order.
-    var words: [Substring] { string.split(separator: " ") }
+    /// The words of the text, in order. ASCII text, where every character is one byte, is split by bytes; other
+    /// text by characters (a space and a following spacing mark are one character).
+    var words: [Substring] {
+        let text = string
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return text.split(separator: " ") }
+        return text.utf8.split(separator: 0x20).map { Substring($0) }
+    }
 }
 
 /// Folds accented Latin letters to their base letters so "reponse" and "réponse" match the same phrase.

@@ -171,6 +171,8 @@ public struct ReplyTextExtractor: Sendable {
 
     /// "From: …", "Von: …", "*De :* …" — a header name from the list followed by a colon near the start.
     static func isHeaderLine(_ content: Substring, counter: StepCounter?) -> Bool {
+        // Neither ":" nor "：" (EF BC 9A) can be in a line without their bytes.
+        guard content.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == 0xEF }) else { return false }
         guard let colon = content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
         let name = NormalizedText(content[..<colon], counter: counter)
         guard let match = QuoteMarkers.headerNames.matches(in: name, counter: counter)
