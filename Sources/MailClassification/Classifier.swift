@@ -31,7 +31,8 @@ public struct Classifier: Sendable {
         let from = message.from  // parsed from the header on every access: read once
         verdict.from = from.first?.address
         verdict.subject = message.subject
-        verdict.date = message.date
+        let date = message.date  // parsed from the header on every access: read once
+        verdict.date = date
 
         let base = verdict
         if decideBounceOrComplaint(message, from: from, into: &verdict, counter: counter) {
@@ -81,9 +82,9 @@ public struct Classifier: Sendable {
                 verdict.evidence.append("text says \"\(normalized.phraseText(left.range))\"")
             } else {
                 verdict.reason = "vacation"
-                if let date = ReturnDateExtractor().returnDate(in: bodyText, messageDate: message.date, counter: counter) {
-                    verdict.returnDate = date
-                    verdict.evidence.append("return date \(date) read from the text")
+                if let returnDate = ReturnDateExtractor().returnDate(in: bodyText, messageDate: date, counter: counter) {
+                    verdict.returnDate = returnDate
+                    verdict.evidence.append("return date \(returnDate) read from the text")
                 }
             }
             return verdict
