@@ -33,7 +33,7 @@ enum AddressScanner {
     static func addresses(inLines lines: [Substring], counter: StepCounter? = nil) -> [Found] {
         var found: [Found] = []
         for (lineIndex, line) in lines.enumerated() {
-            let bytes = Array(line.utf8)
+            let bytes = line.utf8Bytes()
             counter?.add(bytes.count)
             var index = 0
             var lastAtEnd = 0

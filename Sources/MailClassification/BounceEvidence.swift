@@ -4,13 +4,15 @@ import MailParsing
 /// `multipart/report`, or a bounce subject together with a known bounce format. A person's mail with an attached
 /// message has none of these, so it is never read as a bounce.
 enum BounceEvidence {
-    static func looksLikeBounce(_ message: Message, counter: StepCounter?) -> Bool {
+    /// `from` is `message.from` when the caller has it already (it is parsed on every access).
+    static func looksLikeBounce(_ message: Message, from: [MailAddress]? = nil, counter: StepCounter?) -> Bool {
+        let from = from ?? message.from
         if !message.deliveryStatusReports.isEmpty { return true }
         if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
-        let sender = message.from.first
+        let sender = from.first
         let local = sender?.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
         let displayName = sender?.displayName?.lowercased() ?? ""
-        let systemSender = BounceMarkers.systemSenders.contains(local) || message.from.isEmpty
+        let systemSender = BounceMarkers.systemSenders.contains(local) || from.isEmpty
             || displayName.contains("mail delivery") || displayName.contains("mailer-daemon")
             || displayName.contains("postmaster")
         let subject = NormalizedText((message.subject ?? "").leadingBytes(200), counter: counter)
@@ -23,7 +25,7 @@ enum BounceEvidence {
             return true
         }
         // A mail system returning a message it could not deliver.
-        if systemSender, !(message.from.isEmpty), !message.embeddedMessages.isEmpty { return true }
+        if systemSender, !(from.isEmpty), !message.embeddedMessages.isEmpty { return true }
         let noReplySender = BounceMarkers.noReplySenders.contains(local)
         guard bounceSubject || systemSender || noReplySender else { return false }
         let text = NormalizedText((message.textBody ?? "").leadingBytes(3_000), counter: counter)
@@ -51,10 +53,10 @@ enum BounceEvidence {
         return "complaint report (subject \"\(subject.prefix(60))\") with the original attached"
     }
 
-    static func isDelayed(_ message: Message, text: String, counter: StepCounter?) -> Bool {
+    /// `head` is the report text's first 3,000 bytes, folded.
+    static func isDelayed(_ message: Message, head: NormalizedText, counter: StepCounter?) -> Bool {
         let subject = NormalizedText((message.subject ?? "").leadingBytes(200), counter: counter)
         if BounceMarkers.delayed.firstMatch(in: subject, counter: counter) != nil { return true }
-        let head = NormalizedText(text.leadingBytes(3_000), counter: counter)
         guard BounceMarkers.delayed.firstMatch(in: head, counter: counter) != nil else { return false }
         return BounceMarkers.permanent.firstMatch(in: head, counter: counter) == nil
     }

@@ -28,12 +28,13 @@ public struct Classifier: Sendable {
         verdict.messageID = message.messageID
         verdict.inReplyTo = message.inReplyTo.first
         verdict.references = message.references
-        verdict.from = message.from.first?.address
+        let from = message.from  // parsed from the header on every access: read once
+        verdict.from = from.first?.address
         verdict.subject = message.subject
         verdict.date = message.date
 
         let base = verdict
-        if decideBounceOrComplaint(message, into: &verdict, counter: counter) {
+        if decideBounceOrComplaint(message, from: from, into: &verdict, counter: counter) {
             // A gateway's own notice that names no reason ("could not be delivered") yields to the bounce it
             // attached, which does.
             if Self.namesNoReason(verdict),
@@ -45,7 +46,7 @@ public struct Classifier: Sendable {
         }
         if let forwarded = forwardedBounce(message, base: base, insideBounce: false, counter: counter) { return forwarded }
 
-        let replier = (message.from.first ?? message.replyTo.first)?.address
+        let replier = (from.first ?? message.replyTo.first)?.address
         let newText = Self.newText(of: message, counter: counter)
 
         if let mailbox = unsubscribeMailbox(in: message) {
@@ -77,7 +78,7 @@ public struct Classifier: Sendable {
             if let left = AutoReplyPhrases.leftCompany.firstMatch(in: normalized, counter: counter) {
                 verdict.leftCompany = true
                 verdict.reason = "left company"
-                verdict.evidence.append("text says \"\(String(decoding: normalized.bytes[left.range], as: UTF8.self).trimmingCharacters(in: .whitespaces))\"")
+                verdict.evidence.append("text says \"\(normalized.phraseText(left.range))\"")
             } else {
                 verdict.reason = "vacation"
                 if let date = ReturnDateExtractor().returnDate(in: bodyText, messageDate: message.date, counter: counter) {
@@ -135,12 +136,14 @@ public struct Classifier: Sendable {
     /// attach the next hop's report as the "original").
     private func forwardedBounce(_ message: Message, base: Verdict, insideBounce: Bool, counter: StepCounter?) -> Verdict? {
         for embedded in message.embeddedMessages.prefix(4) {
-            let isReport = BounceEvidence.looksLikeBounce(embedded, counter: counter)
+            let embeddedFrom = embedded.from
+            let isReport = BounceEvidence.looksLikeBounce(embedded, from: embeddedFrom, counter: counter)
                 || (insideBounce && BounceEvidence.readsLikeReport(embedded, counter: counter))
             guard isReport else { continue }
             var forwarded = base
-            if decideBounceOrComplaint(embedded, into: &forwarded, knownBounce: insideBounce, counter: counter) {
-                forwarded.evidence.insert("forwarded bounce (attached message from \(embedded.from.first?.address ?? "unknown"))", at: 0)
+            if decideBounceOrComplaint(embedded, from: embeddedFrom, into: &forwarded, knownBounce: insideBounce,
+                                       counter: counter) {
+                forwarded.evidence.insert("forwarded bounce (attached message from \(embeddedFrom.first?.address ?? "unknown"))", at: 0)
                 return forwarded
             }
         }
@@ -156,7 +159,9 @@ public struct Classifier: Sendable {
     }
 
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
-    private func decideBounceOrComplaint(_ message: Message, into verdict: inout Verdict, knownBounce: Bool = false,
+    /// `from` is `message.from`, already parsed by the caller.
+    private func decideBounceOrComplaint(_ message: Message, from: [MailAddress], into verdict: inout Verdict,
+                                         knownBounce: Bool = false,
                                          counter: StepCounter?) -> Bool {
         if !message.deliveryStatusReports.isEmpty, decideDeliveryStatus(message, into: &verdict, counter: counter) {
             return true
@@ -208,7 +213,7 @@ public struct Classifier: Sendable {
             verdict.evidence.append(evidence)
             return true
         }
-        if let rejection = MailingListRejection.decode(message, counter: counter) {
+        if let rejection = MailingListRejection.decode(message, from: from, counter: counter) {
             verdict.evidence.append("mailing list refused the post: \"\(rejection.phrase)\"")
             if let list = rejection.list {
                 finishBounce([BouncedRecipient(address: list, status: nil, action: "failed", hard: false,
@@ -220,8 +225,8 @@ public struct Classifier: Sendable {
             }
             return true
         }
-        guard knownBounce || BounceEvidence.looksLikeBounce(message, counter: counter) else { return false }
-        return decidePlainText(message, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
+        guard knownBounce || BounceEvidence.looksLikeBounce(message, from: from, counter: counter) else { return false }
+        return decidePlainText(message, from: from, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
@@ -237,11 +242,11 @@ public struct Classifier: Sendable {
             textFallbackCache = decoded
             return decoded
         }
-        let reportText = message.textBody.map { String(decoding: $0.utf8.prefix(4_000), as: UTF8.self) }
+        let reportText = message.textBody.map { ReportContext(String(decoding: $0.utf8.prefix(4_000), as: UTF8.self)) }
         var noticeCache: BounceReasonClassifier.Decision??
         func noticeDecision() -> BounceReasonClassifier.Decision? {
             if let cached = noticeCache { return cached }
-            let decided = reportText.map { reasons.classify(diagnostic: $0.leadingBytes(1_000), status: nil, action: nil,
+            let decided = reportText.map { reasons.classify(diagnostic: $0.text.leadingBytes(1_000), status: nil, action: nil,
                                                             counter: counter) }
             noticeCache = .some(decided)
             return decided
@@ -254,8 +259,8 @@ public struct Classifier: Sendable {
                 // The report names only the host ("@mx.example.org"); its notice or the original names the mailbox.
                 address = named
             }
-            let action = entry.action?.lowercased().trimmingCharacters(in: .whitespaces)
-            let statusClass = entry.status?.trimmingCharacters(in: .whitespaces).first
+            let action = entry.action?.lowercased().trimmingWhitespace
+            let statusClass = entry.status?.trimmingWhitespace.first
             if ["delivered", "relayed", "expanded"].contains(action ?? "") || statusClass == "2" {
                 delivered += 1
                 continue
@@ -363,16 +368,18 @@ public struct Classifier: Sendable {
 
     /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be
     /// the recipient that failed rather than the sender being told.
-    private func decidePlainText(_ message: Message, into verdict: inout Verdict, addresseeMayHaveFailed: Bool = false,
-                                 counter: StepCounter?) -> Bool {
+    private func decidePlainText(_ message: Message, from: [MailAddress], into verdict: inout Verdict,
+                                 addresseeMayHaveFailed: Bool = false, counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        var excluded = Set(message.from.map(\.address) + message.replyTo.map(\.address)
+        var excluded = Set(from.map(\.address) + message.replyTo.map(\.address)
                            + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
             value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.contains("@") }
         }
-        let delayed = BounceEvidence.isDelayed(message, text: text, counter: counter)
+        // The folded start of the report serves the delay check and the format check below.
+        let head = NormalizedText(text.leadingBytes(3_000), counter: counter)
+        let delayed = BounceEvidence.isDelayed(message, head: head, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
                                                  origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
@@ -395,8 +402,8 @@ public struct Classifier: Sendable {
             verdict.evidence.append("bounce without a recognisable failed address: \(decision.reason.rawValue) (\(decision.basis))")
             return true
         }
-        let normalizedHead = NormalizedText((message.from.first?.address ?? "") + " " + (message.subject ?? "") + " "
-                                            + text.leadingBytes(3_000), counter: counter)
+        let normalizedHead = NormalizedText(joining: NormalizedText((from.first?.address ?? "") + " " + (message.subject ?? ""),
+                                                                    counter: counter), head)
         let format = BounceFormat.identify(normalizedHead, counter: counter)
         verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))

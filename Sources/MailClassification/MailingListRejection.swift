@@ -22,8 +22,9 @@ enum MailingListRejection {
     ].map { ($0, ()) })
 
     /// The refused list address and the phrase that says so, or nil when the message is not such a notice.
-    static func decode(_ message: Message, counter: StepCounter?) -> (list: String?, phrase: String)? {
-        let sender = message.from.first?.address.lowercased() ?? ""
+    /// `from` is `message.from`, already parsed by the caller.
+    static func decode(_ message: Message, from: [MailAddress], counter: StepCounter?) -> (list: String?, phrase: String)? {
+        let sender = from.first?.address.lowercased() ?? ""
         let local = sender.split(separator: "@").first.map(String.init) ?? ""
         let fromManager = managerSenders.contains(local) || local.hasPrefix("owner-")
             || managerSenderSuffixes.contains { local.hasSuffix($0) }
@@ -31,8 +32,8 @@ enum MailingListRejection {
         let text = (message.subject ?? "") + "\n" + (message.textBody ?? "").leadingBytes(2_000)
         let normalized = NormalizedText(text, counter: counter)
         guard let match = refusals.firstMatch(in: normalized, counter: counter) else { return nil }
-        let phrase = String(decoding: normalized.bytes[match.range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        let excluded = Set((message.from + message.to + message.replyTo).map { $0.address.lowercased() })
+        let phrase = normalized.phraseText(match.range)
+        let excluded = Set((from + message.to + message.replyTo).map { $0.address.lowercased() })
         let lines = ReplyTextExtractor.lines(of: (message.textBody ?? "").leadingBytes(2_000))
         let list = AddressScanner.addresses(inLines: lines, counter: counter)
             .map(\.address).first { !excluded.contains($0.lowercased()) }

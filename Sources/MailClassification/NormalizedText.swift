@@ -10,9 +10,10 @@ struct NormalizedText {
     /// `trackingOrigins` fills `sourceScalarIndex`; without it that array stays empty and pure-ASCII text takes a
     /// byte-only fast path.
     init(_ text: some StringProtocol, counter: StepCounter? = nil, trackingOrigins: Bool = false) {
-        if !trackingOrigins, let ascii = Self.foldASCII(text) {
-            counter?.add(ascii.count)
-            self.bytes = ascii
+        if !trackingOrigins {
+            let folded = Self.fold(text)
+            counter?.add(folded.count)
+            self.bytes = folded
             self.sourceScalarIndex = []
             return
         }
@@ -83,40 +84,135 @@ struct NormalizedText {
         self.sourceScalarIndex = origins
     }
 
-    /// The folded bytes when `text` is pure ASCII, else nil.
-    private static func foldASCII(_ text: some StringProtocol) -> [UInt8]? {
-        let utf8 = text.utf8
-        var bytes: [UInt8] = [0x20]
-        bytes.reserveCapacity(utf8.count + 2)
-        var lastWasSpace = true
-        var pendingApostrophe = false
-        for byte in utf8 {
-            guard byte < 0x80 else { return nil }
-            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-            if byte == 0x27 || byte == 0x60 {
-                if !lastWasSpace && !pendingApostrophe { bytes.append(0x27); pendingApostrophe = true }
-                continue
-            }
-            if pendingApostrophe {
-                pendingApostrophe = false
-                if !isWordByte { bytes.removeLast() }
-            }
-            if isWordByte {
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                lastWasSpace = false
-            } else if !lastWasSpace {
-                bytes.append(0x20)
-                lastWasSpace = true
-            }
+    /// The folded bytes in one pass over the UTF-8 of `text`, writing straight into the result: ASCII bytes take a
+    /// table-free fast path, other scalars the Unicode rules of the origin-tracking path (same output, byte for byte).
+    private static func fold(_ text: some StringProtocol) -> [UInt8] {
+        if let folded = text.utf8.withContiguousStorageIfAvailable({ fold(utf8: $0) }) { return folded }
+        var copy = String(text)
+        return copy.withUTF8 { fold(utf8: $0) }
+    }
+
+    private static let separator: UInt8 = 0, apostrophe: UInt8 = 0xFE, nonASCII: UInt8 = 0xFF
+    /// Per byte: the folded letter or digit, `separator` for other ASCII, `apostrophe` for ' and `, `nonASCII`.
+    private static let asciiFolding: [UInt8] = (0...255).map { value -> UInt8 in
+        let byte = UInt8(value)
+        switch byte {
+        case 0x80...: return nonASCII
+        case 0x27, 0x60: return apostrophe
+        case 0x41...0x5A: return byte | 0x20
+        case 0x61...0x7A, 0x30...0x39: return byte
+        default: return separator
         }
-        if pendingApostrophe { bytes.removeLast(); lastWasSpace = bytes.last == 0x20 }
-        if !lastWasSpace { bytes.append(0x20) }
-        return bytes
+    }
+
+    private static func fold(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        // Worst case per scalar: a 3-byte CJK character becomes space + 3 bytes + space, a 2-byte letter whose
+        // lowercase needs 3 bytes; so twice the input plus the bounding spaces always fits.
+        let capacity = input.count &* 2 &+ 4
+        return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            var n = 0
+            out[0] = 0x20; n = 1
+            var lastWasSpace = true
+            var pendingApostrophe = false
+            var index = 0
+            let end = input.count
+            asciiFolding.withUnsafeBufferPointer { table in
+                while index < end {
+                    let byte = input[index]
+                    let mapped = table[Int(byte)]
+                    if mapped != Self.nonASCII {
+                        index &+= 1
+                        if mapped == Self.apostrophe {
+                            if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
+                            continue
+                        }
+                        let isWordByte = mapped != Self.separator
+                        if pendingApostrophe {
+                            pendingApostrophe = false
+                            if !isWordByte { n &-= 1 }
+                        }
+                        if isWordByte {
+                            out[n] = mapped; n &+= 1
+                            lastWasSpace = false
+                        } else if !lastWasSpace {
+                            out[n] = 0x20; n &+= 1
+                            lastWasSpace = true
+                        }
+                        continue
+                    }
+                    // Decode one scalar (Swift strings hold valid UTF-8).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    var cursor = index &+ 1
+                    let scalarEnd = Swift.min(index &+ length, end)
+                    while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
+                    index = scalarEnd
+                    let isApostrophe = value == 0x2019 || value == 0x2018
+                    let folded = LatinFolding.foldedBytes(value)
+                    let scalar = Unicode.Scalar(value)
+                    if pendingApostrophe, !isApostrophe {
+                        pendingApostrophe = false
+                        let continuesWord = folded != nil || (scalar?.properties.isAlphabetic ?? false)
+                        if !continuesWord {
+                            n &-= 1
+                            lastWasSpace = out[n &- 1] == 0x20
+                        }
+                    }
+                    if isApostrophe {
+                        if lastWasSpace || pendingApostrophe { continue }
+                        out[n] = 0x27; n &+= 1; pendingApostrophe = true
+                        continue
+                    }
+                    if let folded {
+                        for folded in folded { out[n] = folded; n &+= 1 }
+                        lastWasSpace = false
+                        continue
+                    }
+                    guard let scalar else { continue }
+                    let properties = scalar.properties
+                    guard properties.isAlphabetic || properties.numericType != nil else {
+                        if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
+                        continue
+                    }
+                    if Self.isCJK(value) {
+                        if !lastWasSpace { out[n] = 0x20; n &+= 1 }
+                        for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
+                        out[n] = 0x20; n &+= 1
+                        lastWasSpace = true
+                        continue
+                    }
+                    for lowered in properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+                    lastWasSpace = false
+                }
+            }
+            if pendingApostrophe { n &-= 1; lastWasSpace = out[n &- 1] == 0x20 }
+            if !lastWasSpace { out[n] = 0x20; n &+= 1 }
+            count = n
+        }
     }
 
     static func isCJK(_ value: UInt32) -> Bool {
         (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
             || (0xFF66...0xFF9F).contains(value)
+    }
+
+    /// Folding is a left-to-right pass whose state after a space is the starting state, so folding
+    /// `a + " " + b` gives folded `a` followed by folded `b` without its leading space: texts already folded for
+    /// other checks are joined instead of folded again.
+    init(joining first: NormalizedText, _ second: NormalizedText) {
+        var bytes = first.bytes
+        bytes.append(contentsOf: second.bytes.dropFirst())
+        self.bytes = bytes
+        self.sourceScalarIndex = []
+    }
+
+    /// The matched phrase of `range` (a match's range, bounding spaces included) as text, without those spaces.
+    /// Folded text holds no whitespace but U+0020, so this equals trimming whitespace.
+    func phraseText(_ range: Range<Int>) -> String {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 
     /// The normalised form of a phrase as stored in a phrase table (leading and trailing space included).
@@ -158,5 +254,20 @@ enum LatinFolding {
     static func fold(_ value: UInt32) -> String? {
         guard value >= 0xAA, value <= 0x17F else { return nil }
         return table[value]
+    }
+
+    /// `fold` as bytes from a flat table, for the hot folding loop.
+    static func foldedBytes(_ value: UInt32) -> ArraySlice<UInt8>? {
+        guard value >= 0xAA, value <= 0x17F else { return nil }
+        let slot = Int(value) &- 0xAA
+        let length = Int(flatLengths[slot])
+        guard length > 0 else { return nil }
+        return flatBytes[(slot &* 2)..<(slot &* 2 &+ length)]
+    }
+
+    private static let flatLengths: [UInt8] = (0xAA...0x17F).map { UInt8(table[UInt32($0)]?.utf8.count ?? 0) }
+    private static let flatBytes: [UInt8] = (0xAA...0x17F).flatMap { value -> [UInt8] in
+        let bytes = Array((table[UInt32(value)] ?? "").utf8)
+        return bytes + [UInt8](repeating: 0, count: 2 - bytes.count)
     }
 }

@@ -91,17 +91,24 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     func matches(in bytes: [UInt8], counter: StepCounter? = nil) -> [Match] {
         var found: [Match] = []
-        var state = 0
         var steps = 0
-        for (offset, byte) in bytes.enumerated() {
-            state = Int(transitions[state &* columns &+ Int(classOf[Int(byte)])])
-            steps &+= 1
-            let first = Int(outputStart[state]), end = Int(outputStart[state + 1])
-            if first < end {
-                for position in first..<end {
-                    let entry = entries[Int(outputList[position])]
-                    found.append(Match(value: entry.value, range: (offset + 1 - entry.phrase.count)..<(offset + 1)))
-                    steps &+= 1
+        transitions.withUnsafeBufferPointer { transitions in
+            classOf.withUnsafeBufferPointer { classOf in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        var state = 0
+                        for offset in 0..<bytes.count {
+                            state = Int(transitions[state &* columns &+ Int(classOf[Int(bytes[offset])])])
+                            steps &+= 1
+                            let first = Int(outputStart[state]), end = Int(outputStart[state &+ 1])
+                            guard first < end else { continue }
+                            for position in first..<end {
+                                let entry = entries[Int(outputList[position])]
+                                found.append(Match(value: entry.value, range: (offset + 1 - entry.phrase.count)..<(offset + 1)))
+                                steps &+= 1
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -111,18 +118,28 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The first match in the text, if any.
     func firstMatch(in text: NormalizedText, counter: StepCounter? = nil) -> Match? {
-        var state = 0
         var steps = 0
         defer { counter?.add(steps) }
-        for (offset, byte) in text.bytes.enumerated() {
-            state = Int(transitions[state &* columns &+ Int(classOf[Int(byte)])])
-            steps &+= 1
-            if outputStart[state] < outputStart[state + 1] {
-                let entry = entries[Int(outputList[Int(outputStart[state])])]
-                return Match(value: entry.value, range: (offset + 1 - entry.phrase.count)..<(offset + 1))
+        let hit: (entry: Int, end: Int)? = transitions.withUnsafeBufferPointer { transitions in
+            classOf.withUnsafeBufferPointer { classOf in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    text.bytes.withUnsafeBufferPointer { bytes in
+                        var state = 0
+                        for offset in 0..<bytes.count {
+                            state = Int(transitions[state &* columns &+ Int(classOf[Int(bytes[offset])])])
+                            steps &+= 1
+                            if outputStart[state] < outputStart[state &+ 1] {
+                                return (Int(outputList[Int(outputStart[state])]), offset + 1)
+                            }
+                        }
+                        return nil
+                    }
+                }
             }
         }
-        return nil
+        guard let hit else { return nil }
+        let entry = entries[hit.entry]
+        return Match(value: entry.value, range: (hit.end - entry.phrase.count)..<hit.end)
     }
 
     func contains(_ text: NormalizedText, counter: StepCounter? = nil) -> Bool {

@@ -58,6 +58,13 @@ struct PlainTextBounceDecoder: Sendable {
             wholeTextCache = joined
             return joined
         }
+        var contextCache: ReportContext?
+        func context() -> ReportContext {
+            if let cached = contextCache { return cached }
+            let made = ReportContext(wholeText())
+            contextCache = made
+            return made
+        }
         let startLines = chosen.map(\.line).sorted()
         return chosen.map { recipient in
             let next = startLines.first { $0 > recipient.line } ?? lines.count
@@ -67,7 +74,7 @@ struct PlainTextBounceDecoder: Sendable {
             var region = lines[recipient.line..<max(end, recipient.line + 1)].joined(separator: " ")
             if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
             var decision = reasons.classify(diagnostic: region, status: StatusScanner.firstStatus(in: region),
-                                            action: input.delayed ? "delayed" : "failed", context: wholeText(),
+                                            action: input.delayed ? "delayed" : "failed", context: context(),
                                             origin: input.origin.about(recipient.address, remoteMTA: nil),
                                             counter: counter)
             var status = StatusScanner.firstStatus(in: region)
@@ -87,10 +94,9 @@ struct PlainTextBounceDecoder: Sendable {
     static func reportEnd(_ lines: [Substring], counter: StepCounter?) -> Int {
         var sawContent = false
         for (index, line) in lines.enumerated() {
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            if trimmed.isEmpty { continue }
+            if !line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }  // blank
             if sawContent, line.utf8.count <= 120 {
-                if line.hasPrefix("Return-Path:") || line.hasPrefix("Received: ") || line.hasPrefix("Return-path:") {
+                if Self.startsHeaderLine(line) {
                     return index
                 }
                 let normalized = NormalizedText(line, counter: counter)
@@ -120,6 +126,15 @@ struct PlainTextBounceDecoder: Sendable {
         return nil
     }
 
+    /// `hasPrefix` compares grapheme by grapheme; the byte check first keeps that cost to the rare lines that
+    /// could match (for these ASCII prefixes, `hasPrefix` implies the bytes match).
+    private static func startsHeaderLine(_ line: Substring) -> Bool {
+        for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.utf8.starts(with: prefix.utf8) {
+            if line.hasPrefix(prefix) { return true }
+        }
+        return false
+    }
+
     static func introducedAsSender(_ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
         let before = NormalizedText(String(decoding: candidate.before.utf8.suffix(24), as: UTF8.self), counter: counter)
         guard let last = BounceMarkers.senderIntros.matches(in: before, counter: counter).last else { return false }
@@ -138,7 +153,7 @@ struct PlainTextBounceDecoder: Sendable {
         if before.wordCount == 0 || isSendmailErrorLine(candidate) { return .strong }
         guard let intro = BounceMarkers.recipientIntros.matches(in: before, counter: counter)
             .last(where: { $0.range.upperBound == before.bytes.count }) else { return .none }
-        let word = String(decoding: before.bytes[intro.range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let word = before.phraseText(intro.range)
         return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
     }
 
@@ -174,7 +189,7 @@ enum StatusScanner {
     /// The status the remote server itself gave: the first code right after an SMTP reply code ("550 5.7.1",
     /// "550-'5.7.1"), else the first code at all.
     static func preferredStatus(in text: String) -> String? {
-        let bytes = Array(text.utf8.prefix(4_096))
+        let bytes = text.utf8Bytes(prefix: 4_096)
         var index = 0
         while index + 4 < bytes.count {
             if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
@@ -193,7 +208,7 @@ enum StatusScanner {
     }
 
     static func firstStatus(in text: String) -> String? {
-        let bytes = Array(text.utf8.prefix(16_384))
+        let bytes = text.utf8Bytes(prefix: 16_384)
         var smtpCode: String?
         var index = 0
         while index < bytes.count {

@@ -58,7 +58,7 @@ enum ProviderReadings {
 
     /// A refusal that names no reason but that the provider uses only for an unknown recipient.
     static func unnamedRefusal(diagnostic: String, origin: ReportOrigin) -> Reading? {
-        let lowered = diagnostic.leadingBytes(500).lowercased().trimmingCharacters(in: .whitespaces)
+        let lowered = diagnostic.leadingBytes(500).lowercased().trimmingWhitespace
         if ReportOrigin.host(origin.reportingMTA, isIn: "messagelabs.com"), lowered.hasPrefix("542 "),
            lowered.hasSuffix(" rejected") {
             return .unknownRecipient("MessageLabs")

@@ -80,6 +80,35 @@ public struct ReplyTextExtractor: Sendable {
 
     /// Lines split on LF, CRLF or CR alike, scanning bytes rather than grapheme clusters.
     static func lines(of text: String) -> [Substring] {
+        // Line ends are found on the contiguous UTF-8 bytes; indices are then made by offset, O(1) on native text.
+        var bounds: [(start: Int, end: Int)] = []
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0, index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
+                bounds.append((start, index))
+                var next = index &+ 1
+                if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
+                start = next
+                index = next
+            }
+            bounds.append((start, count))
+        }
+        guard scanned != nil else { return slowLines(of: text) }
+        let utf8 = text.utf8
+        var result: [Substring] = []
+        result.reserveCapacity(bounds.count)
+        for bound in bounds {
+            let start = utf8.index(utf8.startIndex, offsetBy: bound.start)
+            let end = utf8.index(utf8.startIndex, offsetBy: bound.end)
+            result.append(text[start..<end])
+        }
+        return result
+    }
+
+    private static func slowLines(of text: String) -> [Substring] {
         var result: [Substring] = []
         let utf8 = text.utf8
         var start = utf8.startIndex

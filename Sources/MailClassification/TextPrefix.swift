@@ -5,3 +5,11 @@ extension StringProtocol {
         utf8.count <= count ? String(self) : String(decoding: utf8.prefix(count), as: UTF8.self)
     }
 }
+
+extension StringProtocol {
+    /// The first `count` UTF-8 bytes as an array, copied in one block (`Array(utf8.prefix(_:))` goes byte by byte
+    /// through the generic sequence path).
+    func utf8Bytes(prefix count: Int = .max) -> [UInt8] {
+        utf8.withContiguousStorageIfAvailable { Array($0.prefix(count)) } ?? Array(utf8.prefix(count))
+    }
+}

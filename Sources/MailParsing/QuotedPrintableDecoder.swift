@@ -11,40 +11,38 @@ public enum QuotedPrintableDecoder {
     }
 
     static func decode(buffer: UnsafeBufferPointer<UInt8>, underscoreIsSpace: Bool) -> [UInt8] {
-        var output = [UInt8]()
-        output.reserveCapacity(buffer.count)
+        // Decoding never lengthens the text, so the output is written in place without per-byte appends.
         let count = buffer.count
-        var index = 0
-        while index < count {
-            let byte = buffer[index]
-            if byte == 0x3D {
-                if index + 2 < count, let high = hexValue(buffer[index + 1]), let low = hexValue(buffer[index + 2]) {
-                    output.append(high << 4 | low)
-                    index += 3
+        return [UInt8](unsafeUninitializedCapacity: count) { output, written in
+            var length = 0
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x3D {
+                    if index + 2 < count, let high = hexValue(buffer[index + 1]), let low = hexValue(buffer[index + 2]) {
+                        output[length] = high << 4 | low; length += 1
+                        index += 3
+                        continue
+                    }
+                    // Soft line break: '=' then optional blanks then LF (or end of input).
+                    var probe = index + 1
+                    while probe < count, buffer[probe] == 0x20 || buffer[probe] == 0x09 { probe += 1 }
+                    if probe == count { index = probe; continue }
+                    if buffer[probe] == 0x0A { index = probe + 1; continue }
+                    if buffer[probe] == 0x0D {
+                        index = probe + 1
+                        if index < count, buffer[index] == 0x0A { index += 1 }
+                        continue
+                    }
+                    output[length] = byte; length += 1
+                    index += 1
                     continue
                 }
-                // Soft line break: '=' then optional blanks then LF (or end of input).
-                var probe = index + 1
-                while probe < count, buffer[probe] == 0x20 || buffer[probe] == 0x09 { probe += 1 }
-                if probe == count { index = probe; continue }
-                if buffer[probe] == 0x0A { index = probe + 1; continue }
-                if buffer[probe] == 0x0D {
-                    index = probe + 1
-                    if index < count, buffer[index] == 0x0A { index += 1 }
-                    continue
-                }
-                output.append(byte)
+                output[length] = underscoreIsSpace && byte == 0x5F ? 0x20 : byte; length += 1
                 index += 1
-                continue
             }
-            if underscoreIsSpace && byte == 0x5F {
-                output.append(0x20)
-            } else {
-                output.append(byte)
-            }
-            index += 1
+            written = length
         }
-        return output
     }
 
     @inline(__always)
