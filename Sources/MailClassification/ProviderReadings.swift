@@ -58,9 +58,10 @@ enum ProviderReadings {
 
     /// A refusal that names no reason but that the provider uses only for an unknown recipient.
     static func unnamedRefusal(diagnostic: String, origin: ReportOrigin) -> Reading? {
+        // The host check first: it is cheap, and only MessageLabs' reports need the text lowered and trimmed.
+        guard ReportOrigin.host(origin.reportingMTA, isIn: "messagelabs.com") else { return nil }
         let lowered = diagnostic.leadingBytes(500).lowercased().trimmingWhitespace
-        if ReportOrigin.host(origin.reportingMTA, isIn: "messagelabs.com"), lowered.hasPrefix("542 "),
-           lowered.hasSuffix(" rejected") {
+        if lowered.hasPrefix("542 "), lowered.hasSuffix(" rejected") {
             return .unknownRecipient("MessageLabs")
         }
         return nil
