@@ -63,7 +63,7 @@ public struct BounceReasonClassifier: Sendable {
 
     /// `context` is more of the report (the human-readable part about this recipient); it is used only to tell
     /// at which SMTP stage the server refused.
-    func classify(diagnostic: String?, status: String?, action: String?, context: String? = nil,
+    func classify(diagnostic: String?, status: String?, action: String?, context: ReportContext? = nil,
                   origin: ReportOrigin = .unknown, counter: StepCounter?) -> Decision {
         let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init), diagnostic: diagnostic)
         let text = NormalizedText(diagnostic ?? "", counter: counter)
@@ -139,16 +139,16 @@ public struct BounceReasonClassifier: Sendable {
     }
 
     private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, diagnostic: String,
-                                   text: NormalizedText, context: String?, origin: ReportOrigin,
+                                   text: NormalizedText, context: ReportContext?, origin: ReportOrigin,
                                    counter: StepCounter?) -> (BounceReason, String) {
-        let contextText = context.map { NormalizedText($0.leadingBytes(4_000), counter: counter) }
+        let contextText = context?.folded(counter: counter)
         func mentions(_ table: PhraseTable<Void>) -> Bool {
             table.firstMatch(in: text, counter: counter) != nil
                 || contextText.map { table.firstMatch(in: $0, counter: counter) != nil } ?? false
         }
         // A transcript's RCPT right before the refusal is certain. Its DATA is not: with PIPELINING the RCPT
         // replies arrive after DATA is sent.
-        if (SMTPTranscript.refusedCommand(in: diagnostic) ?? context.flatMap({ SMTPTranscript.refusedCommand(in: $0) })) == "RCPT" {
+        if (SMTPTranscript.refusedCommand(in: diagnostic) ?? context?.refusedCommand) == "RCPT" {
             return (.userunknown, basis + " at RCPT TO (session transcript)")
         }
         if mentions(Self.dataPhaseMarkers) { return (.filtered, basis + " after DATA") }
@@ -157,10 +157,10 @@ public struct BounceReasonClassifier: Sendable {
             return (.filtered, basis + " with policy status \(statusCode.text)")
         }
         if SMTPTranscript.recipientRefusedWhilePipelining(in: diagnostic)
-            || context.map({ SMTPTranscript.recipientRefusedWhilePipelining(in: $0) }) ?? false {
+            || context?.refusesRecipientWhilePipelining ?? false {
             return (.userunknown, basis + " at RCPT TO (pipelined: the DATA reply says no recipient was accepted)")
         }
-        switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context, origin: origin) {
+        switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context?.text, origin: origin) {
         case .unknownRecipient(let provider): return (.userunknown, basis + ", which \(provider) says only of a mailbox that does not exist")
         case .filtered(let provider): return (.filtered, basis + ", which \(provider) also says when its filter refuses")
         case nil: break

@@ -137,12 +137,14 @@ public struct Classifier: Sendable {
     /// attach the next hop's report as the "original").
     private func forwardedBounce(_ message: Message, base: Verdict, insideBounce: Bool, counter: StepCounter?) -> Verdict? {
         for embedded in message.embeddedMessages.prefix(4) {
-            let isReport = BounceEvidence.looksLikeBounce(embedded, counter: counter)
+            let embeddedFrom = embedded.from
+            let isReport = BounceEvidence.looksLikeBounce(embedded, from: embeddedFrom, counter: counter)
                 || (insideBounce && BounceEvidence.readsLikeReport(embedded, counter: counter))
             guard isReport else { continue }
             var forwarded = base
-            if decideBounceOrComplaint(embedded, into: &forwarded, knownBounce: insideBounce, counter: counter) {
-                forwarded.evidence.insert("forwarded bounce (attached message from \(embedded.from.first?.address ?? "unknown"))", at: 0)
+            if decideBounceOrComplaint(embedded, from: embeddedFrom, into: &forwarded, knownBounce: insideBounce,
+                                       counter: counter) {
+                forwarded.evidence.insert("forwarded bounce (attached message from \(embeddedFrom.first?.address ?? "unknown"))", at: 0)
                 return forwarded
             }
         }
@@ -241,11 +243,11 @@ public struct Classifier: Sendable {
             textFallbackCache = decoded
             return decoded
         }
-        let reportText = message.textBody.map { String(decoding: $0.utf8.prefix(4_000), as: UTF8.self) }
+        let reportText = message.textBody.map { ReportContext(String(decoding: $0.utf8.prefix(4_000), as: UTF8.self)) }
         var noticeCache: BounceReasonClassifier.Decision??
         func noticeDecision() -> BounceReasonClassifier.Decision? {
             if let cached = noticeCache { return cached }
-            let decided = reportText.map { reasons.classify(diagnostic: $0.leadingBytes(1_000), status: nil, action: nil,
+            let decided = reportText.map { reasons.classify(diagnostic: $0.text.leadingBytes(1_000), status: nil, action: nil,
                                                             counter: counter) }
             noticeCache = .some(decided)
             return decided

@@ -34,7 +34,7 @@ enum MailingListRejection {
         let text = (message.subject ?? "") + "\n" + (message.textBody ?? "").leadingBytes(2_000)
         let normalized = NormalizedText(text, counter: counter)
         guard let match = refusals.firstMatch(in: normalized, counter: counter) else { return nil }
-        let phrase = String(decoding: normalized.bytes[match.range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let phrase = normalized.phraseText(match.range)
         let excluded = Set((from + message.to + message.replyTo).map { $0.address.lowercased() })
         let lines = ReplyTextExtractor.lines(of: (message.textBody ?? "").leadingBytes(2_000))
         let list = AddressScanner.addresses(inLines: lines, counter: counter)

@@ -58,6 +58,13 @@ struct PlainTextBounceDecoder: Sendable {
             wholeTextCache = joined
             return joined
         }
+        var contextCache: ReportContext?
+        func context() -> ReportContext {
+            if let cached = contextCache { return cached }
+            let made = ReportContext(wholeText())
+            contextCache = made
+            return made
+        }
         let startLines = chosen.map(\.line).sorted()
         return chosen.map { recipient in
             let next = startLines.first { $0 > recipient.line } ?? lines.count
@@ -67,7 +74,7 @@ struct PlainTextBounceDecoder: Sendable {
             var region = lines[recipient.line..<max(end, recipient.line + 1)].joined(separator: " ")
             if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
             var decision = reasons.classify(diagnostic: region, status: StatusScanner.firstStatus(in: region),
-                                            action: input.delayed ? "delayed" : "failed", context: wholeText(),
+                                            action: input.delayed ? "delayed" : "failed", context: context(),
                                             origin: input.origin.about(recipient.address, remoteMTA: nil),
                                             counter: counter)
             var status = StatusScanner.firstStatus(in: region)
@@ -103,15 +110,6 @@ struct PlainTextBounceDecoder: Sendable {
         return lines.count
     }
 
-    /// `hasPrefix` compares grapheme by grapheme; the byte check first keeps that cost to the rare lines that
-    /// could match (for these ASCII prefixes, `hasPrefix` implies the bytes match).
-    private static func startsHeaderLine(_ line: Substring) -> Bool {
-        for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.utf8.starts(with: prefix.utf8) {
-            if line.hasPrefix(prefix) { return true }
-        }
-        return false
-    }
-
     /// The single addressee on a "To:" line within the first lines of the original's copy below the report.
     static func quotedOriginalAddressee(_ text: String, excluded: Set<String>, counter: StepCounter?) -> String? {
         let lines = ReplyTextExtractor.lines(of: text.leadingBytes(16_000))
@@ -126,6 +124,15 @@ struct PlainTextBounceDecoder: Sendable {
             return found.count == 1 ? found[0].address : nil
         }
         return nil
+    }
+
+    /// `hasPrefix` compares grapheme by grapheme; the byte check first keeps that cost to the rare lines that
+    /// could match (for these ASCII prefixes, `hasPrefix` implies the bytes match).
+    private static func startsHeaderLine(_ line: Substring) -> Bool {
+        for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.utf8.starts(with: prefix.utf8) {
+            if line.hasPrefix(prefix) { return true }
+        }
+        return false
     }
 
     static func introducedAsSender(_ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {

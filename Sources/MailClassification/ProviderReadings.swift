@@ -61,7 +61,7 @@ enum ProviderReadings {
     static func unnamedRefusal(diagnostic: String, origin: ReportOrigin) -> Reading? {
         // The host check first: it is cheap, and only MessageLabs' reports need the text lowered and trimmed.
         guard ReportOrigin.host(origin.reportingMTA, isIn: "messagelabs.com") else { return nil }
-        let lowered = diagnostic.leadingBytes(500).lowercased().trimmingCharacters(in: .whitespaces)
+        let lowered = diagnostic.leadingBytes(500).lowercased().trimmingWhitespace
         if lowered.hasPrefix("542 "), lowered.hasSuffix(" rejected") {
             return .unknownRecipient("MessageLabs")
         }
