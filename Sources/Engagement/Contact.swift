@@ -52,6 +52,16 @@ public struct Contact: Sendable, Codable, Equatable {
         history = []
     }
 
+    /// A contact as a store saved it, its Engagement Status included. Like decoding the contact, this trusts the saved
+    /// status: it is for stores reading their own files back. Every other change of status goes through
+    /// `EngagementRules`. The other fields start as in `init(email:createdAt:)`, with the email kept as given.
+    public static func restored(email: String, engagementStatus: EngagementStatus, createdAt: Date) -> Contact {
+        var contact = Contact(email: email, createdAt: createdAt)
+        contact.email = email
+        contact.engagementStatus = engagementStatus
+        return contact
+    }
+
     /// Only the transition rules move Engagement Status.
     mutating func moveStatus(to status: EngagementStatus) { engagementStatus = status }
 

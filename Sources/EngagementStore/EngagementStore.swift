@@ -23,8 +23,6 @@ public final class EngagementStore: @unchecked Sendable {
     private let fileLock: StoreLock
     private var state = StoreState()
     private var needsFullReload = true
-    private let encoder: JSONEncoder
-    private let decoder: JSONDecoder
 
     public static func open(directory: URL, options: StoreOptions = StoreOptions()) throws -> EngagementStore {
         try EngagementStore(directory: directory, options: options)
@@ -33,12 +31,6 @@ public final class EngagementStore: @unchecked Sendable {
     public init(directory: URL, options: StoreOptions = StoreOptions()) throws {
         self.directory = directory
         self.options = options
-        encoder = JSONEncoder()
-        // Sorted keys: the same state always gives the same bytes, so files diff and compare cleanly.
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        StoreTimestamp.configure(encoder)
-        decoder = JSONDecoder()
-        StoreTimestamp.configure(decoder)
         try DurableFiles.ensureDirectory(directory.path)
         fileLock = try StoreLock(path: directory.appendingPathComponent(StoreSchema.lockFileName).path)
         try fileLock.withExclusiveLock {
@@ -188,14 +180,14 @@ public final class EngagementStore: @unchecked Sendable {
     /// Brings memory up to what is committed on disk. Cheap when nothing changed: one header read and one `stat`.
     private func catchUp() throws {
         if !needsFullReload {
-            let onDisk = try StoreSnapshot.readHeader(path: snapshotPath, decoder: decoder)?.generation ?? 0
+            let onDisk = try StoreSnapshot.readHeader(path: snapshotPath)?.generation ?? 0
             if onDisk == state.generation {
                 try readJournalTail()
                 return
             }
         }
         // First open, another process compacted, or a failed write: load the snapshot and its journal.
-        state = try StoreSnapshot.read(path: snapshotPath, decoder: decoder).map(StoreState.init) ?? StoreState()
+        state = try StoreSnapshot.read(path: snapshotPath).map(StoreState.init) ?? StoreState()
         try readJournalTail()
         needsFullReload = false
     }
@@ -203,7 +195,7 @@ public final class EngagementStore: @unchecked Sendable {
     private func readJournalTail() throws {
         let path = journalPath(state.generation)
         if state.journalOffset > 0, let size = DurableFiles.size(path), size == state.journalOffset { return }
-        let reader = JournalReader(path: path, decoder: decoder)
+        let reader = JournalReader(path: path)
         guard let committed = try reader.read(from: state.journalOffset, expectedGeneration: state.generation) else {
             if state.journalOffset > 0 {
                 throw StoreError.corrupt(file: path, line: nil, reason: "the journal disappeared while the store was open")
@@ -220,15 +212,13 @@ public final class EngagementStore: @unchecked Sendable {
         let path = journalPath(state.generation)
         let fd = try DurableFiles.openForWriting(path)
         defer { close(fd) }
-        var bytes: [UInt8] = []
+        // Keys sorted, as Foundation's encoder wrote them: the same state always gives the same bytes.
+        var writer = JSONWriter(capacity: records.count * 400)
         let writesHeader = state.journalOffset == 0
-        if writesHeader { try appendLine(.header(generation: state.generation), to: &bytes) }
-        let encoded = [UInt8](try encoder.encode(records))
-        for range in JSONArrayElements.ranges(in: encoded) {
-            bytes.append(contentsOf: encoded[range])
-            bytes.append(UInt8(ascii: "\n"))
-        }
-        try appendLine(JournalRecord(commit: JournalCommit(records: records.count)), to: &bytes)
+        if writesHeader { writer.writeLine(.header(generation: state.generation)) }
+        for record in records { writer.writeLine(record) }
+        writer.writeLine(JournalRecord(commit: JournalCommit(records: records.count)))
+        let bytes = writer.bytes
         guard ftruncate(fd, off_t(state.journalOffset)) == 0 else {
             throw StoreError.io(file: path, operation: "truncate the unfinished tail", errno: errno)
         }
@@ -242,19 +232,13 @@ public final class EngagementStore: @unchecked Sendable {
         state.journalRecords += records.count
     }
 
-    private func appendLine(_ record: JournalRecord, to bytes: inout [UInt8]) throws {
-        bytes.append(contentsOf: try encoder.encode(record))
-        bytes.append(UInt8(ascii: "\n"))
-    }
-
     /// Snapshot for generation G+1 first (atomically), then journal G moves to history/. A crash between the two
     /// leaves journal G behind; `retireOldJournals` finishes the move at the next open.
     private func compactLocked() throws {
         let next = state.generation + 1
         var snapshotState = state
         snapshotState.generation = next
-        try DurableFiles.replaceAtomically(snapshotPath, with: StoreSnapshot.encode(snapshotState, encoder: encoder,
-                                                                                     at: Date()))
+        try DurableFiles.replaceAtomically(snapshotPath, with: StoreSnapshot.encode(snapshotState, at: Date()))
         let finished = state.generation
         let committedEnd = state.journalOffset
         state.generation = next
@@ -269,7 +253,7 @@ public final class EngagementStore: @unchecked Sendable {
         let path = journalPath(generation)
         guard let size = DurableFiles.size(path) else { return }
         // Keep only whole batches in history.
-        let committedEnd = try known ?? JournalReader(path: path, decoder: decoder)
+        let committedEnd = try known ?? JournalReader(path: path)
             .read(from: 0, expectedGeneration: generation, decodeRecords: false)?.committedEnd
         if let end = committedEnd, end < size {
             guard truncate(path, off_t(end)) == 0 else {
@@ -305,7 +289,9 @@ public final class EngagementStore: @unchecked Sendable {
     }
 
     private func historyLocked(of email: String) throws -> [HistoryEntry] {
-        let needle = [UInt8]("\"contact\":".utf8) + [UInt8](try encoder.encode(email))
+        var quotedEmail = JSONWriter()
+        quotedEmail.string(email)
+        let needle = Array("\"contact\":".utf8) + quotedEmail.bytes  // as every event of this contact writes it
         var files: [(path: String, limit: UInt64?)] = []
         let retired = (try? FileManager.default.contentsOfDirectory(atPath: historyPath)) ?? []
         for (generation, name) in retired.compactMap({ name in StoreSchema.generation(ofJournalFileName: name).map { ($0, name) } })
@@ -318,7 +304,8 @@ public final class EngagementStore: @unchecked Sendable {
             guard var bytes = try DurableFiles.read(file.path) else { continue }
             if let limit = file.limit, UInt64(bytes.count) > limit { bytes.removeLast(bytes.count - Int(limit)) }
             for line in JournalSearch.lines(in: bytes, containing: needle) {
-                guard let record = try? decoder.decode(JournalRecord.self, from: Data(line)),
+                var reader = JSONReader(bytes, range: line)
+                guard let record = try? reader.readJournalRecord(),
                       let event = record.event, event.contact == email, let from = record.from, let to = record.to
                 else { continue }
                 entries.append(HistoryEntry(event: event, from: from, to: to))

@@ -1,4 +1,3 @@
-import Foundation
 import Engagement
 
 /// Reads a journal file from an offset and keeps only whole committed batches.
@@ -16,7 +15,6 @@ struct JournalReader {
     }
 
     let path: String
-    let decoder: JSONDecoder
 
     /// Keys are written sorted, so a commit marker, whose only key is `commit`, starts with these bytes.
     private static let commitPrefix = Array("{\"commit\":".utf8)
@@ -41,16 +39,15 @@ struct JournalReader {
             let range = lineStart..<newline
             lineStart = newline + 1
             if expectHeader {
-                try checkHeader(bytes[range], expectedGeneration: expectedGeneration)
+                try checkHeader(bytes, range, expectedGeneration: expectedGeneration)
                 expectHeader = false
                 result.committedEnd = offset + UInt64(lineStart)
                 continue
             }
-            if bytes[range].starts(with: Self.commitPrefix),
-               let commit = try? decoder.decode(JournalRecord.self, from: Data(bytes[range])).commit {
+            if bytes[range].starts(with: Self.commitPrefix), let commit = try? decode(bytes, range).commit {
                 guard commit.records == pending.count else {
                     // A count that does not match is a damaged batch, unless a line of it is unreadable: report that.
-                    try decodeEach(pending, in: bytes, offset: offset)
+                    _ = try decodeAll(pending, in: bytes, offset: offset)
                     throw StoreError.corrupt(file: path, line: exactLine(offset, lineNumber),
                                              reason: "commit marker counts \(commit.records) records, found \(pending.count)")
                 }
@@ -65,47 +62,37 @@ struct JournalReader {
         return result
     }
 
-    /// One decoder call for all committed lines (joined into a JSON array): per-call overhead dominates otherwise.
     private func decodeAll(_ lines: [(range: Range<Int>, line: Int)], in bytes: [UInt8],
                            offset: UInt64) throws -> [JournalRecord] {
-        guard !lines.isEmpty else { return [] }
-        var array = [UInt8]()
-        array.reserveCapacity(lines.reduce(2) { $0 + $1.range.count + 1 })
-        array.append(UInt8(ascii: "["))
-        for (index, line) in lines.enumerated() {
-            if index > 0 { array.append(UInt8(ascii: ",")) }
-            array.append(contentsOf: bytes[line.range])
-        }
-        array.append(UInt8(ascii: "]"))
-        let records: [JournalRecord]
-        do {
-            records = try decoder.decode([JournalRecord].self, from: Data(array))
-        } catch {
-            try decodeEach(lines, in: bytes, offset: offset)
-            throw StoreError.corrupt(file: path, line: nil, reason: "the committed records do not decode (\(error))")
-        }
-        for (record, line) in zip(records, lines) where record.event == nil && record.unmatched == nil {
-            throw StoreError.corrupt(file: path, line: exactLine(offset, line.line),
-                                     reason: "a record with neither event, unmatched message nor commit")
+        var records: [JournalRecord] = []
+        records.reserveCapacity(lines.count)
+        for line in lines {
+            let record: JournalRecord
+            do {
+                record = try decode(bytes, line.range)
+            } catch {
+                throw StoreError.corrupt(file: path, line: exactLine(offset, line.line),
+                                         reason: "not a JSON journal record (\(error))")
+            }
+            guard record.event != nil || record.unmatched != nil else {
+                throw StoreError.corrupt(file: path, line: exactLine(offset, line.line),
+                                         reason: "a record with neither event, unmatched message nor commit")
+            }
+            records.append(record)
         }
         return records
     }
 
-    /// Finds the first line that does not decode, to name it in the error.
-    private func decodeEach(_ lines: [(range: Range<Int>, line: Int)], in bytes: [UInt8], offset: UInt64) throws {
-        for line in lines {
-            do { _ = try decoder.decode(JournalRecord.self, from: Data(bytes[line.range])) } catch {
-                throw StoreError.corrupt(file: path, line: exactLine(offset, line.line), reason: "not a JSON journal record")
-            }
-        }
+    private func decode(_ bytes: [UInt8], _ line: Range<Int>) throws -> JournalRecord {
+        var reader = JSONReader(bytes, range: line)
+        return try reader.readJournalRecord()
     }
 
     /// Line numbers are only exact when reading from the start; from an offset they count from that offset.
     private func exactLine(_ offset: UInt64, _ number: Int) -> Int? { offset == 0 ? number : nil }
 
-    private func checkHeader(_ line: ArraySlice<UInt8>, expectedGeneration: Int) throws {
-        guard let header = try? decoder.decode(JournalRecord.self, from: Data(line)),
-              header.kind == StoreSchema.journalKind, let schema = header.schema else {
+    private func checkHeader(_ bytes: [UInt8], _ line: Range<Int>, expectedGeneration: Int) throws {
+        guard let header = try? decode(bytes, line), header.kind == StoreSchema.journalKind, let schema = header.schema else {
             throw StoreError.corrupt(file: path, line: 1, reason: "the first line is not a journal header")
         }
         guard schema <= StoreSchema.version else {

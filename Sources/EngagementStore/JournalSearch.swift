@@ -4,12 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Finds the journal lines that contain a byte string: `memchr` to the needle's first byte, `memcmp` to confirm.
+/// Finds the journal lines (their ranges, without the newline) that contain a byte string: `memchr` to the needle's first byte, `memcmp` to confirm.
 /// Linear in the file for needles like `"contact":"…"` whose first byte is rare.
 enum JournalSearch {
-    static func lines(in bytes: [UInt8], containing needle: [UInt8]) -> [ArraySlice<UInt8>] {
+    static func lines(in bytes: [UInt8], containing needle: [UInt8]) -> [Range<Int>] {
         guard let first = needle.first, bytes.count >= needle.count else { return [] }
-        var found: [ArraySlice<UInt8>] = []
+        var found: [Range<Int>] = []
         bytes.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { pattern in
                 guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return }
@@ -26,7 +26,7 @@ enum JournalSearch {
                     while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
                     var end = index + needle.count
                     while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                    found.append(bytes[start..<end])
+                    found.append(start..<end)
                     position = end
                 }
             }

@@ -33,22 +33,42 @@ struct StoreSnapshot {
     var header: Header
     var body: Body
 
-    static func encode(_ state: StoreState, encoder: JSONEncoder, at date: Date) throws -> [UInt8] {
+    /// Both lines as Foundation's `JSONEncoder` wrote them (the Codable conformances above are that reference form;
+    /// tests hold the hand-written codec to it).
+    static func encode(_ state: StoreState, at date: Date) -> [UInt8] {
         let header = Header(kind: StoreSchema.snapshotKind, schema: StoreSchema.version, generation: state.generation,
                             writtenAt: date, contactCount: state.contacts.count, eventCount: state.eventCount)
-        let body = Body(contacts: state.contacts.values.sorted { $0.email < $1.email },
-                        idempotencyKeys: state.idempotencyKeys.sorted(),
-                        outboundMessageIDs: state.outboundMessageIDs, inboundMessageIDs: state.inboundMessageIDs,
-                        unmatched: state.unmatched)
-        var bytes = [UInt8](try encoder.encode(header))
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: try encoder.encode(body))
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        var writer = JSONWriter(capacity: 1 << 20)
+        writer.write(header)
+        writer.newline()
+        writer.beginObject()
+        writer.key(SnapshotBodyField.contacts)
+        writer.beginArray()
+        for contact in state.contacts.values.sorted(by: { $0.email < $1.email }) {
+            writer.element()
+            writer.write(contact)
+        }
+        writer.endArray()
+        writer.key(SnapshotBodyField.idempotencyKeys)
+        writer.stringArray(state.idempotencyKeys.sorted())
+        writer.key(SnapshotBodyField.inboundMessageIDs)
+        writer.stringDictionary(state.inboundMessageIDs)
+        writer.key(SnapshotBodyField.outboundMessageIDs)
+        writer.stringDictionary(state.outboundMessageIDs)
+        writer.key(SnapshotBodyField.unmatched)
+        writer.beginArray()
+        for message in state.unmatched {
+            writer.element()
+            writer.write(message)
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.newline()
+        return writer.bytes
     }
 
     /// Reads only the header line; nil when there is no snapshot yet.
-    static func readHeader(path: String, decoder: JSONDecoder) throws -> Header? {
+    static func readHeader(path: String) throws -> Header? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -56,27 +76,28 @@ struct StoreSnapshot {
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+        let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
         guard got >= 0 else { throw StoreError.io(file: path, operation: "read", errno: errno) }
-        let bytes = buffer[0..<got]
-        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else {
+        buffer.removeLast(buffer.count - got)
+        guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else {
             throw StoreError.corrupt(file: path, line: 1, reason: "no complete header line")
         }
-        return try decodeHeader(bytes[..<newline], path: path, decoder: decoder)
+        return try decodeHeader(buffer, line: 0..<newline, path: path)
     }
 
     /// Reads and checks the whole snapshot; nil when there is none.
-    static func read(path: String, decoder: JSONDecoder) throws -> StoreSnapshot? {
+    static func read(path: String) throws -> StoreSnapshot? {
         guard let bytes = try DurableFiles.read(path) else { return nil }
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else {
             throw StoreError.corrupt(file: path, line: 1, reason: "no complete header line")
         }
-        let header = try decodeHeader(bytes[..<newline], path: path, decoder: decoder)
+        let header = try decodeHeader(bytes, line: 0..<newline, path: path)
         var end = bytes.count
         while end > newline + 1, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
         let body: Body
         do {
-            body = try decoder.decode(Body.self, from: Data(bytes[(newline + 1)..<end]))
+            var reader = JSONReader(bytes, range: (newline + 1)..<end)
+            body = try reader.readSnapshotBody()
         } catch {
             throw StoreError.corrupt(file: path, line: 2, reason: "the body does not decode (\(error))")
         }
@@ -87,20 +108,29 @@ struct StoreSnapshot {
         return StoreSnapshot(header: header, body: body)
     }
 
-    private static func decodeHeader(_ line: ArraySlice<UInt8>, path: String, decoder: JSONDecoder) throws -> Header {
-        // Check kind and version before anything else so a newer file is reported as newer, not as corrupt.
-        struct Probe: Codable { var kind: String?; var schema: Int? }
-        guard let probe = try? decoder.decode(Probe.self, from: Data(line)), probe.kind == StoreSchema.snapshotKind,
-              let schema = probe.schema else {
+    /// Kind and version are read and checked before anything else, so a newer file is reported as newer, not as corrupt.
+    private static func decodeHeader(_ bytes: [UInt8], line: Range<Int>, path: String) throws -> Header {
+        var probe = JSONReader(bytes, range: line)
+        guard let found = try? probe.readSnapshotHeader(kindAndSchemaOnly: true),
+              found.kind == StoreSchema.snapshotKind, let schema = found.schema else {
             throw StoreError.corrupt(file: path, line: 1, reason: "the first line is not a leadfwd snapshot header")
         }
         guard schema <= StoreSchema.version else {
             throw StoreError.futureSchema(file: path, found: schema, supported: StoreSchema.version)
         }
+        let fields: SnapshotHeaderFields
         do {
-            return try decoder.decode(Header.self, from: Data(line))
+            var reader = JSONReader(bytes, range: line)
+            fields = try reader.readSnapshotHeader(kindAndSchemaOnly: false)
         } catch {
             throw StoreError.corrupt(file: path, line: 1, reason: "the header does not decode (\(error))")
         }
+        guard let generation = fields.generation, let writtenAt = fields.writtenAt,
+              let contactCount = fields.contactCount, let eventCount = fields.eventCount else {
+            throw StoreError.corrupt(file: path, line: 1, reason:
+                "the header lacks one of generation, writtenAt, contactCount, eventCount")
+        }
+        return Header(kind: StoreSchema.snapshotKind, schema: schema, generation: generation, writtenAt: writtenAt,
+                      contactCount: contactCount, eventCount: eventCount)
     }
 }

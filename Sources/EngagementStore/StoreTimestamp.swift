@@ -5,12 +5,18 @@ import Foundation
 /// record. Other ISO 8601 forms (offsets, fractions) written by people are still accepted through Foundation.
 enum StoreTimestamp {
     static func format(_ date: Date) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(20)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The 20 bytes of `format(date)`, appended without making a `String`.
+    static func append(_ date: Date, to bytes: inout [UInt8]) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(20)
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1
             for _ in 1..<count { divisor *= 10 }
@@ -24,7 +30,6 @@ enum StoreTimestamp {
         digits(year, 4); bytes.append(45); digits(month, 2); bytes.append(45); digits(day, 2); bytes.append(84)
         digits(secondOfDay / 3600, 2); bytes.append(58); digits(secondOfDay / 60 % 60, 2); bytes.append(58)
         digits(secondOfDay % 60, 2); bytes.append(90)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func parse(_ text: String) -> Date? {
@@ -32,8 +37,9 @@ enum StoreTimestamp {
         return try? Date(text, strategy: .iso8601)
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ` exactly.
-    private static func parseFixed(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
+    /// `YYYY-MM-DDTHH:MM:SSZ` exactly; nil for anything else.
+    static func parseFixed(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard b.count == 20 else { return nil }
         func number(_ start: Int, _ count: Int) -> Int? {
             var value = 0
             for index in start..<(start + count) {
@@ -71,23 +77,5 @@ enum StoreTimestamp {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    static func configure(_ encoder: JSONEncoder) {
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(format(date))
-        }
-    }
-
-    static func configure(_ decoder: JSONDecoder) {
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = parse(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 date: \(text)")
-            }
-            return date
-        }
     }
 }

@@ -15,10 +15,3 @@ func storeTimestampsRoundTripAndMatchFoundation(seconds: Double) throws {
     #expect(StoreTimestamp.parse("2027-13-15T08:00:00Z") == nil)
     #expect(StoreTimestamp.parse("yesterday") == nil)
 }
-
-@Test func arrayElementsSplitAtTopLevelCommasOnly() {
-    let json = Array(#"[{"a":"x,]}\"y","b":[1,2]},{"c":{}}]"#.utf8)
-    let parts = JSONArrayElements.ranges(in: json).map { String(decoding: json[$0], as: UTF8.self) }
-    #expect(parts == [#"{"a":"x,]}\"y","b":[1,2]}"#, #"{"c":{}}"#])
-    #expect(JSONArrayElements.ranges(in: Array("[]".utf8)).isEmpty)
-}

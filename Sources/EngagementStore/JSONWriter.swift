@@ -1,0 +1,115 @@
+import Foundation
+
+/// Appends JSON text to a byte buffer, byte for byte as Foundation's `JSONEncoder` wrote the store's files
+/// (`.sortedKeys`, `.withoutEscapingSlashes`): no whitespace, `"` and `\` escaped, control characters as `\b \t \n \f \r`
+/// or `\u00XX` (lowercase hex), everything else (`/`, DEL, non-ASCII) as raw UTF-8. Writing by hand is what makes a
+/// store commit cheap: the encoder's Codable machinery was most of the CPU time of `apply`.
+///
+/// Callers write object keys in sorted order themselves (the store's types have fixed keys; dictionaries go through
+/// `stringDictionary`). Commas are placed automatically: a key or element needs one unless it opens its container.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func beginObject() { bytes.append(UInt8(ascii: "{")) }
+    mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+    mutating func beginArray() { bytes.append(UInt8(ascii: "[")) }
+    mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
+    mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+
+    /// `"name":`, preceded by a comma unless it is the object's first key.
+    mutating func key<Field: JSONField>(_ field: Field) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: field.rawValue.utf8)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A comma before an array element unless it is the first.
+    mutating func element() { separate() }
+
+    private mutating func separate() {
+        if let last = bytes.last, last != UInt8(ascii: "{") && last != UInt8(ascii: "[") {
+            bytes.append(UInt8(ascii: ","))
+        }
+    }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { appendEscaped($0) }
+    }
+
+    mutating func int(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func bool(_ value: Bool) {
+        if value {
+            bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"),
+                                      UInt8(ascii: "e")])
+        }
+    }
+
+    /// A store timestamp: `"2027-01-15T08:00:00Z"`.
+    mutating func date(_ value: Date) {
+        bytes.append(UInt8(ascii: "\""))
+        StoreTimestamp.append(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func stringArray(_ values: [String]) {
+        beginArray()
+        for value in values {
+            element()
+            string(value)
+        }
+        endArray()
+    }
+
+    /// A `[String: String]` as an object with its keys sorted, as `.sortedKeys` sorted them (`String` order).
+    mutating func stringDictionary(_ dictionary: [String: String]) {
+        beginObject()
+        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+            separate()
+            string(key)
+            bytes.append(UInt8(ascii: ":"))
+            string(value)
+        }
+        endObject()
+    }
+
+    /// Copies runs of bytes that need no escape in one go; RFC 8259 §7 requires escaping only `"`, `\` and U+0000–U+001F.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            runStart = index + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            default:
+                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                          Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
+            }
+        }
+        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}

@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+import Engagement
+import TestSupport
+@testable import EngagementStore
+
+/// Strings that JSON escaping gets wrong: quotes, backslashes, every control character, DEL, U+2028, a byte order
+/// mark, emoji (with a skin tone and a flag), non-BMP, combining marks, right-to-left text, and a long string.
+let awkwardStrings: [String] = [
+    "", "plain", "quote \" backslash \\ slash / both \\\"",
+    String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }) + "\u{7F}",
+    "line\nbreak\r\ntab\tend", "sep \u{2028} \u{2029} bom \u{FEFF}", "emoji 😀👍🏽🇫🇷 clef 𝄞 \u{10FFFF}",
+    "e\u{301} é 漢字 עברית", String(repeating: "long \"x\" \\ 😀 ", count: 5_000),
+]
+
+private let at = Date(timeIntervalSince1970: 1_800_000_000)
+
+/// One event of every kind, each carrying awkward strings wherever the kind has a string.
+private func eventsOfEveryKind(_ text: String) -> [EngagementEvent] {
+    let profile = ContactProfile(firstName: text, lastName: nil, company: "Acme " + text,
+                                 customFields: [text: text, "Zeta": "1", "alpha": "2", "a10": "x", "a2": "y"],
+                                 tags: ["t", text], segments: [text])
+    let kinds: [EngagementEventKind] = [
+        .imported(profile: profile), .imported(profile: ContactProfile()), .enrolled(sequence: text), .processed,
+        .advanced(step: 3, outboundMessageID: text), .advanced(step: Int.max, outboundMessageID: nil), .completed,
+        .replyDetected(messageID: text), .replyDetected(messageID: nil), .unenrolled(via: .reporting),
+        .hardBounce(status: "5.1.1", diagnostic: text), .hardBounce(status: nil, diagnostic: nil),
+        .softBounce(status: text, diagnostic: nil), .autoReply(returnDate: "2027-02-01", leftCompany: true),
+        .autoReply(returnDate: nil, leftCompany: false), .optOut(via: .spamComplaint),
+        .statusChangeRequested(to: .doNotContact), .recordStatusChanged(to: .bounced), .tagAdded(tag: text),
+        .tagRemoved(tag: text), .segmentAdded(segment: text),
+    ]
+    return kinds.enumerated().map { index, kind in
+        EngagementEvent(contact: "c\(index)@acme.io", kind: kind, at: at.addingTimeInterval(Double(index) * 3_661),
+                        idempotencyKey: index.isMultiple(of: 2) ? text : nil, source: "imap:" + text,
+                        evidence: index.isMultiple(of: 3) ? [] : [text, "second"])
+    }
+}
+
+private func records(_ text: String) -> [JournalRecord] {
+    var records = eventsOfEveryKind(text).map {
+        JournalRecord.applied(HistoryEntry(event: $0, from: .working, to: .responded))
+    }
+    records.append(JournalRecord(unmatched: UnmatchedMessage(
+        messageID: text, from: text, subject: text, verdict: "reply", reason: text, source: text, receivedAt: at,
+        idempotencyKey: text)))
+    records.append(JournalRecord(unmatched: UnmatchedMessage(
+        messageID: nil, from: nil, subject: nil, verdict: "hard_bounce", reason: "", source: "", receivedAt: at)))
+    return records
+}
+
+private func sameRecord(_ a: JournalRecord, _ b: JournalRecord) -> Bool {
+    a.event == b.event && a.from == b.from && a.to == b.to && a.unmatched == b.unmatched
+        && a.commit?.records == b.commit?.records && a.kind == b.kind && a.schema == b.schema
+        && a.generation == b.generation
+}
+
+/// A state with every optional field of a contact set on some contacts and unset on others.
+private func stateWithEveryField(_ text: String) -> StoreState {
+    var state = StoreState()
+    for event in eventsOfEveryKind(text) where event.kind.name == "imported" {
+        _ = state.evaluate(event)
+    }
+    // c0 stays in its sequence (step time, outbound Message-ID, auto-reply); c1 replies and leaves it.
+    for kind: EngagementEventKind in [.enrolled(sequence: text), .processed, .advanced(step: 2, outboundMessageID: text),
+                                      .autoReply(returnDate: "2027-03-01", leftCompany: true),
+                                      .softBounce(status: nil, diagnostic: nil)] {
+        _ = state.evaluate(EngagementEvent(contact: "c0@acme.io", kind: kind, at: at.addingTimeInterval(600), source: text))
+    }
+    for kind: EngagementEventKind in [.enrolled(sequence: text), .processed, .advanced(step: 1, outboundMessageID: nil),
+                                      .replyDetected(messageID: text + "r")] {
+        _ = state.evaluate(EngagementEvent(contact: "c1@acme.io", kind: kind, at: at, source: "cli"))
+    }
+    for message in records(text).compactMap(\.unmatched) { _ = state.record(message) }
+    state.generation = 7
+    return state
+}
+
+@Test(arguments: awkwardStrings)
+func journalLinesAreByteForByteWhatFoundationWrote(text: String) throws {
+    let records = records(text)
+    var writer = JSONWriter()
+    writer.writeLine(.header(generation: 3))
+    for record in records { writer.writeLine(record) }
+    writer.writeLine(JournalRecord(commit: JournalCommit(records: records.count)))
+    #expect(writer.bytes == (try FoundationStoreJSON.journalLines(records, header: 3)))
+}
+
+@Test(arguments: awkwardStrings)
+func recordsRoundTripBothWaysBetweenTheHandWrittenCodecAndFoundation(text: String) throws {
+    for record in records(text) {
+        var writer = JSONWriter()
+        writer.writeLine(record)
+        let written = Array(writer.bytes.dropLast())  // the newline
+        // The new writer's output decodes with Foundation into the same record…
+        #expect(sameRecord(try FoundationStoreJSON.decode(JournalRecord.self, written), record))
+        // …and Foundation's output decodes with the new reader into the same record.
+        let foundation = try FoundationStoreJSON.encode(record)
+        var reader = JSONReader(foundation)
+        #expect(sameRecord(try reader.readJournalRecord(), record))
+    }
+}
+
+@Test(arguments: [awkwardStrings[2], awkwardStrings[3], awkwardStrings[6], awkwardStrings[8]])
+func snapshotsAreByteForByteWhatFoundationWroteAndReadBack(text: String) throws {
+    let state = stateWithEveryField(text)
+    let bytes = StoreSnapshot.encode(state, at: at)
+    #expect(bytes == (try FoundationStoreJSON.snapshot(state, at: at)))
+    #expect(String(decoding: bytes, as: UTF8.self).contains("\"lastAutoReply\":{\"leftCompany\":true"))
+
+    let dir = try TemporaryDirectory()
+    let path = dir.url.appendingPathComponent("snapshot.json").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let read = try #require(try StoreSnapshot.read(path: path))
+    #expect(read.header.generation == 7 && read.header.writtenAt == at && read.header.contactCount == state.contacts.count)
+    #expect(read.body.contacts == state.contacts.values.sorted { $0.email < $1.email })
+    #expect(read.body.contacts.first?.sequence?.lastOutboundMessageID == text)
+    #expect(read.body.contacts.last?.lastSequence == text && read.body.contacts.last?.lastReplyAt == at)
+    #expect(Set(read.body.idempotencyKeys) == state.idempotencyKeys)
+    #expect(read.body.outboundMessageIDs == state.outboundMessageIDs && !read.body.outboundMessageIDs.isEmpty)
+    #expect(read.body.inboundMessageIDs == state.inboundMessageIDs && !read.body.inboundMessageIDs.isEmpty)
+    #expect(read.body.unmatched == state.unmatched)
+    #expect(try StoreSnapshot.readHeader(path: path)?.eventCount == state.eventCount)
+}
+
+@Test func aContactWithHistoryInTheSnapshotReadsBackLikeFoundationReadsIt() throws {
+    var contact = try #require(stateWithEveryField("h\"i\u{1}").contacts["c0@acme.io"])
+    contact.history = records("h\u{7}").compactMap { record in
+        record.event.map { HistoryEntry(event: $0, from: .open, to: .enrolled) }
+    }
+    var writer = JSONWriter()
+    writer.write(contact)
+    #expect(writer.bytes == (try FoundationStoreJSON.encode(contact)))
+    var reader = JSONReader(writer.bytes)
+    #expect(try reader.readContact() == contact)
+}
+
+/// Input the old code never wrote but Foundation reads: other escapes, whitespace, other key orders, unknown keys.
+@Test func theReaderAcceptsWhatFoundationAcceptsFromOtherWriters() throws {
+    let line = #"""
+     { "to" : "Responded" , "unknown" : {"a":[1,2.5e-3,true,false,null,{"b":[[]]}],"c":"\ud83d\ude00"},
+       "from":"Working", "\u0065vent": {"source":"x\/y \u00e9\uD834\uDD1E\b\f\n\r\t\"\\", "kind":{"advanced":{"step":2.0,
+       "extra":[]}}, "contact":"Ada@Acme.IO", "at":"2027-01-15T09:00:00+01:00", "evidence":null} }
+    """#
+    let bytes = Array(line.utf8)
+    let foundation = try FoundationStoreJSON.decode(JournalRecord.self, bytes)
+    var reader = JSONReader(bytes)
+    let record = try reader.readJournalRecord()
+    #expect(sameRecord(record, foundation))
+    #expect(record.event?.source == "x/y é𝄞\u{8}\u{C}\n\r\t\"\\")
+    #expect(record.event?.contact == "ada@acme.io")
+    #expect(record.event?.kind == .advanced(step: 2, outboundMessageID: nil))
+    #expect(record.event?.at == Date(timeIntervalSince1970: 1_800_000_000))
+}
+
+@Test func theFirstOfTwoEqualKeysWinsAsWithFoundation() throws {
+    let bytes = Array(#"{"from":"Open","from":"Working","to":"Enrolled","to":null,"kind":"a","kind":"b"}"#.utf8)
+    let foundation = try FoundationStoreJSON.decode(JournalRecord.self, bytes)
+    var reader = JSONReader(bytes)
+    let record = try reader.readJournalRecord()
+    #expect(record.from == .open && record.to == .enrolled && record.kind == "a")
+    #expect(sameRecord(record, foundation))
+}
+
+@Test(arguments: [
+    (#"{"kind":"leadfwd.journal","schema":1"#, "not closed", 37),
+    ("{\"kind\":\"a\u{01}\"}", "control character", 11),
+    (#"{"kind":"\ud800"}"#, "high surrogate", 10),
+    (#"{"kind":"\udc00\ud800"}"#, "low surrogate", 10),
+    (#"{"kind":"\ud800\u0041"}"#, "high surrogate", 10),
+    (#"{"kind":"\x"}"#, "not a JSON escape", 10),
+    (#"{"kind":"\u12G4"}"#, "four hex digits", 14),
+    (#"{"schema":01}"#, "leading zero", 11),
+    (#"{"schema":1.5}"#, "integer", 11),
+    (#"{"schema":99999999999999999999}"#, "integer", 11),
+    (#"{"schema":-}"#, "expected a value", 11),
+    (#"{"schema":1,}"#, "a comma before }", 13),
+    (#"{"unknown":[1,]}"#, "a comma before ]", 15),
+    (#"{"unknown":[1 2]}"#, "expected , or ]", 15),
+    (#"{"schema":1} x"#, "after the JSON value", 14),
+    (#"{"schema" 1}"#, "expected :", 11),
+    (#"{"schema":1 "kind":"x"}"#, "expected , or }", 13),
+    (#"{"schema":tru}"#, "expected a value", 11),
+    (#"{"kind":tru}"#, "expected a string", 9),
+    (#"{"kind":nul}"#, "expected null", 9),
+    (#"{"event":{"kind":{"autoReply":{"leftCompany":fals}}}}"#, "expected false", 46),
+    (#"{"from":"Workin"}"#, "not an Engagement Status", 9),
+    (#"{"event":{"contact":"a@b.c","at":"2027-01-15T08:00:00Z","source":"s"}}"#, "without the key \"kind\"", 10),
+    (#"{"event":{"kind":{"advanced":{}},"contact":"a","at":"2027-01-15T08:00:00Z","source":"s"}}"#,
+     "without the key \"step\"", 30),
+    (#"{"event":{"kind":{"processed":{},"completed":{}}}}"#, "more than one case", 46),
+    (#"{"event":{"kind":{"later":{}}}}"#, "without a known case", 18),
+    (#"{"event":{"at":"yesterday"}}"#, "not an ISO 8601 date", 16),
+    (#"{"unknown":[[[{"a":[}]]]}"#, "expected a value", 21),
+    ("", "expected an object", 1),
+])
+func malformedJournalLinesAreRefusedSayingWhereAndWhy(line: String, reason: String, column: Int) {
+    var reader = JSONReader(Array(line.utf8))
+    #expect {
+        _ = try reader.readJournalRecord()
+    } throws: { error in
+        "\(error)".contains(reason) && "\(error)".hasSuffix("at column \(column)")
+    }
+}
+
+@Test func invalidUTF8IsRefusedInValuesAndKeys() {
+    for bytes in [Array(#"{"kind":"a"#.utf8) + [0xFF] + Array(#""}"#.utf8),
+                  Array(#"{"k"#.utf8) + [0xC3] + Array(#"":1}"#.utf8),
+                  Array(#"{"kind":"\u00e9"#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8)] {
+        var reader = JSONReader(bytes)
+        #expect(throws: JSONReadError.self) { _ = try reader.readJournalRecord() }
+        #expect(throws: DecodingError.self) { _ = try FoundationStoreJSON.decode(JournalRecord.self, bytes) }
+    }
+}
+
+@Test func nestingDeeperThanTheLimitIsRefusedWithoutExhaustingTheStack() throws {
+    let depth = 1_000_000
+    let bytes = Array(#"{"unknown":"#.utf8) + [UInt8](repeating: UInt8(ascii: "["), count: depth)
+        + [UInt8](repeating: UInt8(ascii: "]"), count: depth) + [UInt8(ascii: "}")]
+    var reader = JSONReader(bytes)
+    #expect { _ = try reader.readJournalRecord() } throws: { "\($0)".contains("nested deeper than 512") }
+
+    let allowed = JSONReader.maximumDepth - 1  // the record's own object is one level
+    let within = Array(#"{"unknown":"#.utf8) + [UInt8](repeating: UInt8(ascii: "["), count: allowed)
+        + [UInt8](repeating: UInt8(ascii: "]"), count: allowed) + Array(#","kind":"k"}"#.utf8)
+    var accepting = JSONReader(within)
+    #expect(try accepting.readJournalRecord().kind == "k")
+}
