@@ -162,12 +162,26 @@ extension JSONReader {
             }
         }
         let what = "an event"
-        return EngagementEvent(contact: try required(contact, EngagementEventField.contact, in: object, of: what),
-                               kind: try required(kind, EngagementEventField.kind, in: object, of: what),
-                               at: try required(at, EngagementEventField.at, in: object, of: what),
-                               idempotencyKey: idempotencyKey,
-                               source: try required(source, EngagementEventField.source, in: object, of: what),
-                               evidence: evidence ?? [])
+        let address = try required(contact, EngagementEventField.contact, in: object, of: what)
+        // The initialiser normalises the address; the store wrote it normalised, and checking that is much cheaper.
+        let isNormalized = Self.isNormalized(address)
+        var event = EngagementEvent(contact: isNormalized ? "" : address,
+                                    kind: try required(kind, EngagementEventField.kind, in: object, of: what),
+                                    at: try required(at, EngagementEventField.at, in: object, of: what),
+                                    idempotencyKey: idempotencyKey,
+                                    source: try required(source, EngagementEventField.source, in: object, of: what),
+                                    evidence: evidence ?? [])
+        if isNormalized { event.contact = address }
+        return event
+    }
+
+    /// True when `EmailAddress.normalize` would return `address` unchanged: printable ASCII without capitals (so no
+    /// whitespace to trim and nothing to lowercase), not wrapped in `<>`.
+    private static func isNormalized(_ address: String) -> Bool {
+        let utf8 = address.utf8
+        guard let first = utf8.first, let last = utf8.last,
+              !(first == UInt8(ascii: "<") && last == UInt8(ascii: ">")) else { return false }
+        return utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
     }
 
     /// Exactly one known case name, as Swift's synthesised decoding requires; unknown keys are ignored like it does.

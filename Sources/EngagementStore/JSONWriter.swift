@@ -39,8 +39,10 @@ struct JSONWriter {
     }
 
     mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { appendEscaped($0) }
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var contiguous = value
+            contiguous.withUTF8 { appendEscaped($0) }  // bridged or lazily stored strings
+        }
     }
 
     mutating func int(_ value: Int) {

@@ -35,16 +35,18 @@ struct StoreState {
     mutating func evaluate(_ event: EngagementEvent) -> EventOutcome {
         if let key = event.idempotencyKey, idempotencyKeys.contains(key) { return .duplicate(idempotencyKey: key) }
         let result: Result<Contact, RefusedTransition>
+        let from: EngagementStatus
         if let existing = contacts[event.contact] {
+            from = existing.engagementStatus
             result = EngagementRules.apply(event, to: existing)
         } else {
+            from = .open
             result = EngagementRules.newContact(for: event)
         }
         switch result {
         case .failure(let refusal):
             return .refused(refusal)
         case .success(var contact):
-            let from = contacts[event.contact]?.engagementStatus ?? .open
             let entry = HistoryEntry(event: event, from: from, to: contact.engagementStatus)
             contact.history.removeAll()  // history is read back from the journal files on demand
             contacts[contact.email] = contact

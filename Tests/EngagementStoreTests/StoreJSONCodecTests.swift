@@ -153,6 +153,21 @@ func snapshotsAreByteForByteWhatFoundationWroteAndReadBack(text: String) throws 
     #expect(record.event?.at == Date(timeIntervalSince1970: 1_800_000_000))
 }
 
+@Test(arguments: ["c@x.io", " Ada@Acme.IO\t", "<b@x.io>", "<B@X.IO", "  ", "", "é@x.io", "É@X.IO", "a b@x.io"])
+func contactAddressesAreNormalisedAsWhenFoundationDecodedThem(address: String) throws {
+    var writer = JSONWriter()
+    writer.writeLine(.applied(HistoryEntry(event: EngagementEvent(contact: "x@y.z", kind: .processed, at: at, source: "s"),
+                                           from: .enrolled, to: .working)))
+    let line = String(decoding: writer.bytes.dropLast(), as: UTF8.self)
+    var quoted = JSONWriter()
+    quoted.string(address)
+    let bytes = Array(line.replacingOccurrences(of: #""x@y.z""#, with: String(decoding: quoted.bytes, as: UTF8.self)).utf8)
+    var reader = JSONReader(bytes)
+    let event = try #require(try reader.readJournalRecord().event)
+    #expect(event.contact == (try FoundationStoreJSON.decode(JournalRecord.self, bytes).event?.contact))
+    #expect(event.contact == EmailAddress.normalize(address))
+}
+
 @Test func theFirstOfTwoEqualKeysWinsAsWithFoundation() throws {
     let bytes = Array(#"{"from":"Open","from":"Working","to":"Enrolled","to":null,"kind":"a","kind":"b"}"#.utf8)
     let foundation = try FoundationStoreJSON.decode(JournalRecord.self, bytes)
