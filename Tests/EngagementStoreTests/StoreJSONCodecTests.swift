@@ -241,3 +241,53 @@ func malformedJournalLinesAreRefusedSayingWhereAndWhy(line: String, reason: Stri
     var accepting = JSONReader(within)
     #expect(try accepting.readJournalRecord().kind == "k")
 }
+
+/// A fixed-seed generator (SplitMix64), so a failure names a reproducible case.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Damaged lines (bytes flipped, dropped, duplicated, cut short) never crash the reader, and whatever it accepts
+/// Foundation also reads, into the same record: the reader is never more lenient than the old path.
+@Test func damagedLinesAreRefusedOrReadExactlyAsFoundationReadsThem() throws {
+    var generator = SplitMix64(state: 20_271_115)
+    let interesting: [UInt8] = Array(#"{}[]",:\/u0123456789abcdefnulltruefalse-+.eE "#.utf8) + [0, 0x1F, 0x7F, 0x80, 0xC3, 0xED, 0xFF]
+    var accepted = 0, refused = 0
+    for text in awkwardStrings.prefix(8) {
+        for record in records(text) {
+            var writer = JSONWriter()
+            writer.writeLine(record)
+            let original = Array(writer.bytes.dropLast())
+            for _ in 0..<25 {
+                var bytes = original
+                for _ in 0...Int.random(in: 0...2, using: &generator) {
+                    guard !bytes.isEmpty else { break }
+                    let index = Int.random(in: 0..<bytes.count, using: &generator)
+                    switch Int.random(in: 0..<4, using: &generator) {
+                    case 0: bytes[index] = interesting.randomElement(using: &generator) ?? 0
+                    case 1: bytes.remove(at: index)
+                    case 2: bytes.insert(bytes[index], at: index)
+                    default: bytes.removeLast(bytes.count - index)
+                    }
+                }
+                var reader = JSONReader(bytes)
+                guard let mine = try? reader.readJournalRecord() else {
+                    refused += 1
+                    continue
+                }
+                accepted += 1
+                let foundation = try #require(try? FoundationStoreJSON.decode(JournalRecord.self, bytes),
+                                              "accepted but Foundation refuses: \(String(decoding: bytes, as: UTF8.self))")
+                #expect(sameRecord(mine, foundation), "differs from Foundation: \(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+    }
+    #expect(accepted > 100 && refused > 1_000)
+}
