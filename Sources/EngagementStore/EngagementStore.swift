@@ -236,6 +236,7 @@ public final class EngagementStore: @unchecked Sendable {
     /// leaves journal G behind; `retireOldJournals` finishes the move at the next open.
     private func compactLocked() throws {
         let next = state.generation + 1
+        state.consolidateSortedLists()
         var snapshotState = state
         snapshotState.generation = next
         try DurableFiles.replaceAtomically(snapshotPath, with: StoreSnapshot.encode(snapshotState, at: Date()))

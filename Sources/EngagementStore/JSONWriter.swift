@@ -76,8 +76,14 @@ struct JSONWriter {
 
     /// A `[String: String]` as an object with its keys sorted, as `.sortedKeys` sorted them (`String` order).
     mutating func stringDictionary(_ dictionary: [String: String]) {
+        stringDictionary(dictionary, keysInOrder: dictionary.keys.sorted())
+    }
+
+    /// `keysInOrder` are the dictionary's keys, already sorted.
+    mutating func stringDictionary(_ dictionary: [String: String], keysInOrder: [String]) {
         beginObject()
-        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+        for key in keysInOrder {
+            guard let value = dictionary[key] else { continue }
             separate()
             string(key)
             bytes.append(UInt8(ascii: ":"))

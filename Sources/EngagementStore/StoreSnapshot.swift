@@ -50,11 +50,11 @@ struct StoreSnapshot {
         }
         writer.endArray()
         writer.key(SnapshotBodyField.idempotencyKeys)
-        writer.stringArray(state.idempotencyKeys.sorted())
+        writer.stringArray(state.sortedIdempotencyKeys.sorted)
         writer.key(SnapshotBodyField.inboundMessageIDs)
-        writer.stringDictionary(state.inboundMessageIDs)
+        writer.stringDictionary(state.inboundMessageIDs, keysInOrder: state.sortedInboundMessageIDs.sorted)
         writer.key(SnapshotBodyField.outboundMessageIDs)
-        writer.stringDictionary(state.outboundMessageIDs)
+        writer.stringDictionary(state.outboundMessageIDs, keysInOrder: state.sortedOutboundMessageIDs.sorted)
         writer.key(SnapshotBodyField.unmatched)
         writer.beginArray()
         for message in state.unmatched {

@@ -11,8 +11,13 @@ struct StoreState {
     var eventCount = 0
     var contacts: [String: Contact] = [:]
     var idempotencyKeys: Set<String> = []
+    /// The same keys in order, for the snapshot.
+    var sortedIdempotencyKeys = SortedStrings()
     var outboundMessageIDs: [String: String] = [:]
     var inboundMessageIDs: [String: String] = [:]
+    /// The keys of the two indexes in order, for the snapshot.
+    var sortedOutboundMessageIDs = SortedStrings()
+    var sortedInboundMessageIDs = SortedStrings()
     var unmatched: [UnmatchedMessage] = []
     var unmatchedKeys: Set<String> = []
 
@@ -24,8 +29,11 @@ struct StoreState {
         contacts.reserveCapacity(snapshot.body.contacts.count)
         for contact in snapshot.body.contacts { contacts[contact.email] = contact }
         idempotencyKeys = Set(snapshot.body.idempotencyKeys)
+        sortedIdempotencyKeys = SortedStrings(snapshot.body.idempotencyKeys)
         outboundMessageIDs = snapshot.body.outboundMessageIDs
         inboundMessageIDs = snapshot.body.inboundMessageIDs
+        sortedOutboundMessageIDs = SortedStrings(Array(outboundMessageIDs.keys))
+        sortedInboundMessageIDs = SortedStrings(Array(inboundMessageIDs.keys))
         unmatched = snapshot.body.unmatched
         unmatchedKeys = Set(unmatched.compactMap(\.idempotencyKey))
     }
@@ -50,15 +58,26 @@ struct StoreState {
             let entry = HistoryEntry(event: event, from: from, to: contact.engagementStatus)
             contact.history.removeAll()  // history is read back from the journal files on demand
             contacts[contact.email] = contact
-            if let key = event.idempotencyKey { idempotencyKeys.insert(key) }
+            if let key = event.idempotencyKey, idempotencyKeys.insert(key).inserted { sortedIdempotencyKeys.add(key) }
             switch event.kind {
-            case .advanced(_, let id?): outboundMessageIDs[MessageID.normalize(id)] = contact.email
-            case .replyDetected(let id?): inboundMessageIDs[MessageID.normalize(id)] = contact.email
+            case .advanced(_, let id?):
+                let id = MessageID.normalize(id)
+                if outboundMessageIDs.updateValue(contact.email, forKey: id) == nil { sortedOutboundMessageIDs.add(id) }
+            case .replyDetected(let id?):
+                let id = MessageID.normalize(id)
+                if inboundMessageIDs.updateValue(contact.email, forKey: id) == nil { sortedInboundMessageIDs.add(id) }
             default: break
             }
             eventCount += 1
             return .applied(entry)
         }
+    }
+
+    /// Makes the next snapshot's sorted lists cheap to produce; changes nothing else.
+    mutating func consolidateSortedLists() {
+        sortedIdempotencyKeys.consolidate()
+        sortedOutboundMessageIDs.consolidate()
+        sortedInboundMessageIDs.consolidate()
     }
 
     /// Records an unmatched message unless its key was recorded before; returns whether it was new.

@@ -291,3 +291,35 @@ private struct SplitMix64: RandomNumberGenerator {
     }
     #expect(accepted > 100 && refused > 1_000)
 }
+
+/// Keys and Message-IDs added after a snapshot was loaded are merged into its sorted lists, so the next snapshot lists
+/// every one in order exactly as sorting them all did.
+@Test func aSnapshotAfterReopeningListsOldAndNewKeysInOrder() throws {
+    let dir = try TemporaryDirectory()
+    let options = StoreOptions(compactionThreshold: 40)
+    var keys: [String] = []
+    for batch in 0..<6 {
+        let store = try EngagementStore.open(directory: dir.url, options: options)
+        let events = (0..<25).map { index -> EngagementEvent in
+            let key = "k\((index * 7_919 + batch * 31) % 1_000) \(awkwardStrings[index % 8].prefix(12))"
+            keys.append(key)
+            return importEvent("p\(batch * 25 + index)@acme.io", key: key)
+        }
+        try store.apply(events)
+        let email = "p\(batch * 25)@acme.io"
+        try store.apply([event(email, .enrolled(sequence: "S")), event(email, .processed),
+                         event(email, .advanced(step: 1, outboundMessageID: "o\(5 - batch)@x")),
+                         event(email, .advanced(step: 2, outboundMessageID: "o\(batch * 3 % 4)@x")),
+                         event(email, .replyDetected(messageID: "r\(5 - batch)é@x"))])
+    }
+    try EngagementStore.open(directory: dir.url, options: options).compact()
+    let snapshot = try #require(try StoreSnapshot.read(path: dir.url.appendingPathComponent("snapshot.json").path))
+    #expect(snapshot.body.idempotencyKeys == Set(keys).sorted())
+    #expect(snapshot.header.generation >= 3)
+    // The file, written by merging, is what sorting everything with Foundation writes.
+    let written = try [UInt8](Data(contentsOf: dir.url.appendingPathComponent("snapshot.json")))
+    #expect(written == (try FoundationStoreJSON.snapshot(StoreState(snapshot: snapshot), at: snapshot.header.writtenAt)))
+    #expect(snapshot.body.outboundMessageIDs.count == 6 && snapshot.body.inboundMessageIDs.count == 6)
+    let text = try String(contentsOfFile: dir.url.appendingPathComponent("snapshot.json").path, encoding: .utf8)
+    #expect(text.contains(#""inboundMessageIDs":{"r0é@x":"p125@acme.io","r1é@x":"p100@acme.io""#))
+}
