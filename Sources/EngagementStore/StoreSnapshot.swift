@@ -44,7 +44,8 @@ struct StoreSnapshot {
         writer.beginObject()
         writer.key(SnapshotBodyField.contacts)
         writer.beginArray()
-        for contact in state.contacts.values.sorted(by: { $0.email < $1.email }) {
+        for email in state.sortedEmails.sorted {
+            guard let contact = state.contacts[email] else { continue }
             writer.element()
             writer.write(contact)
         }

@@ -10,6 +10,8 @@ struct StoreState {
     var journalRecords = 0
     var eventCount = 0
     var contacts: [String: Contact] = [:]
+    /// Their addresses in order, for the snapshot (contacts are never removed).
+    var sortedEmails = SortedStrings()
     var idempotencyKeys: Set<String> = []
     /// The same keys in order, for the snapshot.
     var sortedIdempotencyKeys = SortedStrings()
@@ -28,6 +30,7 @@ struct StoreState {
         eventCount = snapshot.header.eventCount
         contacts.reserveCapacity(snapshot.body.contacts.count)
         for contact in snapshot.body.contacts { contacts[contact.email] = contact }
+        sortedEmails = SortedStrings(snapshot.body.contacts.map(\.email))
         idempotencyKeys = Set(snapshot.body.idempotencyKeys)
         sortedIdempotencyKeys = SortedStrings(snapshot.body.idempotencyKeys)
         outboundMessageIDs = snapshot.body.outboundMessageIDs
@@ -57,7 +60,7 @@ struct StoreState {
         case .success(var contact):
             let entry = HistoryEntry(event: event, from: from, to: contact.engagementStatus)
             contact.history.removeAll()  // history is read back from the journal files on demand
-            contacts[contact.email] = contact
+            if contacts.updateValue(contact, forKey: contact.email) == nil { sortedEmails.add(contact.email) }
             if let key = event.idempotencyKey, idempotencyKeys.insert(key).inserted { sortedIdempotencyKeys.add(key) }
             switch event.kind {
             case .advanced(_, let id?):
@@ -75,6 +78,7 @@ struct StoreState {
 
     /// Makes the next snapshot's sorted lists cheap to produce; changes nothing else.
     mutating func consolidateSortedLists() {
+        sortedEmails.consolidate()
         sortedIdempotencyKeys.consolidate()
         sortedOutboundMessageIDs.consolidate()
         sortedInboundMessageIDs.consolidate()
