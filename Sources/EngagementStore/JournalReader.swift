@@ -92,7 +92,13 @@ struct JournalReader {
     private func exactLine(_ offset: UInt64, _ number: Int) -> Int? { offset == 0 ? number : nil }
 
     private func checkHeader(_ bytes: [UInt8], _ line: Range<Int>, expectedGeneration: Int) throws {
-        guard let header = try? decode(bytes, line), header.kind == StoreSchema.journalKind, let schema = header.schema else {
+        let header: JournalRecord
+        do {
+            header = try decode(bytes, line)
+        } catch {
+            throw StoreError.corrupt(file: path, line: 1, reason: "the first line is not a journal header (\(error))")
+        }
+        guard header.kind == StoreSchema.journalKind, let schema = header.schema else {
             throw StoreError.corrupt(file: path, line: 1, reason: "the first line is not a journal header")
         }
         guard schema <= StoreSchema.version else {

@@ -3,6 +3,8 @@ import Engagement
 /// One line of a journal file. Exactly one group of fields is present:
 /// the header (`kind`, `schema`, `generation`), an applied event (`event`, `from`, `to`), an unmatched message
 /// (`unmatched`), or the commit marker that closes a batch (`commit`).
+/// The store writes and reads lines with `JSONWriter`/`JSONReader`; the synthesised Codable form is the format's
+/// reference, which the tests hold those to (it is what Foundation's encoder wrote before them).
 struct JournalRecord: Codable {
     var kind: String?
     var schema: Int?

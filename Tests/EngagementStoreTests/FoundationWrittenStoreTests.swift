@@ -89,3 +89,19 @@ private func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(damaged))
 }
+
+@Test func aJournalHeaderThatIsNotJSONIsRefusedNamingFileLineAndColumn() throws {
+    let (dir, _, journalBytes) = try fixtureStore()
+    let path = dir.url.appendingPathComponent("journal.000001.jsonl").path
+    let header = lineRanges(journalBytes)[0]
+    var damaged = journalBytes
+    damaged.remove(at: header.upperBound - 1)  // the header's closing brace
+    try Data(damaged).write(to: URL(fileURLWithPath: path))
+    #expect {
+        _ = try EngagementStore.open(directory: dir.url)
+    } throws: { error in
+        let text = "\(error)"
+        return text.contains(path + ", line 1 is corrupt") && text.contains("not closed")
+            && text.contains("at column \(header.count)")
+    }
+}
