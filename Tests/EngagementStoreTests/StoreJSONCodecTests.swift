@@ -323,3 +323,23 @@ private struct SplitMix64: RandomNumberGenerator {
     let text = try String(contentsOfFile: dir.url.appendingPathComponent("snapshot.json").path, encoding: .utf8)
     #expect(text.contains(#""inboundMessageIDs":{"r0é@x":"p125@acme.io","r1é@x":"p100@acme.io""#))
 }
+
+/// The writer tests eight bytes at a time for characters to escape: every such character at every offset, between
+/// ASCII and multi-byte neighbours, must come out exactly as Foundation escapes it.
+@Test func charactersToEscapeAreFoundAtEveryOffset() throws {
+    let specials = ["\"", "\\", "\u{0}", "\u{1F}", "\n", "\u{7F}", "é", "\u{FEFF}", "😀", " ", "!", "#", "[", "]", "]\u{80}"]
+    for filler in ["a", "é", "\u{FF}x", "~"] {
+        for length in 0...20 {
+            for offset in 0...length {
+                for special in specials {
+                    var text = String(repeating: filler, count: length)
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: offset))
+                    var writer = JSONWriter()
+                    writer.string(text)
+                    let foundation = try FoundationStoreJSON.encode([text])
+                    #expect(writer.bytes == Array(foundation.dropFirst().dropLast()), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+}
