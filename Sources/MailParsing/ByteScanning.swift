@@ -50,10 +50,15 @@ extension String {
     /// ASCII-only lowercase; header names and MIME tokens are ASCII, and this avoids
     /// Unicode case mapping on the hot path.
     var asciiLowercased: String {
-        var needsWork = false
-        for byte in utf8 where byte >= 0x41 && byte <= 0x5A { needsWork = true; break }
-        guard needsWork else { return self }
-        return String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        var source = self
+        return source.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+            // Written straight into the new string's storage: no intermediate array.
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                for index in 0..<bytes.count { output[index] = ByteScanning.lowercased(bytes[index]) }
+                return bytes.count
+            }
+        }
     }
 
     /// Whether two ASCII tokens are equal ignoring case, without allocating.
@@ -88,15 +93,21 @@ extension String {
     }
 }
 
-extension StringProtocol {
+extension Substring {
     /// The text with the given ASCII characters removed from both ends.
-    func trimmingCharacters(inSetOf characters: String) -> String {
-        let set = Array(characters.utf8)
-        let text = Substring(String(self))
-        let view = text.utf8
+    func trimmingCharacters(inSetOf characters: StaticString) -> String {
+        let set = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        let view = utf8
         var lower = view.startIndex, upper = view.endIndex
         while lower < upper, set.contains(view[lower]) { lower = view.index(after: lower) }
         while upper > lower, set.contains(view[view.index(before: upper)]) { upper = view.index(before: upper) }
-        return String(text[lower..<upper])
+        return String(self[lower..<upper])
+    }
+}
+
+extension String {
+    /// The text with the given ASCII characters removed from both ends.
+    func trimmingCharacters(inSetOf characters: StaticString) -> String {
+        self[...].trimmingCharacters(inSetOf: characters)
     }
 }

@@ -27,6 +27,8 @@ struct HeaderBlockParser {
     /// body) is read as having no headers, its body starting at `start`.
     func parse(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Result {
         var fields: [HeaderField] = []
+        // Messages carry a dozen or more fields; growing from empty would reallocate several times.
+        fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, 16)))
         var dropped = 0, malformed = 0
         var position = start
         var sawField = false
@@ -163,10 +165,21 @@ struct HeaderBlockParser {
             let range = ByteScanning.trimmed(buffer, pieces[0])
             return TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[range]))
         }
-        var bytes: [UInt8] = []
-        for (index, piece) in pieces.enumerated() {
-            if index > 0, let first = piece.first, buffer[first] != 0x20, buffer[first] != 0x09 { bytes.append(0x20) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[piece]))
+        // One allocation: each piece plus at most one inserted space.
+        let capacity = pieces.reduce(0) { $0 + $1.count + 1 }
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, written in
+            var length = 0
+            for (index, piece) in pieces.enumerated() {
+                if index > 0, let first = piece.first, buffer[first] != 0x20, buffer[first] != 0x09 {
+                    output[length] = 0x20
+                    length += 1
+                }
+                if let source = buffer.baseAddress, let target = output.baseAddress {
+                    (target + length).update(from: source + piece.lowerBound, count: piece.count)
+                    length += piece.count
+                }
+            }
+            written = length
         }
         let range = bytes.withUnsafeBufferPointer { ByteScanning.trimmed($0, 0..<bytes.count) }
         return TextDecoding.decodeHeader(bytes[range])

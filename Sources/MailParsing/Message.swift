@@ -32,10 +32,20 @@ public struct Message: Sendable, Equatable {
                 deliveryStatusReports: [DeliveryStatusReport] = [], feedbackReports: [FeedbackReport] = [],
                 embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
         self.headers = headers
-        subject = headers.value("Subject")
-        messageID = MessageIDList.parse(headers.rawValue("Message-ID") ?? "").first
-        inReplyTo = MessageIDList.parse(headers.rawValue("In-Reply-To") ?? "")
-        references = MessageIDList.parse(headers.rawValue("References") ?? "")
+        // One pass over the fields for the four read here; the first of each name counts, as with `value(_:)`.
+        let fields = headers.fields
+        var subjectIndex: Int?, messageIDIndex: Int?, inReplyToIndex: Int?, referencesIndex: Int?
+        for index in fields.indices {
+            let name = fields[index].name
+            if subjectIndex == nil, name.equalsIgnoringASCIICase("Subject") { subjectIndex = index }
+            else if messageIDIndex == nil, name.equalsIgnoringASCIICase("Message-ID") { messageIDIndex = index }
+            else if inReplyToIndex == nil, name.equalsIgnoringASCIICase("In-Reply-To") { inReplyToIndex = index }
+            else if referencesIndex == nil, name.equalsIgnoringASCIICase("References") { referencesIndex = index }
+        }
+        subject = subjectIndex.map { fields[$0].value }
+        messageID = messageIDIndex.flatMap { MessageIDList.parse(fields[$0].rawValue).first }
+        inReplyTo = inReplyToIndex.map { MessageIDList.parse(fields[$0].rawValue) } ?? []
+        references = referencesIndex.map { MessageIDList.parse(fields[$0].rawValue) } ?? []
         self.root = root
         self.textBody = textBody
         self.htmlBody = htmlBody
