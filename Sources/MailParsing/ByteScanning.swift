@@ -82,6 +82,12 @@ extension String {
         return true
     }
 
+    /// Whether the UTF-8 form holds `byte`; scans the storage directly, not through the UTF-8 view.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var source = self
+        return source.withUTF8 { $0.contains(byte) }
+    }
+
     /// Leading and trailing spaces, tabs and line breaks removed.
     var trimmingMailWhitespace: String {
         let view = utf8
