@@ -4,6 +4,40 @@ enum DeliveryStatusValue {
     /// recognisable type token keeps its whole text.
     static func typeAndText(_ value: String) -> (type: String?, text: String) {
         let trimmed = value.trimmingMailWhitespace
+        var source = trimmed
+        // Scanned as bytes; only a non-ASCII byte right after the ';' (which could extend it into one
+        // character with a combining mark) takes the character-wise path below.
+        let split = source.withUTF8 { bytes -> (type: String?, text: String)?? in
+            guard let semicolon = bytes.firstIndex(of: 0x3B) else { return .some(nil) }
+            if semicolon + 1 < bytes.count, bytes[semicolon + 1] >= 0x80 { return nil }
+            let typeRange = trimmedRange(bytes, 0..<semicolon, includingLineFeed: false)
+            let type = UnsafeBufferPointer(rebasing: bytes[typeRange])
+            guard !type.isEmpty, type.count <= 40, !type.contains(0x20), !type.contains(0x40) else { return .some(nil) }
+            let textRange = trimmedRange(bytes, (semicolon + 1)..<bytes.count, includingLineFeed: true)
+            let lowered = String(unsafeUninitializedCapacity: type.count) { output in
+                for index in 0..<type.count { output[index] = ByteScanning.lowercased(type[index]) }
+                return type.count
+            }
+            return (lowered, String(decoding: UnsafeBufferPointer(rebasing: bytes[textRange]), as: UTF8.self))
+        }
+        switch split {
+        case .some(.some(let parts)): return parts
+        case .some(.none): return (nil, trimmed)
+        case .none: return characterwiseTypeAndText(trimmed)
+        }
+    }
+
+    /// `range` without leading and trailing spaces and tabs (and line feeds when asked).
+    private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                     includingLineFeed: Bool) -> Range<Int> {
+        func trims(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || (includingLineFeed && byte == 0x0A) }
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, trims(bytes[lower]) { lower += 1 }
+        while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    private static func characterwiseTypeAndText(_ trimmed: String) -> (type: String?, text: String) {
         guard let semicolon = trimmed.utf8.firstIndex(of: 0x3B) else { return (nil, trimmed) }
         let type = trimmed[..<semicolon].trimmingCharacters(inSetOf: " \t")
         let typeBytes = type.utf8

@@ -27,6 +27,7 @@ enum MIMEParameterParser {
         while index < bytes.count, bytes[index] != 0x3B { index += 1 }
         let token = text(bytes, ByteScanning.trimmed(bytes, 0..<index), lowercased: false)
         var raw: [RawParameter] = []
+        raw.reserveCapacity(4)
         while index < bytes.count {
             // Skip separators and whitespace.
             while index < bytes.count, bytes[index] == 0x3B || ByteScanning.isWhitespace(bytes[index]) { index += 1 }
@@ -68,7 +69,10 @@ enum MIMEParameterParser {
         guard lowercased, slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
             return String(decoding: slice, as: UTF8.self)
         }
-        return String(decoding: slice.lazy.map(ByteScanning.lowercased), as: UTF8.self)
+        return String(unsafeUninitializedCapacity: slice.count) { output in
+            for index in 0..<slice.count { output[index] = ByteScanning.lowercased(slice[index]) }
+            return slice.count
+        }
     }
 
     /// "filename*1*" → base "filename", section 1, extended.

@@ -3,15 +3,17 @@ import Foundation
 /// A parsed mail message: headers, the MIME tree, decoded bodies and the machine-readable
 /// reports (delivery status, feedback) found inside it.
 public struct Message: Sendable, Equatable {
-    public var headers: HeaderSection
+    public var headers: HeaderSection {
+        didSet { headerCache = MessageHeaderCache() }
+    }
     public var subject: String?
-    // Addresses and the date are read from `headers` when asked for: most parsed messages
-    // (embedded originals, reports) never need them, and they dominate parse time otherwise.
-    public var from: [MailAddress] { Self.addresses(headers, "From") }
-    public var to: [MailAddress] { Self.addresses(headers, "To") }
-    public var cc: [MailAddress] { Self.addresses(headers, "Cc") }
-    public var replyTo: [MailAddress] { Self.addresses(headers, "Reply-To") }
-    public var date: Date? { headers.rawValue("Date").flatMap(MailDate.parse) }
+    // Addresses and the date are read from `headers` the first time they are asked for, then kept: most parsed
+    // messages (embedded originals, reports) never need them, and they dominate parse time otherwise.
+    public var from: [MailAddress] { headerCache.addresses(.from) { Self.addresses(headers, "From") } }
+    public var to: [MailAddress] { headerCache.addresses(.to) { Self.addresses(headers, "To") } }
+    public var cc: [MailAddress] { headerCache.addresses(.cc) { Self.addresses(headers, "Cc") } }
+    public var replyTo: [MailAddress] { headerCache.addresses(.replyTo) { Self.addresses(headers, "Reply-To") } }
+    public var date: Date? { headerCache.date { headers.rawValue("Date").flatMap(MailDate.parse) } }
     /// Message-ID without angle brackets.
     public var messageID: String?
     /// Message-IDs without angle brackets.
@@ -27,6 +29,7 @@ public struct Message: Sendable, Equatable {
     /// Messages carried as parts of this one (message/rfc822, message/global, text/rfc822-headers).
     public var embeddedMessages: [Message]
     public var warnings: [ParseWarning]
+    private var headerCache = MessageHeaderCache()
 
     public init(headers: HeaderSection, root: MessagePart, textBody: String? = nil, htmlBody: String? = nil,
                 deliveryStatusReports: [DeliveryStatusReport] = [], feedbackReports: [FeedbackReport] = [],

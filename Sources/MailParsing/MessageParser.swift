@@ -19,7 +19,9 @@ public struct MessageParser: Sendable {
             input = input.prefix(limits.maxMessageBytes)
         }
         var run = ParseRun(limits: limits)
-        var message = parseMessage(LineEndings.normalized(input), depth: 0, headersOnly: false, run: &run)
+        // The whole input needs no copy unless it holds a CR.
+        let normalized = input.count == bytes.count ? LineEndings.normalized(bytes) : LineEndings.normalized(input)
+        var message = parseMessage(normalized, depth: 0, headersOnly: false, run: &run)
         message.warnings.insert(contentsOf: warnings, at: 0)
         return message
     }
