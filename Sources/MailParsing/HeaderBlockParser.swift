@@ -124,7 +124,8 @@ struct HeaderBlockParser {
         name = nil
         if fields.count >= maxFields { dropped += 1; return }
         let raw = joinPieces(buffer, pieces)
-        let nameText = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameRange]), as: UTF8.self)
+        let nameText = CommonFieldNames.name(buffer, nameRange)
+            ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[nameRange]), as: UTF8.self)
         // Only values holding "=?" can carry encoded words; the rest need no decoding pass.
         let encoded = pieces.contains { containsEncodedWordStart(buffer, $0) }
         fields.append(HeaderField(name: nameText, rawValue: raw,

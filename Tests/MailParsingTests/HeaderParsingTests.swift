@@ -130,4 +130,21 @@ import Testing
         message.headers.fields.append(HeaderField(name: "Reply-To", rawValue: "eve@example.net"))
         #expect(message.replyTo.map(\.address) == ["eve@example.net"])
     }
+
+    @Test func fieldNamesKeepTheirSpellingWhetherCommonOrNot() {
+        let message = ParserFixtures.parse("""
+            Subject: a
+            SUBJECT: b
+            Subjects: c
+            Message-Id: d
+            Message-ID: e
+            Final-Recipient: f
+            X-Own-Header: g
+
+            body
+            """)
+        #expect(message.headers.fields.map(\.name)
+                == ["Subject", "SUBJECT", "Subjects", "Message-Id", "Message-ID", "Final-Recipient", "X-Own-Header"])
+        #expect(message.headers.values("subject") == ["a", "b"])
+    }
 }
