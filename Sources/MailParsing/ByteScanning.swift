@@ -62,9 +62,15 @@ extension String {
     }
 
     /// Whether two ASCII tokens are equal ignoring case, without allocating.
+    @inline(__always)
     func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        // Most comparisons (a field name against the one looked for) differ in length: that answer costs no setup.
+        utf8.count == other.utf8.count && sameLengthEqualsIgnoringASCIICase(other)
+    }
+
+    @inline(never)
+    private func sameLengthEqualsIgnoringASCIICase(_ other: String) -> Bool {
         let lhs = utf8, rhs = other.utf8
-        guard lhs.count == rhs.count else { return false }
         let fast = lhs.withContiguousStorageIfAvailable { left in
             rhs.withContiguousStorageIfAvailable { right -> Bool in
                 for index in 0..<left.count
