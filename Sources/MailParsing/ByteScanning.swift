@@ -50,16 +50,27 @@ extension String {
     /// ASCII-only lowercase; header names and MIME tokens are ASCII, and this avoids
     /// Unicode case mapping on the hot path.
     var asciiLowercased: String {
-        var needsWork = false
-        for byte in utf8 where byte >= 0x41 && byte <= 0x5A { needsWork = true; break }
-        guard needsWork else { return self }
-        return String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        var source = self
+        return source.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+            // Written straight into the new string's storage: no intermediate array.
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                for index in 0..<bytes.count { output[index] = ByteScanning.lowercased(bytes[index]) }
+                return bytes.count
+            }
+        }
     }
 
     /// Whether two ASCII tokens are equal ignoring case, without allocating.
+    @inline(__always)
     func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        // Most comparisons (a field name against the one looked for) differ in length: that answer costs no setup.
+        utf8.count == other.utf8.count && sameLengthEqualsIgnoringASCIICase(other)
+    }
+
+    @inline(never)
+    private func sameLengthEqualsIgnoringASCIICase(_ other: String) -> Bool {
         let lhs = utf8, rhs = other.utf8
-        guard lhs.count == rhs.count else { return false }
         let fast = lhs.withContiguousStorageIfAvailable { left in
             rhs.withContiguousStorageIfAvailable { right -> Bool in
                 for index in 0..<left.count
@@ -77,6 +88,12 @@ extension String {
         return true
     }
 
+    /// Whether the UTF-8 form holds `byte`; scans the storage directly, not through the UTF-8 view.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var source = self
+        return source.withUTF8 { $0.contains(byte) }
+    }
+
     /// Leading and trailing spaces, tabs and line breaks removed.
     var trimmingMailWhitespace: String {
         let view = utf8
@@ -88,15 +105,21 @@ extension String {
     }
 }
 
-extension StringProtocol {
+extension Substring {
     /// The text with the given ASCII characters removed from both ends.
-    func trimmingCharacters(inSetOf characters: String) -> String {
-        let set = Array(characters.utf8)
-        let text = Substring(String(self))
-        let view = text.utf8
+    func trimmingCharacters(inSetOf characters: StaticString) -> String {
+        let set = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        let view = utf8
         var lower = view.startIndex, upper = view.endIndex
         while lower < upper, set.contains(view[lower]) { lower = view.index(after: lower) }
         while upper > lower, set.contains(view[view.index(before: upper)]) { upper = view.index(before: upper) }
-        return String(text[lower..<upper])
+        return String(self[lower..<upper])
+    }
+}
+
+extension String {
+    /// The text with the given ASCII characters removed from both ends.
+    func trimmingCharacters(inSetOf characters: StaticString) -> String {
+        self[...].trimmingCharacters(inSetOf: characters)
     }
 }

@@ -29,8 +29,10 @@ public struct DecodedText: Sendable, Equatable {
 /// A byte-order mark is removed; an input that ends inside a multi-byte character ends with U+FFFD.
 public enum CharsetDecoder {
     public static func decode(_ bytes: [UInt8], charset: String?) -> DecodedText {
-        guard let label = charset, !CharsetName.compactKey(label).isEmpty else { return decodeUndeclared(bytes) }
-        guard let resolved = CharsetName.resolve(label) else { return decodeUnlisted(bytes, label: label) }
+        guard let label = charset else { return decodeUndeclared(bytes) }
+        let common = CharsetName.commonLabel(label)
+        guard common != nil || !CharsetName.compactKey(label).isEmpty else { return decodeUndeclared(bytes) }
+        guard let resolved = common ?? CharsetName.resolve(label) else { return decodeUnlisted(bytes, label: label) }
         if resolved.isASCIICompatible, isASCII(bytes) {
             return DecodedText(text: String(decoding: bytes, as: UTF8.self), charset: resolved.canonical, fellBack: false)
         }

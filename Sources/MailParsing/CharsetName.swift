@@ -36,10 +36,26 @@ struct CharsetName: Sendable, Equatable {
 
     /// Resolves a label; nil when the label names no charset we know (the caller then asks iconv for the raw label).
     static func resolve(_ label: String) -> CharsetName? {
+        if let common = commonLabel(label) { return common }
         let key = compactKey(label)
         if key.isEmpty { return nil }
         if let known = aliases[key] { return known }
         return isoOrWindowsFamily(key)
+    }
+
+    // Nearly every part declares one of these, spelled this way; their resolution is looked up once.
+    private static let utf8Label = aliases["utf8"]
+    private static let usASCIILabel = aliases["usascii"]
+    private static let latin1Label = aliases["iso88591"]
+
+    /// The resolution of the commonest labels, spelled exactly so (any case), without building a key; nil otherwise.
+    static func commonLabel(_ label: String) -> CharsetName? {
+        switch label.utf8.count {
+        case 5 where label.equalsIgnoringASCIICase("utf-8"): return utf8Label
+        case 8 where label.equalsIgnoringASCIICase("us-ascii"): return usASCIILabel
+        case 10 where label.equalsIgnoringASCIICase("iso-8859-1"): return latin1Label
+        default: return nil
+        }
     }
 
     /// The label trimmed of quotes, whitespace, an RFC 2231 / RFC 2047 language suffix (`*en`), an ISO year suffix

@@ -20,16 +20,25 @@ public struct ContentType: Sendable, Hashable, Codable {
     /// Parses a header value; nil when it has no usable `type/subtype`.
     public init?(headerValue: String) {
         let parsed = MIMEParameterParser.parse(headerValue)
-        let token = parsed.token.asciiLowercased
-        guard let slash = token.utf8.firstIndex(of: 0x2F) else {
+        var token = parsed.token.asciiLowercased
+        let split = token.withUTF8 { bytes -> (type: String, subtype: String)? in
+            guard let slash = bytes.firstIndex(of: 0x2F) else { return nil }
+            var typeRange = 0..<slash, subtypeRange = (slash + 1)..<bytes.count
+            if let last = typeRange.last, bytes[last] == 0x20 || bytes[last] == 0x09 {
+                typeRange = ByteScanning.trimmed(bytes, typeRange)
+            }
+            if let first = subtypeRange.first, bytes[first] == 0x20 || bytes[first] == 0x09 {
+                subtypeRange = ByteScanning.trimmed(bytes, subtypeRange)
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[typeRange]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[subtypeRange]), as: UTF8.self))
+        }
+        guard let (type, subtype) = split else {
             // "text" alone (seen from old mailers) still says what kind of part this is.
             guard token == "text" else { return nil }
             self.init(type: "text", subtype: "plain", parameters: parsed.parameters)
             return
         }
-        var type = String(token[..<slash]), subtype = String(token[token.index(after: slash)...])
-        if type.utf8.last == 0x20 || type.utf8.last == 0x09 { type = type.trimmingMailWhitespace }
-        if subtype.utf8.first == 0x20 || subtype.utf8.first == 0x09 { subtype = subtype.trimmingMailWhitespace }
         guard !type.isEmpty, !subtype.isEmpty else { return nil }
         self.init(type: type, subtype: subtype, parameters: parsed.parameters)
     }

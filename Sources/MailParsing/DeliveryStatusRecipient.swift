@@ -25,23 +25,22 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
         self.fields = fields
         // One pass; the first occurrence of each field wins, as with HeaderSection.value.
         for field in fields {
-            switch field.name.asciiLowercased {
-            case "final-recipient" where finalRecipient == nil:
+            let name = field.name
+            // Compared in place: lowercasing each name would allocate for the longer ones.
+            if finalRecipient == nil, name.equalsIgnoringASCIICase("final-recipient") {
                 finalRecipient = DeliveryStatusValue.address(field.value)
-            case "original-recipient" where originalRecipient == nil:
+            } else if originalRecipient == nil, name.equalsIgnoringASCIICase("original-recipient") {
                 originalRecipient = DeliveryStatusValue.address(field.value)
-            case "action" where action == nil:
+            } else if action == nil, name.equalsIgnoringASCIICase("action") {
                 action = field.value.trimmingMailWhitespace.asciiLowercased
-            case "status" where status == nil:
+            } else if status == nil, name.equalsIgnoringASCIICase("status") {
                 status = DeliveryStatusValue.normalizedStatus(field.value)
-            case "remote-mta" where remoteMTA == nil:
+            } else if remoteMTA == nil, name.equalsIgnoringASCIICase("remote-mta") {
                 remoteMTA = DeliveryStatusValue.withoutType(field.value)
-            case "diagnostic-code" where diagnosticCode == nil:
+            } else if diagnosticCode == nil, name.equalsIgnoringASCIICase("diagnostic-code") {
                 let split = DeliveryStatusValue.typeAndText(field.value)
                 diagnosticType = split.type
                 diagnosticCode = DeliveryStatusValue.collapsedWhitespace(split.text)
-            default:
-                break
             }
         }
     }

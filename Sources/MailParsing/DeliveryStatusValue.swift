@@ -4,6 +4,40 @@ enum DeliveryStatusValue {
     /// recognisable type token keeps its whole text.
     static func typeAndText(_ value: String) -> (type: String?, text: String) {
         let trimmed = value.trimmingMailWhitespace
+        var source = trimmed
+        // Scanned as bytes; only a non-ASCII byte right after the ';' (which could extend it into one
+        // character with a combining mark) takes the character-wise path below.
+        let split = source.withUTF8 { bytes -> (type: String?, text: String)?? in
+            guard let semicolon = bytes.firstIndex(of: 0x3B) else { return .some(nil) }
+            if semicolon + 1 < bytes.count, bytes[semicolon + 1] >= 0x80 { return nil }
+            let typeRange = trimmedRange(bytes, 0..<semicolon, includingLineFeed: false)
+            let type = UnsafeBufferPointer(rebasing: bytes[typeRange])
+            guard !type.isEmpty, type.count <= 40, !type.contains(0x20), !type.contains(0x40) else { return .some(nil) }
+            let textRange = trimmedRange(bytes, (semicolon + 1)..<bytes.count, includingLineFeed: true)
+            let lowered = String(unsafeUninitializedCapacity: type.count) { output in
+                for index in 0..<type.count { output[index] = ByteScanning.lowercased(type[index]) }
+                return type.count
+            }
+            return (lowered, String(decoding: UnsafeBufferPointer(rebasing: bytes[textRange]), as: UTF8.self))
+        }
+        switch split {
+        case .some(.some(let parts)): return parts
+        case .some(.none): return (nil, trimmed)
+        case .none: return characterwiseTypeAndText(trimmed)
+        }
+    }
+
+    /// `range` without leading and trailing spaces and tabs (and line feeds when asked).
+    private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                     includingLineFeed: Bool) -> Range<Int> {
+        func trims(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || (includingLineFeed && byte == 0x0A) }
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, trims(bytes[lower]) { lower += 1 }
+        while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    private static func characterwiseTypeAndText(_ trimmed: String) -> (type: String?, text: String) {
         guard let semicolon = trimmed.utf8.firstIndex(of: 0x3B) else { return (nil, trimmed) }
         let type = trimmed[..<semicolon].trimmingCharacters(inSetOf: " \t")
         let typeBytes = type.utf8
@@ -28,14 +62,18 @@ enum DeliveryStatusValue {
            first == 0x22 || first == 0x27 {
             text = String(text.dropFirst().dropLast())
         }
-        let bytes = text.utf8
-        if bytes.contains(0x5C) { text = decodeUnicodeEscapes(text) }
+        if text.containsByte(0x5C) { text = decodeUnicodeEscapes(text) }
         // xtext ("user+40example.com") only when the address has no literal '@' or encodes one.
-        if bytes.contains(0x2B), !bytes.contains(0x40) || containsXTextAt(bytes) { text = decodeXText(text) }
+        if text.containsByte(0x2B), !text.containsByte(0x40) || containsXTextAt(text) { text = decodeXText(text) }
         return text
     }
 
-    private static func containsXTextAt(_ bytes: String.UTF8View) -> Bool {
+    private static func containsXTextAt(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { containsXTextAt(bytes: $0) }
+    }
+
+    private static func containsXTextAt(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var state = 0
         for byte in bytes {
             switch (state, byte) {
@@ -51,20 +89,27 @@ enum DeliveryStatusValue {
     /// RFC 3463 code in a Status value: "5.1.1 (user unknown)" or "550 5.1.1" → "5.1.1";
     /// leading zeros dropped ("5.01.001" → "5.1.1").
     static func normalizedStatus(_ value: String) -> String {
-        let bytes = Array(value.utf8)
-        var index = 0
-        while index < bytes.count {
-            if let (code, _) = statusCode(bytes, at: index) { return code }
-            index += 1
+        var source = value
+        let code = source.withUTF8 { bytes -> String? in
+            var index = 0
+            while index < bytes.count {
+                if let code = statusCode(bytes, at: index) { return code }
+                index += 1
+            }
+            return nil
         }
-        return value.trimmingMailWhitespace
+        return code ?? value.trimmingMailWhitespace
     }
 
-    private static func statusCode(_ bytes: [UInt8], at start: Int) -> (String, Int)? {
+    private static func statusCode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> String? {
         guard start == 0 || !isDigitOrDot(bytes[start - 1]) else { return nil }
-        guard start < bytes.count, [0x32, 0x34, 0x35].contains(bytes[start]) else { return nil }  // 2, 4, 5
+        guard start < bytes.count, bytes[start] == 0x32 || bytes[start] == 0x34 || bytes[start] == 0x35 else {
+            return nil  // 2, 4, 5
+        }
         var index = start + 1
-        var numbers: [Int] = [Int(bytes[start] - 0x30)]
+        // "c.sss.ddd" with leading zeros dropped is at most 9 bytes.
+        var code: [UInt8] = [bytes[start]]
+        code.reserveCapacity(9)
         for _ in 0..<2 {
             guard index < bytes.count, bytes[index] == 0x2E else { return nil }
             index += 1
@@ -75,28 +120,49 @@ enum DeliveryStatusValue {
                 index += 1
             }
             guard digits >= 1, digits <= 3 else { return nil }
-            numbers.append(value)
+            code.append(0x2E)
+            if value >= 100 { code.append(UInt8(0x30 + value / 100)) }
+            if value >= 10 { code.append(UInt8(0x30 + value / 10 % 10)) }
+            code.append(UInt8(0x30 + value % 10))
         }
         if index < bytes.count, isDigitOrDot(bytes[index]) { return nil }
-        return (numbers.map(String.init).joined(separator: "."), index)
+        return String(decoding: code, as: UTF8.self)
     }
 
     private static func isDigitOrDot(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || byte == 0x2E }
 
     static func collapsedWhitespace(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if ByteScanning.isWhitespace(byte) {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte)
+        var source = text
+        return source.withUTF8 { bytes in
+            // Most diagnostics are already single-spaced and trimmed: then the text is returned as it is.
+            var alreadyCollapsed = true
+            var previousWasSpace = true  // a leading space is not allowed either
+            for byte in bytes {
+                if ByteScanning.isWhitespace(byte) {
+                    if previousWasSpace || byte != 0x20 { alreadyCollapsed = false; break }
+                    previousWasSpace = true
+                } else {
+                    previousWasSpace = false
+                }
             }
+            if alreadyCollapsed && (bytes.isEmpty || !previousWasSpace) { return text }
+            let output = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+                var length = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if ByteScanning.isWhitespace(byte) {
+                        pendingSpace = length > 0
+                    } else {
+                        if pendingSpace { output[length] = 0x20; length += 1 }
+                        pendingSpace = false
+                        output[length] = byte
+                        length += 1
+                    }
+                }
+                written = length
+            }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// RFC 6533 utf-8-addr-unitext: `\x{HHHH}` escapes.

@@ -5,7 +5,7 @@
 public enum EncodedWordDecoder {
     public static func decode(_ raw: String) -> String {
         var utf8 = raw.utf8
-        guard utf8.count >= 8, containsEncodedWordStart(utf8) else { return raw }
+        guard utf8.count >= 8, containsEncodedWordStart(raw) else { return raw }
         let bytes = Array(utf8)
         utf8 = "".utf8
         var output = ""
@@ -55,13 +55,17 @@ public enum EncodedWordDecoder {
         return output
     }
 
-    private static func containsEncodedWordStart(_ utf8: String.UTF8View) -> Bool {
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if previous == 0x3D && byte == 0x3F { return true }
-            previous = byte
+    private static func containsEncodedWordStart(_ raw: String) -> Bool {
+        var text = raw
+        // Scanned in the string's own storage: iterating the UTF-8 view byte by byte costs several times more.
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if previous == 0x3D && byte == 0x3F { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     static let maxEncodedTextLength = 4_096

@@ -27,25 +27,21 @@ struct HeaderBlockParser {
     /// body) is read as having no headers, its body starting at `start`.
     func parse(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Result {
         var fields: [HeaderField] = []
+        // Messages carry a dozen or more fields; growing from empty would reallocate several times.
+        fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, 16)))
         var dropped = 0, malformed = 0
         var position = start
         var sawField = false
-        // Byte ranges of the current field's value pieces, joined when the next field starts.
+        // Byte ranges of the current field's value pieces, joined when the next field starts. The array is
+        // reused from field to field: only the first `pieceCount` entries belong to the current one.
         var currentName: Range<Int>? = nil
         var currentMalformed = false
         var pieces: [Range<Int>] = []
+        var pieceCount = 0
 
-        func flush() {
-            guard let name = currentName else { return }
-            defer { currentName = nil; pieces.removeAll(keepingCapacity: true) }
-            if fields.count >= maxFields { dropped += 1; return }
-            let raw = joinPieces(buffer, pieces)
-            let nameText = String(decoding: UnsafeBufferPointer(rebasing: buffer[name]), as: UTF8.self)
-            // Only values holding "=?" can carry encoded words; the rest need no decoding pass.
-            let encoded = pieces.contains { Self.containsEncodedWordStart(buffer, $0) }
-            fields.append(HeaderField(name: nameText, rawValue: raw,
-                                      value: encoded ? EncodedWordDecoder.decode(raw) : raw,
-                                      isMalformed: currentMalformed))
+        func addPiece(_ piece: Range<Int>) {
+            if pieceCount < pieces.count { pieces[pieceCount] = piece } else { pieces.append(piece) }
+            pieceCount += 1
         }
 
         // An mbox envelope line ("From sender date") before the headers is not a header.
@@ -58,14 +54,16 @@ struct HeaderBlockParser {
             let lineEnd = ByteScanning.lineEnd(buffer, from: position, end: end)
             let next = min(end, lineEnd + 1)
             if lineEnd == position {  // the empty line: headers end here
-                flush()
+                Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
+                           into: &fields, maxFields: maxFields, dropped: &dropped)
+                pieceCount = 0
                 return Result(fields: fields, bodyStart: next, droppedFields: dropped, malformedLines: malformed,
                               endedWithoutBlankLine: false)
             }
             let first = buffer[position]
             if first == 0x20 || first == 0x09 {
                 if currentName != nil {
-                    pieces.append(position..<lineEnd)
+                    addPiece(position..<lineEnd)
                 } else if !sawField {
                     // Leading whitespace line before any header: not a header block.
                     return Result(fields: [], bodyStart: start, droppedFields: 0, malformedLines: 0,
@@ -77,20 +75,24 @@ struct HeaderBlockParser {
             let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd)
             if colon == nil, sawField, let badColon = Self.colonAfterInvalidName(buffer, from: position, end: lineEnd) {
                 // "Bad Header: value": not a valid name, but plainly meant as its own field.
-                flush()
+                Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
+                           into: &fields, maxFields: maxFields, dropped: &dropped)
+                pieceCount = 0
                 malformed += 1
                 var nameEnd = badColon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
                 currentName = position..<nameEnd
                 currentMalformed = true
-                pieces.append((badColon + 1)..<lineEnd)
+                addPiece((badColon + 1)..<lineEnd)
             } else if let colon {
-                flush()
+                Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
+                           into: &fields, maxFields: maxFields, dropped: &dropped)
+                pieceCount = 0
                 var nameEnd = colon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
                 currentName = position..<nameEnd
                 currentMalformed = false
-                pieces.append((colon + 1)..<lineEnd)
+                addPiece((colon + 1)..<lineEnd)
                 sawField = true
             } else {
                 if !sawField {
@@ -104,13 +106,31 @@ struct HeaderBlockParser {
                     currentName = position..<position
                     currentMalformed = true
                 }
-                pieces.append(position..<lineEnd)
+                addPiece(position..<lineEnd)
             }
             position = next
         }
-        flush()
+        Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
+                   into: &fields, maxFields: maxFields, dropped: &dropped)
         return Result(fields: fields, bodyStart: end, droppedFields: dropped, malformedLines: malformed,
                       endedWithoutBlankLine: true)
+    }
+
+    /// Ends the field being read (if any): joins its pieces and appends it, or counts it as dropped past the limit.
+    private static func flush(_ buffer: UnsafeBufferPointer<UInt8>, name: inout Range<Int>?, malformed: Bool,
+                              pieces: ArraySlice<Range<Int>>, into fields: inout [HeaderField], maxFields: Int,
+                              dropped: inout Int) {
+        guard let nameRange = name else { return }
+        name = nil
+        if fields.count >= maxFields { dropped += 1; return }
+        let raw = joinPieces(buffer, pieces)
+        let nameText = CommonFieldNames.name(buffer, nameRange)
+            ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[nameRange]), as: UTF8.self)
+        // Only values holding "=?" can carry encoded words; the rest need no decoding pass.
+        let encoded = pieces.contains { containsEncodedWordStart(buffer, $0) }
+        fields.append(HeaderField(name: nameText, rawValue: raw,
+                                  value: encoded ? EncodedWordDecoder.decode(raw) : raw,
+                                  isMalformed: malformed))
     }
 
     /// Offset of the colon ending a valid field name on this line (printable ASCII, no spaces
@@ -158,15 +178,26 @@ struct HeaderBlockParser {
     }
 
     /// Unfolds: the line breaks between pieces are dropped, the continuation whitespace kept.
-    private func joinPieces(_ buffer: UnsafeBufferPointer<UInt8>, _ pieces: [Range<Int>]) -> String {
-        if pieces.count == 1 {
-            let range = ByteScanning.trimmed(buffer, pieces[0])
+    private static func joinPieces(_ buffer: UnsafeBufferPointer<UInt8>, _ pieces: ArraySlice<Range<Int>>) -> String {
+        if pieces.count == 1, let only = pieces.first {
+            let range = ByteScanning.trimmed(buffer, only)
             return TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[range]))
         }
-        var bytes: [UInt8] = []
-        for (index, piece) in pieces.enumerated() {
-            if index > 0, let first = piece.first, buffer[first] != 0x20, buffer[first] != 0x09 { bytes.append(0x20) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[piece]))
+        // One allocation: each piece plus at most one inserted space.
+        let capacity = pieces.reduce(0) { $0 + $1.count + 1 }
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, written in
+            var length = 0
+            for (index, piece) in pieces.enumerated() {
+                if index > 0, let first = piece.first, buffer[first] != 0x20, buffer[first] != 0x09 {
+                    output[length] = 0x20
+                    length += 1
+                }
+                if let source = buffer.baseAddress, let target = output.baseAddress {
+                    (target + length).update(from: source + piece.lowerBound, count: piece.count)
+                    length += piece.count
+                }
+            }
+            written = length
         }
         let range = bytes.withUnsafeBufferPointer { ByteScanning.trimmed($0, 0..<bytes.count) }
         return TextDecoding.decodeHeader(bytes[range])

@@ -20,24 +20,29 @@ enum LineEndings {
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
         guard let firstCR else { return Array(bytes) }
-        var output = [UInt8]()
-        output.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { buffer in
-            output.append(contentsOf: buffer[0..<firstCR])
-            var index = firstCR
+        // Output is never longer than input: written in place, CR-free runs copied whole.
+        return bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            while index < count {
-                let byte = buffer[index]
-                if byte == 0x0D {
-                    output.append(0x0A)
-                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
-                } else {
-                    output.append(byte)
+            return [UInt8](unsafeUninitializedCapacity: count) { output, written in
+                guard let source = buffer.baseAddress, let target = output.baseAddress else { written = 0; return }
+                target.update(from: source, count: firstCR)
+                var length = firstCR
+                var index = firstCR
+                while index < count {
+                    // `index` is at a CR.
+                    target[length] = 0x0A
+                    length += 1
+                    index += 1
+                    if index < count, source[index] == 0x0A { index += 1 }
+                    let runEnd = memchr(source + index, 0x0D, count - index)
+                        .map { source.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                    (target + length).update(from: source + index, count: runEnd - index)
+                    length += runEnd - index
+                    index = runEnd
                 }
-                index += 1
+                written = length
             }
         }
-        return output
     }
 }
 

@@ -16,12 +16,18 @@ enum MIMEParameterParser {
     }
 
     static func parse(_ value: String) -> Parsed {
-        let bytes = Array(value.utf8)
+        var value = value
+        // A native string's own UTF-8 storage is scanned in place; no byte array is made.
+        return value.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
         var index = 0
         // Leading token, up to the first ';'.
         while index < bytes.count, bytes[index] != 0x3B { index += 1 }
-        let token = String(decoding: bytes[0..<index], as: UTF8.self).trimmingMailWhitespace
+        let token = text(bytes, ByteScanning.trimmed(bytes, 0..<index), lowercased: false)
         var raw: [RawParameter] = []
+        raw.reserveCapacity(4)
         while index < bytes.count {
             // Skip separators and whitespace.
             while index < bytes.count, bytes[index] == 0x3B || ByteScanning.isWhitespace(bytes[index]) { index += 1 }
@@ -48,13 +54,25 @@ enum MIMEParameterParser {
                 while index < bytes.count, bytes[index] != 0x3B { index += 1 }
                 var end = index
                 while end > start, ByteScanning.isWhitespace(bytes[end - 1]) { end -= 1 }
-                valueBytes = Array(bytes[start..<end])
+                valueBytes = Array(UnsafeBufferPointer(rebasing: bytes[start..<end]))
             }
-            let name = String(decoding: bytes[nameRange], as: UTF8.self).trimmingMailWhitespace.asciiLowercased
+            let name = text(bytes, ByteScanning.trimmed(bytes, nameRange), lowercased: true)
             guard !name.isEmpty else { continue }
             raw.append(split(name: name, value: valueBytes))
         }
         return Parsed(token: token, parameters: assemble(raw))
+    }
+
+    /// `bytes[range]` as text, ASCII letters lowercased when asked.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercased: Bool) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        guard lowercased, slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
+            return String(decoding: slice, as: UTF8.self)
+        }
+        return String(unsafeUninitializedCapacity: slice.count) { output in
+            for index in 0..<slice.count { output[index] = ByteScanning.lowercased(slice[index]) }
+            return slice.count
+        }
     }
 
     /// "filename*1*" → base "filename", section 1, extended.
@@ -78,10 +96,16 @@ enum MIMEParameterParser {
     private static func assemble(_ raw: [RawParameter]) -> [MIMEParameter] {
         // Common case: no RFC 2231 markers and no duplicates; keep the order as written.
         if raw.allSatisfy({ $0.section == nil && !$0.extended }) {
-            var seen: Set<String> = []
             var result: [MIMEParameter] = []
             result.reserveCapacity(raw.count)
-            for parameter in raw where seen.insert(parameter.baseName).inserted {
+            // A header has a handful of parameters: a scan of those kept beats hashing; a set keeps long lists linear.
+            var seen: Set<String>? = raw.count > 8 ? [] : nil
+            for parameter in raw {
+                if seen != nil {
+                    guard seen?.insert(parameter.baseName).inserted == true else { continue }
+                } else if result.contains(where: { $0.name == parameter.baseName }) {
+                    continue
+                }
                 result.append(MIMEParameter(name: parameter.baseName, value: plainValue(parameter.value)))
             }
             return result

@@ -3,15 +3,17 @@ import Foundation
 /// A parsed mail message: headers, the MIME tree, decoded bodies and the machine-readable
 /// reports (delivery status, feedback) found inside it.
 public struct Message: Sendable, Equatable {
-    public var headers: HeaderSection
+    public var headers: HeaderSection {
+        didSet { headerCache = MessageHeaderCache() }
+    }
     public var subject: String?
-    // Addresses and the date are read from `headers` when asked for: most parsed messages
-    // (embedded originals, reports) never need them, and they dominate parse time otherwise.
-    public var from: [MailAddress] { Self.addresses(headers, "From") }
-    public var to: [MailAddress] { Self.addresses(headers, "To") }
-    public var cc: [MailAddress] { Self.addresses(headers, "Cc") }
-    public var replyTo: [MailAddress] { Self.addresses(headers, "Reply-To") }
-    public var date: Date? { headers.rawValue("Date").flatMap(MailDate.parse) }
+    // Addresses and the date are read from `headers` the first time they are asked for, then kept: most parsed
+    // messages (embedded originals, reports) never need them, and they dominate parse time otherwise.
+    public var from: [MailAddress] { headerCache.addresses(.from) { Self.addresses(headers, "From") } }
+    public var to: [MailAddress] { headerCache.addresses(.to) { Self.addresses(headers, "To") } }
+    public var cc: [MailAddress] { headerCache.addresses(.cc) { Self.addresses(headers, "Cc") } }
+    public var replyTo: [MailAddress] { headerCache.addresses(.replyTo) { Self.addresses(headers, "Reply-To") } }
+    public var date: Date? { headerCache.date { headers.rawValue("Date").flatMap(MailDate.parse) } }
     /// Message-ID without angle brackets.
     public var messageID: String?
     /// Message-IDs without angle brackets.
@@ -27,15 +29,26 @@ public struct Message: Sendable, Equatable {
     /// Messages carried as parts of this one (message/rfc822, message/global, text/rfc822-headers).
     public var embeddedMessages: [Message]
     public var warnings: [ParseWarning]
+    private var headerCache = MessageHeaderCache()
 
     public init(headers: HeaderSection, root: MessagePart, textBody: String? = nil, htmlBody: String? = nil,
                 deliveryStatusReports: [DeliveryStatusReport] = [], feedbackReports: [FeedbackReport] = [],
                 embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
         self.headers = headers
-        subject = headers.value("Subject")
-        messageID = MessageIDList.parse(headers.rawValue("Message-ID") ?? "").first
-        inReplyTo = MessageIDList.parse(headers.rawValue("In-Reply-To") ?? "")
-        references = MessageIDList.parse(headers.rawValue("References") ?? "")
+        // One pass over the fields for the four read here; the first of each name counts, as with `value(_:)`.
+        let fields = headers.fields
+        var subjectIndex: Int?, messageIDIndex: Int?, inReplyToIndex: Int?, referencesIndex: Int?
+        for index in fields.indices {
+            let name = fields[index].name
+            if subjectIndex == nil, name.equalsIgnoringASCIICase("Subject") { subjectIndex = index }
+            else if messageIDIndex == nil, name.equalsIgnoringASCIICase("Message-ID") { messageIDIndex = index }
+            else if inReplyToIndex == nil, name.equalsIgnoringASCIICase("In-Reply-To") { inReplyToIndex = index }
+            else if referencesIndex == nil, name.equalsIgnoringASCIICase("References") { referencesIndex = index }
+        }
+        subject = subjectIndex.map { fields[$0].value }
+        messageID = messageIDIndex.flatMap { MessageIDList.parse(fields[$0].rawValue).first }
+        inReplyTo = inReplyToIndex.map { MessageIDList.parse(fields[$0].rawValue) } ?? []
+        references = referencesIndex.map { MessageIDList.parse(fields[$0].rawValue) } ?? []
         self.root = root
         self.textBody = textBody
         self.htmlBody = htmlBody

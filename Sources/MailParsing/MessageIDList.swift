@@ -2,21 +2,34 @@
 /// Broken mailers omit the brackets; then whitespace-separated tokens containing `@` are taken.
 public enum MessageIDList {
     public static func parse(_ value: String) -> [String] {
+        guard !value.isEmpty else { return [] }
+        var value = value
+        return value.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes utf8: UnsafeBufferPointer<UInt8>) -> [String] {
         var ids: [String] = []
-        var utf8 = value.utf8
-        guard !utf8.isEmpty else { return [] }
-        utf8 = value.utf8
-        var bracketed: [UInt8] = []
+        // The id inside the current brackets: a byte range while it holds no whitespace (nearly always), so no
+        // bytes are copied until the id is made; the bytes without the whitespace once some turns up.
+        var idStart = 0
+        var spaced: [UInt8]? = nil
         var inside = false
-        for byte in utf8 {
+        for (index, byte) in utf8.enumerated() {
             if byte == 0x3C {  // '<' (re)starts an id
                 inside = true
-                bracketed.removeAll(keepingCapacity: true)
+                idStart = index + 1
+                spaced = nil
             } else if byte == 0x3E, inside {
-                if !bracketed.isEmpty { ids.append(String(decoding: bracketed, as: UTF8.self)) }
+                if let kept = spaced {
+                    if !kept.isEmpty { ids.append(String(decoding: kept, as: UTF8.self)) }
+                } else if index > idStart {
+                    ids.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[idStart..<index]), as: UTF8.self))
+                }
                 inside = false
-            } else if inside, !ByteScanning.isWhitespace(byte) {
-                bracketed.append(byte)
+            } else if inside, ByteScanning.isWhitespace(byte), spaced == nil {
+                spaced = Array(UnsafeBufferPointer(rebasing: utf8[idStart..<index]))
+            } else if inside, !ByteScanning.isWhitespace(byte), spaced != nil {
+                spaced?.append(byte)
             }
         }
         guard ids.isEmpty else { return ids }

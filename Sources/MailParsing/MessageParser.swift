@@ -19,7 +19,9 @@ public struct MessageParser: Sendable {
             input = input.prefix(limits.maxMessageBytes)
         }
         var run = ParseRun(limits: limits)
-        var message = parseMessage(LineEndings.normalized(input), depth: 0, headersOnly: false, run: &run)
+        // The whole input needs no copy unless it holds a CR.
+        let normalized = input.count == bytes.count ? LineEndings.normalized(bytes) : LineEndings.normalized(input)
+        var message = parseMessage(normalized, depth: 0, headersOnly: false, run: &run)
         message.warnings.insert(contentsOf: warnings, at: 0)
         return message
     }
@@ -98,8 +100,15 @@ public struct MessageParser: Sendable {
                            defaultType: ContentType, path: String, run: inout ParseRun,
                            collector: inout Collector) -> MessagePart {
         run.partCount += 1
+        // One pass over the fields for the three MIME ones; the first of each name counts, as with `value(_:)`.
+        var declaredType: String?, declaredEncoding: String?, declaredDisposition: String?
+        for field in headers.fields {
+            if declaredType == nil, field.hasName("Content-Type") { declaredType = field.value }
+            else if declaredEncoding == nil, field.hasName("Content-Transfer-Encoding") { declaredEncoding = field.value }
+            else if declaredDisposition == nil, field.hasName("Content-Disposition") { declaredDisposition = field.value }
+        }
         var contentType = defaultType
-        if let declared = headers.value("Content-Type") {
+        if let declared = declaredType {
             if let parsed = ContentType(headerValue: declared) {
                 contentType = parsed
             } else {
@@ -107,14 +116,13 @@ public struct MessageParser: Sendable {
                     message: "part \(path): unreadable Content-Type \"\(declared.prefix(80))\", read as \(defaultType.mimeType)"))
             }
         }
-        let transferEncoding = headers.value("Content-Transfer-Encoding")
-            .map { $0.trimmingMailWhitespace.asciiLowercased } ?? "7bit"
-        let disposition = headers.value("Content-Disposition").map(ContentDisposition.init(headerValue:))
+        let transferEncoding = declaredEncoding.map { $0.trimmingMailWhitespace.asciiLowercased } ?? "7bit"
+        let disposition = declaredDisposition.map(ContentDisposition.init(headerValue:))
         let filename = disposition?.filename ?? contentType.name
         var part = MessagePart(path: path, headers: headers, contentType: contentType,
                                transferEncoding: transferEncoding, disposition: disposition, filename: filename)
 
-        if depth == 0, headers.value("Content-Type") == nil, !body.isEmpty,
+        if depth == 0, declaredType == nil, !body.isEmpty,
            let guessed = MultipartSplitter.guessBoundary(buffer, body: body),
            case let split = MultipartSplitter.split(buffer, body: body, boundary: guessed), split.parts.count >= 2,
            !Self.preambleIsText(buffer, from: body.lowerBound, to: split.parts[0].lowerBound) {

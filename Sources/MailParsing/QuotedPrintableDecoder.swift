@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Quoted-printable decoding (RFC 2045 §6.7, and the Q encoding of RFC 2047 when
 /// `underscoreIsSpace`). Soft line breaks (`=` at line end, even with trailing blanks) are
 /// removed; a malformed escape (`=G1`, `=` at the very end) is kept literally.
@@ -36,6 +44,15 @@ public enum QuotedPrintableDecoder {
                     }
                     output[length] = byte; length += 1
                     index += 1
+                    continue
+                }
+                if !underscoreIsSpace, let source = buffer.baseAddress, let target = output.baseAddress {
+                    // Body text is mostly literal: copy the whole run up to the next '=' at once.
+                    let runEnd = memchr(source + index, 0x3D, count - index)
+                        .map { source.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                    (target + length).update(from: source + index, count: runEnd - index)
+                    length += runEnd - index
+                    index = runEnd
                     continue
                 }
                 output[length] = underscoreIsSpace && byte == 0x5F ? 0x20 : byte; length += 1

@@ -18,7 +18,7 @@ enum StatusBlockReader {
                     continue
                 }
                 let result = reader.parse(buffer, start: position, end: end)
-                let fields = result.fields.filter { !$0.isMalformed }
+                let fields = result.malformedLines == 0 ? result.fields : result.fields.filter { !$0.isMalformed }
                 if result.fields.isEmpty || result.bodyStart <= position {
                     position = min(end, lineEnd + 1)  // not a field: skip the line
                     continue

@@ -105,4 +105,46 @@ import Testing
         let encodedName = ContentDisposition(headerValue: #"attachment; filename="=?UTF-8?Q?r=C3=A9sum=C3=A9.pdf?=""#)
         #expect(encodedName.filename == "résumé.pdf")
     }
+
+    @Test func addressesAndDateFollowReplacedHeaders() {
+        var message = ParserFixtures.parse("""
+            From: Ann <ann@example.com>
+            To: bob@example.com
+            Date: Mon, 1 Jan 2026 00:00:00 +0000
+
+            body
+            """)
+        // Read once (and kept), then the headers change: the lists and the date must follow the new headers.
+        #expect(message.from.map(\.address) == ["ann@example.com"])
+        #expect(message.to.map(\.address) == ["bob@example.com"])
+        #expect(message.date != nil)
+        let copy = message
+        message.headers = HeaderSection(fields: [HeaderField(name: "From", rawValue: "carol@example.org"),
+                                                 HeaderField(name: "Cc", rawValue: "dan@example.org")])
+        #expect(message.from.map(\.address) == ["carol@example.org"])
+        #expect(message.to.isEmpty)
+        #expect(message.cc.map(\.address) == ["dan@example.org"])
+        #expect(message.date == nil)
+        #expect(copy.from.map(\.address) == ["ann@example.com"])
+        #expect(message.replyTo.isEmpty)
+        message.headers.fields.append(HeaderField(name: "Reply-To", rawValue: "eve@example.net"))
+        #expect(message.replyTo.map(\.address) == ["eve@example.net"])
+    }
+
+    @Test func fieldNamesKeepTheirSpellingWhetherCommonOrNot() {
+        let message = ParserFixtures.parse("""
+            Subject: a
+            SUBJECT: b
+            Subjects: c
+            Message-Id: d
+            Message-ID: e
+            Final-Recipient: f
+            X-Own-Header: g
+
+            body
+            """)
+        #expect(message.headers.fields.map(\.name)
+                == ["Subject", "SUBJECT", "Subjects", "Message-Id", "Message-ID", "Final-Recipient", "X-Own-Header"])
+        #expect(message.headers.values("subject") == ["a", "b"])
+    }
 }

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Values a message derives from its headers (address lists, the date), parsed the first time each is read and
+/// kept. Most parsed messages never read them (embedded originals, reports), while the classifier and the worker
+/// read some many times. Copies of a message share one cache and may be read from several threads, so it is
+/// guarded by a lock; a message whose headers are replaced gets a new, empty one.
+final class MessageHeaderCache: @unchecked Sendable {
+    enum AddressList: Int {
+        case from, to, cc, replyTo
+    }
+
+    private let lock = NSLock()
+    private var from: [MailAddress]?
+    private var to: [MailAddress]?
+    private var cc: [MailAddress]?
+    private var replyTo: [MailAddress]?
+    private var date: Date??
+
+    init() {}
+
+    func addresses(_ list: AddressList, parse: () -> [MailAddress]) -> [MailAddress] {
+        if let cached = lock.withLock({ stored(list) }) { return cached }
+        // Parsed outside the lock: two threads may both parse, and both get the same result.
+        let parsed = parse()
+        lock.withLock {
+            switch list {
+            case .from: from = parsed
+            case .to: to = parsed
+            case .cc: cc = parsed
+            case .replyTo: replyTo = parsed
+            }
+        }
+        return parsed
+    }
+
+    func date(parse: () -> Date?) -> Date? {
+        if let cached = lock.withLock({ date }) { return cached }
+        let parsed = parse()
+        lock.withLock { date = .some(parsed) }
+        return parsed
+    }
+
+    private func stored(_ list: AddressList) -> [MailAddress]? {
+        switch list {
+        case .from: return from
+        case .to: return to
+        case .cc: return cc
+        case .replyTo: return replyTo
+        }
+    }
+}
+
+extension MessageHeaderCache: Equatable {
+    /// The cache holds only what the headers determine, so it never makes two messages differ.
+    static func == (lhs: MessageHeaderCache, rhs: MessageHeaderCache) -> Bool { true }
+}
