@@ -160,7 +160,7 @@ public struct BounceReasonClassifier: Sendable {
             || context?.refusesRecipientWhilePipelining ?? false {
             return (.userunknown, basis + " at RCPT TO (pipelined: the DATA reply says no recipient was accepted)")
         }
-        switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context?.text, origin: origin) {
+        switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context, origin: origin) {
         case .unknownRecipient(let provider): return (.userunknown, basis + ", which \(provider) says only of a mailbox that does not exist")
         case .filtered(let provider): return (.filtered, basis + ", which \(provider) also says when its filter refuses")
         case nil: break

@@ -73,11 +73,11 @@ struct PlainTextBounceDecoder: Sendable {
             let end = Self.isSendmailErrorLine(recipient) ? recipient.line + 1 : min(next, recipient.line + 12, lines.count)
             var region = lines[recipient.line..<max(end, recipient.line + 1)].joined(separator: " ")
             if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
-            var decision = reasons.classify(diagnostic: region, status: StatusScanner.firstStatus(in: region),
+            var status = StatusScanner.firstStatus(in: region)
+            var decision = reasons.classify(diagnostic: region, status: status,
                                             action: input.delayed ? "delayed" : "failed", context: context(),
                                             origin: input.origin.about(recipient.address, remoteMTA: nil),
                                             counter: counter)
-            var status = StatusScanner.firstStatus(in: region)
             // The whole text speaks for one recipient only; with several it mixes their reasons.
             if decision.basis == "no recognised reason", chosen.count == 1 {
                 status = status ?? StatusScanner.firstStatus(in: wholeText())

@@ -6,6 +6,7 @@ final class ReportContext {
     private var foldedText: NormalizedText?
     private var refusedCommandCache: String??
     private var pipelinedRefusalCache: Bool?
+    private var yahooNoticeCache: Bool?
 
     init(_ text: String) { self.text = text }
 
@@ -23,6 +24,14 @@ final class ReportContext {
         let command = SMTPTranscript.refusedCommand(in: text)
         refusedCommandCache = .some(command)
         return command
+    }
+
+    /// `ProviderReadings.holdsYahooNotice(_:)` of the text.
+    var carriesYahooNotice: Bool {
+        if let yahooNoticeCache { return yahooNoticeCache }
+        let holds = ProviderReadings.holdsYahooNotice(text)
+        yahooNoticeCache = holds
+        return holds
     }
 
     /// `SMTPTranscript.recipientRefusedWhilePipelining(in:)` of the text.

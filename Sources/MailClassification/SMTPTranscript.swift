@@ -1,53 +1,70 @@
 /// Reads the SMTP session transcript some bounces quote (Sendmail's "----- Transcript of session follows -----",
 /// InterScan's "Sent <<< / Received >>>") to tell which command the remote server refused.
+///
+/// Lines are the text's pieces between CR and LF characters (a CR LF pair is one character, neither CR nor LF, so it
+/// does not end a line). ASCII text, where every character but CR LF is one byte, is read by bytes; other text by
+/// characters, with the same result.
 enum SMTPTranscript {
     /// The command verb (uppercased: "RCPT", "DATA", "MAIL", …) sent last before the first 4xx/5xx reply, or nil
     /// when the text holds no transcript. One pass over at most `limit` bytes.
     static func refusedCommand(in text: String, limit: Int = 8_000) -> String? {
-        guard mayHoldTranscript(text, limit: limit) else { return nil }
+        let bytes = text.utf8Bytes(prefix: limit)
+        guard mayHoldTranscript(bytes) else { return nil }
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return characterRefusedCommand(in: text.leadingBytes(limit)) }
         var lastCommand: String?
-        for rawLine in text.leadingBytes(limit).split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
-            if let command = payload(of: line, prefixes: [">>> ", "Sent <<< "]) {
-                let verb = command.prefix(while: { !$0.isWhitespace && $0 != ":" }).uppercased()
+        var found: String??
+        forEachLine(bytes) { line in
+            if let command = payload(of: line, prefixes: commandPrefixes) {
+                let verbEnd = command.firstIndex { isASCIIWhitespace($0) || $0 == UInt8(ascii: ":") } ?? command.endIndex
+                let verb = String(decoding: command[..<verbEnd].map(asciiUppercased), as: UTF8.self)
                 lastCommand = verb == "." ? "DATA" : verb
-            } else if let reply = payload(of: line, prefixes: ["<<< ", "Received >>> "]),
-                      let first = reply.first, first == "4" || first == "5" {
-                return lastCommand
+            } else if let reply = payload(of: line, prefixes: replyPrefixes),
+                      let first = reply.first, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") {
+                found = .some(lastCommand)
+                return false
             }
+            return true
         }
-        return nil
+        return found ?? nil
     }
 
     /// Whether a refusal quoted after ">>> DATA" answered RCPT TO all the same: with PIPELINING the RCPT replies
     /// arrive after DATA is sent, and the DATA reply that follows the refusal says no recipient was accepted
     /// ("554 5.5.1 Error: no valid recipients", "503 5.0.0 Need RCPT (recipient)").
     static func recipientRefusedWhilePipelining(in text: String, limit: Int = 8_000) -> Bool {
-        guard mayHoldTranscript(text, limit: limit) else { return false }
+        let bytes = text.utf8Bytes(prefix: limit)
+        guard mayHoldTranscript(bytes) else { return false }
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            return characterRecipientRefusedWhilePipelining(in: text.leadingBytes(limit))
+        }
         var afterData = false
         var sawRefusal = false
-        for rawLine in text.leadingBytes(limit).split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
-            if let command = payload(of: line, prefixes: [">>> ", "Sent <<< "]) {
+        var refused = false
+        forEachLine(bytes) { line in
+            if let command = payload(of: line, prefixes: commandPrefixes) {
                 if sawRefusal { return false }
-                afterData = command.uppercased().hasPrefix("DATA")
-            } else if afterData, let reply = payload(of: line, prefixes: ["<<< ", "Received >>> "]),
-                      let first = reply.first, first == "4" || first == "5" {
-                let lowered = reply.lowercased()
+                afterData = command.count >= 4 && zip(command.prefix(4), "DATA".utf8).allSatisfy { asciiUppercased($0.0) == $0.1 }
+            } else if afterData, let reply = payload(of: line, prefixes: replyPrefixes),
+                      let first = reply.first, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") {
                 if sawRefusal {
-                    return lowered.contains("no valid recipients") || lowered.contains("need rcpt")
-                        || lowered.contains("no recipients")
+                    let lowered = reply.map(asciiLowercased)
+                    refused = refusalNamesNoRecipient.contains { HTMLText.find(lowered, $0, from: 0) != nil }
+                    return false
                 }
                 sawRefusal = true
             }
+            return true
         }
-        return false
+        return refused
     }
+
+    private static let commandPrefixes = [">>> ", "Sent <<< "]
+    private static let replyPrefixes = ["<<< ", "Received >>> "]
+    private static let refusalNamesNoRecipient = ["no valid recipients", "need rcpt", "no recipients"]
 
     /// Every transcript line starts with ">>>" or "<<<"; most texts have neither, and a byte scan for them spares
     /// those the line-by-line reading.
-    private static func mayHoldTranscript(_ text: String, limit: Int) -> Bool {
-        let bytes = text.utf8Bytes(prefix: limit)
+    private static func mayHoldTranscript(_ bytes: [UInt8]) -> Bool {
         var run = 0
         var previous: UInt8 = 0
         for byte in bytes {
@@ -62,7 +79,79 @@ enum SMTPTranscript {
         return false
     }
 
-    private static func payload(of line: Substring, prefixes: [String]) -> Substring? {
+    /// Calls `body` with each non-empty line of ASCII `bytes` (leading spaces and tabs dropped) until it returns false.
+    private static func forEachLine(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Bool) {
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index <= count {
+            // CR ends a line unless LF follows; LF unless CR precedes (the pair is one character).
+            let ends = index == count
+                || (bytes[index] == 0x0D && (index + 1 == count || bytes[index + 1] != 0x0A))
+                || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D))
+            if ends {
+                if index > start {
+                    var lineStart = start
+                    while lineStart < index, bytes[lineStart] == 0x20 || bytes[lineStart] == 0x09 { lineStart += 1 }
+                    if !body(bytes[lineStart..<index]) { return }
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+    }
+
+    private static func payload(of line: ArraySlice<UInt8>, prefixes: [String]) -> ArraySlice<UInt8>? {
+        for prefix in prefixes where line.starts(with: prefix.utf8) {
+            return line.dropFirst(prefix.utf8.count).drop { $0 == 0x20 }
+        }
+        return nil
+    }
+
+    /// Character.isWhitespace on ASCII: tab, LF, VT, FF, CR and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    private static func asciiUppercased(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte }
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    // MARK: - Other text, by characters
+
+    private static func characterRefusedCommand(in text: String) -> String? {
+        var lastCommand: String?
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
+            if let command = characterPayload(of: line, prefixes: commandPrefixes) {
+                let verb = command.prefix(while: { !$0.isWhitespace && $0 != ":" }).uppercased()
+                lastCommand = verb == "." ? "DATA" : verb
+            } else if let reply = characterPayload(of: line, prefixes: replyPrefixes),
+                      let first = reply.first, first == "4" || first == "5" {
+                return lastCommand
+            }
+        }
+        return nil
+    }
+
+    private static func characterRecipientRefusedWhilePipelining(in text: String) -> Bool {
+        var afterData = false
+        var sawRefusal = false
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
+            if let command = characterPayload(of: line, prefixes: commandPrefixes) {
+                if sawRefusal { return false }
+                afterData = command.uppercased().hasPrefix("DATA")
+            } else if afterData, let reply = characterPayload(of: line, prefixes: replyPrefixes),
+                      let first = reply.first, first == "4" || first == "5" {
+                let lowered = reply.lowercased()
+                if sawRefusal {
+                    return lowered.contains("no valid recipients") || lowered.contains("need rcpt")
+                        || lowered.contains("no recipients")
+                }
+                sawRefusal = true
+            }
+        }
+        return false
+    }
+
+    private static func characterPayload(of line: Substring, prefixes: [String]) -> Substring? {
         for prefix in prefixes where line.hasPrefix(prefix) {
             return line.dropFirst(prefix.count).drop(while: { $0 == " " })
         }
