@@ -410,7 +410,7 @@ public struct Classifier: Sendable {
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))
         for recipient in recipients {
             verdict.evidence.append("\(recipient.address): \(recipient.reason)" + (recipient.status.map { " status \($0)" } ?? "")
-                                    + (recipient.diagnostic.map { " — \"\($0.prefix(160))\"" } ?? ""))
+                                    + (recipient.diagnostic.map { " — \"\($0.leadingCharacters(160))\"" } ?? ""))
         }
         finishBounce(recipients, message: message, into: &verdict)
         return true
@@ -444,7 +444,7 @@ public struct Classifier: Sendable {
         let addresses = recipients.map { $0.address.lowercased() } + delivered.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " <>")) }
         for address in addresses {
             if unsubscribeMailboxes.contains(address) { return address }
-            let local = address.split(separator: "@").first.map(String.init) ?? ""
+            let local = address.localPart.map(String.init) ?? ""
             if ["unsubscribe", "optout", "opt-out", "opt_out", "list-unsubscribe"].contains(where: local.hasPrefix) {
                 return address
             }

@@ -28,7 +28,7 @@ struct PlainTextBounceDecoder: Sendable {
         let usable = found.filter { candidate in
             let lowered = candidate.address.lowercased()
             guard !excluded.contains(lowered) else { return false }
-            let local = lowered.split(separator: "@").first.map(String.init) ?? ""
+            let local = lowered.localPart.map(String.init) ?? ""
             guard !BounceMarkers.systemSenders.contains(local) else { return false }
             return !Self.introducedAsSender(candidate, counter: counter)
         }
@@ -54,7 +54,15 @@ struct PlainTextBounceDecoder: Sendable {
         var wholeTextCache: String?
         func wholeText() -> String {
             if let cached = wholeTextCache { return cached }
-            let joined = String(decoding: lines.joined(separator: "\n").utf8.prefix(8_000), as: UTF8.self)
+            // The lines joined by LF, only as far as the 8,000 bytes kept.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(8_200)
+            for (index, line) in lines.enumerated() {
+                if index > 0 { bytes.append(0x0A) }
+                if bytes.count >= 8_000 { break }
+                bytes.append(contentsOf: line.utf8)
+            }
+            let joined = String(decoding: bytes.prefix(8_000), as: UTF8.self)
             wholeTextCache = joined
             return joined
         }
@@ -129,6 +137,7 @@ struct PlainTextBounceDecoder: Sendable {
     /// `hasPrefix` compares grapheme by grapheme; the byte check first keeps that cost to the rare lines that
     /// could match (for these ASCII prefixes, `hasPrefix` implies the bytes match).
     private static func startsHeaderLine(_ line: Substring) -> Bool {
+        guard line.utf8.first == UInt8(ascii: "R") else { return false }
         for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.utf8.starts(with: prefix.utf8) {
             if line.hasPrefix(prefix) { return true }
         }
@@ -169,17 +178,20 @@ struct PlainTextBounceDecoder: Sendable {
 
     /// The region with runs of spaces and tabs collapsed, at most 500 bytes.
     static func diagnosticLine(_ region: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(region.utf8.count, 520))
-        for byte in region.utf8 {
-            if byte == 0x20 || byte == 0x09 {
-                if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
-            } else {
-                bytes.append(byte)
+        let source = region.utf8Bytes()
+        let bytes = [UInt8](unsafeUninitializedCapacity: 500) { out, count in
+            var n = 0
+            for byte in source {
+                if byte == 0x20 || byte == 0x09 {
+                    if n > 0, out[n - 1] != 0x20 { out[n] = 0x20; n += 1 }
+                } else {
+                    out[n] = byte; n += 1
+                }
+                if n >= 500 { break }
             }
-            if bytes.count >= 500 { break }
+            while n > 0, out[n - 1] == 0x20 { n -= 1 }
+            count = n
         }
-        while bytes.last == 0x20 { bytes.removeLast() }
         return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 }
@@ -189,26 +201,34 @@ enum StatusScanner {
     /// The status the remote server itself gave: the first code right after an SMTP reply code ("550 5.7.1",
     /// "550-'5.7.1"), else the first code at all.
     static func preferredStatus(in text: String) -> String? {
-        let bytes = text.utf8Bytes(prefix: 4_096)
-        var index = 0
-        while index + 4 < bytes.count {
-            if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
-               index == 0 || !isDigitOrDot(bytes[index - 1]),
-               bytes[index] == UInt8(ascii: "4") || bytes[index] == UInt8(ascii: "5") {
-                var cursor = index + 3
-                while cursor < bytes.count, cursor - index < 6, " -'\"(".utf8.contains(bytes[cursor]) { cursor += 1 }
-                if cursor < bytes.count, let status = firstStatus(in: String(decoding: bytes[cursor..<min(bytes.count, cursor + 12)], as: UTF8.self)),
-                   !status.hasSuffix(".0.0") || bytes[cursor] != bytes[index] {
-                    if status.first == Character(Unicode.Scalar(bytes[index])), status.contains(".") { return status }
+        let preferred: String? = withBytes(of: text, prefix: 4_096) { bytes in
+            var index = 0
+            while index + 4 < bytes.count {
+                if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
+                   index == 0 || !isDigitOrDot(bytes[index - 1]),
+                   bytes[index] == UInt8(ascii: "4") || bytes[index] == UInt8(ascii: "5") {
+                    var cursor = index + 3
+                    while cursor < bytes.count, cursor - index < 6, " -'\"(".utf8.contains(bytes[cursor]) { cursor += 1 }
+                    // The window starts after ASCII, so it holds whole scalars but maybe the last; a cut scalar's
+                    // bytes are no digit, dot, space or hyphen, as the U+FFFD decoding would make them.
+                    if cursor < bytes.count,
+                       let status = firstStatus(in: UnsafeBufferPointer(rebasing: bytes[cursor..<min(bytes.count, cursor + 12)])),
+                       !status.hasSuffix(".0.0") || bytes[cursor] != bytes[index] {
+                        if status.first == Character(Unicode.Scalar(bytes[index])), status.contains(".") { return status }
+                    }
                 }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return firstStatus(in: text)
+        return preferred ?? firstStatus(in: text)
     }
 
     static func firstStatus(in text: String) -> String? {
-        let bytes = text.utf8Bytes(prefix: 16_384)
+        withBytes(of: text, prefix: 16_384) { firstStatus(in: $0) }
+    }
+
+    private static func firstStatus(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var smtpCode: String?
         var index = 0
         while index < bytes.count {
@@ -225,7 +245,7 @@ enum StatusScanner {
                         var detailEnd = detailStart
                         while detailEnd < bytes.count, detailEnd - detailStart < 3, isDigit(bytes[detailEnd]) { detailEnd += 1 }
                         if detailEnd > detailStart, detailEnd == bytes.count || !isDigitOrDot(bytes[detailEnd]) || bytes[detailEnd] == UInt8(ascii: ".") {
-                            return String(decoding: bytes[index..<detailEnd], as: UTF8.self)
+                            return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<detailEnd]), as: UTF8.self)
                         }
                     }
                 }
@@ -237,6 +257,14 @@ enum StatusScanner {
             index += 1
         }
         return smtpCode
+    }
+
+    /// The text's first `prefix` UTF-8 bytes, read in place when the text is stored contiguously.
+    private static func withBytes<R>(of text: String, prefix: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0.prefix(prefix))) }) {
+            return result
+        }
+        return Array(text.utf8.prefix(prefix)).withUnsafeBufferPointer(body)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

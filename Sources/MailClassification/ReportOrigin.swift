@@ -14,7 +14,7 @@ struct ReportOrigin: Sendable {
     static let unknown = ReportOrigin()
 
     init(recipient: String? = nil, remoteMTA: String? = nil, reportingMTA: String? = nil, gateway: String? = nil) {
-        recipientDomain = recipient.flatMap(Self.domain(of:))
+        recipientDomain = recipient.flatMap(\.lowercasedDomain)
         self.remoteMTA = remoteMTA.flatMap(Self.hostName)
         self.reportingMTA = reportingMTA.flatMap(Self.hostName)
         self.gateway = gateway
@@ -24,14 +24,9 @@ struct ReportOrigin: Sendable {
     /// is itself), so only the new values are read.
     func about(_ recipient: String, remoteMTA: String?) -> ReportOrigin {
         var origin = self
-        origin.recipientDomain = Self.domain(of: recipient)
+        origin.recipientDomain = recipient.lowercasedDomain
         if let remoteMTA { origin.remoteMTA = Self.hostName(remoteMTA) }
         return origin
-    }
-
-    /// The lowercased text after the address's last "@".
-    private static func domain(of address: String) -> String? {
-        address.lastIndex(of: "@").map { address[address.index(after: $0)...].lowercased() }
     }
 
     /// The host name a Remote-MTA / Reporting-MTA value starts with ("mx.example.org (tcp-daemon)" → "mx.example.org").
@@ -59,6 +54,15 @@ struct ReportOrigin: Sendable {
     /// Whether `host` is `domain` or one of its subdomains.
     static func host(_ host: String?, isIn domain: String) -> Bool {
         guard let host else { return false }
+        let name = host.utf8, suffix = domain.utf8
+        if !name.contains(where: { $0 >= 0x80 }), !suffix.contains(where: { $0 >= 0x80 }) {
+            // ASCII: every character but CR LF is one byte, so comparing bytes is comparing characters.
+            let count = name.last == UInt8(ascii: ".") ? name.count - 1 : name.count
+            if count == suffix.count { return name.prefix(count).elementsEqual(suffix) }
+            guard count > suffix.count else { return false }
+            let dot = name.index(name.startIndex, offsetBy: count - suffix.count - 1)
+            return name[dot] == UInt8(ascii: ".") && name[name.index(after: dot)...].prefix(suffix.count).elementsEqual(suffix)
+        }
         let trimmed = host.hasSuffix(".") ? String(host.dropLast()) : host
         return trimmed == domain || trimmed.hasSuffix("." + domain)
     }
