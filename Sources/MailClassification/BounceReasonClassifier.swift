@@ -188,7 +188,10 @@ struct StatusCode: Equatable {
     let detail: Int
 
     init?(_ text: String) {
-        let parts = text.trimmingWhitespace.split(separator: ".")
+        let trimmed = text.trimmingWhitespace
+        // On ASCII, where "." is one byte and one character, split by bytes.
+        let parts = trimmed.utf8.contains(where: { $0 >= 0x80 }) ? trimmed.split(separator: ".")
+            : trimmed.utf8.split(separator: UInt8(ascii: ".")).map { Substring($0) }
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2].prefix(3)),
               [2, 4, 5].contains(a) else { return nil }
         klass = a; subject = b; detail = c

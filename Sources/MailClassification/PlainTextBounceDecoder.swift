@@ -60,7 +60,9 @@ struct PlainTextBounceDecoder: Sendable {
             for (index, line) in lines.enumerated() {
                 if index > 0 { bytes.append(0x0A) }
                 if bytes.count >= 8_000 { break }
-                bytes.append(contentsOf: line.utf8)
+                if line.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                    bytes.append(contentsOf: line.utf8)
+                }
             }
             let joined = String(decoding: bytes.prefix(8_000), as: UTF8.self)
             wholeTextCache = joined

@@ -30,6 +30,8 @@ enum ProviderReadings {
     }
 
     static let yahooNotice = "sorry, we were unable to deliver your message to the following address"
+    /// The start of `yahooNotice`, which has no "i" or "k".
+    static let yahooNoticeOpening = "sorry, we were unable to"
 
     static let outlookConsumerDomains = ["hotmail.com", "outlook.com", "live.com", "msn.com"]
 
@@ -61,7 +63,13 @@ enum ProviderReadings {
     /// bytes, where lowercasing and Foundation's search come to the same; other text takes their path.
     static func holdsYahooNotice(_ notice: String) -> Bool {
         let head = notice.utf8Bytes(prefix: 1_000)
-        guard !head.contains(where: { $0 >= 0x80 }) else { return notice.leadingBytes(1_000).lowercased().containsText(yahooNotice) }
+        guard !head.contains(where: { $0 >= 0x80 }) else {
+            // Lowercasing turns no other character into these ASCII letters, comma or space (only İ and the Kelvin
+            // sign become ASCII, "i" and "k"), and no other character is canonically equivalent to them: without
+            // their bytes the search cannot succeed.
+            guard HTMLText.find(head, yahooNoticeOpening, from: 0, caseInsensitive: true) != nil else { return false }
+            return notice.leadingBytes(1_000).lowercased().containsText(yahooNotice)
+        }
         return HTMLText.find(head, yahooNotice, from: 0, caseInsensitive: true) != nil
     }
 
