@@ -438,10 +438,12 @@ public struct Classifier: Sendable {
         return nil
     }
 
+    private static let deliveredToPadding = TrimmedCharacters(CharacterSet(charactersIn: " <>"))
+
     private func unsubscribeMailbox(in message: Message) -> String? {
         let recipients = message.to + message.cc
         let delivered = message.headers.values("Delivered-To") + message.headers.values("X-Original-To")
-        let addresses = recipients.map { $0.address.lowercased() } + delivered.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " <>")) }
+        let addresses = recipients.map { $0.address.lowercased() } + delivered.map { $0.lowercased().trimming(Self.deliveredToPadding) }
         for address in addresses {
             if unsubscribeMailboxes.contains(address) { return address }
             let local = address.localPart.map(String.init) ?? ""

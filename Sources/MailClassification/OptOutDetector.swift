@@ -35,6 +35,8 @@ public struct OptOutDetector: Sendable {
     private func keywordOnly(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200 else { return nil }
         let normalized = NormalizedText(text, counter: counter)
+        // Folded ASCII splits into exactly `wordCount` words; other text may join a space to a following mark.
+        if normalized.wordCount > 8, !normalized.bytes.contains(where: { $0 >= 0x80 }) { return nil }
         let words = normalized.words
         guard !words.isEmpty, words.count <= 8 else { return nil }
         var keyword: String?
@@ -132,7 +134,7 @@ public struct OptOutDetector: Sendable {
     static func hasReplyPrefix(_ subject: String) -> Bool {
         let trimmed = subject.drop(while: { $0 == " " || $0 == "\t" })
         guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
-        return replyPrefixes.contains(trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
+        return replyPrefixes.contains(trimmed[..<colon].trimmingWhitespace.lowercased())
     }
 
     static func strippingReplyPrefixes(_ subject: String) -> String {
@@ -140,7 +142,7 @@ public struct OptOutDetector: Sendable {
         while true {
             let trimmed = rest.drop(while: { $0 == " " || $0 == "\t" })
             guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return String(trimmed) }
-            let prefix = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let prefix = trimmed[..<colon].trimmingWhitespace.lowercased()
             guard replyPrefixes.contains(prefix) || forwardPrefixes.contains(prefix) else { return String(trimmed) }
             rest = trimmed[trimmed.index(after: colon)...]
         }

@@ -127,6 +127,9 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     static func role(of line: Substring, counter: StepCounter?) -> LineRole {
+        if let role = line.utf8.withContiguousStorageIfAvailable({ asciiRole(of: line, bytes: $0, counter: counter) }) ?? nil {
+            return role
+        }
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         guard let first = trimmed.first else { return .empty }
         if first == ">" || first == "|" { return .quote }
@@ -148,6 +151,42 @@ public struct ReplyTextExtractor: Sendable {
             return .signature
         }
         if isHeaderLine(content, counter: counter) { return .header }
+        return .text
+    }
+
+    /// `role(of:)` by bytes for an ASCII line without CR or LF, where every character is one byte (there
+    /// `isWhitespace` holds for tab, VT, FF and space); nil for other lines.
+    private static func asciiRole(of line: Substring, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> LineRole? {
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        guard start < bytes.count else { return .empty }
+        let first = bytes[start]
+        if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") { return .quote }
+        var end = bytes.count
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0B || bytes[end - 1] == 0x0C {
+            end -= 1
+        }
+        guard end > start else { return .empty }
+        let content = bytes[start..<end]
+        if content.elementsEqual("--".utf8) { return .delimiter }
+        if content.count >= 4, content.allSatisfy({ "-_=~*".utf8.contains($0) }),
+           content.contains(where: { $0 != UInt8(ascii: "*") }) {
+            return .delimiter
+        }
+        guard content.count <= 160 else { return .text }
+        let utf8 = line.utf8
+        let text = line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        let normalized = NormalizedText(text, counter: counter)
+        if QuoteMarkers.originalMessageMarkers.firstMatch(in: normalized, counter: counter) != nil,
+           normalized.wordCount <= 8 {
+            return .delimiter
+        }
+        if let match = QuoteMarkers.deviceSignatures.firstMatch(in: normalized, counter: counter),
+           match.range.lowerBound == 0 || first == UInt8(ascii: "<") || first == UInt8(ascii: "(") {
+            return .signature
+        }
+        if isHeaderLine(text, counter: counter) { return .header }
         return .text
     }
 
@@ -173,7 +212,11 @@ public struct ReplyTextExtractor: Sendable {
     static func isHeaderLine(_ content: Substring, counter: StepCounter?) -> Bool {
         // Neither ":" nor "：" (EF BC 9A) can be in a line without their bytes.
         guard content.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == 0xEF }) else { return false }
-        guard let colon = content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        // In ASCII without CR (CR LF is one character) the first 32 characters are the first 32 bytes.
+        let colon = content.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D })
+            ? content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" })
+            : content.utf8.prefix(32).firstIndex(of: UInt8(ascii: ":"))
+        guard let colon else { return false }
         let name = NormalizedText(content[..<colon], counter: counter)
         guard let match = QuoteMarkers.headerNames.matches(in: name, counter: counter)
             .first(where: { $0.range == 0..<name.bytes.count }) else { return false }
