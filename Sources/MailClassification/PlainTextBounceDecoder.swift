@@ -20,9 +20,12 @@ struct PlainTextBounceDecoder: Sendable {
     private let reasons = BounceReasonClassifier()
 
     func decode(_ input: Input, counter: StepCounter?) -> [BouncedRecipient] {
-        var lines = ReplyTextExtractor.lines(of: input.text)
+        // Lines only as far as the original's copy starts: the copy is never read.
+        var sawContent = false
+        let lines = ReplyTextExtractor.lines(of: input.text, endingBefore: { line in
+            Self.startsOriginal(line, sawContent: &sawContent, counter: counter)
+        })
         counter?.add(lines.count)
-        lines = Array(lines[..<Self.reportEnd(lines, counter: counter)])
         let found = AddressScanner.addresses(inLines: lines, counter: counter)
         let excluded = Set(input.excluded.map { $0.lowercased() })
         let usable = found.filter { candidate in
@@ -103,21 +106,26 @@ struct PlainTextBounceDecoder: Sendable {
     /// Index of the first line of the original message's copy (or the end).
     static func reportEnd(_ lines: [Substring], counter: StepCounter?) -> Int {
         var sawContent = false
-        for (index, line) in lines.enumerated() {
-            if !line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }  // blank
-            if sawContent, line.utf8.count <= 120 {
-                if Self.startsHeaderLine(line) {
-                    return index
-                }
-                let normalized = NormalizedText(line, counter: counter)
-                if normalized.wordCount <= 14,
-                   BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
-                    return index
-                }
-            }
-            sawContent = true
+        for (index, line) in lines.enumerated() where startsOriginal(line, sawContent: &sawContent, counter: counter) {
+            return index
         }
         return lines.count
+    }
+
+    /// Whether `line`, read after the lines before it (`sawContent`: one of them was not blank), starts the
+    /// original's copy.
+    static func startsOriginal(_ line: Substring, sawContent: inout Bool, counter: StepCounter?) -> Bool {
+        if !line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return false }  // blank
+        if sawContent, line.utf8.count <= 120 {
+            if Self.startsHeaderLine(line) { return true }
+            let normalized = NormalizedText(line, counter: counter)
+            if normalized.wordCount <= 14,
+               BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
+                return true
+            }
+        }
+        sawContent = true
+        return false
     }
 
     /// The single addressee on a "To:" line within the first lines of the original's copy below the report.

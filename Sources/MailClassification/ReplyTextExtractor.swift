@@ -108,6 +108,35 @@ public struct ReplyTextExtractor: Sendable {
         return result
     }
 
+    /// `lines(of:)` up to, not including, the first line for which `isEnd` holds (asked of each line in order);
+    /// the text after that line is not split.
+    static func lines(of text: String, endingBefore isEnd: (Substring) -> Bool) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        let scanned: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0, index = 0
+            let count = bytes.count
+            func take(upTo end: Int) -> Bool {
+                let line = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+                guard !isEnd(line) else { return false }
+                result.append(line)
+                return true
+            }
+            while index < count {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
+                guard take(upTo: index) else { return }
+                var next = index &+ 1
+                if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
+                start = next
+                index = next
+            }
+            _ = take(upTo: count)
+        }
+        guard scanned != nil else { return Array(slowLines(of: text).prefix { !isEnd($0) }) }
+        return result
+    }
+
     private static func slowLines(of text: String) -> [Substring] {
         var result: [Substring] = []
         let utf8 = text.utf8
