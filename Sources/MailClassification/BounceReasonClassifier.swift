@@ -148,7 +148,8 @@ public struct BounceReasonClassifier: Sendable {
         }
         // A transcript's RCPT right before the refusal is certain. Its DATA is not: with PIPELINING the RCPT
         // replies arrive after DATA is sent.
-        if (SMTPTranscript.refusedCommand(in: diagnostic) ?? context?.refusedCommand) == "RCPT" {
+        let transcript = SMTPTranscript.read(diagnostic)
+        if (transcript.refusedCommand ?? context?.transcript.refusedCommand) == "RCPT" {
             return (.userunknown, basis + " at RCPT TO (session transcript)")
         }
         if mentions(Self.dataPhaseMarkers) { return (.filtered, basis + " after DATA") }
@@ -156,8 +157,7 @@ public struct BounceReasonClassifier: Sendable {
             // X.7.x is a security or policy refusal; the unknown-user words come with a filter's verdict.
             return (.filtered, basis + " with policy status \(statusCode.text)")
         }
-        if SMTPTranscript.recipientRefusedWhilePipelining(in: diagnostic)
-            || context?.refusesRecipientWhilePipelining ?? false {
+        if transcript.refusesRecipientWhilePipelining || context?.transcript.refusesRecipientWhilePipelining ?? false {
             return (.userunknown, basis + " at RCPT TO (pipelined: the DATA reply says no recipient was accepted)")
         }
         switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context, origin: origin) {

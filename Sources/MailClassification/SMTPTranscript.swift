@@ -5,12 +5,33 @@
 /// does not end a line). ASCII text, where every character but CR LF is one byte, is read by bytes; other text by
 /// characters, with the same result.
 enum SMTPTranscript {
-    /// The command verb (uppercased: "RCPT", "DATA", "MAIL", …) sent last before the first 4xx/5xx reply, or nil
-    /// when the text holds no transcript. One pass over at most `limit` bytes.
-    static func refusedCommand(in text: String, limit: Int = 8_000) -> String? {
+    /// What a transcript in the text tells.
+    struct Reading {
+        /// The command verb (uppercased: "RCPT", "DATA", "MAIL", …) sent last before the first 4xx/5xx reply, or
+        /// nil when the text holds no transcript.
+        let refusedCommand: String?
+        /// Whether a refusal quoted after ">>> DATA" answered RCPT TO all the same: with PIPELINING the RCPT
+        /// replies arrive after DATA is sent, and the DATA reply that follows the refusal says no recipient was
+        /// accepted ("554 5.5.1 Error: no valid recipients", "503 5.0.0 Need RCPT (recipient)").
+        let refusesRecipientWhilePipelining: Bool
+
+        static let none = Reading(refusedCommand: nil, refusesRecipientWhilePipelining: false)
+    }
+
+    /// Reads the transcript in the first `limit` bytes of the text; one scan finds most texts hold none.
+    static func read(_ text: String, limit: Int = 8_000) -> Reading {
         let bytes = text.utf8Bytes(prefix: limit)
-        guard mayHoldTranscript(bytes) else { return nil }
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return characterRefusedCommand(in: text.leadingBytes(limit)) }
+        guard mayHoldTranscript(bytes) else { return .none }
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            let head = text.leadingBytes(limit)
+            return Reading(refusedCommand: characterRefusedCommand(in: head),
+                           refusesRecipientWhilePipelining: characterRecipientRefusedWhilePipelining(in: head))
+        }
+        return Reading(refusedCommand: refusedCommand(inASCII: bytes),
+                       refusesRecipientWhilePipelining: recipientRefusedWhilePipelining(inASCII: bytes))
+    }
+
+    private static func refusedCommand(inASCII bytes: [UInt8]) -> String? {
         var lastCommand: String?
         var found: String??
         forEachLine(bytes) { line in
@@ -28,15 +49,7 @@ enum SMTPTranscript {
         return found ?? nil
     }
 
-    /// Whether a refusal quoted after ">>> DATA" answered RCPT TO all the same: with PIPELINING the RCPT replies
-    /// arrive after DATA is sent, and the DATA reply that follows the refusal says no recipient was accepted
-    /// ("554 5.5.1 Error: no valid recipients", "503 5.0.0 Need RCPT (recipient)").
-    static func recipientRefusedWhilePipelining(in text: String, limit: Int = 8_000) -> Bool {
-        let bytes = text.utf8Bytes(prefix: limit)
-        guard mayHoldTranscript(bytes) else { return false }
-        guard !bytes.contains(where: { $0 >= 0x80 }) else {
-            return characterRecipientRefusedWhilePipelining(in: text.leadingBytes(limit))
-        }
+    private static func recipientRefusedWhilePipelining(inASCII bytes: [UInt8]) -> Bool {
         var afterData = false
         var sawRefusal = false
         var refused = false
