@@ -239,12 +239,16 @@ public struct ReplyTextExtractor: Sendable {
 
     /// "From: …", "Von: …", "*De :* …" — a header name from the list followed by a colon near the start.
     static func isHeaderLine(_ content: Substring, counter: StepCounter?) -> Bool {
-        // Neither ":" nor "：" (EF BC 9A) can be in a line without their bytes.
-        guard content.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == 0xEF }) else { return false }
-        // In ASCII without CR (CR LF is one character) the first 32 characters are the first 32 bytes.
-        let colon = content.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D })
-            ? content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" })
-            : content.utf8.prefix(32).firstIndex(of: UInt8(ascii: ":"))
+        // Neither ":" nor "：" (EF BC 9A) can be in a line without their bytes. In ASCII without CR (CR LF is one
+        // character) the first 32 characters are the first 32 bytes.
+        let utf8 = content.utf8
+        let hasColonByte: (UInt8) -> Bool = { $0 == UInt8(ascii: ":") || $0 == 0xEF }
+        let isPlainASCII: (UInt8) -> Bool = { $0 < 0x80 && $0 != 0x0D }
+        let scan = utf8.withContiguousStorageIfAvailable { ($0.contains(where: hasColonByte), $0.allSatisfy(isPlainASCII)) }
+            ?? (utf8.contains(where: hasColonByte), utf8.allSatisfy(isPlainASCII))
+        guard scan.0 else { return false }
+        let colon = scan.1 ? utf8.prefix(32).firstIndex(of: UInt8(ascii: ":"))
+                           : content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" })
         guard let colon else { return false }
         let name = NormalizedText(content[..<colon], counter: counter)
         guard let match = QuoteMarkers.headerNames.matches(in: name, counter: counter)
@@ -306,20 +310,24 @@ public struct ReplyTextExtractor: Sendable {
 
     /// Whether the text holds something shaped like local@domain (a handle like "@name" is not one).
     static func containsAddress(_ text: some StringProtocol) -> Bool {
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "@"), previous >= 0x80 || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "_")
-                || (previous | 0x20 >= UInt8(ascii: "a") && previous | 0x20 <= UInt8(ascii: "z"))
-                || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) {
-                return true
+        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if byte == UInt8(ascii: "@"), previous >= 0x80 || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "_")
+                    || (previous | 0x20 >= UInt8(ascii: "a") && previous | 0x20 <= UInt8(ascii: "z"))
+                    || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) {
+                    return true
+                }
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        return false
+        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
     }
 
     static func containsDigit(_ text: some StringProtocol) -> Bool {
-        text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isDigit) } ?? text.utf8.contains(where: isDigit)
     }
 
     private static let attributionPadding = TrimmedCharacters(CharacterSet(charactersIn: " \t-"))
