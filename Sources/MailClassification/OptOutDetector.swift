@@ -83,8 +83,7 @@ public struct OptOutDetector: Sendable {
         while index < text.endIndex {
             let character = text[index]
             let next = text.index(after: index)
-            if character == "." || character == "!" || character == "?" || character == "\n" || character == "\r\n"
-                || character == "¿" || character == "¡" || character == ";" || character == "\r" {
+            if endsSentence(character) {
                 if index > start { result.append(Sentence(text: text[start..<index], isQuestion: character == "?")) }
                 start = next
             }
@@ -92,6 +91,21 @@ public struct OptOutDetector: Sendable {
         }
         if start < text.endIndex { result.append(Sentence(text: text[start...], isQuestion: false)) }
         return result
+    }
+
+    /// Whether the character is ".", "!", "?", ";", "¿", "¡", LF, CR or CR LF as `==` compares characters (by
+    /// canonical equivalence: of other single scalars only U+037E GREEK QUESTION MARK equals one of them, ";"),
+    /// read from its scalars instead of by nine string comparisons.
+    private static func endsSentence(_ character: Character) -> Bool {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        guard let second = scalars.next() else {
+            switch first.value {
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0xBF, 0xA1, 0x3B, 0x37E: return true
+            default: return false
+            }
+        }
+        return first == "\r" && second == "\n" && scalars.next() == nil
     }
 
     /// `sentences(of:)` on the UTF-8 bytes of ASCII text, where every byte is a character but CR LF (one

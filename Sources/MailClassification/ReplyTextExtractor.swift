@@ -163,9 +163,10 @@ public struct ReplyTextExtractor: Sendable {
         guard let first = trimmed.first else { return .empty }
         if first == ">" || first == "|" { return .quote }
         if trimmed.allSatisfy({ $0.isWhitespace }) { return .empty }
-        let (content, characterCount) = trailingWhitespaceTrimmed(trimmed)
+        let content = trailingWhitespaceTrimmed(trimmed)
         if content == "--" || content == "-- " { return .delimiter }
-        if characterCount >= 4, content.allSatisfy({ "-_=~*".contains($0) || $0 == "\u{2014}" || $0 == "\u{2013}" }),
+        // Counted only for a line of dashes and the like (usually the first character already says it is not).
+        if content.allSatisfy({ "-_=~*".contains($0) || $0 == "\u{2014}" || $0 == "\u{2013}" }), content.count >= 4,
            content.contains(where: { $0 != "*" }) {
             return .delimiter
         }
@@ -219,22 +220,15 @@ public struct ReplyTextExtractor: Sendable {
         return .text
     }
 
-    /// The line without trailing whitespace, and its length in characters. On ASCII text, where every character
-    /// is one byte (no CR LF pair either), by bytes: there `isWhitespace` holds for tab, VT, FF and space.
-    private static func trailingWhitespaceTrimmed(_ line: Substring) -> (Substring, Int) {
-        let utf8 = line.utf8
-        guard !utf8.contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x0D }) else {
-            let content = line.prefix(line.reversed().drop(while: { $0.isWhitespace }).count)
-            return (content, content.count)
-        }
-        var end = utf8.endIndex
-        while end > utf8.startIndex {
-            let previous = utf8.index(before: end)
-            let byte = utf8[previous]
-            guard byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C else { break }
+    /// The line without trailing whitespace, found by walking back over its characters.
+    private static func trailingWhitespaceTrimmed(_ line: Substring) -> Substring {
+        var end = line.endIndex
+        while end > line.startIndex {
+            let previous = line.index(before: end)
+            guard line[previous].isWhitespace else { break }
             end = previous
         }
-        return (line[..<end], utf8.distance(from: utf8.startIndex, to: end))
+        return line[..<end]
     }
 
     /// "From: …", "Von: …", "*De :* …" — a header name from the list followed by a colon near the start.
