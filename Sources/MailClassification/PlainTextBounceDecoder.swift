@@ -57,17 +57,7 @@ struct PlainTextBounceDecoder: Sendable {
         var wholeTextCache: String?
         func wholeText() -> String {
             if let cached = wholeTextCache { return cached }
-            // The lines joined by LF, only as far as the 8,000 bytes kept.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(8_200)
-            for (index, line) in lines.enumerated() {
-                if index > 0 { bytes.append(0x0A) }
-                if bytes.count >= 8_000 { break }
-                if line.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-                    bytes.append(contentsOf: line.utf8)
-                }
-            }
-            let joined = String(decoding: bytes.prefix(8_000), as: UTF8.self)
+            let joined = Self.joined(lines[...], separator: 0x0A, limit: 8_000)
             wholeTextCache = joined
             return joined
         }
@@ -84,8 +74,7 @@ struct PlainTextBounceDecoder: Sendable {
             // Sendmail's "554 <address>... reason" line is complete in itself; the lines after it are about the
             // next address.
             let end = Self.isSendmailErrorLine(recipient) ? recipient.line + 1 : min(next, recipient.line + 12, lines.count)
-            var region = lines[recipient.line..<max(end, recipient.line + 1)].joined(separator: " ")
-            if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
+            let region = Self.joined(lines[recipient.line..<max(end, recipient.line + 1)], separator: 0x20, limit: 2_000)
             var status = StatusScanner.firstStatus(in: region)
             var decision = reasons.classify(diagnostic: region, status: status,
                                             action: input.delayed ? "delayed" : "failed", context: context(),
@@ -101,6 +90,20 @@ struct PlainTextBounceDecoder: Sendable {
             return BouncedRecipient(address: recipient.address, status: status, action: input.delayed ? "delayed" : "failed",
                                     hard: decision.hard, reason: decision.reason.rawValue, diagnostic: diagnostic)
         }
+    }
+
+    /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD),
+    /// and joined only as far as kept.
+    static func joined(_ lines: ArraySlice<Substring>, separator: UInt8, limit: Int) -> String {
+        var bytes: [UInt8] = []
+        for (offset, line) in lines.enumerated() {
+            if offset > 0 { bytes.append(separator) }
+            if bytes.count >= limit { break }
+            if line.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: line.utf8)
+            }
+        }
+        return String(decoding: bytes.prefix(limit), as: UTF8.self)
     }
 
     /// Index of the first line of the original message's copy (or the end).

@@ -20,8 +20,11 @@ enum SMTPTranscript {
 
     /// Reads the transcript in the first `limit` bytes of the text; one scan finds most texts hold none.
     static func read(_ text: String, limit: Int = 8_000) -> Reading {
+        // Most texts hold no transcript: that is seen in place, before any copy.
+        let mayHold = text.utf8.withContiguousStorageIfAvailable { mayHoldTranscript(UnsafeBufferPointer(rebasing: $0.prefix(limit))) }
+            ?? text.utf8Bytes(prefix: limit).withUnsafeBufferPointer(mayHoldTranscript)
+        guard mayHold else { return .none }
         let bytes = text.utf8Bytes(prefix: limit)
-        guard mayHoldTranscript(bytes) else { return .none }
         guard !bytes.contains(where: { $0 >= 0x80 }) else {
             let head = text.leadingBytes(limit)
             return Reading(refusedCommand: characterRefusedCommand(in: head),
@@ -76,18 +79,19 @@ enum SMTPTranscript {
     private static let refusalNamesNoRecipient = ["no valid recipients", "need rcpt", "no recipients"]
 
     /// Every transcript line starts with ">>>" or "<<<"; most texts have neither, and a byte scan for them spares
-    /// those the line-by-line reading.
-    private static func mayHoldTranscript(_ bytes: [UInt8]) -> Bool {
-        var run = 0
-        var previous: UInt8 = 0
-        for byte in bytes {
+    /// those the line-by-line reading. Three bytes in a row cover a position divisible by three, so only those
+    /// positions are looked at, with their neighbours when they hold "<" or ">".
+    private static func mayHoldTranscript(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             if byte == 0x3E || byte == 0x3C {
-                run = byte == previous ? run + 1 : 1
-                if run == 3 { return true }
-            } else {
-                run = 0
+                var start = index, end = index + 1
+                while start > 0, index - start < 2, bytes[start - 1] == byte { start -= 1 }
+                while end < bytes.count, end - index < 3, bytes[end] == byte { end += 1 }
+                if end - start >= 3 { return true }
             }
-            previous = byte
+            index += 3
         }
         return false
     }

@@ -18,6 +18,14 @@ import Testing
         #expect(ascii.refusedCommand == (lineBreak == "\r\n" ? nil : "RCPT"))
     }
 
+    @Test(arguments: 0..<3)
+    func transcriptMarksAreFoundAtEveryOffset(padding: Int) {
+        let indent = String(repeating: " ", count: padding)
+        let transcript = indent + ">>> RCPT TO:<pat@client.example>\n" + indent + " <<< 550 5.1.1 unknown"
+        #expect(SMTPTranscript.read(transcript).refusedCommand == "RCPT")
+        #expect(SMTPTranscript.read(indent + "quoted >> and << but no transcript\n<<< 550").refusedCommand == nil)
+    }
+
     @Test func pipelinedRefusalIsFoundAfterData() {
         let transcript = ">>> RCPT TO:<pat@client.example>\n>>> DATA\n<<< 550 5.1.1 unknown user\n<<< 554 Error: NO VALID RECIPIENTS"
         #expect(SMTPTranscript.read(transcript).refusesRecipientWhilePipelining)
