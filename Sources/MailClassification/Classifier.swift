@@ -325,7 +325,7 @@ public struct Classifier: Sendable {
         for recipient in recipients {
             // A Final-Recipient without a local part ("@mx.example.org") names no mailbox; try the original.
             let named = [recipient.finalRecipient, recipient.originalRecipient].compactMap { $0 }
-                .first { !$0.hasPrefix("@") && $0.contains("@") }
+                .first { !$0.hasPrefix("@") && $0.containsText("@") }
             let entry = ReportEntry(address: named ?? recipient.finalRecipient ?? recipient.originalRecipient,
                                     action: recipient.action, status: recipient.status,
                                     diagnostic: recipient.diagnosticCode, diagnosticType: recipient.diagnosticType,
