@@ -32,8 +32,8 @@ enum AddressScanner {
 
     static func addresses(inLines lines: [Substring], counter: StepCounter? = nil) -> [Found] {
         var found: [Found] = []
-        for (lineIndex, line) in lines.enumerated() {
-            let bytes = line.utf8Bytes()
+        // Each line is read in place (lines are slices of one stored text), copied only if it is not contiguous.
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineIndex: Int) {
             counter?.add(bytes.count)
             var index = 0
             var lastAtEnd = 0
@@ -56,6 +56,10 @@ enum AddressScanner {
                 lastAtEnd = end
                 index = max(end, index + 1)
             }
+        }
+        for (lineIndex, line) in lines.enumerated() {
+            let scanned: Void? = line.utf8.withContiguousStorageIfAvailable { scan($0, lineIndex: lineIndex) }
+            if scanned == nil { line.utf8Bytes().withUnsafeBufferPointer { scan($0, lineIndex: lineIndex) } }
         }
         return found
     }

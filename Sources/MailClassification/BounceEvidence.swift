@@ -10,7 +10,7 @@ enum BounceEvidence {
         if !message.deliveryStatusReports.isEmpty { return true }
         if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
         let sender = from.first
-        let local = sender?.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        let local = sender?.address.localPart.map { $0.lowercased() } ?? ""
         let displayName = sender?.displayName?.lowercased() ?? ""
         let systemSender = BounceMarkers.systemSenders.contains(local) || from.isEmpty
             || displayName.containsText("mail delivery") || displayName.containsText("mailer-daemon")

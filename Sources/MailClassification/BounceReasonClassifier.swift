@@ -148,7 +148,8 @@ public struct BounceReasonClassifier: Sendable {
         }
         // A transcript's RCPT right before the refusal is certain. Its DATA is not: with PIPELINING the RCPT
         // replies arrive after DATA is sent.
-        if (SMTPTranscript.refusedCommand(in: diagnostic) ?? context?.refusedCommand) == "RCPT" {
+        let transcript = SMTPTranscript.read(diagnostic)
+        if (transcript.refusedCommand ?? context?.transcript.refusedCommand) == "RCPT" {
             return (.userunknown, basis + " at RCPT TO (session transcript)")
         }
         if mentions(Self.dataPhaseMarkers) { return (.filtered, basis + " after DATA") }
@@ -156,11 +157,10 @@ public struct BounceReasonClassifier: Sendable {
             // X.7.x is a security or policy refusal; the unknown-user words come with a filter's verdict.
             return (.filtered, basis + " with policy status \(statusCode.text)")
         }
-        if SMTPTranscript.recipientRefusedWhilePipelining(in: diagnostic)
-            || context?.refusesRecipientWhilePipelining ?? false {
+        if transcript.refusesRecipientWhilePipelining || context?.transcript.refusesRecipientWhilePipelining ?? false {
             return (.userunknown, basis + " at RCPT TO (pipelined: the DATA reply says no recipient was accepted)")
         }
-        switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context?.text, origin: origin) {
+        switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context, origin: origin) {
         case .unknownRecipient(let provider): return (.userunknown, basis + ", which \(provider) says only of a mailbox that does not exist")
         case .filtered(let provider): return (.filtered, basis + ", which \(provider) also says when its filter refuses")
         case nil: break
@@ -188,7 +188,10 @@ struct StatusCode: Equatable {
     let detail: Int
 
     init?(_ text: String) {
-        let parts = text.trimmingWhitespace.split(separator: ".")
+        let trimmed = text.trimmingWhitespace
+        // On ASCII, where "." is one byte and one character, split by bytes.
+        let parts = trimmed.utf8.contains(where: { $0 >= 0x80 }) ? trimmed.split(separator: ".")
+            : trimmed.utf8.split(separator: UInt8(ascii: ".")).map { Substring($0) }
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2].prefix(3)),
               [2, 4, 5].contains(a) else { return nil }
         klass = a; subject = b; detail = c

@@ -325,7 +325,7 @@ public struct Classifier: Sendable {
         for recipient in recipients {
             // A Final-Recipient without a local part ("@mx.example.org") names no mailbox; try the original.
             let named = [recipient.finalRecipient, recipient.originalRecipient].compactMap { $0 }
-                .first { !$0.hasPrefix("@") && $0.contains("@") }
+                .first { !$0.hasPrefix("@") && $0.containsText("@") }
             let entry = ReportEntry(address: named ?? recipient.finalRecipient ?? recipient.originalRecipient,
                                     action: recipient.action, status: recipient.status,
                                     diagnostic: recipient.diagnosticCode, diagnosticType: recipient.diagnosticType,
@@ -410,7 +410,7 @@ public struct Classifier: Sendable {
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))
         for recipient in recipients {
             verdict.evidence.append("\(recipient.address): \(recipient.reason)" + (recipient.status.map { " status \($0)" } ?? "")
-                                    + (recipient.diagnostic.map { " — \"\($0.prefix(160))\"" } ?? ""))
+                                    + (recipient.diagnostic.map { " — \"\($0.leadingCharacters(160))\"" } ?? ""))
         }
         finishBounce(recipients, message: message, into: &verdict)
         return true
@@ -438,13 +438,15 @@ public struct Classifier: Sendable {
         return nil
     }
 
+    private static let deliveredToPadding = TrimmedCharacters(CharacterSet(charactersIn: " <>"))
+
     private func unsubscribeMailbox(in message: Message) -> String? {
         let recipients = message.to + message.cc
         let delivered = message.headers.values("Delivered-To") + message.headers.values("X-Original-To")
-        let addresses = recipients.map { $0.address.lowercased() } + delivered.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " <>")) }
+        let addresses = recipients.map { $0.address.lowercased() } + delivered.map { $0.lowercased().trimming(Self.deliveredToPadding) }
         for address in addresses {
             if unsubscribeMailboxes.contains(address) { return address }
-            let local = address.split(separator: "@").first.map(String.init) ?? ""
+            let local = address.localPart.map(String.init) ?? ""
             if ["unsubscribe", "optout", "opt-out", "opt_out", "list-unsubscribe"].contains(where: local.hasPrefix) {
                 return address
             }

@@ -109,18 +109,27 @@ enum HTMLText {
     static func find(_ input: [UInt8], _ needle: String, from start: Int, caseInsensitive: Bool = false) -> Int? {
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty, input.count >= pattern.count else { return nil }
-        var position = start
-        while position + pattern.count <= input.count {
-            var matched = true
-            for offset in 0..<pattern.count {
-                var byte = input[position + offset]
-                if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-                if byte != pattern[offset] { matched = false; break }
+        return input.withUnsafeBufferPointer { input in
+            pattern.withUnsafeBufferPointer { pattern in
+                let first = pattern[0]
+                var position = max(start, 0)
+                while position + pattern.count <= input.count {
+                    var byte = input[position]
+                    if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                    if byte == first {
+                        var matched = true
+                        for offset in 1..<pattern.count {
+                            var byte = input[position + offset]
+                            if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                            if byte != pattern[offset] { matched = false; break }
+                        }
+                        if matched { return position }
+                    }
+                    position += 1
+                }
+                return nil
             }
-            if matched { return position }
-            position += 1
         }
-        return nil
     }
 
     /// One start or end tag.

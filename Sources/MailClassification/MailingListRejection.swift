@@ -27,7 +27,7 @@ enum MailingListRejection {
                        counter: StepCounter?) -> (list: String?, phrase: String)? {
         let from = from ?? message.from
         let sender = from.first?.address.lowercased() ?? ""
-        let local = sender.split(separator: "@").first.map(String.init) ?? ""
+        let local = sender.localPart.map(String.init) ?? ""
         let fromManager = managerSenders.contains(local) || local.hasPrefix("owner-")
             || managerSenderSuffixes.contains { local.hasSuffix($0) }
         guard fromManager else { return nil }

@@ -116,6 +116,7 @@ struct NormalizedText {
             var pendingApostrophe = false
             var index = 0
             let end = input.count
+            var classes = ScalarClassCache()
             asciiFolding.withUnsafeBufferPointer { table in
                 while index < end {
                     let byte = input[index]
@@ -134,6 +135,12 @@ struct NormalizedText {
                         if isWordByte {
                             out[n] = mapped; n &+= 1
                             lastWasSpace = false
+                            // The rest of the word's letters and digits (table values 1...0xFD) copy straight through.
+                            while index < end {
+                                let next = table[Int(input[index])]
+                                guard next &- 1 < 0xFD else { break }
+                                out[n] = next; n &+= 1; index &+= 1
+                            }
                         } else if !lastWasSpace {
                             out[n] = 0x20; n &+= 1
                             lastWasSpace = true
@@ -152,7 +159,7 @@ struct NormalizedText {
                     let scalar = Unicode.Scalar(value)
                     if pendingApostrophe, !isApostrophe {
                         pendingApostrophe = false
-                        let continuesWord = folded != nil || (scalar?.properties.isAlphabetic ?? false)
+                        let continuesWord = folded != nil || (scalar.map { classes.isAlphabetic($0) } ?? false)
                         if !continuesWord {
                             n &-= 1
                             lastWasSpace = out[n &- 1] == 0x20
@@ -169,8 +176,7 @@ struct NormalizedText {
                         continue
                     }
                     guard let scalar else { continue }
-                    let properties = scalar.properties
-                    guard properties.isAlphabetic || properties.numericType != nil else {
+                    guard classes.isLetterOrNumber(scalar) else {
                         if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
                         continue
                     }
@@ -181,7 +187,7 @@ struct NormalizedText {
                         lastWasSpace = true
                         continue
                     }
-                    for lowered in properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+                    for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
                     lastWasSpace = false
                 }
             }
@@ -236,6 +242,31 @@ struct NormalizedText {
         let text = string
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return text.split(separator: " ") }
         return text.utf8.split(separator: 0x20).map { Substring($0) }
+    }
+}
+
+/// Whether non-ASCII scalars are alphabetic, and letters or numbers, for one folding pass: a Unicode property
+/// look-up costs hundreds of instructions and text in one script repeats its letters, so answers are kept in a
+/// small table indexed by the scalar's low bits (allocated at the first non-ASCII letter).
+struct ScalarClassCache {
+    private var slots: [UInt32] = []
+    private static let size = 128
+
+    mutating func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { classes(of: scalar) & 1 != 0 }
+
+    /// `isAlphabetic || numericType != nil`.
+    mutating func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool { classes(of: scalar) & 2 != 0 }
+
+    private mutating func classes(of scalar: Unicode.Scalar) -> UInt32 {
+        if slots.isEmpty { slots = [UInt32](repeating: .max, count: Self.size) }
+        let slot = Int(scalar.value) & (Self.size - 1)
+        let entry = slots[slot]
+        if entry != .max, entry >> 2 == scalar.value { return entry & 3 }
+        let properties = scalar.properties
+        let isAlphabetic = properties.isAlphabetic
+        let classes: UInt32 = (isAlphabetic ? 1 : 0) | (isAlphabetic || properties.numericType != nil ? 2 : 0)
+        slots[slot] = scalar.value << 2 | classes
+        return classes
     }
 }
 

@@ -35,6 +35,8 @@ public struct OptOutDetector: Sendable {
     private func keywordOnly(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200 else { return nil }
         let normalized = NormalizedText(text, counter: counter)
+        // Folded ASCII splits into exactly `wordCount` words; other text may join a space to a following mark.
+        if normalized.wordCount > 8, !normalized.bytes.contains(where: { $0 >= 0x80 }) { return nil }
         let words = normalized.words
         guard !words.isEmpty, words.count <= 8 else { return nil }
         var keyword: String?
@@ -81,8 +83,7 @@ public struct OptOutDetector: Sendable {
         while index < text.endIndex {
             let character = text[index]
             let next = text.index(after: index)
-            if character == "." || character == "!" || character == "?" || character == "\n" || character == "\r\n"
-                || character == "¿" || character == "¡" || character == ";" || character == "\r" {
+            if endsSentence(character) {
                 if index > start { result.append(Sentence(text: text[start..<index], isQuestion: character == "?")) }
                 start = next
             }
@@ -90,6 +91,21 @@ public struct OptOutDetector: Sendable {
         }
         if start < text.endIndex { result.append(Sentence(text: text[start...], isQuestion: false)) }
         return result
+    }
+
+    /// Whether the character is ".", "!", "?", ";", "¿", "¡", LF, CR or CR LF as `==` compares characters (by
+    /// canonical equivalence: of other single scalars only U+037E GREEK QUESTION MARK equals one of them, ";"),
+    /// read from its scalars instead of by nine string comparisons.
+    private static func endsSentence(_ character: Character) -> Bool {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        guard let second = scalars.next() else {
+            switch first.value {
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0xBF, 0xA1, 0x3B, 0x37E: return true
+            default: return false
+            }
+        }
+        return first == "\r" && second == "\n" && scalars.next() == nil
     }
 
     /// `sentences(of:)` on the UTF-8 bytes of ASCII text, where every byte is a character but CR LF (one
@@ -132,7 +148,7 @@ public struct OptOutDetector: Sendable {
     static func hasReplyPrefix(_ subject: String) -> Bool {
         let trimmed = subject.drop(while: { $0 == " " || $0 == "\t" })
         guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
-        return replyPrefixes.contains(trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
+        return replyPrefixes.contains(trimmed[..<colon].trimmingWhitespace.lowercased())
     }
 
     static func strippingReplyPrefixes(_ subject: String) -> String {
@@ -140,7 +156,7 @@ public struct OptOutDetector: Sendable {
         while true {
             let trimmed = rest.drop(while: { $0 == " " || $0 == "\t" })
             guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return String(trimmed) }
-            let prefix = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let prefix = trimmed[..<colon].trimmingWhitespace.lowercased()
             guard replyPrefixes.contains(prefix) || forwardPrefixes.contains(prefix) else { return String(trimmed) }
             rest = trimmed[trimmed.index(after: colon)...]
         }

@@ -20,15 +20,18 @@ struct PlainTextBounceDecoder: Sendable {
     private let reasons = BounceReasonClassifier()
 
     func decode(_ input: Input, counter: StepCounter?) -> [BouncedRecipient] {
-        var lines = ReplyTextExtractor.lines(of: input.text)
+        // Lines only as far as the original's copy starts: the copy is never read.
+        var sawContent = false
+        let lines = ReplyTextExtractor.lines(of: input.text, endingBefore: { line in
+            Self.startsOriginal(line, sawContent: &sawContent, counter: counter)
+        })
         counter?.add(lines.count)
-        lines = Array(lines[..<Self.reportEnd(lines, counter: counter)])
         let found = AddressScanner.addresses(inLines: lines, counter: counter)
         let excluded = Set(input.excluded.map { $0.lowercased() })
         let usable = found.filter { candidate in
             let lowered = candidate.address.lowercased()
             guard !excluded.contains(lowered) else { return false }
-            let local = lowered.split(separator: "@").first.map(String.init) ?? ""
+            let local = lowered.localPart.map(String.init) ?? ""
             guard !BounceMarkers.systemSenders.contains(local) else { return false }
             return !Self.introducedAsSender(candidate, counter: counter)
         }
@@ -54,7 +57,7 @@ struct PlainTextBounceDecoder: Sendable {
         var wholeTextCache: String?
         func wholeText() -> String {
             if let cached = wholeTextCache { return cached }
-            let joined = String(decoding: lines.joined(separator: "\n").utf8.prefix(8_000), as: UTF8.self)
+            let joined = Self.joined(lines[...], separator: 0x0A, limit: 8_000)
             wholeTextCache = joined
             return joined
         }
@@ -71,13 +74,12 @@ struct PlainTextBounceDecoder: Sendable {
             // Sendmail's "554 <address>... reason" line is complete in itself; the lines after it are about the
             // next address.
             let end = Self.isSendmailErrorLine(recipient) ? recipient.line + 1 : min(next, recipient.line + 12, lines.count)
-            var region = lines[recipient.line..<max(end, recipient.line + 1)].joined(separator: " ")
-            if region.utf8.count > 2_000 { region = String(decoding: region.utf8.prefix(2_000), as: UTF8.self) }
-            var decision = reasons.classify(diagnostic: region, status: StatusScanner.firstStatus(in: region),
+            let region = Self.joined(lines[recipient.line..<max(end, recipient.line + 1)], separator: 0x20, limit: 2_000)
+            var status = StatusScanner.firstStatus(in: region)
+            var decision = reasons.classify(diagnostic: region, status: status,
                                             action: input.delayed ? "delayed" : "failed", context: context(),
                                             origin: input.origin.about(recipient.address, remoteMTA: nil),
                                             counter: counter)
-            var status = StatusScanner.firstStatus(in: region)
             // The whole text speaks for one recipient only; with several it mixes their reasons.
             if decision.basis == "no recognised reason", chosen.count == 1 {
                 status = status ?? StatusScanner.firstStatus(in: wholeText())
@@ -90,24 +92,43 @@ struct PlainTextBounceDecoder: Sendable {
         }
     }
 
+    /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD),
+    /// and joined only as far as kept.
+    static func joined(_ lines: ArraySlice<Substring>, separator: UInt8, limit: Int) -> String {
+        var bytes: [UInt8] = []
+        for (offset, line) in lines.enumerated() {
+            if offset > 0 { bytes.append(separator) }
+            if bytes.count >= limit { break }
+            if line.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: line.utf8)
+            }
+        }
+        return String(decoding: bytes.prefix(limit), as: UTF8.self)
+    }
+
     /// Index of the first line of the original message's copy (or the end).
     static func reportEnd(_ lines: [Substring], counter: StepCounter?) -> Int {
         var sawContent = false
-        for (index, line) in lines.enumerated() {
-            if !line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }  // blank
-            if sawContent, line.utf8.count <= 120 {
-                if Self.startsHeaderLine(line) {
-                    return index
-                }
-                let normalized = NormalizedText(line, counter: counter)
-                if normalized.wordCount <= 14,
-                   BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
-                    return index
-                }
-            }
-            sawContent = true
+        for (index, line) in lines.enumerated() where startsOriginal(line, sawContent: &sawContent, counter: counter) {
+            return index
         }
         return lines.count
+    }
+
+    /// Whether `line`, read after the lines before it (`sawContent`: one of them was not blank), starts the
+    /// original's copy.
+    static func startsOriginal(_ line: Substring, sawContent: inout Bool, counter: StepCounter?) -> Bool {
+        if !line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return false }  // blank
+        if sawContent, line.utf8.count <= 120 {
+            if Self.startsHeaderLine(line) { return true }
+            let normalized = NormalizedText(line, counter: counter)
+            if normalized.wordCount <= 14,
+               BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
+                return true
+            }
+        }
+        sawContent = true
+        return false
     }
 
     /// The single addressee on a "To:" line within the first lines of the original's copy below the report.
@@ -129,6 +150,7 @@ struct PlainTextBounceDecoder: Sendable {
     /// `hasPrefix` compares grapheme by grapheme; the byte check first keeps that cost to the rare lines that
     /// could match (for these ASCII prefixes, `hasPrefix` implies the bytes match).
     private static func startsHeaderLine(_ line: Substring) -> Bool {
+        guard line.utf8.first == UInt8(ascii: "R") else { return false }
         for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.utf8.starts(with: prefix.utf8) {
             if line.hasPrefix(prefix) { return true }
         }
@@ -169,17 +191,20 @@ struct PlainTextBounceDecoder: Sendable {
 
     /// The region with runs of spaces and tabs collapsed, at most 500 bytes.
     static func diagnosticLine(_ region: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(region.utf8.count, 520))
-        for byte in region.utf8 {
-            if byte == 0x20 || byte == 0x09 {
-                if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
-            } else {
-                bytes.append(byte)
+        let source = region.utf8Bytes()
+        let bytes = [UInt8](unsafeUninitializedCapacity: 500) { out, count in
+            var n = 0
+            for byte in source {
+                if byte == 0x20 || byte == 0x09 {
+                    if n > 0, out[n - 1] != 0x20 { out[n] = 0x20; n += 1 }
+                } else {
+                    out[n] = byte; n += 1
+                }
+                if n >= 500 { break }
             }
-            if bytes.count >= 500 { break }
+            while n > 0, out[n - 1] == 0x20 { n -= 1 }
+            count = n
         }
-        while bytes.last == 0x20 { bytes.removeLast() }
         return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 }
@@ -189,26 +214,34 @@ enum StatusScanner {
     /// The status the remote server itself gave: the first code right after an SMTP reply code ("550 5.7.1",
     /// "550-'5.7.1"), else the first code at all.
     static func preferredStatus(in text: String) -> String? {
-        let bytes = text.utf8Bytes(prefix: 4_096)
-        var index = 0
-        while index + 4 < bytes.count {
-            if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
-               index == 0 || !isDigitOrDot(bytes[index - 1]),
-               bytes[index] == UInt8(ascii: "4") || bytes[index] == UInt8(ascii: "5") {
-                var cursor = index + 3
-                while cursor < bytes.count, cursor - index < 6, " -'\"(".utf8.contains(bytes[cursor]) { cursor += 1 }
-                if cursor < bytes.count, let status = firstStatus(in: String(decoding: bytes[cursor..<min(bytes.count, cursor + 12)], as: UTF8.self)),
-                   !status.hasSuffix(".0.0") || bytes[cursor] != bytes[index] {
-                    if status.first == Character(Unicode.Scalar(bytes[index])), status.contains(".") { return status }
+        let preferred: String? = withBytes(of: text, prefix: 4_096) { bytes in
+            var index = 0
+            while index + 4 < bytes.count {
+                if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
+                   index == 0 || !isDigitOrDot(bytes[index - 1]),
+                   bytes[index] == UInt8(ascii: "4") || bytes[index] == UInt8(ascii: "5") {
+                    var cursor = index + 3
+                    while cursor < bytes.count, cursor - index < 6, " -'\"(".utf8.contains(bytes[cursor]) { cursor += 1 }
+                    // The window starts after ASCII, so it holds whole scalars but maybe the last; a cut scalar's
+                    // bytes are no digit, dot, space or hyphen, as the U+FFFD decoding would make them.
+                    if cursor < bytes.count,
+                       let status = firstStatus(in: UnsafeBufferPointer(rebasing: bytes[cursor..<min(bytes.count, cursor + 12)])),
+                       !status.hasSuffix(".0.0") || bytes[cursor] != bytes[index] {
+                        if status.first == Character(Unicode.Scalar(bytes[index])), status.contains(".") { return status }
+                    }
                 }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return firstStatus(in: text)
+        return preferred ?? firstStatus(in: text)
     }
 
     static func firstStatus(in text: String) -> String? {
-        let bytes = text.utf8Bytes(prefix: 16_384)
+        withBytes(of: text, prefix: 16_384) { firstStatus(in: $0) }
+    }
+
+    private static func firstStatus(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var smtpCode: String?
         var index = 0
         while index < bytes.count {
@@ -225,7 +258,7 @@ enum StatusScanner {
                         var detailEnd = detailStart
                         while detailEnd < bytes.count, detailEnd - detailStart < 3, isDigit(bytes[detailEnd]) { detailEnd += 1 }
                         if detailEnd > detailStart, detailEnd == bytes.count || !isDigitOrDot(bytes[detailEnd]) || bytes[detailEnd] == UInt8(ascii: ".") {
-                            return String(decoding: bytes[index..<detailEnd], as: UTF8.self)
+                            return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<detailEnd]), as: UTF8.self)
                         }
                     }
                 }
@@ -237,6 +270,14 @@ enum StatusScanner {
             index += 1
         }
         return smtpCode
+    }
+
+    /// The text's first `prefix` UTF-8 bytes, read in place when the text is stored contiguously.
+    private static func withBytes<R>(of text: String, prefix: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0.prefix(prefix))) }) {
+            return result
+        }
+        return Array(text.utf8.prefix(prefix)).withUnsafeBufferPointer(body)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -30,11 +30,13 @@ enum ProviderReadings {
     }
 
     static let yahooNotice = "sorry, we were unable to deliver your message to the following address"
+    /// The start of `yahooNotice`, which has no "i" or "k".
+    static let yahooNoticeOpening = "sorry, we were unable to"
 
     static let outlookConsumerDomains = ["hotmail.com", "outlook.com", "live.com", "msn.com"]
 
     /// How the provider behind `origin` means unknown-user words in `diagnostic`, when it is one that says.
-    static func unknownUser(diagnostic: String, notice: String?, origin: ReportOrigin) -> Reading? {
+    static func unknownUser(diagnostic: String, notice: ReportContext?, origin: ReportOrigin) -> Reading? {
         // Lowered only when a provider check reads it.
         lazy var lowered = diagnostic.leadingBytes(2_000).lowercased()
         if isKDDI(origin) {
@@ -49,12 +51,26 @@ enum ProviderReadings {
             return .unknownRecipient("Verizon Wireless")
         }
         if isOutlookConsumer(origin), lowered.containsText("mailbox unavailable") { return .unknownRecipient("Outlook.com") }
-        if let notice, notice.leadingBytes(1_000).lowercased().containsText(yahooNotice),
+        if let notice, notice.carriesYahooNotice,
            let open = lowered.firstIndex(of: "<"), lowered[open...].contains("@"), lowered[open...].contains(">") {
             return .unknownRecipient("Yahoo")
         }
         if let gateway = origin.gateway, ["McAfee", "IMail"].contains(gateway) { return .unknownRecipient(gateway) }
         return nil
+    }
+
+    /// Whether the first 1,000 bytes of a report's notice hold `yahooNotice`, in any case. ASCII text is compared by
+    /// bytes, where lowercasing and Foundation's search come to the same; other text takes their path.
+    static func holdsYahooNotice(_ notice: String) -> Bool {
+        let head = notice.utf8Bytes(prefix: 1_000)
+        guard !head.contains(where: { $0 >= 0x80 }) else {
+            // Lowercasing turns no other character into these ASCII letters, comma or space (only İ and the Kelvin
+            // sign become ASCII, "i" and "k"), and no other character is canonically equivalent to them: without
+            // their bytes the search cannot succeed.
+            guard HTMLText.find(head, yahooNoticeOpening, from: 0, caseInsensitive: true) != nil else { return false }
+            return notice.leadingBytes(1_000).lowercased().containsText(yahooNotice)
+        }
+        return HTMLText.find(head, yahooNotice, from: 0, caseInsensitive: true) != nil
     }
 
     /// A refusal that names no reason but that the provider uses only for an unknown recipient.

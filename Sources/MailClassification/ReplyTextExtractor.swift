@@ -108,6 +108,35 @@ public struct ReplyTextExtractor: Sendable {
         return result
     }
 
+    /// `lines(of:)` up to, not including, the first line for which `isEnd` holds (asked of each line in order);
+    /// the text after that line is not split.
+    static func lines(of text: String, endingBefore isEnd: (Substring) -> Bool) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        let scanned: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0, index = 0
+            let count = bytes.count
+            func take(upTo end: Int) -> Bool {
+                let line = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+                guard !isEnd(line) else { return false }
+                result.append(line)
+                return true
+            }
+            while index < count {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
+                guard take(upTo: index) else { return }
+                var next = index &+ 1
+                if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
+                start = next
+                index = next
+            }
+            _ = take(upTo: count)
+        }
+        guard scanned != nil else { return Array(slowLines(of: text).prefix { !isEnd($0) }) }
+        return result
+    }
+
     private static func slowLines(of text: String) -> [Substring] {
         var result: [Substring] = []
         let utf8 = text.utf8
@@ -127,13 +156,17 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     static func role(of line: Substring, counter: StepCounter?) -> LineRole {
+        if let role = line.utf8.withContiguousStorageIfAvailable({ asciiRole(of: line, bytes: $0, counter: counter) }) ?? nil {
+            return role
+        }
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         guard let first = trimmed.first else { return .empty }
         if first == ">" || first == "|" { return .quote }
         if trimmed.allSatisfy({ $0.isWhitespace }) { return .empty }
-        let (content, characterCount) = trailingWhitespaceTrimmed(trimmed)
+        let content = trailingWhitespaceTrimmed(trimmed)
         if content == "--" || content == "-- " { return .delimiter }
-        if characterCount >= 4, content.allSatisfy({ "-_=~*".contains($0) || $0 == "\u{2014}" || $0 == "\u{2013}" }),
+        // Counted only for a line of dashes and the like (usually the first character already says it is not).
+        if content.allSatisfy({ "-_=~*".contains($0) || $0 == "\u{2014}" || $0 == "\u{2013}" }), content.count >= 4,
            content.contains(where: { $0 != "*" }) {
             return .delimiter
         }
@@ -151,29 +184,66 @@ public struct ReplyTextExtractor: Sendable {
         return .text
     }
 
-    /// The line without trailing whitespace, and its length in characters. On ASCII text, where every character
-    /// is one byte (no CR LF pair either), by bytes: there `isWhitespace` holds for tab, VT, FF and space.
-    private static func trailingWhitespaceTrimmed(_ line: Substring) -> (Substring, Int) {
-        let utf8 = line.utf8
-        guard !utf8.contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x0D }) else {
-            let content = line.prefix(line.reversed().drop(while: { $0.isWhitespace }).count)
-            return (content, content.count)
+    /// `role(of:)` by bytes for an ASCII line without CR or LF, where every character is one byte (there
+    /// `isWhitespace` holds for tab, VT, FF and space); nil for other lines.
+    private static func asciiRole(of line: Substring, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> LineRole? {
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        guard start < bytes.count else { return .empty }
+        let first = bytes[start]
+        if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") { return .quote }
+        var end = bytes.count
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0B || bytes[end - 1] == 0x0C {
+            end -= 1
         }
-        var end = utf8.endIndex
-        while end > utf8.startIndex {
-            let previous = utf8.index(before: end)
-            let byte = utf8[previous]
-            guard byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C else { break }
+        guard end > start else { return .empty }
+        let content = bytes[start..<end]
+        if content.elementsEqual("--".utf8) { return .delimiter }
+        if content.count >= 4, content.allSatisfy({ "-_=~*".utf8.contains($0) }),
+           content.contains(where: { $0 != UInt8(ascii: "*") }) {
+            return .delimiter
+        }
+        guard content.count <= 160 else { return .text }
+        let utf8 = line.utf8
+        let text = line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        let normalized = NormalizedText(text, counter: counter)
+        if QuoteMarkers.originalMessageMarkers.firstMatch(in: normalized, counter: counter) != nil,
+           normalized.wordCount <= 8 {
+            return .delimiter
+        }
+        if let match = QuoteMarkers.deviceSignatures.firstMatch(in: normalized, counter: counter),
+           match.range.lowerBound == 0 || first == UInt8(ascii: "<") || first == UInt8(ascii: "(") {
+            return .signature
+        }
+        if isHeaderLine(text, counter: counter) { return .header }
+        return .text
+    }
+
+    /// The line without trailing whitespace, found by walking back over its characters.
+    private static func trailingWhitespaceTrimmed(_ line: Substring) -> Substring {
+        var end = line.endIndex
+        while end > line.startIndex {
+            let previous = line.index(before: end)
+            guard line[previous].isWhitespace else { break }
             end = previous
         }
-        return (line[..<end], utf8.distance(from: utf8.startIndex, to: end))
+        return line[..<end]
     }
 
     /// "From: …", "Von: …", "*De :* …" — a header name from the list followed by a colon near the start.
     static func isHeaderLine(_ content: Substring, counter: StepCounter?) -> Bool {
-        // Neither ":" nor "：" (EF BC 9A) can be in a line without their bytes.
-        guard content.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == 0xEF }) else { return false }
-        guard let colon = content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        // Neither ":" nor "：" (EF BC 9A) can be in a line without their bytes. In ASCII without CR (CR LF is one
+        // character) the first 32 characters are the first 32 bytes.
+        let utf8 = content.utf8
+        let hasColonByte: (UInt8) -> Bool = { $0 == UInt8(ascii: ":") || $0 == 0xEF }
+        let isPlainASCII: (UInt8) -> Bool = { $0 < 0x80 && $0 != 0x0D }
+        let scan = utf8.withContiguousStorageIfAvailable { ($0.contains(where: hasColonByte), $0.allSatisfy(isPlainASCII)) }
+            ?? (utf8.contains(where: hasColonByte), utf8.allSatisfy(isPlainASCII))
+        guard scan.0 else { return false }
+        let colon = scan.1 ? utf8.prefix(32).firstIndex(of: UInt8(ascii: ":"))
+                           : content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" })
+        guard let colon else { return false }
         let name = NormalizedText(content[..<colon], counter: counter)
         guard let match = QuoteMarkers.headerNames.matches(in: name, counter: counter)
             .first(where: { $0.range == 0..<name.bytes.count }) else { return false }
@@ -234,20 +304,24 @@ public struct ReplyTextExtractor: Sendable {
 
     /// Whether the text holds something shaped like local@domain (a handle like "@name" is not one).
     static func containsAddress(_ text: some StringProtocol) -> Bool {
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "@"), previous >= 0x80 || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "_")
-                || (previous | 0x20 >= UInt8(ascii: "a") && previous | 0x20 <= UInt8(ascii: "z"))
-                || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) {
-                return true
+        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if byte == UInt8(ascii: "@"), previous >= 0x80 || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "_")
+                    || (previous | 0x20 >= UInt8(ascii: "a") && previous | 0x20 <= UInt8(ascii: "z"))
+                    || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) {
+                    return true
+                }
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        return false
+        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
     }
 
     static func containsDigit(_ text: some StringProtocol) -> Bool {
-        text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isDigit) } ?? text.utf8.contains(where: isDigit)
     }
 
     private static let attributionPadding = TrimmedCharacters(CharacterSet(charactersIn: " \t-"))

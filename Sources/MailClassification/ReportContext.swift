@@ -4,8 +4,8 @@
 final class ReportContext {
     let text: String
     private var foldedText: NormalizedText?
-    private var refusedCommandCache: String??
-    private var pipelinedRefusalCache: Bool?
+    private var transcriptCache: SMTPTranscript.Reading?
+    private var yahooNoticeCache: Bool?
 
     init(_ text: String) { self.text = text }
 
@@ -17,19 +17,19 @@ final class ReportContext {
         return folded
     }
 
-    /// `SMTPTranscript.refusedCommand(in:)` of the text.
-    var refusedCommand: String? {
-        if let refusedCommandCache { return refusedCommandCache }
-        let command = SMTPTranscript.refusedCommand(in: text)
-        refusedCommandCache = .some(command)
-        return command
+    /// `SMTPTranscript.read(_:)` of the text.
+    var transcript: SMTPTranscript.Reading {
+        if let transcriptCache { return transcriptCache }
+        let reading = SMTPTranscript.read(text)
+        transcriptCache = reading
+        return reading
     }
 
-    /// `SMTPTranscript.recipientRefusedWhilePipelining(in:)` of the text.
-    var refusesRecipientWhilePipelining: Bool {
-        if let pipelinedRefusalCache { return pipelinedRefusalCache }
-        let refused = SMTPTranscript.recipientRefusedWhilePipelining(in: text)
-        pipelinedRefusalCache = refused
-        return refused
+    /// `ProviderReadings.holdsYahooNotice(_:)` of the text.
+    var carriesYahooNotice: Bool {
+        if let yahooNoticeCache { return yahooNoticeCache }
+        let holds = ProviderReadings.holdsYahooNotice(text)
+        yahooNoticeCache = holds
+        return holds
     }
 }

@@ -14,23 +14,34 @@ struct ReportOrigin: Sendable {
     static let unknown = ReportOrigin()
 
     init(recipient: String? = nil, remoteMTA: String? = nil, reportingMTA: String? = nil, gateway: String? = nil) {
-        recipientDomain = recipient.flatMap { address in
-            address.lastIndex(of: "@").map { address[address.index(after: $0)...].lowercased() }
-        }
+        recipientDomain = recipient.flatMap(\.lowercasedDomain)
         self.remoteMTA = remoteMTA.flatMap(Self.hostName)
         self.reportingMTA = reportingMTA.flatMap(Self.hostName)
         self.gateway = gateway
     }
 
-    /// The same origin about another recipient.
+    /// The same origin about another recipient. The host names kept are host names already (`hostName` of one
+    /// is itself), so only the new values are read.
     func about(_ recipient: String, remoteMTA: String?) -> ReportOrigin {
-        ReportOrigin(recipient: recipient, remoteMTA: remoteMTA ?? self.remoteMTA, reportingMTA: reportingMTA,
-                     gateway: gateway)
+        var origin = self
+        origin.recipientDomain = recipient.lowercasedDomain
+        if let remoteMTA { origin.remoteMTA = Self.hostName(remoteMTA) }
+        return origin
     }
 
     /// The host name a Remote-MTA / Reporting-MTA value starts with ("mx.example.org (tcp-daemon)" → "mx.example.org").
+    /// ASCII values, where every character but CR LF is one byte, are read by bytes.
     static func hostName(_ value: String) -> String? {
-        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" || $0 == "[" }).first.map { $0.lowercased() }
+        let isSeparator: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x28 || $0 == 0x5B }
+        let ascii: String?? = value.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let start = bytes.firstIndex(where: { !isSeparator($0) }) else { return .some(nil) }
+            let end = bytes[start...].firstIndex(where: isSeparator) ?? bytes.endIndex
+            return .some(String(decoding: bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                                as: UTF8.self))
+        } ?? nil
+        if let ascii { return ascii }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" || $0 == "[" }).first.map { $0.lowercased() }
     }
 
     /// The gateway named by a header of the report itself.
@@ -43,6 +54,15 @@ struct ReportOrigin: Sendable {
     /// Whether `host` is `domain` or one of its subdomains.
     static func host(_ host: String?, isIn domain: String) -> Bool {
         guard let host else { return false }
+        let name = host.utf8, suffix = domain.utf8
+        if !name.contains(where: { $0 >= 0x80 }), !suffix.contains(where: { $0 >= 0x80 }) {
+            // ASCII: every character but CR LF is one byte, so comparing bytes is comparing characters.
+            let count = name.last == UInt8(ascii: ".") ? name.count - 1 : name.count
+            if count == suffix.count { return name.prefix(count).elementsEqual(suffix) }
+            guard count > suffix.count else { return false }
+            let dot = name.index(name.startIndex, offsetBy: count - suffix.count - 1)
+            return name[dot] == UInt8(ascii: ".") && name[name.index(after: dot)...].prefix(suffix.count).elementsEqual(suffix)
+        }
         let trimmed = host.hasSuffix(".") ? String(host.dropLast()) : host
         return trimmed == domain || trimmed.hasSuffix("." + domain)
     }

@@ -17,7 +17,7 @@ struct ReturnDateExtractor: Sendable {
         let scalars = Array(text.unicodeScalars)
         let triggers = AutoReplyPhrases.returnTriggers.matches(in: normalized, counter: counter)
         let english = triggers.contains { ["until", "till", "through", "back", "return", "returning"]
-            .contains(where: String(decoding: normalized.bytes[$0.range], as: UTF8.self).contains) }
+            .contains(where: String(decoding: normalized.bytes[$0.range], as: UTF8.self).containsText) }
         for trigger in triggers.prefix(64) {
             let end = trigger.range.upperBound - 1
             guard end < normalized.sourceScalarIndex.count else { continue }
@@ -35,9 +35,15 @@ struct ReturnDateExtractor: Sendable {
         return nil
     }
 
-    func resolve(_ parts: DateParts, against reference: Date) -> String? {
+    /// The Gregorian calendar in UTC, made once: building one (and its time zone) costs more than the date arithmetic.
+    private static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar
+    }()
+
+    func resolve(_ parts: DateParts, against reference: Date) -> String? {
+        let calendar = Self.utcCalendar
         let referenceYear = calendar.component(.year, from: reference)
         let startOfReference = calendar.startOfDay(for: reference)
         var candidates: [Int] = []
@@ -57,8 +63,7 @@ struct ReturnDateExtractor: Sendable {
 
     /// "back on Friday", "wieder am Montag": the next such day after the message.
     func resolve(weekday: Int, against reference: Date) -> String? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let calendar = Self.utcCalendar
         let today = calendar.component(.weekday, from: reference)  // 1 = Sunday
         var ahead = (weekday - today + 7) % 7
         if ahead == 0 { ahead = 7 }
@@ -98,11 +103,15 @@ struct ReturnDateExtractor: Sendable {
             current = ""
         }
         while let character = iterator.next() {
-            if character.isNumber, character.isASCII {
+            // ASCII characters (CR LF included, as LF) are classified by value: the digits are the only ASCII
+            // numbers and A–Z, a–z the only ASCII letters.
+            let ascii = character.asciiValue
+            let isDigit = ascii.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+            if isDigit {
                 if !isNumber { flush(separator: nil) }
                 isNumber = true
                 current.append(character)
-            } else if character.isLetter {
+            } else if ascii.map({ $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") }) ?? character.isLetter {
                 if isNumber {
                     // "3rd", "1st", "2nd", "4th", "1er", "3º": ordinal suffix stays with the number.
                     flush(separator: nil)

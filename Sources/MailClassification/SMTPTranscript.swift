@@ -1,17 +1,145 @@
 /// Reads the SMTP session transcript some bounces quote (Sendmail's "----- Transcript of session follows -----",
 /// InterScan's "Sent <<< / Received >>>") to tell which command the remote server refused.
+///
+/// Lines are the text's pieces between CR and LF characters (a CR LF pair is one character, neither CR nor LF, so it
+/// does not end a line). ASCII text, where every character but CR LF is one byte, is read by bytes; other text by
+/// characters, with the same result.
 enum SMTPTranscript {
-    /// The command verb (uppercased: "RCPT", "DATA", "MAIL", …) sent last before the first 4xx/5xx reply, or nil
-    /// when the text holds no transcript. One pass over at most `limit` bytes.
-    static func refusedCommand(in text: String, limit: Int = 8_000) -> String? {
-        guard mayHoldTranscript(text, limit: limit) else { return nil }
+    /// What a transcript in the text tells.
+    struct Reading {
+        /// The command verb (uppercased: "RCPT", "DATA", "MAIL", …) sent last before the first 4xx/5xx reply, or
+        /// nil when the text holds no transcript.
+        let refusedCommand: String?
+        /// Whether a refusal quoted after ">>> DATA" answered RCPT TO all the same: with PIPELINING the RCPT
+        /// replies arrive after DATA is sent, and the DATA reply that follows the refusal says no recipient was
+        /// accepted ("554 5.5.1 Error: no valid recipients", "503 5.0.0 Need RCPT (recipient)").
+        let refusesRecipientWhilePipelining: Bool
+
+        static let none = Reading(refusedCommand: nil, refusesRecipientWhilePipelining: false)
+    }
+
+    /// Reads the transcript in the first `limit` bytes of the text; one scan finds most texts hold none.
+    static func read(_ text: String, limit: Int = 8_000) -> Reading {
+        // Most texts hold no transcript: that is seen in place, before any copy.
+        let mayHold = text.utf8.withContiguousStorageIfAvailable { mayHoldTranscript(UnsafeBufferPointer(rebasing: $0.prefix(limit))) }
+            ?? text.utf8Bytes(prefix: limit).withUnsafeBufferPointer(mayHoldTranscript)
+        guard mayHold else { return .none }
+        let bytes = text.utf8Bytes(prefix: limit)
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            let head = text.leadingBytes(limit)
+            return Reading(refusedCommand: characterRefusedCommand(in: head),
+                           refusesRecipientWhilePipelining: characterRecipientRefusedWhilePipelining(in: head))
+        }
+        return Reading(refusedCommand: refusedCommand(inASCII: bytes),
+                       refusesRecipientWhilePipelining: recipientRefusedWhilePipelining(inASCII: bytes))
+    }
+
+    private static func refusedCommand(inASCII bytes: [UInt8]) -> String? {
         var lastCommand: String?
-        for rawLine in text.leadingBytes(limit).split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        var found: String??
+        forEachLine(bytes) { line in
+            if let command = payload(of: line, prefixes: commandPrefixes) {
+                let verbEnd = command.firstIndex { isASCIIWhitespace($0) || $0 == UInt8(ascii: ":") } ?? command.endIndex
+                let verb = String(decoding: command[..<verbEnd].map(asciiUppercased), as: UTF8.self)
+                lastCommand = verb == "." ? "DATA" : verb
+            } else if let reply = payload(of: line, prefixes: replyPrefixes),
+                      let first = reply.first, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") {
+                found = .some(lastCommand)
+                return false
+            }
+            return true
+        }
+        return found ?? nil
+    }
+
+    private static func recipientRefusedWhilePipelining(inASCII bytes: [UInt8]) -> Bool {
+        var afterData = false
+        var sawRefusal = false
+        var refused = false
+        forEachLine(bytes) { line in
+            if let command = payload(of: line, prefixes: commandPrefixes) {
+                if sawRefusal { return false }
+                afterData = command.count >= 4 && zip(command.prefix(4), "DATA".utf8).allSatisfy { asciiUppercased($0.0) == $0.1 }
+            } else if afterData, let reply = payload(of: line, prefixes: replyPrefixes),
+                      let first = reply.first, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") {
+                if sawRefusal {
+                    let lowered = reply.map(asciiLowercased)
+                    refused = refusalNamesNoRecipient.contains { HTMLText.find(lowered, $0, from: 0) != nil }
+                    return false
+                }
+                sawRefusal = true
+            }
+            return true
+        }
+        return refused
+    }
+
+    private static let commandPrefixes = [">>> ", "Sent <<< "]
+    private static let replyPrefixes = ["<<< ", "Received >>> "]
+    private static let refusalNamesNoRecipient = ["no valid recipients", "need rcpt", "no recipients"]
+
+    /// Every transcript line starts with ">>>" or "<<<"; most texts have neither, and a byte scan for them spares
+    /// those the line-by-line reading. Three bytes in a row cover a position divisible by three, so only those
+    /// positions are looked at, with their neighbours when they hold "<" or ">".
+    private static func mayHoldTranscript(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x3E || byte == 0x3C {
+                var start = index, end = index + 1
+                while start > 0, index - start < 2, bytes[start - 1] == byte { start -= 1 }
+                while end < bytes.count, end - index < 3, bytes[end] == byte { end += 1 }
+                if end - start >= 3 { return true }
+            }
+            index += 3
+        }
+        return false
+    }
+
+    /// Calls `body` with each non-empty line of ASCII `bytes` (leading spaces and tabs dropped) until it returns false.
+    private static func forEachLine(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Bool) {
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index <= count {
+            // CR ends a line unless LF follows; LF unless CR precedes (the pair is one character).
+            let ends = index == count
+                || (bytes[index] == 0x0D && (index + 1 == count || bytes[index + 1] != 0x0A))
+                || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D))
+            if ends {
+                if index > start {
+                    var lineStart = start
+                    while lineStart < index, bytes[lineStart] == 0x20 || bytes[lineStart] == 0x09 { lineStart += 1 }
+                    if !body(bytes[lineStart..<index]) { return }
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+    }
+
+    private static func payload(of line: ArraySlice<UInt8>, prefixes: [String]) -> ArraySlice<UInt8>? {
+        for prefix in prefixes where line.starts(with: prefix.utf8) {
+            return line.dropFirst(prefix.utf8.count).drop { $0 == 0x20 }
+        }
+        return nil
+    }
+
+    /// Character.isWhitespace on ASCII: tab, LF, VT, FF, CR and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    private static func asciiUppercased(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte }
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    // MARK: - Other text, by characters
+
+    private static func characterRefusedCommand(in text: String) -> String? {
+        var lastCommand: String?
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
-            if let command = payload(of: line, prefixes: [">>> ", "Sent <<< "]) {
+            if let command = characterPayload(of: line, prefixes: commandPrefixes) {
                 let verb = command.prefix(while: { !$0.isWhitespace && $0 != ":" }).uppercased()
                 lastCommand = verb == "." ? "DATA" : verb
-            } else if let reply = payload(of: line, prefixes: ["<<< ", "Received >>> "]),
+            } else if let reply = characterPayload(of: line, prefixes: replyPrefixes),
                       let first = reply.first, first == "4" || first == "5" {
                 return lastCommand
             }
@@ -19,19 +147,15 @@ enum SMTPTranscript {
         return nil
     }
 
-    /// Whether a refusal quoted after ">>> DATA" answered RCPT TO all the same: with PIPELINING the RCPT replies
-    /// arrive after DATA is sent, and the DATA reply that follows the refusal says no recipient was accepted
-    /// ("554 5.5.1 Error: no valid recipients", "503 5.0.0 Need RCPT (recipient)").
-    static func recipientRefusedWhilePipelining(in text: String, limit: Int = 8_000) -> Bool {
-        guard mayHoldTranscript(text, limit: limit) else { return false }
+    private static func characterRecipientRefusedWhilePipelining(in text: String) -> Bool {
         var afterData = false
         var sawRefusal = false
-        for rawLine in text.leadingBytes(limit).split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
-            if let command = payload(of: line, prefixes: [">>> ", "Sent <<< "]) {
+            if let command = characterPayload(of: line, prefixes: commandPrefixes) {
                 if sawRefusal { return false }
                 afterData = command.uppercased().hasPrefix("DATA")
-            } else if afterData, let reply = payload(of: line, prefixes: ["<<< ", "Received >>> "]),
+            } else if afterData, let reply = characterPayload(of: line, prefixes: replyPrefixes),
                       let first = reply.first, first == "4" || first == "5" {
                 let lowered = reply.lowercased()
                 if sawRefusal {
@@ -44,25 +168,7 @@ enum SMTPTranscript {
         return false
     }
 
-    /// Every transcript line starts with ">>>" or "<<<"; most texts have neither, and a byte scan for them spares
-    /// those the line-by-line reading.
-    private static func mayHoldTranscript(_ text: String, limit: Int) -> Bool {
-        let bytes = text.utf8Bytes(prefix: limit)
-        var run = 0
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 0x3E || byte == 0x3C {
-                run = byte == previous ? run + 1 : 1
-                if run == 3 { return true }
-            } else {
-                run = 0
-            }
-            previous = byte
-        }
-        return false
-    }
-
-    private static func payload(of line: Substring, prefixes: [String]) -> Substring? {
+    private static func characterPayload(of line: Substring, prefixes: [String]) -> Substring? {
         for prefix in prefixes where line.hasPrefix(prefix) {
             return line.dropFirst(prefix.count).drop(while: { $0 == " " })
         }

@@ -13,3 +13,18 @@ extension StringProtocol {
         utf8.withContiguousStorageIfAvailable { Array($0.prefix(count)) } ?? Array(utf8.prefix(count))
     }
 }
+
+extension String {
+    /// `prefix(count)`, by bytes when the text's first `count` characters are plainly its first `count` bytes:
+    /// ASCII, no CR (CR LF is one character), and an ASCII byte after them (no combining mark joins the last one).
+    func leadingCharacters(_ count: Int) -> Substring {
+        let byBytes: Substring?? = utf8.withContiguousStorageIfAvailable { bytes in
+            if bytes.count <= count { return .some(self[...]) }
+            guard count > 0, !bytes[...count].contains(where: { $0 >= 0x80 }),
+                  !bytes[..<count].contains(0x0D) else { return nil }
+            return .some(self[..<utf8.index(startIndex, offsetBy: count)])
+        }
+        if let byBytes, let byBytes { return byBytes }
+        return prefix(count)
+    }
+}

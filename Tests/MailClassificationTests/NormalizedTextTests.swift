@@ -10,6 +10,8 @@ import Testing
         "Hello", "WORLD", " ", "  ", "\t", "\n", "42", "don't", "'quoted'", "l'entreprise", "it`s", "rock'", "'n'",
         "’", "‘", "Réponse", "ÉTÉ", "Straße", "Æther", "œuvre", "ıİ", "日本語", "メール", "中", "Ωμέγα", "ПРИВЕТ",
         "—", "…", "€", "½", "😀", ",", "-", "'", "''", "a'b", "5.1.1", "user@example.com", "Ⱥ", "ǅ",
+        // Scalars 128 apart share a slot of the fold's property cache: a letter and a non-letter, two letters.
+        "ほ", "・", "ㄢ", "ア", "٣",
     ]
 
     @Test func detectorFoldAndOriginTrackingFoldAgree() {
@@ -21,6 +23,13 @@ import Testing
             let tracked = NormalizedText(text, trackingOrigins: true).bytes
             #expect(fast == tracked, "\(text.debugDescription) folds differently")
         }
+    }
+
+    @Test func scalarsSharingACacheSlotFoldByTheirOwnProperties() {
+        // ほ (U+307B) and ・ (U+30FB), ア (U+30A2) and ㄢ (U+3122) are 128 apart; ・ is no letter.
+        let text = "ほ・ほ・アㄢアㄢ"
+        #expect(NormalizedText(text).string == " ほ ほ ア ㄢ ア ㄢ ")
+        #expect(NormalizedText(text).bytes == NormalizedText(text, trackingOrigins: true).bytes)
     }
 
     @Test func joiningFoldedTextsEqualsFoldingTheJoinedText() {

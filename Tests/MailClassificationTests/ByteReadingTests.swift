@@ -1,0 +1,83 @@
+import Testing
+@testable import MailClassification
+
+/// Report and reply text is read by bytes when it is ASCII and by characters otherwise; both readings must give the
+/// same answer, including where characters and bytes differ (CR LF is one character, a combining mark joins the
+/// character before it, U+037E is canonically ";").
+@Suite struct ByteReadingTests {
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func transcriptsReadTheSameWithAndWithoutNonASCIIText(lineBreak: String) {
+        let transcript = [">>> MAIL FROM:<sales@seller.example>", "<<< 250 ok", ">>> RCPT TO:<pat@client.example>",
+                          "<<< 550 5.1.1 unknown", ">>> DATA", "<<< 554 5.5.1 Error: no valid recipients"]
+            .joined(separator: lineBreak)
+        let ascii = SMTPTranscript.read(transcript)
+        let other = SMTPTranscript.read(transcript + lineBreak + "Zustellung fehlgeschlagen für Empfänger")
+        #expect(ascii.refusedCommand == other.refusedCommand)
+        #expect(ascii.refusesRecipientWhilePipelining == other.refusesRecipientWhilePipelining)
+        // CR LF is one character, neither CR nor LF: such a transcript is one line and names no refused command.
+        #expect(ascii.refusedCommand == (lineBreak == "\r\n" ? nil : "RCPT"))
+    }
+
+    @Test(arguments: 0..<3)
+    func transcriptMarksAreFoundAtEveryOffset(padding: Int) {
+        let indent = String(repeating: " ", count: padding)
+        let transcript = indent + ">>> RCPT TO:<pat@client.example>\n" + indent + " <<< 550 5.1.1 unknown"
+        #expect(SMTPTranscript.read(transcript).refusedCommand == "RCPT")
+        #expect(SMTPTranscript.read(indent + "quoted >> and << but no transcript\n<<< 550").refusedCommand == nil)
+    }
+
+    @Test func pipelinedRefusalIsFoundAfterData() {
+        let transcript = ">>> RCPT TO:<pat@client.example>\n>>> DATA\n<<< 550 5.1.1 unknown user\n<<< 554 Error: NO VALID RECIPIENTS"
+        #expect(SMTPTranscript.read(transcript).refusesRecipientWhilePipelining)
+        #expect(SMTPTranscript.read(transcript + " – ende").refusesRecipientWhilePipelining)
+    }
+
+    @Test func hostNamesAndDomainsReadTheSameOnASCIIAndOtherText() {
+        #expect(ReportOrigin.hostName("  MX1.Client.EXAMPLE (Postfix)") == "mx1.client.example")
+        #expect(ReportOrigin.hostName("[192.0.2.1] mx.example") == "192.0.2.1]")
+        #expect(ReportOrigin.hostName("mx.büro.example (x)") == "mx.büro.example")
+        #expect(ReportOrigin.host("mx1.Mail.Protection.Outlook.com.".lowercased(), isIn: "mail.protection.outlook.com"))
+        #expect(!ReportOrigin.host("evilmail.protection.outlook.com", isIn: "mail.protection.outlook.com"))
+        #expect(ReportOrigin.host("bücher.au.com", isIn: "au.com"))
+        #expect("Pat@Client.EXAMPLE".lowercasedDomain == "client.example")
+        #expect("pät@Bücher.EXAMPLE".lowercasedDomain == "bücher.example")
+        #expect("no-at-sign".lowercasedDomain == nil)
+    }
+
+    @Test func localPartIsTheFirstRunBetweenAtSigns() {
+        #expect("MAILER-DAEMON@mx.example".localPart == "MAILER-DAEMON")
+        #expect("@@postmaster@mx.example".localPart == "postmaster")
+        #expect("@@".localPart == nil)
+        #expect("pät@mx.example".localPart == "pät")
+    }
+
+    @Test func leadingCharactersNeverSplitACharacter() {
+        let ascii = String(repeating: "a", count: 200)
+        #expect(ascii.leadingCharacters(160) == ascii.prefix(160))
+        let combining = String(repeating: "a", count: 159) + "e\u{301}" + "tail"
+        #expect(combining.leadingCharacters(160) == combining.prefix(160))
+        #expect(combining.leadingCharacters(160).hasSuffix("e\u{301}"))
+        let crlf = String(repeating: "a", count: 159) + "\r\n" + "tail"
+        #expect(crlf.leadingCharacters(160) == crlf.prefix(160))
+    }
+
+    @Test func sentencesEndAtTheSameCharactersOnASCIIAndOtherText() {
+        #expect(OptOutDetector.sentences(of: "stop;now").count == 2)
+        #expect(OptOutDetector.sentences(of: "stop\u{037E}now – bitte").count == 2)
+        #expect(OptOutDetector.sentences(of: "stop.\u{301}now – bitte").count == 1)
+        #expect(OptOutDetector.sentences(of: "¿unsubscribe?\r\nya – bitte").map(\.isQuestion) == [true, false])
+    }
+
+    @Test func yahooNoticeIsFoundInAnyCaseOnASCIIAndOtherText() {
+        let notice = "Sorry, we were unable to deliver your message to the following address."
+        #expect(ProviderReadings.holdsYahooNotice(notice))
+        #expect(ProviderReadings.holdsYahooNotice(notice.uppercased() + " Zustellung für"))
+        #expect(!ProviderReadings.holdsYahooNotice("Sorry, we were unable to reach the server. Zustellung für"))
+    }
+
+    @Test func statusAfterAReplyCodeIsReadBeforeCutText() {
+        #expect(StatusScanner.preferredStatus(in: "550 5.1.1ユーザー不明") == "5.1.1")
+        #expect(StatusScanner.preferredStatus(in: "452 4.2.2 Postfach voll, 550 5.1.1") == "4.2.2")
+        #expect(StatusScanner.firstStatus(in: "Fehler: 5.7.1 abgelehnt") == "5.7.1")
+    }
+}
