@@ -115,12 +115,8 @@ public struct MessageInterpreter: Sendable {
         if !message.feedbackReports.isEmpty { return .spamComplaint }
         let reason = (verdict.reason ?? "").lowercased()
         if reason.contains("complaint") || reason.contains("abuse") { return .spamComplaint }
-        // Mail sent to the List-Unsubscribe mailbox of our own emails is the mail form of the opt-out link. The
-        // classifier gives it the same reason as a written request and tells them apart in the evidence.
-        if reason.contains("list-unsubscribe")
-            || verdict.evidence.contains(where: { $0.localizedCaseInsensitiveContains("List-Unsubscribe mailbox") }) {
-            return .link
-        }
+        // Mail sent to the List-Unsubscribe mailbox of our own emails is the mail form of the opt-out link.
+        if reason == "list-unsubscribe" { return .link }
         return .dncReply
     }
 

@@ -138,6 +138,13 @@ public struct BounceReasonClassifier: Sendable {
         return quoted
     }
 
+    /// A recipient-stage marker that is not the "RCPT TO" line of an envelope summary.
+    static func namesRecipientStage(_ text: NormalizedText, counter: StepCounter?) -> Bool {
+        recipientPhaseMarkers.matches(in: text, counter: counter).contains { match in
+            !EnvelopeSummary.lists(text, rcptAt: match.range.lowerBound, counter: counter)
+        }
+    }
+
     private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, diagnostic: String,
                                    text: NormalizedText, context: ReportContext?, origin: ReportOrigin,
                                    counter: StepCounter?) -> (BounceReason, String) {
@@ -165,7 +172,10 @@ public struct BounceReasonClassifier: Sendable {
         case .filtered(let provider): return (.filtered, basis + ", which \(provider) also says when its filter refuses")
         case nil: break
         }
-        if mentions(Self.recipientPhaseMarkers) { return (.userunknown, basis + " at RCPT TO") }
+        if Self.namesRecipientStage(text, counter: counter)
+            || contextText.map({ Self.namesRecipientStage($0, counter: counter) }) ?? false {
+            return (.userunknown, basis + " at RCPT TO")
+        }
         if Self.definitiveUnknownPhrases.contains(phrase) { return (.userunknown, basis) }
         if let statusCode {
             switch (statusCode.subject, statusCode.detail) {

@@ -52,7 +52,7 @@ public struct Classifier: Sendable {
 
         if let mailbox = unsubscribeMailbox(in: message) {
             verdict.kind = .optOut
-            verdict.reason = "unsubscribe"
+            verdict.reason = "list-unsubscribe"
             verdict.contact = replier
             verdict.replyText = newText
             verdict.evidence.append("sent to List-Unsubscribe mailbox \(mailbox)")

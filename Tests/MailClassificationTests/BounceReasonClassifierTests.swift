@@ -37,4 +37,34 @@ import Testing
         let decision = classifier.classify(diagnostic: "user unknown", status: "4.1.1", action: "delayed")
         #expect(decision.hard == false)
     }
+
+    /// "RCPT TO" in a summary of the original's envelope (Apache James' "Message details") is not a sign that the
+    /// server refused at RCPT: "no such user" alone does not condemn the address there. The same words in a line
+    /// that carries the refusal, or in a transcript, still do.
+    @Test func envelopeSummaryIsNoRecipientStage() {
+        let summary = """
+            Error: Invalid user address
+            550 - Requested action not taken: no such user here
+            Message details:
+              Subject: Proposal
+              MAIL FROM: sales@seller.example
+              RCPT TO: pat@client.example
+              From: sales@seller.example
+            """
+        let summarised = classifier.classify(diagnostic: summary, status: nil, action: "failed")
+        #expect(summarised.hard == false)
+        #expect(summarised.reason == .filtered)
+
+        let refusedAtRCPT = "MAIL FROM:<sales@seller.example> RCPT TO:<pat@client.example> 550 no such user here"
+        #expect(classifier.classify(diagnostic: refusedAtRCPT, status: nil, action: "failed").reason == .userunknown)
+        #expect(classifier.classify(diagnostic: refusedAtRCPT, status: nil, action: "failed").hard)
+
+        let transcript = """
+            >>> MAIL FROM:<sales@seller.example>
+            <<< 250 2.1.0 Ok
+            >>> RCPT TO:<pat@client.example>
+            <<< 550 no such user here
+            """
+        #expect(classifier.classify(diagnostic: transcript, status: nil, action: "failed").hard)
+    }
 }

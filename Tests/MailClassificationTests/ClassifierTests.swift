@@ -257,6 +257,7 @@ To stop receiving these emails, unsubscribe here.
         let verdict = classifier.classify(message(["From: pat@client.example", "To: unsubscribe+42@seller.example",
                                                    "Subject: unsubscribe"], "This message was sent to unsubscribe."))
         #expect(verdict.kind == .optOut)
+        #expect(verdict.reason == "list-unsubscribe")  // the worker records it as the opt-out link, not a written request
         #expect(verdict.contact == "pat@client.example")
         let configured = Classifier(unsubscribeMailboxes: ["leave@seller.example"])
         #expect(configured.classify(message(["From: pat@client.example", "To: leave@seller.example", "Subject: x"], "")).kind == .optOut)
