@@ -3,19 +3,6 @@
 /// Real reports add or omit blank lines; recipient blocks are therefore started by their
 /// Final-Recipient / Original-Recipient field, not by the blank line alone.
 enum DeliveryStatusParser {
-    private static let perMessageNames: Set<String> = [
-        "reporting-mta", "dsn-gateway", "received-from-mta", "arrival-date", "original-envelope-id",
-    ]
-
-    private static let recipientNames: Set<String> = [
-        "final-recipient", "original-recipient", "action", "status", "remote-mta", "diagnostic-code",
-        "last-attempt-date", "final-log-id", "will-retry-until",
-    ]
-
-    private static func isStatusFieldName(_ name: String) -> Bool {
-        recipientNames.contains(name) || perMessageNames.contains(name) || name.hasPrefix("x-")
-    }
-
     static func parse(_ body: [UInt8], fromMislabeledPart: Bool = false) -> DeliveryStatusReport? {
         let blocks = StatusBlockReader.blocks(body)
         var perMessage: [HeaderField] = []
@@ -31,17 +18,17 @@ enum DeliveryStatusParser {
         }
 
         for (blockIndex, block) in blocks.enumerated() {
-            let blockNames = block.map { $0.name.asciiLowercased }
+            let blockNames = block.map { DeliveryStatusFieldName($0.name) }
             // A block with no status field at all is text that follows the report (a pasted
             // header block, a mis-split MIME part); reading on would pollute the last recipient.
-            if blockIndex > 0, !blockNames.contains(where: isStatusFieldName) { break }
-            let blockHasRecipient = blockNames.contains("final-recipient") || blockNames.contains("original-recipient")
+            if blockIndex > 0, !blockNames.contains(where: \.isStatusField) { break }
+            let blockHasRecipient = blockNames.contains(.finalRecipient) || blockNames.contains(.originalRecipient)
             var blockStarted = true
             // Recipient fields written before the block's Final-Recipient (seen from some MTAs)
             // belong to the recipient that follows.
             var pending: [HeaderField] = []
             for (field, name) in zip(block, blockNames) {
-                let isFinal = name == "final-recipient", isOriginal = name == "original-recipient"
+                let isFinal = name == .finalRecipient, isOriginal = name == .originalRecipient
                 if isFinal || isOriginal {
                     // Original-Recipient normally sits next to its Final-Recipient; after other
                     // fields it opens the next recipient.
@@ -56,7 +43,7 @@ enum DeliveryStatusParser {
                         // Fields written before this recipient in its block: those the previous
                         // recipient lacks complete it (a stray blank line); the rest open this one.
                         var leading: [HeaderField] = []
-                        var previousNames = Set(current?.map { $0.name.asciiLowercased } ?? [])
+                        var previousNames = pending.isEmpty ? [] : Set(current?.map { $0.name.asciiLowercased } ?? [])
                         for field in pending {
                             if current != nil, previousNames.insert(field.name.asciiLowercased).inserted {
                                 current?.append(field)
@@ -71,7 +58,7 @@ enum DeliveryStatusParser {
                     if isFinal { currentHasFinal = true } else { currentHasOriginal = true }
                     current?.append(field)
                     blockStarted = false
-                } else if perMessageNames.contains(name) && (current == nil || !blockHasRecipient) {
+                } else if name == .perMessage && (current == nil || !blockHasRecipient) {
                     perMessage.append(field)
                 } else if blockHasRecipient && blockStarted {
                     pending.append(field)
