@@ -49,12 +49,12 @@ public enum CharsetDecoder {
             return DecodedText(text: Windows1252.decode(bytes), charset: name, fellBack: false)
         case .singleByte(let iconvName):
             if let utf8 = lyingOneByteCharset(bytes) { return utf8 }
-            return decodeWithIconv(bytes, candidates: [iconvName], canonical: resolved.canonical)
+            return decodeWithIconv(bytes, candidates: [iconvName], canonical: resolved.canonical, pooled: true)
         case .multiByte(let candidates):
-            let decoded = decodeWithIconv(bytes, candidates: candidates, canonical: resolved.canonical)
+            let decoded = decodeWithIconv(bytes, candidates: candidates, canonical: resolved.canonical, pooled: true)
             if decoded.fellBack, resolved.canonical.hasPrefix("ISO-2022-JP"),
                let shiftJIS = ISO2022JPExtended.shiftJISBytes(bytes),
-               case .decoded(let text, false) = IconvConversion.decode(shiftJIS, from: "CP932") {
+               case .decoded(let text, false) = IconvConversion.decode(shiftJIS, from: "CP932", pooled: true) {
                 return DecodedText(text: text, charset: resolved.canonical, fellBack: false)
             }
             return decoded
@@ -86,9 +86,11 @@ public enum CharsetDecoder {
         return decodeWithIconv(bytes, candidates: [iconvName], canonical: iconvName)
     }
 
-    private static func decodeWithIconv(_ bytes: [UInt8], candidates: [String], canonical: String) -> DecodedText {
+    /// `pooled` only for the alias table's iconv names (see `IconvDescriptorPool`).
+    private static func decodeWithIconv(_ bytes: [UInt8], candidates: [String], canonical: String,
+                                        pooled: Bool = false) -> DecodedText {
         for candidate in candidates {
-            switch IconvConversion.decode(bytes, from: candidate) {
+            switch IconvConversion.decode(bytes, from: candidate, pooled: pooled) {
             case .decoded(let text, let incompleteTail):
                 // As for UTF-8: a cut-off last character is only believed when the rest decoded to non-ASCII text.
                 if incompleteTail && text.unicodeScalars.allSatisfy({ $0.isASCII || $0 == "\u{FFFD}" }) { continue }

@@ -8,8 +8,8 @@ import Darwin
 
 /// One conversion to UTF-8 through the C library's iconv.
 ///
-/// A descriptor is opened and closed per call: iconv descriptors carry shift state and must not be shared between
-/// threads, and glibc caches the loaded conversion tables, so opening costs microseconds, not a table load.
+/// Charsets from the alias table reuse descriptors from `IconvDescriptorPool`; any other label gets a descriptor of
+/// its own, closed after the call, so nothing mail names can fill the pool.
 enum IconvConversion {
     enum Outcome: Equatable {
         /// Every byte decoded; `incompleteTail` when the input ended inside a multi-byte character (shown as U+FFFD).
@@ -26,9 +26,10 @@ enum IconvConversion {
         return true
     }
 
-    static func decode(_ bytes: [UInt8], from charset: String) -> Outcome {
-        guard let descriptor = open(charset) else { return .unsupported }
-        defer { iconv_close(descriptor) }
+    static func decode(_ bytes: [UInt8], from charset: String, pooled: Bool = false) -> Outcome {
+        let pool = IconvDescriptorPool.shared
+        guard let descriptor = pooled ? pool.take(charset) : open(charset) else { return .unsupported }
+        defer { if pooled { pool.giveBack(descriptor, charset: charset) } else { iconv_close(descriptor) } }
         if bytes.isEmpty { return .decoded("", incompleteTail: false) }
 
         var output: [UInt8] = []
@@ -73,7 +74,7 @@ enum IconvConversion {
         return .invalid
     }
 
-    private static func open(_ charset: String) -> iconv_t? {
+    static func open(_ charset: String) -> iconv_t? {
         let descriptor = iconv_open("UTF-8", charset)
         guard let descriptor, Int(bitPattern: descriptor) != -1 else { return nil }
         return descriptor

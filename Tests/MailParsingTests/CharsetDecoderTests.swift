@@ -225,3 +225,17 @@ func decodesEveryListedCharset(_ index: Int) {
     }
     #expect(mismatches == 0)
 }
+
+/// Descriptors are reused from call to call; a text that stopped in a shifted state or on an invalid sequence must
+/// leave the next text to be read from the initial state, as a fresh conversion would.
+@Test func decodingAfterAShiftedOrInvalidTextStartsFromTheInitialState() {
+    let shiftedAtEnd: [UInt8] = [0x1B, 0x24, 0x42, 0x24, 0x33]  // "こ" in JIS X 0208 mode, no return to ASCII
+    let invalidInShift: [UInt8] = [0x1B, 0x24, 0x42, 0x24, 0x33, 0x1B, 0x24, 0x28, 0x7F, 0x7F]
+    for earlier in [shiftedAtEnd, invalidInShift] {
+        for _ in 0..<3 { _ = CharsetDecoder.decode(earlier, charset: "iso-2022-jp") }
+        // "AB" then "こ": in the initial (ASCII) state the first two bytes are letters, not half a kanji.
+        #expect(CharsetDecoder.decode([0x41, 0x42, 0x1B, 0x24, 0x42, 0x24, 0x33, 0x1B, 0x28, 0x42], charset: "iso-2022-jp")
+            == DecodedText(text: "ABこ", charset: "ISO-2022-JP", fellBack: false))
+    }
+    #expect(CharsetDecoder.decode(shiftedAtEnd, charset: "iso-2022-jp").text == "こ")
+}
