@@ -16,7 +16,8 @@ enum DeliveryStatusFieldName: Equatable {
         // Each length holds at most two known names, so one length check rules out nearly every other name.
         switch name.utf8.count {
         case 6:
-            self = name.equalsIgnoringASCIICase("action") || name.equalsIgnoringASCIICase("status") ? .recipient : .other
+            let known = name.equalsIgnoringASCIICase("action") || name.equalsIgnoringASCIICase("status")
+            self = known ? .recipient : .other
         case 10:
             self = name.equalsIgnoringASCIICase("remote-mta") ? .recipient : .other
         case 11:

@@ -57,7 +57,8 @@ final class IconvDescriptorPool: @unchecked Sendable {
     private static func isReusable(_ charset: String) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in charset.utf8 {
-            if ByteScanning.lowercased(previous.0) == UInt8(ascii: "u"), ByteScanning.lowercased(previous.1) == UInt8(ascii: "t"),
+            if ByteScanning.lowercased(previous.0) == UInt8(ascii: "u"),
+               ByteScanning.lowercased(previous.1) == UInt8(ascii: "t"),
                ByteScanning.lowercased(byte) == UInt8(ascii: "f") { return false }
             previous = (previous.1, byte)
         }

@@ -223,8 +223,8 @@ public struct MessageParser: Sendable {
             collector.warnings.append(ParseWarning(code: "boundary-not-found",
                 message: "part \(path): no multipart boundary found; the body was read as one part"))
             guard !body.isEmpty else { return [] }
-            return [parseChild(buffer, range: body, depth: depth, defaultType: .textPlain, path: path + ".1",
-                               run: &run, collector: &collector)]
+            return [parseChild(buffer, range: body, depth: depth, defaultType: .textPlain,
+                               path: PartPath.child(of: path, number: 1), run: &run, collector: &collector)]
         }
         if !split.closed {
             collector.warnings.append(ParseWarning(code: "missing-final-boundary",
@@ -242,7 +242,8 @@ public struct MessageParser: Sendable {
                 break
             }
             children.append(parseChild(buffer, range: range, depth: depth, defaultType: childDefault,
-                                       path: "\(path).\(index + 1)", run: &run, collector: &collector))
+                                       path: PartPath.child(of: path, number: index + 1),
+                                       run: &run, collector: &collector))
         }
         return children
     }

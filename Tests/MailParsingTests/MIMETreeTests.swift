@@ -116,3 +116,9 @@ import Testing
         #expect(message.textBody == "no headers here")
     }
 }
+
+@Test func partPathsNumberChildrenFromOne() {
+    let paths = (1...12).map { PartPath.child(of: "1.3", number: $0) }
+    #expect(paths == (1...12).map { "1.3.\($0)" })
+    #expect(PartPath.child(of: "1", number: 100) == "1.100")
+}
