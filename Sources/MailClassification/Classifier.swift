@@ -138,9 +138,9 @@ public struct Classifier: Sendable {
     private func forwardedBounce(_ message: Message, base: Verdict, insideBounce: Bool, counter: StepCounter?) -> Verdict? {
         for embedded in message.embeddedMessages.prefix(4) {
             let embeddedFrom = embedded.from
-            let folds = MessageFolds(embedded, counter: counter)
-            let isReport = BounceEvidence.looksLikeBounce(folds, from: embeddedFrom, counter: counter)
-                || (insideBounce && BounceEvidence.readsLikeReport(folds, counter: counter))
+            let folds = MessageFolds(counter: counter)
+            let isReport = BounceEvidence.looksLikeBounce(embedded, folds: folds, from: embeddedFrom, counter: counter)
+                || (insideBounce && BounceEvidence.readsLikeReport(embedded, folds: folds, counter: counter))
             guard isReport else { continue }
             var forwarded = base
             if decideBounceOrComplaint(embedded, folds: folds, from: embeddedFrom, into: &forwarded,
@@ -209,8 +209,8 @@ public struct Classifier: Sendable {
                 break
             }
         }
-        let folds = folds ?? MessageFolds(message, counter: counter)
-        if let evidence = BounceEvidence.complaintEvidence(folds, counter: counter) {
+        let folds = folds ?? MessageFolds(counter: counter)
+        if let evidence = BounceEvidence.complaintEvidence(message, folds: folds, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "complaint"
             verdict.contact = message.embeddedMessages.first?.to.first?.address
@@ -230,8 +230,10 @@ public struct Classifier: Sendable {
             }
             return true
         }
-        guard knownBounce || BounceEvidence.looksLikeBounce(folds, from: from, counter: counter) else { return false }
-        return decidePlainText(folds, from: from, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
+        guard knownBounce || BounceEvidence.looksLikeBounce(message, folds: folds, from: from, counter: counter) else {
+            return false
+        }
+        return decidePlainText(message, folds: folds, from: from, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
@@ -373,9 +375,8 @@ public struct Classifier: Sendable {
 
     /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be
     /// the recipient that failed rather than the sender being told.
-    private func decidePlainText(_ folds: MessageFolds, from: [MailAddress], into verdict: inout Verdict,
+    private func decidePlainText(_ message: Message, folds: MessageFolds, from: [MailAddress], into verdict: inout Verdict,
                                  addresseeMayHaveFailed: Bool = false, counter: StepCounter?) -> Bool {
-        let message = folds.message
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
         var excluded = Set(from.map(\.address) + message.replyTo.map(\.address)
                            + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
@@ -385,8 +386,8 @@ public struct Classifier: Sendable {
         }
         // The folded start of the report serves the delay check and the format check below; a text body's was
         // folded already for the bounce test.
-        let head = message.textBody != nil ? folds.bodyHead : NormalizedText(text.leadingBytes(3_000), counter: counter)
-        let delayed = BounceEvidence.isDelayed(folds, head: head, counter: counter)
+        let head = message.textBody != nil ? folds.bodyHead(of: message) : NormalizedText(text.leadingBytes(3_000), counter: counter)
+        let delayed = BounceEvidence.isDelayed(message, folds: folds, head: head, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
                                                  origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
