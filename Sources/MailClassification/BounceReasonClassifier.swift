@@ -198,13 +198,45 @@ struct StatusCode: Equatable {
     let detail: Int
 
     init?(_ text: String) {
+        guard let (a, b, c) = Self.digitFields(text) ?? Self.fields(text), [2, 4, 5].contains(a) else { return nil }
+        klass = a; subject = b; detail = c
+    }
+
+    /// The three fields of text made only of digits and dots ("5.1.1", the usual field), read from its bytes with
+    /// the answer of `fields`; nil for any other text (which `fields` reads).
+    private static func digitFields(_ text: String) -> (Int, Int, Int)? {
+        var values = (0, 0, 0)
+        var field = 0, digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                // Empty fields are skipped, as `split` omits empty pieces.
+                if digits > 0 { field += 1; digits = 0 }
+                continue
+            }
+            guard byte &- UInt8(ascii: "0") < 10, field < 3, digits < 18 else { return nil }
+            digits += 1
+            // Only the detail's first three digits count.
+            if field == 2 && digits > 3 { continue }
+            let value = Int(byte &- UInt8(ascii: "0"))
+            switch field {
+            case 0: values.0 = values.0 &* 10 &+ value
+            case 1: values.1 = values.1 &* 10 &+ value
+            default: values.2 = values.2 &* 10 &+ value
+            }
+        }
+        guard field == 2 && digits > 0 || field == 3 else { return nil }
+        return values
+    }
+
+    private static func fields(_ text: String) -> (Int, Int, Int)? {
         let trimmed = text.trimmingWhitespace
         // On ASCII, where "." is one byte and one character, split by bytes.
         let parts = trimmed.utf8.contains(where: { $0 >= 0x80 }) ? trimmed.split(separator: ".")
             : trimmed.utf8.split(separator: UInt8(ascii: ".")).map { Substring($0) }
-        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2].prefix(3)),
-              [2, 4, 5].contains(a) else { return nil }
-        klass = a; subject = b; detail = c
+        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2].prefix(3)) else {
+            return nil
+        }
+        return (a, b, c)
     }
 
     var text: String { "\(klass).\(subject).\(detail)" }

@@ -138,12 +138,13 @@ public struct Classifier: Sendable {
     private func forwardedBounce(_ message: Message, base: Verdict, insideBounce: Bool, counter: StepCounter?) -> Verdict? {
         for embedded in message.embeddedMessages.prefix(4) {
             let embeddedFrom = embedded.from
-            let isReport = BounceEvidence.looksLikeBounce(embedded, from: embeddedFrom, counter: counter)
-                || (insideBounce && BounceEvidence.readsLikeReport(embedded, counter: counter))
+            let folds = MessageFolds(counter: counter)
+            let isReport = BounceEvidence.looksLikeBounce(embedded, folds: folds, from: embeddedFrom, counter: counter)
+                || (insideBounce && BounceEvidence.readsLikeReport(embedded, folds: folds, counter: counter))
             guard isReport else { continue }
             var forwarded = base
-            if decideBounceOrComplaint(embedded, from: embeddedFrom, into: &forwarded, knownBounce: insideBounce,
-                                       counter: counter) {
+            if decideBounceOrComplaint(embedded, folds: folds, from: embeddedFrom, into: &forwarded,
+                                       knownBounce: insideBounce, counter: counter) {
                 forwarded.evidence.insert("forwarded bounce (attached message from \(embeddedFrom.first?.address ?? "unknown"))", at: 0)
                 return forwarded
             }
@@ -161,8 +162,10 @@ public struct Classifier: Sendable {
 
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
     /// `from` is `message.from` when the caller has it already (it is parsed on every access).
-    private func decideBounceOrComplaint(_ message: Message, from: [MailAddress]? = nil, into verdict: inout Verdict,
-                                         knownBounce: Bool = false, counter: StepCounter?) -> Bool {
+    /// `folds` holds `message`'s folded subject and text start when the caller has read them already.
+    private func decideBounceOrComplaint(_ message: Message, folds: MessageFolds? = nil, from: [MailAddress]? = nil,
+                                         into verdict: inout Verdict, knownBounce: Bool = false,
+                                         counter: StepCounter?) -> Bool {
         let from = from ?? message.from
         if !message.deliveryStatusReports.isEmpty, decideDeliveryStatus(message, into: &verdict, counter: counter) {
             return true
@@ -206,7 +209,8 @@ public struct Classifier: Sendable {
                 break
             }
         }
-        if let evidence = BounceEvidence.complaintEvidence(message, counter: counter) {
+        let folds = folds ?? MessageFolds(counter: counter)
+        if let evidence = BounceEvidence.complaintEvidence(message, folds: folds, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "complaint"
             verdict.contact = message.embeddedMessages.first?.to.first?.address
@@ -226,8 +230,10 @@ public struct Classifier: Sendable {
             }
             return true
         }
-        guard knownBounce || BounceEvidence.looksLikeBounce(message, from: from, counter: counter) else { return false }
-        return decidePlainText(message, from: from, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
+        guard knownBounce || BounceEvidence.looksLikeBounce(message, folds: folds, from: from, counter: counter) else {
+            return false
+        }
+        return decidePlainText(message, folds: folds, from: from, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
@@ -369,7 +375,7 @@ public struct Classifier: Sendable {
 
     /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be
     /// the recipient that failed rather than the sender being told.
-    private func decidePlainText(_ message: Message, from: [MailAddress], into verdict: inout Verdict,
+    private func decidePlainText(_ message: Message, folds: MessageFolds, from: [MailAddress], into verdict: inout Verdict,
                                  addresseeMayHaveFailed: Bool = false, counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
         var excluded = Set(from.map(\.address) + message.replyTo.map(\.address)
@@ -378,9 +384,10 @@ public struct Classifier: Sendable {
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
             value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.contains("@") }
         }
-        // The folded start of the report serves the delay check and the format check below.
-        let head = NormalizedText(text.leadingBytes(3_000), counter: counter)
-        let delayed = BounceEvidence.isDelayed(message, head: head, counter: counter)
+        // The folded start of the report serves the delay check and the format check below; a text body's was
+        // folded already for the bounce test.
+        let head = message.textBody != nil ? folds.bodyHead(of: message) : NormalizedText(text.leadingBytes(3_000), counter: counter)
+        let delayed = BounceEvidence.isDelayed(message, folds: folds, head: head, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
                                                  origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))

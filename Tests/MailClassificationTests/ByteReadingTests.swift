@@ -80,4 +80,18 @@ import Testing
         #expect(StatusScanner.preferredStatus(in: "452 4.2.2 Postfach voll, 550 5.1.1") == "4.2.2")
         #expect(StatusScanner.firstStatus(in: "Fehler: 5.7.1 abgelehnt") == "5.7.1")
     }
+
+    @Test func statusCodesReadTheSameFromBytesAndFromPieces() {
+        // Digits and dots only take the byte path; padding and signs take the piece path. Both agree.
+        for (plain, other) in [("5.1.1", " 5.1.1 "), ("05.01.001", "+5.1.1"), ("4..2.2", " 4..2.2"), ("5.7.1.", "5.7.1.\t"),
+                               ("5.2.12345", " 5.2.12345")] {
+            let byBytes = StatusCode(plain), byPieces = StatusCode(other)
+            #expect(byBytes != nil)
+            #expect(byBytes == byPieces)
+        }
+        #expect(StatusCode("5.2.12345")?.detail == 123)
+        for refused in ["5.1", "5.1.1.1", "3.1.1", "", "...", "5.1.", "99999999999999999999.1.1"] {
+            #expect(StatusCode(refused) == nil)
+        }
+    }
 }
