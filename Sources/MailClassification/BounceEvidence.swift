@@ -4,11 +4,9 @@ import MailParsing
 /// `multipart/report`, or a bounce subject together with a known bounce format. A person's mail with an attached
 /// message has none of these, so it is never read as a bounce.
 enum BounceEvidence {
-    /// `from` is `message.from` when the caller has it already (it is parsed on every access).
     /// `folds` holds the message's folded subject and text start, shared with the other checks.
-    static func looksLikeBounce(_ message: Message, folds: MessageFolds, from: [MailAddress]? = nil,
-                                counter: StepCounter?) -> Bool {
-        let from = from ?? message.from
+    static func looksLikeBounce(_ message: Message, folds: MessageFolds, counter: StepCounter?) -> Bool {
+        let from = message.from
         if !message.deliveryStatusReports.isEmpty { return true }
         if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
         let sender = from.first
@@ -17,7 +15,7 @@ enum BounceEvidence {
         let systemSender = BounceMarkers.systemSenders.contains(local) || from.isEmpty
             || displayName.containsText("mail delivery") || displayName.containsText("mailer-daemon")
             || displayName.containsText("postmaster")
-        let subject = folds.subject(of: message)
+        let subject = folds.subject
         let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
         if systemSender && (bounceSubject || message.root.contentType.mimeType.lowercased() == "multipart/report") {
             return true
@@ -30,7 +28,7 @@ enum BounceEvidence {
         if systemSender, !(from.isEmpty), !message.embeddedMessages.isEmpty { return true }
         let noReplySender = BounceMarkers.noReplySenders.contains(local)
         guard bounceSubject || systemSender || noReplySender else { return false }
-        let text = folds.bodyHead(of: message)
+        let text = folds.bodyHead
         if noReplySender && !bounceSubject && !systemSender {
             return BounceMarkers.permanent.firstMatch(in: text, counter: counter) != nil
         }
@@ -41,8 +39,8 @@ enum BounceEvidence {
 
     /// Whether a message's text reads as a delivery report (a known format's wording or a permanent-failure
     /// statement), whoever sent it.
-    static func readsLikeReport(_ message: Message, folds: MessageFolds, counter: StepCounter?) -> Bool {
-        let text = folds.bodyHead(of: message)
+    static func readsLikeReport(_ folds: MessageFolds, counter: StepCounter?) -> Bool {
+        let text = folds.bodyHead
         return BounceFormat.identify(text, counter: counter) != nil
             || BounceMarkers.permanent.firstMatch(in: text, counter: counter) != nil
     }
@@ -50,14 +48,14 @@ enum BounceEvidence {
     /// A provider's spam complaint that is not in ARF form: a complaint subject with the original attached.
     static func complaintEvidence(_ message: Message, folds: MessageFolds, counter: StepCounter?) -> String? {
         guard let subject = message.subject, !message.embeddedMessages.isEmpty else { return nil }
-        let normalized = folds.subject(of: message)
+        let normalized = folds.subject
         guard BounceMarkers.complaintSubjects.firstMatch(in: normalized, counter: counter) != nil else { return nil }
         return "complaint report (subject \"\(subject.prefix(60))\") with the original attached"
     }
 
     /// `head` is the report text's first 3,000 bytes, folded.
-    static func isDelayed(_ message: Message, folds: MessageFolds, head: NormalizedText, counter: StepCounter?) -> Bool {
-        let subject = folds.subject(of: message)
+    static func isDelayed(_ folds: MessageFolds, head: NormalizedText, counter: StepCounter?) -> Bool {
+        let subject = folds.subject
         if BounceMarkers.delayed.firstMatch(in: subject, counter: counter) != nil { return true }
         guard BounceMarkers.delayed.firstMatch(in: head, counter: counter) != nil else { return false }
         return BounceMarkers.permanent.firstMatch(in: head, counter: counter) == nil

@@ -28,14 +28,14 @@ public struct Classifier: Sendable {
         verdict.messageID = message.messageID
         verdict.inReplyTo = message.inReplyTo.first
         verdict.references = message.references
-        let from = message.from  // parsed from the header on every access: read once
+        let from = message.from
         verdict.from = from.first?.address
         verdict.subject = message.subject
-        let date = message.date  // parsed from the header on every access: read once
+        let date = message.date
         verdict.date = date
 
         let base = verdict
-        if decideBounceOrComplaint(message, from: from, into: &verdict, counter: counter) {
+        if decideBounceOrComplaint(message, into: &verdict, counter: counter) {
             // A gateway's own notice that names no reason ("could not be delivered") yields to the bounce it
             // attached, which does.
             if Self.namesNoReason(verdict),
@@ -138,12 +138,12 @@ public struct Classifier: Sendable {
     private func forwardedBounce(_ message: Message, base: Verdict, insideBounce: Bool, counter: StepCounter?) -> Verdict? {
         for embedded in message.embeddedMessages.prefix(4) {
             let embeddedFrom = embedded.from
-            let folds = MessageFolds(counter: counter)
-            let isReport = BounceEvidence.looksLikeBounce(embedded, folds: folds, from: embeddedFrom, counter: counter)
-                || (insideBounce && BounceEvidence.readsLikeReport(embedded, folds: folds, counter: counter))
+            let folds = MessageFolds(of: embedded, counter: counter)
+            let isReport = BounceEvidence.looksLikeBounce(embedded, folds: folds, counter: counter)
+                || (insideBounce && BounceEvidence.readsLikeReport(folds, counter: counter))
             guard isReport else { continue }
             var forwarded = base
-            if decideBounceOrComplaint(embedded, folds: folds, from: embeddedFrom, into: &forwarded,
+            if decideBounceOrComplaint(embedded, folds: folds, into: &forwarded,
                                        knownBounce: insideBounce, counter: counter) {
                 forwarded.evidence.insert("forwarded bounce (attached message from \(embeddedFrom.first?.address ?? "unknown"))", at: 0)
                 return forwarded
@@ -161,12 +161,11 @@ public struct Classifier: Sendable {
     }
 
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
-    /// `from` is `message.from` when the caller has it already (it is parsed on every access).
     /// `folds` holds `message`'s folded subject and text start when the caller has read them already.
-    private func decideBounceOrComplaint(_ message: Message, folds: MessageFolds? = nil, from: [MailAddress]? = nil,
+    private func decideBounceOrComplaint(_ message: Message, folds: MessageFolds? = nil,
                                          into verdict: inout Verdict, knownBounce: Bool = false,
                                          counter: StepCounter?) -> Bool {
-        let from = from ?? message.from
+        let from = message.from
         if !message.deliveryStatusReports.isEmpty, decideDeliveryStatus(message, into: &verdict, counter: counter) {
             return true
         }
@@ -209,7 +208,7 @@ public struct Classifier: Sendable {
                 break
             }
         }
-        let folds = folds ?? MessageFolds(counter: counter)
+        let folds = folds ?? MessageFolds(of: message, counter: counter)
         if let evidence = BounceEvidence.complaintEvidence(message, folds: folds, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "complaint"
@@ -218,7 +217,7 @@ public struct Classifier: Sendable {
             verdict.evidence.append(evidence)
             return true
         }
-        if let rejection = MailingListRejection.decode(message, from: from, counter: counter) {
+        if let rejection = MailingListRejection.decode(message, counter: counter) {
             verdict.evidence.append("mailing list refused the post: \"\(rejection.phrase)\"")
             if let list = rejection.list {
                 finishBounce([BouncedRecipient(address: list, status: nil, action: "failed", hard: false,
@@ -230,7 +229,7 @@ public struct Classifier: Sendable {
             }
             return true
         }
-        guard knownBounce || BounceEvidence.looksLikeBounce(message, folds: folds, from: from, counter: counter) else {
+        guard knownBounce || BounceEvidence.looksLikeBounce(message, folds: folds, counter: counter) else {
             return false
         }
         return decidePlainText(message, folds: folds, from: from, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
@@ -386,8 +385,8 @@ public struct Classifier: Sendable {
         }
         // The folded start of the report serves the delay check and the format check below; a text body's was
         // folded already for the bounce test.
-        let head = message.textBody != nil ? folds.bodyHead(of: message) : NormalizedText(text.leadingBytes(3_000), counter: counter)
-        let delayed = BounceEvidence.isDelayed(message, folds: folds, head: head, counter: counter)
+        let head = message.textBody != nil ? folds.bodyHead : NormalizedText(text.leadingBytes(3_000), counter: counter)
+        let delayed = BounceEvidence.isDelayed(folds, head: head, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
                                                  origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))

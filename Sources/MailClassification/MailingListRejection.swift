@@ -22,11 +22,8 @@ enum MailingListRejection {
     ].map { ($0, ()) })
 
     /// The refused list address and the phrase that says so, or nil when the message is not such a notice.
-    /// `from` is `message.from` when the caller has it already (it is parsed on every access).
-    static func decode(_ message: Message, from: [MailAddress]? = nil,
-                       counter: StepCounter?) -> (list: String?, phrase: String)? {
-        let from = from ?? message.from
-        let sender = from.first?.address.lowercased() ?? ""
+    static func decode(_ message: Message, counter: StepCounter?) -> (list: String?, phrase: String)? {
+        let sender = message.from.first?.address.lowercased() ?? ""
         let local = sender.localPart.map(String.init) ?? ""
         let fromManager = managerSenders.contains(local) || local.hasPrefix("owner-")
             || managerSenderSuffixes.contains { local.hasSuffix($0) }
@@ -35,7 +32,7 @@ enum MailingListRejection {
         let normalized = NormalizedText(text, counter: counter)
         guard let match = refusals.firstMatch(in: normalized, counter: counter) else { return nil }
         let phrase = normalized.phraseText(match.range)
-        let excluded = Set((from + message.to + message.replyTo).map { $0.address.lowercased() })
+        let excluded = Set((message.from + message.to + message.replyTo).map { $0.address.lowercased() })
         let lines = ReplyTextExtractor.lines(of: (message.textBody ?? "").leadingBytes(2_000))
         let list = AddressScanner.addresses(inLines: lines, counter: counter)
             .map(\.address).first { !excluded.contains($0.lowercased()) }

@@ -2,26 +2,32 @@ import MailParsing
 
 /// One message's subject and the start of its text body, folded for phrase matching at most once however many
 /// bounce checks read them (the bounce test, the complaint test, the delay test and the format test all read the
-/// same bytes). It keeps no copy of the message (copying one retains every field): each read passes it in.
+/// same bytes). It keeps only those two strings, not the message (a copy of which retains every field).
 final class MessageFolds {
+    private let subjectText: String
+    private let bodyText: String
     private let counter: StepCounter?
     private var subjectCache: NormalizedText?
     private var bodyHeadCache: NormalizedText?
 
-    init(counter: StepCounter?) { self.counter = counter }
+    init(of message: Message, counter: StepCounter?) {
+        subjectText = message.subject ?? ""
+        bodyText = message.textBody ?? ""
+        self.counter = counter
+    }
 
     /// The subject's first 200 bytes ("" without a subject), folded.
-    func subject(of message: Message) -> NormalizedText {
+    var subject: NormalizedText {
         if let subjectCache { return subjectCache }
-        let folded = NormalizedText((message.subject ?? "").leadingBytes(200), counter: counter)
+        let folded = NormalizedText(subjectText.leadingBytes(200), counter: counter)
         subjectCache = folded
         return folded
     }
 
     /// The text body's first 3,000 bytes ("" without a text body), folded.
-    func bodyHead(of message: Message) -> NormalizedText {
+    var bodyHead: NormalizedText {
         if let bodyHeadCache { return bodyHeadCache }
-        let folded = NormalizedText((message.textBody ?? "").leadingBytes(3_000), counter: counter)
+        let folded = NormalizedText(bodyText.leadingBytes(3_000), counter: counter)
         bodyHeadCache = folded
         return folded
     }
