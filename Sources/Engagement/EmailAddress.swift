@@ -3,11 +3,34 @@ public enum EmailAddress {
     /// Trimmed and lowercased; `<a@b>` brackets removed. The whole address is lowercased because contacts are keyed by
     /// address and no mailbox provider in practice distinguishes case in the local part.
     public static func normalize(_ raw: String) -> String {
+        // Every lookup normalises again, so the common case must be cheap: an address that is already trimmed,
+        // unbracketed ASCII comes back as it is, or lower-cased byte by byte.
+        if let ascii = normalizedASCII(raw) { return ascii }
         var trimmed = Substring(raw).trimmingWhitespace()
         if trimmed.hasPrefix("<") && trimmed.hasSuffix(">") && trimmed.count >= 2 {
             trimmed = trimmed.dropFirst().dropLast().trimmingWhitespace()
         }
         return trimmed.lowercased()
+    }
+
+    /// `raw` lower-cased when it is ASCII with nothing to trim or unbracket; nil otherwise (the general path decides).
+    private static func normalizedASCII(_ raw: String) -> String? {
+        let bytes = raw.utf8
+        guard let first = bytes.first, let last = bytes.last,
+              !isTrimmedASCII(first), !isTrimmedASCII(last), first != UInt8(ascii: "<") else { return nil }
+        var upper = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+        }
+        guard upper else { return raw }
+        return String(decoding: bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 },
+                      as: UTF8.self)
+    }
+
+    /// ASCII bytes that `Character.isWhitespace` trims (space, tab, LF, VT, FF, CR).
+    private static func isTrimmedASCII(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// Why `address` (already normalised) is not a usable address, or nil when its syntax is fine. Accepts the

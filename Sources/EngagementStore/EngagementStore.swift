@@ -115,6 +115,15 @@ public final class EngagementStore: @unchecked Sendable {
         return state.contacts[EmailAddress.normalize(email)]
     }
 
+    /// Whether `email` is a contact; cheaper than `contact(_:)` for the worker's matching, which asks for many
+    /// addresses that are not.
+    public func hasContact(_ email: String) -> Bool {
+        let key = EmailAddress.normalize(email)
+        mutex.lock()
+        defer { mutex.unlock() }
+        return state.contacts[key] != nil
+    }
+
     /// The contact with its full history, read from the journal files.
     public func contactWithHistory(_ email: String) throws -> Contact? {
         let email = EmailAddress.normalize(email)
@@ -143,6 +152,15 @@ public final class EngagementStore: @unchecked Sendable {
         mutex.lock()
         defer { mutex.unlock() }
         return state.outboundMessageIDs[MessageID.normalize(messageID)].flatMap { state.contacts[$0] }
+    }
+
+    /// The address of the contact an outbound sequence email went to, without copying the contact.
+    public func contactEmailForOutboundMessageID(_ messageID: String) -> String? {
+        let id = MessageID.normalize(messageID)
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard let email = state.outboundMessageIDs[id], state.contacts[email] != nil else { return nil }
+        return email
     }
 
     /// The contact a message belongs to: an outbound sequence email or a reply already recorded from them.

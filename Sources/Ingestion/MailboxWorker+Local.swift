@@ -59,26 +59,40 @@ extension MailboxWorker {
 }
 
 /// A name for a local message that stays the same when it is read again.
+///
+/// Computed for every message at every pass, so paths are read as bytes: Character-level splitting of long paths
+/// cost more than the store's commit of the message.
 enum LocalMessageIdentity {
     static func identity(source: String, root: String, bytes: [UInt8]) -> String {
         if isMboxPosition(source) {
             // mbox: positions shift when a mail program deletes a message, so name the message by its content.
             return "content " + contentDigest(bytes)
         }
-        let path = source.hasPrefix(root + "/") ? String(source.dropFirst(root.count + 1)) : source
-        let components = path.split(separator: "/")
-        if components.count >= 2, ["cur", "new"].contains(components[components.count - 2]) {
+        let slash = UInt8(ascii: "/")
+        var path = Substring(source)
+        if source.utf8.count > root.utf8.count, source.utf8.starts(with: root.utf8),
+           case let after = source.utf8.index(source.utf8.startIndex, offsetBy: root.utf8.count),
+           source.utf8[after] == slash {
+            path = source[source.utf8.index(after: after)...]
+        }
+        let components = path.utf8.split(separator: slash)
+        if components.count >= 2, case let folder = components[components.count - 2],
+           folder.elementsEqual("cur".utf8) || folder.elementsEqual("new".utf8) {
             // Maildir: the unique name before `:2,FLAGS` survives the move from new/ to cur/ and flag changes.
             let file = components[components.count - 1]
-            return "maildir " + String(file.split(separator: ":", maxSplits: 1).first ?? file)
+            let unique = file.split(separator: UInt8(ascii: ":"), maxSplits: 1).first ?? file
+            return "maildir " + String(Substring(unique))
         }
-        return "file " + path
+        return "file " + String(path)
     }
 
     /// `path#N`, the N-th message of an mbox (and not a file whose name happens to contain `#`).
     static func isMboxPosition(_ source: String) -> Bool {
-        guard let hash = source.lastIndex(of: "#"), source[source.index(after: hash)...].allSatisfy(\.isNumber),
-              source.index(after: hash) < source.endIndex else { return false }
+        guard let hash = source.utf8.lastIndex(of: UInt8(ascii: "#")) else { return false }
+        let digits = source.utf8[source.utf8.index(after: hash)...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return false
+        }
         return !FileManager.default.fileExists(atPath: source)
     }
 

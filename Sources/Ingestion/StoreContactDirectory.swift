@@ -4,9 +4,9 @@ import EngagementStore
 struct StoreContactDirectory: ContactDirectory {
     let store: EngagementStore
 
-    func isContact(_ email: String) -> Bool { store.contact(email) != nil }
+    func isContact(_ email: String) -> Bool { store.hasContact(email) }
 
     func contactForOutboundMessage(_ messageID: String) -> String? {
-        store.contactForOutboundMessageID(messageID)?.email
+        store.contactEmailForOutboundMessageID(messageID)
     }
 }

@@ -78,17 +78,17 @@ enum MessageSourceDirectory {
 
     private enum EntryKind { case file, directory, other }
 
-    /// What the entry is, following a symbolic link only to a file.
+    /// What the entry is, following a symbolic link only to a file. One `lstat` (and a `stat` for a link): a
+    /// Maildir holds one entry per message, and Foundation's attribute dictionary cost more than parsing some of them.
     private static func entryKind(_ path: String) -> EntryKind {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let type = attributes[.type] as? FileAttributeType else { return .other }
-        switch type {
-        case .typeDirectory: return .directory
-        case .typeRegular: return .file
-        case .typeSymbolicLink:
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .other }
-            return isDirectory.boolValue ? .other : .file
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .other }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        case S_IFLNK:
+            guard stat(path, &info) == 0 else { return .other }
+            return info.st_mode & S_IFMT == S_IFREG ? .file : .other
         default: return .other
         }
     }

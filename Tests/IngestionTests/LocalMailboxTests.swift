@@ -157,3 +157,27 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
                                   mailbox: "exports")
     #expect(try log.load().contains { $0.hasPrefix("not mail ") && $0.hasSuffix("0-logo.eml") })
 }
+
+/// The identity is the local checkpoint: it must not change when a mail program files a message from new/ to cur/ or
+/// flags it, and must tell an mbox position from a file whose name contains `#`.
+@Test func localIdentitiesSurviveMaildirMovesAndFlags() throws {
+    let dir = try TemporaryDirectory()
+    let root = dir.path + "/Mail"
+    let body = Array("Subject: x\n\nhello\n".utf8)
+    func identity(_ source: String) -> String { LocalMessageIdentity.identity(source: source, root: root, bytes: body) }
+
+    #expect(identity(root + "/new/1795.M1P1.host") == "maildir 1795.M1P1.host")
+    #expect(identity(root + "/cur/1795.M1P1.host:2,S") == "maildir 1795.M1P1.host")
+    #expect(identity(root + "/cur/1795.M1P1.host:2,RS") == "maildir 1795.M1P1.host")
+    #expect(identity(root + "/Archive/cur/1795.M9P1.höst:2,") == "maildir 1795.M9P1.höst")
+    #expect(identity(root + "/2026/réponse.eml") == "file 2026/réponse.eml")
+    #expect(identity("/elsewhere/a.eml") == "file /elsewhere/a.eml")
+
+    // `box#2` is the second message of the mbox `box`, named by content; a real file called `notes#2` is a file.
+    let mboxPosition = identity(root + "/box#2")
+    #expect(mboxPosition.hasPrefix("content ") && mboxPosition == identity(root + "/other#7"))
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    #expect(FileManager.default.createFile(atPath: root + "/notes#2", contents: Data(body)))
+    #expect(identity(root + "/notes#2") == "file notes#2")
+    #expect(identity(root + "/ticket#") == "file ticket#")
+}

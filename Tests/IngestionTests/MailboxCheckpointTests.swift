@@ -61,16 +61,17 @@ import TestSupport
     let log = ProcessedMessageLog(directory: MailboxStateDirectory(dataDirectory: data.path), mailbox: "local")
     #expect(try log.load().isEmpty)
     try log.append(["maildir 1795.M1.host", "file odd\nname 100%.eml"])
-    try log.append(["maildir 1795.M2.host"])
-    #expect(try log.load() == ["maildir 1795.M1.host", "file odd\nname 100%.eml", "maildir 1795.M2.host"])
+    try log.append(["maildir 1795.M2.host", "file cr\rand 50%0A.eml"])
+    #expect(try log.load() == ["maildir 1795.M1.host", "file odd\nname 100%.eml", "maildir 1795.M2.host",
+                               "file cr\rand 50%0A.eml"])
 
     // A crash in the middle of an append: the torn line is dropped, and the next append starts on its own line.
     let handle = try #require(FileHandle(forWritingAtPath: log.path))
     handle.seekToEndOfFile()
     handle.write(Data("maildir 1795.M3.h".utf8))
     try handle.close()
-    #expect(try log.load().count == 3)
+    #expect(try log.load().count == 4)
     try log.append(["maildir 1795.M4.host"])
     #expect(try log.load() == ["maildir 1795.M1.host", "file odd\nname 100%.eml", "maildir 1795.M2.host",
-                               "maildir 1795.M4.host"])
+                               "file cr\rand 50%0A.eml", "maildir 1795.M4.host"])
 }

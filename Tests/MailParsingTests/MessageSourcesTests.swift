@@ -44,6 +44,23 @@ private func failure(_ sourced: SourcedMessage) -> MessageSourceError? {
     #expect(MessageSources(paths: [dir.path + "/"]).map(\.source) == sources)
 }
 
+@Test func symbolicLinksAreFollowedToFilesOnly() throws {
+    let dir = try TemporaryDirectory()
+    let outside = try TemporaryDirectory()
+    try write(message("kept elsewhere"), to: outside.path + "/kept.eml")
+    try write(message("in tree"), to: outside.path + "/tree/e.eml")
+    try write(message("real"), to: dir.path + "/a.eml")
+    let files = FileManager.default
+    try files.createSymbolicLink(atPath: dir.path + "/b.eml", withDestinationPath: outside.path + "/kept.eml")
+    // A link to a directory is not walked: a link back up the tree would never end.
+    try files.createSymbolicLink(atPath: dir.path + "/c", withDestinationPath: outside.path + "/tree")
+    try files.createSymbolicLink(atPath: dir.path + "/loop", withDestinationPath: dir.path)
+    try files.createSymbolicLink(atPath: dir.path + "/dangling.eml", withDestinationPath: outside.path + "/gone.eml")
+    let all = Array(MessageSources(paths: [dir.path]))
+    #expect(all.map(\.source) == [dir.path + "/a.eml", dir.path + "/b.eml"])
+    #expect(all.compactMap(text) == [message("real"), message("kept elsewhere")])
+}
+
 @Test func maildirReadsCurAndNewButNotTmp() throws {
     let dir = try TemporaryDirectory()
     let maildir = dir.path + "/Maildir"
