@@ -1,0 +1,165 @@
+/// Reads the address lists nearly every header holds — `user@host`, `Name <user@host>`, `"Name" <user@host>`,
+/// comma-separated — in one pass over the bytes, without tokens.
+///
+/// It accepts only what it can read exactly as `AddressParser`'s tokenizer-based reader would: ASCII dot-atom local
+/// parts, ASCII domains, display names of words, dots and plain quoted strings. Anything else (comments, groups,
+/// escapes, route addresses, literals, spacing inside an address, a member without an address, non-ASCII
+/// addresses) makes it return nil, and the full reader decides.
+enum SimpleAddressListReader {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> [MailAddress]? {
+        var addresses: [MailAddress] = []
+        var index = skipWhitespace(bytes, from: 0)
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: ",") {  // an empty member
+                index = skipWhitespace(bytes, from: index + 1)
+                continue
+            }
+            guard let (address, next) = member(bytes, from: index) else { return nil }
+            addresses.append(address)
+            index = skipWhitespace(bytes, from: next)
+            if index < bytes.count {
+                guard bytes[index] == UInt8(ascii: ",") else { return nil }
+                index = skipWhitespace(bytes, from: index + 1)
+            }
+        }
+        return addresses
+    }
+
+    /// One mailbox starting at `start` (not whitespace), and the index after it; the caller checks what follows.
+    private static func member(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (MailAddress, Int)? {
+        // A bare `user@host`, followed by nothing but the end of the member.
+        if let (address, next) = addressSpec(bytes, from: start) {
+            let after = skipWhitespace(bytes, from: next)
+            if after == bytes.count || bytes[after] == UInt8(ascii: ",") {
+                return (MailAddress(displayName: nil, address: address), next)
+            }
+        }
+        // `display name <user@host>`: the name's words joined as written, one space where whitespace separated them.
+        var name: [UInt8] = []
+        var spaceBefore = false
+        var index = start
+        while index < bytes.count, bytes[index] != UInt8(ascii: "<") {
+            let byte = bytes[index]
+            if isWhitespace(byte) {
+                spaceBefore = true
+                index += 1
+                continue
+            }
+            if spaceBefore, !name.isEmpty { name.append(UInt8(ascii: " ")) }
+            spaceBefore = false
+            if byte == UInt8(ascii: "\"") {
+                // A quoted string without escapes or line breaks; its content is taken as it is.
+                var end = index + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                    let inner = bytes[end]
+                    if inner == UInt8(ascii: "\\") || inner == 0x0D || inner == 0x0A { return nil }
+                    end += 1
+                }
+                guard end < bytes.count else { return nil }
+                name.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
+                index = end + 1
+                continue
+            }
+            guard !endsNameWord(byte) else { return nil }
+            // A word (or a dot, which the tokenizer keeps as its own token but joins the same way).
+            var end = index + 1
+            while end < bytes.count, !isWhitespace(bytes[end]), bytes[end] != UInt8(ascii: "\""),
+                  bytes[end] != UInt8(ascii: "<") {
+                guard !endsNameWord(bytes[end]) else { return nil }
+                end += 1
+            }
+            name.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            index = end
+        }
+        guard index < bytes.count, let (address, next) = addressSpec(bytes, from: index + 1),
+              next < bytes.count, bytes[next] == UInt8(ascii: ">") else { return nil }
+        let displayName = name.isEmpty ? nil : AddressDisplayName.cleaned(String(decoding: name, as: UTF8.self))
+        return (MailAddress(displayName: displayName, address: address), next + 1)
+    }
+
+    /// `local@domain` at `start`: dot-separated ASCII atext, `@`, dot-separated domain labels (one trailing dot, the
+    /// DNS root, dropped); the domain lowercased. Returns the address and the index after it.
+    private static func addressSpec(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int)? {
+        var index = start
+        var expectAtom = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isAtext(byte) {
+                expectAtom = false
+            } else if byte == UInt8(ascii: "."), !expectAtom {
+                expectAtom = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard !expectAtom, index < bytes.count, bytes[index] == UInt8(ascii: "@") else { return nil }
+        let at = index
+        index += 1
+        var expectLabel = true  // at the start and after each dot
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isDomainLabelByte(byte) {
+                expectLabel = false
+            } else if byte == UInt8(ascii: "."), !expectLabel {
+                expectLabel = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        // Empty, or starting with a dot: not a domain. Ending with one dot (after a label): the DNS root.
+        guard index > at + 1 else { return nil }
+        let domainEnd = expectLabel ? index - 1 : index
+        let length = domainEnd - start
+        let address = String(unsafeUninitializedCapacity: length) { output in
+            for offset in 0..<length {
+                let byte = bytes[start + offset]
+                output[offset] = start + offset > at ? ByteScanning.lowercased(byte) : byte
+            }
+            return length
+        }
+        return (address, index)
+    }
+
+    /// Bytes that make a display name something only the full reader reads: comments, literals, groups, a second
+    /// address, stray brackets.
+    @inline(__always)
+    private static func endsNameWord(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ">"), UInt8(ascii: ","), UInt8(ascii: ":"),
+             UInt8(ascii: ";"), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    private static func isWhitespace(_ byte: UInt8) -> Bool { ByteScanning.isWhitespace(byte) }
+
+    private static func skipWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, isWhitespace(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// RFC 5322 atext, ASCII only (`AddressCharacterClass.isAtext` without its non-ASCII branch).
+    @inline(__always)
+    private static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0x21, 0x23...0x27, 0x2A, 0x2B, 0x2D, 0x2F, 0x3D, 0x3F, 0x5E...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
+    }
+
+    /// `AddressCharacterClass.isDomainLabelCharacter`, ASCII only.
+    @inline(__always)
+    private static func isDomainLabelByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x5F: return true
+        default: return false
+        }
+    }
+}
