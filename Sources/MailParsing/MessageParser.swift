@@ -165,25 +165,28 @@ public struct MessageParser: Sendable {
                 part.embeddedMessage = embedded
                 collector.embedded.append(embedded)
             }
-            if contentType.isText { part.text = TextDecoding.decode(decoded, charset: contentType.charset) }
+            if contentType.isText { part.setTextUndecoded(charset: contentType.charset) }
             return part
         }
         if contentType.isDeliveryStatus {
             if let report = DeliveryStatusParser.parse(decoded) { collector.reports.append(report) }
-            part.text = TextDecoding.decode(decoded, charset: contentType.charset ?? "utf-8")
+            part.setTextUndecoded(charset: contentType.charset ?? "utf-8")
             return part
         }
         if contentType.isFeedbackReport {
             if let report = FeedbackReport.parse(decoded) { collector.feedback.append(report) }
-            part.text = TextDecoding.decode(decoded, charset: contentType.charset ?? "utf-8")
+            part.setTextUndecoded(charset: contentType.charset ?? "utf-8")
             return part
         }
         if contentType.isText {
-            let text = TextDecoding.decode(decoded, charset: contentType.charset)
-            part.text = text
             let inline = !(disposition?.isAttachment ?? false)
-            if inline && contentType.subtype == "plain" { collector.plainTexts.append(text) }
-            if inline && contentType.subtype == "html" { collector.htmlTexts.append(text) }
+            if inline && (contentType.subtype == "plain" || contentType.subtype == "html") {
+                let text = TextDecoding.decode(decoded, charset: contentType.charset)
+                part.text = text
+                if contentType.subtype == "plain" { collector.plainTexts.append(text) } else { collector.htmlTexts.append(text) }
+            } else {
+                part.setTextUndecoded(charset: contentType.charset)
+            }
         }
         return part
     }

@@ -2,9 +2,10 @@
 /// comma-separated — in one pass over the bytes, without tokens.
 ///
 /// It accepts only what it can read exactly as `AddressParser`'s tokenizer-based reader would: ASCII dot-atom local
-/// parts, ASCII domains, display names of words, dots and plain quoted strings. Anything else (comments, groups,
-/// escapes, route addresses, literals, spacing inside an address, a member without an address, non-ASCII
-/// addresses) makes it return nil, and the full reader decides.
+/// parts, ASCII domains, display names of words, dots and plain quoted strings, one plain comment after a bare
+/// address, the null address `<>`. Anything else (other comments, groups, escapes, route addresses, literals,
+/// spacing inside an address, a member without an address, non-ASCII addresses) makes it return nil, and the full
+/// reader decides.
 enum SimpleAddressListReader {
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> [MailAddress]? {
         var addresses: [MailAddress] = []
@@ -15,7 +16,7 @@ enum SimpleAddressListReader {
                 continue
             }
             guard let (address, next) = member(bytes, from: index) else { return nil }
-            addresses.append(address)
+            if let address { addresses.append(address) }
             index = skipWhitespace(bytes, from: next)
             if index < bytes.count {
                 guard bytes[index] == UInt8(ascii: ",") else { return nil }
@@ -26,12 +27,16 @@ enum SimpleAddressListReader {
     }
 
     /// One mailbox starting at `start` (not whitespace), and the index after it; the caller checks what follows.
-    private static func member(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (MailAddress, Int)? {
-        // A bare `user@host`, followed by nothing but the end of the member.
+    /// The mailbox is nil for the null address `<>` (bounces come from it), which holds no address to read.
+    private static func member(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (MailAddress?, Int)? {
+        // A bare `user@host`, followed by nothing but the end of the member or one comment, which is then the name
+        // (`MAILER-DAEMON@example.com (Mail Delivery System)`).
         if let (address, next) = addressSpec(bytes, from: start) {
             let after = skipWhitespace(bytes, from: next)
-            if after == bytes.count || bytes[after] == UInt8(ascii: ",") {
-                return (MailAddress(displayName: nil, address: address), next)
+            if atMemberEnd(bytes, after) { return (MailAddress(displayName: nil, address: address), next) }
+            if let comment = plainComment(bytes, from: after), atMemberEnd(bytes, skipWhitespace(bytes, from: comment.upperBound + 1)) {
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[comment]), as: UTF8.self).trimmingWhitespace()
+                return (MailAddress(displayName: name.isEmpty ? nil : name, address: address), comment.upperBound + 1)
             }
         }
         // `display name <user@host>`: the name's words joined as written, one space where whitespace separated them.
@@ -71,7 +76,9 @@ enum SimpleAddressListReader {
             name.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
             index = end
         }
-        guard index < bytes.count, let (address, next) = addressSpec(bytes, from: index + 1),
+        guard index < bytes.count else { return nil }
+        if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") { return (nil, index + 2) }
+        guard let (address, next) = addressSpec(bytes, from: index + 1),
               next < bytes.count, bytes[next] == UInt8(ascii: ">") else { return nil }
         let displayName = name.isEmpty ? nil : AddressDisplayName.cleaned(String(decoding: name, as: UTF8.self))
         return (MailAddress(displayName: displayName, address: address), next + 1)
@@ -120,6 +127,21 @@ enum SimpleAddressListReader {
             return length
         }
         return (address, index)
+    }
+
+    private static func atMemberEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        index == bytes.count || bytes[index] == UInt8(ascii: ",")
+    }
+
+    /// The content of a comment at `start` that holds no nested comment and no escape, or nil.
+    private static func plainComment(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "(") else { return nil }
+        var end = start + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: ")") {
+            if bytes[end] == UInt8(ascii: "(") || bytes[end] == UInt8(ascii: "\\") { return nil }
+            end += 1
+        }
+        return end < bytes.count ? (start + 1)..<end : nil
     }
 
     /// Bytes that make a display name something only the full reader reads: comments, literals, groups, a second

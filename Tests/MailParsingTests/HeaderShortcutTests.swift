@@ -18,6 +18,9 @@ import Testing
         "\"Pat \\\"Q\\\" Smith\" <p@x.com>", "Pat <p@x.com> trailing", "<p@x.com> (comment)", "用户@例子.广告",
         "Pat,, <p@x.com>", "Pat <p@x.com>,", "Pat\r\n <p@x.com>", "\"a\r\nb\" <p@x.com>", "< p@x.com >", "p@x.com <q@y.com>",
         "\u{00A0}Pat\u{00A0} <p@x.com>", "Pat, <p@x.com>", "' <p@x.com>", "Pa)t <p@x.com>", "pa)t@x.com", "p@x.c!m",
+        "MAILER-DAEMON <>", "<>, p@x.com", "Name <> trailing", "a@b.com (Mail Delivery System)", "a@b.com ( )",
+        "a@b.com(x)", "a@b.com (x) (y)", "a@b.com (a (b))", "a@b.com (x\\)y)", "a@b.com (x\r\n y), c@d.com",
+        "a@b.com (unclosed", "a@b.com (x) trailing",
     ]
 
     @Test func addressListShortcutAgreesWithTheTokenizer() {
@@ -30,7 +33,8 @@ import Testing
         }
         // The common forms above do take the shortcut.
         #expect(accepted >= 20)
-        for common in ["pat@example.com", "Pat Smith <pat@example.com>", "\"Smith, Pat\" <pat@example.com>"] {
+        for common in ["pat@example.com", "Pat Smith <pat@example.com>", "\"Smith, Pat\" <pat@example.com>",
+                       "MAILER-DAEMON@example.com (Mail Delivery System)", "MAILER-DAEMON <>"] {
             var text = common
             #expect(text.withUTF8(SimpleAddressListReader.read) != nil, "\(common)")
         }
