@@ -15,7 +15,10 @@ enum TextDecoding {
 
     /// Header bytes (RFC 6532 allows raw UTF-8; old mailers send raw Latin-1).
     static func decodeHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // Validation has its own ASCII fast path; only invalid UTF-8 (raw Latin-1 and the like) needs more.
+        // Nearly every header is ASCII: one cheap scan, then no validation work.
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        if combined < 0x80 { return String(decoding: bytes, as: UTF8.self) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         return CharsetDecoder.decode(Array(bytes), charset: nil).text
     }
