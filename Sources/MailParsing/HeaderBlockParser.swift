@@ -20,28 +20,74 @@ struct HeaderBlockParser {
         var endedWithoutBlankLine: Bool
     }
 
+    /// Where one field lies in the buffer: its name and the byte ranges of its value's lines, before unfolding.
+    struct FieldLayout: Sendable {
+        var name: Range<Int>
+        /// Indices into the block's piece list.
+        var pieces: Range<Int>
+        var isMalformed: Bool
+    }
+
+    /// The fields of a block located but not yet made into `HeaderField`s.
+    struct Layout {
+        var fields: [FieldLayout] = []
+        var pieces: [Range<Int>] = []
+        var bodyStart = 0
+        var droppedFields = 0
+        var malformedLines = 0
+        var endedWithoutBlankLine = false
+    }
+
     let maxFields: Int
 
     /// Parses the header block in `buffer[start..<end]`.
     /// A part whose first line is not a header (broken mailers omit the blank line before a
     /// body) is read as having no headers, its body starting at `start`.
     func parse(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Result {
+        let layout = locate(buffer, start: start, end: end)
         var fields: [HeaderField] = []
+        fields.reserveCapacity(layout.fields.count)
+        for field in layout.fields { fields.append(Self.makeField(buffer, field, pieces: layout.pieces)) }
+        return Result(fields: fields, bodyStart: layout.bodyStart, droppedFields: layout.droppedFields,
+                      malformedLines: layout.malformedLines, endedWithoutBlankLine: layout.endedWithoutBlankLine)
+    }
+
+    /// Finds the fields of the header block in `buffer[start..<end]` without making their strings.
+    func locate(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Layout {
+        var layout = Layout()
         // Messages carry a dozen or more fields; growing from empty would reallocate several times.
-        fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, 16)))
-        var dropped = 0, malformed = 0
+        layout.fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, 32)))
+        layout.pieces.reserveCapacity(Swift.max(0, Swift.min(maxFields, 32)))
         var position = start
         var sawField = false
-        // Byte ranges of the current field's value pieces, joined when the next field starts. The array is
-        // reused from field to field: only the first `pieceCount` entries belong to the current one.
+        // The field being read: its name, whether it is malformed, and where its pieces start in `layout.pieces`.
         var currentName: Range<Int>? = nil
         var currentMalformed = false
-        var pieces: [Range<Int>] = []
-        var pieceCount = 0
+        var currentFirstPiece = 0
 
-        func addPiece(_ piece: Range<Int>) {
-            if pieceCount < pieces.count { pieces[pieceCount] = piece } else { pieces.append(piece) }
-            pieceCount += 1
+        func flush() {
+            guard let nameRange = currentName else { return }
+            currentName = nil
+            if layout.fields.count >= maxFields {
+                layout.droppedFields += 1
+                layout.pieces.removeSubrange(currentFirstPiece...)
+                return
+            }
+            layout.fields.append(FieldLayout(name: nameRange, pieces: currentFirstPiece..<layout.pieces.count,
+                                             isMalformed: currentMalformed))
+        }
+
+        func startField(_ name: Range<Int>, malformed: Bool) {
+            flush()
+            currentName = name
+            currentMalformed = malformed
+            currentFirstPiece = layout.pieces.count
+        }
+
+        func noHeaders() -> Layout {
+            var empty = Layout()
+            empty.bodyStart = start
+            return empty
         }
 
         // An mbox envelope line ("From sender date") before the headers is not a header.
@@ -54,20 +100,17 @@ struct HeaderBlockParser {
             let lineEnd = ByteScanning.lineEnd(buffer, from: position, end: end)
             let next = min(end, lineEnd + 1)
             if lineEnd == position {  // the empty line: headers end here
-                Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
-                           into: &fields, maxFields: maxFields, dropped: &dropped)
-                pieceCount = 0
-                return Result(fields: fields, bodyStart: next, droppedFields: dropped, malformedLines: malformed,
-                              endedWithoutBlankLine: false)
+                flush()
+                layout.bodyStart = next
+                return layout
             }
             let first = buffer[position]
             if first == 0x20 || first == 0x09 {
                 if currentName != nil {
-                    addPiece(position..<lineEnd)
+                    layout.pieces.append(position..<lineEnd)
                 } else if !sawField {
                     // Leading whitespace line before any header: not a header block.
-                    return Result(fields: [], bodyStart: start, droppedFields: 0, malformedLines: 0,
-                                  endedWithoutBlankLine: false)
+                    return noHeaders()
                 }
                 position = next
                 continue
@@ -75,62 +118,44 @@ struct HeaderBlockParser {
             let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd)
             if colon == nil, sawField, let badColon = Self.colonAfterInvalidName(buffer, from: position, end: lineEnd) {
                 // "Bad Header: value": not a valid name, but plainly meant as its own field.
-                Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
-                           into: &fields, maxFields: maxFields, dropped: &dropped)
-                pieceCount = 0
-                malformed += 1
+                layout.malformedLines += 1
                 var nameEnd = badColon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-                currentName = position..<nameEnd
-                currentMalformed = true
-                addPiece((badColon + 1)..<lineEnd)
+                startField(position..<nameEnd, malformed: true)
+                layout.pieces.append((badColon + 1)..<lineEnd)
             } else if let colon {
-                Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
-                           into: &fields, maxFields: maxFields, dropped: &dropped)
-                pieceCount = 0
                 var nameEnd = colon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-                currentName = position..<nameEnd
-                currentMalformed = false
-                addPiece((colon + 1)..<lineEnd)
+                startField(position..<nameEnd, malformed: false)
+                layout.pieces.append((colon + 1)..<lineEnd)
                 sawField = true
             } else {
-                if !sawField {
-                    return Result(fields: [], bodyStart: start, droppedFields: 0, malformedLines: 0,
-                                  endedWithoutBlankLine: false)
-                }
+                if !sawField { return noHeaders() }
                 // A line without a name after a field is almost always a continuation that lost
                 // its leading whitespace ("Content-Type: multipart/alternative;\nboundary=...").
-                malformed += 1
-                if currentName == nil {
-                    currentName = position..<position
-                    currentMalformed = true
-                }
-                addPiece(position..<lineEnd)
+                layout.malformedLines += 1
+                if currentName == nil { startField(position..<position, malformed: true) }
+                layout.pieces.append(position..<lineEnd)
             }
             position = next
         }
-        Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
-                   into: &fields, maxFields: maxFields, dropped: &dropped)
-        return Result(fields: fields, bodyStart: end, droppedFields: dropped, malformedLines: malformed,
-                      endedWithoutBlankLine: true)
+        flush()
+        layout.bodyStart = end
+        layout.endedWithoutBlankLine = true
+        return layout
     }
 
-    /// Ends the field being read (if any): joins its pieces and appends it, or counts it as dropped past the limit.
-    private static func flush(_ buffer: UnsafeBufferPointer<UInt8>, name: inout Range<Int>?, malformed: Bool,
-                              pieces: ArraySlice<Range<Int>>, into fields: inout [HeaderField], maxFields: Int,
-                              dropped: inout Int) {
-        guard let nameRange = name else { return }
-        name = nil
-        if fields.count >= maxFields { dropped += 1; return }
+    /// One located field as a `HeaderField`: its pieces unfolded, the name reusing a stored string when common.
+    static func makeField(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout,
+                          pieces allPieces: [Range<Int>]) -> HeaderField {
+        let pieces = allPieces[field.pieces]
         let raw = joinPieces(buffer, pieces)
-        let nameText = CommonFieldNames.name(buffer, nameRange)
-            ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[nameRange]), as: UTF8.self)
+        let nameText = CommonFieldNames.name(buffer, field.name)
+            ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[field.name]), as: UTF8.self)
         // Only values holding "=?" can carry encoded words; the rest need no decoding pass.
         let encoded = pieces.contains { containsEncodedWordStart(buffer, $0) }
-        fields.append(HeaderField(name: nameText, rawValue: raw,
-                                  value: encoded ? EncodedWordDecoder.decode(raw) : raw,
-                                  isMalformed: malformed))
+        return HeaderField(name: nameText, rawValue: raw, value: encoded ? EncodedWordDecoder.decode(raw) : raw,
+                           isMalformed: field.isMalformed)
     }
 
     /// Offset of the colon ending a valid field name on this line (printable ASCII, no spaces

@@ -48,7 +48,8 @@ public struct MessageParser: Sendable {
         var collector = Collector()
         let (headers, root) = bytes.withUnsafeBufferPointer { buffer -> (HeaderSection, MessagePart) in
             let end = buffer.count
-            let block = readHeaders(buffer, start: 0, end: end, path: "1", collector: &collector)
+            // The message's own header block stays unread: readers ask for a few of its fields by name.
+            let block = readHeaders(buffer, start: 0, end: end, path: "1", unread: true, collector: &collector)
             let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
             let root = parsePart(buffer, headers: block.headers, body: bodyRange, depth: depth,
                                  defaultType: .textPlain, path: "1", run: &run, collector: &collector)
@@ -82,9 +83,9 @@ public struct MessageParser: Sendable {
                        embeddedMessages: collector.embedded, warnings: collector.warnings)
     }
 
-    private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, path: String,
+    private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, path: String, unread: Bool,
                              collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
-        let result = HeaderBlockParser(maxFields: limits.maxHeaders).parse(buffer, start: start, end: end)
+        let result = HeaderBlockParser(maxFields: limits.maxHeaders).locate(buffer, start: start, end: end)
         if result.droppedFields > 0 {
             collector.warnings.append(.limit("max-headers",
                 "part \(path): \(result.droppedFields) header fields past the limit of \(limits.maxHeaders) were dropped"))
@@ -93,20 +94,18 @@ public struct MessageParser: Sendable {
             collector.warnings.append(ParseWarning(code: "malformed-header",
                 message: "part \(path): \(result.malformedLines) header line(s) without a field name or leading whitespace were read as continuations"))
         }
-        return (HeaderSection(fields: result.fields), result.bodyStart)
+        if unread { return (HeaderSection(unread: UnreadHeaderBlock(buffer, layout: result)), result.bodyStart) }
+        let fields = result.fields.map { HeaderBlockParser.makeField(buffer, $0, pieces: result.pieces) }
+        return (HeaderSection(fields: fields), result.bodyStart)
     }
 
     private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, headers: HeaderSection, body: Range<Int>, depth: Int,
                            defaultType: ContentType, path: String, run: inout ParseRun,
                            collector: inout Collector) -> MessagePart {
         run.partCount += 1
-        // One pass over the fields for the three MIME ones; the first of each name counts, as with `value(_:)`.
-        var declaredType: String?, declaredEncoding: String?, declaredDisposition: String?
-        for field in headers.fields {
-            if declaredType == nil, field.hasName("Content-Type") { declaredType = field.value }
-            else if declaredEncoding == nil, field.hasName("Content-Transfer-Encoding") { declaredEncoding = field.value }
-            else if declaredDisposition == nil, field.hasName("Content-Disposition") { declaredDisposition = field.value }
-        }
+        let declaredType = headers.value("Content-Type")
+        let declaredEncoding = headers.value("Content-Transfer-Encoding")
+        let declaredDisposition = headers.value("Content-Disposition")
         var contentType = defaultType
         if let declared = declaredType {
             if let parsed = ContentType(headerValue: declared) {
@@ -254,7 +253,7 @@ public struct MessageParser: Sendable {
     private func parseChild(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, depth: Int,
                             defaultType: ContentType, path: String, run: inout ParseRun,
                             collector: inout Collector) -> MessagePart {
-        let block = readHeaders(buffer, start: range.lowerBound, end: range.upperBound, path: path,
+        let block = readHeaders(buffer, start: range.lowerBound, end: range.upperBound, path: path, unread: false,
                                 collector: &collector)
         return parsePart(buffer, headers: block.headers, body: block.bodyStart..<range.upperBound, depth: depth + 1,
                          defaultType: defaultType, path: path, run: &run, collector: &collector)

@@ -1,0 +1,70 @@
+/// A message's header block kept as the bytes it was read from, with where each field lies; a field's strings are
+/// made only when it is asked for.
+///
+/// A message carries dozens of fields (trace lines, signatures, vendor headers), and the embedded original of a
+/// bounce as many again, while readers ask for a handful by name. Making every name and value a string at parse
+/// time, and freeing them all afterwards, was a large share of the parse. Immutable once made, so it is shared
+/// freely by copies of a message and across threads.
+final class UnreadHeaderBlock: Sendable {
+    private let bytes: [UInt8]
+    private let layout: [HeaderBlockParser.FieldLayout]
+    private let pieces: [Range<Int>]
+
+    /// The fields `layout` located in `buffer`, which need not outlive this block: their bytes are copied.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, layout: HeaderBlockParser.Layout) {
+        // Only the span the fields cover is kept, and the ranges are moved to match.
+        let start = layout.fields.first?.name.lowerBound ?? 0
+        let end = layout.pieces.last?.upperBound ?? start
+        bytes = Array(UnsafeBufferPointer(rebasing: buffer[start..<Swift.max(start, end)]))
+        self.layout = start == 0 ? layout.fields : layout.fields.map { field in
+            var moved = field
+            moved.name = (field.name.lowerBound - start)..<(field.name.upperBound - start)
+            return moved
+        }
+        pieces = start == 0 ? layout.pieces : layout.pieces.map { ($0.lowerBound - start)..<($0.upperBound - start) }
+    }
+
+    var count: Int { layout.count }
+
+    func field(at index: Int) -> HeaderField {
+        bytes.withUnsafeBufferPointer { HeaderBlockParser.makeField($0, layout[index], pieces: pieces) }
+    }
+
+    var allFields: [HeaderField] {
+        bytes.withUnsafeBufferPointer { buffer in
+            layout.map { HeaderBlockParser.makeField(buffer, $0, pieces: pieces) }
+        }
+    }
+
+    /// Index of the first field called `name` (ASCII case ignored), or nil.
+    func firstIndex(named name: String) -> Int? {
+        var name = name
+        return name.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { buffer in
+                layout.firstIndex { Self.nameMatches(buffer, $0.name, wanted) }
+            }
+        }
+    }
+
+    /// Indices of every field called `name`, in order.
+    func indices(named name: String) -> [Int] {
+        var name = name
+        return name.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { buffer in
+                layout.indices.filter { Self.nameMatches(buffer, layout[$0].name, wanted) }
+            }
+        }
+    }
+
+    /// Field names are ASCII (the parser accepts no other bytes in them), so bytes compare as the strings would.
+    @inline(__always)
+    private static func nameMatches(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                    _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard range.count == wanted.count else { return false }
+        for offset in 0..<wanted.count
+        where ByteScanning.lowercased(buffer[range.lowerBound + offset]) != ByteScanning.lowercased(wanted[offset]) {
+            return false
+        }
+        return true
+    }
+}
