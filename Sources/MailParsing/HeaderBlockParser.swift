@@ -20,18 +20,18 @@ struct HeaderBlockParser {
         var endedWithoutBlankLine: Bool
     }
 
-    /// Where one field lies in the buffer: its name and the byte ranges of its value's lines, before unfolding.
+    /// Where one field lies in the buffer: its name, and its value with the line breaks of its continuation lines
+    /// still in it (a field's lines are consecutive, so its value is one range).
     struct FieldLayout: Sendable {
         var name: Range<Int>
-        /// Indices into the block's piece list.
-        var pieces: Range<Int>
+        var value: Range<Int>
+        var isFolded: Bool
         var isMalformed: Bool
     }
 
     /// The fields of a block located but not yet made into `HeaderField`s.
     struct Layout {
         var fields: [FieldLayout] = []
-        var pieces: [Range<Int>] = []
         var bodyStart = 0
         var droppedFields = 0
         var malformedLines = 0
@@ -47,7 +47,7 @@ struct HeaderBlockParser {
         let layout = locate(buffer, start: start, end: end)
         var fields: [HeaderField] = []
         fields.reserveCapacity(layout.fields.count)
-        for field in layout.fields { fields.append(Self.makeField(buffer, field, pieces: layout.pieces)) }
+        for field in layout.fields { fields.append(Self.makeField(buffer, field)) }
         return Result(fields: fields, bodyStart: layout.bodyStart, droppedFields: layout.droppedFields,
                       malformedLines: layout.malformedLines, endedWithoutBlankLine: layout.endedWithoutBlankLine)
     }
@@ -57,31 +57,36 @@ struct HeaderBlockParser {
         var layout = Layout()
         // Messages carry a dozen or more fields; growing from empty would reallocate several times.
         layout.fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, 32)))
-        layout.pieces.reserveCapacity(Swift.max(0, Swift.min(maxFields, 32)))
         var position = start
         var sawField = false
-        // The field being read: its name, whether it is malformed, and where its pieces start in `layout.pieces`.
+        // The field being read: its name, its value so far, and whether it is malformed.
         var currentName: Range<Int>? = nil
+        var currentValue = 0..<0
+        var currentFolded = false
         var currentMalformed = false
-        var currentFirstPiece = 0
 
         func flush() {
             guard let nameRange = currentName else { return }
             currentName = nil
             if layout.fields.count >= maxFields {
                 layout.droppedFields += 1
-                layout.pieces.removeSubrange(currentFirstPiece...)
                 return
             }
-            layout.fields.append(FieldLayout(name: nameRange, pieces: currentFirstPiece..<layout.pieces.count,
+            layout.fields.append(FieldLayout(name: nameRange, value: currentValue, isFolded: currentFolded,
                                              isMalformed: currentMalformed))
         }
 
-        func startField(_ name: Range<Int>, malformed: Bool) {
+        func startField(_ name: Range<Int>, malformed: Bool, value: Range<Int>) {
             flush()
             currentName = name
             currentMalformed = malformed
-            currentFirstPiece = layout.pieces.count
+            currentValue = value
+            currentFolded = false
+        }
+
+        func continueField(to lineEnd: Int) {
+            currentValue = currentValue.lowerBound..<lineEnd
+            currentFolded = true
         }
 
         func noHeaders() -> Layout {
@@ -107,7 +112,7 @@ struct HeaderBlockParser {
             let first = buffer[position]
             if first == 0x20 || first == 0x09 {
                 if currentName != nil {
-                    layout.pieces.append(position..<lineEnd)
+                    continueField(to: lineEnd)
                 } else if !sawField {
                     // Leading whitespace line before any header: not a header block.
                     return noHeaders()
@@ -121,21 +126,22 @@ struct HeaderBlockParser {
                 layout.malformedLines += 1
                 var nameEnd = badColon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-                startField(position..<nameEnd, malformed: true)
-                layout.pieces.append((badColon + 1)..<lineEnd)
+                startField(position..<nameEnd, malformed: true, value: (badColon + 1)..<lineEnd)
             } else if let colon {
                 var nameEnd = colon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-                startField(position..<nameEnd, malformed: false)
-                layout.pieces.append((colon + 1)..<lineEnd)
+                startField(position..<nameEnd, malformed: false, value: (colon + 1)..<lineEnd)
                 sawField = true
             } else {
                 if !sawField { return noHeaders() }
                 // A line without a name after a field is almost always a continuation that lost
                 // its leading whitespace ("Content-Type: multipart/alternative;\nboundary=...").
                 layout.malformedLines += 1
-                if currentName == nil { startField(position..<position, malformed: true) }
-                layout.pieces.append(position..<lineEnd)
+                if currentName == nil {
+                    startField(position..<position, malformed: true, value: position..<lineEnd)
+                } else {
+                    continueField(to: lineEnd)
+                }
             }
             position = next
         }
@@ -145,15 +151,15 @@ struct HeaderBlockParser {
         return layout
     }
 
-    /// One located field as a `HeaderField`: its pieces unfolded, the name reusing a stored string when common.
-    static func makeField(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout,
-                          pieces allPieces: [Range<Int>]) -> HeaderField {
-        let pieces = allPieces[field.pieces]
-        let raw = joinPieces(buffer, pieces)
+    /// One located field as a `HeaderField`: its value unfolded, the name reusing a stored string when common.
+    static func makeField(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> HeaderField {
+        let raw = field.isFolded ? unfolded(buffer, field.value)
+            : TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)]))
         let nameText = CommonFieldNames.name(buffer, field.name)
             ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[field.name]), as: UTF8.self)
-        // Only values holding "=?" can carry encoded words; the rest need no decoding pass.
-        let encoded = pieces.contains { containsEncodedWordStart(buffer, $0) }
+        // Only values holding "=?" can carry encoded words; the rest need no decoding pass. A line break between
+        // "=" and "?" separates them, as it did before unfolding.
+        let encoded = containsEncodedWordStart(buffer, field.value)
         return HeaderField(name: nameText, rawValue: raw, value: encoded ? EncodedWordDecoder.decode(raw) : raw,
                            isMalformed: field.isMalformed)
     }
@@ -202,25 +208,24 @@ struct HeaderBlockParser {
         return nil
     }
 
-    /// Unfolds: the line breaks between pieces are dropped, the continuation whitespace kept.
-    private static func joinPieces(_ buffer: UnsafeBufferPointer<UInt8>, _ pieces: ArraySlice<Range<Int>>) -> String {
-        if pieces.count == 1, let only = pieces.first {
-            let range = ByteScanning.trimmed(buffer, only)
-            return TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[range]))
-        }
-        // One allocation: each piece plus at most one inserted space.
-        let capacity = pieces.reduce(0) { $0 + $1.count + 1 }
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, written in
+    /// Unfolds: the line breaks are dropped and the continuation whitespace kept; a continuation line that lost its
+    /// leading whitespace gets one space.
+    private static func unfolded(_ buffer: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> String {
+        // One allocation: every inserted space takes the place of a dropped line break.
+        let bytes = [UInt8](unsafeUninitializedCapacity: value.count) { output, written in
             var length = 0
-            for (index, piece) in pieces.enumerated() {
-                if index > 0, let first = piece.first, buffer[first] != 0x20, buffer[first] != 0x09 {
+            var lineStart = value.lowerBound
+            while lineStart <= value.upperBound {
+                let lineEnd = ByteScanning.lineEnd(buffer, from: lineStart, end: value.upperBound)
+                if lineStart > value.lowerBound, lineStart < lineEnd, buffer[lineStart] != 0x20, buffer[lineStart] != 0x09 {
                     output[length] = 0x20
                     length += 1
                 }
-                if let source = buffer.baseAddress, let target = output.baseAddress {
-                    (target + length).update(from: source + piece.lowerBound, count: piece.count)
-                    length += piece.count
+                if let source = buffer.baseAddress, let target = output.baseAddress, lineEnd > lineStart {
+                    (target + length).update(from: source + lineStart, count: lineEnd - lineStart)
+                    length += lineEnd - lineStart
                 }
+                lineStart = lineEnd + 1
             }
             written = length
         }

@@ -95,7 +95,7 @@ public struct MessageParser: Sendable {
                 message: "part \(path): \(result.malformedLines) header line(s) without a field name or leading whitespace were read as continuations"))
         }
         if unread { return (HeaderSection(unread: UnreadHeaderBlock(buffer, layout: result)), result.bodyStart) }
-        let fields = result.fields.map { HeaderBlockParser.makeField(buffer, $0, pieces: result.pieces) }
+        let fields = result.fields.map { HeaderBlockParser.makeField(buffer, $0) }
         return (HeaderSection(fields: fields), result.bodyStart)
     }
 

@@ -8,31 +8,30 @@
 final class UnreadHeaderBlock: Sendable {
     private let bytes: [UInt8]
     private let layout: [HeaderBlockParser.FieldLayout]
-    private let pieces: [Range<Int>]
 
     /// The fields `layout` located in `buffer`, which need not outlive this block: their bytes are copied.
     init(_ buffer: UnsafeBufferPointer<UInt8>, layout: HeaderBlockParser.Layout) {
         // Only the span the fields cover is kept, and the ranges are moved to match.
         let start = layout.fields.first?.name.lowerBound ?? 0
-        let end = layout.pieces.last?.upperBound ?? start
+        let end = layout.fields.last?.value.upperBound ?? start
         bytes = Array(UnsafeBufferPointer(rebasing: buffer[start..<Swift.max(start, end)]))
         self.layout = start == 0 ? layout.fields : layout.fields.map { field in
             var moved = field
             moved.name = (field.name.lowerBound - start)..<(field.name.upperBound - start)
+            moved.value = (field.value.lowerBound - start)..<(field.value.upperBound - start)
             return moved
         }
-        pieces = start == 0 ? layout.pieces : layout.pieces.map { ($0.lowerBound - start)..<($0.upperBound - start) }
     }
 
     var count: Int { layout.count }
 
     func field(at index: Int) -> HeaderField {
-        bytes.withUnsafeBufferPointer { HeaderBlockParser.makeField($0, layout[index], pieces: pieces) }
+        bytes.withUnsafeBufferPointer { HeaderBlockParser.makeField($0, layout[index]) }
     }
 
     var allFields: [HeaderField] {
         bytes.withUnsafeBufferPointer { buffer in
-            layout.map { HeaderBlockParser.makeField(buffer, $0, pieces: pieces) }
+            layout.map { HeaderBlockParser.makeField(buffer, $0) }
         }
     }
 
