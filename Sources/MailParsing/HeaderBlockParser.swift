@@ -153,8 +153,7 @@ struct HeaderBlockParser {
 
     /// One located field as a `HeaderField`: its value unfolded, the name reusing a stored string when common.
     static func makeField(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> HeaderField {
-        let raw = field.isFolded ? unfolded(buffer, field.value)
-            : TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)]))
+        let raw = rawValue(buffer, field)
         let nameText = CommonFieldNames.name(buffer, field.name)
             ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[field.name]), as: UTF8.self)
         // Only values holding "=?" can carry encoded words; the rest need no decoding pass. A line break between
@@ -162,6 +161,12 @@ struct HeaderBlockParser {
         let encoded = containsEncodedWordStart(buffer, field.value)
         return HeaderField(name: nameText, rawValue: raw, value: encoded ? EncodedWordDecoder.decode(raw) : raw,
                            isMalformed: field.isMalformed)
+    }
+
+    /// A located field's value unfolded and trimmed, not decoded: `HeaderField.rawValue`.
+    static func rawValue(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> String {
+        field.isFolded ? unfolded(buffer, field.value)
+            : TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)]))
     }
 
     /// Offset of the colon ending a valid field name on this line (printable ASCII, no spaces

@@ -41,11 +41,27 @@ public struct HeaderSection: Sendable, Hashable, Codable {
         }
     }
 
+    /// Undecoded values of every field called `name`, in order (no encoded word is decoded on the way).
+    func rawValues(named name: String) -> [String] {
+        switch storage {
+        case .fields(let fields): return fields.filter { $0.hasName(name) }.map(\.rawValue)
+        case .unread(let block): return block.indices(named: name).map(block.rawValue(at:))
+        }
+    }
+
+    /// The undecoded value of the first field called `name`, without decoding its encoded words.
+    func firstRawValue(named name: String) -> String? {
+        switch storage {
+        case .fields(let fields): return fields.first { $0.hasName(name) }?.rawValue
+        case .unread(let block): return block.firstIndex(named: name).map(block.rawValue(at:))
+        }
+    }
+
     /// The decoded value of the first field called `name` (case-insensitive).
     public func value(_ name: String) -> String? { first(named: name)?.value }
 
     /// The undecoded, unfolded value of the first field called `name`.
-    public func rawValue(_ name: String) -> String? { first(named: name)?.rawValue }
+    public func rawValue(_ name: String) -> String? { firstRawValue(named: name) }
 
     /// Decoded values of every field called `name`, in order.
     public func values(_ name: String) -> [String] { all(named: name).map(\.value) }

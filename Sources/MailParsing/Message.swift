@@ -51,8 +51,8 @@ public struct Message: Sendable, Equatable {
     /// Address lists are read from the undecoded value (an encoded comma in a display name must
     /// not split the list); display names are decoded afterwards.
     private static func addresses(_ headers: HeaderSection, _ name: String) -> [MailAddress] {
-        headers.all(named: name).flatMap { field in
-            AddressParser.parseList(field.rawValue).map { address in
+        headers.rawValues(named: name).flatMap { rawValue in
+            AddressParser.parseList(rawValue).map { address in
                 var decoded = address
                 decoded.displayName = address.displayName.map(EncodedWordDecoder.decode)
                 return decoded

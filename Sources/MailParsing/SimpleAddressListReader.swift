@@ -80,7 +80,7 @@ enum SimpleAddressListReader {
         if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") { return (nil, index + 2) }
         guard let (address, next) = addressSpec(bytes, from: index + 1),
               next < bytes.count, bytes[next] == UInt8(ascii: ">") else { return nil }
-        let displayName = name.isEmpty ? nil : AddressDisplayName.cleaned(String(decoding: name, as: UTF8.self))
+        let displayName = name.isEmpty ? nil : cleanedName(name)
         return (MailAddress(displayName: displayName, address: address), next + 1)
     }
 
@@ -127,6 +127,26 @@ enum SimpleAddressListReader {
             return length
         }
         return (address, index)
+    }
+
+    /// `AddressDisplayName.cleaned`, done on the bytes when they are ASCII. The name holds no line breaks (they
+    /// separate words, and quoted strings with them are left to the full reader), so each byte is one character.
+    private static func cleanedName(_ name: [UInt8]) -> String? {
+        guard !name.contains(where: { $0 >= 0x80 }) else {
+            return AddressDisplayName.cleaned(String(decoding: name, as: UTF8.self))
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var lower = 0, upper = name.count
+        while lower < upper, isSpace(name[lower]) { lower += 1 }
+        while upper > lower, isSpace(name[upper - 1]) { upper -= 1 }
+        if upper - lower >= 2, name[lower] == UInt8(ascii: "'"), name[upper - 1] == UInt8(ascii: "'") {
+            lower += 1
+            upper -= 1
+        }
+        if upper > lower, name[upper - 1] == UInt8(ascii: ",") { upper -= 1 }
+        while lower < upper, isSpace(name[lower]) { lower += 1 }
+        while upper > lower, isSpace(name[upper - 1]) { upper -= 1 }
+        return lower < upper ? String(decoding: name[lower..<upper], as: UTF8.self) : nil
     }
 
     private static func atMemberEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {

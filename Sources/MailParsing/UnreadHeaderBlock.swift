@@ -29,6 +29,11 @@ final class UnreadHeaderBlock: Sendable {
         bytes.withUnsafeBufferPointer { HeaderBlockParser.makeField($0, layout[index]) }
     }
 
+    /// The unfolded, undecoded value of field `index`, without decoding its encoded words.
+    func rawValue(at index: Int) -> String {
+        bytes.withUnsafeBufferPointer { HeaderBlockParser.rawValue($0, layout[index]) }
+    }
+
     var allFields: [HeaderField] {
         bytes.withUnsafeBufferPointer { buffer in
             layout.map { HeaderBlockParser.makeField(buffer, $0) }

@@ -20,7 +20,8 @@ import Testing
         "\u{00A0}Pat\u{00A0} <p@x.com>", "Pat, <p@x.com>", "' <p@x.com>", "Pa)t <p@x.com>", "pa)t@x.com", "p@x.c!m",
         "MAILER-DAEMON <>", "<>, p@x.com", "Name <> trailing", "a@b.com (Mail Delivery System)", "a@b.com ( )",
         "a@b.com(x)", "a@b.com (x) (y)", "a@b.com (a (b))", "a@b.com (x\\)y)", "a@b.com (x\r\n y), c@d.com",
-        "a@b.com (unclosed", "a@b.com (x) trailing",
+        "a@b.com (unclosed", "a@b.com (x) trailing", "' Pat ' <p@x.com>", "\" Pat, \" <p@x.com>", "\"'\" <p@x.com>",
+        "\"','\" <p@x.com>", "\"\t, \" <p@x.com>", "\"Pat\tSmith\" <p@x.com>", "\" 'Pat' ,\" <p@x.com>",
     ]
 
     @Test func addressListShortcutAgreesWithTheTokenizer() {
