@@ -51,13 +51,14 @@ public struct Message: Sendable, Equatable {
     /// Address lists are read from the undecoded value (an encoded comma in a display name must
     /// not split the list); display names are decoded afterwards.
     private static func addresses(_ headers: HeaderSection, _ name: String) -> [MailAddress] {
-        headers.rawValues(named: name).flatMap { rawValue in
-            AddressParser.parseList(rawValue).map { address in
-                var decoded = address
-                decoded.displayName = address.displayName.map(EncodedWordDecoder.decode)
-                return decoded
+        var addresses: [MailAddress] = []
+        for rawValue in headers.rawValues(named: name) {
+            for var address in AddressParser.parseList(rawValue) {
+                address.displayName = address.displayName.map(EncodedWordDecoder.decode)
+                addresses.append(address)
             }
         }
+        return addresses
     }
 
     /// Every MIME part of this message in tree order (embedded messages' parts excluded).
