@@ -118,8 +118,6 @@ public struct MessageParser: Sendable {
         let transferEncoding = declaredEncoding.map { $0.trimmingMailWhitespace.asciiLowercased } ?? "7bit"
         let disposition = declaredDisposition.map(ContentDisposition.init(headerValue:))
         let filename = disposition?.filename ?? contentType.name
-        var part = MessagePart(path: path, headers: headers, contentType: contentType,
-                               transferEncoding: transferEncoding, disposition: disposition, filename: filename)
 
         if depth == 0, declaredType == nil, !body.isEmpty,
            let guessed = MultipartSplitter.guessBoundary(buffer, body: body),
@@ -131,23 +129,44 @@ public struct MessageParser: Sendable {
                 message: "part \(path): no Content-Type, but the body is MIME parts; read as multipart/mixed"))
             contentType = ContentType(type: "multipart", subtype: "mixed",
                                       parameters: [MIMEParameter(name: "boundary", value: String(decoding: guessed, as: UTF8.self))])
-            part.contentType = contentType
         }
+        // The part is made once, from what its body holds: a large value, it is not copied while being filled in.
+        let content = readContent(buffer, contentType: contentType, transferEncoding: transferEncoding,
+                                  inline: !(disposition?.isAttachment ?? false), body: body, depth: depth, path: path,
+                                  run: &run, collector: &collector)
+        return MessagePart(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
+                           disposition: disposition, filename: filename, children: content.children,
+                           embeddedStorage: content.embedded, decodedBody: content.decodedBody,
+                           textSource: content.text)
+    }
 
+    /// What a part's body holds, once read.
+    private struct PartContent {
+        var children: [MessagePart] = []
+        var decodedBody: [UInt8] = []
+        var text: MessagePart.TextSource = .none
+        /// The message the part carries, if any (the part's storage for `embeddedMessage`).
+        var embedded: [Message] = []
+    }
+
+    private func readContent(_ buffer: UnsafeBufferPointer<UInt8>, contentType: ContentType, transferEncoding: String,
+                             inline: Bool, body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
+                             collector: inout Collector) -> PartContent {
+        var content = PartContent()
         if contentType.isMultipart {
             guard depth < limits.maxDepth else {
                 collector.warnings.append(.limit("max-depth",
                     "part \(path): nesting deeper than \(limits.maxDepth) levels was not descended into"))
-                part.decodedBody = Array(UnsafeBufferPointer(rebasing: buffer[body]))
-                return part
+                content.decodedBody = Array(UnsafeBufferPointer(rebasing: buffer[body]))
+                return content
             }
-            part.children = parseMultipart(buffer, contentType: contentType, body: body, depth: depth, path: path,
-                                           run: &run, collector: &collector)
-            return part
+            content.children = parseMultipart(buffer, contentType: contentType, body: body, depth: depth, path: path,
+                                              run: &run, collector: &collector)
+            return content
         }
 
         let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]), encoding: transferEncoding)
-        part.decodedBody = decoded
+        content.decodedBody = decoded
 
         if contentType.isEmbeddedMessage {
             if depth >= limits.maxDepth {
@@ -161,33 +180,32 @@ public struct MessageParser: Sendable {
                 let embeddedBytes = headerStart == decoded.startIndex ? decoded : Array(decoded[headerStart...])
                 let embedded = parseMessage(LineEndings.normalized(embeddedBytes), depth: depth + 1,
                                             headersOnly: headersOnly, run: &run)
-                part.embeddedMessage = embedded
+                content.embedded = [embedded]
                 collector.embedded.append(embedded)
             }
-            if contentType.isText { part.setTextUndecoded(charset: contentType.charset) }
-            return part
+            if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
+            return content
         }
         if contentType.isDeliveryStatus {
             if let report = DeliveryStatusParser.parse(decoded) { collector.reports.append(report) }
-            part.setTextUndecoded(charset: contentType.charset ?? "utf-8")
-            return part
+            content.text = .undecoded(charset: contentType.charset ?? "utf-8")
+            return content
         }
         if contentType.isFeedbackReport {
             if let report = FeedbackReport.parse(decoded) { collector.feedback.append(report) }
-            part.setTextUndecoded(charset: contentType.charset ?? "utf-8")
-            return part
+            content.text = .undecoded(charset: contentType.charset ?? "utf-8")
+            return content
         }
         if contentType.isText {
-            let inline = !(disposition?.isAttachment ?? false)
             if inline && (contentType.subtype == "plain" || contentType.subtype == "html") {
                 let text = TextDecoding.decode(decoded, charset: contentType.charset)
-                part.text = text
+                content.text = .decoded(text)
                 if contentType.subtype == "plain" { collector.plainTexts.append(text) } else { collector.htmlTexts.append(text) }
             } else {
-                part.setTextUndecoded(charset: contentType.charset)
+                content.text = .undecoded(charset: contentType.charset)
             }
         }
-        return part
+        return content
     }
 
     /// Whether the text before the first boundary line is a message of its own (three or more non-blank lines,

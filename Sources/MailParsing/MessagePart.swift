@@ -53,8 +53,22 @@ public struct MessagePart: Sendable, Equatable {
         case undecoded(charset: String?)
     }
 
-    /// Gives the part its text as `decodedBody` read in `charset`, decoded only when `text` is read.
-    mutating func setTextUndecoded(charset: String?) { textSource = .undecoded(charset: charset) }
+    /// Every property given, each assigned once: the parser makes each part with this one call (a part is a large
+    /// value, and assigning properties of a made part copied it whole).
+    init(path: String, headers: HeaderSection, contentType: ContentType, transferEncoding: String,
+         disposition: ContentDisposition?, filename: String?, children: [MessagePart], embeddedStorage: [Message],
+         decodedBody: [UInt8], textSource: TextSource) {
+        self.path = path
+        self.headers = headers
+        self.contentType = contentType
+        self.transferEncoding = transferEncoding
+        self.disposition = disposition
+        self.filename = filename
+        self.children = children
+        self.embeddedStorage = embeddedStorage
+        self.decodedBody = decodedBody
+        self.textSource = textSource
+    }
 
     public static func == (lhs: MessagePart, rhs: MessagePart) -> Bool {
         lhs.path == rhs.path && lhs.headers == rhs.headers && lhs.contentType == rhs.contentType

@@ -42,20 +42,35 @@ final class UnreadHeaderBlock: Sendable {
 
     /// Index of the first field called `name` (ASCII case ignored), or nil.
     func firstIndex(named name: String) -> Int? {
-        var name = name
-        return name.withUTF8 { wanted in
-            bytes.withUnsafeBufferPointer { buffer in
-                layout.firstIndex { Self.nameMatches(buffer, $0.name, wanted) }
-            }
+        var found: Int?
+        forEachIndex(named: name) { index in
+            found = index
+            return false
         }
+        return found
     }
 
     /// Indices of every field called `name`, in order.
     func indices(named name: String) -> [Int] {
+        var found: [Int] = []
+        forEachIndex(named: name) { index in
+            found.append(index)
+            return true
+        }
+        return found
+    }
+
+    /// Calls `body` with the index of each field called `name`, in order, while it returns true. Readers ask for
+    /// fields by name many times per message, so this is a plain loop over the layout: lengths first, bytes after.
+    private func forEachIndex(named name: String, _ body: (Int) -> Bool) {
         var name = name
-        return name.withUTF8 { wanted in
+        name.withUTF8 { wanted in
             bytes.withUnsafeBufferPointer { buffer in
-                layout.indices.filter { Self.nameMatches(buffer, layout[$0].name, wanted) }
+                layout.withUnsafeBufferPointer { fields in
+                    for index in 0..<fields.count where fields[index].name.count == wanted.count {
+                        if Self.nameMatches(buffer, fields[index].name, wanted), !body(index) { return }
+                    }
+                }
             }
         }
     }
