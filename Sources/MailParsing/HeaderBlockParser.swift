@@ -173,6 +173,9 @@ struct HeaderBlockParser {
     /// inside the name; whitespace before the colon is tolerated), or nil.
     static func fieldNameEnd(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
         var index = from
+        // Every line of every header block starts here: name bytes (printable ASCII but the colon) are skipped with
+        // two comparisons each before the careful loop below looks at what ends the name.
+        while index < end, buffer[index] &- 0x21 < 0x5E, buffer[index] != 0x3A { index += 1 }
         while index < end {
             let byte = buffer[index]
             if byte == 0x3A { return index > from ? index : nil }
