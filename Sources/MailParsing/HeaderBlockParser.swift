@@ -20,28 +20,79 @@ struct HeaderBlockParser {
         var endedWithoutBlankLine: Bool
     }
 
+    /// Where one field lies in the buffer: its name, and its value with the line breaks of its continuation lines
+    /// still in it (a field's lines are consecutive, so its value is one range).
+    struct FieldLayout: Sendable {
+        var name: Range<Int>
+        var value: Range<Int>
+        var isFolded: Bool
+        var isMalformed: Bool
+    }
+
+    /// The fields of a block located but not yet made into `HeaderField`s.
+    struct Layout {
+        var fields: [FieldLayout] = []
+        var bodyStart = 0
+        var droppedFields = 0
+        var malformedLines = 0
+        var endedWithoutBlankLine = false
+    }
+
     let maxFields: Int
 
     /// Parses the header block in `buffer[start..<end]`.
     /// A part whose first line is not a header (broken mailers omit the blank line before a
     /// body) is read as having no headers, its body starting at `start`.
     func parse(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Result {
+        let layout = locate(buffer, start: start, end: end)
         var fields: [HeaderField] = []
+        fields.reserveCapacity(layout.fields.count)
+        for field in layout.fields { fields.append(Self.makeField(buffer, field)) }
+        return Result(fields: fields, bodyStart: layout.bodyStart, droppedFields: layout.droppedFields,
+                      malformedLines: layout.malformedLines, endedWithoutBlankLine: layout.endedWithoutBlankLine)
+    }
+
+    /// Finds the fields of the header block in `buffer[start..<end]` without making their strings.
+    func locate(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Layout {
+        var layout = Layout()
         // Messages carry a dozen or more fields; growing from empty would reallocate several times.
-        fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, 16)))
-        var dropped = 0, malformed = 0
+        layout.fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, 32)))
         var position = start
         var sawField = false
-        // Byte ranges of the current field's value pieces, joined when the next field starts. The array is
-        // reused from field to field: only the first `pieceCount` entries belong to the current one.
+        // The field being read: its name, its value so far, and whether it is malformed.
         var currentName: Range<Int>? = nil
+        var currentValue = 0..<0
+        var currentFolded = false
         var currentMalformed = false
-        var pieces: [Range<Int>] = []
-        var pieceCount = 0
 
-        func addPiece(_ piece: Range<Int>) {
-            if pieceCount < pieces.count { pieces[pieceCount] = piece } else { pieces.append(piece) }
-            pieceCount += 1
+        func flush() {
+            guard let nameRange = currentName else { return }
+            currentName = nil
+            if layout.fields.count >= maxFields {
+                layout.droppedFields += 1
+                return
+            }
+            layout.fields.append(FieldLayout(name: nameRange, value: currentValue, isFolded: currentFolded,
+                                             isMalformed: currentMalformed))
+        }
+
+        func startField(_ name: Range<Int>, malformed: Bool, value: Range<Int>) {
+            flush()
+            currentName = name
+            currentMalformed = malformed
+            currentValue = value
+            currentFolded = false
+        }
+
+        func continueField(to lineEnd: Int) {
+            currentValue = currentValue.lowerBound..<lineEnd
+            currentFolded = true
+        }
+
+        func noHeaders() -> Layout {
+            var empty = Layout()
+            empty.bodyStart = start
+            return empty
         }
 
         // An mbox envelope line ("From sender date") before the headers is not a header.
@@ -54,20 +105,17 @@ struct HeaderBlockParser {
             let lineEnd = ByteScanning.lineEnd(buffer, from: position, end: end)
             let next = min(end, lineEnd + 1)
             if lineEnd == position {  // the empty line: headers end here
-                Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
-                           into: &fields, maxFields: maxFields, dropped: &dropped)
-                pieceCount = 0
-                return Result(fields: fields, bodyStart: next, droppedFields: dropped, malformedLines: malformed,
-                              endedWithoutBlankLine: false)
+                flush()
+                layout.bodyStart = next
+                return layout
             }
             let first = buffer[position]
             if first == 0x20 || first == 0x09 {
                 if currentName != nil {
-                    addPiece(position..<lineEnd)
+                    continueField(to: lineEnd)
                 } else if !sawField {
                     // Leading whitespace line before any header: not a header block.
-                    return Result(fields: [], bodyStart: start, droppedFields: 0, malformedLines: 0,
-                                  endedWithoutBlankLine: false)
+                    return noHeaders()
                 }
                 position = next
                 continue
@@ -75,68 +123,59 @@ struct HeaderBlockParser {
             let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd)
             if colon == nil, sawField, let badColon = Self.colonAfterInvalidName(buffer, from: position, end: lineEnd) {
                 // "Bad Header: value": not a valid name, but plainly meant as its own field.
-                Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
-                           into: &fields, maxFields: maxFields, dropped: &dropped)
-                pieceCount = 0
-                malformed += 1
+                layout.malformedLines += 1
                 var nameEnd = badColon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-                currentName = position..<nameEnd
-                currentMalformed = true
-                addPiece((badColon + 1)..<lineEnd)
+                startField(position..<nameEnd, malformed: true, value: (badColon + 1)..<lineEnd)
             } else if let colon {
-                Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
-                           into: &fields, maxFields: maxFields, dropped: &dropped)
-                pieceCount = 0
                 var nameEnd = colon
                 while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-                currentName = position..<nameEnd
-                currentMalformed = false
-                addPiece((colon + 1)..<lineEnd)
+                startField(position..<nameEnd, malformed: false, value: (colon + 1)..<lineEnd)
                 sawField = true
             } else {
-                if !sawField {
-                    return Result(fields: [], bodyStart: start, droppedFields: 0, malformedLines: 0,
-                                  endedWithoutBlankLine: false)
-                }
+                if !sawField { return noHeaders() }
                 // A line without a name after a field is almost always a continuation that lost
                 // its leading whitespace ("Content-Type: multipart/alternative;\nboundary=...").
-                malformed += 1
+                layout.malformedLines += 1
                 if currentName == nil {
-                    currentName = position..<position
-                    currentMalformed = true
+                    startField(position..<position, malformed: true, value: position..<lineEnd)
+                } else {
+                    continueField(to: lineEnd)
                 }
-                addPiece(position..<lineEnd)
             }
             position = next
         }
-        Self.flush(buffer, name: &currentName, malformed: currentMalformed, pieces: pieces[..<pieceCount],
-                   into: &fields, maxFields: maxFields, dropped: &dropped)
-        return Result(fields: fields, bodyStart: end, droppedFields: dropped, malformedLines: malformed,
-                      endedWithoutBlankLine: true)
+        flush()
+        layout.bodyStart = end
+        layout.endedWithoutBlankLine = true
+        return layout
     }
 
-    /// Ends the field being read (if any): joins its pieces and appends it, or counts it as dropped past the limit.
-    private static func flush(_ buffer: UnsafeBufferPointer<UInt8>, name: inout Range<Int>?, malformed: Bool,
-                              pieces: ArraySlice<Range<Int>>, into fields: inout [HeaderField], maxFields: Int,
-                              dropped: inout Int) {
-        guard let nameRange = name else { return }
-        name = nil
-        if fields.count >= maxFields { dropped += 1; return }
-        let raw = joinPieces(buffer, pieces)
-        let nameText = CommonFieldNames.name(buffer, nameRange)
-            ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[nameRange]), as: UTF8.self)
-        // Only values holding "=?" can carry encoded words; the rest need no decoding pass.
-        let encoded = pieces.contains { containsEncodedWordStart(buffer, $0) }
-        fields.append(HeaderField(name: nameText, rawValue: raw,
-                                  value: encoded ? EncodedWordDecoder.decode(raw) : raw,
-                                  isMalformed: malformed))
+    /// One located field as a `HeaderField`: its value unfolded, the name reusing a stored string when common.
+    static func makeField(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> HeaderField {
+        let raw = rawValue(buffer, field)
+        let nameText = CommonFieldNames.name(buffer, field.name)
+            ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[field.name]), as: UTF8.self)
+        // Only values holding "=?" can carry encoded words; the rest need no decoding pass. A line break between
+        // "=" and "?" separates them, as it did before unfolding.
+        let encoded = containsEncodedWordStart(buffer, field.value)
+        return HeaderField(name: nameText, rawValue: raw, value: encoded ? EncodedWordDecoder.decode(raw) : raw,
+                           isMalformed: field.isMalformed)
+    }
+
+    /// A located field's value unfolded and trimmed, not decoded: `HeaderField.rawValue`.
+    static func rawValue(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> String {
+        field.isFolded ? unfolded(buffer, field.value)
+            : TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)]))
     }
 
     /// Offset of the colon ending a valid field name on this line (printable ASCII, no spaces
     /// inside the name; whitespace before the colon is tolerated), or nil.
     static func fieldNameEnd(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
         var index = from
+        // Every line of every header block starts here: name bytes (printable ASCII but the colon) are skipped with
+        // two comparisons each before the careful loop below looks at what ends the name.
+        while index < end, buffer[index] &- 0x21 < 0x5E, buffer[index] != 0x3A { index += 1 }
         while index < end {
             let byte = buffer[index]
             if byte == 0x3A { return index > from ? index : nil }
@@ -177,25 +216,24 @@ struct HeaderBlockParser {
         return nil
     }
 
-    /// Unfolds: the line breaks between pieces are dropped, the continuation whitespace kept.
-    private static func joinPieces(_ buffer: UnsafeBufferPointer<UInt8>, _ pieces: ArraySlice<Range<Int>>) -> String {
-        if pieces.count == 1, let only = pieces.first {
-            let range = ByteScanning.trimmed(buffer, only)
-            return TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: buffer[range]))
-        }
-        // One allocation: each piece plus at most one inserted space.
-        let capacity = pieces.reduce(0) { $0 + $1.count + 1 }
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, written in
+    /// Unfolds: the line breaks are dropped and the continuation whitespace kept; a continuation line that lost its
+    /// leading whitespace gets one space.
+    private static func unfolded(_ buffer: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> String {
+        // One allocation: every inserted space takes the place of a dropped line break.
+        let bytes = [UInt8](unsafeUninitializedCapacity: value.count) { output, written in
             var length = 0
-            for (index, piece) in pieces.enumerated() {
-                if index > 0, let first = piece.first, buffer[first] != 0x20, buffer[first] != 0x09 {
+            var lineStart = value.lowerBound
+            while lineStart <= value.upperBound {
+                let lineEnd = ByteScanning.lineEnd(buffer, from: lineStart, end: value.upperBound)
+                if lineStart > value.lowerBound, lineStart < lineEnd, buffer[lineStart] != 0x20, buffer[lineStart] != 0x09 {
                     output[length] = 0x20
                     length += 1
                 }
-                if let source = buffer.baseAddress, let target = output.baseAddress {
-                    (target + length).update(from: source + piece.lowerBound, count: piece.count)
-                    length += piece.count
+                if let source = buffer.baseAddress, let target = output.baseAddress, lineEnd > lineStart {
+                    (target + length).update(from: source + lineStart, count: lineEnd - lineStart)
+                    length += lineEnd - lineStart
                 }
+                lineStart = lineEnd + 1
             }
             written = length
         }

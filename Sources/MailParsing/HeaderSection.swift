@@ -1,25 +1,101 @@
 /// The header fields of a message or MIME part, in their original order, duplicates included.
 public struct HeaderSection: Sendable, Hashable, Codable {
-    public var fields: [HeaderField]
+    /// A message's own header block is kept unread until asked for (see `UnreadHeaderBlock`); a section built from
+    /// fields, or whose fields were replaced, holds them as they are.
+    private var storage: Storage
 
-    public init(fields: [HeaderField] = []) { self.fields = fields }
+    private enum Storage: Sendable {
+        case fields([HeaderField])
+        case unread(UnreadHeaderBlock)
+    }
+
+    public init(fields: [HeaderField] = []) { storage = .fields(fields) }
+
+    init(unread block: UnreadHeaderBlock) { storage = .unread(block) }
+
+    /// Every field, in order. For a message's own header block the fields are made on each read: read it once and
+    /// keep the array rather than reading it inside a loop, or look fields up by name.
+    public var fields: [HeaderField] {
+        get {
+            switch storage {
+            case .fields(let fields): return fields
+            case .unread(let block): return block.allFields
+            }
+        }
+        set { storage = .fields(newValue) }
+    }
+
+    /// The first field called `name` (case-insensitive).
+    func first(named name: String) -> HeaderField? {
+        switch storage {
+        case .fields(let fields): return fields.first { $0.hasName(name) }
+        case .unread(let block): return block.firstIndex(named: name).map(block.field(at:))
+        }
+    }
+
+    /// Every field called `name`, in order.
+    func all(named name: String) -> [HeaderField] {
+        switch storage {
+        case .fields(let fields): return fields.filter { $0.hasName(name) }
+        case .unread(let block): return block.indices(named: name).map(block.field(at:))
+        }
+    }
+
+    /// Undecoded values of every field called `name`, in order (no encoded word is decoded on the way).
+    func rawValues(named name: String) -> [String] {
+        switch storage {
+        case .fields(let fields): return fields.filter { $0.hasName(name) }.map(\.rawValue)
+        case .unread(let block): return block.indices(named: name).map(block.rawValue(at:))
+        }
+    }
+
+    /// The undecoded value of the first field called `name`, without decoding its encoded words.
+    func firstRawValue(named name: String) -> String? {
+        switch storage {
+        case .fields(let fields): return fields.first { $0.hasName(name) }?.rawValue
+        case .unread(let block): return block.firstIndex(named: name).map(block.rawValue(at:))
+        }
+    }
 
     /// The decoded value of the first field called `name` (case-insensitive).
-    public func value(_ name: String) -> String? {
-        fields.first { $0.hasName(name) }?.value
-    }
+    public func value(_ name: String) -> String? { first(named: name)?.value }
 
     /// The undecoded, unfolded value of the first field called `name`.
-    public func rawValue(_ name: String) -> String? {
-        fields.first { $0.hasName(name) }?.rawValue
-    }
+    public func rawValue(_ name: String) -> String? { firstRawValue(named: name) }
 
     /// Decoded values of every field called `name`, in order.
-    public func values(_ name: String) -> [String] {
-        fields.filter { $0.hasName(name) }.map(\.value)
+    public func values(_ name: String) -> [String] { all(named: name).map(\.value) }
+
+    public func contains(_ name: String) -> Bool {
+        switch storage {
+        case .fields(let fields): return fields.contains { $0.hasName(name) }
+        case .unread(let block): return block.firstIndex(named: name) != nil
+        }
     }
 
-    public func contains(_ name: String) -> Bool { fields.contains { $0.hasName(name) } }
+    public var isEmpty: Bool {
+        switch storage {
+        case .fields(let fields): return fields.isEmpty
+        case .unread(let block): return block.count == 0
+        }
+    }
 
-    public var isEmpty: Bool { fields.isEmpty }
+    // Equality, hashing and coding are those of the fields, however they are stored.
+    public static func == (lhs: HeaderSection, rhs: HeaderSection) -> Bool { lhs.fields == rhs.fields }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+
+    private enum CodingKeys: String, CodingKey {
+        case fields
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        storage = .fields(try container.decode([HeaderField].self, forKey: .fields))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fields, forKey: .fields)
+    }
 }

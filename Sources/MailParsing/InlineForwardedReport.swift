@@ -7,13 +7,11 @@ enum InlineForwardedReport {
     static func start(in body: [UInt8]) -> Int? {
         body.withUnsafeBufferPointer { buffer -> Int? in
             let end = buffer.count
-            var lineStarts: [Int] = []
             var position = 0
             while position < end {
                 let lineEnd = ByteScanning.lineEnd(buffer, from: position, end: end)
-                lineStarts.append(position)
                 if declaresReport(buffer, position..<lineEnd) {
-                    return headerBlockStart(buffer, lineStarts: lineStarts)
+                    return headerBlockStart(buffer, contentTypeLine: position)
                 }
                 position = lineEnd + 1
             }
@@ -22,30 +20,33 @@ enum InlineForwardedReport {
     }
 
     private static func declaresReport(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        let prefix = "content-type:"
-        guard line.count > prefix.utf8.count + 16 else { return false }
-        for (offset, byte) in prefix.utf8.enumerated()
-        where ByteScanning.lowercased(buffer[line.lowerBound + offset]) != byte { return false }
-        var index = line.lowerBound + prefix.utf8.count
+        // Nearly every line of a text body fails on its first byte.
+        guard line.count > 29, buffer[line.lowerBound] | 0x20 == UInt8(ascii: "c"),
+              ByteScanning.equalsLowercase(buffer, line.lowerBound..<(line.lowerBound + 13), "content-type:") else {
+            return false
+        }
+        var index = line.lowerBound + 13
         while index < line.upperBound, buffer[index] == 0x20 || buffer[index] == 0x09 { index += 1 }
         return ByteScanning.equalsLowercase(buffer, index..<min(line.upperBound, index + 16), "multipart/report")
     }
 
     /// Walks back from the Content-Type line over header and continuation lines.
-    private static func headerBlockStart(_ buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> Int? {
-        var index = lineStarts.count - 1
-        while index > 0 {
-            let previous = lineStarts[index - 1]
-            let previousEnd = lineStarts[index] - 1
+    private static func headerBlockStart(_ buffer: UnsafeBufferPointer<UInt8>, contentTypeLine: Int) -> Int? {
+        var start = contentTypeLine
+        while start > 0 {
+            // The line before `start` runs from after the LF before it up to the LF at `start - 1`.
+            let previousEnd = start - 1
+            var previous = previousEnd
+            while previous > 0, buffer[previous - 1] != 0x0A { previous -= 1 }
             guard previousEnd > previous else { break }  // blank line
             let first = buffer[previous]
             let isContinuation = first == 0x20 || first == 0x09
             let isField = HeaderBlockParser.fieldNameEnd(buffer, from: previous, end: previousEnd) != nil
             let isEnvelope = ByteScanning.equalsLowercase(buffer, previous..<min(previousEnd, previous + 5), "from ")
             guard isContinuation || isField || isEnvelope else { break }
-            index -= 1
+            start = previous
             if isEnvelope { break }
         }
-        return lineStarts[index]
+        return start
     }
 }

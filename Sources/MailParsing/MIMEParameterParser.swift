@@ -22,6 +22,64 @@ enum MIMEParameterParser {
     }
 
     private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
+        plainParse(bytes) ?? generalParse(bytes)
+    }
+
+    /// The common case read without intermediate copies: no RFC 2231 markers (`*`) in any name and no escapes in
+    /// quoted values. Nil otherwise; `generalParse` then reads the value, with the same result for this case.
+    private static func plainParse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        var index = 0
+        while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+        let token = text(bytes, ByteScanning.trimmed(bytes, 0..<index), lowercased: false)
+        var parameters: [MIMEParameter] = []
+        var seen: Set<String> = []
+        while index < bytes.count {
+            while index < bytes.count, bytes[index] == 0x3B || ByteScanning.isWhitespace(bytes[index]) { index += 1 }
+            guard index < bytes.count else { break }
+            let nameStart = index
+            while index < bytes.count, bytes[index] != 0x3D, bytes[index] != 0x3B { index += 1 }
+            let nameRange = nameStart..<index
+            guard index < bytes.count, bytes[index] == 0x3D else { continue }  // parameter without value
+            index += 1
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            let valueRange: Range<Int>
+            if index < bytes.count, bytes[index] == 0x22 {
+                index += 1
+                let start = index
+                while index < bytes.count, bytes[index] != 0x22 {
+                    if bytes[index] == 0x5C, index + 1 < bytes.count { return nil }
+                    index += 1
+                }
+                valueRange = start..<Swift.min(index, bytes.count)
+                index += 1
+                // Junk after the closing quote up to ';' is ignored.
+                while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+            } else {
+                let start = index
+                while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+                var end = index
+                while end > start, ByteScanning.isWhitespace(bytes[end - 1]) { end -= 1 }
+                valueRange = start..<end
+            }
+            let trimmedName = ByteScanning.trimmed(bytes, nameRange)
+            if bytes[trimmedName].contains(0x2A) { return nil }
+            let name = text(bytes, trimmedName, lowercased: true)
+            guard !name.isEmpty else { continue }
+            // The first of duplicate parameters wins. A header has a handful: a scan beats hashing, and past a few
+            // a set keeps a hostile list linear.
+            if parameters.count < 8 {
+                guard !parameters.contains(where: { $0.name == name }) else { continue }
+            } else {
+                if seen.isEmpty { seen = Set(parameters.map(\.name)) }
+                guard seen.insert(name).inserted else { continue }
+            }
+            let value = TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: bytes[valueRange]))
+            parameters.append(MIMEParameter(name: name, value: EncodedWordDecoder.decode(value)))
+        }
+        return Parsed(token: token, parameters: parameters)
+    }
+
+    private static func generalParse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
         var index = 0
         // Leading token, up to the first ';'.
         while index < bytes.count, bytes[index] != 0x3B { index += 1 }

@@ -12,9 +12,15 @@ public enum MailDate {
     /// lowercase or full month names, missing seconds, fractional seconds, AM/PM.
     /// Parsed by hand in one pass over the bytes: no DateFormatter, no Calendar.
     public static func parse(_ value: String) -> Date? {
+        var text = value
+        if let canonical = text.withUTF8(CanonicalMailDateReader.read) { return canonical.date }
+        return fieldsByTokens(value)?.date
+    }
+
+    /// What `parse` reads, without the shortcut for the canonical form: every form, through the tokenizer.
+    static func fieldsByTokens(_ value: String) -> MailDateFields? {
         var reader = MailDateReader(tokens: MailDateToken.tokenize(value))
-        guard let fields = reader.read() else { return nil }
-        return fields.date
+        return reader.read()
     }
 }
 

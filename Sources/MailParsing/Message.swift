@@ -35,20 +35,10 @@ public struct Message: Sendable, Equatable {
                 deliveryStatusReports: [DeliveryStatusReport] = [], feedbackReports: [FeedbackReport] = [],
                 embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
         self.headers = headers
-        // One pass over the fields for the four read here; the first of each name counts, as with `value(_:)`.
-        let fields = headers.fields
-        var subjectIndex: Int?, messageIDIndex: Int?, inReplyToIndex: Int?, referencesIndex: Int?
-        for index in fields.indices {
-            let name = fields[index].name
-            if subjectIndex == nil, name.equalsIgnoringASCIICase("Subject") { subjectIndex = index }
-            else if messageIDIndex == nil, name.equalsIgnoringASCIICase("Message-ID") { messageIDIndex = index }
-            else if inReplyToIndex == nil, name.equalsIgnoringASCIICase("In-Reply-To") { inReplyToIndex = index }
-            else if referencesIndex == nil, name.equalsIgnoringASCIICase("References") { referencesIndex = index }
-        }
-        subject = subjectIndex.map { fields[$0].value }
-        messageID = messageIDIndex.flatMap { MessageIDList.parse(fields[$0].rawValue).first }
-        inReplyTo = inReplyToIndex.map { MessageIDList.parse(fields[$0].rawValue) } ?? []
-        references = referencesIndex.map { MessageIDList.parse(fields[$0].rawValue) } ?? []
+        subject = headers.value("Subject")
+        messageID = headers.rawValue("Message-ID").flatMap { MessageIDList.parse($0).first }
+        inReplyTo = headers.rawValue("In-Reply-To").map(MessageIDList.parse) ?? []
+        references = headers.rawValue("References").map(MessageIDList.parse) ?? []
         self.root = root
         self.textBody = textBody
         self.htmlBody = htmlBody
@@ -61,13 +51,14 @@ public struct Message: Sendable, Equatable {
     /// Address lists are read from the undecoded value (an encoded comma in a display name must
     /// not split the list); display names are decoded afterwards.
     private static func addresses(_ headers: HeaderSection, _ name: String) -> [MailAddress] {
-        headers.fields.filter { $0.hasName(name) }.flatMap { field in
-            AddressParser.parseList(field.rawValue).map { address in
-                var decoded = address
-                decoded.displayName = address.displayName.map(EncodedWordDecoder.decode)
-                return decoded
+        var addresses: [MailAddress] = []
+        for rawValue in headers.rawValues(named: name) {
+            for var address in AddressParser.parseList(rawValue) {
+                address.displayName = address.displayName.map(EncodedWordDecoder.decode)
+                addresses.append(address)
             }
         }
+        return addresses
     }
 
     /// Every MIME part of this message in tree order (embedded messages' parts excluded).

@@ -1,28 +1,47 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// Values a message derives from its headers (address lists, the date), parsed the first time each is read and
 /// kept. Most parsed messages never read them (embedded originals, reports), while the classifier and the worker
 /// read some many times. Copies of a message share one cache and may be read from several threads, so it is
-/// guarded by a lock; a message whose headers are replaced gets a new, empty one.
+/// guarded by a lock; a message whose headers are replaced gets a new, empty one. Every parsed message (embedded
+/// ones too) makes one, so the lock is a bare mutex rather than an `NSLock` object.
 final class MessageHeaderCache: @unchecked Sendable {
     enum AddressList: Int {
         case from, to, cc, replyTo
     }
 
-    private let lock = NSLock()
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private var from: [MailAddress]?
     private var to: [MailAddress]?
     private var cc: [MailAddress]?
     private var replyTo: [MailAddress]?
     private var date: Date??
 
-    init() {}
+    init() { pthread_mutex_init(mutex, nil) }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    private func withLock<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
+    }
 
     func addresses(_ list: AddressList, parse: () -> [MailAddress]) -> [MailAddress] {
-        if let cached = lock.withLock({ stored(list) }) { return cached }
+        if let cached = withLock({ stored(list) }) { return cached }
         // Parsed outside the lock: two threads may both parse, and both get the same result.
         let parsed = parse()
-        lock.withLock {
+        withLock {
             switch list {
             case .from: from = parsed
             case .to: to = parsed
@@ -34,9 +53,9 @@ final class MessageHeaderCache: @unchecked Sendable {
     }
 
     func date(parse: () -> Date?) -> Date? {
-        if let cached = lock.withLock({ date }) { return cached }
+        if let cached = withLock({ date }) { return cached }
         let parsed = parse()
-        lock.withLock { date = .some(parsed) }
+        withLock { date = .some(parsed) }
         return parsed
     }
 

@@ -48,7 +48,8 @@ public struct MessageParser: Sendable {
         var collector = Collector()
         let (headers, root) = bytes.withUnsafeBufferPointer { buffer -> (HeaderSection, MessagePart) in
             let end = buffer.count
-            let block = readHeaders(buffer, start: 0, end: end, path: "1", collector: &collector)
+            // The message's own header block stays unread: readers ask for a few of its fields by name.
+            let block = readHeaders(buffer, start: 0, end: end, path: "1", unread: true, collector: &collector)
             let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
             let root = parsePart(buffer, headers: block.headers, body: bodyRange, depth: depth,
                                  defaultType: .textPlain, path: "1", run: &run, collector: &collector)
@@ -82,9 +83,9 @@ public struct MessageParser: Sendable {
                        embeddedMessages: collector.embedded, warnings: collector.warnings)
     }
 
-    private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, path: String,
+    private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, path: String, unread: Bool,
                              collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
-        let result = HeaderBlockParser(maxFields: limits.maxHeaders).parse(buffer, start: start, end: end)
+        let result = HeaderBlockParser(maxFields: limits.maxHeaders).locate(buffer, start: start, end: end)
         if result.droppedFields > 0 {
             collector.warnings.append(.limit("max-headers",
                 "part \(path): \(result.droppedFields) header fields past the limit of \(limits.maxHeaders) were dropped"))
@@ -93,20 +94,18 @@ public struct MessageParser: Sendable {
             collector.warnings.append(ParseWarning(code: "malformed-header",
                 message: "part \(path): \(result.malformedLines) header line(s) without a field name or leading whitespace were read as continuations"))
         }
-        return (HeaderSection(fields: result.fields), result.bodyStart)
+        if unread { return (HeaderSection(unread: UnreadHeaderBlock(buffer, layout: result)), result.bodyStart) }
+        let fields = result.fields.map { HeaderBlockParser.makeField(buffer, $0) }
+        return (HeaderSection(fields: fields), result.bodyStart)
     }
 
     private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, headers: HeaderSection, body: Range<Int>, depth: Int,
                            defaultType: ContentType, path: String, run: inout ParseRun,
                            collector: inout Collector) -> MessagePart {
         run.partCount += 1
-        // One pass over the fields for the three MIME ones; the first of each name counts, as with `value(_:)`.
-        var declaredType: String?, declaredEncoding: String?, declaredDisposition: String?
-        for field in headers.fields {
-            if declaredType == nil, field.hasName("Content-Type") { declaredType = field.value }
-            else if declaredEncoding == nil, field.hasName("Content-Transfer-Encoding") { declaredEncoding = field.value }
-            else if declaredDisposition == nil, field.hasName("Content-Disposition") { declaredDisposition = field.value }
-        }
+        let declaredType = headers.value("Content-Type")
+        let declaredEncoding = headers.value("Content-Transfer-Encoding")
+        let declaredDisposition = headers.value("Content-Disposition")
         var contentType = defaultType
         if let declared = declaredType {
             if let parsed = ContentType(headerValue: declared) {
@@ -119,8 +118,6 @@ public struct MessageParser: Sendable {
         let transferEncoding = declaredEncoding.map { $0.trimmingMailWhitespace.asciiLowercased } ?? "7bit"
         let disposition = declaredDisposition.map(ContentDisposition.init(headerValue:))
         let filename = disposition?.filename ?? contentType.name
-        var part = MessagePart(path: path, headers: headers, contentType: contentType,
-                               transferEncoding: transferEncoding, disposition: disposition, filename: filename)
 
         if depth == 0, declaredType == nil, !body.isEmpty,
            let guessed = MultipartSplitter.guessBoundary(buffer, body: body),
@@ -132,23 +129,44 @@ public struct MessageParser: Sendable {
                 message: "part \(path): no Content-Type, but the body is MIME parts; read as multipart/mixed"))
             contentType = ContentType(type: "multipart", subtype: "mixed",
                                       parameters: [MIMEParameter(name: "boundary", value: String(decoding: guessed, as: UTF8.self))])
-            part.contentType = contentType
         }
+        // The part is made once, from what its body holds: a large value, it is not copied while being filled in.
+        let content = readContent(buffer, contentType: contentType, transferEncoding: transferEncoding,
+                                  inline: !(disposition?.isAttachment ?? false), body: body, depth: depth, path: path,
+                                  run: &run, collector: &collector)
+        return MessagePart(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
+                           disposition: disposition, filename: filename, children: content.children,
+                           embeddedStorage: content.embedded, decodedBody: content.decodedBody,
+                           textSource: content.text)
+    }
 
+    /// What a part's body holds, once read.
+    private struct PartContent {
+        var children: [MessagePart] = []
+        var decodedBody: [UInt8] = []
+        var text: MessagePart.TextSource = .none
+        /// The message the part carries, if any (the part's storage for `embeddedMessage`).
+        var embedded: [Message] = []
+    }
+
+    private func readContent(_ buffer: UnsafeBufferPointer<UInt8>, contentType: ContentType, transferEncoding: String,
+                             inline: Bool, body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
+                             collector: inout Collector) -> PartContent {
+        var content = PartContent()
         if contentType.isMultipart {
             guard depth < limits.maxDepth else {
                 collector.warnings.append(.limit("max-depth",
                     "part \(path): nesting deeper than \(limits.maxDepth) levels was not descended into"))
-                part.decodedBody = Array(UnsafeBufferPointer(rebasing: buffer[body]))
-                return part
+                content.decodedBody = Array(UnsafeBufferPointer(rebasing: buffer[body]))
+                return content
             }
-            part.children = parseMultipart(buffer, contentType: contentType, body: body, depth: depth, path: path,
-                                           run: &run, collector: &collector)
-            return part
+            content.children = parseMultipart(buffer, contentType: contentType, body: body, depth: depth, path: path,
+                                              run: &run, collector: &collector)
+            return content
         }
 
         let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]), encoding: transferEncoding)
-        part.decodedBody = decoded
+        content.decodedBody = decoded
 
         if contentType.isEmbeddedMessage {
             if depth >= limits.maxDepth {
@@ -162,30 +180,32 @@ public struct MessageParser: Sendable {
                 let embeddedBytes = headerStart == decoded.startIndex ? decoded : Array(decoded[headerStart...])
                 let embedded = parseMessage(LineEndings.normalized(embeddedBytes), depth: depth + 1,
                                             headersOnly: headersOnly, run: &run)
-                part.embeddedMessage = embedded
+                content.embedded = [embedded]
                 collector.embedded.append(embedded)
             }
-            if contentType.isText { part.text = TextDecoding.decode(decoded, charset: contentType.charset) }
-            return part
+            if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
+            return content
         }
         if contentType.isDeliveryStatus {
             if let report = DeliveryStatusParser.parse(decoded) { collector.reports.append(report) }
-            part.text = TextDecoding.decode(decoded, charset: contentType.charset ?? "utf-8")
-            return part
+            content.text = .undecoded(charset: contentType.charset ?? "utf-8")
+            return content
         }
         if contentType.isFeedbackReport {
             if let report = FeedbackReport.parse(decoded) { collector.feedback.append(report) }
-            part.text = TextDecoding.decode(decoded, charset: contentType.charset ?? "utf-8")
-            return part
+            content.text = .undecoded(charset: contentType.charset ?? "utf-8")
+            return content
         }
         if contentType.isText {
-            let text = TextDecoding.decode(decoded, charset: contentType.charset)
-            part.text = text
-            let inline = !(disposition?.isAttachment ?? false)
-            if inline && contentType.subtype == "plain" { collector.plainTexts.append(text) }
-            if inline && contentType.subtype == "html" { collector.htmlTexts.append(text) }
+            if inline && (contentType.subtype == "plain" || contentType.subtype == "html") {
+                let text = TextDecoding.decode(decoded, charset: contentType.charset)
+                content.text = .decoded(text)
+                if contentType.subtype == "plain" { collector.plainTexts.append(text) } else { collector.htmlTexts.append(text) }
+            } else {
+                content.text = .undecoded(charset: contentType.charset)
+            }
         }
-        return part
+        return content
     }
 
     /// Whether the text before the first boundary line is a message of its own (three or more non-blank lines,
@@ -251,7 +271,7 @@ public struct MessageParser: Sendable {
     private func parseChild(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, depth: Int,
                             defaultType: ContentType, path: String, run: inout ParseRun,
                             collector: inout Collector) -> MessagePart {
-        let block = readHeaders(buffer, start: range.lowerBound, end: range.upperBound, path: path,
+        let block = readHeaders(buffer, start: range.lowerBound, end: range.upperBound, path: path, unread: false,
                                 collector: &collector)
         return parsePart(buffer, headers: block.headers, body: block.bodyStart..<range.upperBound, depth: depth + 1,
                          defaultType: defaultType, path: path, run: &run, collector: &collector)

@@ -14,7 +14,20 @@ public struct MessagePart: Sendable, Equatable {
     /// The body after transfer decoding (empty for multiparts).
     public var decodedBody: [UInt8]
     /// The body as text, for text/* parts, converted from its charset.
-    public var text: String?
+    public var text: String? {
+        get {
+            switch textSource {
+            case .none: return nil
+            case .decoded(let text): return text
+            case .undecoded(let charset): return TextDecoding.decode(decodedBody, charset: charset)
+            }
+        }
+        set { textSource = newValue.map(TextSource.decoded) ?? .none }
+    }
+    /// Most parts' text is never read (reports, attachments, embedded headers: their bytes are what gets parsed),
+    /// so the parser leaves it undecoded and each read of `text` converts `decodedBody`; the text of inline parts,
+    /// which the parser decodes for `Message.textBody` anyway, is kept.
+    private var textSource: TextSource
     // An array boxes the recursive value (a part may hold a message holding parts).
     private var embeddedStorage: [Message]
 
@@ -30,7 +43,38 @@ public struct MessagePart: Sendable, Equatable {
         self.children = children
         self.embeddedStorage = embeddedMessage.map { [$0] } ?? []
         self.decodedBody = decodedBody
-        self.text = text
+        self.textSource = text.map(TextSource.decoded) ?? .none
+    }
+
+    enum TextSource: Sendable, Equatable {
+        case none
+        case decoded(String)
+        /// `decodedBody` read in this charset (nil: undeclared) when `text` is asked for.
+        case undecoded(charset: String?)
+    }
+
+    /// Every property given, each assigned once: the parser makes each part with this one call (a part is a large
+    /// value, and assigning properties of a made part copied it whole).
+    init(path: String, headers: HeaderSection, contentType: ContentType, transferEncoding: String,
+         disposition: ContentDisposition?, filename: String?, children: [MessagePart], embeddedStorage: [Message],
+         decodedBody: [UInt8], textSource: TextSource) {
+        self.path = path
+        self.headers = headers
+        self.contentType = contentType
+        self.transferEncoding = transferEncoding
+        self.disposition = disposition
+        self.filename = filename
+        self.children = children
+        self.embeddedStorage = embeddedStorage
+        self.decodedBody = decodedBody
+        self.textSource = textSource
+    }
+
+    public static func == (lhs: MessagePart, rhs: MessagePart) -> Bool {
+        lhs.path == rhs.path && lhs.headers == rhs.headers && lhs.contentType == rhs.contentType
+            && lhs.transferEncoding == rhs.transferEncoding && lhs.disposition == rhs.disposition
+            && lhs.filename == rhs.filename && lhs.children == rhs.children && lhs.decodedBody == rhs.decodedBody
+            && lhs.embeddedStorage == rhs.embeddedStorage && lhs.text == rhs.text
     }
 
     /// The message this part carries (message/rfc822, message/global, text/rfc822-headers).

@@ -1,0 +1,89 @@
+/// A message's header block kept as the bytes it was read from, with where each field lies; a field's strings are
+/// made only when it is asked for.
+///
+/// A message carries dozens of fields (trace lines, signatures, vendor headers), and the embedded original of a
+/// bounce as many again, while readers ask for a handful by name. Making every name and value a string at parse
+/// time, and freeing them all afterwards, was a large share of the parse. Immutable once made, so it is shared
+/// freely by copies of a message and across threads.
+final class UnreadHeaderBlock: Sendable {
+    private let bytes: [UInt8]
+    private let layout: [HeaderBlockParser.FieldLayout]
+
+    /// The fields `layout` located in `buffer`, which need not outlive this block: their bytes are copied.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, layout: HeaderBlockParser.Layout) {
+        // Only the span the fields cover is kept, and the ranges are moved to match.
+        let start = layout.fields.first?.name.lowerBound ?? 0
+        let end = layout.fields.last?.value.upperBound ?? start
+        bytes = Array(UnsafeBufferPointer(rebasing: buffer[start..<Swift.max(start, end)]))
+        self.layout = start == 0 ? layout.fields : layout.fields.map { field in
+            var moved = field
+            moved.name = (field.name.lowerBound - start)..<(field.name.upperBound - start)
+            moved.value = (field.value.lowerBound - start)..<(field.value.upperBound - start)
+            return moved
+        }
+    }
+
+    var count: Int { layout.count }
+
+    func field(at index: Int) -> HeaderField {
+        bytes.withUnsafeBufferPointer { HeaderBlockParser.makeField($0, layout[index]) }
+    }
+
+    /// The unfolded, undecoded value of field `index`, without decoding its encoded words.
+    func rawValue(at index: Int) -> String {
+        bytes.withUnsafeBufferPointer { HeaderBlockParser.rawValue($0, layout[index]) }
+    }
+
+    var allFields: [HeaderField] {
+        bytes.withUnsafeBufferPointer { buffer in
+            layout.map { HeaderBlockParser.makeField(buffer, $0) }
+        }
+    }
+
+    /// Index of the first field called `name` (ASCII case ignored), or nil.
+    func firstIndex(named name: String) -> Int? {
+        var found: Int?
+        forEachIndex(named: name) { index in
+            found = index
+            return false
+        }
+        return found
+    }
+
+    /// Indices of every field called `name`, in order.
+    func indices(named name: String) -> [Int] {
+        var found: [Int] = []
+        forEachIndex(named: name) { index in
+            found.append(index)
+            return true
+        }
+        return found
+    }
+
+    /// Calls `body` with the index of each field called `name`, in order, while it returns true. Readers ask for
+    /// fields by name many times per message, so this is a plain loop over the layout: lengths first, bytes after.
+    private func forEachIndex(named name: String, _ body: (Int) -> Bool) {
+        var name = name
+        name.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { buffer in
+                layout.withUnsafeBufferPointer { fields in
+                    for index in 0..<fields.count where fields[index].name.count == wanted.count {
+                        if Self.nameMatches(buffer, fields[index].name, wanted), !body(index) { return }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Field names are ASCII (the parser accepts no other bytes in them), so bytes compare as the strings would.
+    @inline(__always)
+    private static func nameMatches(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                    _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard range.count == wanted.count else { return false }
+        for offset in 0..<wanted.count
+        where ByteScanning.lowercased(buffer[range.lowerBound + offset]) != ByteScanning.lowercased(wanted[offset]) {
+            return false
+        }
+        return true
+    }
+}
