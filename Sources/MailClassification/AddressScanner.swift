@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds `local@domain` addresses in free text in one pass over its UTF-8 bytes, with the line each was found on
 /// and the text around it on that line.
 enum AddressScanner {
@@ -33,34 +35,51 @@ enum AddressScanner {
     static func addresses(inLines lines: [Substring], counter: StepCounter? = nil) -> [Found] {
         var found: [Found] = []
         // Each line is read in place (lines are slices of one stored text), copied only if it is not contiguous.
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineIndex: Int) {
-            counter?.add(bytes.count)
-            var index = 0
-            var lastAtEnd = 0
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "@"), index > lastAtEnd else { index += 1; continue }
-                var start = index
-                while start > lastAtEnd, index - start < 64, isLocal(bytes[start - 1]) { start -= 1 }
-                while start < index, ".'-".utf8.contains(bytes[start]) { start += 1 }
-                var end = index + 1
-                while end < bytes.count, end - index <= 256, isDomain(bytes[end]) { end += 1 }
-                while end > index + 1, ".-".utf8.contains(bytes[end - 1]) { end -= 1 }
-                let domain = bytes[(index + 1)..<end]
-                if start < index, domain.contains(UInt8(ascii: ".")) {
-                    let local = String(decoding: bytes[start..<index], as: UTF8.self)
-                    let address = local + "@" + String(decoding: domain, as: UTF8.self).lowercased()
-                    found.append(Found(address: address, line: lineIndex,
-                                       before: String(decoding: bytes[max(0, start - 64)..<start], as: UTF8.self),
-                                       after: String(decoding: bytes[end..<min(bytes.count, end + 200)], as: UTF8.self)))
-                }
-                lastAtEnd = end
-                index = max(end, index + 1)
+        for (lineIndex, line) in lines.enumerated() {
+            let scanned: Void? = line.utf8.withContiguousStorageIfAvailable {
+                scan($0, lineIndex: lineIndex, into: &found, counter: counter)
+            }
+            if scanned == nil {
+                line.utf8Bytes().withUnsafeBufferPointer { scan($0, lineIndex: lineIndex, into: &found, counter: counter) }
             }
         }
+        return found
+    }
+
+    /// The addresses on the lines of `text` given as byte ranges.
+    static func addresses(in text: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], counter: StepCounter? = nil) -> [Found] {
+        var found: [Found] = []
         for (lineIndex, line) in lines.enumerated() {
-            let scanned: Void? = line.utf8.withContiguousStorageIfAvailable { scan($0, lineIndex: lineIndex) }
-            if scanned == nil { line.utf8Bytes().withUnsafeBufferPointer { scan($0, lineIndex: lineIndex) } }
+            scan(UnsafeBufferPointer(rebasing: text[line]), lineIndex: lineIndex, into: &found, counter: counter)
         }
         return found
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineIndex: Int, into found: inout [Found],
+                             counter: StepCounter?) {
+        counter?.add(bytes.count)
+        // Most lines hold no "@": that is found by the C library's byte search.
+        guard let base = bytes.baseAddress, memchr(base, 0x40, bytes.count) != nil else { return }
+        var index = 0
+        var lastAtEnd = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "@"), index > lastAtEnd else { index += 1; continue }
+            var start = index
+            while start > lastAtEnd, index - start < 64, isLocal(bytes[start - 1]) { start -= 1 }
+            while start < index, ".'-".utf8.contains(bytes[start]) { start += 1 }
+            var end = index + 1
+            while end < bytes.count, end - index <= 256, isDomain(bytes[end]) { end += 1 }
+            while end > index + 1, ".-".utf8.contains(bytes[end - 1]) { end -= 1 }
+            let domain = bytes[(index + 1)..<end]
+            if start < index, domain.contains(UInt8(ascii: ".")) {
+                let local = String(decoding: bytes[start..<index], as: UTF8.self)
+                let address = local + "@" + String(decoding: domain, as: UTF8.self).lowercased()
+                found.append(Found(address: address, line: lineIndex,
+                                   before: String(decoding: bytes[max(0, start - 64)..<start], as: UTF8.self),
+                                   after: String(decoding: bytes[end..<min(bytes.count, end + 200)], as: UTF8.self)))
+            }
+            lastAtEnd = end
+            index = max(end, index + 1)
+        }
     }
 }

@@ -39,6 +39,9 @@ enum BounceMarkers {
         "returned mail follows", "your message reads", "original text follows",
     ].map { ($0, ()) })
 
+    /// Words one of which every `originalStarts` phrase holds, to pass over most lines without folding them.
+    static let originalStartWords = PhraseAnchors(originalStarts.phrases)
+
     /// Phrases that say a delivery is only delayed.
     static let delayed = PhraseTable<Void>([
         "delayed", "delay", "delivery delayed", "still trying", "will continue trying", "will keep trying",
@@ -68,4 +71,59 @@ enum BounceMarkers {
         "mail from", "envelope from", "from", "sender", "return path", "reply to", "sent by", "contact",
         "please contact", "write to", "contact us at", "postmaster",
     ].map { ($0, ()) })
+}
+
+/// A few words of which every phrase of a table holds at least one, looked for in ASCII text before it is folded.
+/// Folding ASCII only lowercases letters and turns the other bytes into spaces (an apostrophe may join two words),
+/// so a phrase can match only text that holds one of these words in some case; text without them need not be
+/// folded. Text with other bytes always may match.
+struct PhraseAnchors: Sendable {
+    /// Lowercase ASCII letters and digits; nil when some phrase has no such word (everything may match).
+    private let words: [[UInt8]]?
+
+    /// `phrases` in folded form (`PhraseTable.phrases`).
+    init(_ phrases: [String]) {
+        let wordsOfPhrases = phrases.map { phrase in
+            Set(phrase.split(separator: " ").map { Array($0.utf8) }.filter { word in
+                word.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+            })
+        }
+        guard !wordsOfPhrases.contains(where: \.isEmpty) else { words = nil; return }
+        // Greedy cover: the word most uncovered phrases hold (the longer, then the first in byte order, on a tie).
+        var uncovered = wordsOfPhrases
+        var chosen: [[UInt8]] = []
+        while !uncovered.isEmpty {
+            var counts: [[UInt8]: Int] = [:]
+            for words in uncovered { for word in words { counts[word, default: 0] += 1 } }
+            guard let best = counts.max(by: { a, b in
+                a.value != b.value ? a.value < b.value
+                    : a.key.count != b.key.count ? a.key.count < b.key.count
+                    : b.key.lexicographicallyPrecedes(a.key)
+            })?.key else { break }
+            chosen.append(best)
+            uncovered.removeAll { $0.contains(best) }
+        }
+        words = chosen
+    }
+
+    /// Whether a phrase may match the folded form of `text`: it is not ASCII, or it holds an anchor word in some case.
+    func mayMatch(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let words else { return true }
+        if text.contains(where: { $0 >= 0x80 }) { return true }
+        for word in words where word.count <= text.count {
+            let first = word[0]
+            var start = 0
+            while start + word.count <= text.count {
+                if Self.lowered(text[start]) == first {
+                    var offset = 1
+                    while offset < word.count, Self.lowered(text[start + offset]) == word[offset] { offset += 1 }
+                    if offset == word.count { return true }
+                }
+                start += 1
+            }
+        }
+        return false
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }

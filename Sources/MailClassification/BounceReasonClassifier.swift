@@ -31,6 +31,18 @@ public struct BounceReasonClassifier: Sendable {
         "host not found try again": .networkerror,
     ]
 
+    /// `overrides` as folded phrases with their bounding spaces, the form of a match's bytes.
+    private static let foldedOverrides: [(phrase: [UInt8], reason: BounceReason)] =
+        overrides.map { (NormalizedText.phrase($0.key), $0.value) }
+
+    /// The override reason of a matched phrase (its bytes with their bounding spaces).
+    private static func override(_ matched: ArraySlice<UInt8>) -> BounceReason? {
+        for entry in foldedOverrides where entry.phrase.count == matched.count && entry.phrase.elementsEqual(matched) {
+            return entry.reason
+        }
+        return nil
+    }
+
     /// Wordings only ever used for an address that does not exist, whatever the SMTP stage.
     static let definitiveUnknownPhrases: Set<String> = [
         "resolver adr recipientnotfound", "recipientnotfound", "not listed in domino directory",
@@ -62,38 +74,39 @@ public struct BounceReasonClassifier: Sendable {
     }
 
     /// `context` is more of the report (the human-readable part about this recipient); it is used only to tell
-    /// at which SMTP stage the server refused.
+    /// at which SMTP stage the server refused. `folded` is `diagnostic` folded, when the caller has it already.
     func classify(diagnostic: String?, status: String?, action: String?, context: ReportContext? = nil,
-                  origin: ReportOrigin = .unknown, counter: StepCounter?) -> Decision {
+                  origin: ReportOrigin = .unknown, folded: NormalizedText? = nil, counter: StepCounter?) -> Decision {
         let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init), diagnostic: diagnostic)
-        let text = NormalizedText(diagnostic ?? "", counter: counter)
+        let text = folded ?? NormalizedText(diagnostic ?? "", counter: counter)
         let matches = BounceReasonPhrases.table.matches(in: text, counter: counter)
-        var best: (reason: BounceReason, phrase: String, rank: Int)?
+        // Matches are compared by their byte ranges; only the deciding phrase becomes a string.
+        var best: (reason: BounceReason, range: Range<Int>, rank: Int)?
         for match in matches {
-            let phrase = text.phraseText(match.range)
-            if let override = Self.overrides[phrase] { best = (override, phrase, -1); break }
+            if let override = Self.override(text.bytes[match.range]) { best = (override, match.range, -1); break }
             let rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
             // Of two phrases for the same reason the longer one is the more specific.
-            if best == nil || rank < best!.rank || (rank == best!.rank && phrase.utf8.count > best!.phrase.utf8.count) {
-                best = (match.value, phrase, rank)
+            if best == nil || rank < best!.rank || (rank == best!.rank && match.range.count > best!.range.count) {
+                best = (match.value, match.range, rank)
             }
         }
         if best == nil, statusCode.map({ $0.subject == 0 || $0.subject == 1 }) ?? true,
            let weak = Self.weakUnknownPhrases.firstMatch(in: text, counter: counter) {
             // Only when nothing more specific is said: "Recipient address rejected." alone.
-            best = (.userunknown, text.phraseText(weak.range), 0)
+            best = (.userunknown, weak.range, 0)
         }
         var reason: BounceReason
         var basis: String
         if let best {
+            let phrase = text.phraseText(best.range)
             reason = best.reason
-            basis = "diagnostic says \"\(best.phrase)\""
-            if reason == .policyviolation, best.phrase == "recipient address rejected access denied",
+            basis = "diagnostic says \"\(phrase)\""
+            if reason == .policyviolation, phrase == "recipient address rejected access denied",
                ProviderReadings.isDirectoryEdgeBlock(status: statusCode, origin: origin) {
                 reason = .userunknown
                 basis += " from Exchange Online with status 5.4.1: directory-based edge blocking found no such recipient"
             } else if reason == .userunknown {
-                (reason, basis) = settleUnknownUser(phrase: best.phrase, basis: basis, statusCode: statusCode,
+                (reason, basis) = settleUnknownUser(phrase: phrase, basis: basis, statusCode: statusCode,
                                                     diagnostic: diagnostic ?? "", text: text, context: context,
                                                     origin: origin, counter: counter)
             }

@@ -241,14 +241,14 @@ public struct Classifier: Sendable {
         var failed: [BouncedRecipient] = []
         var delivered = 0
         // The human-readable part is read only when a report's own fields name no reason.
-        var textFallbackCache: [BouncedRecipient]?
-        func textFallback() -> [BouncedRecipient] {
+        var textFallbackCache: [(address: String, diagnostic: String?)]?
+        func textFallback() -> [(address: String, diagnostic: String?)] {
             if let cached = textFallbackCache { return cached }
-            let decoded = plainTextRecipients(message, addresses: entries.compactMap(\.address), counter: counter)
+            let decoded = plainTextDiagnostics(message, addresses: entries.compactMap(\.address), counter: counter)
             textFallbackCache = decoded
             return decoded
         }
-        let reportText = message.textBody.map { ReportContext(String(decoding: $0.utf8.prefix(4_000), as: UTF8.self)) }
+        let reportText = message.textBody.map { ReportContext($0, limit: 4_000) }
         var noticeCache: BounceReasonClassifier.Decision??
         func noticeDecision() -> BounceReasonClassifier.Decision? {
             if let cached = noticeCache { return cached }
@@ -359,17 +359,19 @@ public struct Classifier: Sendable {
         var excluded = Set((message.from + message.to + message.replyTo).map(\.address))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
         if let text = message.textBody, !text.isEmpty {
-            let found = PlainTextBounceDecoder().decode(.init(text: text, excluded: excluded), counter: counter)
+            let found = PlainTextBounceDecoder().diagnostics(.init(text: text, excluded: excluded), counter: counter)
             if found.count == 1, let only = found.first { return only.address }
         }
         if let to = message.embeddedMessages.first?.to, to.count == 1 { return to[0].address }
         return nil
     }
 
-    private func plainTextRecipients(_ message: Message, addresses: [String], counter: StepCounter?) -> [BouncedRecipient] {
+    /// The diagnostic line the human-readable part gives for each of `addresses`; their reasons are the caller's.
+    private func plainTextDiagnostics(_ message: Message, addresses: [String],
+                                      counter: StepCounter?) -> [(address: String, diagnostic: String?)] {
         guard let text = message.textBody, !text.isEmpty else { return [] }
         let input = PlainTextBounceDecoder.Input(text: text, excluded: [], failedRecipientsHeader: addresses)
-        return PlainTextBounceDecoder().decode(input, counter: counter)
+        return PlainTextBounceDecoder().diagnostics(input, counter: counter)
     }
 
     /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be

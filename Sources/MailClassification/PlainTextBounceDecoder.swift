@@ -17,16 +17,64 @@ struct PlainTextBounceDecoder: Sendable {
         var origin = ReportOrigin.unknown
     }
 
+    /// A failed recipient as the text presents it, before its reason is read.
+    struct Located {
+        let address: String
+        /// The text about this recipient: its line up to the next recipient's (at most 12 lines, 2,000 bytes).
+        let region: String
+    }
+
     private let reasons = BounceReasonClassifier()
 
     func decode(_ input: Input, counter: StepCounter?) -> [BouncedRecipient] {
-        // Lines only as far as the original's copy starts: the copy is never read.
-        var sawContent = false
-        let lines = ReplyTextExtractor.lines(of: input.text, endingBefore: { line in
-            Self.startsOriginal(line, sawContent: &sawContent, counter: counter)
-        })
-        counter?.add(lines.count)
-        let found = AddressScanner.addresses(inLines: lines, counter: counter)
+        let report = ReportLines(input.text, counter: counter)
+        let located = Self.locate(input, in: report, counter: counter)
+        guard !located.isEmpty else { return [] }
+        let action = input.delayed ? "delayed" : "failed"
+
+        // The report's whole text, and its folded start, are read only for a recipient whose own lines say little.
+        var wholeTextCache: String?
+        func wholeText() -> String {
+            if let cached = wholeTextCache { return cached }
+            let joined = report.joined(0..<report.lines.count, separator: 0x0A, limit: 8_000)
+            wholeTextCache = joined
+            return joined
+        }
+        var contextCache: ReportContext?
+        func context() -> ReportContext {
+            if let cached = contextCache { return cached }
+            let made = ReportContext(wholeText())
+            contextCache = made
+            return made
+        }
+        return located.map { recipient in
+            var status = StatusScanner.firstStatus(in: recipient.region)
+            var decision = reasons.classify(diagnostic: recipient.region, status: status, action: action,
+                                            context: context(),
+                                            origin: input.origin.about(recipient.address, remoteMTA: nil),
+                                            counter: counter)
+            // The whole text speaks for one recipient only; with several it mixes their reasons.
+            if decision.basis == "no recognised reason", located.count == 1 {
+                status = status ?? StatusScanner.firstStatus(in: wholeText())
+                // The context's folded text is the whole text's when the whole text is no longer than it.
+                decision = reasons.classify(diagnostic: wholeText(), status: status, action: action,
+                                            folded: context().foldedWhole(counter: counter), counter: counter)
+            }
+            return BouncedRecipient(address: recipient.address, status: status, action: action,
+                                    hard: decision.hard, reason: decision.reason.rawValue,
+                                    diagnostic: Self.diagnosticLine(recipient.region))
+        }
+    }
+
+    /// The failed recipients the text presents and their diagnostic lines, without reading why they failed.
+    func diagnostics(_ input: Input, counter: StepCounter?) -> [(address: String, diagnostic: String?)] {
+        Self.locate(input, in: ReportLines(input.text, counter: counter), counter: counter)
+            .map { ($0.address, Self.diagnosticLine($0.region)) }
+    }
+
+    /// The failed recipients in presentation order, each with the text about it.
+    private static func locate(_ input: Input, in report: ReportLines, counter: StepCounter?) -> [Located] {
+        let found = report.addresses(counter: counter)
         let excluded = Set(input.excluded.map { $0.lowercased() })
         let usable = found.filter { candidate in
             let lowered = candidate.address.lowercased()
@@ -45,7 +93,7 @@ struct PlainTextBounceDecoder: Sendable {
             }
         } else {
             // Addresses presented as failed win over ones only shown in a "To:" summary of the original.
-            let strengths = usable.map { Self.presentation(lines, $0, counter: counter) }
+            let strengths = usable.map { Self.presentation(lineLength: report.lines[$0.line].count, $0, counter: counter) }
             let wanted: Presentation = strengths.contains(.strong) ? .strong : .summary
             for (candidate, strength) in zip(usable, strengths) where strength == wanted {
                 if seen.insert(candidate.address.lowercased()).inserted { chosen.append(candidate) }
@@ -54,56 +102,76 @@ struct PlainTextBounceDecoder: Sendable {
         }
         guard !chosen.isEmpty else { return [] }
 
-        var wholeTextCache: String?
-        func wholeText() -> String {
-            if let cached = wholeTextCache { return cached }
-            let joined = Self.joined(lines[...], separator: 0x0A, limit: 8_000)
-            wholeTextCache = joined
-            return joined
-        }
-        var contextCache: ReportContext?
-        func context() -> ReportContext {
-            if let cached = contextCache { return cached }
-            let made = ReportContext(wholeText())
-            contextCache = made
-            return made
-        }
         let startLines = chosen.map(\.line).sorted()
+        let lineCount = report.lines.count
         return chosen.map { recipient in
-            let next = startLines.first { $0 > recipient.line } ?? lines.count
+            let next = startLines.first { $0 > recipient.line } ?? lineCount
             // Sendmail's "554 <address>... reason" line is complete in itself; the lines after it are about the
             // next address.
-            let end = Self.isSendmailErrorLine(recipient) ? recipient.line + 1 : min(next, recipient.line + 12, lines.count)
-            let region = Self.joined(lines[recipient.line..<max(end, recipient.line + 1)], separator: 0x20, limit: 2_000)
-            var status = StatusScanner.firstStatus(in: region)
-            var decision = reasons.classify(diagnostic: region, status: status,
-                                            action: input.delayed ? "delayed" : "failed", context: context(),
-                                            origin: input.origin.about(recipient.address, remoteMTA: nil),
-                                            counter: counter)
-            // The whole text speaks for one recipient only; with several it mixes their reasons.
-            if decision.basis == "no recognised reason", chosen.count == 1 {
-                status = status ?? StatusScanner.firstStatus(in: wholeText())
-                decision = reasons.classify(diagnostic: wholeText(), status: status,
-                                            action: input.delayed ? "delayed" : "failed", counter: counter)
-            }
-            let diagnostic = Self.diagnosticLine(region)
-            return BouncedRecipient(address: recipient.address, status: status, action: input.delayed ? "delayed" : "failed",
-                                    hard: decision.hard, reason: decision.reason.rawValue, diagnostic: diagnostic)
+            let end = Self.isSendmailErrorLine(recipient) ? recipient.line + 1 : min(next, recipient.line + 12, lineCount)
+            let region = report.joined(recipient.line..<max(end, recipient.line + 1), separator: 0x20, limit: 2_000)
+            return Located(address: recipient.address, region: region)
         }
     }
 
-    /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD),
-    /// and joined only as far as kept.
-    static func joined(_ lines: ArraySlice<Substring>, separator: UInt8, limit: Int) -> String {
-        var bytes: [UInt8] = []
-        for (offset, line) in lines.enumerated() {
-            if offset > 0 { bytes.append(separator) }
-            if bytes.count >= limit { break }
-            if line.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-                bytes.append(contentsOf: line.utf8)
+    /// A bounce's text as far as the copy of the original starts, as lines: LF, CR and CR LF each end one. The
+    /// lines are byte ranges of one copy of the report's bytes, so no line is made a string unless it is read as one.
+    struct ReportLines {
+        let bytes: [UInt8]
+        /// Byte ranges of the lines in `bytes`, line breaks excluded.
+        let lines: [Range<Int>]
+
+        init(_ text: String, counter: StepCounter?) {
+            var text = text
+            (bytes, lines) = text.withUTF8 { buffer in
+                var lines: [Range<Int>] = []
+                var sawContent = false
+                PlainTextBounceDecoder.forEachLine(buffer) { range in
+                    guard !PlainTextBounceDecoder.startsOriginal(UnsafeBufferPointer(rebasing: buffer[range]),
+                                                                 sawContent: &sawContent, counter: counter) else {
+                        return false
+                    }
+                    lines.append(range)
+                    return true
+                }
+                counter?.add(lines.count)
+                return (Array(buffer[0..<(lines.last?.upperBound ?? 0)]), lines)
             }
         }
-        return String(decoding: bytes.prefix(limit), as: UTF8.self)
+
+        func addresses(counter: StepCounter?) -> [AddressScanner.Found] {
+            bytes.withUnsafeBufferPointer { AddressScanner.addresses(in: $0, lines: lines, counter: counter) }
+        }
+
+        /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes
+        /// U+FFFD), and joined only as far as kept.
+        func joined(_ range: Range<Int>, separator: UInt8, limit: Int) -> String {
+            var joined: [UInt8] = []
+            joined.reserveCapacity(min(limit, lines[range].reduce(range.count) { $0 + $1.count }))
+            for index in range {
+                if index > range.lowerBound { joined.append(separator) }
+                if joined.count >= limit { break }
+                joined.append(contentsOf: bytes[lines[index]])
+            }
+            return String(decoding: joined.prefix(limit), as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the byte range of each line of `bytes` (LF, CR and CR LF end a line; the text after the last
+    /// break is a line too, empty or not) until it returns false.
+    static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        var start = 0, index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
+            guard body(start..<index) else { return }
+            var next = index &+ 1
+            if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
+            start = next
+            index = next
+        }
+        _ = body(start..<count)
     }
 
     /// Index of the first line of the original message's copy (or the end).
@@ -115,16 +183,25 @@ struct PlainTextBounceDecoder: Sendable {
         return lines.count
     }
 
-    /// Whether `line`, read after the lines before it (`sawContent`: one of them was not blank), starts the
-    /// original's copy.
     static func startsOriginal(_ line: Substring, sawContent: inout Bool, counter: StepCounter?) -> Bool {
-        if !line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return false }  // blank
-        if sawContent, line.utf8.count <= 120 {
+        var line = line
+        return line.withUTF8 { startsOriginal($0, sawContent: &sawContent, counter: counter) }
+    }
+
+    /// Whether `line` (its UTF-8 bytes), read after the lines before it (`sawContent`: one of them was not blank),
+    /// starts the original's copy.
+    static func startsOriginal(_ line: UnsafeBufferPointer<UInt8>, sawContent: inout Bool, counter: StepCounter?) -> Bool {
+        if !line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return false }  // blank
+        if sawContent, line.count <= 120 {
             if Self.startsHeaderLine(line) { return true }
-            let normalized = NormalizedText(line, counter: counter)
-            if normalized.wordCount <= 14,
-               BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
-                return true
+            // Most lines hold none of the words every marker has; only the others are folded and matched.
+            counter?.add(line.count)
+            if BounceMarkers.originalStartWords.mayMatch(line) {
+                let normalized = NormalizedText(String(decoding: line, as: UTF8.self), counter: counter)
+                if normalized.wordCount <= 14,
+                   BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
+                    return true
+                }
             }
         }
         sawContent = true
@@ -149,10 +226,10 @@ struct PlainTextBounceDecoder: Sendable {
 
     /// `hasPrefix` compares grapheme by grapheme; the byte check first keeps that cost to the rare lines that
     /// could match (for these ASCII prefixes, `hasPrefix` implies the bytes match).
-    private static func startsHeaderLine(_ line: Substring) -> Bool {
-        guard line.utf8.first == UInt8(ascii: "R") else { return false }
-        for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.utf8.starts(with: prefix.utf8) {
-            if line.hasPrefix(prefix) { return true }
+    private static func startsHeaderLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.first == UInt8(ascii: "R") else { return false }
+        for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.starts(with: prefix.utf8) {
+            if String(decoding: line, as: UTF8.self).hasPrefix(prefix) { return true }
         }
         return false
     }
@@ -167,8 +244,9 @@ struct PlainTextBounceDecoder: Sendable {
 
     /// An address alone on its line ("  pat@example.com", "<pat@example.com>:"), after "RCPT TO:", or on a line
     /// that presents recipients is strong; after a bare "To:" it may only be the original's addressee list.
-    static func presentation(_ lines: [Substring], _ candidate: AddressScanner.Found, counter: StepCounter?) -> Presentation {
-        guard lines[candidate.line].utf8.count <= 400 else { return .none }
+    /// `lineLength` is the UTF-8 length of the candidate's line.
+    static func presentation(lineLength: Int, _ candidate: AddressScanner.Found, counter: StepCounter?) -> Presentation {
+        guard lineLength <= 400 else { return .none }
         let remaining = NormalizedText(candidate.before + " " + candidate.after, counter: counter)
         if remaining.wordCount == 0 { return .strong }
         let before = NormalizedText(candidate.before, counter: counter)

@@ -1,13 +1,26 @@
 /// More of a report than one recipient's diagnostic (the human-readable part), consulted to tell at which SMTP
-/// stage a server refused. Every recipient of a report shares one, so its text is folded, and read for an SMTP
-/// transcript, at most once.
+/// stage a server refused. Every recipient of a report shares one, so its text is cut, folded, and read for an SMTP
+/// transcript at most once, and only when a recipient's reading needs it.
 final class ReportContext {
-    let text: String
+    private let source: String
+    private let limit: Int
+    private var textCache: String?
     private var foldedText: NormalizedText?
     private var transcriptCache: SMTPTranscript.Reading?
     private var yahooNoticeCache: Bool?
 
-    init(_ text: String) { self.text = text }
+    /// The context is `text`'s first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD).
+    init(_ text: String, limit: Int = .max) {
+        source = text
+        self.limit = limit
+    }
+
+    var text: String {
+        if let textCache { return textCache }
+        let cut = source.leadingBytes(limit)
+        textCache = cut
+        return cut
+    }
 
     /// The first 4,000 bytes, folded for phrase matching.
     func folded(counter: StepCounter?) -> NormalizedText {
@@ -15,6 +28,11 @@ final class ReportContext {
         let folded = NormalizedText(text.leadingBytes(4_000), counter: counter)
         foldedText = folded
         return folded
+    }
+
+    /// The whole text folded: `folded(counter:)` when the text is no longer than what that folds.
+    func foldedWhole(counter: StepCounter?) -> NormalizedText {
+        text.utf8.count <= 4_000 ? folded(counter: counter) : NormalizedText(text, counter: counter)
     }
 
     /// `SMTPTranscript.read(_:)` of the text.
