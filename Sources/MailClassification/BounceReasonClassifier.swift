@@ -65,6 +65,9 @@ public struct BounceReasonClassifier: Sendable {
     static let temporaryWords = PhraseTable<Void>(
         ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend"].map { ($0, ()) })
 
+    /// Words one of which every marker of an SMTP stage (`recipientPhaseMarkers`, `dataPhaseMarkers`) holds.
+    static let stageMarkerWords = PhraseAnchors(recipientPhaseMarkers.phrases + dataPhaseMarkers.phrases)
+
     static let dataPhaseMarkers = PhraseTable<Void>(
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]
             .map { ($0, ()) })
@@ -161,7 +164,10 @@ public struct BounceReasonClassifier: Sendable {
     private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, diagnostic: String,
                                    text: NormalizedText, context: ReportContext?, origin: ReportOrigin,
                                    counter: StepCounter?) -> (BounceReason, String) {
-        let contextText = context?.folded(counter: counter)
+        // The context is folded only when a stage marker may be in it.
+        lazy var contextText = context.flatMap { context in
+            context.mayHold(Self.stageMarkerWords, counter: counter) ? context.folded(counter: counter) : nil
+        }
         func mentions(_ table: PhraseTable<Void>) -> Bool {
             table.firstMatch(in: text, counter: counter) != nil
                 || contextText.map { table.firstMatch(in: $0, counter: counter) != nil } ?? false

@@ -253,6 +253,7 @@ public struct Classifier: Sendable {
         func noticeDecision() -> BounceReasonClassifier.Decision? {
             if let cached = noticeCache { return cached }
             let decided = reportText.map { reasons.classify(diagnostic: $0.text.leadingBytes(1_000), status: nil, action: nil,
+                                                            folded: $0.foldedLeading(1_000, counter: counter),
                                                             counter: counter) }
             noticeCache = .some(decided)
             return decided

@@ -58,7 +58,7 @@ struct PlainTextBounceDecoder: Sendable {
                 status = status ?? StatusScanner.firstStatus(in: wholeText())
                 // The context's folded text is the whole text's when the whole text is no longer than it.
                 decision = reasons.classify(diagnostic: wholeText(), status: status, action: action,
-                                            folded: context().foldedWhole(counter: counter), counter: counter)
+                                            folded: context().foldedLeading(counter: counter), counter: counter)
             }
             return BouncedRecipient(address: recipient.address, status: status, action: action,
                                     hard: decision.hard, reason: decision.reason.rawValue,
@@ -247,8 +247,7 @@ struct PlainTextBounceDecoder: Sendable {
     /// `lineLength` is the UTF-8 length of the candidate's line.
     static func presentation(lineLength: Int, _ candidate: AddressScanner.Found, counter: StepCounter?) -> Presentation {
         guard lineLength <= 400 else { return .none }
-        let remaining = NormalizedText(candidate.before + " " + candidate.after, counter: counter)
-        if remaining.wordCount == 0 { return .strong }
+        if Self.holdsNoWord(candidate.before, candidate.after, counter: counter) { return .strong }
         let before = NormalizedText(candidate.before, counter: counter)
         if before.wordCount == 0 || isSendmailErrorLine(candidate) { return .strong }
         guard let intro = BounceMarkers.recipientIntros.matches(in: before, counter: counter)
@@ -257,10 +256,24 @@ struct PlainTextBounceDecoder: Sendable {
         return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
     }
 
+    /// Whether the two texts, folded together, hold no word. In ASCII text only letters and digits make words,
+    /// so that text is not folded.
+    private static func holdsNoWord(_ first: String, _ second: String, counter: StepCounter?) -> Bool {
+        let isAlphanumeric: (UInt8) -> Bool = { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        }
+        if !first.utf8.contains(where: { $0 >= 0x80 }), !second.utf8.contains(where: { $0 >= 0x80 }) {
+            counter?.add(first.utf8.count + second.utf8.count)
+            return !first.utf8.contains(where: isAlphanumeric) && !second.utf8.contains(where: isAlphanumeric)
+        }
+        return NormalizedText(first + " " + second, counter: counter).wordCount == 0
+    }
+
     /// Sendmail's per-recipient error line: an SMTP reply code, then the address in angle brackets followed by
     /// "...", e.g. "554 <pat@example.com>... 550 Host unknown".
     static func isSendmailErrorLine(_ candidate: AddressScanner.Found) -> Bool {
-        guard candidate.after.hasPrefix(">...") else { return false }
+        // For this ASCII prefix `hasPrefix` implies the bytes match; most lines fail on the bytes.
+        guard candidate.after.utf8.starts(with: ">...".utf8), candidate.after.hasPrefix(">...") else { return false }
         let code = candidate.before.trimmingCharacters(in: .whitespaces)
         guard code.hasSuffix("<") else { return false }
         let digits = code.dropLast().trimmingCharacters(in: .whitespaces)
@@ -324,8 +337,8 @@ enum StatusScanner {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let boundary = index == 0 || !isDigitOrDot(bytes[index - 1])
-            if boundary, byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5") {
+            if byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5"),
+               index == 0 || !isDigitOrDot(bytes[index - 1]) {
                 // class.subject.detail
                 if index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: ".") {
                     var cursor = index + 2

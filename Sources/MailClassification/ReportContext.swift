@@ -30,9 +30,20 @@ final class ReportContext {
         return folded
     }
 
-    /// The whole text folded: `folded(counter:)` when the text is no longer than what that folds.
-    func foldedWhole(counter: StepCounter?) -> NormalizedText {
-        text.utf8.count <= 4_000 ? folded(counter: counter) : NormalizedText(text, counter: counter)
+    /// Whether a phrase of the table `anchors` stands for may be in `folded(counter:)`, read from the text unfolded.
+    func mayHold(_ anchors: PhraseAnchors, counter: StepCounter?) -> Bool {
+        if foldedText != nil { return true }
+        let head = text.leadingBytes(4_000)
+        counter?.add(head.utf8.count)
+        return anchors.mayMatch(head)
+    }
+
+    /// The text's first `count` bytes folded (the whole text by default): `folded(counter:)` when the text is no
+    /// longer than what that folds and than `count`, so a short notice is folded once for every reading.
+    func foldedLeading(_ count: Int = .max, counter: StepCounter?) -> NormalizedText {
+        let length = text.utf8.count
+        if length <= 4_000, length <= count { return folded(counter: counter) }
+        return NormalizedText(text.leadingBytes(count), counter: counter)
     }
 
     /// `SMTPTranscript.read(_:)` of the text.
