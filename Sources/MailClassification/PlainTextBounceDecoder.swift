@@ -274,10 +274,28 @@ struct PlainTextBounceDecoder: Sendable {
     static func isSendmailErrorLine(_ candidate: AddressScanner.Found) -> Bool {
         // For this ASCII prefix `hasPrefix` implies the bytes match; most lines fail on the bytes.
         guard candidate.after.utf8.starts(with: ">...".utf8), candidate.after.hasPrefix(">...") else { return false }
+        if let ascii = asciiSendmailCode(candidate.before) { return ascii }
         let code = candidate.before.trimmingCharacters(in: .whitespaces)
         guard code.hasSuffix("<") else { return false }
         let digits = code.dropLast().trimmingCharacters(in: .whitespaces)
         return digits.utf8.count == 3 && digits.allSatisfy(\.isNumber) && (digits.first == "4" || digits.first == "5")
+    }
+
+    /// `isSendmailErrorLine`'s reading of the text before the address, by bytes when it is ASCII (where the only
+    /// whitespace characters are space and tab and the only numbers are the digits); nil for other text.
+    private static func asciiSendmailCode(_ before: String) -> Bool? {
+        let bytes = before.utf8
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        var code = Array(bytes)
+        while let last = code.last, isBlank(last) { code.removeLast() }
+        guard code.last == UInt8(ascii: "<") else { return false }
+        code.removeLast()
+        while let last = code.last, isBlank(last) { code.removeLast() }
+        guard let start = code.firstIndex(where: { !isBlank($0) }) else { return false }
+        let digits = code[start...]
+        return digits.count == 3 && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            && (digits.first == UInt8(ascii: "4") || digits.first == UInt8(ascii: "5"))
     }
 
     /// The region with runs of spaces and tabs collapsed, at most 500 bytes.
