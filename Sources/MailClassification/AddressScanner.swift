@@ -1,15 +1,30 @@
 import Foundation
 
 /// Finds `local@domain` addresses in free text in one pass over its UTF-8 bytes, with the line each was found on
-/// and the text around it on that line.
+/// and where the text around it lies on that line.
 enum AddressScanner {
     struct Found: Equatable {
         let address: String
+        /// `address.lowercased()`.
+        let lowered: String
         let line: Int
-        /// Up to 64 bytes of the line before the address.
-        let before: String
-        /// Up to 200 bytes of the line after the address.
-        let after: String
+        /// Byte range in the line of up to 64 bytes before the address; the text is read only if a check needs it.
+        let before: Range<Int>
+        /// Byte range in the line of up to 200 bytes after the address.
+        let after: Range<Int>
+
+        /// An address found elsewhere (a header), with no text around it.
+        init(address: String) {
+            self.init(address: address, lowered: address.lowercased(), line: 0, before: 0..<0, after: 0..<0)
+        }
+
+        init(address: String, lowered: String, line: Int, before: Range<Int>, after: Range<Int>) {
+            self.address = address
+            self.lowered = lowered
+            self.line = line
+            self.before = before
+            self.after = after
+        }
     }
 
     private static func isLocal(_ byte: UInt8) -> Bool {
@@ -74,12 +89,20 @@ enum AddressScanner {
             if start < index, domain.contains(UInt8(ascii: ".")) {
                 let local = String(decoding: bytes[start..<index], as: UTF8.self)
                 let address = local + "@" + String(decoding: domain, as: UTF8.self).lowercased()
-                found.append(Found(address: address, line: lineIndex,
-                                   before: String(decoding: bytes[max(0, start - 64)..<start], as: UTF8.self),
-                                   after: String(decoding: bytes[end..<min(bytes.count, end + 200)], as: UTF8.self)))
+                found.append(Found(address: address, lowered: lowered(address), line: lineIndex,
+                                   before: max(0, start - 64)..<start, after: end..<min(bytes.count, end + 200)))
             }
             lastAtEnd = end
             index = max(end, index + 1)
         }
+    }
+
+    /// `address.lowercased()`, by bytes when the address is ASCII (where lowercasing maps only A–Z).
+    private static func lowered(_ address: String) -> String {
+        let bytes = address.utf8
+        if bytes.contains(where: { $0 >= 0x80 }) { return address.lowercased() }
+        let isUpper: (UInt8) -> Bool = { $0 >= 0x41 && $0 <= 0x5A }
+        guard bytes.contains(where: isUpper) else { return address }
+        return String(decoding: bytes.map { isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

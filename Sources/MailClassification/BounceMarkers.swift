@@ -71,4 +71,8 @@ enum BounceMarkers {
         "mail from", "envelope from", "from", "sender", "return path", "reply to", "sent by", "contact",
         "please contact", "write to", "contact us at", "postmaster",
     ].map { ($0, ()) })
+
+    /// Words one of which every `senderIntros` phrase holds, to pass over most addresses without folding the
+    /// text before them.
+    static let senderIntroWords = PhraseAnchors(senderIntros.phrases)
 }

@@ -77,10 +77,15 @@ public struct BounceReasonClassifier: Sendable {
     }
 
     /// `context` is more of the report (the human-readable part about this recipient); it is used only to tell
-    /// at which SMTP stage the server refused. `folded` is `diagnostic` folded, when the caller has it already.
+    /// at which SMTP stage the server refused. `folded` is `diagnostic` folded, and `statuses` its status codes,
+    /// when the caller has them already.
     func classify(diagnostic: String?, status: String?, action: String?, context: ReportContext? = nil,
-                  origin: ReportOrigin = .unknown, folded: NormalizedText? = nil, counter: StepCounter?) -> Decision {
-        let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init), diagnostic: diagnostic)
+                  origin: ReportOrigin = .unknown, folded: NormalizedText? = nil,
+                  statuses: StatusScanner.Reading? = nil, counter: StepCounter?) -> Decision {
+        let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init)) {
+            if let statuses { return statuses.quoted }
+            return diagnostic.flatMap { StatusScanner.preferredStatus(in: $0.leadingBytes(2_000)) }
+        }
         let text = folded ?? NormalizedText(diagnostic ?? "", counter: counter)
         let matches = BounceReasonPhrases.table.matches(in: text, counter: counter)
         // Matches are compared by their byte ranges; only the deciding phrase becomes a string.
@@ -146,10 +151,13 @@ public struct BounceReasonClassifier: Sendable {
     }
 
     /// The status field, unless it is missing or generic (X.0.0) and the diagnostic quotes a more specific code.
-    static func effectiveStatus(field: StatusCode?, diagnostic: String?) -> StatusCode? {
+    /// `quotedInDiagnostic` gives the code the diagnostic quotes (`StatusScanner.Reading.quoted`); it is read only
+    /// when the field does not settle it.
+    static func effectiveStatus(field: StatusCode?, quotedInDiagnostic: () -> String?) -> StatusCode? {
         if let field, field.subject != 0 || field.detail != 0 { return field }
-        guard let diagnostic, let quoted = StatusScanner.preferredStatus(in: diagnostic.leadingBytes(2_000))
-            .flatMap(StatusCode.init), quoted.subject != 0 || quoted.detail != 0 else { return field }
+        guard let quoted = quotedInDiagnostic().flatMap(StatusCode.init), quoted.subject != 0 || quoted.detail != 0 else {
+            return field
+        }
         if let field, field.klass != quoted.klass { return field }
         return quoted
     }

@@ -48,17 +48,20 @@ struct PlainTextBounceDecoder: Sendable {
             return made
         }
         return located.map { recipient in
-            var status = StatusScanner.firstStatus(in: recipient.region)
+            let statuses = StatusScanner.Reading(recipient.region)
+            var status = statuses.first
             var decision = reasons.classify(diagnostic: recipient.region, status: status, action: action,
                                             context: context(),
                                             origin: input.origin.about(recipient.address, remoteMTA: nil),
-                                            counter: counter)
+                                            statuses: statuses, counter: counter)
             // The whole text speaks for one recipient only; with several it mixes their reasons.
             if decision.basis == "no recognised reason", located.count == 1 {
-                status = status ?? StatusScanner.firstStatus(in: wholeText())
+                let wholeStatuses = StatusScanner.Reading(wholeText())
+                status = status ?? wholeStatuses.first
                 // The context's folded text is the whole text's when the whole text is no longer than it.
                 decision = reasons.classify(diagnostic: wholeText(), status: status, action: action,
-                                            folded: context().foldedLeading(counter: counter), counter: counter)
+                                            folded: context().foldedLeading(counter: counter),
+                                            statuses: wholeStatuses, counter: counter)
             }
             return BouncedRecipient(address: recipient.address, status: status, action: action,
                                     hard: decision.hard, reason: decision.reason.rawValue,
@@ -77,26 +80,26 @@ struct PlainTextBounceDecoder: Sendable {
         let found = report.addresses(counter: counter)
         let excluded = Set(input.excluded.map { $0.lowercased() })
         let usable = found.filter { candidate in
-            let lowered = candidate.address.lowercased()
-            guard !excluded.contains(lowered) else { return false }
-            let local = lowered.localPart.map(String.init) ?? ""
+            guard !excluded.contains(candidate.lowered) else { return false }
+            let local = candidate.lowered.localPart.map(String.init) ?? ""
             guard !BounceMarkers.systemSenders.contains(local) else { return false }
-            return !Self.introducedAsSender(candidate, counter: counter)
+            return !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter)
         }
 
         var chosen: [AddressScanner.Found] = []
         var seen: Set<String> = []
         if !input.failedRecipientsHeader.isEmpty {
-            for address in input.failedRecipientsHeader where seen.insert(address.lowercased()).inserted {
-                let first = usable.first { $0.address.lowercased() == address.lowercased() }
-                chosen.append(first ?? AddressScanner.Found(address: address, line: 0, before: "", after: ""))
+            for address in input.failedRecipientsHeader {
+                let lowered = address.lowercased()
+                guard seen.insert(lowered).inserted else { continue }
+                chosen.append(usable.first { $0.lowered == lowered } ?? AddressScanner.Found(address: address))
             }
         } else {
             // Addresses presented as failed win over ones only shown in a "To:" summary of the original.
-            let strengths = usable.map { Self.presentation(lineLength: report.lines[$0.line].count, $0, counter: counter) }
+            let strengths = usable.map { Self.presentation($0, in: report, counter: counter) }
             let wanted: Presentation = strengths.contains(.strong) ? .strong : .summary
             for (candidate, strength) in zip(usable, strengths) where strength == wanted {
-                if seen.insert(candidate.address.lowercased()).inserted { chosen.append(candidate) }
+                if seen.insert(candidate.lowered).inserted { chosen.append(candidate) }
             }
             if chosen.isEmpty, let first = usable.first { chosen = [first] }
         }
@@ -108,7 +111,9 @@ struct PlainTextBounceDecoder: Sendable {
             let next = startLines.first { $0 > recipient.line } ?? lineCount
             // Sendmail's "554 <address>... reason" line is complete in itself; the lines after it are about the
             // next address.
-            let end = Self.isSendmailErrorLine(recipient) ? recipient.line + 1 : min(next, recipient.line + 12, lineCount)
+            let isSendmailLine = Self.isSendmailErrorLine(before: report.bytes(recipient.before, ofLine: recipient.line),
+                                                          after: report.bytes(recipient.after, ofLine: recipient.line))
+            let end = isSendmailLine ? recipient.line + 1 : min(next, recipient.line + 12, lineCount)
             let region = report.joined(recipient.line..<max(end, recipient.line + 1), separator: 0x20, limit: 2_000)
             return Located(address: recipient.address, region: region)
         }
@@ -137,6 +142,13 @@ struct PlainTextBounceDecoder: Sendable {
                 counter?.add(lines.count)
                 return (Array(buffer[0..<(lines.last?.upperBound ?? 0)]), lines)
             }
+        }
+
+        /// The bytes of `range` in line `line` (an empty range needs no line).
+        func bytes(_ range: Range<Int>, ofLine line: Int) -> ArraySlice<UInt8> {
+            guard !range.isEmpty else { return [] }
+            let start = lines[line].lowerBound
+            return bytes[(start + range.lowerBound)..<(start + range.upperBound)]
         }
 
         func addresses(counter: StepCounter?) -> [AddressScanner.Found] {
@@ -234,60 +246,75 @@ struct PlainTextBounceDecoder: Sendable {
         return false
     }
 
-    static func introducedAsSender(_ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
-        let before = NormalizedText(String(decoding: candidate.before.utf8.suffix(24), as: UTF8.self), counter: counter)
-        guard let last = BounceMarkers.senderIntros.matches(in: before, counter: counter).last else { return false }
-        return last.range.upperBound == before.bytes.count
+    /// Whether the text before an address on its line (`before`, the scanner's window) ends by introducing it as
+    /// the sender. Only its last 24 bytes are folded, and ASCII text is folded only when it holds a word that some
+    /// sender intro holds.
+    static func introducedAsSender(_ before: ArraySlice<UInt8>, counter: StepCounter?) -> Bool {
+        let window: String
+        if isASCII(before) {
+            let tail = before.suffix(24)
+            counter?.add(tail.count)
+            guard tail.withUnsafeBufferPointer({ BounceMarkers.senderIntroWords.mayMatch($0) }) else { return false }
+            window = String(decoding: tail, as: UTF8.self)
+        } else {
+            // A window cut inside a character is repaired before its last 24 bytes are taken.
+            window = String(decoding: String(decoding: before, as: UTF8.self).utf8.suffix(24), as: UTF8.self)
+        }
+        let folded = NormalizedText(window, counter: counter)
+        guard let last = BounceMarkers.senderIntros.matches(in: folded, counter: counter).last else { return false }
+        return last.range.upperBound == folded.bytes.count
     }
 
     enum Presentation { case none, summary, strong }
 
     /// An address alone on its line ("  pat@example.com", "<pat@example.com>:"), after "RCPT TO:", or on a line
     /// that presents recipients is strong; after a bare "To:" it may only be the original's addressee list.
-    /// `lineLength` is the UTF-8 length of the candidate's line.
-    static func presentation(lineLength: Int, _ candidate: AddressScanner.Found, counter: StepCounter?) -> Presentation {
-        guard lineLength <= 400 else { return .none }
-        if Self.holdsNoWord(candidate.before, candidate.after, counter: counter) { return .strong }
-        let before = NormalizedText(candidate.before, counter: counter)
-        if before.wordCount == 0 || isSendmailErrorLine(candidate) { return .strong }
+    static func presentation(_ candidate: AddressScanner.Found, in report: ReportLines, counter: StepCounter?) -> Presentation {
+        guard report.lines[candidate.line].count <= 400 else { return .none }
+        let beforeBytes = report.bytes(candidate.before, ofLine: candidate.line)
+        let afterBytes = report.bytes(candidate.after, ofLine: candidate.line)
+        if Self.holdsNoWord(beforeBytes, afterBytes, counter: counter) { return .strong }
+        let before = NormalizedText(String(decoding: beforeBytes, as: UTF8.self), counter: counter)
+        if before.wordCount == 0 || isSendmailErrorLine(before: beforeBytes, after: afterBytes) { return .strong }
         guard let intro = BounceMarkers.recipientIntros.matches(in: before, counter: counter)
             .last(where: { $0.range.upperBound == before.bytes.count }) else { return .none }
         let word = before.phraseText(intro.range)
         return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
     }
 
+    private static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.contains(where: { $0 >= 0x80 }) }
+
     /// Whether the two texts, folded together, hold no word. In ASCII text only letters and digits make words,
     /// so that text is not folded.
-    private static func holdsNoWord(_ first: String, _ second: String, counter: StepCounter?) -> Bool {
+    private static func holdsNoWord(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>, counter: StepCounter?) -> Bool {
         let isAlphanumeric: (UInt8) -> Bool = { byte in
             (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
         }
-        if !first.utf8.contains(where: { $0 >= 0x80 }), !second.utf8.contains(where: { $0 >= 0x80 }) {
-            counter?.add(first.utf8.count + second.utf8.count)
-            return !first.utf8.contains(where: isAlphanumeric) && !second.utf8.contains(where: isAlphanumeric)
+        if isASCII(first), isASCII(second) {
+            counter?.add(first.count + second.count)
+            return !first.contains(where: isAlphanumeric) && !second.contains(where: isAlphanumeric)
         }
-        return NormalizedText(first + " " + second, counter: counter).wordCount == 0
+        let joined = String(decoding: first, as: UTF8.self) + " " + String(decoding: second, as: UTF8.self)
+        return NormalizedText(joined, counter: counter).wordCount == 0
     }
 
     /// Sendmail's per-recipient error line: an SMTP reply code, then the address in angle brackets followed by
-    /// "...", e.g. "554 <pat@example.com>... 550 Host unknown".
-    static func isSendmailErrorLine(_ candidate: AddressScanner.Found) -> Bool {
+    /// "...", e.g. "554 <pat@example.com>... 550 Host unknown". `before` and `after` are the text around the address.
+    static func isSendmailErrorLine(before: ArraySlice<UInt8>, after: ArraySlice<UInt8>) -> Bool {
         // For this ASCII prefix `hasPrefix` implies the bytes match; most lines fail on the bytes.
-        guard candidate.after.utf8.starts(with: ">...".utf8), candidate.after.hasPrefix(">...") else { return false }
-        if let ascii = asciiSendmailCode(candidate.before) { return ascii }
-        let code = candidate.before.trimmingCharacters(in: .whitespaces)
+        guard after.starts(with: ">...".utf8), String(decoding: after, as: UTF8.self).hasPrefix(">...") else { return false }
+        if isASCII(before) { return asciiSendmailCode(before) }
+        let code = String(decoding: before, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         guard code.hasSuffix("<") else { return false }
         let digits = code.dropLast().trimmingCharacters(in: .whitespaces)
         return digits.utf8.count == 3 && digits.allSatisfy(\.isNumber) && (digits.first == "4" || digits.first == "5")
     }
 
-    /// `isSendmailErrorLine`'s reading of the text before the address, by bytes when it is ASCII (where the only
-    /// whitespace characters are space and tab and the only numbers are the digits); nil for other text.
-    private static func asciiSendmailCode(_ before: String) -> Bool? {
-        let bytes = before.utf8
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    /// `isSendmailErrorLine`'s reading of ASCII text before the address, where the only whitespace characters are
+    /// space and tab and the only numbers are the digits.
+    private static func asciiSendmailCode(_ before: ArraySlice<UInt8>) -> Bool {
         let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        var code = Array(bytes)
+        var code = before
         while let last = code.last, isBlank(last) { code.removeLast() }
         guard code.last == UInt8(ascii: "<") else { return false }
         code.removeLast()
@@ -323,7 +350,32 @@ enum StatusScanner {
     /// The status the remote server itself gave: the first code right after an SMTP reply code ("550 5.7.1",
     /// "550-'5.7.1"), else the first code at all.
     static func preferredStatus(in text: String) -> String? {
-        let preferred: String? = withBytes(of: text, prefix: 4_096) { bytes in
+        statusAfterReplyCode(in: text) ?? firstStatus(in: text)
+    }
+
+    /// The codes of one diagnostic that the reason and the verdict both ask for, read once.
+    struct Reading {
+        /// `firstStatus(in:)` of the text: the status a recipient is reported with when the report gives none.
+        let first: String?
+        private let text: String
+
+        init(_ text: String) {
+            self.text = text
+            first = StatusScanner.firstStatus(in: text)
+        }
+
+        /// `preferredStatus(in:)` of the text's first 2,000 bytes: the code the server quoted, which may make a
+        /// generic status field specific. Read only when asked: a specific status field needs no other.
+        var quoted: String? {
+            // A text that short is its own first 2,000 bytes, and its first status is `preferredStatus`'s fallback.
+            text.utf8.count <= 2_000 ? StatusScanner.statusAfterReplyCode(in: text) ?? first
+                                     : StatusScanner.preferredStatus(in: text.leadingBytes(2_000))
+        }
+    }
+
+    /// The first status code right after an SMTP reply code ("550 5.7.1", "550-'5.7.1"), if any.
+    private static func statusAfterReplyCode(in text: String) -> String? {
+        withBytes(of: text, prefix: 4_096) { bytes in
             var index = 0
             while index + 4 < bytes.count {
                 if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
@@ -343,7 +395,6 @@ enum StatusScanner {
             }
             return nil
         }
-        return preferred ?? firstStatus(in: text)
     }
 
     static func firstStatus(in text: String) -> String? {
