@@ -393,6 +393,8 @@ public struct Classifier: Sendable {
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
                                                  origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
+        // A text body no longer than its folded start is folded whole already.
+        if message.textBody != nil, text.utf8.count <= 3_000 { input.foldedText = head }
         var recipients = PlainTextBounceDecoder().decode(input, counter: counter)
         if recipients.isEmpty, let originalTo = message.embeddedMessages.first?.to.first?.address
             ?? PlainTextBounceDecoder.quotedOriginalAddressee(text, excluded: excluded, counter: counter) {

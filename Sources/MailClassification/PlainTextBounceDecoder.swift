@@ -15,6 +15,8 @@ struct PlainTextBounceDecoder: Sendable {
         var delayed = false
         /// What the report's headers tell about who wrote it; each recipient adds its own domain.
         var origin = ReportOrigin.unknown
+        /// `text` folded whole, when the caller has it already and the text is no longer than 4,000 bytes.
+        var foldedText: NormalizedText?
     }
 
     /// A failed recipient as the text presents it, before its reason is read.
@@ -43,7 +45,10 @@ struct PlainTextBounceDecoder: Sendable {
         var contextCache: ReportContext?
         func context() -> ReportContext {
             if let cached = contextCache { return cached }
-            let made = ReportContext(wholeText())
+            // A report that runs to the end of the text is the text with its line breaks made LF: folding turns
+            // every run of line breaks into one space either way, so the text's folded form is the report's.
+            let reportIsWholeText = report.bytes.count == report.textLength
+            let made = ReportContext(wholeText(), folded: reportIsWholeText ? input.foldedText : nil)
             contextCache = made
             return made
         }
@@ -125,9 +130,12 @@ struct PlainTextBounceDecoder: Sendable {
         let bytes: [UInt8]
         /// Byte ranges of the lines in `bytes`, line breaks excluded.
         let lines: [Range<Int>]
+        /// The UTF-8 length of the whole text, the copy of the original included.
+        let textLength: Int
 
         init(_ text: String, counter: StepCounter?) {
             var text = text
+            textLength = text.utf8.count
             (bytes, lines) = text.withUTF8 { buffer in
                 var lines: [Range<Int>] = []
                 var sawContent = false

@@ -9,10 +9,12 @@ final class ReportContext {
     private var transcriptCache: SMTPTranscript.Reading?
     private var yahooNoticeCache: Bool?
 
-    /// The context is `text`'s first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD).
-    init(_ text: String, limit: Int = .max) {
+    /// The context is `text`'s first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD). `folded` is what
+    /// `folded(counter:)` gives, when the caller has it already.
+    init(_ text: String, limit: Int = .max, folded: NormalizedText? = nil) {
         source = text
         self.limit = limit
+        foldedText = folded
     }
 
     var text: String {
