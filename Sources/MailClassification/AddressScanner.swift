@@ -87,9 +87,8 @@ enum AddressScanner {
             while end > index + 1, ".-".utf8.contains(bytes[end - 1]) { end -= 1 }
             let domain = bytes[(index + 1)..<end]
             if start < index, domain.contains(UInt8(ascii: ".")) {
-                let local = String(decoding: bytes[start..<index], as: UTF8.self)
-                let address = local + "@" + String(decoding: domain, as: UTF8.self).lowercased()
-                found.append(Found(address: address, lowered: lowered(address), line: lineIndex,
+                let (address, lowered) = spelled(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: index - start)
+                found.append(Found(address: address, lowered: lowered, line: lineIndex,
                                    before: max(0, start - 64)..<start, after: end..<min(bytes.count, end + 200)))
             }
             lastAtEnd = end
@@ -97,12 +96,27 @@ enum AddressScanner {
         }
     }
 
-    /// `address.lowercased()`, by bytes when the address is ASCII (where lowercasing maps only A–Z).
-    private static func lowered(_ address: String) -> String {
-        let bytes = address.utf8
-        if bytes.contains(where: { $0 >= 0x80 }) { return address.lowercased() }
+    /// The address in `bytes` (its "@" at `at`) with its domain lowercased, and all of it lowercased. ASCII, where
+    /// lowercasing maps only A–Z, is spelled by bytes in one string each; other text takes the `String` path.
+    private static func spelled(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> (address: String, lowered: String) {
         let isUpper: (UInt8) -> Bool = { $0 >= 0x41 && $0 <= 0x5A }
-        guard bytes.contains(where: isUpper) else { return address }
-        return String(decoding: bytes.map { isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            let local = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<at]), as: UTF8.self)
+            let address = local + "@" + String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)...]), as: UTF8.self).lowercased()
+            return (address, address.lowercased())
+        }
+        let address = String(unsafeUninitializedCapacity: bytes.count) { out in
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                out[offset] = offset > at && isUpper(byte) ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+        guard bytes[..<at].contains(where: isUpper) else { return (address, address) }
+        let lowered = String(unsafeUninitializedCapacity: bytes.count) { out in
+            for offset in 0..<bytes.count { out[offset] = isUpper(bytes[offset]) ? bytes[offset] | 0x20 : bytes[offset] }
+            return bytes.count
+        }
+        return (address, lowered)
     }
 }

@@ -78,10 +78,13 @@ public struct BounceReasonClassifier: Sendable {
 
     /// `context` is more of the report (the human-readable part about this recipient); it is used only to tell
     /// at which SMTP stage the server refused. `folded` is `diagnostic` folded, and `statuses` its status codes,
-    /// when the caller has them already.
+    /// when the caller has them already. `settlesUnknownUser` false is for a caller that asks only whether the
+    /// text names another reason: an unknown-user decision is then left unsettled (the SMTP stage, which can turn
+    /// it only into filtered or rejected, is not looked for) and keeps reason userunknown.
     func classify(diagnostic: String?, status: String?, action: String?, context: ReportContext? = nil,
                   origin: ReportOrigin = .unknown, folded: NormalizedText? = nil,
-                  statuses: StatusScanner.Reading? = nil, counter: StepCounter?) -> Decision {
+                  statuses: StatusScanner.Reading? = nil, settlesUnknownUser: Bool = true,
+                  counter: StepCounter?) -> Decision {
         let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init)) {
             if let statuses { return statuses.quoted }
             return diagnostic.flatMap { StatusScanner.preferredStatus(in: $0.leadingBytes(2_000)) }
@@ -113,7 +116,7 @@ public struct BounceReasonClassifier: Sendable {
                ProviderReadings.isDirectoryEdgeBlock(status: statusCode, origin: origin) {
                 reason = .userunknown
                 basis += " from Exchange Online with status 5.4.1: directory-based edge blocking found no such recipient"
-            } else if reason == .userunknown {
+            } else if reason == .userunknown, settlesUnknownUser {
                 (reason, basis) = settleUnknownUser(phrase: phrase, basis: basis, statusCode: statusCode,
                                                     diagnostic: diagnostic ?? "", text: text, context: context,
                                                     origin: origin, counter: counter)

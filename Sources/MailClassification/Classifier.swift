@@ -250,11 +250,12 @@ public struct Classifier: Sendable {
         }
         let reportText = message.textBody.map { ReportContext($0, limit: 4_000) }
         var noticeCache: BounceReasonClassifier.Decision??
+        // Read only to learn whether the notice says the mailbox is full, so an unknown user is left unsettled.
         func noticeDecision() -> BounceReasonClassifier.Decision? {
             if let cached = noticeCache { return cached }
             let decided = reportText.map { reasons.classify(diagnostic: $0.text.leadingBytes(1_000), status: nil, action: nil,
                                                             folded: $0.foldedLeading(1_000, counter: counter),
-                                                            counter: counter) }
+                                                            settlesUnknownUser: false, counter: counter) }
             noticeCache = .some(decided)
             return decided
         }
@@ -300,6 +301,7 @@ public struct Classifier: Sendable {
             let status = entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? "")
             failed.append(BouncedRecipient(address: address, status: status, action: effectiveAction, hard: decision.hard,
                                            reason: decision.reason.rawValue, diagnostic: diagnostic))
+            // One interpolation, one string: no joined halves.
             verdict.evidence.append("RFC 3464 report: \(address) Action: \(entry.action ?? "–") Status: \(entry.status ?? "–")"
                                     + " → \(decision.reason.rawValue) (\(decision.basis))")
         }
