@@ -301,7 +301,6 @@ public struct Classifier: Sendable {
             let status = entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? "")
             failed.append(BouncedRecipient(address: address, status: status, action: effectiveAction, hard: decision.hard,
                                            reason: decision.reason.rawValue, diagnostic: diagnostic))
-            // One interpolation, one string: no joined halves.
             verdict.evidence.append("RFC 3464 report: \(address) Action: \(entry.action ?? "–") Status: \(entry.status ?? "–")"
                                     + " → \(decision.reason.rawValue) (\(decision.basis))")
         }
