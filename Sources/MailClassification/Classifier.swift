@@ -385,7 +385,7 @@ public struct Classifier: Sendable {
                            + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
-            value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.contains("@") }
+            value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.containsText("@") }
         }
         // The folded start of the report serves the delay check and the format check below; a text body's was
         // folded already for the bounce test.

@@ -396,7 +396,8 @@ enum StatusScanner {
                     if cursor < bytes.count,
                        let status = firstStatus(in: UnsafeBufferPointer(rebasing: bytes[cursor..<min(bytes.count, cursor + 12)])),
                        !status.hasSuffix(".0.0") || bytes[cursor] != bytes[index] {
-                        if status.first == Character(Unicode.Scalar(bytes[index])), status.contains(".") { return status }
+                        if status.first == Character(Unicode.Scalar(bytes[index])),
+                           status.utf8.contains(UInt8(ascii: ".")) { return status }
                     }
                 }
                 index += 1
