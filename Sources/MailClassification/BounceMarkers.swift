@@ -40,7 +40,8 @@ enum BounceMarkers {
     ].map { ($0, ()) })
 
     /// Words one of which every `originalStarts` phrase holds, to pass over most lines without folding them.
-    static let originalStartWords = PhraseAnchors(originalStarts.phrases)
+    /// "message" is on many lines of any report, so rarer words stand for the phrases that hold it.
+    static let originalStartWords = PhraseAnchors(originalStarts.phrases, common: ["message"])
 
     /// Phrases that say a delivery is only delayed.
     static let delayed = PhraseTable<Void>([

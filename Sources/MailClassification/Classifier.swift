@@ -301,8 +301,20 @@ public struct Classifier: Sendable {
             let status = entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? "")
             failed.append(BouncedRecipient(address: address, status: status, action: effectiveAction, hard: decision.hard,
                                            reason: decision.reason.rawValue, diagnostic: diagnostic))
-            verdict.evidence.append("RFC 3464 report: \(address) Action: \(entry.action ?? "–") Status: \(entry.status ?? "–")"
-                                    + " → \(decision.reason.rawValue) (\(decision.basis))")
+            // Appended piece by piece into one string: no temporary strings to join.
+            var line = "RFC 3464 report: "
+            line.reserveCapacity(80 + address.utf8.count + decision.basis.utf8.count)
+            line += address
+            line += " Action: "
+            line += entry.action ?? "–"
+            line += " Status: "
+            line += entry.status ?? "–"
+            line += " → "
+            line += decision.reason.rawValue
+            line += " ("
+            line += decision.basis
+            line += ")"
+            verdict.evidence.append(line)
         }
         if failed.isEmpty {
             guard delivered > 0 else { return false }
@@ -421,8 +433,14 @@ public struct Classifier: Sendable {
         verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))
         for recipient in recipients {
-            verdict.evidence.append("\(recipient.address): \(recipient.reason)" + (recipient.status.map { " status \($0)" } ?? "")
-                                    + (recipient.diagnostic.map { " — \"\($0.leadingCharacters(160))\"" } ?? ""))
+            // Appended piece by piece into one string: no temporary strings to join.
+            var line = recipient.address
+            line.reserveCapacity(recipient.address.utf8.count + 40 + (recipient.diagnostic == nil ? 0 : 170))
+            line += ": "
+            line += recipient.reason
+            if let status = recipient.status { line += " status "; line += status }
+            if let diagnostic = recipient.diagnostic { line += " — \""; line += diagnostic.leadingCharacters(160); line += "\"" }
+            verdict.evidence.append(line)
         }
         finishBounce(recipients, message: message, into: &verdict)
         return true

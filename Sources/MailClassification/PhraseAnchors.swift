@@ -9,12 +9,16 @@ struct PhraseAnchors: Sendable {
     /// Per byte: 1 when it starts an anchor word in some case, 2 when it leads a scalar that may fold to ASCII.
     private let roles: [UInt8]
 
-    /// `phrases` in folded form (`PhraseTable.phrases`).
-    init(_ phrases: [String]) {
+    /// `phrases` in folded form (`PhraseTable.phrases`). A word of `common` (frequent in the text scanned, so it
+    /// would let most of it through) stands for a phrase only when the phrase has no other word.
+    init(_ phrases: [String], common: Set<String> = []) {
+        let commonWords = Set(common.map { Array($0.utf8) })
         let wordsOfPhrases = phrases.map { phrase in
-            Set(phrase.split(separator: " ").map { Array($0.utf8) }.filter { word in
+            let words = Set(phrase.split(separator: " ").map { Array($0.utf8) }.filter { word in
                 word.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
             })
+            let rarer = words.subtracting(commonWords)
+            return rarer.isEmpty ? words : rarer
         }
         var chosen: [[UInt8]]? = []
         if wordsOfPhrases.contains(where: \.isEmpty) { chosen = nil }
