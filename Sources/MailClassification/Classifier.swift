@@ -343,8 +343,12 @@ public struct Classifier: Sendable {
         var entries: [ReportEntry] = []
         for recipient in recipients {
             // A Final-Recipient without a local part ("@mx.example.org") names no mailbox; try the original.
-            let named = [recipient.finalRecipient, recipient.originalRecipient].compactMap { $0 }
-                .first { !$0.hasPrefix("@") && $0.containsText("@") }
+            let namesMailbox: (String?) -> Bool = { address in
+                guard let address else { return false }
+                return !address.hasPrefix("@") && address.containsText("@")
+            }
+            let named = namesMailbox(recipient.finalRecipient) ? recipient.finalRecipient
+                : namesMailbox(recipient.originalRecipient) ? recipient.originalRecipient : nil
             let entry = ReportEntry(address: named ?? recipient.finalRecipient ?? recipient.originalRecipient,
                                     action: recipient.action, status: recipient.status,
                                     diagnostic: recipient.diagnosticCode, diagnosticType: recipient.diagnosticType,

@@ -83,7 +83,10 @@ struct PlainTextBounceDecoder: Sendable {
     /// The failed recipients in presentation order, each with the text about it.
     private static func locate(_ input: Input, in report: ReportLines, counter: StepCounter?) -> [Located] {
         let found = report.addresses(counter: counter)
-        let excluded = Set(input.excluded.map { $0.lowercased() })
+        // Addresses are mostly lowercase ASCII already (their domains always are): then the set is its own lowercasing.
+        let isLoweredASCII: (String) -> Bool = { !$0.utf8.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
+        let excluded = input.excluded.allSatisfy(isLoweredASCII) ? input.excluded
+                                                                 : Set(input.excluded.map { $0.lowercased() })
         let usable = found.filter { candidate in
             guard !excluded.contains(candidate.lowered) else { return false }
             let local = candidate.lowered.localPart.map(String.init) ?? ""
