@@ -8,6 +8,8 @@ struct PhraseAnchors: Sendable {
     private let words: [[UInt8]]?
     /// Per byte: 1 when it starts an anchor word in some case, 2 when it leads a scalar that may fold to ASCII.
     private let roles: [UInt8]
+    /// Per lowercase first byte, the anchor words it starts, so a byte is compared only with its own words.
+    private let wordsByFirst: [[[UInt8]]]
 
     /// `phrases` in folded form (`PhraseTable.phrases`). A word of `common` (frequent in the text scanned, so it
     /// would let most of it through) stands for a phrase only when the phrase has no other word.
@@ -36,6 +38,9 @@ struct PhraseAnchors: Sendable {
             uncovered.removeAll { $0.contains(best) }
         }
         words = chosen
+        var wordsByFirst = [[[UInt8]]](repeating: [], count: 256)
+        for word in chosen ?? [] { wordsByFirst[Int(word[0])].append(word) }
+        self.wordsByFirst = wordsByFirst
         var roles = [UInt8](repeating: 0, count: 256)
         for word in chosen ?? [] {
             roles[Int(word[0])] = 1
@@ -48,7 +53,7 @@ struct PhraseAnchors: Sendable {
 
     /// Whether a phrase may match the folded form of `text`.
     func mayMatch(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let words else { return true }
+        guard words != nil else { return true }
         return roles.withUnsafeBufferPointer { roles in
             let count = text.count
             for start in 0..<count {
@@ -56,7 +61,7 @@ struct PhraseAnchors: Sendable {
                 if role == 0 { continue }
                 if role == 2 { return true }
                 let first = text[start] | 0x20
-                for word in words where word[0] == first && word.count <= count &- start {
+                for word in wordsByFirst[Int(first)] where word.count <= count &- start {
                     var offset = 1
                     while offset < word.count, Self.lowered(text[start &+ offset]) == word[offset] { offset &+= 1 }
                     if offset == word.count { return true }
