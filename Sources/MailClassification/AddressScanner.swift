@@ -1,13 +1,30 @@
+import Foundation
+
 /// Finds `local@domain` addresses in free text in one pass over its UTF-8 bytes, with the line each was found on
-/// and the text around it on that line.
+/// and where the text around it lies on that line.
 enum AddressScanner {
     struct Found: Equatable {
         let address: String
+        /// `address.lowercased()`.
+        let lowered: String
         let line: Int
-        /// Up to 64 bytes of the line before the address.
-        let before: String
-        /// Up to 200 bytes of the line after the address.
-        let after: String
+        /// Byte range in the line of up to 64 bytes before the address; the text is read only if a check needs it.
+        let before: Range<Int>
+        /// Byte range in the line of up to 200 bytes after the address.
+        let after: Range<Int>
+
+        /// An address found elsewhere (a header), with no text around it.
+        init(address: String) {
+            self.init(address: address, lowered: address.lowercased(), line: 0, before: 0..<0, after: 0..<0)
+        }
+
+        init(address: String, lowered: String, line: Int, before: Range<Int>, after: Range<Int>) {
+            self.address = address
+            self.lowered = lowered
+            self.line = line
+            self.before = before
+            self.after = after
+        }
     }
 
     private static func isLocal(_ byte: UInt8) -> Bool {
@@ -33,34 +50,73 @@ enum AddressScanner {
     static func addresses(inLines lines: [Substring], counter: StepCounter? = nil) -> [Found] {
         var found: [Found] = []
         // Each line is read in place (lines are slices of one stored text), copied only if it is not contiguous.
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineIndex: Int) {
-            counter?.add(bytes.count)
-            var index = 0
-            var lastAtEnd = 0
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "@"), index > lastAtEnd else { index += 1; continue }
-                var start = index
-                while start > lastAtEnd, index - start < 64, isLocal(bytes[start - 1]) { start -= 1 }
-                while start < index, ".'-".utf8.contains(bytes[start]) { start += 1 }
-                var end = index + 1
-                while end < bytes.count, end - index <= 256, isDomain(bytes[end]) { end += 1 }
-                while end > index + 1, ".-".utf8.contains(bytes[end - 1]) { end -= 1 }
-                let domain = bytes[(index + 1)..<end]
-                if start < index, domain.contains(UInt8(ascii: ".")) {
-                    let local = String(decoding: bytes[start..<index], as: UTF8.self)
-                    let address = local + "@" + String(decoding: domain, as: UTF8.self).lowercased()
-                    found.append(Found(address: address, line: lineIndex,
-                                       before: String(decoding: bytes[max(0, start - 64)..<start], as: UTF8.self),
-                                       after: String(decoding: bytes[end..<min(bytes.count, end + 200)], as: UTF8.self)))
-                }
-                lastAtEnd = end
-                index = max(end, index + 1)
+        for (lineIndex, line) in lines.enumerated() {
+            let scanned: Void? = line.utf8.withContiguousStorageIfAvailable {
+                scan($0, lineIndex: lineIndex, into: &found, counter: counter)
+            }
+            if scanned == nil {
+                line.utf8Bytes().withUnsafeBufferPointer { scan($0, lineIndex: lineIndex, into: &found, counter: counter) }
             }
         }
+        return found
+    }
+
+    /// The addresses on the lines of `text` given as byte ranges.
+    static func addresses(in text: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], counter: StepCounter? = nil) -> [Found] {
+        var found: [Found] = []
         for (lineIndex, line) in lines.enumerated() {
-            let scanned: Void? = line.utf8.withContiguousStorageIfAvailable { scan($0, lineIndex: lineIndex) }
-            if scanned == nil { line.utf8Bytes().withUnsafeBufferPointer { scan($0, lineIndex: lineIndex) } }
+            scan(UnsafeBufferPointer(rebasing: text[line]), lineIndex: lineIndex, into: &found, counter: counter)
         }
         return found
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineIndex: Int, into found: inout [Found],
+                             counter: StepCounter?) {
+        counter?.add(bytes.count)
+        // Most lines hold no "@": that is found by the C library's byte search.
+        guard let base = bytes.baseAddress, memchr(base, 0x40, bytes.count) != nil else { return }
+        var index = 0
+        var lastAtEnd = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "@"), index > lastAtEnd else { index += 1; continue }
+            var start = index
+            while start > lastAtEnd, index - start < 64, isLocal(bytes[start - 1]) { start -= 1 }
+            while start < index, ".'-".utf8.contains(bytes[start]) { start += 1 }
+            var end = index + 1
+            while end < bytes.count, end - index <= 256, isDomain(bytes[end]) { end += 1 }
+            while end > index + 1, ".-".utf8.contains(bytes[end - 1]) { end -= 1 }
+            let domain = bytes[(index + 1)..<end]
+            if start < index, domain.contains(UInt8(ascii: ".")) {
+                let (address, lowered) = spelled(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: index - start)
+                found.append(Found(address: address, lowered: lowered, line: lineIndex,
+                                   before: max(0, start - 64)..<start, after: end..<min(bytes.count, end + 200)))
+            }
+            lastAtEnd = end
+            index = max(end, index + 1)
+        }
+    }
+
+    /// The address in `bytes` (its "@" at `at`) with its domain lowercased, and all of it lowercased. ASCII, where
+    /// lowercasing maps only A–Z, is spelled by bytes in one string each; other text takes the `String` path.
+    private static func spelled(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> (address: String, lowered: String) {
+        let isUpper: (UInt8) -> Bool = { $0 >= 0x41 && $0 <= 0x5A }
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            let local = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<at]), as: UTF8.self)
+            let address = local + "@" + String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)...]), as: UTF8.self).lowercased()
+            return (address, address.lowercased())
+        }
+        let address = String(unsafeUninitializedCapacity: bytes.count) { out in
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                out[offset] = offset > at && isUpper(byte) ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+        guard bytes[..<at].contains(where: isUpper) else { return (address, address) }
+        let lowered = String(unsafeUninitializedCapacity: bytes.count) { out in
+            for offset in 0..<bytes.count { out[offset] = isUpper(bytes[offset]) ? bytes[offset] | 0x20 : bytes[offset] }
+            return bytes.count
+        }
+        return (address, lowered)
     }
 }

@@ -39,6 +39,10 @@ enum BounceMarkers {
         "returned mail follows", "your message reads", "original text follows",
     ].map { ($0, ()) })
 
+    /// Words one of which every `originalStarts` phrase holds, to pass over most lines without folding them.
+    /// "message" is on many lines of any report, so rarer words stand for the phrases that hold it.
+    static let originalStartWords = PhraseAnchors(originalStarts.phrases, common: ["message"])
+
     /// Phrases that say a delivery is only delayed.
     static let delayed = PhraseTable<Void>([
         "delayed", "delay", "delivery delayed", "still trying", "will continue trying", "will keep trying",
@@ -68,4 +72,8 @@ enum BounceMarkers {
         "mail from", "envelope from", "from", "sender", "return path", "reply to", "sent by", "contact",
         "please contact", "write to", "contact us at", "postmaster",
     ].map { ($0, ()) })
+
+    /// Words one of which every `senderIntros` phrase holds, to pass over most addresses without folding the
+    /// text before them.
+    static let senderIntroWords = PhraseAnchors(senderIntros.phrases)
 }

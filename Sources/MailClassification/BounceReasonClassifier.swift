@@ -31,6 +31,18 @@ public struct BounceReasonClassifier: Sendable {
         "host not found try again": .networkerror,
     ]
 
+    /// `overrides` as folded phrases with their bounding spaces, the form of a match's bytes.
+    private static let foldedOverrides: [(phrase: [UInt8], reason: BounceReason)] =
+        overrides.map { (NormalizedText.phrase($0.key), $0.value) }
+
+    /// The override reason of a matched phrase (its bytes with their bounding spaces).
+    private static func override(_ matched: ArraySlice<UInt8>) -> BounceReason? {
+        for entry in foldedOverrides where entry.phrase.count == matched.count && entry.phrase.elementsEqual(matched) {
+            return entry.reason
+        }
+        return nil
+    }
+
     /// Wordings only ever used for an address that does not exist, whatever the SMTP stage.
     static let definitiveUnknownPhrases: Set<String> = [
         "resolver adr recipientnotfound", "recipientnotfound", "not listed in domino directory",
@@ -53,6 +65,9 @@ public struct BounceReasonClassifier: Sendable {
     static let temporaryWords = PhraseTable<Void>(
         ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend"].map { ($0, ()) })
 
+    /// Words one of which every marker of an SMTP stage (`recipientPhaseMarkers`, `dataPhaseMarkers`) holds.
+    static let stageMarkerWords = PhraseAnchors(recipientPhaseMarkers.phrases + dataPhaseMarkers.phrases)
+
     static let dataPhaseMarkers = PhraseTable<Void>(
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]
             .map { ($0, ()) })
@@ -62,38 +77,47 @@ public struct BounceReasonClassifier: Sendable {
     }
 
     /// `context` is more of the report (the human-readable part about this recipient); it is used only to tell
-    /// at which SMTP stage the server refused.
+    /// at which SMTP stage the server refused. `folded` is `diagnostic` folded, and `statuses` its status codes,
+    /// when the caller has them already. `settlesUnknownUser` false is for a caller that asks only whether the
+    /// text names another reason: an unknown-user decision is then left unsettled (the SMTP stage, which can turn
+    /// it only into filtered or rejected, is not looked for) and keeps reason userunknown.
     func classify(diagnostic: String?, status: String?, action: String?, context: ReportContext? = nil,
-                  origin: ReportOrigin = .unknown, counter: StepCounter?) -> Decision {
-        let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init), diagnostic: diagnostic)
-        let text = NormalizedText(diagnostic ?? "", counter: counter)
+                  origin: ReportOrigin = .unknown, folded: NormalizedText? = nil,
+                  statuses: StatusScanner.Reading? = nil, settlesUnknownUser: Bool = true,
+                  counter: StepCounter?) -> Decision {
+        let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init)) {
+            if let statuses { return statuses.quoted }
+            return diagnostic.flatMap { StatusScanner.preferredStatus(in: $0.leadingBytes(2_000)) }
+        }
+        let text = folded ?? NormalizedText(diagnostic ?? "", counter: counter)
         let matches = BounceReasonPhrases.table.matches(in: text, counter: counter)
-        var best: (reason: BounceReason, phrase: String, rank: Int)?
+        // Matches are compared by their byte ranges; only the deciding phrase becomes a string.
+        var best: (reason: BounceReason, range: Range<Int>, rank: Int)?
         for match in matches {
-            let phrase = text.phraseText(match.range)
-            if let override = Self.overrides[phrase] { best = (override, phrase, -1); break }
+            if let override = Self.override(text.bytes[match.range]) { best = (override, match.range, -1); break }
             let rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
             // Of two phrases for the same reason the longer one is the more specific.
-            if best == nil || rank < best!.rank || (rank == best!.rank && phrase.utf8.count > best!.phrase.utf8.count) {
-                best = (match.value, phrase, rank)
+            if best == nil || rank < best!.rank || (rank == best!.rank && match.range.count > best!.range.count) {
+                best = (match.value, match.range, rank)
             }
         }
         if best == nil, statusCode.map({ $0.subject == 0 || $0.subject == 1 }) ?? true,
            let weak = Self.weakUnknownPhrases.firstMatch(in: text, counter: counter) {
             // Only when nothing more specific is said: "Recipient address rejected." alone.
-            best = (.userunknown, text.phraseText(weak.range), 0)
+            best = (.userunknown, weak.range, 0)
         }
         var reason: BounceReason
         var basis: String
         if let best {
+            let phrase = text.phraseText(best.range)
             reason = best.reason
-            basis = "diagnostic says \"\(best.phrase)\""
-            if reason == .policyviolation, best.phrase == "recipient address rejected access denied",
+            basis = "diagnostic says \"\(phrase)\""
+            if reason == .policyviolation, phrase == "recipient address rejected access denied",
                ProviderReadings.isDirectoryEdgeBlock(status: statusCode, origin: origin) {
                 reason = .userunknown
                 basis += " from Exchange Online with status 5.4.1: directory-based edge blocking found no such recipient"
-            } else if reason == .userunknown {
-                (reason, basis) = settleUnknownUser(phrase: best.phrase, basis: basis, statusCode: statusCode,
+            } else if reason == .userunknown, settlesUnknownUser {
+                (reason, basis) = settleUnknownUser(phrase: phrase, basis: basis, statusCode: statusCode,
                                                     diagnostic: diagnostic ?? "", text: text, context: context,
                                                     origin: origin, counter: counter)
             }
@@ -130,10 +154,13 @@ public struct BounceReasonClassifier: Sendable {
     }
 
     /// The status field, unless it is missing or generic (X.0.0) and the diagnostic quotes a more specific code.
-    static func effectiveStatus(field: StatusCode?, diagnostic: String?) -> StatusCode? {
+    /// `quotedInDiagnostic` gives the code the diagnostic quotes (`StatusScanner.Reading.quoted`); it is read only
+    /// when the field does not settle it.
+    static func effectiveStatus(field: StatusCode?, quotedInDiagnostic: () -> String?) -> StatusCode? {
         if let field, field.subject != 0 || field.detail != 0 { return field }
-        guard let diagnostic, let quoted = StatusScanner.preferredStatus(in: diagnostic.leadingBytes(2_000))
-            .flatMap(StatusCode.init), quoted.subject != 0 || quoted.detail != 0 else { return field }
+        guard let quoted = quotedInDiagnostic().flatMap(StatusCode.init), quoted.subject != 0 || quoted.detail != 0 else {
+            return field
+        }
         if let field, field.klass != quoted.klass { return field }
         return quoted
     }
@@ -148,7 +175,10 @@ public struct BounceReasonClassifier: Sendable {
     private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, diagnostic: String,
                                    text: NormalizedText, context: ReportContext?, origin: ReportOrigin,
                                    counter: StepCounter?) -> (BounceReason, String) {
-        let contextText = context?.folded(counter: counter)
+        // The context is folded only when a stage marker may be in it.
+        lazy var contextText = context.flatMap { context in
+            context.mayHold(Self.stageMarkerWords, counter: counter) ? context.folded(counter: counter) : nil
+        }
         func mentions(_ table: PhraseTable<Void>) -> Bool {
             table.firstMatch(in: text, counter: counter) != nil
                 || contextText.map { table.firstMatch(in: $0, counter: counter) != nil } ?? false

@@ -241,19 +241,21 @@ public struct Classifier: Sendable {
         var failed: [BouncedRecipient] = []
         var delivered = 0
         // The human-readable part is read only when a report's own fields name no reason.
-        var textFallbackCache: [BouncedRecipient]?
-        func textFallback() -> [BouncedRecipient] {
+        var textFallbackCache: [(address: String, diagnostic: String?)]?
+        func textFallback() -> [(address: String, diagnostic: String?)] {
             if let cached = textFallbackCache { return cached }
-            let decoded = plainTextRecipients(message, addresses: entries.compactMap(\.address), counter: counter)
+            let decoded = plainTextDiagnostics(message, addresses: entries.compactMap(\.address), counter: counter)
             textFallbackCache = decoded
             return decoded
         }
-        let reportText = message.textBody.map { ReportContext(String(decoding: $0.utf8.prefix(4_000), as: UTF8.self)) }
+        let reportText = message.textBody.map { ReportContext($0, limit: 4_000) }
         var noticeCache: BounceReasonClassifier.Decision??
+        // Read only to learn whether the notice says the mailbox is full, so an unknown user is left unsettled.
         func noticeDecision() -> BounceReasonClassifier.Decision? {
             if let cached = noticeCache { return cached }
             let decided = reportText.map { reasons.classify(diagnostic: $0.text.leadingBytes(1_000), status: nil, action: nil,
-                                                            counter: counter) }
+                                                            folded: $0.foldedLeading(1_000, counter: counter),
+                                                            settlesUnknownUser: false, counter: counter) }
             noticeCache = .some(decided)
             return decided
         }
@@ -299,8 +301,20 @@ public struct Classifier: Sendable {
             let status = entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? "")
             failed.append(BouncedRecipient(address: address, status: status, action: effectiveAction, hard: decision.hard,
                                            reason: decision.reason.rawValue, diagnostic: diagnostic))
-            verdict.evidence.append("RFC 3464 report: \(address) Action: \(entry.action ?? "–") Status: \(entry.status ?? "–")"
-                                    + " → \(decision.reason.rawValue) (\(decision.basis))")
+            // Appended piece by piece into one string: no temporary strings to join.
+            var line = "RFC 3464 report: "
+            line.reserveCapacity(80 + address.utf8.count + decision.basis.utf8.count)
+            line += address
+            line += " Action: "
+            line += entry.action ?? "–"
+            line += " Status: "
+            line += entry.status ?? "–"
+            line += " → "
+            line += decision.reason.rawValue
+            line += " ("
+            line += decision.basis
+            line += ")"
+            verdict.evidence.append(line)
         }
         if failed.isEmpty {
             guard delivered > 0 else { return false }
@@ -329,8 +343,12 @@ public struct Classifier: Sendable {
         var entries: [ReportEntry] = []
         for recipient in recipients {
             // A Final-Recipient without a local part ("@mx.example.org") names no mailbox; try the original.
-            let named = [recipient.finalRecipient, recipient.originalRecipient].compactMap { $0 }
-                .first { !$0.hasPrefix("@") && $0.containsText("@") }
+            let namesMailbox: (String?) -> Bool = { address in
+                guard let address else { return false }
+                return !address.hasPrefix("@") && address.containsText("@")
+            }
+            let named = namesMailbox(recipient.finalRecipient) ? recipient.finalRecipient
+                : namesMailbox(recipient.originalRecipient) ? recipient.originalRecipient : nil
             let entry = ReportEntry(address: named ?? recipient.finalRecipient ?? recipient.originalRecipient,
                                     action: recipient.action, status: recipient.status,
                                     diagnostic: recipient.diagnosticCode, diagnosticType: recipient.diagnosticType,
@@ -359,17 +377,19 @@ public struct Classifier: Sendable {
         var excluded = Set((message.from + message.to + message.replyTo).map(\.address))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
         if let text = message.textBody, !text.isEmpty {
-            let found = PlainTextBounceDecoder().decode(.init(text: text, excluded: excluded), counter: counter)
+            let found = PlainTextBounceDecoder().diagnostics(.init(text: text, excluded: excluded), counter: counter)
             if found.count == 1, let only = found.first { return only.address }
         }
         if let to = message.embeddedMessages.first?.to, to.count == 1 { return to[0].address }
         return nil
     }
 
-    private func plainTextRecipients(_ message: Message, addresses: [String], counter: StepCounter?) -> [BouncedRecipient] {
+    /// The diagnostic line the human-readable part gives for each of `addresses`; their reasons are the caller's.
+    private func plainTextDiagnostics(_ message: Message, addresses: [String],
+                                      counter: StepCounter?) -> [(address: String, diagnostic: String?)] {
         guard let text = message.textBody, !text.isEmpty else { return [] }
         let input = PlainTextBounceDecoder.Input(text: text, excluded: [], failedRecipientsHeader: addresses)
-        return PlainTextBounceDecoder().decode(input, counter: counter)
+        return PlainTextBounceDecoder().diagnostics(input, counter: counter)
     }
 
     /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be
@@ -381,7 +401,7 @@ public struct Classifier: Sendable {
                            + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
         if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
-            value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.contains("@") }
+            value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.containsText("@") }
         }
         // The folded start of the report serves the delay check and the format check below; a text body's was
         // folded already for the bounce test.
@@ -390,6 +410,8 @@ public struct Classifier: Sendable {
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
                                                  origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
+        // A text body no longer than its folded start is folded whole already.
+        if message.textBody != nil, text.utf8.count <= 3_000 { input.foldedText = head }
         var recipients = PlainTextBounceDecoder().decode(input, counter: counter)
         if recipients.isEmpty, let originalTo = message.embeddedMessages.first?.to.first?.address
             ?? PlainTextBounceDecoder.quotedOriginalAddressee(text, excluded: excluded, counter: counter) {
@@ -415,8 +437,14 @@ public struct Classifier: Sendable {
         verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))
         for recipient in recipients {
-            verdict.evidence.append("\(recipient.address): \(recipient.reason)" + (recipient.status.map { " status \($0)" } ?? "")
-                                    + (recipient.diagnostic.map { " — \"\($0.leadingCharacters(160))\"" } ?? ""))
+            // Appended piece by piece into one string: no temporary strings to join.
+            var line = recipient.address
+            line.reserveCapacity(recipient.address.utf8.count + 40 + (recipient.diagnostic == nil ? 0 : 170))
+            line += ": "
+            line += recipient.reason
+            if let status = recipient.status { line += " status "; line += status }
+            if let diagnostic = recipient.diagnostic { line += " — \""; line += diagnostic.leadingCharacters(160); line += "\"" }
+            verdict.evidence.append(line)
         }
         finishBounce(recipients, message: message, into: &verdict)
         return true

@@ -15,95 +15,186 @@ struct PlainTextBounceDecoder: Sendable {
         var delayed = false
         /// What the report's headers tell about who wrote it; each recipient adds its own domain.
         var origin = ReportOrigin.unknown
+        /// `text` folded whole, when the caller has it already and the text is no longer than 4,000 bytes.
+        var foldedText: NormalizedText?
+    }
+
+    /// A failed recipient as the text presents it, before its reason is read.
+    struct Located {
+        let address: String
+        /// The text about this recipient: its line up to the next recipient's (at most 12 lines, 2,000 bytes).
+        let region: String
     }
 
     private let reasons = BounceReasonClassifier()
 
     func decode(_ input: Input, counter: StepCounter?) -> [BouncedRecipient] {
-        // Lines only as far as the original's copy starts: the copy is never read.
-        var sawContent = false
-        let lines = ReplyTextExtractor.lines(of: input.text, endingBefore: { line in
-            Self.startsOriginal(line, sawContent: &sawContent, counter: counter)
-        })
-        counter?.add(lines.count)
-        let found = AddressScanner.addresses(inLines: lines, counter: counter)
-        let excluded = Set(input.excluded.map { $0.lowercased() })
-        let usable = found.filter { candidate in
-            let lowered = candidate.address.lowercased()
-            guard !excluded.contains(lowered) else { return false }
-            let local = lowered.localPart.map(String.init) ?? ""
-            guard !BounceMarkers.systemSenders.contains(local) else { return false }
-            return !Self.introducedAsSender(candidate, counter: counter)
-        }
+        let report = ReportLines(input.text, counter: counter)
+        let located = Self.locate(input, in: report, counter: counter)
+        guard !located.isEmpty else { return [] }
+        let action = input.delayed ? "delayed" : "failed"
 
-        var chosen: [AddressScanner.Found] = []
-        var seen: Set<String> = []
-        if !input.failedRecipientsHeader.isEmpty {
-            for address in input.failedRecipientsHeader where seen.insert(address.lowercased()).inserted {
-                let first = usable.first { $0.address.lowercased() == address.lowercased() }
-                chosen.append(first ?? AddressScanner.Found(address: address, line: 0, before: "", after: ""))
-            }
-        } else {
-            // Addresses presented as failed win over ones only shown in a "To:" summary of the original.
-            let strengths = usable.map { Self.presentation(lines, $0, counter: counter) }
-            let wanted: Presentation = strengths.contains(.strong) ? .strong : .summary
-            for (candidate, strength) in zip(usable, strengths) where strength == wanted {
-                if seen.insert(candidate.address.lowercased()).inserted { chosen.append(candidate) }
-            }
-            if chosen.isEmpty, let first = usable.first { chosen = [first] }
-        }
-        guard !chosen.isEmpty else { return [] }
-
+        // The report's whole text, and its folded start, are read only for a recipient whose own lines say little.
         var wholeTextCache: String?
         func wholeText() -> String {
             if let cached = wholeTextCache { return cached }
-            let joined = Self.joined(lines[...], separator: 0x0A, limit: 8_000)
+            let joined = report.joined(0..<report.lines.count, separator: 0x0A, limit: 8_000)
             wholeTextCache = joined
             return joined
         }
         var contextCache: ReportContext?
         func context() -> ReportContext {
             if let cached = contextCache { return cached }
-            let made = ReportContext(wholeText())
+            // A report that runs to the end of the text is the text with its line breaks made LF: folding turns
+            // every run of line breaks into one space either way, so the text's folded form is the report's.
+            let reportIsWholeText = report.bytes.count == report.textLength
+            let made = ReportContext(wholeText(), folded: reportIsWholeText ? input.foldedText : nil)
             contextCache = made
             return made
         }
-        let startLines = chosen.map(\.line).sorted()
-        return chosen.map { recipient in
-            let next = startLines.first { $0 > recipient.line } ?? lines.count
-            // Sendmail's "554 <address>... reason" line is complete in itself; the lines after it are about the
-            // next address.
-            let end = Self.isSendmailErrorLine(recipient) ? recipient.line + 1 : min(next, recipient.line + 12, lines.count)
-            let region = Self.joined(lines[recipient.line..<max(end, recipient.line + 1)], separator: 0x20, limit: 2_000)
-            var status = StatusScanner.firstStatus(in: region)
-            var decision = reasons.classify(diagnostic: region, status: status,
-                                            action: input.delayed ? "delayed" : "failed", context: context(),
+        return located.map { recipient in
+            let statuses = StatusScanner.Reading(recipient.region)
+            var status = statuses.first
+            var decision = reasons.classify(diagnostic: recipient.region, status: status, action: action,
+                                            context: context(),
                                             origin: input.origin.about(recipient.address, remoteMTA: nil),
-                                            counter: counter)
+                                            statuses: statuses, counter: counter)
             // The whole text speaks for one recipient only; with several it mixes their reasons.
-            if decision.basis == "no recognised reason", chosen.count == 1 {
-                status = status ?? StatusScanner.firstStatus(in: wholeText())
-                decision = reasons.classify(diagnostic: wholeText(), status: status,
-                                            action: input.delayed ? "delayed" : "failed", counter: counter)
+            if decision.basis == "no recognised reason", located.count == 1 {
+                let wholeStatuses = StatusScanner.Reading(wholeText())
+                status = status ?? wholeStatuses.first
+                // The context's folded text is the whole text's when the whole text is no longer than it.
+                decision = reasons.classify(diagnostic: wholeText(), status: status, action: action,
+                                            folded: context().foldedLeading(counter: counter),
+                                            statuses: wholeStatuses, counter: counter)
             }
-            let diagnostic = Self.diagnosticLine(region)
-            return BouncedRecipient(address: recipient.address, status: status, action: input.delayed ? "delayed" : "failed",
-                                    hard: decision.hard, reason: decision.reason.rawValue, diagnostic: diagnostic)
+            return BouncedRecipient(address: recipient.address, status: status, action: action,
+                                    hard: decision.hard, reason: decision.reason.rawValue,
+                                    diagnostic: Self.diagnosticLine(recipient.region))
         }
     }
 
-    /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD),
-    /// and joined only as far as kept.
-    static func joined(_ lines: ArraySlice<Substring>, separator: UInt8, limit: Int) -> String {
-        var bytes: [UInt8] = []
-        for (offset, line) in lines.enumerated() {
-            if offset > 0 { bytes.append(separator) }
-            if bytes.count >= limit { break }
-            if line.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-                bytes.append(contentsOf: line.utf8)
+    /// The failed recipients the text presents and their diagnostic lines, without reading why they failed.
+    func diagnostics(_ input: Input, counter: StepCounter?) -> [(address: String, diagnostic: String?)] {
+        Self.locate(input, in: ReportLines(input.text, counter: counter), counter: counter)
+            .map { ($0.address, Self.diagnosticLine($0.region)) }
+    }
+
+    /// The failed recipients in presentation order, each with the text about it.
+    private static func locate(_ input: Input, in report: ReportLines, counter: StepCounter?) -> [Located] {
+        let found = report.addresses(counter: counter)
+        // Addresses are mostly lowercase ASCII already (their domains always are): then the set is its own lowercasing.
+        let isLoweredASCII: (String) -> Bool = { !$0.utf8.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
+        let excluded = input.excluded.allSatisfy(isLoweredASCII) ? input.excluded
+                                                                 : Set(input.excluded.map { $0.lowercased() })
+        let usable = found.filter { candidate in
+            guard !excluded.contains(candidate.lowered) else { return false }
+            let local = candidate.lowered.localPart.map(String.init) ?? ""
+            guard !BounceMarkers.systemSenders.contains(local) else { return false }
+            return !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter)
+        }
+
+        var chosen: [AddressScanner.Found] = []
+        var seen: Set<String> = []
+        if !input.failedRecipientsHeader.isEmpty {
+            for address in input.failedRecipientsHeader {
+                let lowered = address.lowercased()
+                guard seen.insert(lowered).inserted else { continue }
+                chosen.append(usable.first { $0.lowered == lowered } ?? AddressScanner.Found(address: address))
+            }
+        } else {
+            // Addresses presented as failed win over ones only shown in a "To:" summary of the original.
+            let strengths = usable.map { Self.presentation($0, in: report, counter: counter) }
+            let wanted: Presentation = strengths.contains(.strong) ? .strong : .summary
+            for (candidate, strength) in zip(usable, strengths) where strength == wanted {
+                if seen.insert(candidate.lowered).inserted { chosen.append(candidate) }
+            }
+            if chosen.isEmpty, let first = usable.first { chosen = [first] }
+        }
+        guard !chosen.isEmpty else { return [] }
+
+        let startLines = chosen.map(\.line).sorted()
+        let lineCount = report.lines.count
+        return chosen.map { recipient in
+            let next = startLines.first { $0 > recipient.line } ?? lineCount
+            // Sendmail's "554 <address>... reason" line is complete in itself; the lines after it are about the
+            // next address.
+            let isSendmailLine = Self.isSendmailErrorLine(before: report.bytes(recipient.before, ofLine: recipient.line),
+                                                          after: report.bytes(recipient.after, ofLine: recipient.line))
+            let end = isSendmailLine ? recipient.line + 1 : min(next, recipient.line + 12, lineCount)
+            let region = report.joined(recipient.line..<max(end, recipient.line + 1), separator: 0x20, limit: 2_000)
+            return Located(address: recipient.address, region: region)
+        }
+    }
+
+    /// A bounce's text as far as the copy of the original starts, as lines: LF, CR and CR LF each end one. The
+    /// lines are byte ranges of one copy of the report's bytes, so no line is made a string unless it is read as one.
+    struct ReportLines {
+        let bytes: [UInt8]
+        /// Byte ranges of the lines in `bytes`, line breaks excluded.
+        let lines: [Range<Int>]
+        /// The UTF-8 length of the whole text, the copy of the original included.
+        let textLength: Int
+
+        init(_ text: String, counter: StepCounter?) {
+            var text = text
+            textLength = text.utf8.count
+            (bytes, lines) = text.withUTF8 { buffer in
+                var lines: [Range<Int>] = []
+                var sawContent = false
+                PlainTextBounceDecoder.forEachLine(buffer) { range in
+                    guard !PlainTextBounceDecoder.startsOriginal(UnsafeBufferPointer(rebasing: buffer[range]),
+                                                                 sawContent: &sawContent, counter: counter) else {
+                        return false
+                    }
+                    lines.append(range)
+                    return true
+                }
+                counter?.add(lines.count)
+                return (Array(buffer[0..<(lines.last?.upperBound ?? 0)]), lines)
             }
         }
-        return String(decoding: bytes.prefix(limit), as: UTF8.self)
+
+        /// The bytes of `range` in line `line` (an empty range needs no line).
+        func bytes(_ range: Range<Int>, ofLine line: Int) -> ArraySlice<UInt8> {
+            guard !range.isEmpty else { return [] }
+            let start = lines[line].lowerBound
+            return bytes[(start + range.lowerBound)..<(start + range.upperBound)]
+        }
+
+        func addresses(counter: StepCounter?) -> [AddressScanner.Found] {
+            bytes.withUnsafeBufferPointer { AddressScanner.addresses(in: $0, lines: lines, counter: counter) }
+        }
+
+        /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes
+        /// U+FFFD), and joined only as far as kept.
+        func joined(_ range: Range<Int>, separator: UInt8, limit: Int) -> String {
+            var joined: [UInt8] = []
+            joined.reserveCapacity(min(limit, lines[range].reduce(range.count) { $0 + $1.count }))
+            for index in range {
+                if index > range.lowerBound { joined.append(separator) }
+                if joined.count >= limit { break }
+                joined.append(contentsOf: bytes[lines[index]])
+            }
+            return String(decoding: joined.prefix(limit), as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the byte range of each line of `bytes` (LF, CR and CR LF end a line; the text after the last
+    /// break is a line too, empty or not) until it returns false.
+    static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        var start = 0, index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
+            guard body(start..<index) else { return }
+            var next = index &+ 1
+            if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
+            start = next
+            index = next
+        }
+        _ = body(start..<count)
     }
 
     /// Index of the first line of the original message's copy (or the end).
@@ -115,16 +206,25 @@ struct PlainTextBounceDecoder: Sendable {
         return lines.count
     }
 
-    /// Whether `line`, read after the lines before it (`sawContent`: one of them was not blank), starts the
-    /// original's copy.
     static func startsOriginal(_ line: Substring, sawContent: inout Bool, counter: StepCounter?) -> Bool {
-        if !line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return false }  // blank
-        if sawContent, line.utf8.count <= 120 {
+        var line = line
+        return line.withUTF8 { startsOriginal($0, sawContent: &sawContent, counter: counter) }
+    }
+
+    /// Whether `line` (its UTF-8 bytes), read after the lines before it (`sawContent`: one of them was not blank),
+    /// starts the original's copy.
+    static func startsOriginal(_ line: UnsafeBufferPointer<UInt8>, sawContent: inout Bool, counter: StepCounter?) -> Bool {
+        if !line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return false }  // blank
+        if sawContent, line.count <= 120 {
             if Self.startsHeaderLine(line) { return true }
-            let normalized = NormalizedText(line, counter: counter)
-            if normalized.wordCount <= 14,
-               BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
-                return true
+            // Most lines hold none of the words every marker has; only the others are folded and matched.
+            counter?.add(line.count)
+            if BounceMarkers.originalStartWords.mayMatch(line) {
+                let normalized = NormalizedText(String(decoding: line, as: UTF8.self), counter: counter)
+                if normalized.wordCount <= 14,
+                   BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
+                    return true
+                }
             }
         }
         sawContent = true
@@ -149,44 +249,91 @@ struct PlainTextBounceDecoder: Sendable {
 
     /// `hasPrefix` compares grapheme by grapheme; the byte check first keeps that cost to the rare lines that
     /// could match (for these ASCII prefixes, `hasPrefix` implies the bytes match).
-    private static func startsHeaderLine(_ line: Substring) -> Bool {
-        guard line.utf8.first == UInt8(ascii: "R") else { return false }
-        for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.utf8.starts(with: prefix.utf8) {
-            if line.hasPrefix(prefix) { return true }
+    private static func startsHeaderLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.first == UInt8(ascii: "R") else { return false }
+        for prefix in ["Return-Path:", "Received: ", "Return-path:"] where line.starts(with: prefix.utf8) {
+            if String(decoding: line, as: UTF8.self).hasPrefix(prefix) { return true }
         }
         return false
     }
 
-    static func introducedAsSender(_ candidate: AddressScanner.Found, counter: StepCounter?) -> Bool {
-        let before = NormalizedText(String(decoding: candidate.before.utf8.suffix(24), as: UTF8.self), counter: counter)
-        guard let last = BounceMarkers.senderIntros.matches(in: before, counter: counter).last else { return false }
-        return last.range.upperBound == before.bytes.count
+    /// Whether the text before an address on its line (`before`, the scanner's window) ends by introducing it as
+    /// the sender. Only its last 24 bytes are folded, and ASCII text is folded only when it holds a word that some
+    /// sender intro holds.
+    static func introducedAsSender(_ before: ArraySlice<UInt8>, counter: StepCounter?) -> Bool {
+        let window: String
+        if isASCII(before) {
+            let tail = before.suffix(24)
+            counter?.add(tail.count)
+            guard tail.withUnsafeBufferPointer({ BounceMarkers.senderIntroWords.mayMatch($0) }) else { return false }
+            window = String(decoding: tail, as: UTF8.self)
+        } else {
+            // A window cut inside a character is repaired before its last 24 bytes are taken.
+            window = String(decoding: String(decoding: before, as: UTF8.self).utf8.suffix(24), as: UTF8.self)
+        }
+        let folded = NormalizedText(window, counter: counter)
+        guard let last = BounceMarkers.senderIntros.matches(in: folded, counter: counter).last else { return false }
+        return last.range.upperBound == folded.bytes.count
     }
 
     enum Presentation { case none, summary, strong }
 
     /// An address alone on its line ("  pat@example.com", "<pat@example.com>:"), after "RCPT TO:", or on a line
     /// that presents recipients is strong; after a bare "To:" it may only be the original's addressee list.
-    static func presentation(_ lines: [Substring], _ candidate: AddressScanner.Found, counter: StepCounter?) -> Presentation {
-        guard lines[candidate.line].utf8.count <= 400 else { return .none }
-        let remaining = NormalizedText(candidate.before + " " + candidate.after, counter: counter)
-        if remaining.wordCount == 0 { return .strong }
-        let before = NormalizedText(candidate.before, counter: counter)
-        if before.wordCount == 0 || isSendmailErrorLine(candidate) { return .strong }
+    static func presentation(_ candidate: AddressScanner.Found, in report: ReportLines, counter: StepCounter?) -> Presentation {
+        guard report.lines[candidate.line].count <= 400 else { return .none }
+        let beforeBytes = report.bytes(candidate.before, ofLine: candidate.line)
+        let afterBytes = report.bytes(candidate.after, ofLine: candidate.line)
+        if Self.holdsNoWord(beforeBytes, afterBytes, counter: counter) { return .strong }
+        let before = NormalizedText(String(decoding: beforeBytes, as: UTF8.self), counter: counter)
+        if before.wordCount == 0 || isSendmailErrorLine(before: beforeBytes, after: afterBytes) { return .strong }
         guard let intro = BounceMarkers.recipientIntros.matches(in: before, counter: counter)
             .last(where: { $0.range.upperBound == before.bytes.count }) else { return .none }
         let word = before.phraseText(intro.range)
         return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
     }
 
+    private static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.contains(where: { $0 >= 0x80 }) }
+
+    /// Whether the two texts, folded together, hold no word. In ASCII text only letters and digits make words,
+    /// so that text is not folded.
+    private static func holdsNoWord(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>, counter: StepCounter?) -> Bool {
+        let isAlphanumeric: (UInt8) -> Bool = { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        }
+        if isASCII(first), isASCII(second) {
+            counter?.add(first.count + second.count)
+            return !first.contains(where: isAlphanumeric) && !second.contains(where: isAlphanumeric)
+        }
+        let joined = String(decoding: first, as: UTF8.self) + " " + String(decoding: second, as: UTF8.self)
+        return NormalizedText(joined, counter: counter).wordCount == 0
+    }
+
     /// Sendmail's per-recipient error line: an SMTP reply code, then the address in angle brackets followed by
-    /// "...", e.g. "554 <pat@example.com>... 550 Host unknown".
-    static func isSendmailErrorLine(_ candidate: AddressScanner.Found) -> Bool {
-        guard candidate.after.hasPrefix(">...") else { return false }
-        let code = candidate.before.trimmingCharacters(in: .whitespaces)
+    /// "...", e.g. "554 <pat@example.com>... 550 Host unknown". `before` and `after` are the text around the address.
+    static func isSendmailErrorLine(before: ArraySlice<UInt8>, after: ArraySlice<UInt8>) -> Bool {
+        // For this ASCII prefix `hasPrefix` implies the bytes match; most lines fail on the bytes.
+        guard after.starts(with: ">...".utf8), String(decoding: after, as: UTF8.self).hasPrefix(">...") else { return false }
+        if isASCII(before) { return asciiSendmailCode(before) }
+        let code = String(decoding: before, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         guard code.hasSuffix("<") else { return false }
         let digits = code.dropLast().trimmingCharacters(in: .whitespaces)
         return digits.utf8.count == 3 && digits.allSatisfy(\.isNumber) && (digits.first == "4" || digits.first == "5")
+    }
+
+    /// `isSendmailErrorLine`'s reading of ASCII text before the address, where the only whitespace characters are
+    /// space and tab and the only numbers are the digits.
+    private static func asciiSendmailCode(_ before: ArraySlice<UInt8>) -> Bool {
+        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        var code = before
+        while let last = code.last, isBlank(last) { code.removeLast() }
+        guard code.last == UInt8(ascii: "<") else { return false }
+        code.removeLast()
+        while let last = code.last, isBlank(last) { code.removeLast() }
+        guard let start = code.firstIndex(where: { !isBlank($0) }) else { return false }
+        let digits = code[start...]
+        return digits.count == 3 && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            && (digits.first == UInt8(ascii: "4") || digits.first == UInt8(ascii: "5"))
     }
 
     /// The region with runs of spaces and tabs collapsed, at most 500 bytes.
@@ -214,7 +361,32 @@ enum StatusScanner {
     /// The status the remote server itself gave: the first code right after an SMTP reply code ("550 5.7.1",
     /// "550-'5.7.1"), else the first code at all.
     static func preferredStatus(in text: String) -> String? {
-        let preferred: String? = withBytes(of: text, prefix: 4_096) { bytes in
+        statusAfterReplyCode(in: text) ?? firstStatus(in: text)
+    }
+
+    /// The codes of one diagnostic that the reason and the verdict both ask for, read once.
+    struct Reading {
+        /// `firstStatus(in:)` of the text: the status a recipient is reported with when the report gives none.
+        let first: String?
+        private let text: String
+
+        init(_ text: String) {
+            self.text = text
+            first = StatusScanner.firstStatus(in: text)
+        }
+
+        /// `preferredStatus(in:)` of the text's first 2,000 bytes: the code the server quoted, which may make a
+        /// generic status field specific. Read only when asked: a specific status field needs no other.
+        var quoted: String? {
+            // A text that short is its own first 2,000 bytes, and its first status is `preferredStatus`'s fallback.
+            text.utf8.count <= 2_000 ? StatusScanner.statusAfterReplyCode(in: text) ?? first
+                                     : StatusScanner.preferredStatus(in: text.leadingBytes(2_000))
+        }
+    }
+
+    /// The first status code right after an SMTP reply code ("550 5.7.1", "550-'5.7.1"), if any.
+    private static func statusAfterReplyCode(in text: String) -> String? {
+        withBytes(of: text, prefix: 4_096) { bytes in
             var index = 0
             while index + 4 < bytes.count {
                 if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
@@ -227,14 +399,14 @@ enum StatusScanner {
                     if cursor < bytes.count,
                        let status = firstStatus(in: UnsafeBufferPointer(rebasing: bytes[cursor..<min(bytes.count, cursor + 12)])),
                        !status.hasSuffix(".0.0") || bytes[cursor] != bytes[index] {
-                        if status.first == Character(Unicode.Scalar(bytes[index])), status.contains(".") { return status }
+                        if status.first == Character(Unicode.Scalar(bytes[index])),
+                           status.utf8.contains(UInt8(ascii: ".")) { return status }
                     }
                 }
                 index += 1
             }
             return nil
         }
-        return preferred ?? firstStatus(in: text)
     }
 
     static func firstStatus(in text: String) -> String? {
@@ -246,8 +418,8 @@ enum StatusScanner {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let boundary = index == 0 || !isDigitOrDot(bytes[index - 1])
-            if boundary, byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5") {
+            if byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5"),
+               index == 0 || !isDigitOrDot(bytes[index - 1]) {
                 // class.subject.detail
                 if index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: ".") {
                     var cursor = index + 2

@@ -34,6 +34,8 @@ enum ProviderReadings {
     static let yahooNoticeOpening = "sorry, we were unable to"
 
     static let outlookConsumerDomains = ["hotmail.com", "outlook.com", "live.com", "msn.com"]
+    static let kddiDomains = ["ezweb.ne.jp", "au.com"]
+    static let verizonWirelessDomains = ["vzwpix.com", "vtext.com"]
 
     /// How the provider behind `origin` means unknown-user words in `diagnostic`, when it is one that says.
     static func unknownUser(diagnostic: String, notice: ReportContext?, origin: ReportOrigin) -> Reading? {
@@ -46,7 +48,7 @@ enum ProviderReadings {
         if ReportOrigin.host(origin.reportingMTA, isIn: "amazonaws.com"), origin.reportingMTA?.contains("inbound-smtp") == true {
             return .filtered("Amazon SES inbound")
         }
-        if ["vzwpix.com", "vtext.com"].contains(where: { ReportOrigin.host(origin.recipientDomain, isIn: $0) }),
+        if verizonWirelessDomains.contains(where: { ReportOrigin.host(origin.recipientDomain, isIn: $0) }),
            lowered.containsText("no valid recipients") {
             return .unknownRecipient("Verizon Wireless")
         }
@@ -55,7 +57,7 @@ enum ProviderReadings {
            let open = lowered.firstIndex(of: "<"), lowered[open...].contains("@"), lowered[open...].contains(">") {
             return .unknownRecipient("Yahoo")
         }
-        if let gateway = origin.gateway, ["McAfee", "IMail"].contains(gateway) { return .unknownRecipient(gateway) }
+        if let gateway = origin.gateway, gateway == "McAfee" || gateway == "IMail" { return .unknownRecipient(gateway) }
         return nil
     }
 
@@ -91,7 +93,7 @@ enum ProviderReadings {
     }
 
     private static func isKDDI(_ origin: ReportOrigin) -> Bool {
-        ["ezweb.ne.jp", "au.com"].contains { domain in
+        kddiDomains.contains { domain in
             ReportOrigin.host(origin.recipientDomain, isIn: domain) || ReportOrigin.host(origin.remoteMTA, isIn: domain)
         }
     }

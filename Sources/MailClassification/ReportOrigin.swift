@@ -53,16 +53,20 @@ struct ReportOrigin: Sendable {
 
     /// Whether `host` is `domain` or one of its subdomains.
     static func host(_ host: String?, isIn domain: String) -> Bool {
-        guard let host else { return false }
-        let name = host.utf8, suffix = domain.utf8
-        if !name.contains(where: { $0 >= 0x80 }), !suffix.contains(where: { $0 >= 0x80 }) {
-            // ASCII: every character but CR LF is one byte, so comparing bytes is comparing characters.
-            let count = name.last == UInt8(ascii: ".") ? name.count - 1 : name.count
-            if count == suffix.count { return name.prefix(count).elementsEqual(suffix) }
-            guard count > suffix.count else { return false }
-            let dot = name.index(name.startIndex, offsetBy: count - suffix.count - 1)
-            return name[dot] == UInt8(ascii: ".") && name[name.index(after: dot)...].prefix(suffix.count).elementsEqual(suffix)
+        guard var host else { return false }
+        var domain = domain
+        let ascii: Bool? = host.withUTF8 { name in
+            domain.withUTF8 { suffix in
+                guard !name.contains(where: { $0 >= 0x80 }), !suffix.contains(where: { $0 >= 0x80 }) else { return nil }
+                // ASCII: every character but CR LF is one byte, so comparing bytes is comparing characters.
+                let count = name.last == UInt8(ascii: ".") ? name.count - 1 : name.count
+                if count == suffix.count { return name.prefix(count).elementsEqual(suffix) }
+                guard count > suffix.count else { return false }
+                let dot = count - suffix.count - 1
+                return name[dot] == UInt8(ascii: ".") && name[(dot + 1)..<count].elementsEqual(suffix)
+            }
         }
+        if let ascii { return ascii }
         let trimmed = host.hasSuffix(".") ? String(host.dropLast()) : host
         return trimmed == domain || trimmed.hasSuffix("." + domain)
     }
