@@ -447,8 +447,15 @@ public struct Classifier: Sendable {
     private static let deliveredToPadding = TrimmedCharacters(CharacterSet(charactersIn: " <>"))
 
     private func unsubscribeMailbox(in message: Message) -> String? {
-        let recipients = message.to + message.cc
         let delivered = message.headers.values("Delivered-To") + message.headers.values("X-Original-To")
+        // With no mailbox configured only a local part starting "opt…", "unsubscribe" or "list-unsubscribe" can
+        // match; when no recipient field could hold one, its address lists need not be parsed at all.
+        if unsubscribeMailboxes.isEmpty,
+           !message.headers.fields.contains(where: { ($0.hasName("To") || $0.hasName("Cc")) && Self.mayHoldOptOutLocalPart($0.rawValue) }),
+           !delivered.contains(where: Self.mayHoldOptOutLocalPart) {
+            return nil
+        }
+        let recipients = message.to + message.cc
         let addresses = recipients.map { $0.address.lowercased() } + delivered.map { $0.lowercased().trimming(Self.deliveredToPadding) }
         for address in addresses {
             if unsubscribeMailboxes.contains(address) { return address }
@@ -458,5 +465,23 @@ public struct Classifier: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether an address parsed from `field` could have a local part starting "opt" or "unsubscribe" (ignoring
+    /// ASCII case). Parsing takes a local part's characters from the field in order, dropping only spacing,
+    /// quotes, backslashes and comments; lowercasing maps no other character onto these letters. So when, with
+    /// those dropped, neither word occurs, no address can; a comment makes the answer "could".
+    static func mayHoldOptOutLocalPart(_ field: String) -> Bool {
+        var letters: [UInt8] = []
+        letters.reserveCapacity(field.utf8.count)
+        for byte in field.utf8 {
+            switch byte {
+            case UInt8(ascii: "("): return true
+            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "\\"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters.append(byte | 0x20)
+            default: letters.append(byte)
+            }
+        }
+        return HTMLText.find(letters, "opt", from: 0) != nil || HTMLText.find(letters, "unsubscribe", from: 0) != nil
     }
 }

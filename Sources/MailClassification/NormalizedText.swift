@@ -105,96 +105,104 @@ struct NormalizedText {
         }
     }
 
+    /// Bytes `fold(utf8:into:)` may write for `count` input bytes. Worst case per scalar: a 3-byte CJK character
+    /// becomes space + 3 bytes + space, a 2-byte letter whose lowercase needs 3 bytes; so twice the input plus the
+    /// bounding spaces always fits.
+    static func foldedCapacity(_ count: Int) -> Int { count &* 2 &+ 4 }
+
     private static func fold(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        // Worst case per scalar: a 3-byte CJK character becomes space + 3 bytes + space, a 2-byte letter whose
-        // lowercase needs 3 bytes; so twice the input plus the bounding spaces always fits.
-        let capacity = input.count &* 2 &+ 4
-        return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-            var n = 0
-            out[0] = 0x20; n = 1
-            var lastWasSpace = true
-            var pendingApostrophe = false
-            var index = 0
-            let end = input.count
-            var classes = ScalarClassCache()
-            asciiFolding.withUnsafeBufferPointer { table in
-                while index < end {
-                    let byte = input[index]
-                    let mapped = table[Int(byte)]
-                    if mapped != Self.nonASCII {
-                        index &+= 1
-                        if mapped == Self.apostrophe {
-                            if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
-                            continue
-                        }
-                        let isWordByte = mapped != Self.separator
-                        if pendingApostrophe {
-                            pendingApostrophe = false
-                            if !isWordByte { n &-= 1 }
-                        }
-                        if isWordByte {
-                            out[n] = mapped; n &+= 1
-                            lastWasSpace = false
-                            // The rest of the word's letters and digits (table values 1...0xFD) copy straight through.
-                            while index < end {
-                                let next = table[Int(input[index])]
-                                guard next &- 1 < 0xFD else { break }
-                                out[n] = next; n &+= 1; index &+= 1
-                            }
-                        } else if !lastWasSpace {
-                            out[n] = 0x20; n &+= 1
-                            lastWasSpace = true
-                        }
+        [UInt8](unsafeUninitializedCapacity: foldedCapacity(input.count)) { out, count in
+            count = out.baseAddress.map { fold(utf8: input, into: $0) } ?? 0
+        }
+    }
+
+    /// Folds `input` (valid UTF-8) into `out`, which must hold `foldedCapacity(input.count)` bytes; returns the
+    /// number written.
+    static func fold(utf8 input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        out[0] = 0x20; n = 1
+        var lastWasSpace = true
+        var pendingApostrophe = false
+        var index = 0
+        let end = input.count
+        var classes = ScalarClassCache()
+        asciiFolding.withUnsafeBufferPointer { table in
+            while index < end {
+                let byte = input[index]
+                let mapped = table[Int(byte)]
+                if mapped != Self.nonASCII {
+                    index &+= 1
+                    if mapped == Self.apostrophe {
+                        if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
                         continue
                     }
-                    // Decode one scalar (Swift strings hold valid UTF-8).
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    var cursor = index &+ 1
-                    let scalarEnd = Swift.min(index &+ length, end)
-                    while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
-                    index = scalarEnd
-                    let isApostrophe = value == 0x2019 || value == 0x2018
-                    let folded = LatinFolding.foldedBytes(value)
-                    let scalar = Unicode.Scalar(value)
-                    if pendingApostrophe, !isApostrophe {
+                    let isWordByte = mapped != Self.separator
+                    if pendingApostrophe {
                         pendingApostrophe = false
-                        let continuesWord = folded != nil || (scalar.map { classes.isAlphabetic($0) } ?? false)
-                        if !continuesWord {
-                            n &-= 1
-                            lastWasSpace = out[n &- 1] == 0x20
-                        }
+                        if !isWordByte { n &-= 1 }
                     }
-                    if isApostrophe {
-                        if lastWasSpace || pendingApostrophe { continue }
-                        out[n] = 0x27; n &+= 1; pendingApostrophe = true
-                        continue
-                    }
-                    if let folded {
-                        for folded in folded { out[n] = folded; n &+= 1 }
+                    if isWordByte {
+                        out[n] = mapped; n &+= 1
                         lastWasSpace = false
-                        continue
-                    }
-                    guard let scalar else { continue }
-                    guard classes.isLetterOrNumber(scalar) else {
-                        if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
-                        continue
-                    }
-                    if Self.isCJK(value) {
-                        if !lastWasSpace { out[n] = 0x20; n &+= 1 }
-                        for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
+                        // The rest of the word's letters and digits (table values 1...0xFD) copy straight through.
+                        while index < end {
+                            let next = table[Int(input[index])]
+                            guard next &- 1 < 0xFD else { break }
+                            out[n] = next; n &+= 1; index &+= 1
+                        }
+                    } else if !lastWasSpace {
                         out[n] = 0x20; n &+= 1
                         lastWasSpace = true
-                        continue
                     }
-                    for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
-                    lastWasSpace = false
+                    continue
                 }
+                // Decode one scalar (Swift strings hold valid UTF-8).
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                var cursor = index &+ 1
+                let scalarEnd = Swift.min(index &+ length, end)
+                while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
+                index = scalarEnd
+                let isApostrophe = value == 0x2019 || value == 0x2018
+                let folded = LatinFolding.foldedBytes(value)
+                let scalar = Unicode.Scalar(value)
+                if pendingApostrophe, !isApostrophe {
+                    pendingApostrophe = false
+                    let continuesWord = folded != nil || (scalar.map { classes.isAlphabetic($0) } ?? false)
+                    if !continuesWord {
+                        n &-= 1
+                        lastWasSpace = out[n &- 1] == 0x20
+                    }
+                }
+                if isApostrophe {
+                    if lastWasSpace || pendingApostrophe { continue }
+                    out[n] = 0x27; n &+= 1; pendingApostrophe = true
+                    continue
+                }
+                if let folded {
+                    for folded in folded { out[n] = folded; n &+= 1 }
+                    lastWasSpace = false
+                    continue
+                }
+                guard let scalar else { continue }
+                guard classes.isLetterOrNumber(scalar) else {
+                    if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
+                    continue
+                }
+                if Self.isCJK(value) {
+                    if !lastWasSpace { out[n] = 0x20; n &+= 1 }
+                    for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
+                    out[n] = 0x20; n &+= 1
+                    lastWasSpace = true
+                    continue
+                }
+                for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+                lastWasSpace = false
             }
-            if pendingApostrophe { n &-= 1; lastWasSpace = out[n &- 1] == 0x20 }
-            if !lastWasSpace { out[n] = 0x20; n &+= 1 }
-            count = n
         }
+        if pendingApostrophe { n &-= 1; lastWasSpace = out[n &- 1] == 0x20 }
+        if !lastWasSpace { out[n] = 0x20; n &+= 1 }
+        return n
     }
 
     static func isCJK(_ value: UInt32) -> Bool {
@@ -227,10 +235,12 @@ struct NormalizedText {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Number of words (runs between spaces).
-    var wordCount: Int {
+    var wordCount: Int { Self.wordCount(of: bytes) }
+
+    static func wordCount(of folded: some Sequence<UInt8>) -> Int {
         var count = 0
         var previousSpace = true
-        for byte in bytes {
+        for byte in folded {
             if byte == 0x20 { previousSpace = true } else if previousSpace { count += 1; previousSpace = false }
         }
         return count
@@ -242,6 +252,27 @@ struct NormalizedText {
         let text = string
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return text.split(separator: " ") }
         return text.utf8.split(separator: 0x20).map { Substring($0) }
+    }
+}
+
+/// Storage reused to fold one short text after another (the lines of a reply, the sentences of its new text):
+/// each fold is read once, so it need not be kept, and folding many pieces costs no allocation per piece.
+struct FoldingBuffer {
+    private var storage: [UInt8] = []
+
+    init() {}
+
+    /// Calls `body` with the fold of `piece` (valid UTF-8): the bytes of `NormalizedText(piece).bytes`, readable
+    /// only inside `body`.
+    mutating func withFold<Result>(of piece: UnsafeBufferPointer<UInt8>, counter: StepCounter?,
+                                   _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let needed = NormalizedText.foldedCapacity(piece.count)
+        if storage.count < needed { storage = [UInt8](repeating: 0, count: Swift.max(needed, 512)) }
+        return storage.withUnsafeMutableBufferPointer { storage in
+            let count = storage.baseAddress.map { NormalizedText.fold(utf8: piece, into: $0) } ?? 0
+            counter?.add(count)
+            return body(UnsafeBufferPointer(rebasing: storage[..<count]))
+        }
     }
 }
 

@@ -90,12 +90,69 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     func matches(in bytes: [UInt8], counter: StepCounter? = nil) -> [Match] {
+        bytes.withUnsafeBufferPointer { matches(in: $0, counter: counter) }
+    }
+
+    /// Every occurrence of every phrase in folded bytes (a `FoldingBuffer`'s fold), ordered by where it ends.
+    func matches(in bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) -> [Match] {
         var found: [Match] = []
+        scan(bytes, counter: counter) { entry, end in
+            found.append(Match(value: entry.value, range: (end - entry.phrase.count)..<end))
+            return false
+        }
+        return found
+    }
+
+    /// The first match in the text, if any.
+    func firstMatch(in text: NormalizedText, counter: StepCounter? = nil) -> Match? {
+        text.bytes.withUnsafeBufferPointer { firstMatch(in: $0, counter: counter) }
+    }
+
+    /// The first match in folded bytes, if any: the one that ends first (of those, the longest).
+    func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) -> Match? {
+        var first: Match?
+        scan(bytes, counter: counter) { entry, end in
+            first = Match(value: entry.value, range: (end - entry.phrase.count)..<end)
+            return true
+        }
+        return first
+    }
+
+    func contains(_ text: NormalizedText, counter: StepCounter? = nil) -> Bool {
+        firstMatch(in: text, counter: counter) != nil
+    }
+
+    /// Whether some phrase is the whole of the folded bytes (bounding spaces included).
+    func matchesWhole(_ bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) -> Bool {
+        var whole = false
+        scan(bytes, counter: counter) { entry, end in
+            whole = end == bytes.count && entry.phrase.count == bytes.count
+            return whole
+        }
+        return whole
+    }
+
+    /// Whether some phrase starts the folded bytes.
+    func matchesAtStart(_ bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) -> Bool {
+        var atStart = false
+        scan(bytes, counter: counter) { entry, end in
+            atStart = end == entry.phrase.count
+            return atStart
+        }
+        return atStart
+    }
+
+    /// Runs the automaton over `bytes`, calling `found` with each phrase that ends (and the offset just past it)
+    /// in order of where it ends, the longest first; stops when `found` returns true. One step per byte and per
+    /// phrase reported.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?,
+                      _ found: ((phrase: [UInt8], value: Value), Int) -> Bool) {
         var steps = 0
+        defer { counter?.add(steps) }
         transitions.withUnsafeBufferPointer { transitions in
             classOf.withUnsafeBufferPointer { classOf in
                 outputStart.withUnsafeBufferPointer { outputStart in
-                    bytes.withUnsafeBufferPointer { bytes in
+                    outputList.withUnsafeBufferPointer { outputList in
                         var state = 0
                         for offset in 0..<bytes.count {
                             state = Int(transitions[state &* columns &+ Int(classOf[Int(bytes[offset])])])
@@ -103,46 +160,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
                             let first = Int(outputStart[state]), end = Int(outputStart[state &+ 1])
                             guard first < end else { continue }
                             for position in first..<end {
-                                let entry = entries[Int(outputList[position])]
-                                found.append(Match(value: entry.value, range: (offset + 1 - entry.phrase.count)..<(offset + 1)))
                                 steps &+= 1
+                                if found(entries[Int(outputList[position])], offset &+ 1) { return }
                             }
                         }
                     }
                 }
             }
         }
-        counter?.add(steps)
-        return found
-    }
-
-    /// The first match in the text, if any.
-    func firstMatch(in text: NormalizedText, counter: StepCounter? = nil) -> Match? {
-        var steps = 0
-        defer { counter?.add(steps) }
-        let hit: (entry: Int, end: Int)? = transitions.withUnsafeBufferPointer { transitions in
-            classOf.withUnsafeBufferPointer { classOf in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    text.bytes.withUnsafeBufferPointer { bytes in
-                        var state = 0
-                        for offset in 0..<bytes.count {
-                            state = Int(transitions[state &* columns &+ Int(classOf[Int(bytes[offset])])])
-                            steps &+= 1
-                            if outputStart[state] < outputStart[state &+ 1] {
-                                return (Int(outputList[Int(outputStart[state])]), offset + 1)
-                            }
-                        }
-                        return nil
-                    }
-                }
-            }
-        }
-        guard let hit else { return nil }
-        let entry = entries[hit.entry]
-        return Match(value: entry.value, range: (hit.end - entry.phrase.count)..<hit.end)
-    }
-
-    func contains(_ text: NormalizedText, counter: StepCounter? = nil) -> Bool {
-        firstMatch(in: text, counter: counter) != nil
     }
 }
