@@ -4,29 +4,30 @@
 struct NormalizedText {
     /// UTF-8 bytes of the folded text.
     let bytes: [UInt8]
-    /// For each byte of `bytes`, the index of the Unicode scalar of the source it came from.
-    let sourceScalarIndex: [Int32]
+    /// For each byte of `bytes`, the UTF-8 offset in the source of the Unicode scalar it came from (the source's
+    /// length for the closing space).
+    let sourceOffsets: [Int32]
 
-    /// `trackingOrigins` fills `sourceScalarIndex`; without it that array stays empty and pure-ASCII text takes a
+    /// `trackingOrigins` fills `sourceOffsets`; without it that array stays empty and pure-ASCII text takes a
     /// byte-only fast path.
     init(_ text: some StringProtocol, counter: StepCounter? = nil, trackingOrigins: Bool = false) {
         if !trackingOrigins {
             let folded = Self.fold(text)
             counter?.add(folded.count)
             self.bytes = folded
-            self.sourceScalarIndex = []
+            self.sourceOffsets = []
             return
         }
         var bytes: [UInt8] = [0x20]
         var origins: [Int32] = [0]
         bytes.reserveCapacity(text.utf8.count + 2)
         origins.reserveCapacity(text.utf8.count + 2)
-        var scalarIndex: Int32 = 0
+        var scalarOffset: Int32 = 0
         var lastWasSpace = true
         // An apostrophe is part of a word only between letters ("don't", "l'entreprise"); elsewhere it is a quote.
         var pendingApostrophe = false
         for scalar in text.unicodeScalars {
-            defer { scalarIndex &+= 1 }
+            defer { scalarOffset &+= Int32(UTF8.width(scalar)) }
             let value = scalar.value
             let isApostrophe = value == 0x27 || value == 0x60 || value == 0x2019 || value == 0x2018
             if pendingApostrophe, !isApostrophe {
@@ -41,47 +42,47 @@ struct NormalizedText {
             }
             if isApostrophe {
                 if lastWasSpace || pendingApostrophe { continue }
-                bytes.append(UInt8(ascii: "'")); origins.append(scalarIndex); pendingApostrophe = true
+                bytes.append(UInt8(ascii: "'")); origins.append(scalarOffset); pendingApostrophe = true
                 continue
             }
             if value < 0x80 {
                 let byte = UInt8(value)
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    bytes.append(byte | 0x20); origins.append(scalarIndex); lastWasSpace = false
+                    bytes.append(byte | 0x20); origins.append(scalarOffset); lastWasSpace = false
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    bytes.append(byte); origins.append(scalarIndex); lastWasSpace = false
+                    bytes.append(byte); origins.append(scalarOffset); lastWasSpace = false
                 default:
-                    if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex); lastWasSpace = true }
+                    if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset); lastWasSpace = true }
                 }
                 continue
             }
             let properties = scalar.properties
             guard properties.isAlphabetic || properties.numericType != nil else {
-                if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex); lastWasSpace = true }
+                if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset); lastWasSpace = true }
                 continue
             }
             if Self.isCJK(value) {
                 // Chinese and Japanese write words without spaces: each character is its own word, so phrases
                 // match inside runs of text.
-                if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex) }
-                for byte in String(scalar).utf8 { bytes.append(byte); origins.append(scalarIndex) }
-                bytes.append(0x20); origins.append(scalarIndex)
+                if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset) }
+                for byte in String(scalar).utf8 { bytes.append(byte); origins.append(scalarOffset) }
+                bytes.append(0x20); origins.append(scalarOffset)
                 lastWasSpace = true
                 continue
             }
             if let folded = LatinFolding.fold(value) {
-                for byte in folded.utf8 { bytes.append(byte); origins.append(scalarIndex) }
+                for byte in folded.utf8 { bytes.append(byte); origins.append(scalarOffset) }
             } else {
-                for byte in properties.lowercaseMapping.utf8 { bytes.append(byte); origins.append(scalarIndex) }
+                for byte in properties.lowercaseMapping.utf8 { bytes.append(byte); origins.append(scalarOffset) }
             }
             lastWasSpace = false
         }
         if pendingApostrophe { bytes.removeLast(); origins.removeLast(); lastWasSpace = bytes.last == 0x20 }
-        if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex) }
+        if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset) }
         counter?.add(bytes.count)
         self.bytes = bytes
-        self.sourceScalarIndex = origins
+        self.sourceOffsets = origins
     }
 
     /// The folded bytes in one pass over the UTF-8 of `text`, writing straight into the result: ASCII bytes take a
@@ -217,7 +218,7 @@ struct NormalizedText {
         var bytes = first.bytes
         bytes.append(contentsOf: second.bytes.dropFirst())
         self.bytes = bytes
-        self.sourceScalarIndex = []
+        self.sourceOffsets = []
     }
 
     /// The matched phrase of `range` (a match's range, bounding spaces included) as text, without those spaces.

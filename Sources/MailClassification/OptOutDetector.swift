@@ -35,6 +35,7 @@ public struct OptOutDetector: Sendable {
     private func keywordOnly(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200 else { return nil }
         let normalized = NormalizedText(text, counter: counter)
+        if !normalized.bytes.contains(where: { $0 >= 0x80 }) { return asciiKeywordOnly(normalized.bytes) }
         // Folded ASCII splits into exactly `wordCount` words; other text may join a space to a following mark.
         if normalized.wordCount > 8, !normalized.bytes.contains(where: { $0 >= 0x80 }) { return nil }
         let words = normalized.words
@@ -43,6 +44,27 @@ public struct OptOutDetector: Sendable {
         for word in words {
             if OptOutPhrases.keywords.contains(String(word)) { keyword = keyword ?? String(word); continue }
             if OptOutPhrases.politeness.contains(String(word)) { continue }
+            return nil
+        }
+        return keyword
+    }
+
+    /// `keywordOnly` on folded ASCII text, whose words are its runs of bytes between spaces; stops at the first
+    /// word that is neither a keyword nor politeness.
+    private func asciiKeywordOnly(_ folded: [UInt8]) -> String? {
+        var keyword: String?
+        var words = 0
+        var start = 0
+        while start < folded.count {
+            guard folded[start] != 0x20 else { start += 1; continue }
+            var end = start + 1
+            while end < folded.count, folded[end] != 0x20 { end += 1 }
+            words += 1
+            guard words <= 8 else { return nil }
+            let word = String(decoding: folded[start..<end], as: UTF8.self)
+            start = end
+            if OptOutPhrases.keywords.contains(word) { keyword = keyword ?? word; continue }
+            if OptOutPhrases.politeness.contains(word) { continue }
             return nil
         }
         return keyword
@@ -58,6 +80,9 @@ public struct OptOutDetector: Sendable {
 
     /// An explicit opt-out clause in a sentence that is not a question about it and not negated.
     private func clause(in text: String, counter: StepCounter?) -> String? {
+        // Sentences end at characters that folding turns into spaces, so each sentence's fold is a piece of the
+        // whole text's fold between spaces: when the whole holds no clause, no sentence does.
+        guard OptOutPhrases.clauses.contains(NormalizedText(text, counter: counter), counter: counter) else { return nil }
         for sentence in Self.sentences(of: text) {
             counter?.add(1)
             let normalized = NormalizedText(sentence.text, counter: counter)
@@ -146,20 +171,38 @@ public struct OptOutDetector: Sendable {
 
     /// Whether the subject starts with a reply prefix ("Re:", "AW:", "RE :", "Odp:"), not a forward prefix.
     static func hasReplyPrefix(_ subject: String) -> Bool {
-        let trimmed = subject.drop(while: { $0 == " " || $0 == "\t" })
-        guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
-        return replyPrefixes.contains(trimmed[..<colon].trimmingWhitespace.lowercased())
+        guard let prefix = leadingPrefix(Substring(subject)).prefix else { return false }
+        return replyPrefixes.contains(prefix.word)
     }
 
     static func strippingReplyPrefixes(_ subject: String) -> String {
         var rest = Substring(subject)
         while true {
-            let trimmed = rest.drop(while: { $0 == " " || $0 == "\t" })
-            guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return String(trimmed) }
-            let prefix = trimmed[..<colon].trimmingWhitespace.lowercased()
-            guard replyPrefixes.contains(prefix) || forwardPrefixes.contains(prefix) else { return String(trimmed) }
-            rest = trimmed[trimmed.index(after: colon)...]
+            let (trimmed, prefix) = leadingPrefix(rest)
+            guard let prefix, replyPrefixes.contains(prefix.word) || forwardPrefixes.contains(prefix.word) else {
+                return String(trimmed)
+            }
+            rest = prefix.rest
         }
+    }
+
+    /// The text without leading spaces and tabs and, when a colon is among its first seven characters, the
+    /// lowercased word before it ("re", "aw") and the text after it. By bytes when those characters are ASCII
+    /// without CR and an ASCII byte follows them (so each is one byte and none is joined to the next).
+    private static func leadingPrefix(_ text: Substring) -> (trimmed: Substring, prefix: (word: String, rest: Substring)?) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        let window = utf8[start...].prefix(8)
+        if !window.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+            let trimmed = text[start...]
+            guard let colon = window.prefix(7).firstIndex(of: UInt8(ascii: ":")) else { return (trimmed, nil) }
+            let word = String(decoding: utf8[start..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return (trimmed, (word.trimmingWhitespace, text[utf8.index(after: colon)...]))
+        }
+        let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
+        guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return (trimmed, nil) }
+        return (trimmed, (trimmed[..<colon].trimmingWhitespace.lowercased(), trimmed[trimmed.index(after: colon)...]))
     }
 
     private static func lastWords(_ bytes: ArraySlice<UInt8>, count: Int) -> [String] {

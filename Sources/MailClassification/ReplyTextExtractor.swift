@@ -308,10 +308,37 @@ public struct ReplyTextExtractor: Sendable {
             ?? (utf8.contains(where: hasColonByte), utf8.allSatisfy(isPlainASCII))
         guard scan.0 else { return false }
         let colon = scan.1 ? utf8.prefix(32).firstIndex(of: UInt8(ascii: ":"))
-                           : content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" })
+                           : standaloneColon(content) ?? content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" })
         guard let colon else { return false }
         let name = NormalizedText(content[..<colon], counter: counter)
         return name.bytes.withUnsafeBufferPointer { QuoteMarkers.headerNames.matchesWhole($0, counter: counter) }
+    }
+
+    /// The first colon (":" or "：") of the text when its bytes show it is among the first 32 characters and a
+    /// character of its own: no earlier colon, fewer than 32 scalars before it, ASCII bytes (or nothing) on either
+    /// side, so nothing can join it. Nil when that cannot be told by bytes (or there is no colon).
+    private static func standaloneColon(_ content: Substring) -> Substring.Index? {
+        let utf8 = content.utf8
+        var scalarsBefore = 0
+        var previous: UInt8 = 0x20
+        var index = utf8.startIndex
+        while index < utf8.endIndex, scalarsBefore < 32 {
+            let byte = utf8[index]
+            var colonEnd: Substring.Index?
+            if byte == UInt8(ascii: ":") {
+                colonEnd = utf8.index(after: index)
+            } else if byte == 0xEF, utf8[index...].starts(with: [0xEF, 0xBC, 0x9A]) {
+                colonEnd = utf8.index(index, offsetBy: 3)
+            }
+            if let colonEnd {
+                let nextIsASCII = colonEnd == utf8.endIndex || utf8[colonEnd] < 0x80
+                return previous < 0x80 && nextIsASCII ? index : nil
+            }
+            if byte & 0xC0 != 0x80 { scalarsBefore += 1 }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        return nil
     }
 
     /// Marks "On <date>, <name> wrote:" lines, which mail clients often wrap over several lines.
@@ -365,7 +392,8 @@ public struct ReplyTextExtractor: Sendable {
             }
             let bytes = reading.bytes
             var start = line.lowerBound
-            while start < line.upperBound, [0x20, 0x09, UInt8(ascii: "-"), UInt8(ascii: "*")].contains(bytes[start]) {
+            while start < line.upperBound, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == UInt8(ascii: "-")
+                || bytes[start] == UInt8(ascii: "*") {
                 start += 1
             }
             let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<line.upperBound])
