@@ -73,9 +73,41 @@ public struct OptOutDetector: Sendable {
     /// A short reply whose first line is only the keyword, followed by a sign-off ("Unsubscribe.\n\nBram").
     private func keywordOnlyFirstLine(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200 else { return nil }
-        let lines = ReplyTextExtractor.lines(of: text).filter { !$0.allSatisfy(\.isWhitespace) }
-        guard let first = lines.first, lines.count <= 4 else { return nil }
-        return keywordOnly(String(first), counter: counter)
+        let firstLine: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var first: String?
+            var count = 0
+            for line in ReplyTextExtractor.lineBounds(of: bytes) where !Self.isBlank(UnsafeBufferPointer(rebasing: bytes[line])) {
+                count += 1
+                if count > 4 { return nil }
+                first = first ?? String(decoding: bytes[line], as: UTF8.self)
+            }
+            return first
+        }
+        let first: String?
+        if let firstLine {
+            first = firstLine
+        } else {
+            let lines = ReplyTextExtractor.lines(of: text).filter { !$0.allSatisfy(\.isWhitespace) }
+            first = lines.count <= 4 ? lines.first.map(String.init) : nil
+        }
+        return first.flatMap { keywordOnly($0, counter: counter) }
+    }
+
+    /// Whether a line (no CR or LF) is only whitespace characters. By scalars when each is a character of its own
+    /// (there the whitespace is tab, VT, FF, space, NEL and no-break space), by characters otherwise.
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard SingleScalarText.holds(line) else {
+            return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
+        }
+        var index = 0
+        while index < line.count {
+            switch line[index] {
+            case 0x09, 0x0B, 0x0C, 0x20: index += 1
+            case 0xC2 where index + 1 < line.count && (line[index + 1] == 0x85 || line[index + 1] == 0xA0): index += 2
+            default: return false
+            }
+        }
+        return true
     }
 
     /// An explicit opt-out clause in a sentence that is not a question about it and not negated.

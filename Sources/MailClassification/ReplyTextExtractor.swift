@@ -84,8 +84,6 @@ public struct ReplyTextExtractor: Sendable {
         let text: String
         let bytes: UnsafeBufferPointer<UInt8>
 
-        func isASCII(_ line: Range<Int>) -> Bool { !bytes[line].contains { $0 >= 0x80 } }
-
         func substring(_ line: Range<Int>) -> Substring {
             let utf8 = text.utf8
             return text[utf8.index(utf8.startIndex, offsetBy: line.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: line.upperBound)]
@@ -93,9 +91,12 @@ public struct ReplyTextExtractor: Sendable {
 
         func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
 
+        /// Whether every scalar of the line is a character of its own, so that it can be read by scalars.
+        func isSingleScalar(_ line: Range<Int>) -> Bool { SingleScalarText.holds(slice(line)) }
+
         func role(of line: Range<Int>, folding: inout FoldingBuffer, counter: StepCounter?) -> LineRole {
-            isASCII(line) ? ReplyTextExtractor.asciiRole(of: slice(line), folding: &folding, counter: counter)
-                          : ReplyTextExtractor.role(of: substring(line), counter: counter)
+            isSingleScalar(line) ? ReplyTextExtractor.roleByScalars(of: slice(line), folding: &folding, counter: counter)
+                                 : ReplyTextExtractor.role(of: substring(line), counter: counter)
         }
 
         /// The lines' bytes joined with `separator`.
@@ -213,7 +214,7 @@ public struct ReplyTextExtractor: Sendable {
         return result
     }
 
-    /// The role of a line read by characters (`asciiRole(of:folding:counter:)` reads ASCII lines by bytes).
+    /// The role of a line read by characters (`roleByScalars(of:folding:counter:)` reads most lines faster).
     static func role(of line: Substring, counter: StepCounter?) -> LineRole {
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         guard let first = trimmed.first else { return .empty }
@@ -240,26 +241,37 @@ public struct ReplyTextExtractor: Sendable {
         return .text
     }
 
-    /// `role(of:)` by bytes for an ASCII line without CR or LF, where every character is one byte (there
-    /// `isWhitespace` holds for tab, VT, FF and space).
-    static func asciiRole(of bytes: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
-                          counter: StepCounter?) -> LineRole {
+    /// `role(of:)` by scalars on the UTF-8 of a line without CR or LF whose every scalar is a character of its
+    /// own (`SingleScalarText`). There the only whitespace characters are space, tab, VT, FF, NEL and no-break space.
+    static func roleByScalars(of bytes: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
+                              counter: StepCounter?) -> LineRole {
         var start = 0
-        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while start < bytes.count {
+            if bytes[start] == 0x20 || bytes[start] == 0x09 {
+                start += 1
+            } else if bytes[start] == 0xC2, start + 1 < bytes.count, bytes[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
+        }
         guard start < bytes.count else { return .empty }
         let first = bytes[start]
         if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") { return .quote }
         var end = bytes.count
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0B || bytes[end - 1] == 0x0C {
-            end -= 1
+        while end > start {
+            let last = bytes[end - 1]
+            if last == 0x20 || last == 0x09 || last == 0x0B || last == 0x0C {
+                end -= 1
+            } else if end - 2 >= start, bytes[end - 2] == 0xC2, last == 0xA0 || last == 0x85 {
+                end -= 2
+            } else {
+                break
+            }
         }
         guard end > start else { return .empty }
         let content = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if content.elementsEqual("--".utf8) { return .delimiter }
-        if content.count >= 4, content.allSatisfy({ "-_=~*".utf8.contains($0) }),
-           content.contains(where: { $0 != UInt8(ascii: "*") }) {
-            return .delimiter
-        }
+        if content.elementsEqual("--".utf8) || isDashLine(content) { return .delimiter }
         guard content.count <= 160 else { return .text }
         let marked: LineRole? = folding.withFold(of: content, counter: counter) { folded in
             if QuoteMarkers.originalMessageMarkers.firstMatch(in: folded, counter: counter) != nil,
@@ -273,17 +285,50 @@ public struct ReplyTextExtractor: Sendable {
             return nil
         }
         if let marked { return marked }
-        if isASCIIHeaderLine(content, folding: &folding, counter: counter) { return .header }
+        if isHeaderLineByScalars(content, folding: &folding, counter: counter) { return .header }
         return .text
     }
 
-    /// `isHeaderLine` for ASCII text without CR, where the first 32 characters are the first 32 bytes.
-    private static func isASCIIHeaderLine(_ content: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
-                                          counter: StepCounter?) -> Bool {
-        guard let colon = content.prefix(32).firstIndex(of: UInt8(ascii: ":")) else { return false }
-        return folding.withFold(of: UnsafeBufferPointer(rebasing: content[..<colon]), counter: counter) { name in
-            QuoteMarkers.headerNames.matchesWhole(name, counter: counter)
+    /// At least four characters of "-_=~*", em and en dashes, not all "*".
+    private static func isDashLine(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        var characters = 0, index = 0
+        var onlyStars = true
+        while index < content.count {
+            let byte = content[index]
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "="), UInt8(ascii: "~"), UInt8(ascii: "*"):
+                if byte != UInt8(ascii: "*") { onlyStars = false }
+                index += 1
+            case 0xE2 where index + 2 < content.count && content[index + 1] == 0x80
+                && (content[index + 2] == 0x93 || content[index + 2] == 0x94):
+                onlyStars = false
+                index += 3
+            default:
+                return false
+            }
+            characters += 1
         }
+        return characters >= 4 && !onlyStars
+    }
+
+    /// `isHeaderLine` on text whose every scalar is a character of its own: the first 32 characters are its
+    /// first 32 scalars.
+    private static func isHeaderLineByScalars(_ content: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
+                                              counter: StepCounter?) -> Bool {
+        var scalars = 0, index = 0
+        while index < content.count, scalars < 32 {
+            let byte = content[index]
+            let isColon = byte == UInt8(ascii: ":")
+                || (byte == 0xEF && index + 2 < content.count && content[index + 1] == 0xBC && content[index + 2] == 0x9A)
+            if isColon {
+                return folding.withFold(of: UnsafeBufferPointer(rebasing: content[..<index]), counter: counter) { name in
+                    QuoteMarkers.headerNames.matchesWhole(name, counter: counter)
+                }
+            }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            index += 1
+        }
+        return false
     }
 
     /// The line without trailing whitespace, found by walking back over its characters.
@@ -376,7 +421,8 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     /// How a line may open an attribution: it carries a date or address and opens like one ("On …",
-    /// "2016-10-24 …", "---- On …", "Max <max@example.com> schrieb …"), read by bytes on ASCII lines.
+    /// "2016-10-24 …", "---- On …", "Max <max@example.com> schrieb …"), read by scalars on lines whose every
+    /// scalar is a character of its own.
     struct AttributionOpening {
         /// The line may be the first of an attribution.
         var mayOpen = false
@@ -384,7 +430,7 @@ public struct ReplyTextExtractor: Sendable {
         var opensStrongly = false
 
         init(_ reading: LineReading, _ line: Range<Int>, folding: inout FoldingBuffer, counter: StepCounter?) {
-            guard reading.isASCII(line) else {
+            guard reading.isSingleScalar(line) else {
                 let text = reading.substring(line)
                 mayOpen = ReplyTextExtractor.mayOpenAttribution(text, counter: counter)
                 opensStrongly = mayOpen && ReplyTextExtractor.opensLikeAttribution(text, counter: counter)
@@ -401,11 +447,13 @@ public struct ReplyTextExtractor: Sendable {
             let hasAddress = ReplyTextExtractor.containsAddress(bytes: trimmed)
             guard hasAddress || ReplyTextExtractor.containsDigit(bytes: trimmed) else { return }
             let startsWithDigit = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
-            let startsWithLead = startsWithDigit ? true : folding.withFold(of: UnsafeBufferPointer(rebasing: trimmed.prefix(24)),
-                                                                           counter: counter) {
+            let startsWithNumber = startsWithDigit || (first >= 0x80 && SingleScalarText.first(of: trimmed).map { Character($0).isNumber } == true)
+            let leading = UnsafeBufferPointer(rebasing: trimmed[..<SingleScalarText.end(ofFirst: 24, in: trimmed)])
+            let startsWithLead = startsWithDigit ? true : folding.withFold(of: leading, counter: counter) {
                 QuoteMarkers.attributionLeads.matchesAtStart($0, counter: counter)
             }
-            mayOpen = startsWithDigit || hasAddress || trimmed.contains(UInt8(ascii: "<")) || startsWithLead
+            // Without joining characters, Foundation's search finds "<" exactly where its byte is.
+            mayOpen = startsWithNumber || hasAddress || trimmed.contains(UInt8(ascii: "<")) || startsWithLead
             opensStrongly = startsWithLead
         }
     }
@@ -512,5 +560,66 @@ public struct ReplyTextExtractor: Sendable {
         let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
         guard trimmed.utf8.count <= 300 else { return false }
         return trimmed.hasSuffix(":") || (trimmed.contains("@") && trimmed.contains(where: \.isNumber))
+    }
+}
+
+/// Text in which every Unicode scalar is a character of its own, so rules stated on characters can be read by
+/// scalars on the UTF-8 bytes. Holds for scalars that never join a neighbour into one grapheme cluster: all below
+/// U+0300 but CR (which pairs with LF), Greek and Cyrillic letters, general punctuation up to U+2027, kana without
+/// the combining sound marks, CJK ideographs and fullwidth forms up to U+FF9D. Combining marks, joiners, emoji,
+/// Hangul and the rest are left to the character reading.
+enum SingleScalarText {
+    static func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard byte != 0x0D else { return false }
+                index += 1
+                continue
+            }
+            guard let (value, length) = scalar(in: bytes, at: index), isStandalone(value) else { return false }
+            index += length
+        }
+        return true
+    }
+
+    static func isStandalone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0D: return false
+        case 0..<0x300, 0x370..<0x483, 0x2010..<0x2028, 0x3041..<0x3097, 0x30A0..<0x3100, 0x4E00..<0xA000,
+             0xFF01..<0xFF9E:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The scalar starting at `index` of valid UTF-8, with its length in bytes.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard index + length <= bytes.count else { return nil }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
+    }
+
+    static func first(of bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard !bytes.isEmpty, let (value, _) = scalar(in: bytes, at: 0) else { return nil }
+        return Unicode.Scalar(value)
+    }
+
+    /// The byte offset just past the first `count` scalars (or the end).
+    static func end(ofFirst count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var seen = 0, index = 0
+        while index < bytes.count {
+            if bytes[index] & 0xC0 != 0x80 {
+                if seen == count { return index }
+                seen += 1
+            }
+            index += 1
+        }
+        return bytes.count
     }
 }
