@@ -6,12 +6,12 @@ enum AutoReplySignals {
     /// Evidence for an automatic reply, or nil.
     static func autoReplyEvidence(_ message: Message, counter: StepCounter?) -> String? {
         let headers = message.headers
-        if let value = headers.value("Auto-Submitted")?.trimmingCharacters(in: .whitespaces),
+        if let value = headers.value("Auto-Submitted")?.trimmingWhitespace,
            !value.isEmpty, !value.lowercased().hasPrefix("no") {
             return "Auto-Submitted: \(value)"
         }
         for name in ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"] {
-            if let value = headers.value(name), !["no", "false", "0"].contains(value.lowercased().trimmingCharacters(in: .whitespaces)) {
+            if let value = headers.value(name), !["no", "false", "0"].contains(value.lowercased().trimmingWhitespace) {
                 return "\(name): \(value)"
             }
         }
