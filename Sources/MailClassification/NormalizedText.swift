@@ -247,13 +247,16 @@ struct NormalizedText {
         return count
     }
 
-    /// The words of the text, in order. ASCII text, where every character is one byte, is split by bytes; other
-    /// text by characters (a space and a following spacing mark are one character).
+    /// The words of the text, in order. Text whose every scalar is a character of its own is split by bytes;
+    /// other text by characters (a space and a following combining mark are one character).
     var words: [Substring] {
         let text = string
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return text.split(separator: " ") }
+        guard isSingleScalar else { return text.split(separator: " ") }
         return text.utf8.split(separator: 0x20).map { Substring($0) }
     }
+
+    /// Whether every scalar of the folded text is a character of its own (see `SingleScalarText`).
+    var isSingleScalar: Bool { bytes.withUnsafeBufferPointer { SingleScalarText.holds($0) } }
 }
 
 /// Storage reused to fold one short text after another (the lines of a reply, the sentences of its new text):

@@ -35,7 +35,7 @@ public struct OptOutDetector: Sendable {
     private func keywordOnly(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200 else { return nil }
         let normalized = NormalizedText(text, counter: counter)
-        if !normalized.bytes.contains(where: { $0 >= 0x80 }) { return asciiKeywordOnly(normalized.bytes) }
+        if normalized.isSingleScalar { return keywordOnly(words: normalized.bytes) }
         // Folded ASCII splits into exactly `wordCount` words; other text may join a space to a following mark.
         if normalized.wordCount > 8, !normalized.bytes.contains(where: { $0 >= 0x80 }) { return nil }
         let words = normalized.words
@@ -49,9 +49,9 @@ public struct OptOutDetector: Sendable {
         return keyword
     }
 
-    /// `keywordOnly` on folded ASCII text, whose words are its runs of bytes between spaces; stops at the first
-    /// word that is neither a keyword nor politeness.
-    private func asciiKeywordOnly(_ folded: [UInt8]) -> String? {
+    /// `keywordOnly` on folded text whose every scalar is a character of its own, so that its words are its runs
+    /// of bytes between spaces; stops at the first word that is neither a keyword nor politeness.
+    private func keywordOnly(words folded: [UInt8]) -> String? {
         var keyword: String?
         var words = 0
         var start = 0

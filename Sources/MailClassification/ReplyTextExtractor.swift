@@ -569,12 +569,17 @@ public struct ReplyTextExtractor: Sendable {
 /// the combining sound marks, CJK ideographs and fullwidth forms up to U+FF9D. Combining marks, joiners, emoji,
 /// Hangul and the rest are left to the character reading.
 enum SingleScalarText {
-    static func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { holds(bytes, allowingCR: false) }
+
+    /// `holds`, but CR allowed: for readers to whom CR, LF and CR LF are all the same separator.
+    static func holds(lineBreaksAllowed bytes: UnsafeBufferPointer<UInt8>) -> Bool { holds(bytes, allowingCR: true) }
+
+    private static func holds(_ bytes: UnsafeBufferPointer<UInt8>, allowingCR: Bool) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
-                guard byte != 0x0D else { return false }
+                guard byte != 0x0D || allowingCR else { return false }
                 index += 1
                 continue
             }

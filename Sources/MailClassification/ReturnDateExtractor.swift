@@ -123,18 +123,19 @@ struct ReturnDateExtractor: Sendable {
     enum Token: Equatable { case number(Int, digits: Int, separator: Character?), word(String) }
 
     /// Numbers and words of the text, each number with the character that ended it (nil for a space): at most
-    /// 13 tokens. ASCII text is read by bytes, where every character is one byte (CR LF, a separator either way).
+    /// 13 tokens. Text whose every scalar is a character of its own is read by scalars (CR LF, a separator either
+    /// way, is the one pair of scalars that is one character there).
     static func tokens(_ text: String) -> [Token] {
-        if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiTokens), let ascii { return ascii }
+        if let scalarTokens = text.utf8.withContiguousStorageIfAvailable(scalarTokens), let scalarTokens { return scalarTokens }
         return characterTokens(text)
     }
 
-    private static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    private static func scalarTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
+        guard SingleScalarText.holds(lineBreaksAllowed: bytes) else { return nil }
         var tokens: [Token] = []
         var start = 0, index = 0
         var isNumber = false
-        func flush(separator: UInt8?) {
+        func flush(separator: Character?) {
             guard index > start else { return }
             let current = UnsafeBufferPointer(rebasing: bytes[start..<index])
             var value = 0, overflow = false
@@ -147,27 +148,34 @@ struct ReturnDateExtractor: Sendable {
                 }
             }
             if isNumber, !overflow {
-                tokens.append(.number(value, digits: current.count,
-                                      separator: separator.map { Character(Unicode.Scalar($0)) }))
-            } else {
+                tokens.append(.number(value, digits: current.count, separator: separator))
+            } else if !current.contains(where: { $0 >= 0x80 }) {
                 // A word of ASCII letters folds to its lowercase (digits stay as they are).
                 tokens.append(.word(String(decoding: current.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)))
+            } else {
+                let folded = NormalizedText(String(decoding: current, as: UTF8.self))
+                tokens.append(.word(folded.phraseText(0..<folded.bytes.count)))
             }
         }
         while index < bytes.count {
             let byte = bytes[index]
+            var length = 1
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 if !isNumber { flush(separator: nil); start = index }
                 isNumber = true
-            } else if byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") {
+            } else if byte < 0x80 ? (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                                  : SingleScalarText.first(of: UnsafeBufferPointer(rebasing: bytes[index...])).map({ Character($0).isLetter }) == true {
                 if isNumber { flush(separator: nil); start = index }
                 isNumber = false
+                length = byte < 0x80 ? 1 : SingleScalarText.scalar(in: bytes, at: index)?.1 ?? 1
             } else {
-                flush(separator: byte == 0x20 ? nil : byte)
-                start = index + 1
+                length = byte < 0x80 ? 1 : SingleScalarText.scalar(in: bytes, at: index)?.1 ?? 1
+                let separator = byte == 0x20 ? nil : SingleScalarText.first(of: UnsafeBufferPointer(rebasing: bytes[index...])).map(Character.init)
+                flush(separator: separator)
+                start = index + length
                 isNumber = false
             }
-            index += 1
+            index += length
             if tokens.count > 12 { break }
         }
         flush(separator: nil)
