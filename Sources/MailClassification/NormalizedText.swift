@@ -247,6 +247,29 @@ struct NormalizedText {
         return count
     }
 
+    /// At most the number of words the fold of `text` has (however they are split): runs of ASCII letters and
+    /// digits parted by other ASCII bytes but apostrophes always fold into different words. Read without folding.
+    static func minimumWordCount(of text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in asciiFolding.withUnsafeBufferPointer { minimumWordCount(of: bytes, table: $0) } }
+    }
+
+    private static func minimumWordCount(of bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inRun = false, parted = true
+        for byte in bytes {
+            if table[Int(byte)] &- 1 < 0xFD {
+                if !inRun, parted { count += 1 }
+                inRun = true
+                parted = false
+            } else {
+                inRun = false
+                if byte < 0x80, byte != 0x27, byte != 0x60 { parted = true }
+            }
+        }
+        return count
+    }
+
     /// The words of the text, in order. Text whose every scalar is a character of its own is split by bytes;
     /// other text by characters (a space and a following combining mark are one character).
     var words: [Substring] {

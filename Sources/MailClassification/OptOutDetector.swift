@@ -33,7 +33,7 @@ public struct OptOutDetector: Sendable {
 
     /// The text is only an opt-out keyword, give or take politeness ("Unsubscribe", "STOP", "remove me please").
     private func keywordOnly(_ text: String, counter: StepCounter?) -> String? {
-        guard text.utf8.count <= 200 else { return nil }
+        guard text.utf8.count <= 200, NormalizedText.minimumWordCount(of: text) <= 8 else { return nil }
         let normalized = NormalizedText(text, counter: counter)
         if normalized.isSingleScalar { return keywordOnly(words: normalized.bytes) }
         // Folded ASCII splits into exactly `wordCount` words; other text may join a space to a following mark.
@@ -222,15 +222,25 @@ public struct OptOutDetector: Sendable {
     /// lowercased word before it ("re", "aw") and the text after it. By bytes when those characters are ASCII
     /// without CR and an ASCII byte follows them (so each is one byte and none is joined to the next).
     private static func leadingPrefix(_ text: Substring) -> (trimmed: Substring, prefix: (word: String, rest: Substring)?) {
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while start < utf8.endIndex, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
-        let window = utf8[start...].prefix(8)
-        if !window.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
-            let trimmed = text[start...]
-            guard let colon = window.prefix(7).firstIndex(of: UInt8(ascii: ":")) else { return (trimmed, nil) }
-            let word = String(decoding: utf8[start..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            return (trimmed, (word.trimmingWhitespace, text[utf8.index(after: colon)...]))
+        // (offset of the first character after spaces and tabs, offset of the colon, the lowercased word)
+        typealias ByteReading = (start: Int, colon: (offset: Int, word: String)?)
+        let byBytes: ByteReading?? = text.utf8.withContiguousStorageIfAvailable { bytes -> ByteReading? in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            let window = bytes[start..<Swift.min(bytes.count, start + 8)]
+            guard !window.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            guard let colon = window.prefix(7).firstIndex(of: UInt8(ascii: ":")) else { return (start, nil) }
+            var wordStart = start, wordEnd = colon
+            while wordStart < wordEnd, bytes[wordStart] == 0x20 || bytes[wordStart] == 0x09 { wordStart += 1 }
+            while wordEnd > wordStart, bytes[wordEnd - 1] == 0x20 || bytes[wordEnd - 1] == 0x09 { wordEnd -= 1 }
+            let word = String(decoding: bytes[wordStart..<wordEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return (start, (colon, word))
+        }
+        if let byBytes, let byBytes {
+            let utf8 = text.utf8
+            let trimmed = text[utf8.index(utf8.startIndex, offsetBy: byBytes.start)...]
+            guard let colon = byBytes.colon else { return (trimmed, nil) }
+            return (trimmed, (colon.word, text[utf8.index(utf8.startIndex, offsetBy: colon.offset + 1)...]))
         }
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
         guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return (trimmed, nil) }

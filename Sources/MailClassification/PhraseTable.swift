@@ -142,18 +142,42 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return atStart
     }
 
-    /// Runs the automaton over `bytes`, calling `found` with each phrase that ends (and the offset just past it)
-    /// in order of where it ends, the longest first; stops when `found` returns true. One step per byte and per
-    /// phrase reported.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?,
-                      _ found: ((phrase: [UInt8], value: Value), Int) -> Bool) {
+    /// A scan fed piece by piece: text whose fold is the concatenation of the pieces (the folds of lines joined
+    /// by spaces, each after the first without its leading space) is scanned once, however often it grows.
+    struct ContinuedScan {
+        fileprivate var state = 0
+        /// Bytes fed so far.
+        fileprivate(set) var length = 0
+        /// Where the last match found so far ends (an offset into all the bytes fed).
+        fileprivate(set) var lastMatchEnd: Int?
+    }
+
+    func continuedScan() -> ContinuedScan { ContinuedScan() }
+
+    func feed(_ scan: inout ContinuedScan, _ bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) {
+        let offset = scan.length
+        var lastMatchEnd = scan.lastMatchEnd
+        scan.state = self.scan(bytes, from: scan.state, counter: counter) { _, end in
+            lastMatchEnd = offset + end
+            return false
+        }
+        scan.lastMatchEnd = lastMatchEnd
+        scan.length += bytes.count
+    }
+
+    /// Runs the automaton over `bytes` from `state`, calling `found` with each phrase that ends (and the offset
+    /// just past it) in order of where it ends, the longest first; stops when `found` returns true. One step per
+    /// byte and per phrase reported. Returns the state reached.
+    @discardableResult
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, counter: StepCounter?,
+                      _ found: ((phrase: [UInt8], value: Value), Int) -> Bool) -> Int {
         var steps = 0
         defer { counter?.add(steps) }
-        transitions.withUnsafeBufferPointer { transitions in
+        return transitions.withUnsafeBufferPointer { transitions in
             classOf.withUnsafeBufferPointer { classOf in
                 outputStart.withUnsafeBufferPointer { outputStart in
                     outputList.withUnsafeBufferPointer { outputList in
-                        var state = 0
+                        var state = start
                         for offset in 0..<bytes.count {
                             state = Int(transitions[state &* columns &+ Int(classOf[Int(bytes[offset])])])
                             steps &+= 1
@@ -161,9 +185,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
                             guard first < end else { continue }
                             for position in first..<end {
                                 steps &+= 1
-                                if found(entries[Int(outputList[position])], offset &+ 1) { return }
+                                if found(entries[Int(outputList[position])], offset &+ 1) { return state }
                             }
                         }
+                        return state
                     }
                 }
             }

@@ -44,8 +44,9 @@ public struct ReplyTextExtractor: Sendable {
         counter?.add(lines.count)
         var folding = FoldingBuffer()
         let reading = LineReading(text: text, bytes: bytes)
-        var roles = lines.map { reading.role(of: $0, folding: &folding, counter: counter) }
-        markAttributions(reading, lines, &roles, folding: &folding, counter: counter)
+        let singleScalar = lines.map(reading.isSingleScalar)
+        var roles = lines.indices.map { reading.role(of: lines[$0], singleScalar: singleScalar[$0], folding: &folding, counter: counter) }
+        markAttributions(reading, lines, singleScalar: singleScalar, &roles, folding: &folding, counter: counter)
         markHeaderBlocks(&roles)
 
         guard let first = roles.firstIndex(where: { $0 != .empty }) else { return "" }
@@ -94,9 +95,9 @@ public struct ReplyTextExtractor: Sendable {
         /// Whether every scalar of the line is a character of its own, so that it can be read by scalars.
         func isSingleScalar(_ line: Range<Int>) -> Bool { SingleScalarText.holds(slice(line)) }
 
-        func role(of line: Range<Int>, folding: inout FoldingBuffer, counter: StepCounter?) -> LineRole {
-            isSingleScalar(line) ? ReplyTextExtractor.roleByScalars(of: slice(line), folding: &folding, counter: counter)
-                                 : ReplyTextExtractor.role(of: substring(line), counter: counter)
+        func role(of line: Range<Int>, singleScalar: Bool, folding: inout FoldingBuffer, counter: StepCounter?) -> LineRole {
+            singleScalar ? ReplyTextExtractor.roleByScalars(of: slice(line), folding: &folding, counter: counter)
+                         : ReplyTextExtractor.role(of: substring(line), counter: counter)
         }
 
         /// The lines' bytes joined with `separator`.
@@ -155,6 +156,11 @@ public struct ReplyTextExtractor: Sendable {
         var start = 0, index = 0
         let count = bytes.count
         while index < count {
+            // Eight bytes at a time while no line ends among them.
+            if index &+ 8 <= count, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if !EightBytes.holds(0x0A, in: word), !EightBytes.holds(0x0D, in: word) { index &+= 8; continue }
+            }
             let byte = bytes[index]
             guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
             bounds.append(start..<index)
@@ -387,16 +393,19 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     /// Marks "On <date>, <name> wrote:" lines, which mail clients often wrap over several lines.
-    private func markAttributions(_ reading: LineReading, _ lines: [Range<Int>], _ roles: inout [LineRole],
-                                  folding: inout FoldingBuffer, counter: StepCounter?) {
+    private func markAttributions(_ reading: LineReading, _ lines: [Range<Int>], singleScalar: [Bool],
+                                  _ roles: inout [LineRole], folding: inout FoldingBuffer, counter: StepCounter?) {
         let window = 6
         var index = 0
         while index < lines.count {
             defer { index += 1 }
             guard roles[index] == .text || roles[index] == .delimiter else { continue }
-            let opening = Self.AttributionOpening(reading, lines[index], folding: &folding, counter: counter)
+            let opening = Self.AttributionOpening(reading, lines[index], singleScalar: singleScalar[index],
+                                                  folding: &folding, counter: counter)
             guard opening.mayOpen else { continue }
             var joined: [UInt8] = []
+            // The verbs are looked for in the fold of the joined lines, line by line as it grows.
+            var verbs = QuoteMarkers.attributionVerbs.continuedScan()
             var last = index
             var found = false
             // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
@@ -407,9 +416,15 @@ public struct ReplyTextExtractor: Sendable {
                 if roles[last] == .quote && last > index && lines[last].count > 40 || lines[last].count > 400 {
                     break
                 }
-                if !joined.isEmpty { joined.append(0x20) }
+                let continues = !joined.isEmpty
+                if continues { joined.append(0x20) }
                 joined.append(contentsOf: reading.bytes[lines[last]])
-                if Self.isAttribution(joined, folding: &folding, counter: counter) { found = true; break }
+                folding.withFold(of: reading.slice(lines[last]), counter: counter) { folded in
+                    // Folding `a + " " + b` gives folded `a`, then folded `b` without its leading space.
+                    let piece = continues ? UnsafeBufferPointer(rebasing: folded.dropFirst()) : folded
+                    QuoteMarkers.attributionVerbs.feed(&verbs, piece, counter: counter)
+                }
+                if Self.isAttribution(joined, verbs: verbs) { found = true; break }
                 last += 1
             }
             if found {
@@ -429,8 +444,9 @@ public struct ReplyTextExtractor: Sendable {
         /// Its first word is a date or an attribution lead, so the attribution may wrap across blank lines.
         var opensStrongly = false
 
-        init(_ reading: LineReading, _ line: Range<Int>, folding: inout FoldingBuffer, counter: StepCounter?) {
-            guard reading.isSingleScalar(line) else {
+        init(_ reading: LineReading, _ line: Range<Int>, singleScalar: Bool, folding: inout FoldingBuffer,
+             counter: StepCounter?) {
+            guard singleScalar else {
                 let text = reading.substring(line)
                 mayOpen = ReplyTextExtractor.mayOpenAttribution(text, counter: counter)
                 opensStrongly = mayOpen && ReplyTextExtractor.opensLikeAttribution(text, counter: counter)
@@ -505,8 +521,9 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     /// Whether the joined lines (UTF-8) read as a complete attribution: a verb at the end, or in the middle of
-    /// text that ends with a colon.
-    static func isAttribution(_ raw: [UInt8], folding: inout FoldingBuffer, counter: StepCounter?) -> Bool {
+    /// text that ends with a colon. `verbs` has scanned the fold of `raw`, which is the fold of `raw` trimmed of
+    /// padding: space, tab and "-" fold to nothing at either end.
+    static func isAttribution(_ raw: [UInt8], verbs: PhraseTable<Void>.ContinuedScan) -> Bool {
         // Space, tab and "-" are ASCII: trimming them as bytes trims them as characters.
         let isPadding: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "-") }
         guard let first = raw.firstIndex(where: { !isPadding($0) }), let last = raw.lastIndex(where: { !isPadding($0) }) else {
@@ -514,16 +531,12 @@ public struct ReplyTextExtractor: Sendable {
         }
         return raw.withUnsafeBufferPointer { raw in
             let trimmed = UnsafeBufferPointer(rebasing: raw[first...last])
-            guard trimmed.count <= 400, containsDigit(bytes: trimmed) || trimmed.contains(UInt8(ascii: "@")) else {
+            guard trimmed.count <= 400, containsDigit(bytes: trimmed) || trimmed.contains(UInt8(ascii: "@")),
+                  let verbEnd = verbs.lastMatchEnd else {
                 return false
             }
-            let verbAtEnd: Bool? = folding.withFold(of: trimmed, counter: counter) { folded in
-                guard let verb = QuoteMarkers.attributionVerbs.matches(in: folded, counter: counter).last else { return nil }
-                return verb.range.upperBound == folded.count
-            }
-            guard let verbAtEnd else { return false }
             // Verb in the middle ("Am … schrieb Name:", "Max <max@example.com> schrieb am …:"): it must end with a colon.
-            return verbAtEnd || endsWithCharacter(trimmed, ":") || endsWithCharacter(trimmed, "：")
+            return verbEnd == verbs.length || endsWithCharacter(trimmed, ":") || endsWithCharacter(trimmed, "：")
         }
     }
 
@@ -577,6 +590,11 @@ enum SingleScalarText {
     private static func holds(_ bytes: UnsafeBufferPointer<UInt8>, allowingCR: Bool) -> Bool {
         var index = 0
         while index < bytes.count {
+            // Eight ASCII bytes at a time.
+            if index &+ 8 <= bytes.count, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & EightBytes.highBits == 0, !EightBytes.holds(0x0D, in: word) { index &+= 8; continue }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 guard byte != 0x0D || allowingCR else { return false }
@@ -626,5 +644,18 @@ enum SingleScalarText {
             index += 1
         }
         return bytes.count
+    }
+}
+
+/// Eight bytes read as one 64-bit word, so that runs of ordinary text are skipped eight bytes at a step.
+enum EightBytes {
+    static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether one of the eight bytes of `word` is `byte` (the classic test for a zero byte in `word ^ byte…`).
+    @inline(__always)
+    static func holds(_ byte: UInt8, in word: UInt64) -> Bool {
+        let difference = word ^ (lowBits &* UInt64(byte))
+        return (difference &- lowBits) & ~difference & highBits != 0
     }
 }
