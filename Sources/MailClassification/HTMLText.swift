@@ -70,7 +70,11 @@ enum HTMLText {
                 continue
             }
             index += 1
-            if dropping != nil { continue }
+            if dropping != nil {
+                // Inside dropped history only the next tag matters.
+                index = input[index...].firstIndex(of: UInt8(ascii: "<")) ?? input.count
+                continue
+            }
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
                 pendingSpace = true
@@ -83,10 +87,20 @@ enum HTMLText {
             default:
                 if pendingSpace, output.last.map({ $0 != 0x0A }) ?? false { output.append(0x20) }
                 pendingSpace = false
+                // The run of text up to the next tag, entity or space is copied as it is.
+                var runEnd = index
+                while runEnd < input.count, !Self.endsTextRun(input[runEnd]) { runEnd += 1 }
                 output.append(byte)
+                output.append(contentsOf: input[index..<runEnd])
+                index = runEnd
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func endsTextRun(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0x20 || byte == 0x09 || byte == 0x0A
+            || byte == 0x0D || byte == 0x0C
     }
 
     /// Foundation's `contains` on the lowercased attribute text, asked only when the marker's bytes occur in any

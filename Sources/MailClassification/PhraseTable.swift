@@ -12,10 +12,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     private let classOf: [UInt8]          // byte → column
     private let columns: Int
-    private let transitions: [Int32]      // state * columns + column → next state
+    /// state * columns + column → next state * columns, bitwise complemented (negative) when phrases end at the
+    /// next state: the scan then needs one look-up per byte, and more only where a phrase ends.
+    private let transitions: [Int32]
     private let outputStart: [Int32]      // state → first index into `outputList`; state + 1 → end
     private let outputList: [Int32]       // indexes into `entries` of the phrases ending at each state
     private let entries: [(phrase: [UInt8], value: Value)]
+    private let longest: Int
 
     init(_ phrases: [(String, Value)]) {
         var entries: [(phrase: [UInt8], value: Value)] = []
@@ -73,13 +76,19 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         self.classOf = classOf
         self.columns = columns
-        self.transitions = trie.flatMap { $0 }
+        self.transitions = trie.flatMap { row in
+            row.map { next in outputs[Int(next)].isEmpty ? next * Int32(columns) : ~(next * Int32(columns)) }
+        }
         var starts: [Int32] = [0]
         for list in outputs { starts.append(starts[starts.count - 1] + Int32(list.count)) }
         self.outputStart = starts
         self.outputList = outputs.flatMap { $0 }
         self.entries = entries
+        self.longest = entries.map(\.phrase.count).max() ?? 0
     }
+
+    /// Bytes of the longest phrase, bounding spaces included: a match that starts at 0 ends by then.
+    var longestPhrase: Int { longest }
 
     /// The normalised phrases, for tests that build near-misses of every one.
     var phrases: [String] { entries.map { String(decoding: $0.phrase, as: UTF8.self) } }
@@ -145,7 +154,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// A scan fed piece by piece: text whose fold is the concatenation of the pieces (the folds of lines joined
     /// by spaces, each after the first without its leading space) is scanned once, however often it grows.
     struct ContinuedScan {
-        fileprivate var state = 0
+        fileprivate var row = 0
         /// Bytes fed so far.
         fileprivate(set) var length = 0
         /// Where the last match found so far ends (an offset into all the bytes fed).
@@ -157,7 +166,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func feed(_ scan: inout ContinuedScan, _ bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) {
         let offset = scan.length
         var lastMatchEnd = scan.lastMatchEnd
-        scan.state = self.scan(bytes, from: scan.state, counter: counter) { _, end in
+        scan.row = self.scan(bytes, from: scan.row, counter: counter) { _, end in
             lastMatchEnd = offset + end
             return false
         }
@@ -165,9 +174,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
         scan.length += bytes.count
     }
 
-    /// Runs the automaton over `bytes` from `state`, calling `found` with each phrase that ends (and the offset
+    /// Runs the automaton over `bytes` from `start` (a state's row, 0 for the first), calling `found` with each phrase that ends (and the offset
     /// just past it) in order of where it ends, the longest first; stops when `found` returns true. One step per
-    /// byte and per phrase reported. Returns the state reached.
+    /// byte and per phrase reported. Returns the row of the state reached.
     @discardableResult
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, counter: StepCounter?,
                       _ found: ((phrase: [UInt8], value: Value), Int) -> Bool) -> Int {
@@ -177,18 +186,19 @@ struct PhraseTable<Value: Sendable>: Sendable {
             classOf.withUnsafeBufferPointer { classOf in
                 outputStart.withUnsafeBufferPointer { outputStart in
                     outputList.withUnsafeBufferPointer { outputList in
-                        var state = start
+                        var row = start
                         for offset in 0..<bytes.count {
-                            state = Int(transitions[state &* columns &+ Int(classOf[Int(bytes[offset])])])
+                            let next = Int(transitions[row &+ Int(classOf[Int(bytes[offset])])])
                             steps &+= 1
-                            let first = Int(outputStart[state]), end = Int(outputStart[state &+ 1])
-                            guard first < end else { continue }
-                            for position in first..<end {
+                            guard next < 0 else { row = next; continue }
+                            row = ~next
+                            let state = row / columns
+                            for position in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
                                 steps &+= 1
-                                if found(entries[Int(outputList[position])], offset &+ 1) { return state }
+                                if found(entries[Int(outputList[position])], offset &+ 1) { return row }
                             }
                         }
-                        return state
+                        return row
                     }
                 }
             }

@@ -280,12 +280,17 @@ public struct ReplyTextExtractor: Sendable {
         if content.elementsEqual("--".utf8) || isDashLine(content) { return .delimiter }
         guard content.count <= 160 else { return .text }
         let marked: LineRole? = folding.withFold(of: content, counter: counter) { folded in
-            if QuoteMarkers.originalMessageMarkers.firstMatch(in: folded, counter: counter) != nil,
-               NormalizedText.wordCount(of: folded) <= 8 {
+            if NormalizedText.wordCount(of: folded) <= 8,
+               QuoteMarkers.originalMessageMarkers.firstMatch(in: folded, counter: counter) != nil {
                 return .delimiter
             }
-            if let match = QuoteMarkers.deviceSignatures.firstMatch(in: folded, counter: counter),
-               match.range.lowerBound == 0 || first == UInt8(ascii: "<") || first == UInt8(ascii: "(") {
+            // Unless the line opens with "<" or "(", only a signature at its start counts, and the first match
+            // ends within the longest signature's length when one starts there.
+            let opensWithBracket = first == UInt8(ascii: "<") || first == UInt8(ascii: "(")
+            let searched = opensWithBracket
+                ? folded : UnsafeBufferPointer(rebasing: folded.prefix(QuoteMarkers.deviceSignatures.longestPhrase))
+            if let match = QuoteMarkers.deviceSignatures.firstMatch(in: searched, counter: counter),
+               match.range.lowerBound == 0 || opensWithBracket {
                 return .signature
             }
             return nil
