@@ -197,7 +197,11 @@ struct NormalizedText {
                     lastWasSpace = true
                     continue
                 }
-                for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+                if let lowered = classes.lowercase(scalar) {
+                    n &+= UTF8.encode(lowered, into: out + n)
+                } else {
+                    for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+                }
                 lastWasSpace = false
             }
         }
@@ -305,9 +309,11 @@ struct FoldingBuffer {
 
 /// Whether non-ASCII scalars are alphabetic, and letters or numbers, for one folding pass: a Unicode property
 /// look-up costs hundreds of instructions and text in one script repeats its letters, so answers are kept in a
-/// small table indexed by the scalar's low bits (allocated at the first non-ASCII letter).
+/// small table indexed by the scalar's low bits (allocated at the first non-ASCII letter); so are lowercase
+/// mappings of one scalar.
 struct ScalarClassCache {
     private var slots: [UInt32] = []
+    private var loweredSlots: [UInt64] = []
     private static let size = 128
 
     mutating func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { classes(of: scalar) & 1 != 0 }
@@ -315,7 +321,26 @@ struct ScalarClassCache {
     /// `isAlphabetic || numericType != nil`.
     mutating func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool { classes(of: scalar) & 2 != 0 }
 
+    /// The scalar's lowercase mapping when that is one scalar; nil when it is several.
+    mutating func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if loweredSlots.isEmpty { loweredSlots = [UInt64](repeating: .max, count: Self.size) }
+        let slot = Int(scalar.value) & (Self.size - 1)
+        let entry = loweredSlots[slot]
+        if entry != .max, entry >> 32 == UInt64(scalar.value) {
+            return Unicode.Scalar(UInt32(truncatingIfNeeded: entry))
+        }
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let lowered = mapping.first else { return nil }
+        loweredSlots[slot] = UInt64(scalar.value) << 32 | UInt64(lowered.value)
+        return lowered
+    }
+
     private mutating func classes(of scalar: Unicode.Scalar) -> UInt32 {
+        // CJK ideographs and kana letters, the bulk of Chinese and Japanese text, are letters: no look-up.
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3041...0x3096, 0x30A1...0x30FA: return 3
+        default: break
+        }
         if slots.isEmpty { slots = [UInt32](repeating: .max, count: Self.size) }
         let slot = Int(scalar.value) & (Self.size - 1)
         let entry = slots[slot]
@@ -363,5 +388,27 @@ enum LatinFolding {
     private static let flatBytes: [UInt8] = (0xAA...0x17F).flatMap { value -> [UInt8] in
         let bytes = Array((table[UInt32(value)] ?? "").utf8)
         return bytes + [UInt8](repeating: 0, count: 2 - bytes.count)
+    }
+}
+
+extension UTF8 {
+    /// Writes the UTF-8 of `scalar` at `out`; returns the number of bytes (1 to 4).
+    static func encode(_ scalar: Unicode.Scalar, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            out[0] = UInt8(value)
+            return 1
+        case 0x80..<0x800:
+            out[0] = UInt8(0xC0 | value >> 6); out[1] = UInt8(0x80 | value & 0x3F)
+            return 2
+        case 0x800..<0x10000:
+            out[0] = UInt8(0xE0 | value >> 12); out[1] = UInt8(0x80 | value >> 6 & 0x3F); out[2] = UInt8(0x80 | value & 0x3F)
+            return 3
+        default:
+            out[0] = UInt8(0xF0 | value >> 18); out[1] = UInt8(0x80 | value >> 12 & 0x3F)
+            out[2] = UInt8(0x80 | value >> 6 & 0x3F); out[3] = UInt8(0x80 | value & 0x3F)
+            return 4
+        }
     }
 }
