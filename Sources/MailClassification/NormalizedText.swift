@@ -151,9 +151,13 @@ struct NormalizedText {
                             guard next &- 1 < 0xFD else { break }
                             out[n] = next; n &+= 1; index &+= 1
                         }
-                    } else if !lastWasSpace {
-                        out[n] = 0x20; n &+= 1
-                        lastWasSpace = true
+                    } else {
+                        if !lastWasSpace {
+                            out[n] = 0x20; n &+= 1
+                            lastWasSpace = true
+                        }
+                        // The rest of a run of spaces and punctuation folds to nothing more.
+                        while index < end, table[Int(input[index])] == Self.separator { index &+= 1 }
                     }
                     continue
                 }
