@@ -69,7 +69,7 @@ struct ReturnDateExtractor: Sendable {
     }
 
     /// `resolve(_:against:)` by Foundation's calendar, for dates outside the range `CivilDay` reads.
-    private func calendarResolve(_ parts: DateParts, against reference: Date) -> String? {
+    func calendarResolve(_ parts: DateParts, against reference: Date) -> String? {
         let calendar = Self.utcCalendar
         let referenceYear = calendar.component(.year, from: reference)
         let startOfReference = calendar.startOfDay(for: reference)
@@ -97,7 +97,8 @@ struct ReturnDateExtractor: Sendable {
         return CivilDay.isoText(year: date.year, month: date.month, day: date.day)
     }
 
-    private func calendarResolve(weekday: Int, against reference: Date) -> String? {
+    /// `resolve(weekday:against:)` by Foundation's calendar.
+    func calendarResolve(weekday: Int, against reference: Date) -> String? {
         let calendar = Self.utcCalendar
         let today = calendar.component(.weekday, from: reference)  // 1 = Sunday
         var ahead = (weekday - today + 7) % 7
