@@ -106,14 +106,18 @@ enum HTMLText {
     /// Foundation's `contains` on the lowercased attribute text, asked only when the marker's bytes occur in any
     /// case: its UTF-16 round trip is costly, and an ASCII marker it finds always occurs byte for byte.
     private static func mentions(_ attributes: ArraySlice<UInt8>, _ marker: String) -> Bool {
-        guard find(attributes, marker, caseInsensitive: true) else { return false }
+        guard containsIgnoringASCIICase(attributes, marker) else { return false }
         let lowered = String(decoding: attributes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         return lowered.contains(marker)
     }
 
     /// Whether `needle` (lowercase ASCII) occurs in `input`, ASCII letters compared in any case.
-    private static func find(_ input: ArraySlice<UInt8>, _ needle: String, caseInsensitive: Bool) -> Bool {
-        let pattern = Array(needle.utf8)
+    private static func containsIgnoringASCIICase(_ input: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        if let found = needle.utf8.withContiguousStorageIfAvailable({ containsIgnoringASCIICase(input, $0) }) { return found }
+        return Array(needle.utf8).withUnsafeBufferPointer { containsIgnoringASCIICase(input, $0) }
+    }
+
+    private static func containsIgnoringASCIICase(_ input: ArraySlice<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = pattern.first, input.count >= pattern.count else { return false }
         var position = input.startIndex
         while position + pattern.count <= input.endIndex {
@@ -141,29 +145,41 @@ enum HTMLText {
 
     /// Position of `needle` at or after `start`; a naive scan is linear here because the needles are short constants.
     static func find(_ input: [UInt8], _ needle: String, from start: Int, caseInsensitive: Bool = false) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, input.count >= pattern.count else { return nil }
-        return input.withUnsafeBufferPointer { input in
-            pattern.withUnsafeBufferPointer { pattern in
-                let first = pattern[0]
-                var position = max(start, 0)
-                while position + pattern.count <= input.count {
-                    var byte = input[position]
-                    if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-                    if byte == first {
-                        var matched = true
-                        for offset in 1..<pattern.count {
-                            var byte = input[position + offset]
-                            if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-                            if byte != pattern[offset] { matched = false; break }
-                        }
-                        if matched { return position }
-                    }
-                    position += 1
-                }
-                return nil
-            }
+        input.withUnsafeBufferPointer { find(in: $0, needle, from: start, caseInsensitive: caseInsensitive) }
+    }
+
+    static func find(in input: UnsafeBufferPointer<UInt8>, _ needle: String, from start: Int,
+                     caseInsensitive: Bool = false) -> Int? {
+        // String literals (every needle here) hold their UTF-8 contiguously: no copy of the needle is made.
+        if let found = needle.utf8.withContiguousStorageIfAvailable({
+            find(in: input, pattern: $0, from: start, caseInsensitive: caseInsensitive)
+        }) {
+            return found
         }
+        return Array(needle.utf8).withUnsafeBufferPointer {
+            find(in: input, pattern: $0, from: start, caseInsensitive: caseInsensitive)
+        }
+    }
+
+    private static func find(in input: UnsafeBufferPointer<UInt8>, pattern: UnsafeBufferPointer<UInt8>, from start: Int,
+                             caseInsensitive: Bool) -> Int? {
+        guard let first = pattern.first, input.count >= pattern.count else { return nil }
+        var position = max(start, 0)
+        while position + pattern.count <= input.count {
+            var byte = input[position]
+            if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+            if byte == first {
+                var matched = true
+                for offset in 1..<pattern.count {
+                    var byte = input[position + offset]
+                    if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                    if byte != pattern[offset] { matched = false; break }
+                }
+                if matched { return position }
+            }
+            position += 1
+        }
+        return nil
     }
 
     /// A tag name, lowercased, held in place (names are at most 32 bytes): comparing two is comparing four

@@ -19,22 +19,32 @@ public struct OptOutDetector: Sendable {
     }
 
     func detect(replyText: String, subject: String?, counter: StepCounter?) -> Finding? {
+        // Each text is folded once, for the keyword test and the clause search alike.
         if let subject {
             let stripped = Self.strippingReplyPrefixes(subject)
-            if let phrase = keywordOnly(stripped, counter: counter) { return Finding(phrase: phrase, place: "subject") }
-            if let phrase = clause(in: stripped, counter: counter) { return Finding(phrase: phrase, place: "subject") }
+            let folded = NormalizedText(stripped, counter: counter)
+            if let phrase = keywordOnly(stripped, folded: folded) { return Finding(phrase: phrase, place: "subject") }
+            if let phrase = clause(in: stripped, folded: folded, counter: counter) { return Finding(phrase: phrase, place: "subject") }
         }
-        if let phrase = keywordOnly(replyText, counter: counter) ?? keywordOnlyFirstLine(replyText, counter: counter) {
+        let folded = NormalizedText(replyText, counter: counter)
+        if let phrase = keywordOnly(replyText, folded: folded) ?? keywordOnlyFirstLine(replyText, counter: counter) {
             return Finding(phrase: phrase, place: "reply text")
         }
-        if let phrase = clause(in: replyText, counter: counter) { return Finding(phrase: phrase, place: "reply text") }
+        if let phrase = clause(in: replyText, folded: folded, counter: counter) {
+            return Finding(phrase: phrase, place: "reply text")
+        }
         return nil
     }
 
     /// The text is only an opt-out keyword, give or take politeness ("Unsubscribe", "STOP", "remove me please").
     private func keywordOnly(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200, NormalizedText.minimumWordCount(of: text) <= 8 else { return nil }
-        let normalized = NormalizedText(text, counter: counter)
+        return keywordOnly(text, folded: NormalizedText(text, counter: counter))
+    }
+
+    /// `keywordOnly` with the text's fold at hand.
+    private func keywordOnly(_ text: String, folded normalized: NormalizedText) -> String? {
+        guard text.utf8.count <= 200 else { return nil }
         if normalized.isSingleScalar { return keywordOnly(words: normalized.bytes) }
         // Folded ASCII splits into exactly `wordCount` words; other text may join a space to a following mark.
         if normalized.wordCount > 8, !normalized.bytes.contains(where: { $0 >= 0x80 }) { return nil }
@@ -111,10 +121,11 @@ public struct OptOutDetector: Sendable {
     }
 
     /// An explicit opt-out clause in a sentence that is not a question about it and not negated.
-    private func clause(in text: String, counter: StepCounter?) -> String? {
+    /// `folded`: the fold of `text`.
+    private func clause(in text: String, folded: NormalizedText, counter: StepCounter?) -> String? {
         // Sentences end at characters that folding turns into spaces, so each sentence's fold is a piece of the
         // whole text's fold between spaces: when the whole holds no clause, no sentence does.
-        guard OptOutPhrases.clauses.contains(NormalizedText(text, counter: counter), counter: counter) else { return nil }
+        guard OptOutPhrases.clauses.contains(folded, counter: counter) else { return nil }
         for sentence in Self.sentences(of: text) {
             counter?.add(1)
             let normalized = NormalizedText(sentence.text, counter: counter)
