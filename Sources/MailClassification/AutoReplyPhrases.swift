@@ -49,8 +49,9 @@ enum AutoReplyPhrases {
         "non e piu attivo", "non e piu attiva", "non piu monitorata",
     ].map { ($0, ()) })
 
-    /// Words that introduce a return date.
-    static let returnTriggers = PhraseTable<Void>([
+    /// Words that introduce a return date, each tagged with whether it reads as English (holds "until", "till",
+    /// "through", "back" or "return"), where 3/12 means March 12.
+    static let returnTriggers = PhraseTable<Bool>([
         "until", "till", "through", "back on", "back in the office on", "return on", "returning on", "return to the office on",
         "returning", "i will return", "i'll return", "i will be back", "i'll be back", "back", "bis", "bis zum",
         "bis einschliesslich", "ab dem", "ab", "zuruck am", "wieder am", "wieder im buro am", "jusqu'au", "jusqu'a",
@@ -63,5 +64,7 @@ enum AutoReplyPhrases {
         "niet voor", "nao antes de", "prima del", "non prima del", "tillbaka", "tillbaka pa", "wracam", "back in the office",
         "back at my desk", "zuruck", "wieder im buro", "wieder da", "terug", "weer terug", "volvere", "regreso",
         "vuelvo", "retour", "je serai de retour", "rientro", "torno", "volto", "estarei de volta",
-    ].map { ($0, ()) })
+    ].map { phrase in
+        (phrase, ["until", "till", "through", "back", "return", "returning"].contains(where: NormalizedText(phrase).string.containsText))
+    })
 }

@@ -6,12 +6,12 @@ enum AutoReplySignals {
     /// Evidence for an automatic reply, or nil.
     static func autoReplyEvidence(_ message: Message, counter: StepCounter?) -> String? {
         let headers = message.headers
-        if let value = headers.value("Auto-Submitted")?.trimmingCharacters(in: .whitespaces),
+        if let value = headers.value("Auto-Submitted")?.trimmingWhitespace,
            !value.isEmpty, !value.lowercased().hasPrefix("no") {
             return "Auto-Submitted: \(value)"
         }
         for name in ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"] {
-            if let value = headers.value(name), !["no", "false", "0"].contains(value.lowercased().trimmingCharacters(in: .whitespaces)) {
+            if let value = headers.value(name), !["no", "false", "0"].contains(value.lowercased().trimmingWhitespace) {
                 return "\(name): \(value)"
             }
         }
@@ -58,10 +58,10 @@ enum AutoReplySignals {
         if !isReply, let value = message.headers.value("Auto-Submitted")?.lowercased(), value.hasPrefix("auto-generated") {
             return "Auto-Submitted: \(value) on a message that answers nothing of ours (notification)"
         }
-        if !isReply, message.allParts.contains(where: { $0.contentType.mimeType.lowercased() == "text/calendar" }) {
+        if !isReply, message.allParts.contains(where: { isMIMEType($0.contentType, "text/calendar") }) {
             return "calendar invitation (text/calendar part)"
         }
-        if let subject = message.subject?.lowercased(), subject.hasPrefix("report domain:") {
+        if message.subject?.hasLowercasedPrefix("report domain:") == true {
             return "DMARC aggregate report (subject \"Report domain: …\")"
         }
         return nil
@@ -72,17 +72,25 @@ enum AutoReplySignals {
         if message.root.contentType.parameters.value("report-type")?.lowercased() == "disposition-notification" {
             return "multipart/report; report-type=disposition-notification"
         }
-        if message.allParts.contains(where: { $0.contentType.mimeType.lowercased() == "message/disposition-notification" }) {
+        if message.allParts.contains(where: { isMIMEType($0.contentType, "message/disposition-notification") }) {
             return "message/disposition-notification part"
         }
         if let subject = message.subject {
-            let lowered = subject.lowercased()
             for prefix in ["read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "gelezen:", "lida:", "letto:", "read receipt"]
-            where lowered.hasPrefix(prefix) {
+            where subject.hasLowercasedPrefix(prefix) {
                 return "subject starts with \"\(subject.prefix(40))\""
             }
         }
         return nil
+    }
+
+    /// `contentType.mimeType.lowercased() == mimeType` for a lowercase ASCII `mimeType`, comparing ASCII case
+    /// only: lowercasing maps no other character onto the letters of a MIME type but K (Kelvin) onto "k", which
+    /// the types asked for do not hold.
+    private static func isMIMEType(_ contentType: ContentType, _ mimeType: String) -> Bool {
+        let actual = contentType.mimeType.utf8
+        return actual.count == mimeType.utf8.count
+            && actual.elementsEqual(mimeType.utf8) { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
     }
 }
 

@@ -475,8 +475,11 @@ public struct Classifier: Sendable {
     private static let deliveredToPadding = TrimmedCharacters(CharacterSet(charactersIn: " <>"))
 
     private func unsubscribeMailbox(in message: Message) -> String? {
-        let recipients = message.to + message.cc
+        // With no mailbox configured only a local part starting "opt…", "unsubscribe" or "list-unsubscribe" can
+        // match; when no recipient field could hold one, its address lists need not be parsed at all.
+        if unsubscribeMailboxes.isEmpty, !mayNameOptOutMailbox(message.headers.fields) { return nil }
         let delivered = message.headers.values("Delivered-To") + message.headers.values("X-Original-To")
+        let recipients = message.to + message.cc
         let addresses = recipients.map { $0.address.lowercased() } + delivered.map { $0.lowercased().trimming(Self.deliveredToPadding) }
         for address in addresses {
             if unsubscribeMailboxes.contains(address) { return address }
@@ -486,5 +489,54 @@ public struct Classifier: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether a To or Cc field (as parsed: its raw value) or a Delivered-To or X-Original-To field (as read: its
+    /// decoded value) could name an opt-out mailbox.
+    private func mayNameOptOutMailbox(_ fields: [HeaderField]) -> Bool {
+        // Field names are told apart by length first: most fields are none of the four.
+        fields.indices.contains { index in
+            switch fields[index].name.utf8.count {
+            case 2:
+                guard fields[index].hasName("To") || fields[index].hasName("Cc") else { return false }
+                return Self.mayHoldOptOutLocalPart(fields[index].rawValue)
+            case 12, 13:
+                guard fields[index].hasName("Delivered-To") || fields[index].hasName("X-Original-To") else { return false }
+                return Self.mayHoldOptOutLocalPart(fields[index].value)
+            default:
+                return false
+            }
+        }
+    }
+
+    /// Whether an address parsed from `field` could have a local part starting "opt" or "unsubscribe" (ignoring
+    /// ASCII case). Parsing takes a local part's characters from the field in order, dropping only spacing,
+    /// quotes, backslashes and comments; lowercasing maps no other character onto these letters. So when, with
+    /// those dropped, neither word occurs, no address can; a comment makes the answer "could".
+    static func mayHoldOptOutLocalPart(_ field: String) -> Bool {
+        // The last letters kept, newest in the low byte: "opt" and "unsubscribe" are looked for as they end.
+        var recent: (UInt64, UInt64) = (0, 0)
+        for byte in field.utf8 {
+            switch byte {
+            case UInt8(ascii: "("): return true
+            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "\\"): continue
+            default:
+                let letter = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                recent = (recent.0 << 8 | recent.1 >> 56, recent.1 << 8 | UInt64(letter))
+                if recent.1 & 0xFF_FFFF == Self.optLetters
+                    || (recent.1 == Self.unsubscribeLetters.1 && recent.0 & 0xFF_FFFF == Self.unsubscribeLetters.0) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    private static let optLetters = packed("opt").1
+    private static let unsubscribeLetters = packed("unsubscribe")
+
+    /// Up to 16 ASCII letters packed as `mayHoldOptOutLocalPart` keeps them, the last in the low byte.
+    private static func packed(_ letters: String) -> (UInt64, UInt64) {
+        letters.utf8.reduce((0, 0)) { recent, byte in (recent.0 << 8 | recent.1 >> 56, recent.1 << 8 | UInt64(byte)) }
     }
 }

@@ -5,11 +5,12 @@
 /// Not an HTML parser: it only needs tag boundaries, block-level line breaks and entities, and it never builds a
 /// tree, so hostile nesting costs nothing.
 enum HTMLText {
-    private static let blockTags: Set<String> = [
+    private static let blockTags: [TagName] = [
         "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr", "pre",
         "section", "article", "ul", "ol", "dd", "dt", "header", "footer", "center",
-    ]
-    private static let invisibleTags: Set<String> = ["script", "style", "head", "title", "xml"]
+    ].map(TagName.init)
+    private static let invisibleTags: [TagName] = ["script", "style", "head", "title", "xml"].map(TagName.init)
+    private static let blockquote = TagName("blockquote")
     /// Markers after which everything in the body is quoted history.
     private static let historyStarts = ["divrplyfwdmsg", "olk_src_body_section", "appendonsend"]
     /// Markers of an element that holds quoted history.
@@ -22,7 +23,7 @@ enum HTMLText {
         var output: [UInt8] = []
         output.reserveCapacity(input.count / 2)
         var index = 0
-        var dropping: (name: String, depth: Int)?
+        var dropping: (name: TagName, depth: Int)?
         var pendingSpace = false
 
         func newline() {
@@ -47,7 +48,7 @@ enum HTMLText {
                 }
                 index = tag.end
                 if invisibleTags.contains(tag.name), !tag.closing, !tag.selfClosing {
-                    index = find(input, "</" + tag.name, from: index, caseInsensitive: true) ?? index
+                    index = find(input, "</" + tag.name.text, from: index, caseInsensitive: true) ?? index
                     continue
                 }
                 if var current = dropping {
@@ -56,12 +57,11 @@ enum HTMLText {
                     continue
                 }
                 if droppingQuotes, !tag.closing {
-                    let attributes = tag.attributes
-                    let attributeBytes = Array(attributes.utf8)
-                    func mentions(_ marker: String) -> Bool { Self.mentions(attributes, attributeBytes, marker) }
+                    let attributes = tag.attributes(in: input)
+                    func mentions(_ marker: String) -> Bool { Self.mentions(attributes, marker) }
                     if historyStarts.contains(where: { mentions($0) }) { break scan }
                     if quoteContainers.contains(where: { mentions($0) })
-                        || (tag.name == "blockquote" && mentions("cite")) {
+                        || (tag.name == Self.blockquote && mentions("cite")) {
                         if !tag.selfClosing { dropping = (tag.name, 1) }
                         continue
                     }
@@ -70,7 +70,11 @@ enum HTMLText {
                 continue
             }
             index += 1
-            if dropping != nil { continue }
+            if dropping != nil {
+                // Inside dropped history only the next tag matters.
+                index = input[index...].firstIndex(of: UInt8(ascii: "<")) ?? input.count
+                continue
+            }
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
                 pendingSpace = true
@@ -83,17 +87,51 @@ enum HTMLText {
             default:
                 if pendingSpace, output.last.map({ $0 != 0x0A }) ?? false { output.append(0x20) }
                 pendingSpace = false
+                // The run of text up to the next tag, entity or space is copied as it is.
+                var runEnd = index
+                while runEnd < input.count, !Self.endsTextRun(input[runEnd]) { runEnd += 1 }
                 output.append(byte)
+                output.append(contentsOf: input[index..<runEnd])
+                index = runEnd
             }
         }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Foundation's `contains` on the attribute text, asked only when the marker's bytes occur: its UTF-16 round
-    /// trip is costly, and an ASCII marker it finds always occurs byte for byte.
-    private static func mentions(_ attributes: String, _ bytes: [UInt8], _ marker: String) -> Bool {
-        guard find(bytes, marker, from: 0) != nil else { return false }
-        return attributes.contains(marker)
+    private static func endsTextRun(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0x20 || byte == 0x09 || byte == 0x0A
+            || byte == 0x0D || byte == 0x0C
+    }
+
+    /// Foundation's `contains` on the lowercased attribute text, asked only when the marker's bytes occur in any
+    /// case: its UTF-16 round trip is costly, and an ASCII marker it finds always occurs byte for byte.
+    private static func mentions(_ attributes: ArraySlice<UInt8>, _ marker: String) -> Bool {
+        guard containsIgnoringASCIICase(attributes, marker) else { return false }
+        let lowered = String(decoding: attributes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return lowered.contains(marker)
+    }
+
+    /// Whether `needle` (lowercase ASCII) occurs in `input`, ASCII letters compared in any case.
+    private static func containsIgnoringASCIICase(_ input: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        if let found = needle.utf8.withContiguousStorageIfAvailable({ containsIgnoringASCIICase(input, $0) }) { return found }
+        return Array(needle.utf8).withUnsafeBufferPointer { containsIgnoringASCIICase(input, $0) }
+    }
+
+    private static func containsIgnoringASCIICase(_ input: ArraySlice<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first, input.count >= pattern.count else { return false }
+        var position = input.startIndex
+        while position + pattern.count <= input.endIndex {
+            if input[position] | (input[position] &- 0x41 < 26 ? 0x20 : 0) == first {
+                var matched = true
+                for offset in 1..<pattern.count {
+                    let byte = input[position + offset]
+                    if byte | (byte &- 0x41 < 26 ? 0x20 : 0) != pattern[offset] { matched = false; break }
+                }
+                if matched { return true }
+            }
+            position += 1
+        }
+        return false
     }
 
     static func hasPrefix(_ input: [UInt8], at index: Int, _ prefix: String) -> Bool {
@@ -107,39 +145,89 @@ enum HTMLText {
 
     /// Position of `needle` at or after `start`; a naive scan is linear here because the needles are short constants.
     static func find(_ input: [UInt8], _ needle: String, from start: Int, caseInsensitive: Bool = false) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, input.count >= pattern.count else { return nil }
-        return input.withUnsafeBufferPointer { input in
-            pattern.withUnsafeBufferPointer { pattern in
-                let first = pattern[0]
-                var position = max(start, 0)
-                while position + pattern.count <= input.count {
-                    var byte = input[position]
-                    if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-                    if byte == first {
-                        var matched = true
-                        for offset in 1..<pattern.count {
-                            var byte = input[position + offset]
-                            if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-                            if byte != pattern[offset] { matched = false; break }
-                        }
-                        if matched { return position }
-                    }
-                    position += 1
-                }
-                return nil
-            }
+        input.withUnsafeBufferPointer { find(in: $0, needle, from: start, caseInsensitive: caseInsensitive) }
+    }
+
+    static func find(in input: UnsafeBufferPointer<UInt8>, _ needle: String, from start: Int,
+                     caseInsensitive: Bool = false) -> Int? {
+        // String literals (every needle here) hold their UTF-8 contiguously: no copy of the needle is made.
+        if let found = needle.utf8.withContiguousStorageIfAvailable({
+            find(in: input, pattern: $0, from: start, caseInsensitive: caseInsensitive)
+        }) {
+            return found
+        }
+        return Array(needle.utf8).withUnsafeBufferPointer {
+            find(in: input, pattern: $0, from: start, caseInsensitive: caseInsensitive)
         }
     }
 
+    private static func find(in input: UnsafeBufferPointer<UInt8>, pattern: UnsafeBufferPointer<UInt8>, from start: Int,
+                             caseInsensitive: Bool) -> Int? {
+        guard let first = pattern.first, input.count >= pattern.count else { return nil }
+        var position = max(start, 0)
+        while position + pattern.count <= input.count {
+            var byte = input[position]
+            if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+            if byte == first {
+                var matched = true
+                for offset in 1..<pattern.count {
+                    var byte = input[position + offset]
+                    if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                    if byte != pattern[offset] { matched = false; break }
+                }
+                if matched { return position }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// A tag name, lowercased, held in place (names are at most 32 bytes): comparing two is comparing four
+    /// words, with no string made for each tag.
+    struct TagName: Equatable {
+        private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var length = 0
+
+        init(_ name: String) { self.init(bytes: Array(name.utf8)[...]) }
+
+        /// `bytes`: at most 32 bytes of ASCII letters, digits, ":" and "-".
+        init(bytes: ArraySlice<UInt8>) {
+            length = bytes.count
+            for (offset, byte) in bytes.prefix(32).enumerated() {
+                let lowered = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << (UInt64(offset % 8) * 8)
+                switch offset / 8 {
+                case 0: words.0 |= lowered
+                case 1: words.1 |= lowered
+                case 2: words.2 |= lowered
+                default: words.3 |= lowered
+                }
+            }
+        }
+
+        static func == (lhs: TagName, rhs: TagName) -> Bool {
+            lhs.length == rhs.length && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1
+                && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
+        }
+
+        var text: String {
+            let bytes = [words.0, words.1, words.2, words.3].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (UInt64($0) * 8)) } }
+            return String(decoding: bytes.prefix(length), as: UTF8.self)
+        }
+    }
+
+    private static let voidElements: [TagName] = ["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"]
+        .map(TagName.init)
+
     /// One start or end tag.
     struct Tag {
-        let name: String
+        let name: TagName
         let closing: Bool
         let selfClosing: Bool
-        /// The lowercased attribute text, for marker lookups.
-        let attributes: String
+        /// Where the attribute text is (at most its first 2,048 bytes), read only for marker lookups.
+        let attributeBytes: Range<Int>
         let end: Int
+
+        func attributes(in input: [UInt8]) -> ArraySlice<UInt8> { input[attributeBytes] }
 
         static func read(_ input: [UInt8], at start: Int) -> Tag? {
             var index = start + 1
@@ -148,8 +236,7 @@ enum HTMLText {
             let nameStart = index
             while index < input.count, isNameByte(input[index]) { index += 1 }
             guard index > nameStart, index - nameStart <= 32 else { return nil }
-            let name = String(decoding: input[nameStart..<index].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
-                              as: UTF8.self)
+            let name = TagName(bytes: input[nameStart..<index])
             let attributeStart = index
             var quote: UInt8?
             while index < input.count {
@@ -165,11 +252,9 @@ enum HTMLText {
             }
             let attributeEnd = min(index, input.count)
             let selfClosing = attributeEnd > attributeStart && input[attributeEnd - 1] == UInt8(ascii: "/")
-            let attributes = String(decoding: input[attributeStart..<attributeEnd].prefix(2_048)
-                .map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            let voidElement = ["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"].contains(name)
-            return Tag(name: name, closing: closing, selfClosing: selfClosing || voidElement,
-                       attributes: attributes, end: min(index + 1, input.count))
+            return Tag(name: name, closing: closing, selfClosing: selfClosing || HTMLText.voidElements.contains(name),
+                       attributeBytes: attributeStart..<min(attributeEnd, attributeStart + 2_048),
+                       end: min(index + 1, input.count))
         }
 
         private static func isNameByte(_ byte: UInt8) -> Bool {

@@ -4,29 +4,30 @@
 struct NormalizedText {
     /// UTF-8 bytes of the folded text.
     let bytes: [UInt8]
-    /// For each byte of `bytes`, the index of the Unicode scalar of the source it came from.
-    let sourceScalarIndex: [Int32]
+    /// For each byte of `bytes`, the UTF-8 offset in the source of the Unicode scalar it came from (the source's
+    /// length for the closing space).
+    let sourceOffsets: [Int32]
 
-    /// `trackingOrigins` fills `sourceScalarIndex`; without it that array stays empty and pure-ASCII text takes a
+    /// `trackingOrigins` fills `sourceOffsets`; without it that array stays empty and pure-ASCII text takes a
     /// byte-only fast path.
     init(_ text: some StringProtocol, counter: StepCounter? = nil, trackingOrigins: Bool = false) {
         if !trackingOrigins {
             let folded = Self.fold(text)
             counter?.add(folded.count)
             self.bytes = folded
-            self.sourceScalarIndex = []
+            self.sourceOffsets = []
             return
         }
         var bytes: [UInt8] = [0x20]
         var origins: [Int32] = [0]
         bytes.reserveCapacity(text.utf8.count + 2)
         origins.reserveCapacity(text.utf8.count + 2)
-        var scalarIndex: Int32 = 0
+        var scalarOffset: Int32 = 0
         var lastWasSpace = true
         // An apostrophe is part of a word only between letters ("don't", "l'entreprise"); elsewhere it is a quote.
         var pendingApostrophe = false
         for scalar in text.unicodeScalars {
-            defer { scalarIndex &+= 1 }
+            defer { scalarOffset &+= Int32(UTF8.width(scalar)) }
             let value = scalar.value
             let isApostrophe = value == 0x27 || value == 0x60 || value == 0x2019 || value == 0x2018
             if pendingApostrophe, !isApostrophe {
@@ -41,47 +42,47 @@ struct NormalizedText {
             }
             if isApostrophe {
                 if lastWasSpace || pendingApostrophe { continue }
-                bytes.append(UInt8(ascii: "'")); origins.append(scalarIndex); pendingApostrophe = true
+                bytes.append(UInt8(ascii: "'")); origins.append(scalarOffset); pendingApostrophe = true
                 continue
             }
             if value < 0x80 {
                 let byte = UInt8(value)
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    bytes.append(byte | 0x20); origins.append(scalarIndex); lastWasSpace = false
+                    bytes.append(byte | 0x20); origins.append(scalarOffset); lastWasSpace = false
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    bytes.append(byte); origins.append(scalarIndex); lastWasSpace = false
+                    bytes.append(byte); origins.append(scalarOffset); lastWasSpace = false
                 default:
-                    if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex); lastWasSpace = true }
+                    if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset); lastWasSpace = true }
                 }
                 continue
             }
             let properties = scalar.properties
             guard properties.isAlphabetic || properties.numericType != nil else {
-                if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex); lastWasSpace = true }
+                if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset); lastWasSpace = true }
                 continue
             }
             if Self.isCJK(value) {
                 // Chinese and Japanese write words without spaces: each character is its own word, so phrases
                 // match inside runs of text.
-                if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex) }
-                for byte in String(scalar).utf8 { bytes.append(byte); origins.append(scalarIndex) }
-                bytes.append(0x20); origins.append(scalarIndex)
+                if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset) }
+                for byte in String(scalar).utf8 { bytes.append(byte); origins.append(scalarOffset) }
+                bytes.append(0x20); origins.append(scalarOffset)
                 lastWasSpace = true
                 continue
             }
             if let folded = LatinFolding.fold(value) {
-                for byte in folded.utf8 { bytes.append(byte); origins.append(scalarIndex) }
+                for byte in folded.utf8 { bytes.append(byte); origins.append(scalarOffset) }
             } else {
-                for byte in properties.lowercaseMapping.utf8 { bytes.append(byte); origins.append(scalarIndex) }
+                for byte in properties.lowercaseMapping.utf8 { bytes.append(byte); origins.append(scalarOffset) }
             }
             lastWasSpace = false
         }
         if pendingApostrophe { bytes.removeLast(); origins.removeLast(); lastWasSpace = bytes.last == 0x20 }
-        if !lastWasSpace { bytes.append(0x20); origins.append(scalarIndex) }
+        if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset) }
         counter?.add(bytes.count)
         self.bytes = bytes
-        self.sourceScalarIndex = origins
+        self.sourceOffsets = origins
     }
 
     /// The folded bytes in one pass over the UTF-8 of `text`, writing straight into the result: ASCII bytes take a
@@ -105,96 +106,112 @@ struct NormalizedText {
         }
     }
 
+    /// Bytes `fold(utf8:into:)` may write for `count` input bytes. Worst case per scalar: a 3-byte CJK character
+    /// becomes space + 3 bytes + space, a 2-byte letter whose lowercase needs 3 bytes; so twice the input plus the
+    /// bounding spaces always fits.
+    static func foldedCapacity(_ count: Int) -> Int { count &* 2 &+ 4 }
+
     private static func fold(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        // Worst case per scalar: a 3-byte CJK character becomes space + 3 bytes + space, a 2-byte letter whose
-        // lowercase needs 3 bytes; so twice the input plus the bounding spaces always fits.
-        let capacity = input.count &* 2 &+ 4
-        return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-            var n = 0
-            out[0] = 0x20; n = 1
-            var lastWasSpace = true
-            var pendingApostrophe = false
-            var index = 0
-            let end = input.count
-            var classes = ScalarClassCache()
-            asciiFolding.withUnsafeBufferPointer { table in
-                while index < end {
-                    let byte = input[index]
-                    let mapped = table[Int(byte)]
-                    if mapped != Self.nonASCII {
-                        index &+= 1
-                        if mapped == Self.apostrophe {
-                            if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
-                            continue
+        [UInt8](unsafeUninitializedCapacity: foldedCapacity(input.count)) { out, count in
+            count = out.baseAddress.map { fold(utf8: input, into: $0) } ?? 0
+        }
+    }
+
+    /// Folds `input` (valid UTF-8) into `out`, which must hold `foldedCapacity(input.count)` bytes; returns the
+    /// number written.
+    static func fold(utf8 input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        out[0] = 0x20; n = 1
+        var lastWasSpace = true
+        var pendingApostrophe = false
+        var index = 0
+        let end = input.count
+        var classes = ScalarClassCache()
+        asciiFolding.withUnsafeBufferPointer { table in
+            while index < end {
+                let byte = input[index]
+                let mapped = table[Int(byte)]
+                if mapped != Self.nonASCII {
+                    index &+= 1
+                    if mapped == Self.apostrophe {
+                        if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
+                        continue
+                    }
+                    let isWordByte = mapped != Self.separator
+                    if pendingApostrophe {
+                        pendingApostrophe = false
+                        if !isWordByte { n &-= 1 }
+                    }
+                    if isWordByte {
+                        out[n] = mapped; n &+= 1
+                        lastWasSpace = false
+                        // The rest of the word's letters and digits (table values 1...0xFD) copy straight through.
+                        while index < end {
+                            let next = table[Int(input[index])]
+                            guard next &- 1 < 0xFD else { break }
+                            out[n] = next; n &+= 1; index &+= 1
                         }
-                        let isWordByte = mapped != Self.separator
-                        if pendingApostrophe {
-                            pendingApostrophe = false
-                            if !isWordByte { n &-= 1 }
-                        }
-                        if isWordByte {
-                            out[n] = mapped; n &+= 1
-                            lastWasSpace = false
-                            // The rest of the word's letters and digits (table values 1...0xFD) copy straight through.
-                            while index < end {
-                                let next = table[Int(input[index])]
-                                guard next &- 1 < 0xFD else { break }
-                                out[n] = next; n &+= 1; index &+= 1
-                            }
-                        } else if !lastWasSpace {
+                    } else {
+                        if !lastWasSpace {
                             out[n] = 0x20; n &+= 1
                             lastWasSpace = true
                         }
-                        continue
+                        // The rest of a run of spaces and punctuation folds to nothing more.
+                        while index < end, table[Int(input[index])] == Self.separator { index &+= 1 }
                     }
-                    // Decode one scalar (Swift strings hold valid UTF-8).
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    var cursor = index &+ 1
-                    let scalarEnd = Swift.min(index &+ length, end)
-                    while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
-                    index = scalarEnd
-                    let isApostrophe = value == 0x2019 || value == 0x2018
-                    let folded = LatinFolding.foldedBytes(value)
-                    let scalar = Unicode.Scalar(value)
-                    if pendingApostrophe, !isApostrophe {
-                        pendingApostrophe = false
-                        let continuesWord = folded != nil || (scalar.map { classes.isAlphabetic($0) } ?? false)
-                        if !continuesWord {
-                            n &-= 1
-                            lastWasSpace = out[n &- 1] == 0x20
-                        }
-                    }
-                    if isApostrophe {
-                        if lastWasSpace || pendingApostrophe { continue }
-                        out[n] = 0x27; n &+= 1; pendingApostrophe = true
-                        continue
-                    }
-                    if let folded {
-                        for folded in folded { out[n] = folded; n &+= 1 }
-                        lastWasSpace = false
-                        continue
-                    }
-                    guard let scalar else { continue }
-                    guard classes.isLetterOrNumber(scalar) else {
-                        if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
-                        continue
-                    }
-                    if Self.isCJK(value) {
-                        if !lastWasSpace { out[n] = 0x20; n &+= 1 }
-                        for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
-                        out[n] = 0x20; n &+= 1
-                        lastWasSpace = true
-                        continue
-                    }
-                    for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
-                    lastWasSpace = false
+                    continue
                 }
+                // Decode one scalar (Swift strings hold valid UTF-8).
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                var cursor = index &+ 1
+                let scalarEnd = Swift.min(index &+ length, end)
+                while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
+                index = scalarEnd
+                let isApostrophe = value == 0x2019 || value == 0x2018
+                let folded = LatinFolding.foldedBytes(value)
+                let scalar = Unicode.Scalar(value)
+                if pendingApostrophe, !isApostrophe {
+                    pendingApostrophe = false
+                    let continuesWord = folded != nil || (scalar.map { classes.isAlphabetic($0) } ?? false)
+                    if !continuesWord {
+                        n &-= 1
+                        lastWasSpace = out[n &- 1] == 0x20
+                    }
+                }
+                if isApostrophe {
+                    if lastWasSpace || pendingApostrophe { continue }
+                    out[n] = 0x27; n &+= 1; pendingApostrophe = true
+                    continue
+                }
+                if let folded {
+                    for folded in folded { out[n] = folded; n &+= 1 }
+                    lastWasSpace = false
+                    continue
+                }
+                guard let scalar else { continue }
+                guard classes.isLetterOrNumber(scalar) else {
+                    if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
+                    continue
+                }
+                if Self.isCJK(value) {
+                    if !lastWasSpace { out[n] = 0x20; n &+= 1 }
+                    for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
+                    out[n] = 0x20; n &+= 1
+                    lastWasSpace = true
+                    continue
+                }
+                if let lowered = classes.lowercase(scalar) {
+                    n &+= UTF8.encode(lowered, into: out + n)
+                } else {
+                    for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+                }
+                lastWasSpace = false
             }
-            if pendingApostrophe { n &-= 1; lastWasSpace = out[n &- 1] == 0x20 }
-            if !lastWasSpace { out[n] = 0x20; n &+= 1 }
-            count = n
         }
+        if pendingApostrophe { n &-= 1; lastWasSpace = out[n &- 1] == 0x20 }
+        if !lastWasSpace { out[n] = 0x20; n &+= 1 }
+        return n
     }
 
     static func isCJK(_ value: UInt32) -> Bool {
@@ -209,7 +226,7 @@ struct NormalizedText {
         var bytes = first.bytes
         bytes.append(contentsOf: second.bytes.dropFirst())
         self.bytes = bytes
-        self.sourceScalarIndex = []
+        self.sourceOffsets = []
     }
 
     /// The matched phrase of `range` (a match's range, bounding spaces included) as text, without those spaces.
@@ -227,29 +244,80 @@ struct NormalizedText {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Number of words (runs between spaces).
-    var wordCount: Int {
+    var wordCount: Int { Self.wordCount(of: bytes) }
+
+    static func wordCount(of folded: some Sequence<UInt8>) -> Int {
         var count = 0
         var previousSpace = true
-        for byte in bytes {
+        for byte in folded {
             if byte == 0x20 { previousSpace = true } else if previousSpace { count += 1; previousSpace = false }
         }
         return count
     }
 
-    /// The words of the text, in order. ASCII text, where every character is one byte, is split by bytes; other
-    /// text by characters (a space and a following spacing mark are one character).
+    /// At most the number of words the fold of `text` has (however they are split): runs of ASCII letters and
+    /// digits parted by other ASCII bytes but apostrophes always fold into different words. Read without folding.
+    static func minimumWordCount(of text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in asciiFolding.withUnsafeBufferPointer { minimumWordCount(of: bytes, table: $0) } }
+    }
+
+    private static func minimumWordCount(of bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inRun = false, parted = true
+        for byte in bytes {
+            if table[Int(byte)] &- 1 < 0xFD {
+                if !inRun, parted { count += 1 }
+                inRun = true
+                parted = false
+            } else {
+                inRun = false
+                if byte < 0x80, byte != 0x27, byte != 0x60 { parted = true }
+            }
+        }
+        return count
+    }
+
+    /// The words of the text, in order. Text whose every scalar is a character of its own is split by bytes;
+    /// other text by characters (a space and a following combining mark are one character).
     var words: [Substring] {
         let text = string
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return text.split(separator: " ") }
+        guard isSingleScalar else { return text.split(separator: " ") }
         return text.utf8.split(separator: 0x20).map { Substring($0) }
+    }
+
+    /// Whether every scalar of the folded text is a character of its own (see `SingleScalarText`).
+    var isSingleScalar: Bool { bytes.withUnsafeBufferPointer { SingleScalarText.holds($0) } }
+}
+
+/// Storage reused to fold one short text after another (the lines of a reply, the sentences of its new text):
+/// each fold is read once, so it need not be kept, and folding many pieces costs no allocation per piece.
+struct FoldingBuffer {
+    private var storage: [UInt8] = []
+
+    init() {}
+
+    /// Calls `body` with the fold of `piece` (valid UTF-8): the bytes of `NormalizedText(piece).bytes`, readable
+    /// only inside `body`.
+    mutating func withFold<Result>(of piece: UnsafeBufferPointer<UInt8>, counter: StepCounter?,
+                                   _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let needed = NormalizedText.foldedCapacity(piece.count)
+        if storage.count < needed { storage = [UInt8](repeating: 0, count: Swift.max(needed, 512)) }
+        return storage.withUnsafeMutableBufferPointer { storage in
+            let count = storage.baseAddress.map { NormalizedText.fold(utf8: piece, into: $0) } ?? 0
+            counter?.add(count)
+            return body(UnsafeBufferPointer(rebasing: storage[..<count]))
+        }
     }
 }
 
 /// Whether non-ASCII scalars are alphabetic, and letters or numbers, for one folding pass: a Unicode property
 /// look-up costs hundreds of instructions and text in one script repeats its letters, so answers are kept in a
-/// small table indexed by the scalar's low bits (allocated at the first non-ASCII letter).
+/// small table indexed by the scalar's low bits (allocated at the first non-ASCII letter); so are lowercase
+/// mappings of one scalar.
 struct ScalarClassCache {
     private var slots: [UInt32] = []
+    private var loweredSlots: [UInt64] = []
     private static let size = 128
 
     mutating func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { classes(of: scalar) & 1 != 0 }
@@ -257,7 +325,26 @@ struct ScalarClassCache {
     /// `isAlphabetic || numericType != nil`.
     mutating func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool { classes(of: scalar) & 2 != 0 }
 
+    /// The scalar's lowercase mapping when that is one scalar; nil when it is several.
+    mutating func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if loweredSlots.isEmpty { loweredSlots = [UInt64](repeating: .max, count: Self.size) }
+        let slot = Int(scalar.value) & (Self.size - 1)
+        let entry = loweredSlots[slot]
+        if entry != .max, entry >> 32 == UInt64(scalar.value) {
+            return Unicode.Scalar(UInt32(truncatingIfNeeded: entry))
+        }
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let lowered = mapping.first else { return nil }
+        loweredSlots[slot] = UInt64(scalar.value) << 32 | UInt64(lowered.value)
+        return lowered
+    }
+
     private mutating func classes(of scalar: Unicode.Scalar) -> UInt32 {
+        // CJK ideographs and kana letters, the bulk of Chinese and Japanese text, are letters: no look-up.
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3041...0x3096, 0x30A1...0x30FA: return 3
+        default: break
+        }
         if slots.isEmpty { slots = [UInt32](repeating: .max, count: Self.size) }
         let slot = Int(scalar.value) & (Self.size - 1)
         let entry = slots[slot]
@@ -305,5 +392,27 @@ enum LatinFolding {
     private static let flatBytes: [UInt8] = (0xAA...0x17F).flatMap { value -> [UInt8] in
         let bytes = Array((table[UInt32(value)] ?? "").utf8)
         return bytes + [UInt8](repeating: 0, count: 2 - bytes.count)
+    }
+}
+
+extension UTF8 {
+    /// Writes the UTF-8 of `scalar` at `out`; returns the number of bytes (1 to 4).
+    static func encode(_ scalar: Unicode.Scalar, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            out[0] = UInt8(value)
+            return 1
+        case 0x80..<0x800:
+            out[0] = UInt8(0xC0 | value >> 6); out[1] = UInt8(0x80 | value & 0x3F)
+            return 2
+        case 0x800..<0x10000:
+            out[0] = UInt8(0xE0 | value >> 12); out[1] = UInt8(0x80 | value >> 6 & 0x3F); out[2] = UInt8(0x80 | value & 0x3F)
+            return 3
+        default:
+            out[0] = UInt8(0xF0 | value >> 18); out[1] = UInt8(0x80 | value >> 12 & 0x3F)
+            out[2] = UInt8(0x80 | value >> 6 & 0x3F); out[3] = UInt8(0x80 | value & 0x3F)
+            return 4
+        }
     }
 }

@@ -12,10 +12,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     private let classOf: [UInt8]          // byte → column
     private let columns: Int
-    private let transitions: [Int32]      // state * columns + column → next state
+    /// state * columns + column → next state * columns, bitwise complemented (negative) when phrases end at the
+    /// next state: the scan then needs one look-up per byte, and more only where a phrase ends.
+    private let transitions: [Int32]
     private let outputStart: [Int32]      // state → first index into `outputList`; state + 1 → end
     private let outputList: [Int32]       // indexes into `entries` of the phrases ending at each state
     private let entries: [(phrase: [UInt8], value: Value)]
+    private let longest: Int
 
     init(_ phrases: [(String, Value)]) {
         var entries: [(phrase: [UInt8], value: Value)] = []
@@ -73,13 +76,19 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         self.classOf = classOf
         self.columns = columns
-        self.transitions = trie.flatMap { $0 }
+        self.transitions = trie.flatMap { row in
+            row.map { next in outputs[Int(next)].isEmpty ? next * Int32(columns) : ~(next * Int32(columns)) }
+        }
         var starts: [Int32] = [0]
         for list in outputs { starts.append(starts[starts.count - 1] + Int32(list.count)) }
         self.outputStart = starts
         self.outputList = outputs.flatMap { $0 }
         self.entries = entries
+        self.longest = entries.map(\.phrase.count).max() ?? 0
     }
+
+    /// Bytes of the longest phrase, bounding spaces included: a match that starts at 0 ends by then.
+    var longestPhrase: Int { longest }
 
     /// The normalised phrases, for tests that build near-misses of every one.
     var phrases: [String] { entries.map { String(decoding: $0.phrase, as: UTF8.self) } }
@@ -90,59 +99,109 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     func matches(in bytes: [UInt8], counter: StepCounter? = nil) -> [Match] {
+        bytes.withUnsafeBufferPointer { matches(in: $0, counter: counter) }
+    }
+
+    /// Every occurrence of every phrase in folded bytes (a `FoldingBuffer`'s fold), ordered by where it ends.
+    func matches(in bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) -> [Match] {
         var found: [Match] = []
-        var steps = 0
-        transitions.withUnsafeBufferPointer { transitions in
-            classOf.withUnsafeBufferPointer { classOf in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    bytes.withUnsafeBufferPointer { bytes in
-                        var state = 0
-                        for offset in 0..<bytes.count {
-                            state = Int(transitions[state &* columns &+ Int(classOf[Int(bytes[offset])])])
-                            steps &+= 1
-                            let first = Int(outputStart[state]), end = Int(outputStart[state &+ 1])
-                            guard first < end else { continue }
-                            for position in first..<end {
-                                let entry = entries[Int(outputList[position])]
-                                found.append(Match(value: entry.value, range: (offset + 1 - entry.phrase.count)..<(offset + 1)))
-                                steps &+= 1
-                            }
-                        }
-                    }
-                }
-            }
+        scan(bytes, counter: counter) { entry, end in
+            found.append(Match(value: entry.value, range: (end - entry.phrase.count)..<end))
+            return false
         }
-        counter?.add(steps)
         return found
     }
 
     /// The first match in the text, if any.
     func firstMatch(in text: NormalizedText, counter: StepCounter? = nil) -> Match? {
-        var steps = 0
-        defer { counter?.add(steps) }
-        let hit: (entry: Int, end: Int)? = transitions.withUnsafeBufferPointer { transitions in
-            classOf.withUnsafeBufferPointer { classOf in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    text.bytes.withUnsafeBufferPointer { bytes in
-                        var state = 0
-                        for offset in 0..<bytes.count {
-                            state = Int(transitions[state &* columns &+ Int(classOf[Int(bytes[offset])])])
-                            steps &+= 1
-                            if outputStart[state] < outputStart[state &+ 1] {
-                                return (Int(outputList[Int(outputStart[state])]), offset + 1)
-                            }
-                        }
-                        return nil
-                    }
-                }
-            }
+        text.bytes.withUnsafeBufferPointer { firstMatch(in: $0, counter: counter) }
+    }
+
+    /// The first match in folded bytes, if any: the one that ends first (of those, the longest).
+    func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) -> Match? {
+        var first: Match?
+        scan(bytes, counter: counter) { entry, end in
+            first = Match(value: entry.value, range: (end - entry.phrase.count)..<end)
+            return true
         }
-        guard let hit else { return nil }
-        let entry = entries[hit.entry]
-        return Match(value: entry.value, range: (hit.end - entry.phrase.count)..<hit.end)
+        return first
     }
 
     func contains(_ text: NormalizedText, counter: StepCounter? = nil) -> Bool {
         firstMatch(in: text, counter: counter) != nil
+    }
+
+    /// Whether some phrase is the whole of the folded bytes (bounding spaces included).
+    func matchesWhole(_ bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) -> Bool {
+        var whole = false
+        scan(bytes, counter: counter) { entry, end in
+            whole = end == bytes.count && entry.phrase.count == bytes.count
+            return whole
+        }
+        return whole
+    }
+
+    /// Whether some phrase starts the folded bytes.
+    func matchesAtStart(_ bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) -> Bool {
+        var atStart = false
+        scan(bytes, counter: counter) { entry, end in
+            atStart = end == entry.phrase.count
+            return atStart
+        }
+        return atStart
+    }
+
+    /// A scan fed piece by piece: text whose fold is the concatenation of the pieces (the folds of lines joined
+    /// by spaces, each after the first without its leading space) is scanned once, however often it grows.
+    struct ContinuedScan {
+        fileprivate var row = 0
+        /// Bytes fed so far.
+        fileprivate(set) var length = 0
+        /// Where the last match found so far ends (an offset into all the bytes fed).
+        fileprivate(set) var lastMatchEnd: Int?
+    }
+
+    func continuedScan() -> ContinuedScan { ContinuedScan() }
+
+    func feed(_ scan: inout ContinuedScan, _ bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) {
+        let offset = scan.length
+        var lastMatchEnd = scan.lastMatchEnd
+        scan.row = self.scan(bytes, from: scan.row, counter: counter) { _, end in
+            lastMatchEnd = offset + end
+            return false
+        }
+        scan.lastMatchEnd = lastMatchEnd
+        scan.length += bytes.count
+    }
+
+    /// Runs the automaton over `bytes` from `start` (a state's row, 0 for the first), calling `found` with each phrase that ends (and the offset
+    /// just past it) in order of where it ends, the longest first; stops when `found` returns true. One step per
+    /// byte and per phrase reported. Returns the row of the state reached.
+    @discardableResult
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, counter: StepCounter?,
+                      _ found: ((phrase: [UInt8], value: Value), Int) -> Bool) -> Int {
+        var steps = 0
+        defer { counter?.add(steps) }
+        return transitions.withUnsafeBufferPointer { transitions in
+            classOf.withUnsafeBufferPointer { classOf in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    outputList.withUnsafeBufferPointer { outputList in
+                        var row = start
+                        for offset in 0..<bytes.count {
+                            let next = Int(transitions[row &+ Int(classOf[Int(bytes[offset])])])
+                            steps &+= 1
+                            guard next < 0 else { row = next; continue }
+                            row = ~next
+                            let state = row / columns
+                            for position in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
+                                steps &+= 1
+                                if found(entries[Int(outputList[position])], offset &+ 1) { return row }
+                            }
+                        }
+                        return row
+                    }
+                }
+            }
+        }
     }
 }

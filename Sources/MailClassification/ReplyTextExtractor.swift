@@ -30,49 +30,111 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     func newText(fromPlainText text: String, counter: StepCounter?) -> String {
-        let lines = Self.lines(of: text)
+        if let result = text.utf8.withContiguousStorageIfAvailable({ newText(of: text, bytes: $0, counter: counter) }) {
+            return result
+        }
+        let native = String(decoding: Array(text.utf8), as: UTF8.self)
+        return native.utf8.withContiguousStorageIfAvailable { newText(of: native, bytes: $0, counter: counter) } ?? ""
+    }
+
+    /// The reply rules on the UTF-8 bytes of `text`: lines are byte ranges, ASCII lines are read by bytes and
+    /// folded into one reused buffer, other lines by characters.
+    private func newText(of text: String, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String {
+        let lines = Self.lineBounds(of: bytes)
         counter?.add(lines.count)
-        var roles = lines.map { Self.role(of: $0, counter: counter) }
-        markAttributions(lines, &roles, counter: counter)
+        var folding = FoldingBuffer()
+        let reading = LineReading(text: text, bytes: bytes)
+        let singleScalar = lines.map(reading.isSingleScalar)
+        var roles = lines.indices.map { reading.role(of: lines[$0], singleScalar: singleScalar[$0], folding: &folding, counter: counter) }
+        markAttributions(reading, lines, singleScalar: singleScalar, &roles, folding: &folding, counter: counter)
         markHeaderBlocks(&roles)
 
         guard let first = roles.firstIndex(where: { $0 != .empty }) else { return "" }
-        var kept: ArraySlice<Substring>
-        var keptRoles: ArraySlice<LineRole>
+        var kept: Range<Int>
         if roles[first] == .attribution || roles[first] == .header {
             // Bottom posting: quoted history first, the reply after it.
             guard let start = roles[first...].firstIndex(where: { $0 == .text }) else {
-                return Self.joined(lines[first...])
+                return reading.joined(lines[first...])
             }
-            kept = lines[start...]
-            keptRoles = roles[start...]
+            kept = start..<roles.count
         } else {
-            kept = lines[first...]
-            keptRoles = roles[first...]
+            kept = first..<roles.count
         }
-        if let cut = keptRoles.firstIndex(where: { [.attribution, .header, .delimiter, .signature].contains($0) }) {
-            kept = kept[..<cut]
-            keptRoles = keptRoles[..<cut]
+        if let cut = roles[kept].firstIndex(where: { [.attribution, .header, .delimiter, .signature].contains($0) }) {
+            kept = kept.lowerBound..<cut
         }
         // A quote at the end is history the replier left in, and so is the paragraph that introduced it.
-        if keptRoles.contains(.text) {
-            var end = keptRoles.endIndex
-            while end > keptRoles.startIndex, [.quote, .empty].contains(keptRoles[end - 1]) { end -= 1 }
-            if end < keptRoles.endIndex, keptRoles[end...].contains(.quote) {
+        if roles[kept].contains(.text) {
+            var end = kept.upperBound
+            while end > kept.lowerBound, [.quote, .empty].contains(roles[end - 1]) { end -= 1 }
+            if end < kept.upperBound, roles[end..<kept.upperBound].contains(.quote) {
                 var start = end
-                while start > keptRoles.startIndex, end - start < 3, keptRoles[start - 1] == .text { start -= 1 }
-                if start > keptRoles.startIndex || end - start < 3,
-                   Self.introducesQuote(kept[start..<end].joined(separator: " ")) {
+                while start > kept.lowerBound, end - start < 3, roles[start - 1] == .text { start -= 1 }
+                if start > kept.lowerBound || end - start < 3,
+                   Self.introducesQuote(reading.string(lines[start..<end], separator: 0x20)) {
                     end = start
                 }
             }
-            kept = kept[..<end]
+            kept = kept.lowerBound..<end
         }
-        return Self.joined(kept)
+        return reading.joined(lines[kept])
     }
 
-    private static func joined(_ lines: ArraySlice<Substring>) -> String {
-        var result = lines.joined(separator: "\n")
+    /// A text's lines as byte ranges of its UTF-8, with the readings the role rules need.
+    struct LineReading {
+        let text: String
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        func substring(_ line: Range<Int>) -> Substring {
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: line.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: line.upperBound)]
+        }
+
+        func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+
+        /// Whether every scalar of the line is a character of its own, so that it can be read by scalars.
+        func isSingleScalar(_ line: Range<Int>) -> Bool { SingleScalarText.holds(slice(line)) }
+
+        func role(of line: Range<Int>, singleScalar: Bool, folding: inout FoldingBuffer, counter: StepCounter?) -> LineRole {
+            singleScalar ? ReplyTextExtractor.roleByScalars(of: slice(line), folding: &folding, counter: counter)
+                         : ReplyTextExtractor.role(of: substring(line), counter: counter)
+        }
+
+        /// The lines' bytes joined with `separator`.
+        func joinedBytes(_ lines: ArraySlice<Range<Int>>, separator: UInt8) -> [UInt8] {
+            var joined: [UInt8] = []
+            joined.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+            for (offset, line) in lines.enumerated() {
+                if offset > 0 { joined.append(separator) }
+                joined.append(contentsOf: bytes[line])
+            }
+            return joined
+        }
+
+        func string(_ lines: ArraySlice<Range<Int>>, separator: UInt8) -> String {
+            String(decoding: joinedBytes(lines, separator: separator), as: UTF8.self)
+        }
+
+        /// The lines joined with LF, without leading and trailing whitespace (as characters, LF included).
+        func joined(_ lines: ArraySlice<Range<Int>>) -> String {
+            ReplyTextExtractor.trimmedWhitespace(joinedBytes(lines, separator: 0x0A))
+        }
+    }
+
+    /// Whether an ASCII byte is a whitespace character (space, tab, LF, VT, FF, CR).
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// The text without leading and trailing whitespace characters. By bytes where the whitespace at each end is
+    /// ASCII and meets an ASCII non-whitespace byte (or the other end): there every byte is its own character
+    /// (CR LF, one character, is whitespace too); by characters otherwise.
+    static func trimmedWhitespace(_ bytes: [UInt8]) -> String {
+        var start = 0, end = bytes.count
+        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        if (start == end || bytes[start] < 0x80) && (end == start || bytes[end - 1] < 0x80) {
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        var result = String(decoding: bytes, as: UTF8.self)
         while let last = result.last, last.isWhitespace { result.removeLast() }
         while let first = result.first, first.isWhitespace || first == "\n" { result.removeFirst() }
         return result
@@ -81,31 +143,34 @@ public struct ReplyTextExtractor: Sendable {
     /// Lines split on LF, CRLF or CR alike, scanning bytes rather than grapheme clusters.
     static func lines(of text: String) -> [Substring] {
         // Line ends are found on the contiguous UTF-8 bytes; indices are then made by offset, O(1) on native text.
-        var bounds: [(start: Int, end: Int)] = []
-        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var start = 0, index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
-                bounds.append((start, index))
-                var next = index &+ 1
-                if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
-                start = next
-                index = next
-            }
-            bounds.append((start, count))
-        }
-        guard scanned != nil else { return slowLines(of: text) }
+        guard let bounds = text.utf8.withContiguousStorageIfAvailable(lineBounds) else { return slowLines(of: text) }
         let utf8 = text.utf8
-        var result: [Substring] = []
-        result.reserveCapacity(bounds.count)
-        for bound in bounds {
-            let start = utf8.index(utf8.startIndex, offsetBy: bound.start)
-            let end = utf8.index(utf8.startIndex, offsetBy: bound.end)
-            result.append(text[start..<end])
+        return bounds.map { bound in
+            text[utf8.index(utf8.startIndex, offsetBy: bound.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bound.upperBound)]
         }
-        return result
+    }
+
+    /// The byte ranges of the lines of UTF-8 text, split on LF, CRLF or CR alike (line ends excluded).
+    static func lineBounds(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var bounds: [Range<Int>] = []
+        var start = 0, index = 0
+        let count = bytes.count
+        while index < count {
+            // Eight bytes at a time while no line ends among them.
+            if index &+ 8 <= count, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if !EightBytes.holds(0x0A, in: word), !EightBytes.holds(0x0D, in: word) { index &+= 8; continue }
+            }
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
+            bounds.append(start..<index)
+            var next = index &+ 1
+            if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
+            start = next
+            index = next
+        }
+        bounds.append(start..<count)
+        return bounds
     }
 
     /// `lines(of:)` up to, not including, the first line for which `isEnd` holds (asked of each line in order);
@@ -155,10 +220,8 @@ public struct ReplyTextExtractor: Sendable {
         return result
     }
 
+    /// The role of a line read by characters (`roleByScalars(of:folding:counter:)` reads most lines faster).
     static func role(of line: Substring, counter: StepCounter?) -> LineRole {
-        if let role = line.utf8.withContiguousStorageIfAvailable({ asciiRole(of: line, bytes: $0, counter: counter) }) ?? nil {
-            return role
-        }
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         guard let first = trimmed.first else { return .empty }
         if first == ">" || first == "|" { return .quote }
@@ -184,40 +247,99 @@ public struct ReplyTextExtractor: Sendable {
         return .text
     }
 
-    /// `role(of:)` by bytes for an ASCII line without CR or LF, where every character is one byte (there
-    /// `isWhitespace` holds for tab, VT, FF and space); nil for other lines.
-    private static func asciiRole(of line: Substring, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> LineRole? {
-        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+    /// `role(of:)` by scalars on the UTF-8 of a line without CR or LF whose every scalar is a character of its
+    /// own (`SingleScalarText`). There the only whitespace characters are space, tab, VT, FF, NEL and no-break space.
+    static func roleByScalars(of bytes: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
+                              counter: StepCounter?) -> LineRole {
         var start = 0
-        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while start < bytes.count {
+            if bytes[start] == 0x20 || bytes[start] == 0x09 {
+                start += 1
+            } else if bytes[start] == 0xC2, start + 1 < bytes.count, bytes[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
+        }
         guard start < bytes.count else { return .empty }
         let first = bytes[start]
         if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") { return .quote }
         var end = bytes.count
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0B || bytes[end - 1] == 0x0C {
-            end -= 1
+        while end > start {
+            let last = bytes[end - 1]
+            if last == 0x20 || last == 0x09 || last == 0x0B || last == 0x0C {
+                end -= 1
+            } else if end - 2 >= start, bytes[end - 2] == 0xC2, last == 0xA0 || last == 0x85 {
+                end -= 2
+            } else {
+                break
+            }
         }
         guard end > start else { return .empty }
-        let content = bytes[start..<end]
-        if content.elementsEqual("--".utf8) { return .delimiter }
-        if content.count >= 4, content.allSatisfy({ "-_=~*".utf8.contains($0) }),
-           content.contains(where: { $0 != UInt8(ascii: "*") }) {
-            return .delimiter
-        }
+        let content = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if content.elementsEqual("--".utf8) || isDashLine(content) { return .delimiter }
         guard content.count <= 160 else { return .text }
-        let utf8 = line.utf8
-        let text = line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
-        let normalized = NormalizedText(text, counter: counter)
-        if QuoteMarkers.originalMessageMarkers.firstMatch(in: normalized, counter: counter) != nil,
-           normalized.wordCount <= 8 {
-            return .delimiter
+        let marked: LineRole? = folding.withFold(of: content, counter: counter) { folded in
+            if NormalizedText.wordCount(of: folded) <= 8,
+               QuoteMarkers.originalMessageMarkers.firstMatch(in: folded, counter: counter) != nil {
+                return .delimiter
+            }
+            // Unless the line opens with "<" or "(", only a signature at its start counts, and the first match
+            // ends within the longest signature's length when one starts there.
+            let opensWithBracket = first == UInt8(ascii: "<") || first == UInt8(ascii: "(")
+            let searched = opensWithBracket
+                ? folded : UnsafeBufferPointer(rebasing: folded.prefix(QuoteMarkers.deviceSignatures.longestPhrase))
+            if let match = QuoteMarkers.deviceSignatures.firstMatch(in: searched, counter: counter),
+               match.range.lowerBound == 0 || opensWithBracket {
+                return .signature
+            }
+            return nil
         }
-        if let match = QuoteMarkers.deviceSignatures.firstMatch(in: normalized, counter: counter),
-           match.range.lowerBound == 0 || first == UInt8(ascii: "<") || first == UInt8(ascii: "(") {
-            return .signature
-        }
-        if isHeaderLine(text, counter: counter) { return .header }
+        if let marked { return marked }
+        if isHeaderLineByScalars(content, folding: &folding, counter: counter) { return .header }
         return .text
+    }
+
+    /// At least four characters of "-_=~*", em and en dashes, not all "*".
+    private static func isDashLine(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        var characters = 0, index = 0
+        var onlyStars = true
+        while index < content.count {
+            let byte = content[index]
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "="), UInt8(ascii: "~"), UInt8(ascii: "*"):
+                if byte != UInt8(ascii: "*") { onlyStars = false }
+                index += 1
+            case 0xE2 where index + 2 < content.count && content[index + 1] == 0x80
+                && (content[index + 2] == 0x93 || content[index + 2] == 0x94):
+                onlyStars = false
+                index += 3
+            default:
+                return false
+            }
+            characters += 1
+        }
+        return characters >= 4 && !onlyStars
+    }
+
+    /// `isHeaderLine` on text whose every scalar is a character of its own: the first 32 characters are its
+    /// first 32 scalars.
+    private static func isHeaderLineByScalars(_ content: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
+                                              counter: StepCounter?) -> Bool {
+        var scalars = 0, index = 0
+        while index < content.count, scalars < 32 {
+            let byte = content[index]
+            let isColon = byte == UInt8(ascii: ":")
+                || (byte == 0xEF && index + 2 < content.count && content[index + 1] == 0xBC && content[index + 2] == 0x9A)
+            if isColon {
+                return folding.withFold(of: UnsafeBufferPointer(rebasing: content[..<index]), counter: counter) { name in
+                    QuoteMarkers.headerNames.matchesWhole(name, counter: counter)
+                }
+            }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            index += 1
+        }
+        return false
     }
 
     /// The line without trailing whitespace, found by walking back over its characters.
@@ -242,36 +364,72 @@ public struct ReplyTextExtractor: Sendable {
             ?? (utf8.contains(where: hasColonByte), utf8.allSatisfy(isPlainASCII))
         guard scan.0 else { return false }
         let colon = scan.1 ? utf8.prefix(32).firstIndex(of: UInt8(ascii: ":"))
-                           : content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" })
+                           : standaloneColon(content) ?? content.prefix(32).firstIndex(where: { $0 == ":" || $0 == "：" })
         guard let colon else { return false }
         let name = NormalizedText(content[..<colon], counter: counter)
-        guard let match = QuoteMarkers.headerNames.matches(in: name, counter: counter)
-            .first(where: { $0.range == 0..<name.bytes.count }) else { return false }
-        _ = match
-        return true
+        return name.bytes.withUnsafeBufferPointer { QuoteMarkers.headerNames.matchesWhole($0, counter: counter) }
+    }
+
+    /// The first colon (":" or "：") of the text when its bytes show it is among the first 32 characters and a
+    /// character of its own: no earlier colon, fewer than 32 scalars before it, ASCII bytes (or nothing) on either
+    /// side, so nothing can join it. Nil when that cannot be told by bytes (or there is no colon).
+    private static func standaloneColon(_ content: Substring) -> Substring.Index? {
+        let utf8 = content.utf8
+        var scalarsBefore = 0
+        var previous: UInt8 = 0x20
+        var index = utf8.startIndex
+        while index < utf8.endIndex, scalarsBefore < 32 {
+            let byte = utf8[index]
+            var colonEnd: Substring.Index?
+            if byte == UInt8(ascii: ":") {
+                colonEnd = utf8.index(after: index)
+            } else if byte == 0xEF, utf8[index...].starts(with: [0xEF, 0xBC, 0x9A]) {
+                colonEnd = utf8.index(index, offsetBy: 3)
+            }
+            if let colonEnd {
+                let nextIsASCII = colonEnd == utf8.endIndex || utf8[colonEnd] < 0x80
+                return previous < 0x80 && nextIsASCII ? index : nil
+            }
+            if byte & 0xC0 != 0x80 { scalarsBefore += 1 }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        return nil
     }
 
     /// Marks "On <date>, <name> wrote:" lines, which mail clients often wrap over several lines.
-    private func markAttributions(_ lines: [Substring], _ roles: inout [LineRole], counter: StepCounter?) {
+    private func markAttributions(_ reading: LineReading, _ lines: [Range<Int>], singleScalar: [Bool],
+                                  _ roles: inout [LineRole], folding: inout FoldingBuffer, counter: StepCounter?) {
         let window = 6
         var index = 0
         while index < lines.count {
             defer { index += 1 }
-            guard roles[index] == .text || roles[index] == .delimiter,
-                  Self.mayOpenAttribution(lines[index], counter: counter) else { continue }
-            var joined = ""
+            guard roles[index] == .text || roles[index] == .delimiter else { continue }
+            let opening = Self.AttributionOpening(reading, lines[index], singleScalar: singleScalar[index],
+                                                  folding: &folding, counter: counter)
+            guard opening.mayOpen else { continue }
+            var joined: [UInt8] = []
+            // The verbs are looked for in the fold of the joined lines, line by line as it grows.
+            var verbs = QuoteMarkers.attributionVerbs.continuedScan()
             var last = index
             var found = false
             // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
-            let opensStrongly = Self.opensLikeAttribution(lines[index], counter: counter)
-            while last < lines.count, last < index + window, joined.utf8.count <= 400 {
+            let opensStrongly = opening.opensStrongly
+            while last < lines.count, last < index + window, joined.count <= 400 {
                 if last > index, roles[last] == .empty, !opensStrongly { break }
                 // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
-                if roles[last] == .quote && last > index && lines[last].utf8.count > 40 || lines[last].utf8.count > 400 {
+                if roles[last] == .quote && last > index && lines[last].count > 40 || lines[last].count > 400 {
                     break
                 }
-                joined += (joined.isEmpty ? "" : " ") + lines[last]
-                if Self.isAttribution(joined, counter: counter) { found = true; break }
+                let continues = !joined.isEmpty
+                if continues { joined.append(0x20) }
+                joined.append(contentsOf: reading.bytes[lines[last]])
+                folding.withFold(of: reading.slice(lines[last]), counter: counter) { folded in
+                    // Folding `a + " " + b` gives folded `a`, then folded `b` without its leading space.
+                    let piece = continues ? UnsafeBufferPointer(rebasing: folded.dropFirst()) : folded
+                    QuoteMarkers.attributionVerbs.feed(&verbs, piece, counter: counter)
+                }
+                if Self.isAttribution(joined, verbs: verbs) { found = true; break }
                 last += 1
             }
             if found {
@@ -279,6 +437,45 @@ public struct ReplyTextExtractor: Sendable {
                 counter?.add(last - index + 1)
                 index = last
             }
+        }
+    }
+
+    /// How a line may open an attribution: it carries a date or address and opens like one ("On …",
+    /// "2016-10-24 …", "---- On …", "Max <max@example.com> schrieb …"), read by scalars on lines whose every
+    /// scalar is a character of its own.
+    struct AttributionOpening {
+        /// The line may be the first of an attribution.
+        var mayOpen = false
+        /// Its first word is a date or an attribution lead, so the attribution may wrap across blank lines.
+        var opensStrongly = false
+
+        init(_ reading: LineReading, _ line: Range<Int>, singleScalar: Bool, folding: inout FoldingBuffer,
+             counter: StepCounter?) {
+            guard singleScalar else {
+                let text = reading.substring(line)
+                mayOpen = ReplyTextExtractor.mayOpenAttribution(text, counter: counter)
+                opensStrongly = mayOpen && ReplyTextExtractor.opensLikeAttribution(text, counter: counter)
+                return
+            }
+            let bytes = reading.bytes
+            var start = line.lowerBound
+            while start < line.upperBound, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == UInt8(ascii: "-")
+                || bytes[start] == UInt8(ascii: "*") {
+                start += 1
+            }
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<line.upperBound])
+            guard trimmed.count <= 400, let first = trimmed.first else { return }
+            let hasAddress = ReplyTextExtractor.containsAddress(bytes: trimmed)
+            guard hasAddress || ReplyTextExtractor.containsDigit(bytes: trimmed) else { return }
+            let startsWithDigit = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
+            let startsWithNumber = startsWithDigit || (first >= 0x80 && SingleScalarText.first(of: trimmed).map { Character($0).isNumber } == true)
+            let leading = UnsafeBufferPointer(rebasing: trimmed[..<SingleScalarText.end(ofFirst: 24, in: trimmed)])
+            let startsWithLead = startsWithDigit ? true : folding.withFold(of: leading, counter: counter) {
+                QuoteMarkers.attributionLeads.matchesAtStart($0, counter: counter)
+            }
+            // Without joining characters, Foundation's search finds "<" exactly where its byte is.
+            mayOpen = startsWithNumber || hasAddress || trimmed.contains(UInt8(ascii: "<")) || startsWithLead
+            opensStrongly = startsWithLead
         }
     }
 
@@ -304,39 +501,58 @@ public struct ReplyTextExtractor: Sendable {
 
     /// Whether the text holds something shaped like local@domain (a handle like "@name" is not one).
     static func containsAddress(_ text: some StringProtocol) -> Bool {
-        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
-            var previous: UInt8 = 0x20
-            for byte in bytes {
-                if byte == UInt8(ascii: "@"), previous >= 0x80 || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "_")
-                    || (previous | 0x20 >= UInt8(ascii: "a") && previous | 0x20 <= UInt8(ascii: "z"))
-                    || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) {
-                    return true
-                }
-                previous = byte
+        text.utf8.withContiguousStorageIfAvailable { containsAddress(bytes: $0) } ?? containsAddress(bytes: Array(text.utf8))
+    }
+
+    static func containsAddress(bytes: some Sequence<UInt8>) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            if byte == UInt8(ascii: "@"), previous >= 0x80 || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "_")
+                || (previous | 0x20 >= UInt8(ascii: "a") && previous | 0x20 <= UInt8(ascii: "z"))
+                || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) {
+                return true
             }
-            return false
+            previous = byte
         }
-        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
+        return false
     }
 
     static func containsDigit(_ text: some StringProtocol) -> Bool {
-        let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isDigit) } ?? text.utf8.contains(where: isDigit)
+        text.utf8.withContiguousStorageIfAvailable { containsDigit(bytes: $0) } ?? containsDigit(bytes: text.utf8)
     }
 
-    private static let attributionPadding = TrimmedCharacters(CharacterSet(charactersIn: " \t-"))
+    static func containsDigit(bytes: some Sequence<UInt8>) -> Bool {
+        bytes.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
 
-    static func isAttribution(_ raw: String, counter: StepCounter?) -> Bool {
-        let trimmed = raw.trimming(attributionPadding)
-        guard trimmed.utf8.count <= 400, containsDigit(trimmed) || trimmed.utf8.contains(UInt8(ascii: "@")) else {
+    /// Whether the joined lines (UTF-8) read as a complete attribution: a verb at the end, or in the middle of
+    /// text that ends with a colon. `verbs` has scanned the fold of `raw`, which is the fold of `raw` trimmed of
+    /// padding: space, tab and "-" fold to nothing at either end.
+    static func isAttribution(_ raw: [UInt8], verbs: PhraseTable<Void>.ContinuedScan) -> Bool {
+        // Space, tab and "-" are ASCII: trimming them as bytes trims them as characters.
+        let isPadding: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "-") }
+        guard let first = raw.firstIndex(where: { !isPadding($0) }), let last = raw.lastIndex(where: { !isPadding($0) }) else {
             return false
         }
-        let normalized = NormalizedText(trimmed, counter: counter)
-        let verbs = QuoteMarkers.attributionVerbs.matches(in: normalized, counter: counter)
-        guard let verb = verbs.last else { return false }
-        if verb.range.upperBound == normalized.bytes.count { return true }
-        // Verb in the middle ("Am … schrieb Name:", "Max <max@example.com> schrieb am …:"): it must end with a colon.
-        return trimmed.hasSuffix(":") || trimmed.hasSuffix("：")
+        return raw.withUnsafeBufferPointer { raw in
+            let trimmed = UnsafeBufferPointer(rebasing: raw[first...last])
+            guard trimmed.count <= 400, containsDigit(bytes: trimmed) || trimmed.contains(UInt8(ascii: "@")),
+                  let verbEnd = verbs.lastMatchEnd else {
+                return false
+            }
+            // Verb in the middle ("Am … schrieb Name:", "Max <max@example.com> schrieb am …:"): it must end with a colon.
+            return verbEnd == verbs.length || endsWithCharacter(trimmed, ":") || endsWithCharacter(trimmed, "：")
+        }
+    }
+
+    /// Whether the text's last character is `character` (a single scalar that no character composes with). By
+    /// bytes when an ASCII byte or nothing comes before it: then the character stands alone.
+    private static func endsWithCharacter(_ text: UnsafeBufferPointer<UInt8>, _ character: String) -> Bool {
+        let suffix = character.utf8
+        guard text.count >= suffix.count, text.suffix(suffix.count).elementsEqual(suffix) else { return false }
+        let before = text.count - suffix.count
+        if before == 0 || text[before - 1] < 0x80 { return true }
+        return String(decoding: text, as: UTF8.self).hasSuffix(character)
     }
 
     /// A run of at least three header lines (blank lines may separate them) is a quoted original's header block.
@@ -362,5 +578,89 @@ public struct ReplyTextExtractor: Sendable {
         let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
         guard trimmed.utf8.count <= 300 else { return false }
         return trimmed.hasSuffix(":") || (trimmed.contains("@") && trimmed.contains(where: \.isNumber))
+    }
+}
+
+/// Text in which every Unicode scalar is a character of its own, so rules stated on characters can be read by
+/// scalars on the UTF-8 bytes. Holds for scalars that never join a neighbour into one grapheme cluster: all below
+/// U+0300 but CR (which pairs with LF), Greek and Cyrillic letters, general punctuation up to U+2027, kana without
+/// the combining sound marks, CJK ideographs and fullwidth forms up to U+FF9D. Combining marks, joiners, emoji,
+/// Hangul and the rest are left to the character reading.
+enum SingleScalarText {
+    static func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { holds(bytes, allowingCR: false) }
+
+    /// `holds`, but CR allowed: for readers to whom CR, LF and CR LF are all the same separator.
+    static func holds(lineBreaksAllowed bytes: UnsafeBufferPointer<UInt8>) -> Bool { holds(bytes, allowingCR: true) }
+
+    private static func holds(_ bytes: UnsafeBufferPointer<UInt8>, allowingCR: Bool) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            // Eight ASCII bytes at a time.
+            if index &+ 8 <= bytes.count, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & EightBytes.highBits == 0, !EightBytes.holds(0x0D, in: word) { index &+= 8; continue }
+            }
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard byte != 0x0D || allowingCR else { return false }
+                index += 1
+                continue
+            }
+            guard let (value, length) = scalar(in: bytes, at: index), isStandalone(value) else { return false }
+            index += length
+        }
+        return true
+    }
+
+    static func isStandalone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0D: return false
+        case 0..<0x300, 0x370..<0x483, 0x2010..<0x2028, 0x3041..<0x3097, 0x30A0..<0x3100, 0x4E00..<0xA000,
+             0xFF01..<0xFF9E:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The scalar starting at `index` of valid UTF-8, with its length in bytes.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard index + length <= bytes.count else { return nil }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
+    }
+
+    static func first(of bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard !bytes.isEmpty, let (value, _) = scalar(in: bytes, at: 0) else { return nil }
+        return Unicode.Scalar(value)
+    }
+
+    /// The byte offset just past the first `count` scalars (or the end).
+    static func end(ofFirst count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var seen = 0, index = 0
+        while index < bytes.count {
+            if bytes[index] & 0xC0 != 0x80 {
+                if seen == count { return index }
+                seen += 1
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+}
+
+/// Eight bytes read as one 64-bit word, so that runs of ordinary text are skipped eight bytes at a step.
+enum EightBytes {
+    static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether one of the eight bytes of `word` is `byte` (the classic test for a zero byte in `word ^ byte…`).
+    @inline(__always)
+    static func holds(_ byte: UInt8, in word: UInt64) -> Bool {
+        let difference = word ^ (lowBits &* UInt64(byte))
+        return (difference &- lowBits) & ~difference & highBits != 0
     }
 }

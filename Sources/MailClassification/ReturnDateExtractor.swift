@@ -14,25 +14,39 @@ struct ReturnDateExtractor: Sendable {
     func returnDate(in text: String, messageDate: Date?, counter: StepCounter? = nil) -> String? {
         let reference = messageDate ?? Date()
         let normalized = NormalizedText(text, counter: counter, trackingOrigins: true)
-        let scalars = Array(text.unicodeScalars)
+        let source = Array(text.utf8)
         let triggers = AutoReplyPhrases.returnTriggers.matches(in: normalized, counter: counter)
-        let english = triggers.contains { ["until", "till", "through", "back", "return", "returning"]
-            .contains(where: String(decoding: normalized.bytes[$0.range], as: UTF8.self).containsText) }
+        // An English trigger ("until", "back", …) anywhere makes 3/12 read as March 12.
+        let english = triggers.contains { $0.value }
         for trigger in triggers.prefix(64) {
             let end = trigger.range.upperBound - 1
-            guard end < normalized.sourceScalarIndex.count else { continue }
-            let start = Int(normalized.sourceScalarIndex[end])
-            guard start < scalars.count else { continue }
-            let window = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 60)]))
+            guard end < normalized.sourceOffsets.count else { continue }
+            let start = Int(normalized.sourceOffsets[end])
+            guard start < source.count else { continue }
+            let window = Self.text(source, from: start, scalars: 60)
             counter?.add(60)
-            if let parts = Self.parseDate(window, monthFirst: english), let date = resolve(parts, against: reference) {
+            let tokens = Self.tokens(window)
+            if let parts = Self.parseDate(tokens, monthFirst: english), let date = resolve(parts, against: reference) {
                 return date
             }
-            if let weekday = Self.leadingWeekday(window), let date = resolve(weekday: weekday, against: reference) {
+            if let weekday = Self.leadingWeekday(tokens), let date = resolve(weekday: weekday, against: reference) {
                 return date
             }
         }
         return nil
+    }
+
+    /// At most `scalars` Unicode scalars of UTF-8 text from byte offset `start` (a scalar's first byte).
+    private static func text(_ bytes: [UInt8], from start: Int, scalars: Int) -> String {
+        var end = start, seen = 0
+        while end < bytes.count {
+            if bytes[end] & 0xC0 != 0x80 {
+                if seen == scalars { break }
+                seen += 1
+            }
+            end += 1
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// The Gregorian calendar in UTC, made once: building one (and its time zone) costs more than the date arithmetic.
@@ -43,6 +57,19 @@ struct ReturnDateExtractor: Sendable {
     }()
 
     func resolve(_ parts: DateParts, against reference: Date) -> String? {
+        guard let today = CivilDay(reference) else { return calendarResolve(parts, against: reference) }
+        let candidates = parts.year.map { [$0] } ?? [today.year, today.year + 1]
+        for year in candidates where parts.day <= CivilDay.daysIn(month: parts.month, of: year) {
+            let days = CivilDay.number(year: year, month: parts.month, day: parts.day) - today.number
+            if days >= 0, days <= horizonDays {
+                return CivilDay.isoText(year: year, month: parts.month, day: parts.day)
+            }
+        }
+        return nil
+    }
+
+    /// `resolve(_:against:)` by Foundation's calendar, for dates outside the range `CivilDay` reads.
+    func calendarResolve(_ parts: DateParts, against reference: Date) -> String? {
         let calendar = Self.utcCalendar
         let referenceYear = calendar.component(.year, from: reference)
         let startOfReference = calendar.startOfDay(for: reference)
@@ -63,6 +90,15 @@ struct ReturnDateExtractor: Sendable {
 
     /// "back on Friday", "wieder am Montag": the next such day after the message.
     func resolve(weekday: Int, against reference: Date) -> String? {
+        guard let today = CivilDay(reference) else { return calendarResolve(weekday: weekday, against: reference) }
+        var ahead = (weekday - today.weekday + 7) % 7
+        if ahead == 0 { ahead = 7 }
+        let date = CivilDay(number: today.number + ahead)
+        return CivilDay.isoText(year: date.year, month: date.month, day: date.day)
+    }
+
+    /// `resolve(weekday:against:)` by Foundation's calendar.
+    func calendarResolve(weekday: Int, against reference: Date) -> String? {
         let calendar = Self.utcCalendar
         let today = calendar.component(.weekday, from: reference)  // 1 = Sunday
         var ahead = (weekday - today + 7) % 7
@@ -74,9 +110,9 @@ struct ReturnDateExtractor: Sendable {
     }
 
     /// The weekday named right after a trigger (skipping fillers such as "next", "on", "am"), when no date follows it.
-    static func leadingWeekday(_ text: String) -> Int? {
+    static func leadingWeekday(_ tokens: [Token]) -> Int? {
         var skipped = 0
-        for token in tokens(text) {
+        for token in tokens {
             guard case .word(let word) = token else { return nil }
             if let day = DateVocabulary.weekdayNumbers[word] { return day }
             guard DateVocabulary.fillers.contains(word), skipped < 4 else { return nil }
@@ -85,9 +121,69 @@ struct ReturnDateExtractor: Sendable {
         return nil
     }
 
-    private enum Token: Equatable { case number(Int, digits: Int, separator: Character?), word(String) }
+    enum Token: Equatable { case number(Int, digits: Int, separator: Character?), word(String) }
 
-    private static func tokens(_ text: String) -> [Token] {
+    /// Numbers and words of the text, each number with the character that ended it (nil for a space): at most
+    /// 13 tokens. Text whose every scalar is a character of its own is read by scalars (CR LF, a separator either
+    /// way, is the one pair of scalars that is one character there).
+    static func tokens(_ text: String) -> [Token] {
+        if let scalarTokens = text.utf8.withContiguousStorageIfAvailable(scalarTokens), let scalarTokens { return scalarTokens }
+        return characterTokens(text)
+    }
+
+    private static func scalarTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
+        guard SingleScalarText.holds(lineBreaksAllowed: bytes) else { return nil }
+        var tokens: [Token] = []
+        var start = 0, index = 0
+        var isNumber = false
+        func flush(separator: Character?) {
+            guard index > start else { return }
+            let current = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            var value = 0, overflow = false
+            if isNumber {
+                for digit in current {
+                    let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = times10.addingReportingOverflow(Int(digit &- UInt8(ascii: "0")))
+                    overflow = overflow || o1 || o2
+                    value = sum
+                }
+            }
+            if isNumber, !overflow {
+                tokens.append(.number(value, digits: current.count, separator: separator))
+            } else if !current.contains(where: { $0 >= 0x80 }) {
+                // A word of ASCII letters folds to its lowercase (digits stay as they are).
+                tokens.append(.word(String(decoding: current.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)))
+            } else {
+                let folded = NormalizedText(String(decoding: current, as: UTF8.self))
+                tokens.append(.word(folded.phraseText(0..<folded.bytes.count)))
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            var length = 1
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if !isNumber { flush(separator: nil); start = index }
+                isNumber = true
+            } else if byte < 0x80 ? (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                                  : SingleScalarText.first(of: UnsafeBufferPointer(rebasing: bytes[index...])).map({ Character($0).isLetter }) == true {
+                if isNumber { flush(separator: nil); start = index }
+                isNumber = false
+                length = byte < 0x80 ? 1 : SingleScalarText.scalar(in: bytes, at: index)?.1 ?? 1
+            } else {
+                length = byte < 0x80 ? 1 : SingleScalarText.scalar(in: bytes, at: index)?.1 ?? 1
+                let separator = byte == 0x20 ? nil : SingleScalarText.first(of: UnsafeBufferPointer(rebasing: bytes[index...])).map(Character.init)
+                flush(separator: separator)
+                start = index + length
+                isNumber = false
+            }
+            index += length
+            if tokens.count > 12 { break }
+        }
+        flush(separator: nil)
+        return tokens
+    }
+
+    private static func characterTokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var iterator = Array(text).makeIterator()
         var current = ""
@@ -128,8 +224,8 @@ struct ReturnDateExtractor: Sendable {
         return tokens
     }
 
-    static func parseDate(_ text: String, monthFirst: Bool) -> DateParts? {
-        var tokens = tokens(text)[...]
+    static func parseDate(_ tokens: [Token], monthFirst: Bool) -> DateParts? {
+        var tokens = tokens[...]
         // Skip articles, weekdays and ordinal suffixes before the date.
         var skipped = 0
         while let first = tokens.first, case .word(let word) = first, skipped < 4 {
@@ -177,6 +273,68 @@ struct ReturnDateExtractor: Sendable {
         guard (1...12).contains(parts.month), (1...31).contains(parts.day) else { return nil }
         if let year = parts.year, !(2000...2100).contains(year) { return nil }
         return parts
+    }
+}
+
+/// A day of the proleptic Gregorian calendar in UTC, by arithmetic: Foundation's calendar takes tens of
+/// thousands of instructions per question. Only days from 1600 to 9000 are read this way, where Foundation's
+/// Gregorian calendar (Julian before 1582) agrees with it; other dates go to Foundation.
+struct CivilDay {
+    /// Days since 1970-01-01.
+    let number: Int
+    let year: Int, month: Int, day: Int
+
+    /// The UTC day of `date`, when it falls in whole seconds between 1600 and 9000.
+    init?(_ date: Date) {
+        let seconds = date.timeIntervalSince1970
+        guard seconds.isFinite, seconds == seconds.rounded(.down),
+              seconds >= -11_676_096_000, seconds <= 221_845_392_000 else { return nil }
+        let whole = Int(seconds)
+        self.init(number: whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400)
+    }
+
+    /// The day `number` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    init(number: Int) {
+        self.number = number
+        let shifted = number + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153  // March = 0
+        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// 1 = Sunday, as Foundation counts (1970-01-01 was a Thursday).
+    var weekday: Int { ((number + 4) % 7 + 7) % 7 + 1 }
+
+    /// Days since 1970-01-01 of a valid date (Howard Hinnant's days_from_civil).
+    static func number(year: Int, month: Int, day: Int) -> Int {
+        let marchYear = month <= 2 ? year - 1 : year
+        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
+        let yearOfEra = marchYear - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func daysIn(month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// "YYYY-MM-DD" for a year of at least four digits.
+    static func isoText(year: Int, month: Int, day: Int) -> String {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 }
 

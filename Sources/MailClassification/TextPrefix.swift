@@ -28,3 +28,27 @@ extension String {
         return prefix(count)
     }
 }
+
+extension String {
+    /// `lowercased().hasPrefix(prefix)` for a lowercase `prefix`, by bytes when the text's first bytes (one more
+    /// than the prefix has) are ASCII without CR: their lowercase is ASCII byte for byte, and no character of the
+    /// text can then join the prefix's last one or equal a non-ASCII character of the prefix.
+    func hasLowercasedPrefix(_ prefix: String) -> Bool {
+        let byBytes: Bool?? = utf8.withContiguousStorageIfAvailable { bytes in
+            prefix.utf8.withContiguousStorageIfAvailable { wanted -> Bool? in
+                let count = wanted.count
+                for index in 0..<Swift.min(bytes.count, count + 1) where bytes[index] >= 0x80 || bytes[index] == 0x0D {
+                    return nil
+                }
+                guard bytes.count >= count else { return false }
+                for index in 0..<count {
+                    let byte = bytes[index]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != wanted[index] { return false }
+                }
+                return true
+            } ?? nil
+        }
+        if let byBytes, let byBytes { return byBytes }
+        return lowercased().hasPrefix(prefix)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import MailParsing
 import Testing
 @testable import MailClassification
 
@@ -139,5 +140,45 @@ import Testing
         for refused in ["5.1", "5.1.1.1", "3.1.1", "", "...", "5.1.", "99999999999999999999.1.1"] {
             #expect(StatusCode(refused) == nil)
         }
+    }
+
+    @Test func singleScalarTextExcludesEverythingThatCanJoinACharacter() {
+        func holds(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer { SingleScalarText.holds($0) } }
+        #expect(holds("Grüße, l’équipe — Привет Ωμέγα 日本語のメール：ＯＫ"))
+        #expect(!holds("Gru\u{308}ße"))        // combining diaeresis
+        #expect(!holds("OK 👍🏽"))               // emoji with a skin-tone modifier
+        #expect(!holds("한국어"))                 // Hangul syllables may join jamo
+        #expect(!holds("a\r\nb"))               // CR LF is one character
+        #expect(!holds("\u{0600}1"))            // a prepended mark
+    }
+
+    /// A reply whose quoted header block and signature are written with precomposed or decomposed accents, or
+    /// with emoji, is cut at the same place: lines are read by scalars or by characters, with the same rules.
+    @Test(arguments: ["é", "e\u{301}", "é 👍🏽"])
+    func replyLinesReadTheSameByScalarsAndByCharacters(accent: String) {
+        let body = "Merci, c'est noté \(accent)!\n\n-- \nPat\n\nDe : Sam <sam@seller.example>\nEnvoyé : mardi\n"
+            + "À : Pat\nObjet : Réunion \(accent)\n\nBonjour"
+        #expect(ReplyTextExtractor().newText(fromPlainText: body) == "Merci, c'est noté \(accent)!")
+        let header = "\u{00A0}Von: Sam\u{00A0}\nGesendet: Dienstag\nAn: Pat \(accent)\nBetreff: Angebot\n"
+        #expect(ReplyTextExtractor().newText(fromPlainText: "Danke \(accent)\n\n" + header) == "Danke \(accent)")
+    }
+
+    @Test func lowercasedPrefixesAreFoundOnASCIIAndOtherText() {
+        #expect("READ: Proposal".hasLowercasedPrefix("read:"))
+        #expect(!"Reading list".hasLowercasedPrefix("read:"))
+        #expect("Leído: Propuesta".hasLowercasedPrefix("leído:"))
+        #expect(!"Read:\u{301} x".hasLowercasedPrefix("read:"))
+        #expect(!"Re".hasLowercasedPrefix("read:"))
+    }
+
+    @Test func optOutMailboxesAreRecognisedWithoutParsingOtherAddressLists() {
+        #expect(!Classifier.mayHoldOptOutLocalPart("Pat Smith <pat@client.example>, sam@seller.example"))
+        #expect(Classifier.mayHoldOptOutLocalPart("\"o\\pt-out\"@seller.example"))
+        #expect(Classifier.mayHoldOptOutLocalPart("List <UN SUBSCRIBE@seller.example>"))
+        #expect(Classifier.mayHoldOptOutLocalPart("(comment) pat@client.example"))
+        let optOut = "From: Pat <pat@client.example>\nTo: Sales <\"unsubscribe\"@seller.example>\nSubject: x\n\nplease\n"
+        #expect(Classifier().classify(MessageParser().parse(Array(optOut.utf8))).reason == "list-unsubscribe")
+        let reply = "From: Pat <pat@client.example>\nTo: Optimus Prime <sam@seller.example>\nSubject: Re: x\n\nSounds good.\n"
+        #expect(Classifier().classify(MessageParser().parse(Array(reply.utf8))).kind == .reply)
     }
 }

@@ -32,4 +32,36 @@ import Testing
     func ignoresMissingPastAndFarDates(text: String) {
         #expect(extractor.returnDate(in: text, messageDate: sent) == nil)
     }
+
+    /// Return dates are resolved by day arithmetic; Foundation's calendar must agree on every day, including leap
+    /// days, month ends, year ends and dates that do not exist (31 April, 29 February 2027).
+    @Test func dayArithmeticAgreesWithFoundationsCalendar() {
+        var reference = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01
+        let end = Date(timeIntervalSince1970: 1_924_992_000)        // 2031-01-01
+        var checked = 0
+        while reference < end {
+            for (month, day) in [(1, 1), (2, 28), (2, 29), (3, 1), (4, 30), (4, 31), (12, 31), (6, 15)] {
+                for year in [nil, 2027, 2028] as [Int?] {
+                    let parts = ReturnDateExtractor.DateParts(year: year, month: month, day: day)
+                    #expect(extractor.resolve(parts, against: reference) == extractor.calendarResolve(parts, against: reference))
+                }
+            }
+            for weekday in 1...7 {
+                #expect(extractor.resolve(weekday: weekday, against: reference)
+                        == extractor.calendarResolve(weekday: weekday, against: reference))
+            }
+            checked += 1
+            reference += 86_400 * 11 + 3_607  // every 11 days, at a drifting time of day
+        }
+        #expect(checked > 1_000)
+    }
+
+    /// Windows of text are read by bytes when each scalar is a character of its own, by characters otherwise; a
+    /// combining mark or emoji near the date must not change what is read.
+    @Test(arguments: ["", " 👍🏽", " café\u{301}", "\r\nMerci"])
+    func returnDateReadsTheSameWhateverFollowsIt(tail: String) {
+        #expect(extractor.returnDate(in: "Je suis absent jusqu'au 14 décembre." + tail, messageDate: sent) == "2026-12-14")
+        #expect(extractor.returnDate(in: "Out of office until 12/14/2026" + tail, messageDate: sent) == "2026-12-14")
+        #expect(extractor.returnDate(in: "Zurück am Montag" + tail, messageDate: sent) == "2026-12-07")
+    }
 }
