@@ -34,29 +34,18 @@ struct PlainTextBounceDecoder: Sendable {
         guard !located.isEmpty else { return [] }
         let action = input.delayed ? "delayed" : "failed"
 
-        // The report's whole text, and its folded start, are read only for a recipient whose own lines say little.
-        var wholeTextCache: String?
-        func wholeText() -> String {
-            if let cached = wholeTextCache { return cached }
-            let joined = report.joined(0..<report.lines.count, separator: 0x0A, limit: 8_000)
-            wholeTextCache = joined
-            return joined
-        }
-        var contextCache: ReportContext?
-        func context() -> ReportContext {
-            if let cached = contextCache { return cached }
-            // A report that runs to the end of the text is the text with its line breaks made LF: folding turns
-            // every run of line breaks into one space either way, so the text's folded form is the report's.
-            let reportIsWholeText = report.bytes.count == report.textLength
-            let made = ReportContext(wholeText(), folded: reportIsWholeText ? input.foldedText : nil)
-            contextCache = made
-            return made
-        }
+        // The report's whole text, and its folded start, are made only when a recipient's reading needs them.
+        // A report that runs to the end of the text is the text with its line breaks made LF: folding turns every
+        // run of line breaks into one space either way, so the text's folded form is the report's.
+        let reportIsWholeText = report.bytes.count == report.textLength
+        let context = ReportContext(reading: { report.joined(0..<report.lines.count, separator: 0x0A, limit: 8_000) },
+                                    folded: reportIsWholeText ? input.foldedText : nil)
+        func wholeText() -> String { context.text }
         return located.map { recipient in
             let statuses = StatusScanner.Reading(recipient.region)
             var status = statuses.first
             var decision = reasons.classify(diagnostic: recipient.region, status: status, action: action,
-                                            context: context(),
+                                            context: context,
                                             origin: input.origin.about(recipient.address, remoteMTA: nil),
                                             statuses: statuses, counter: counter)
             // The whole text speaks for one recipient only; with several it mixes their reasons.
@@ -65,7 +54,7 @@ struct PlainTextBounceDecoder: Sendable {
                 status = status ?? wholeStatuses.first
                 // The context's folded text is the whole text's when the whole text is no longer than it.
                 decision = reasons.classify(diagnostic: wholeText(), status: status, action: action,
-                                            folded: context().foldedLeading(counter: counter),
+                                            folded: context.foldedLeading(counter: counter),
                                             statuses: wholeStatuses, counter: counter)
             }
             return BouncedRecipient(address: recipient.address, status: status, action: action,
@@ -338,7 +327,12 @@ struct PlainTextBounceDecoder: Sendable {
 
     /// The region with runs of spaces and tabs collapsed, at most 500 bytes.
     static func diagnosticLine(_ region: String) -> String? {
-        let source = region.utf8Bytes()
+        // Read in place: a region is a native string, so this copies nothing.
+        var region = region
+        return region.withUTF8 { collapsedLine($0) }
+    }
+
+    private static func collapsedLine(_ source: UnsafeBufferPointer<UInt8>) -> String? {
         let bytes = [UInt8](unsafeUninitializedCapacity: 500) { out, count in
             var n = 0
             for byte in source {

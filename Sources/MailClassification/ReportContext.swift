@@ -2,7 +2,7 @@
 /// stage a server refused. Every recipient of a report shares one, so its text is cut, folded, and read for an SMTP
 /// transcript at most once, and only when a recipient's reading needs it.
 final class ReportContext {
-    private let source: String
+    private let source: () -> String
     private let limit: Int
     private var textCache: String?
     private var foldedText: NormalizedText?
@@ -11,15 +11,20 @@ final class ReportContext {
 
     /// The context is `text`'s first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD). `folded` is what
     /// `folded(counter:)` gives, when the caller has it already.
-    init(_ text: String, limit: Int = .max, folded: NormalizedText? = nil) {
-        source = text
+    convenience init(_ text: String, limit: Int = .max, folded: NormalizedText? = nil) {
+        self.init(reading: { text }, limit: limit, folded: folded)
+    }
+
+    /// `source` makes the text only when a reading first needs it: many recipients are decided without it.
+    init(reading source: @escaping () -> String, limit: Int = .max, folded: NormalizedText? = nil) {
+        self.source = source
         self.limit = limit
         foldedText = folded
     }
 
     var text: String {
         if let textCache { return textCache }
-        let cut = source.leadingBytes(limit)
+        let cut = source().leadingBytes(limit)
         textCache = cut
         return cut
     }
