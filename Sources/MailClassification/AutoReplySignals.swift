@@ -58,7 +58,7 @@ enum AutoReplySignals {
         if !isReply, let value = message.headers.value("Auto-Submitted")?.lowercased(), value.hasPrefix("auto-generated") {
             return "Auto-Submitted: \(value) on a message that answers nothing of ours (notification)"
         }
-        if !isReply, message.allParts.contains(where: { isMIMEType($0.contentType, "text/calendar") }) {
+        if !isReply, message.allParts.contains(where: { isMIMEType($0.contentType, "text", "calendar") }) {
             return "calendar invitation (text/calendar part)"
         }
         if message.subject?.hasLowercasedPrefix("report domain:") == true {
@@ -72,10 +72,12 @@ enum AutoReplySignals {
         if message.root.contentType.parameters.value("report-type")?.lowercased() == "disposition-notification" {
             return "multipart/report; report-type=disposition-notification"
         }
-        if message.allParts.contains(where: { isMIMEType($0.contentType, "message/disposition-notification") }) {
+        if message.allParts.contains(where: { isMIMEType($0.contentType, "message", "disposition-notification") }) {
             return "message/disposition-notification part"
         }
-        if let subject = message.subject {
+        // Every prefix below starts with "r", "g" or "l", and lowercasing makes none of these from another letter.
+        if let subject = message.subject, let first = subject.utf8.first,
+           [UInt8(ascii: "r"), UInt8(ascii: "g"), UInt8(ascii: "l")].contains(first | 0x20) {
             for prefix in ["read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "gelezen:", "lida:", "letto:", "read receipt"]
             where subject.hasLowercasedPrefix(prefix) {
                 return "subject starts with \"\(subject.prefix(40))\""
@@ -84,13 +86,16 @@ enum AutoReplySignals {
         return nil
     }
 
-    /// `contentType.mimeType.lowercased() == mimeType` for a lowercase ASCII `mimeType`, comparing ASCII case
-    /// only: lowercasing maps no other character onto the letters of a MIME type but K (Kelvin) onto "k", which
-    /// the types asked for do not hold.
-    private static func isMIMEType(_ contentType: ContentType, _ mimeType: String) -> Bool {
-        let actual = contentType.mimeType.utf8
-        return actual.count == mimeType.utf8.count
-            && actual.elementsEqual(mimeType.utf8) { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+    /// `contentType.mimeType.lowercased() == type + "/" + subtype` for lowercase ASCII names without "/",
+    /// comparing type and subtype apart (so that no "type/subtype" text is made for each part) and ASCII case only:
+    /// lowercasing maps no other character onto the letters of a MIME type but K (Kelvin) onto "k", which the
+    /// types asked for do not hold.
+    private static func isMIMEType(_ contentType: ContentType, _ type: String, _ subtype: String) -> Bool {
+        func equals(_ actual: String, _ wanted: String) -> Bool {
+            actual.utf8.count == wanted.utf8.count
+                && actual.utf8.elementsEqual(wanted.utf8) { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        }
+        return equals(contentType.type, type) && equals(contentType.subtype, subtype)
     }
 }
 

@@ -495,16 +495,18 @@ public struct Classifier: Sendable {
     /// decoded value) could name an opt-out mailbox.
     private func mayNameOptOutMailbox(_ fields: [HeaderField]) -> Bool {
         // Field names are told apart by length first: most fields are none of the four.
-        fields.indices.contains { index in
-            switch fields[index].name.utf8.count {
-            case 2:
-                guard fields[index].hasName("To") || fields[index].hasName("Cc") else { return false }
-                return Self.mayHoldOptOutLocalPart(fields[index].rawValue)
-            case 12, 13:
-                guard fields[index].hasName("Delivered-To") || fields[index].hasName("X-Original-To") else { return false }
-                return Self.mayHoldOptOutLocalPart(fields[index].value)
-            default:
-                return false
+        fields.withUnsafeBufferPointer { fields in
+            fields.indices.contains { index in
+                switch fields[index].name.utf8.count {
+                case 2:
+                    guard fields[index].hasName("To") || fields[index].hasName("Cc") else { return false }
+                    return Self.mayHoldOptOutLocalPart(fields[index].rawValue)
+                case 12, 13:
+                    guard fields[index].hasName("Delivered-To") || fields[index].hasName("X-Original-To") else { return false }
+                    return Self.mayHoldOptOutLocalPart(fields[index].value)
+                default:
+                    return false
+                }
             }
         }
     }
@@ -514,9 +516,14 @@ public struct Classifier: Sendable {
     /// quotes, backslashes and comments; lowercasing maps no other character onto these letters. So when, with
     /// those dropped, neither word occurs, no address can; a comment makes the answer "could".
     static func mayHoldOptOutLocalPart(_ field: String) -> Bool {
+        if let found = field.utf8.withContiguousStorageIfAvailable(mayHoldOptOutLocalPart) { return found }
+        return Array(field.utf8).withUnsafeBufferPointer(mayHoldOptOutLocalPart)
+    }
+
+    private static func mayHoldOptOutLocalPart(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         // The last letters kept, newest in the low byte: "opt" and "unsubscribe" are looked for as they end.
         var recent: (UInt64, UInt64) = (0, 0)
-        for byte in field.utf8 {
+        for byte in field {
             switch byte {
             case UInt8(ascii: "("): return true
             case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "\\"): continue

@@ -33,12 +33,13 @@ public struct ReplyTextExtractor: Sendable {
         if let result = text.utf8.withContiguousStorageIfAvailable({ newText(of: text, bytes: $0, counter: counter) }) {
             return result
         }
+        // A bridged string: a native copy always holds its UTF-8 contiguously.
         let native = String(decoding: Array(text.utf8), as: UTF8.self)
         return native.utf8.withContiguousStorageIfAvailable { newText(of: native, bytes: $0, counter: counter) } ?? ""
     }
 
-    /// The reply rules on the UTF-8 bytes of `text`: lines are byte ranges, ASCII lines are read by bytes and
-    /// folded into one reused buffer, other lines by characters.
+    /// The reply rules on the UTF-8 bytes of `text`: lines are byte ranges; lines whose every scalar is a
+    /// character of its own are read by scalars and folded into one reused buffer, other lines by characters.
     private func newText(of text: String, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String {
         let lines = Self.lineBounds(of: bytes)
         counter?.add(lines.count)
