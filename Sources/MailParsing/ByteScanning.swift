@@ -17,6 +17,15 @@ enum ByteScanning {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Index of the first `byte` at or after `from` before `end`, or nil.
+    @inline(__always)
+    static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
+        guard from < end, let base = buffer.baseAddress, let hit = memchr(base + from, Int32(byte), end - from) else {
+            return nil
+        }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D

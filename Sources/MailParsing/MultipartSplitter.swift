@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Finds the parts of a multipart body (RFC 2046 §5.1) from its boundary delimiter lines.
 enum MultipartSplitter {
     struct Split {
@@ -8,45 +16,52 @@ enum MultipartSplitter {
     }
 
     static func split(_ buffer: UnsafeBufferPointer<UInt8>, body: Range<Int>, boundary: [UInt8]) -> Split {
-        guard !boundary.isEmpty else { return Split(parts: [], closed: false) }
+        // A delimiter is a whole line; a boundary holding a line break can match none.
+        guard !boundary.isEmpty, !boundary.contains(0x0A) else { return Split(parts: [], closed: false) }
         var parts: [Range<Int>] = []
         var partStart: Int? = nil
-        var position = body.lowerBound
+        var searchFrom = body.lowerBound
         let end = body.upperBound
-        while position < end {
-            let lineEnd = ByteScanning.lineEnd(buffer, from: position, end: end)
-            if let isClose = delimiter(buffer, line: position..<lineEnd, boundary: boundary) {
+        // Only a line starting with "-" can be a delimiter: each "-" is found with memchr instead of looking at every
+        // line of every part (base64 attachments are thousands of short lines without one).
+        while let dash = ByteScanning.firstIndex(of: 0x2D, in: buffer, from: searchFrom, end: end) {
+            // Some MTAs indent delimiter lines (up to 8 spaces or tabs); otherwise the "--" must open its line.
+            var lineStart = dash
+            while lineStart > body.lowerBound, dash - lineStart < 8,
+                  buffer[lineStart - 1] == 0x20 || buffer[lineStart - 1] == 0x09 { lineStart -= 1 }
+            let lineEnd = ByteScanning.lineEnd(buffer, from: dash, end: end)
+            // A "-" inside a line: no other on that line can open it either.
+            guard lineStart == body.lowerBound || buffer[lineStart - 1] == 0x0A else {
+                searchFrom = lineEnd + 1
+                continue
+            }
+            if let isClose = delimiter(buffer, from: dash, lineEnd: lineEnd, boundary: boundary) {
                 if let start = partStart {
                     // The line break before a delimiter belongs to the delimiter.
-                    let partEnd = max(start, position - 1)
+                    let partEnd = max(start, lineStart - 1)
                     parts.append(start..<partEnd)
                 }
                 if isClose { return Split(parts: parts, closed: true) }
                 partStart = min(end, lineEnd + 1)
             }
-            position = lineEnd + 1
+            searchFrom = lineEnd + 1
         }
         if let start = partStart { parts.append(start..<end) }
         return Split(parts: parts, closed: false)
     }
 
-    /// nil when the line is not a delimiter for `boundary`; true for the close delimiter.
+    /// Whether `buffer[start..<lineEnd]` is "--boundary" ending the line: nil when it is not a delimiter, true for
+    /// the close delimiter ("--" follows), false when only spaces and tabs follow.
     @inline(__always)
-    private static func delimiter(_ buffer: UnsafeBufferPointer<UInt8>, line: Range<Int>, boundary: [UInt8]) -> Bool? {
+    private static func delimiter(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, lineEnd: Int,
+                                  boundary: [UInt8]) -> Bool? {
         let length = boundary.count
-        var lineStart = line.lowerBound
-        // Some MTAs indent delimiter lines; an indented exact delimiter is still one.
-        while lineStart < line.upperBound, lineStart - line.lowerBound < 8,
-              buffer[lineStart] == 0x20 || buffer[lineStart] == 0x09 { lineStart += 1 }
-        guard line.upperBound - lineStart >= length + 2, buffer[lineStart] == 0x2D, buffer[lineStart + 1] == 0x2D else {
-            return nil
-        }
-        let start = lineStart + 2
-        for offset in 0..<length where buffer[start + offset] != boundary[offset] { return nil }
-        var index = start + length
-        if index + 1 < line.upperBound, buffer[index] == 0x2D, buffer[index + 1] == 0x2D { return true }
+        guard lineEnd - start >= length + 2, buffer[start + 1] == 0x2D else { return nil }
+        for offset in 0..<length where buffer[start + 2 + offset] != boundary[offset] { return nil }
+        var index = start + 2 + length
+        if index + 1 < lineEnd, buffer[index] == 0x2D, buffer[index + 1] == 0x2D { return true }
         // Only trailing whitespace may follow a delimiter; anything else is a longer boundary.
-        while index < line.upperBound {
+        while index < lineEnd {
             if buffer[index] != 0x20 && buffer[index] != 0x09 { return nil }
             index += 1
         }

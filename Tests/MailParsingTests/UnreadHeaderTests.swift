@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import MailParsing
+
+/// A message's own header block is kept as bytes and read by name; a part's text that the parser does not need is
+/// decoded when read. Both must answer exactly as the fields and texts made up front would.
+@Suite struct UnreadHeaderTests {
+    /// Every lookup by name agrees with the same lookup over the list of fields, for every name in every message of
+    /// the corpora at hand (embedded originals included), in any letter case.
+    @Test func lookupsByNameAgreeWithTheFieldList() throws {
+        var checked = 0
+        for file in HeaderShortcutTests.corpusFiles {
+            var stack = [MessageParser().parse([UInt8](try Data(contentsOf: file)))]
+            while let message = stack.popLast() {
+                stack.append(contentsOf: message.embeddedMessages)
+                let headers = message.headers
+                let fields = headers.fields
+                let listed = HeaderSection(fields: fields)
+                for name in Set(fields.map(\.name)) + ["X-Not-There", ""] {
+                    for spelling in [name, name.uppercased(), name.lowercased()] {
+                        #expect(headers.value(spelling) == listed.value(spelling), "\(file.lastPathComponent): \(spelling)")
+                        #expect(headers.rawValue(spelling) == listed.rawValue(spelling))
+                        #expect(headers.values(spelling) == listed.values(spelling))
+                        #expect(headers.contains(spelling) == listed.contains(spelling))
+                    }
+                    checked += 1
+                }
+                #expect(headers == listed)
+                #expect(headers.isEmpty == fields.isEmpty)
+            }
+        }
+        #expect(checked > 1_000)
+    }
+
+    @Test func foldedAndEncodedFieldsReadTheSameByNameAndInTheList() {
+        let message = ParserFixtures.parse("""
+            Subject: =?UTF-8?B?SsO8cmdlbg==?= and
+             more
+            X-Broken: first
+            second line without indent
+            To: a@example.com,
+            \tb@example.com
+
+            body
+            """)
+        #expect(message.subject == "Jürgen and more")
+        #expect(message.headers.rawValue("subject") == "=?UTF-8?B?SsO8cmdlbg==?= and more")
+        #expect(message.headers.value("X-BROKEN") == "first second line without indent")
+        #expect(message.to.map(\.address) == ["a@example.com", "b@example.com"])
+        #expect(message.headers.fields.map(\.name) == ["Subject", "X-Broken", "To"])
+    }
+
+    @Test func replacedFieldsAreReadAsGiven() {
+        var message = ParserFixtures.parse("From: a@example.com\nTo: b@example.com\n\nbody")
+        #expect(message.from.map(\.address) == ["a@example.com"])
+        message.headers.fields.append(HeaderField(name: "Reply-To", rawValue: "c@example.com"))
+        message.headers.fields[0] = HeaderField(name: "From", rawValue: "d@example.com")
+        #expect(message.headers.fields.map(\.rawValue) == ["d@example.com", "b@example.com", "c@example.com"])
+        #expect(message.from.map(\.address) == ["d@example.com"])
+        #expect(message.replyTo.map(\.address) == ["c@example.com"])
+    }
+
+    @Test func textOfReportsAndAttachmentsIsDecodedWhenRead() throws {
+        let message = ParserFixtures.parse("""
+            Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            Your message could not be delivered.
+            --b
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example.com
+
+            Final-Recipient: rfc822; pat@example.com
+            Action: failed
+            Status: 5.1.1
+            --b
+            Content-Type: text/plain; charset=iso-8859-1
+            Content-Disposition: attachment; filename="note.txt"
+            Content-Transfer-Encoding: quoted-printable
+
+            caf=E9
+            --b--
+            """)
+        let parts = message.root.children
+        #expect(parts.count == 3)
+        #expect(parts[1].text?.contains("Final-Recipient: rfc822; pat@example.com") == true)
+        #expect(parts[2].text == "café")
+        #expect(message.textBody == "Your message could not be delivered.")
+        var replaced = parts[2]
+        replaced.text = "replaced"
+        #expect(replaced.text == "replaced")
+        #expect(replaced != parts[2])
+    }
+}
