@@ -477,7 +477,7 @@ public struct Classifier: Sendable {
     private func unsubscribeMailbox(in message: Message) -> String? {
         // With no mailbox configured only a local part starting "opt…", "unsubscribe" or "list-unsubscribe" can
         // match; when no recipient field could hold one, its address lists need not be parsed at all.
-        if unsubscribeMailboxes.isEmpty, !mayNameOptOutMailbox(message.headers.fields) { return nil }
+        if unsubscribeMailboxes.isEmpty, !mayNameOptOutMailbox(message.headers) { return nil }
         let delivered = message.headers.values("Delivered-To") + message.headers.values("X-Original-To")
         let recipients = message.to + message.cc
         let addresses = recipients.map { $0.address.lowercased() } + delivered.map { $0.lowercased().trimming(Self.deliveredToPadding) }
@@ -492,23 +492,13 @@ public struct Classifier: Sendable {
     }
 
     /// Whether a To or Cc field (as parsed: its raw value) or a Delivered-To or X-Original-To field (as read: its
-    /// decoded value) could name an opt-out mailbox.
-    private func mayNameOptOutMailbox(_ fields: [HeaderField]) -> Bool {
-        // Field names are told apart by length first: most fields are none of the four.
-        fields.withUnsafeBufferPointer { fields in
-            fields.indices.contains { index in
-                switch fields[index].name.utf8.count {
-                case 2:
-                    guard fields[index].hasName("To") || fields[index].hasName("Cc") else { return false }
-                    return Self.mayHoldOptOutLocalPart(fields[index].rawValue)
-                case 12, 13:
-                    guard fields[index].hasName("Delivered-To") || fields[index].hasName("X-Original-To") else { return false }
-                    return Self.mayHoldOptOutLocalPart(fields[index].value)
-                default:
-                    return false
-                }
-            }
-        }
+    /// decoded value) could name an opt-out mailbox. Fields are looked up by name: a parsed message builds its full
+    /// field list only when asked for it.
+    private func mayNameOptOutMailbox(_ headers: HeaderSection) -> Bool {
+        headers.rawValues("To").contains(where: Self.mayHoldOptOutLocalPart)
+            || headers.rawValues("Cc").contains(where: Self.mayHoldOptOutLocalPart)
+            || headers.values("Delivered-To").contains(where: Self.mayHoldOptOutLocalPart)
+            || headers.values("X-Original-To").contains(where: Self.mayHoldOptOutLocalPart)
     }
 
     /// Whether an address parsed from `field` could have a local part starting "opt" or "unsubscribe" (ignoring

@@ -63,6 +63,9 @@ public struct HeaderSection: Sendable, Hashable, Codable {
     /// The undecoded, unfolded value of the first field called `name`.
     public func rawValue(_ name: String) -> String? { firstRawValue(named: name) }
 
+    /// The undecoded, unfolded values of every field called `name`, in order.
+    public func rawValues(_ name: String) -> [String] { rawValues(named: name) }
+
     /// Decoded values of every field called `name`, in order.
     public func values(_ name: String) -> [String] { all(named: name).map(\.value) }
 
