@@ -32,16 +32,23 @@ extension MailboxWorker {
         let uids = try await session.uidSearch(after: lastUID).filter { $0 > lastUID }.sorted()
         let size = configuration.batchSize
         let chunks = stride(from: 0, to: uids.count, by: size).map { Array(uids[$0..<min($0 + size, uids.count)]) }
-        // A two-stage pipeline: while batch k is committed, post-processed and checkpointed here, batch k+1 is fetched
-        // and analysed (the CPU-heavy part) elsewhere. Commits stay strictly in UID order.
+        // A three-stage pipeline: while batch k is committed, post-processed and checkpointed here, batch k+1 is
+        // analysed (the CPU-heavy part) on the other cores and batch k+2 is fetched, so neither the network nor the
+        // cores wait for the other. Commits stay strictly in UID order; at most three batches are held in memory.
         let validity = snapshot.uidValidity
-        var upcoming = chunks.first.map { prepare($0, session: session, uidValidity: validity) }
-        defer { upcoming?.cancel() }
+        var fetches = chunks.prefix(2).map { fetch($0, session: session, uidValidity: validity) }
+        var upcoming = fetches.first.map(analyse)
+        defer {
+            upcoming?.cancel()
+            fetches.forEach { $0.cancel() }
+        }
         for (index, chunk) in chunks.enumerated() {
             try beginBatch()
             defer { gate.endBatch() }
             guard let analysed = try await upcoming?.value else { break }
-            upcoming = index + 1 < chunks.count ? prepare(chunks[index + 1], session: session, uidValidity: validity) : nil
+            fetches.removeFirst()
+            upcoming = fetches.first.map(analyse)
+            if index + 2 < chunks.count { fetches.append(fetch(chunks[index + 2], session: session, uidValidity: validity)) }
             let report = try ingestor.commit(analysed)
             // Only after the events are durable: a crash before this point re-reads the batch, harmlessly.
             switch configuration.postAction {
@@ -57,15 +64,24 @@ extension MailboxWorker {
         state.checkpoint = checkpoint
     }
 
-    /// Fetches a batch and parses and classifies it off this mailbox's queue (and off Swift's cooperative pool).
-    private func prepare(_ chunk: [UInt32], session: IMAPSession, uidValidity: UInt32)
-        -> Task<[EngagementIngestor.Analysed], any Error> {
-        let ingestor = self.ingestor
+    /// Fetches a batch. The session runs one command at a time; the UIDs are explicit, so the order fetches run in
+    /// does not matter, only the order of commits.
+    private func fetch(_ chunk: [UInt32], session: IMAPSession, uidValidity: UInt32)
+        -> Task<[EngagementIngestor.Item], any Error> {
         let name = configuration.name
         return Task {
-            let fetched = try await session.fetch(uids: chunk)
-            let items = fetched.map { EngagementIngestor.Item(origin: .imap(mailbox: name, uidValidity: uidValidity, uid: $0.uid),
-                                                         bytes: $0.bytes) }
+            try await session.fetch(uids: chunk).map {
+                EngagementIngestor.Item(origin: .imap(mailbox: name, uidValidity: uidValidity, uid: $0.uid), bytes: $0.bytes)
+            }
+        }
+    }
+
+    /// Parses and classifies a fetched batch off this mailbox's queue (and off Swift's cooperative pool).
+    private func analyse(_ fetched: Task<[EngagementIngestor.Item], any Error>)
+        -> Task<[EngagementIngestor.Analysed], any Error> {
+        let ingestor = self.ingestor
+        return Task {
+            let items = try await fetched.value
             return await withCheckedContinuation { continuation in
                 DispatchQueue.global().async { continuation.resume(returning: ingestor.analyse(items)) }
             }
