@@ -43,27 +43,25 @@ public struct ReplyTextExtractor: Sendable {
     private func newText(of text: String, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String {
         let lines = Self.lineBounds(of: bytes)
         counter?.add(lines.count)
-        var folding = FoldingBuffer()
         let reading = LineReading(text: text, bytes: bytes)
-        let singleScalar = lines.map(reading.isSingleScalar)
-        var roles = lines.indices.map { reading.role(of: lines[$0], singleScalar: singleScalar[$0], folding: &folding, counter: counter) }
-        markAttributions(reading, lines, singleScalar: singleScalar, &roles, folding: &folding, counter: counter)
-        markHeaderBlocks(&roles)
+        // Roles are worked out only up to the cut: an Outlook reply's unquoted original after it is never read.
+        var lineRoles = LineRoles(reading: reading, lines: lines, counter: counter)
 
-        guard let first = roles.firstIndex(where: { $0 != .empty }) else { return "" }
-        var kept: Range<Int>
-        if roles[first] == .attribution || roles[first] == .header {
+        var first = 0
+        while first < lines.count, lineRoles.role(of: first) == .empty { first += 1 }
+        guard first < lines.count else { return "" }
+        var replyStart = first
+        if lineRoles.role(of: first) == .attribution || lineRoles.role(of: first) == .header {
             // Bottom posting: quoted history first, the reply after it.
-            guard let start = roles[first...].firstIndex(where: { $0 == .text }) else {
-                return reading.joined(lines[first...])
-            }
-            kept = start..<roles.count
-        } else {
-            kept = first..<roles.count
+            while replyStart < lines.count, lineRoles.role(of: replyStart) != .text { replyStart += 1 }
+            guard replyStart < lines.count else { return reading.joined(lines[first...]) }
         }
-        if let cut = roles[kept].firstIndex(where: { [.attribution, .header, .delimiter, .signature].contains($0) }) {
-            kept = kept.lowerBound..<cut
+        var cut = replyStart
+        while cut < lines.count, ![.attribution, .header, .delimiter, .signature].contains(lineRoles.role(of: cut)) {
+            cut += 1
         }
+        var kept = replyStart..<cut
+        let roles = lineRoles.decided
         // A quote at the end is history the replier left in, and so is the paragraph that introduced it.
         if roles[kept].contains(.text) {
             var end = kept.upperBound
@@ -119,6 +117,118 @@ public struct ReplyTextExtractor: Sendable {
         /// The lines joined with LF, without leading and trailing whitespace (as characters, LF included).
         func joined(_ lines: ArraySlice<Range<Int>>) -> String {
             ReplyTextExtractor.trimmedWhitespace(joinedBytes(lines, separator: 0x0A))
+        }
+    }
+
+    /// The roles of a text's lines, worked out in order and only as far as they are asked for. A line's role
+    /// depends on the lines after it in two ways: an attribution wrapped over several lines is found from its first
+    /// line (up to `attributionWindow` lines on), and a header line counts only in a block of three (which may run on
+    /// over blank lines). A role is handed out once both are settled for its line.
+    struct LineRoles {
+        let reading: LineReading
+        let lines: [Range<Int>]
+        let counter: StepCounter?
+        private var folding = FoldingBuffer()
+        /// Each line's role from its own text, filled in order; attributions and then header blocks overwrite it.
+        private var roles: [LineRole] = []
+        private var singleScalar: [Bool] = []
+        /// The next line the attribution search starts from: before it, lines have their role after attributions.
+        private var attributionsBefore = 0
+        /// Lines before this one have their final role (their header block, if any, settled).
+        private var decidedBefore = 0
+        private let attributionWindow = 6
+
+        init(reading: LineReading, lines: [Range<Int>], counter: StepCounter?) {
+            self.reading = reading
+            self.lines = lines
+            self.counter = counter
+            roles.reserveCapacity(lines.count)
+            singleScalar.reserveCapacity(lines.count)
+        }
+
+        /// The final roles of the lines asked for so far (and of a few more).
+        var decided: ArraySlice<LineRole> { roles[..<decidedBefore] }
+
+        /// The final role of the line at `index` (< the number of lines).
+        mutating func role(of index: Int) -> LineRole {
+            while decidedBefore <= index { decideNext() }
+            return roles[index]
+        }
+
+        /// Reads each line's own role up to and including `index`.
+        private mutating func readRoles(through index: Int) {
+            while roles.count <= index, roles.count < lines.count {
+                let line = lines[roles.count]
+                let isSingleScalar = reading.isSingleScalar(line)
+                singleScalar.append(isSingleScalar)
+                roles.append(reading.role(of: line, singleScalar: isSingleScalar, folding: &folding, counter: counter))
+            }
+        }
+
+        /// Settles the role of the next undecided line; for the first line of a header block, of the whole block.
+        private mutating func decideNext() {
+            let index = decidedBefore
+            findAttributions(through: index)
+            guard roles[index] == .header else { decidedBefore += 1; return }
+            // A run of at least three header lines (blank lines may separate them) is a quoted original's header block.
+            var end = index
+            var headers = 0
+            while end < lines.count {
+                findAttributions(through: end)
+                guard roles[end] == .header || roles[end] == .empty else { break }
+                if roles[end] == .header { headers += 1 }
+                end += 1
+            }
+            if headers < 3 {
+                for line in index..<end where roles[line] == .header { roles[line] = .text }
+            }
+            decidedBefore = end
+        }
+
+        /// Marks "On <date>, <name> wrote:" lines, which mail clients often wrap over several lines, until the
+        /// search has passed `index`.
+        private mutating func findAttributions(through index: Int) {
+            while attributionsBefore <= index, attributionsBefore < lines.count {
+                let opening = attributionsBefore
+                attributionsBefore = (attributionEnd(openingAt: opening) ?? opening) + 1
+            }
+        }
+
+        /// The last line of the attribution that opens at `index`, whose lines are then marked; nil if none does.
+        private mutating func attributionEnd(openingAt index: Int) -> Int? {
+            readRoles(through: index + attributionWindow - 1)
+            guard roles[index] == .text || roles[index] == .delimiter else { return nil }
+            let opening = AttributionOpening(reading, lines[index], singleScalar: singleScalar[index],
+                                             folding: &folding, counter: counter)
+            guard opening.mayOpen else { return nil }
+            var joined: [UInt8] = []
+            // The verbs are looked for in the fold of the joined lines, line by line as it grows.
+            var verbs = QuoteMarkers.attributionVerbs.continuedScan()
+            var last = index
+            // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
+            let opensStrongly = opening.opensStrongly
+            while last < lines.count, last < index + attributionWindow, joined.count <= 400 {
+                if last > index, roles[last] == .empty, !opensStrongly { return nil }
+                // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
+                if roles[last] == .quote && last > index && lines[last].count > 40 || lines[last].count > 400 {
+                    return nil
+                }
+                let continues = !joined.isEmpty
+                if continues { joined.append(0x20) }
+                joined.append(contentsOf: reading.bytes[lines[last]])
+                folding.withFold(of: reading.slice(lines[last]), counter: counter) { folded in
+                    // Folding `a + " " + b` gives folded `a`, then folded `b` without its leading space.
+                    let piece = continues ? UnsafeBufferPointer(rebasing: folded.dropFirst()) : folded
+                    QuoteMarkers.attributionVerbs.feed(&verbs, piece, counter: counter)
+                }
+                if ReplyTextExtractor.isAttribution(joined, verbs: verbs) {
+                    for line in index...last { roles[line] = .attribution }
+                    counter?.add(last - index + 1)
+                    return last
+                }
+                last += 1
+            }
+            return nil
         }
     }
 
@@ -398,49 +508,6 @@ public struct ReplyTextExtractor: Sendable {
         return nil
     }
 
-    /// Marks "On <date>, <name> wrote:" lines, which mail clients often wrap over several lines.
-    private func markAttributions(_ reading: LineReading, _ lines: [Range<Int>], singleScalar: [Bool],
-                                  _ roles: inout [LineRole], folding: inout FoldingBuffer, counter: StepCounter?) {
-        let window = 6
-        var index = 0
-        while index < lines.count {
-            defer { index += 1 }
-            guard roles[index] == .text || roles[index] == .delimiter else { continue }
-            let opening = Self.AttributionOpening(reading, lines[index], singleScalar: singleScalar[index],
-                                                  folding: &folding, counter: counter)
-            guard opening.mayOpen else { continue }
-            var joined: [UInt8] = []
-            // The verbs are looked for in the fold of the joined lines, line by line as it grows.
-            var verbs = QuoteMarkers.attributionVerbs.continuedScan()
-            var last = index
-            var found = false
-            // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
-            let opensStrongly = opening.opensStrongly
-            while last < lines.count, last < index + window, joined.count <= 400 {
-                if last > index, roles[last] == .empty, !opensStrongly { break }
-                // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
-                if roles[last] == .quote && last > index && lines[last].count > 40 || lines[last].count > 400 {
-                    break
-                }
-                let continues = !joined.isEmpty
-                if continues { joined.append(0x20) }
-                joined.append(contentsOf: reading.bytes[lines[last]])
-                folding.withFold(of: reading.slice(lines[last]), counter: counter) { folded in
-                    // Folding `a + " " + b` gives folded `a`, then folded `b` without its leading space.
-                    let piece = continues ? UnsafeBufferPointer(rebasing: folded.dropFirst()) : folded
-                    QuoteMarkers.attributionVerbs.feed(&verbs, piece, counter: counter)
-                }
-                if Self.isAttribution(joined, verbs: verbs) { found = true; break }
-                last += 1
-            }
-            if found {
-                for line in index...last { roles[line] = .attribution }
-                counter?.add(last - index + 1)
-                index = last
-            }
-        }
-    }
-
     /// How a line may open an attribution: it carries a date or address and opens like one ("On …",
     /// "2016-10-24 …", "---- On …", "Max <max@example.com> schrieb …"), read by scalars on lines whose every
     /// scalar is a character of its own.
@@ -554,24 +621,6 @@ public struct ReplyTextExtractor: Sendable {
         let before = text.count - suffix.count
         if before == 0 || text[before - 1] < 0x80 { return true }
         return String(decoding: text, as: UTF8.self).hasSuffix(character)
-    }
-
-    /// A run of at least three header lines (blank lines may separate them) is a quoted original's header block.
-    private func markHeaderBlocks(_ roles: inout [LineRole]) {
-        var index = 0
-        while index < roles.count {
-            guard roles[index] == .header else { index += 1; continue }
-            var end = index
-            var headers = 0
-            while end < roles.count, roles[end] == .header || roles[end] == .empty {
-                if roles[end] == .header { headers += 1 }
-                end += 1
-            }
-            if headers < 3 {
-                for line in index..<end where roles[line] == .header { roles[line] = .text }
-            }
-            index = end
-        }
     }
 
     /// The line left just above a trailing quote that introduces it ("2013/7/20 Sam <sam@example.com>", "Sam:").
