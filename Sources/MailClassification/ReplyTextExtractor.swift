@@ -41,27 +41,27 @@ public struct ReplyTextExtractor: Sendable {
     /// The reply rules on the UTF-8 bytes of `text`: lines are byte ranges; lines whose every scalar is a
     /// character of its own are read by scalars and folded into one reused buffer, other lines by characters.
     private func newText(of text: String, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String {
-        let lines = Self.lineBounds(of: bytes)
-        counter?.add(lines.count)
         let reading = LineReading(text: text, bytes: bytes)
-        // Roles are worked out only up to the cut: an Outlook reply's unquoted original after it is never read.
-        var lineRoles = LineRoles(reading: reading, lines: lines, counter: counter)
+        // Lines are split and given roles only up to the cut: an Outlook reply's unquoted original after it is
+        // never read.
+        var lineRoles = LineRoles(reading: reading, counter: counter)
 
         var first = 0
-        while first < lines.count, lineRoles.role(of: first) == .empty { first += 1 }
-        guard first < lines.count else { return "" }
+        while lineRoles.hasLine(first), lineRoles.role(of: first) == .empty { first += 1 }
+        guard lineRoles.hasLine(first) else { return "" }
         var replyStart = first
         if lineRoles.role(of: first) == .attribution || lineRoles.role(of: first) == .header {
             // Bottom posting: quoted history first, the reply after it.
-            while replyStart < lines.count, lineRoles.role(of: replyStart) != .text { replyStart += 1 }
-            guard replyStart < lines.count else { return reading.joined(lines[first...]) }
+            while lineRoles.hasLine(replyStart), lineRoles.role(of: replyStart) != .text { replyStart += 1 }
+            guard lineRoles.hasLine(replyStart) else { return reading.joined(lineRoles.lines[first...]) }
         }
         var cut = replyStart
-        while cut < lines.count, ![.attribution, .header, .delimiter, .signature].contains(lineRoles.role(of: cut)) {
+        while lineRoles.hasLine(cut), ![.attribution, .header, .delimiter, .signature].contains(lineRoles.role(of: cut)) {
             cut += 1
         }
         var kept = replyStart..<cut
         let roles = lineRoles.decided
+        let lines = lineRoles.lines
         // A quote at the end is history the replier left in, and so is the paragraph that introduced it.
         if roles[kept].contains(.text) {
             var end = kept.upperBound
@@ -126,8 +126,11 @@ public struct ReplyTextExtractor: Sendable {
     /// over blank lines). A role is handed out once both are settled for its line.
     struct LineRoles {
         let reading: LineReading
-        let lines: [Range<Int>]
         let counter: StepCounter?
+        /// The lines split so far, as byte ranges.
+        private(set) var lines: [Range<Int>] = []
+        /// Where the text not yet split into lines starts; nil once it all is.
+        private var unsplitStart: Int? = 0
         private var folding = FoldingBuffer()
         /// Each line's role from its own text, filled in order; attributions and then header blocks overwrite it.
         private var roles: [LineRole] = []
@@ -138,12 +141,20 @@ public struct ReplyTextExtractor: Sendable {
         private var decidedBefore = 0
         private let attributionWindow = 6
 
-        init(reading: LineReading, lines: [Range<Int>], counter: StepCounter?) {
+        init(reading: LineReading, counter: StepCounter?) {
             self.reading = reading
-            self.lines = lines
             self.counter = counter
-            roles.reserveCapacity(lines.count)
-            singleScalar.reserveCapacity(lines.count)
+        }
+
+        /// Whether the text has a line at `index`, splitting it as far as needed to tell.
+        mutating func hasLine(_ index: Int) -> Bool {
+            while lines.count <= index, let start = unsplitStart {
+                let line = ReplyTextExtractor.nextLine(in: reading.bytes, from: start)
+                lines.append(line.bounds)
+                unsplitStart = line.next
+                counter?.add(1)
+            }
+            return index < lines.count
         }
 
         /// The final roles of the lines asked for so far (and of a few more).
@@ -157,7 +168,7 @@ public struct ReplyTextExtractor: Sendable {
 
         /// Reads each line's own role up to and including `index`.
         private mutating func readRoles(through index: Int) {
-            while roles.count <= index, roles.count < lines.count {
+            while roles.count <= index, hasLine(roles.count) {
                 let line = lines[roles.count]
                 let isSingleScalar = reading.isSingleScalar(line)
                 singleScalar.append(isSingleScalar)
@@ -173,7 +184,7 @@ public struct ReplyTextExtractor: Sendable {
             // A run of at least three header lines (blank lines may separate them) is a quoted original's header block.
             var end = index
             var headers = 0
-            while end < lines.count {
+            while hasLine(end) {
                 findAttributions(through: end)
                 guard roles[end] == .header || roles[end] == .empty else { break }
                 if roles[end] == .header { headers += 1 }
@@ -188,7 +199,7 @@ public struct ReplyTextExtractor: Sendable {
         /// Marks "On <date>, <name> wrote:" lines, which mail clients often wrap over several lines, until the
         /// search has passed `index`.
         private mutating func findAttributions(through index: Int) {
-            while attributionsBefore <= index, attributionsBefore < lines.count {
+            while attributionsBefore <= index, hasLine(attributionsBefore) {
                 let opening = attributionsBefore
                 attributionsBefore = (attributionEnd(openingAt: opening) ?? opening) + 1
             }
@@ -207,7 +218,7 @@ public struct ReplyTextExtractor: Sendable {
             var last = index
             // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
             let opensStrongly = opening.opensStrongly
-            while last < lines.count, last < index + attributionWindow, joined.count <= 400 {
+            while last < index + attributionWindow, hasLine(last), joined.count <= 400 {
                 if last > index, roles[last] == .empty, !opensStrongly { return nil }
                 // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
                 if roles[last] == .quote && last > index && lines[last].count > 40 || lines[last].count > 400 {
@@ -264,7 +275,19 @@ public struct ReplyTextExtractor: Sendable {
     /// The byte ranges of the lines of UTF-8 text, split on LF, CRLF or CR alike (line ends excluded).
     static func lineBounds(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var bounds: [Range<Int>] = []
-        var start = 0, index = 0
+        var start: Int? = 0
+        while let lineStart = start {
+            let line = nextLine(in: bytes, from: lineStart)
+            bounds.append(line.bounds)
+            start = line.next
+        }
+        return bounds
+    }
+
+    /// The line of UTF-8 text that starts at byte `start` (its end excluded), and where the next line starts: nil
+    /// when this one ends the text. A line end at the very end of the text is followed by an empty line.
+    static func nextLine(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (bounds: Range<Int>, next: Int?) {
+        var index = start
         let count = bytes.count
         while index < count {
             // Eight bytes at a time while no line ends among them.
@@ -274,14 +297,11 @@ public struct ReplyTextExtractor: Sendable {
             }
             let byte = bytes[index]
             guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
-            bounds.append(start..<index)
             var next = index &+ 1
             if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
-            start = next
-            index = next
+            return (start..<index, next)
         }
-        bounds.append(start..<count)
-        return bounds
+        return (start..<count, nil)
     }
 
     /// `lines(of:)` up to, not including, the first line for which `isEnd` holds (asked of each line in order);
