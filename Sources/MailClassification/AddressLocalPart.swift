@@ -17,7 +17,7 @@ extension String {
         let ascii: String?? = utf8.withContiguousStorageIfAvailable { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return .some(nil) }
-            return .some(String(decoding: bytes[(at + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+            return .some(String(asciiLowercasing: bytes[(at + 1)...]))
         } ?? nil
         if let ascii { return ascii }
         return lastIndex(of: "@").map { self[index(after: $0)...].lowercased() }

@@ -108,13 +108,13 @@ enum AddressScanner {
         let address = String(unsafeUninitializedCapacity: bytes.count) { out in
             for offset in 0..<bytes.count {
                 let byte = bytes[offset]
-                out[offset] = offset > at && isUpper(byte) ? byte | 0x20 : byte
+                out[offset] = offset > at ? byte.lowercasedASCII : byte
             }
             return bytes.count
         }
         guard bytes[..<at].contains(where: isUpper) else { return (address, address) }
         let lowered = String(unsafeUninitializedCapacity: bytes.count) { out in
-            for offset in 0..<bytes.count { out[offset] = isUpper(bytes[offset]) ? bytes[offset] | 0x20 : bytes[offset] }
+            for offset in 0..<bytes.count { out[offset] = bytes[offset].lowercasedASCII }
             return bytes.count
         }
         return (address, lowered)

@@ -93,7 +93,7 @@ enum AutoReplySignals {
     private static func isMIMEType(_ contentType: ContentType, _ type: String, _ subtype: String) -> Bool {
         func equals(_ actual: String, _ wanted: String) -> Bool {
             actual.utf8.count == wanted.utf8.count
-                && actual.utf8.elementsEqual(wanted.utf8) { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+                && actual.utf8.elementsEqual(wanted.utf8) { $0.lowercasedASCII == $1 }
         }
         return equals(contentType.type, type) && equals(contentType.subtype, subtype)
     }

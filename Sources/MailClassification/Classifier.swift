@@ -518,7 +518,7 @@ public struct Classifier: Sendable {
             case UInt8(ascii: "("): return true
             case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "\\"): continue
             default:
-                let letter = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                let letter = byte.lowercasedASCII
                 recent = (recent.0 << 8 | recent.1 >> 56, recent.1 << 8 | UInt64(letter))
                 if recent.1 & 0xFF_FFFF == Self.optLetters
                     || (recent.1 == Self.unsubscribeLetters.1 && recent.0 & 0xFF_FFFF == Self.unsubscribeLetters.0) {

@@ -107,7 +107,7 @@ enum HTMLText {
     /// case: its UTF-16 round trip is costly, and an ASCII marker it finds always occurs byte for byte.
     private static func mentions(_ attributes: ArraySlice<UInt8>, _ marker: String) -> Bool {
         guard containsIgnoringASCIICase(attributes, marker) else { return false }
-        let lowered = String(decoding: attributes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let lowered = String(asciiLowercasing: attributes)
         return lowered.contains(marker)
     }
 
@@ -194,7 +194,7 @@ enum HTMLText {
         init(bytes: ArraySlice<UInt8>) {
             length = bytes.count
             for (offset, byte) in bytes.prefix(32).enumerated() {
-                let lowered = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << (UInt64(offset % 8) * 8)
+                let lowered = UInt64(byte.lowercasedASCII) << (UInt64(offset % 8) * 8)
                 switch offset / 8 {
                 case 0: words.0 |= lowered
                 case 1: words.1 |= lowered

@@ -244,7 +244,7 @@ public struct OptOutDetector: Sendable {
             var wordStart = start, wordEnd = colon
             while wordStart < wordEnd, bytes[wordStart] == 0x20 || bytes[wordStart] == 0x09 { wordStart += 1 }
             while wordEnd > wordStart, bytes[wordEnd - 1] == 0x20 || bytes[wordEnd - 1] == 0x09 { wordEnd -= 1 }
-            let word = String(decoding: bytes[wordStart..<wordEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let word = String(asciiLowercasing: bytes[wordStart..<wordEnd])
             return (start, (colon, word))
         }
         if let byBytes, let byBytes {

@@ -63,7 +63,7 @@ struct PhraseAnchors: Sendable {
                 let first = text[start] | 0x20
                 for word in wordsByFirst[Int(first)] where word.count <= count &- start {
                     var offset = 1
-                    while offset < word.count, Self.lowered(text[start &+ offset]) == word[offset] { offset &+= 1 }
+                    while offset < word.count, text[start &+ offset].lowercasedASCII == word[offset] { offset &+= 1 }
                     if offset == word.count { return true }
                 }
             }
@@ -76,6 +76,4 @@ struct PhraseAnchors: Sendable {
         var text = text
         return text.withUTF8 { mayMatch($0) }
     }
-
-    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }

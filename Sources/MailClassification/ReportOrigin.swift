@@ -37,8 +37,7 @@ struct ReportOrigin: Sendable {
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             guard let start = bytes.firstIndex(where: { !isSeparator($0) }) else { return .some(nil) }
             let end = bytes[start...].firstIndex(where: isSeparator) ?? bytes.endIndex
-            return .some(String(decoding: bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
-                                as: UTF8.self))
+            return .some(String(asciiLowercasing: bytes[start..<end]))
         } ?? nil
         if let ascii { return ascii }
         return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" || $0 == "[" }).first.map { $0.lowercased() }

@@ -152,7 +152,7 @@ struct ReturnDateExtractor: Sendable {
                 tokens.append(.number(value, digits: current.count, separator: separator))
             } else if !current.contains(where: { $0 >= 0x80 }) {
                 // A word of ASCII letters folds to its lowercase (digits stay as they are).
-                tokens.append(.word(String(decoding: current.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)))
+                tokens.append(.word(String(asciiLowercasing: current)))
             } else {
                 let folded = NormalizedText(String(decoding: current, as: UTF8.self))
                 tokens.append(.word(folded.phraseText(0..<folded.bytes.count)))

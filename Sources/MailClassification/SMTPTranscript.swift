@@ -63,7 +63,7 @@ enum SMTPTranscript {
             } else if afterData, let reply = payload(of: line, prefixes: replyPrefixes),
                       let first = reply.first, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") {
                 if sawRefusal {
-                    let lowered = reply.map(asciiLowercased)
+                    let lowered = reply.map { $0.lowercasedASCII }
                     refused = refusalNamesNoRecipient.contains { HTMLText.find(lowered, $0, from: 0) != nil }
                     return false
                 }
@@ -128,7 +128,6 @@ enum SMTPTranscript {
     /// Character.isWhitespace on ASCII: tab, LF, VT, FF, CR and space.
     private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
     private static func asciiUppercased(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte }
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
     // MARK: - Other text, by characters
 

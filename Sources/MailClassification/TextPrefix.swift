@@ -43,7 +43,7 @@ extension String {
                 guard bytes.count >= count else { return false }
                 for index in 0..<count {
                     let byte = bytes[index]
-                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != wanted[index] { return false }
+                    if byte.lowercasedASCII != wanted[index] { return false }
                 }
                 return true
             } ?? nil

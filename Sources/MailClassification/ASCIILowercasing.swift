@@ -1,0 +1,12 @@
+extension UInt8 {
+    /// The byte with ASCII A–Z mapped to a–z and every other byte (UTF-8 sequences included) unchanged: lower-casing
+    /// that is safe on UTF-8 bytes because no byte of a multi-byte sequence is below 0x80.
+    var lowercasedASCII: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+}
+
+extension String {
+    /// UTF-8 `bytes` as text with only ASCII letters lower-cased (`lowercased()` would also map other scripts).
+    init(asciiLowercasing bytes: some Sequence<UInt8>) {
+        self.init(decoding: bytes.map { $0.lowercasedASCII }, as: UTF8.self)
+    }
+}
