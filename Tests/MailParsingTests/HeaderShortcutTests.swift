@@ -121,4 +121,16 @@ import Testing
             #expect(DeliveryStatusValue.address(value) == DeliveryStatusValue.characterwiseAddress(value), "\(value)")
         }
     }
+
+    @Test func messageIDsReadFromTheHeaderBlockMatchThoseOfTheUnfoldedValue() {
+        let values = [
+            "<a@x.com>", "<a@x.com>\n <b@y.org>", "<a@x.com>\n\t<b@y.org>\n <c@z.net>", " <a\n @x.com> ",
+            "a@x.com\n b@y.org", "\"a@x.com\",\n <b", "<a@x.com\n", "<>\n <a@x.com>", "none", "<a b@c>", "<>",
+        ]
+        for value in values {
+            let message = MessageParser().parse(Array("References: \(value)\nSubject: s\n\nbody\n".utf8))
+            let unfolded = message.headers.rawValue("References") ?? ""
+            #expect(message.references == MessageIDList.parse(unfolded), "\(value)")
+        }
+    }
 }
