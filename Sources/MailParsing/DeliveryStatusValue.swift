@@ -52,6 +52,43 @@ enum DeliveryStatusValue {
 
     /// A bare address from "rfc822; <User@Example.com>" or RFC 6533 "utf-8; …" with \x{HHHH}.
     static func address(_ value: String) -> String {
+        var source = value
+        if let address = source.withUTF8(asciiAddress) { return address }
+        return characterwiseAddress(value)
+    }
+
+    /// `address` read from the value's bytes, with one string made at the end; nil when the value is not ASCII or
+    /// holds a backslash (`\x{HHHH}` escapes), which `characterwiseAddress` handles. For ASCII, every step below
+    /// cuts the text where the character-wise one does: no ASCII pair but CR LF forms one character, and no cut
+    /// falls between those two.
+    private static func asciiAddress(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x5C }) else { return nil }
+        var text = ByteScanning.trimmed(bytes, 0..<bytes.count)
+        // The same type test as `typeAndText`.
+        if let semicolon = ByteScanning.firstIndex(of: 0x3B, in: bytes, from: text.lowerBound, end: text.upperBound) {
+            let typeRange = trimmedRange(bytes, text.lowerBound..<semicolon, includingLineFeed: false)
+            let type = UnsafeBufferPointer(rebasing: bytes[typeRange])
+            if !type.isEmpty, type.count <= 40, !type.contains(0x20), !type.contains(0x40) {
+                text = trimmedRange(bytes, (semicolon + 1)..<text.upperBound, includingLineFeed: true)
+            }
+        }
+        if let open = ByteScanning.firstIndex(of: 0x3C, in: bytes, from: text.lowerBound, end: text.upperBound),
+           let close = ByteScanning.firstIndex(of: 0x3E, in: bytes, from: open, end: text.upperBound) {
+            text = (open + 1)..<close
+        }
+        text = trimmedRange(bytes, text, includingLineFeed: false)
+        if text.count >= 2, bytes[text.lowerBound] == bytes[text.upperBound - 1],
+           bytes[text.lowerBound] == 0x22 || bytes[text.lowerBound] == 0x27 {
+            text = (text.lowerBound + 1)..<(text.upperBound - 1)
+        }
+        let address = UnsafeBufferPointer(rebasing: bytes[text])
+        if address.contains(0x2B), !address.contains(0x40) || containsXTextAt(bytes: address) {
+            return decodeXText(address)
+        }
+        return String(decoding: address, as: UTF8.self)
+    }
+
+    static func characterwiseAddress(_ value: String) -> String {
         var text = typeAndText(value).text
         if let open = text.utf8.firstIndex(of: 0x3C), let close = text.utf8[open...].firstIndex(of: 0x3E) {
             text = String(text[text.index(after: open)..<close])
@@ -64,7 +101,7 @@ enum DeliveryStatusValue {
         }
         if text.containsByte(0x5C) { text = decodeUnicodeEscapes(text) }
         // xtext ("user+40example.com") only when the address has no literal '@' or encodes one.
-        if text.containsByte(0x2B), !text.containsByte(0x40) || containsXTextAt(text) { text = decodeXText(text) }
+        if text.containsByte(0x2B), !text.containsByte(0x40) || containsXTextAt(text) { text = decodeXText(Array(text.utf8)) }
         return text
     }
 
@@ -186,9 +223,9 @@ enum DeliveryStatusValue {
     }
 
     /// RFC 3461 xtext: "+HH" hex escapes.
-    private static func decodeXText(_ text: String) -> String {
+    private static func decodeXText<Input: RandomAccessCollection<UInt8>>(_ input: Input) -> String
+    where Input.Index == Int {
         var bytes: [UInt8] = []
-        let input = Array(text.utf8)
         var index = 0
         while index < input.count {
             if input[index] == 0x2B, index + 2 < input.count,

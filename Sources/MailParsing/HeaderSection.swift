@@ -57,6 +57,15 @@ public struct HeaderSection: Sendable, Hashable, Codable {
         }
     }
 
+    /// Message-ids (brackets removed) in the first field called `name`, or nil when there is none. A message's own
+    /// header block is read in place when the value is ASCII: no unfolded value string is made for it.
+    func firstMessageIDs(named name: String) -> [String]? {
+        guard case .unread(let block) = storage else { return firstRawValue(named: name).map(MessageIDList.parse) }
+        guard let index = block.firstIndex(named: name) else { return nil }
+        return block.withValueBytes(at: index, MessageIDList.parse(asciiFieldValue:))
+            ?? MessageIDList.parse(block.rawValue(at: index))
+    }
+
     /// The decoded value of the first field called `name` (case-insensitive).
     public func value(_ name: String) -> String? { first(named: name)?.value }
 

@@ -36,9 +36,9 @@ public struct Message: Sendable, Equatable {
                 embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
         self.headers = headers
         subject = headers.value("Subject")
-        messageID = headers.rawValue("Message-ID").flatMap { MessageIDList.parse($0).first }
-        inReplyTo = headers.rawValue("In-Reply-To").map(MessageIDList.parse) ?? []
-        references = headers.rawValue("References").map(MessageIDList.parse) ?? []
+        messageID = headers.firstMessageIDs(named: "Message-ID")?.first
+        inReplyTo = headers.firstMessageIDs(named: "In-Reply-To") ?? []
+        references = headers.firstMessageIDs(named: "References") ?? []
         self.root = root
         self.textBody = textBody
         self.htmlBody = htmlBody

@@ -7,6 +7,17 @@ public enum MessageIDList {
         return value.withUTF8 { parse(bytes: $0) }
     }
 
+    /// The ids in a header field's value read straight from the header block, folded and untrimmed, or nil when it
+    /// is not ASCII (its text then depends on the charset fallback: parse `HeaderField.rawValue` instead). Reading
+    /// the block's bytes gives the ids `parse(_:)` finds in the unfolded value: the scan takes any run of whitespace
+    /// (line breaks included) as one separator and drops whitespace inside brackets, and unfolding keeps a
+    /// whitespace byte wherever a line break stood between two pieces of text.
+    static func parse(asciiFieldValue bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80 ? parse(bytes: bytes) : nil
+    }
+
     private static func parse(bytes utf8: UnsafeBufferPointer<UInt8>) -> [String] {
         var ids: [String] = []
         // The id inside the current brackets: a byte range while it holds no whitespace (nearly always), so no

@@ -34,6 +34,11 @@ final class UnreadHeaderBlock: Sendable {
         bytes.withUnsafeBufferPointer { HeaderBlockParser.rawValue($0, layout[index]) }
     }
 
+    /// Calls `body` with field `index`'s value as it stands in the block: folded, untrimmed, undecoded.
+    func withValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[layout[index].value])) }
+    }
+
     var allFields: [HeaderField] {
         bytes.withUnsafeBufferPointer { buffer in
             layout.map { HeaderBlockParser.makeField(buffer, $0) }

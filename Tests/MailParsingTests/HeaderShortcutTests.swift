@@ -105,4 +105,32 @@ import Testing
         }
         #expect(addressFields > 0 && dateFields > 0)
     }
+
+    static let recipientValues = [
+        "rfc822; user@example.com", "rfc822;<User@Example.com>", " RFC822 ;  \"pat\"@example.com \t", "user@example.com",
+        "rfc822; \"first..last\"@example.com", "rfc822; 'pat@example.com'", "rfc822; \"\"", "rfc822; \"",
+        "rfc822; user+40example.com", "rfc822; pat+tag@example.com", "rfc822; pat+40x@example.com",
+        "rfc822; pat+4@example.com", "rfc822; a+-0b", "x-unknown type; <pat@example.com> (comment)", "; pat@example.com",
+        "rfc822;\r\n pat@example.com\r\n", "rfc822; <pat@example.com", "rfc822; pat@example.com>", "<>", "",
+        "a@b; c@d", "utf-8; pat\\x{E9}@example.com", "rfc822; <\"pat\"@example.com>", "utf-8; 田中@example.jp",
+        "rfc822; \u{301}pat@example.com", "\t rfc822 \t; \t <\t pat@example.com\t > \t",
+    ]
+
+    @Test func recipientAddressShortcutAgreesWithTheCharacterwiseReader() {
+        for value in Self.recipientValues {
+            #expect(DeliveryStatusValue.address(value) == DeliveryStatusValue.characterwiseAddress(value), "\(value)")
+        }
+    }
+
+    @Test func messageIDsReadFromTheHeaderBlockMatchThoseOfTheUnfoldedValue() {
+        let values = [
+            "<a@x.com>", "<a@x.com>\n <b@y.org>", "<a@x.com>\n\t<b@y.org>\n <c@z.net>", " <a\n @x.com> ",
+            "a@x.com\n b@y.org", "\"a@x.com\",\n <b", "<a@x.com\n", "<>\n <a@x.com>", "none", "<a b@c>", "<>",
+        ]
+        for value in values {
+            let message = MessageParser().parse(Array("References: \(value)\nSubject: s\n\nbody\n".utf8))
+            let unfolded = message.headers.rawValue("References") ?? ""
+            #expect(message.references == MessageIDList.parse(unfolded), "\(value)")
+        }
+    }
 }
