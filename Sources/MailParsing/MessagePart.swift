@@ -34,16 +34,10 @@ public struct MessagePart: Sendable, Equatable {
     public init(path: String, headers: HeaderSection, contentType: ContentType, transferEncoding: String,
                 disposition: ContentDisposition?, filename: String?, children: [MessagePart] = [],
                 embeddedMessage: Message? = nil, decodedBody: [UInt8] = [], text: String? = nil) {
-        self.path = path
-        self.headers = headers
-        self.contentType = contentType
-        self.transferEncoding = transferEncoding
-        self.disposition = disposition
-        self.filename = filename
-        self.children = children
-        self.embeddedStorage = embeddedMessage.map { [$0] } ?? []
-        self.decodedBody = decodedBody
-        self.textSource = text.map(TextSource.decoded) ?? .none
+        self.init(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
+                  disposition: disposition, filename: filename, children: children,
+                  embeddedStorage: embeddedMessage.map { [$0] } ?? [], decodedBody: decodedBody,
+                  textSource: text.map(TextSource.decoded) ?? .none)
     }
 
     enum TextSource: Sendable, Equatable {
