@@ -16,7 +16,7 @@ public struct BounceReasonClassifier: Sendable {
     /// When several reasons' phrases appear, the earlier in this list wins.
     static let precedence: [BounceReason] = [
         .mailboxfull, .mesgtoobig, .exceedlimit, .suspend, .notaccept, .hasmoved, .norelaying, .userunknown,
-        .hostunknown, .virusdetected, .spamdetected, .rejected, .requireptr, .authfailure, .policyviolation,
+        .hostunknown, .virusdetected, .badreputation, .spamdetected, .rejected, .requireptr, .authfailure, .policyviolation,
         .securityerror, .toomanyconn, .blocked, .filtered, .systemfull, .contenterror, .syntaxerror, .mailererror,
         .systemerror, .networkerror, .expired, .onhold, .vacation,
     ]
@@ -90,7 +90,7 @@ public struct BounceReasonClassifier: Sendable {
             return diagnostic.flatMap { StatusScanner.preferredStatus(in: $0.leadingBytes(2_000)) }
         }
         let text = folded ?? NormalizedText(diagnostic ?? "", counter: counter)
-        let matches = BounceReasonPhrases.table.matches(in: text, counter: counter)
+        let matches = Self.outermost(BounceReasonPhrases.table.matches(in: text, counter: counter), counter: counter)
         // Matches are compared by their byte ranges; only the deciding phrase becomes a string.
         var best: (reason: BounceReason, range: Range<Int>, rank: Int)?
         for match in matches {
@@ -134,6 +134,12 @@ public struct BounceReasonClassifier: Sendable {
             reason = diagnostic == nil ? .undefined : .onhold
             basis = "no recognised reason"
         }
+        // X.1.6 and X.1.2 say more than the unknown-user words that come with them: the mailbox has moved, or the
+        // domain is the bad part. Both stay hard.
+        if reason == .userunknown, let statusCode, statusCode.subject == 1, [2, 6].contains(statusCode.detail) {
+            reason = statusCode.detail == 6 ? .hasmoved : .hostunknown
+            basis += ", and status \(statusCode.text) says " + (statusCode.detail == 6 ? "the mailbox has moved" : "the destination domain is bad")
+        }
         // X.1.7 / X.1.8: the sender's address or domain was refused, not the recipient's.
         if reason.isHardByNature, let statusCode, statusCode.subject == 1, [7, 8].contains(statusCode.detail) {
             reason = .rejected
@@ -151,6 +157,36 @@ public struct BounceReasonClassifier: Sendable {
         // A delay notice is only ever a soft outcome: the server is still trying.
         if action?.lowercased() == "delayed" { hard = false }
         return Decision(reason: reason, hard: hard, basis: basis)
+    }
+
+    /// The matches that do not lie inside a longer match: "connection timed out" is about a delivery that expired,
+    /// whatever "timed out" alone would suggest. Matches come ordered by where they end and are at most
+    /// `longestPhrase` bytes long, so only the few neighbours that end within that distance can contain one: linear.
+    static func outermost(_ matches: [PhraseTable<BounceReason>.Match], counter: StepCounter?)
+        -> [PhraseTable<BounceReason>.Match] {
+        guard matches.count > 1 else { return matches }
+        let reach = BounceReasonPhrases.table.longestPhrase
+        func contains(_ outer: Range<Int>, _ inner: Range<Int>) -> Bool {
+            outer.count > inner.count && outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound
+        }
+        var kept: [PhraseTable<BounceReason>.Match] = []
+        kept.reserveCapacity(matches.count)
+        for (index, match) in matches.enumerated() {
+            var inside = false
+            var before = index - 1
+            while !inside, before >= 0, matches[before].range.upperBound == match.range.upperBound {
+                inside = contains(matches[before].range, match.range)
+                before -= 1
+            }
+            var after = index + 1
+            while !inside, after < matches.count, matches[after].range.upperBound - match.range.upperBound < reach {
+                inside = contains(matches[after].range, match.range)
+                after += 1
+            }
+            counter?.add(after - before)
+            if !inside { kept.append(match) }
+        }
+        return kept
     }
 
     /// The status field, unless it is missing or generic (X.0.0) and the diagnostic quotes a more specific code.
@@ -289,8 +325,12 @@ struct StatusCode: Equatable {
         case (3, 4): return .mesgtoobig
         case (3, 5): return .systemerror
         case (3, _): return .systemerror
-        case (4, 1), (4, 2), (4, 3): return .networkerror
+        // X.4.1 "no answer from host": the server was never reached until the sender gave up.
+        case (4, 1): return .expired
+        case (4, 2): return .networkerror
+        case (4, 3): return .systemerror
         case (4, 4): return .hostunknown
+        case (4, 5): return .systemfull
         case (4, 6): return .networkerror
         case (4, 7): return .expired
         case (4, _): return .networkerror

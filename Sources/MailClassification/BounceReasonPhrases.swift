@@ -31,6 +31,7 @@ enum BounceReasonPhrases {
             "recipient no longer on server", "the recipient's mailbox is unavailable", "benutzer unbekannt",
             "adressat unbekannt", "utilisateur inconnu", "destinataire inconnu", "usuario desconocido",
             "this address no longer accepts mail", "said 550 5 1 1", "5 1 1 user unknown",
+            "address wasn't found at the destination domain", "email address wasn't found",
         ])
         add(.hostunknown, [
             "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
@@ -72,7 +73,8 @@ enum BounceReasonPhrases {
             "mailbox inactive", "mailbox is inactive", "currently suspended", "suspended", "deactivated",
             "account expired", "account is locked", "is not active", "temporarily disabled", "has been deactivated",
             "user suspended", "disabled mailbox", "is disabled", "not currently being accepted",
-            "this account has been disabled or discontinued", "account has been disabled or discontinued",
+            "this account has been disabled or discontinued", "mailbox is frozen", "account is blocked",
+            "temporarily inactive", "is a deactivated mailbox", "account has been disabled or discontinued",
             "disabled recipient", "recipient address disabled", "account disabled", "is inactive",
             "tried to reach is inactive",
         ])
@@ -91,12 +93,16 @@ enum BounceReasonPhrases {
         add(.blocked, [
             "blocked", "blacklisted", "blacklist", "block list", "blocklist", "listed in", "rbl", "spamhaus",
             "spamcop", "dnsbl", "banned sending ip", "client host rejected", "connection refused", "access denied",
-            "not allowed to send", "poor reputation", "ip reputation", "rejected due to", "your ip", "sending ip",
-            "connection rejected", "reverse dns", "refused to talk", "service unavailable", "too many errors",
-            "denied by policy", "has been temporarily rate limited", "ip address", "ip has been", "not accepting",
-            "bad reputation", "reputation", "refused",
+            "not allowed to send", "rejected due to", "your ip", "sending ip",
+            "connection rejected", "refused to talk", "service unavailable", "too many errors",
+            "has been temporarily rate limited", "ip address", "ip has been", "not accepting",
+            "refused",
         ])
+        // Sisimai's badreputation: the sending IP's or domain's standing, not this message's content.
+        add(.badreputation, ["reputation", "poor reputation", "ip reputation", "bad reputation", "low reputation",
+                             "sender reputation", "sending ip reputation"])
         add(.spamdetected, [
+            "blacklisted url",
             "spam", "junk mail", "considered unsolicited", "unsolicited", "content rejected", "bulk mail",
             "spam content", "likely spam", "message looks like spam", "classified as spam", "spam detected",
             "suspected spam", "rejected as spam", "high probability of spam", "spamassassin", "phishing",
@@ -110,12 +116,12 @@ enum BounceReasonPhrases {
             "policy violation", "violates our policy", "policy reasons", "local policy", "policy rejection",
             "access denied", "recipient address rejected access denied", "dmarc policy", "message rejected due to",
             "does not comply", "by policy", "administrative prohibition", "administratively denied",
-            "permanently deferred", "not allowed by policy",
+            "permanently deferred", "not allowed by policy", "denied by policy",
         ])
         add(.virusdetected, ["virus", "malware", "infected", "trojan", "worm detected"])
         add(.securityerror, [
             "authentication required", "authentication failed", "tls required", "must issue a starttls",
-            "encryption required", "certificate", "starttls", "insecure",
+            "encryption required", "certificate", "starttls", "insecure", "smtp authentication",
         ])
         add(.authfailure, [
             "spf", "dkim", "dmarc", "authentication checks failed", "authentication check failed", "sender policy framework", "authentication results", "not authenticated",
@@ -124,7 +130,8 @@ enum BounceReasonPhrases {
         add(.requireptr, [
             "ptr record", "no ptr", "reverse dns lookup", "rdns", "reverse lookup", "cannot find your hostname",
             "cannot resolve your address", "does not have a ptr", "no reverse", "hostname does not match",
-            "cannot find your reverse hostname", "no rdns", "reverse hostname",
+            "cannot find your reverse hostname", "no rdns", "reverse hostname", "reverse dns", "dns ptr",
+            "ptr resource record", "reverse dns validation",
         ])
         add(.toomanyconn, [
             "too many connections", "too many simultaneous", "connection limit", "too many sessions",
@@ -133,16 +140,18 @@ enum BounceReasonPhrases {
         ])
         add(.systemerror, [
             "system error", "internal error", "server error", "local error", "temporary failure",
-            "mail system error", "configuration error", "routing loop", "loop detected", "mail loop",
-            "too many hops", "hop count exceeded", "system config error", "is unavailable", "resources temporarily",
-            "unexpected error", "mail server temporarily",
+            "mail system error", "configuration error", "system config error", "is unavailable", "resources temporarily",
+            "unexpected error", "mail server temporarily", "service currently unavailable",
         ])
         add(.systemfull, ["system full", "disk full", "insufficient system storage", "out of disk space",
                           "file system full", "no space left"])
         add(.networkerror, [
-            "connection timed out", "connection reset", "network unreachable", "no route to host",
+            "connection reset", "network unreachable", "no route to host",
             "connection refused", "lost connection", "timeout", "host not found try again", "timed out", "could not connect",
             "unable to connect", "connection dropped", "broken pipe", "temporary lookup failure",
+            "host name lookup failure", "host is unreachable", "wasn't able to establish an smtp connection",
+            // A loop is a routing failure (RFC 3463 X.4.6), whatever system caused it.
+            "routing loop", "loop detected", "mail loop", "too many hops", "hop count exceeded", "mail forwarding loop",
         ])
         add(.expired, [
             "retry time not reached", "retry timeout exceeded", "delivery time expired", "message expired",
@@ -150,9 +159,13 @@ enum BounceReasonPhrases {
             "giving up", "gave up", "retry period", "delivery attempts will continue", "delayed",
             "deferred", "has been delayed", "unable to deliver for", "time limit exceeded", "expired",
             "message timed out", "too long in queue", "exceeded the maximum time", "maximum time",
+            // Connection failures that went on until the sender gave up.
+            "connection timed out", "did not accept our requests to connect", "host not reachable",
+            "in the queue too long", "envelope expired", "server did not respond", "have been failing for a long time",
+            "was not reachable within", "unable to deliver message after multiple retries",
         ])
         add(.contenterror, [
-            "content error", "invalid content", "message content rejected", "illegal attachment",
+            "content error", "invalid content", "illegal attachment",
             "attachment not allowed", "bad message", "improper use of 8 bit", "8bit data",
             "message contains invalid", "mime error", "media error",
         ])

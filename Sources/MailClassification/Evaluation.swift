@@ -24,7 +24,7 @@ public struct ClassificationLabel: Sendable, Codable {
 }
 
 /// Compares verdicts with labels: per-kind precision / recall / F1, confusion matrix, recipient agreement,
-/// reply-text token F1, contact and return-date accuracy, and the misclassified messages with their evidence.
+/// reason agreement, reply-text token F1, contact and return-date accuracy, and the misclassified messages with their evidence.
 public struct EvaluationReport: Sendable, Codable {
     public struct KindScore: Sendable, Codable {
         public var kind: String
@@ -41,6 +41,15 @@ public struct EvaluationReport: Sendable, Codable {
         public var predicted: String
         public var detail: String?
         public var evidence: [String]
+    }
+
+    /// Labelled recipients whose reason the classifier gave differently, grouped by (expected, given).
+    public struct ReasonDisagreement: Sendable, Codable {
+        public var expected: String
+        /// "none" when the classifier did not report the recipient at all.
+        public var predicted: String
+        public var count: Int
+        public var files: [String]
     }
 
     public struct Ratio: Sendable, Codable {
@@ -73,6 +82,9 @@ public struct EvaluationReport: Sendable, Codable {
     /// confusion[expected][predicted] = count
     public var confusion: [String: [String: Int]] = [:]
     public var recipientAgreement = Ratio()
+    /// Labelled recipients (with a `reason`) whose reason the classifier gave the same.
+    public var reasonAgreement = Ratio()
+    public var reasonDisagreements: [ReasonDisagreement] = []
     public var contactAccuracy = Ratio()
     public var returnDateAccuracy = Ratio()
     public var replyTextF1: Double?
@@ -83,6 +95,7 @@ public struct EvaluationReport: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case messages, correct, accuracy, kinds, confusion, recipientAgreement = "recipient_agreement"
+        case reasonAgreement = "reason_agreement", reasonDisagreements = "reason_disagreements"
         case contactAccuracy = "contact_accuracy", returnDateAccuracy = "return_date_accuracy"
         case replyTextF1 = "reply_text_f1", replyTextMessages = "reply_text_messages"
         case bouncesReadAsReplyOrOptOut = "bounces_read_as_reply_or_opt_out", misses
@@ -96,6 +109,8 @@ public struct EvaluationReport: Sendable, Codable {
         try container.encode(kinds, forKey: .kinds)
         try container.encode(confusion, forKey: .confusion)
         try container.encode(recipientAgreement, forKey: .recipientAgreement)
+        try container.encode(reasonAgreement, forKey: .reasonAgreement)
+        try container.encode(reasonDisagreements, forKey: .reasonDisagreements)
         try container.encode(contactAccuracy, forKey: .contactAccuracy)
         try container.encode(returnDateAccuracy, forKey: .returnDateAccuracy)
         try container.encode(replyTextF1, forKey: .replyTextF1)
@@ -113,6 +128,8 @@ public struct EvaluationReport: Sendable, Codable {
         kinds = try container.decode([KindScore].self, forKey: .kinds)
         confusion = try container.decode([String: [String: Int]].self, forKey: .confusion)
         recipientAgreement = try container.decode(Ratio.self, forKey: .recipientAgreement)
+        reasonAgreement = try container.decodeIfPresent(Ratio.self, forKey: .reasonAgreement) ?? Ratio()
+        reasonDisagreements = try container.decodeIfPresent([ReasonDisagreement].self, forKey: .reasonDisagreements) ?? []
         contactAccuracy = try container.decode(Ratio.self, forKey: .contactAccuracy)
         returnDateAccuracy = try container.decode(Ratio.self, forKey: .returnDateAccuracy)
         replyTextF1 = try container.decodeIfPresent(Double.self, forKey: .replyTextF1)
@@ -128,6 +145,7 @@ public struct EvaluationReport: Sendable, Codable {
     public static func evaluate(_ pairs: [(label: ClassificationLabel, verdict: Verdict?, error: String?)]) -> EvaluationReport {
         var report = EvaluationReport()
         var replyF1Sum = 0.0
+        var reasonMisses: [String: ReasonDisagreement] = [:]
         for (label, verdict, error) in pairs {
             report.messages += 1
             let predicted = verdict?.kind ?? .other
@@ -147,6 +165,15 @@ public struct EvaluationReport: Sendable, Codable {
                     } else {
                         details.append("recipient \(recipient.address) hard=\(recipient.hard.map(String.init) ?? "?") not matched")
                     }
+                }
+                for recipient in expected {
+                    guard let reason = recipient.reason else { continue }
+                    let given = got.first { $0.address.lowercased() == recipient.address.lowercased() }?.reason ?? "none"
+                    report.reasonAgreement.total += 1
+                    if given == reason { report.reasonAgreement.agreeing += 1; continue }
+                    reasonMisses["\(reason) \(given)", default: ReasonDisagreement(expected: reason, predicted: given,
+                                                                                   count: 0, files: [])].count += 1
+                    reasonMisses["\(reason) \(given)"]?.files.append(label.file)
                 }
                 report.recipientAgreement.agreeing += agreeing
                 report.recipientAgreement.total += max(expected.count, got.count)
@@ -177,6 +204,9 @@ public struct EvaluationReport: Sendable, Codable {
                                           detail: details.isEmpty ? nil : details.joined(separator: "; "),
                                           evidence: verdict?.evidence ?? []))
             }
+        }
+        report.reasonDisagreements = reasonMisses.values.sorted {
+            ($0.count, $1.expected, $1.predicted) > ($1.count, $0.expected, $0.predicted)
         }
         if report.replyTextMessages > 0 { report.replyTextF1 = replyF1Sum / Double(report.replyTextMessages) }
         for kind in VerdictKind.allCases {

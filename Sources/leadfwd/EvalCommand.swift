@@ -10,8 +10,8 @@ struct EvalCommand: ParsableCommand {
         abstract: "Measure the classifier on labelled corpora (DIR/labels.jsonl + the messages it names).",
         discussion: """
         Each DIR holds messages and a labels.jsonl with one JSON object per message: {"file", "kind", \
-        "recipients"?: [{"address", "hard"}], "reply_text"?, "contact"?, "return_date"?}. Prints per-kind \
-        precision / recall / F1, a confusion matrix, recipient agreement, reply-text token F1, contact and \
+        "recipients"?: [{"address", "hard", "reason"?}], "reply_text"?, "contact"?, "return_date"?}. Prints per-kind \
+        precision / recall / F1, a confusion matrix, recipient and reason agreement, reply-text token F1, contact and \
         return-date accuracy, and the misclassified files with the classifier's evidence. A labelled file \
         that holds several messages (an mbox) is judged as one: its first message decides the kind and the \
         recipients of all its messages are combined.
@@ -159,6 +159,7 @@ enum EvaluationText {
         lines.append("hard-bounce precision    \(percent(report.hardBouncePrecision))")
         lines.append("bounces → reply/opt-out  \(report.bouncesReadAsReplyOrOptOut)")
         lines.append("recipient agreement      \(ratio(report.recipientAgreement))")
+        lines.append("reason agreement         \(ratio(report.reasonAgreement))")
         lines.append("contact accuracy         \(ratio(report.contactAccuracy))")
         lines.append("return-date accuracy     \(ratio(report.returnDateAccuracy))")
         lines.append("reply-text token F1      "
@@ -177,6 +178,14 @@ enum EvaluationText {
         for expected in kinds {
             guard let row = report.confusion[expected] else { continue }
             lines.append(pad(expected, 12) + kinds.map { pad("\(row[$0] ?? 0)", 12, right: true) }.joined())
+        }
+        if !report.reasonDisagreements.isEmpty {
+            lines.append("")
+            lines.append("reason disagreements (expected → given: recipients, files)")
+            for group in report.reasonDisagreements.prefix(maxMisses) {
+                let files = group.files.prefix(3).joined(separator: ", ") + (group.files.count > 3 ? ", …" : "")
+                lines.append("  \(group.expected) → \(group.predicted): \(group.count)  \(files)")
+            }
         }
         if !report.misses.isEmpty {
             lines.append("")

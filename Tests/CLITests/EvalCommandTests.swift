@@ -56,6 +56,33 @@ import TestSupport
         #expect(agreement?["total"] as? Int == 2)
     }
 
+    /// Labels may name each recipient's reason (the corpora use Sisimai's vocabulary): the report says how often the
+    /// classifier gave the same one, and groups the disagreements so the most common confusion shows first.
+    @Test func reasonAgreementCountsAndGroupsDisagreements() throws {
+        let directory = try TemporaryDirectory()
+        try ClassifyCommandTests.bounce.write(toFile: directory.path + "/known.eml", atomically: true, encoding: .utf8)
+        try ClassifyCommandTests.bounce.write(toFile: directory.path + "/moved.eml", atomically: true, encoding: .utf8)
+        let labels = """
+        {"file": "known.eml", "kind": "hard_bounce", "recipients": [{"address": "pat@client.example", "hard": true, "reason": "userunknown"}]}
+        {"file": "moved.eml", "kind": "hard_bounce", "recipients": [{"address": "pat@client.example", "hard": true, "reason": "hasmoved"}]}
+        """
+        try labels.write(toFile: directory.path + "/labels.jsonl", atomically: true, encoding: .utf8)
+        let json = try CLIRunner().run(["eval", "--json", directory.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let agreement = report["reason_agreement"] as? [String: Any]
+        #expect(agreement?["agreeing"] as? Int == 1)
+        #expect(agreement?["total"] as? Int == 2)
+        let groups = try #require(report["reason_disagreements"] as? [[String: Any]])
+        #expect(groups.count == 1)
+        #expect(groups.first?["expected"] as? String == "hasmoved")
+        #expect(groups.first?["predicted"] as? String == "userunknown")
+        #expect(groups.first?["files"] as? [String] == ["moved.eml"])
+        let text = try CLIRunner().run(["eval", directory.path])
+        #expect(text.stdout.contains("reason agreement         50.0% (1/2)"))
+        #expect(text.stdout.contains("hasmoved → userunknown: 1  moved.eml"))
+    }
+
     @Test func directoryWithoutLabelsSaysWhatToDo() throws {
         let directory = try TemporaryDirectory()
         let outcome = try CLIRunner().run(["eval", directory.path])

@@ -28,7 +28,50 @@ import Testing
         #expect(decision.hard == hard)
     }
 
+    /// A phrase inside a longer phrase of another reason yields to it: "connection timed out" is a delivery that
+    /// expired after the sender kept failing to connect, while "timed out" alone is a network error.
+    @Test func theLongerPhraseDecides() {
+        #expect(classifier.classify(diagnostic: "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
+                                    status: nil).reason == .expired)
+        #expect(classifier.classify(diagnostic: "read timed out while talking to mx.example.org", status: nil).reason
+                == .networkerror)
+        #expect(classifier.classify(diagnostic: "554 5.7.1 Access denied by policy", status: "5.7.1").reason
+                == .policyviolation)
+    }
+
+    /// X.1.6 and X.1.2 are more precise than the unknown-user words servers send with them; the address stays
+    /// condemned either way.
+    @Test func movedMailboxAndBadDomainStatusesRefineUnknownUser() {
+        let moved = classifier.classify(diagnostic: "550 5.1.6 recipient no longer on server: pat@example.com",
+                                        status: "5.1.6")
+        #expect(moved.reason == .hasmoved)
+        #expect(moved.hard)
+        let domain = classifier.classify(diagnostic: "did not like our RCPT TO: 550 5.1.2 <pat@example.com>: user unknown",
+                                         status: "5.1.2")
+        #expect(domain.reason == .hostunknown)
+        #expect(domain.hard)
+    }
+
+    @Test(arguments: [
+        ("550 5.7.1 Connections not accepted from servers without a valid sender domain. Fix reverse DNS for 203.0.113.2",
+         BounceReason.requireptr),
+        ("451 4.7.650 The mail server [192.0.2.25] has been temporarily rate limited due to IP reputation.", .badreputation),
+        ("550-5.7.1 This message is likely suspicious due to the very low reputation of the sending IP address. To best protect our users from spam, the message has been blocked.",
+         .badreputation),
+        ("550 Mailbox is frozen. See http://mail.example.ua/err/3/", .suspend),
+        ("550-REJECTED - Blacklisted URL in message. (example.com) in [black]", .spamdetected),
+        ("550-Please turn on SMTP Authentication in your mail client.", .securityerror),
+        ("Error transferring to mx.example.org; Maximum hop count exceeded. Message probably in a routing loop.",
+         .networkerror),
+    ])
+    func sendingSideReasons(diagnostic: String, reason: BounceReason) {
+        let decision = classifier.classify(diagnostic: diagnostic, status: nil)
+        #expect(decision.reason == reason, "\(decision.basis)")
+        #expect(!decision.hard)
+    }
+
     @Test func statusDecidesWhenTextIsSilent() {
+        #expect(classifier.classify(diagnostic: "550 Requested action not taken", status: "4.4.1").reason == .expired)
         #expect(classifier.classify(diagnostic: "550 Requested action not taken", status: "5.1.1").reason == .userunknown)
         #expect(classifier.classify(diagnostic: nil, status: "4.4.7").reason == .expired)
     }
