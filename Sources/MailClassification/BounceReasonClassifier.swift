@@ -15,11 +15,16 @@ public struct BounceReasonClassifier: Sendable {
 
     /// When several reasons' phrases appear, the earlier in this list wins.
     static let precedence: [BounceReason] = [
-        .mailboxfull, .mesgtoobig, .exceedlimit, .suspend, .notaccept, .hasmoved, .norelaying, .userunknown,
-        .hostunknown, .virusdetected, .badreputation, .spamdetected, .rejected, .requireptr, .authfailure, .policyviolation,
+        .mailboxfull, .mesgtoobig, .exceedlimit, .suspend, .requireptr, .notaccept, .hasmoved, .norelaying, .userunknown,
+        .hostunknown, .virusdetected, .badreputation, .spamdetected, .rejected, .authfailure, .policyviolation,
         .securityerror, .toomanyconn, .blocked, .filtered, .systemfull, .contenterror, .syntaxerror, .mailererror,
         .systemerror, .networkerror, .expired, .onhold, .vacation,
     ]
+
+    /// Where `BounceReasonPhrases.weakExpiryWords` rank: after every other reason's phrases but "on hold".
+    static let weakRank = precedence.firstIndex(of: .onhold) ?? precedence.count
+    static let weakExpiryWords = Set(BounceReasonPhrases.weakExpiryWords.map(NormalizedText.phrase))
+    static let connectionFailures = Set(BounceReasonPhrases.connectionFailures.map(NormalizedText.phrase))
 
     /// Phrases so specific that they override any other phrase in the same text.
     static let overrides: [String: BounceReason] = [
@@ -93,9 +98,14 @@ public struct BounceReasonClassifier: Sendable {
         let matches = Self.outermost(BounceReasonPhrases.table.matches(in: text, counter: counter), counter: counter)
         // Matches are compared by their byte ranges; only the deciding phrase becomes a string.
         var best: (reason: BounceReason, range: Range<Int>, rank: Int)?
+        var saysExpired = false
         for match in matches {
             if let override = Self.override(text.bytes[match.range]) { best = (override, match.range, -1); break }
-            let rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
+            var rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
+            if match.value == .expired {
+                saysExpired = true
+                if Self.weakExpiryWords.contains(Array(text.bytes[match.range])) { rank = Self.weakRank }
+            }
             // Of two phrases for the same reason the longer one is the more specific.
             if best == nil || rank < best!.rank || (rank == best!.rank && match.range.count > best!.range.count) {
                 best = (match.value, match.range, rank)
@@ -133,6 +143,20 @@ public struct BounceReasonClassifier: Sendable {
         } else {
             reason = diagnostic == nil ? .undefined : .onhold
             basis = "no recognised reason"
+        }
+        // Failing to reach the server, until the sender gave up, is how delivery expires.
+        if reason == .networkerror, let best, Self.connectionFailures.contains(Array(text.bytes[best.range])),
+           saysExpired || action?.lowercased() == "delayed"
+            || statusCode.map({ $0.subject == 4 && [1, 7].contains($0.detail) }) ?? false {
+            reason = .expired
+            basis += " until delivery " + (action?.lowercased() == "delayed" ? "was delayed" : "expired")
+        }
+        // RFC 7372's authentication codes (X.7.23–X.7.27) are precise where the words that come with them ("spam",
+        // "blocked", "policy") are not.
+        if let statusCode, statusCode.subject == 7, (23...27).contains(statusCode.detail),
+           let statusReason = statusCode.reason, reason != statusReason, !reason.isHardByNature {
+            basis = "status \(statusCode.text) over " + basis
+            reason = statusReason
         }
         // X.1.6 and X.1.2 say more than the unknown-user words that come with them: the mailbox has moved, or the
         // domain is the bad part. Both stay hard.
@@ -337,7 +361,9 @@ struct StatusCode: Equatable {
         case (5, _): return .syntaxerror
         case (6, _): return .contenterror
         case (7, 1): return .blocked
-        case (7, 23), (7, 24), (7, 26), (7, 27): return .authfailure
+        case (7, 23), (7, 24), (7, 26): return .authfailure
+        // "Sender address has null MX" (RFC 7505): the sender's domain was refused.
+        case (7, 27): return .rejected
         case (7, 25): return .requireptr
         case (7, _): return .securityerror
         case (0, _): return nil

@@ -37,7 +37,7 @@ enum BounceReasonPhrases {
             "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
             "domain does not exist", "unrouteable mail domain", "unroutable mail domain", "domain unknown",
             "unknown domain", "name or service not known", "host or domain name not found", "nxdomain",
-            "recipient domain not found", "no mx record", "no mx or a", "mx lookup failed", "dns error",
+            "recipient domain not found", "no mx or a", "mx lookup failed", "dns error",
             "domain name not found", "unable to resolve", "hostname lookup failed", "no route to host found",
             "illegal host domain name", "domain is not configured", "domain isn't in my list of allowed rcpthosts",
             "not in my list of allowed rcpthosts", "no valid host", "unknown mail domain", "bad destination host",
@@ -82,6 +82,7 @@ enum BounceReasonPhrases {
             "relay access denied", "relaying denied", "relay denied", "relaying not allowed", "relay not permitted",
             "not permitted to relay", "unable to relay", "we do not relay", "relaying mail to", "not allowed to relay",
             "relay not allowed", "no relaying", "relaying is prohibited", "relay prohibited",
+            "not configured to relay",
         ])
         add(.rejected, [
             "sender rejected", "sender address rejected", "sender denied", "domain of sender address",
@@ -89,10 +90,11 @@ enum BounceReasonPhrases {
             "sender is blacklisted", "sender blacklisted", "envelope sender", "invalid sender", "sender unknown",
             "unknown sender", "sender not allowed", "rejected by recipient", "mail from rejected",
             "sender domain must exist", "in reply to mail from command", "after mail from",
+            "sender was rejected", "purported responsible address",
         ])
         add(.blocked, [
             "blocked", "blacklisted", "blacklist", "block list", "blocklist", "listed in", "rbl", "spamhaus",
-            "spamcop", "dnsbl", "banned sending ip", "client host rejected", "connection refused", "access denied",
+            "spamcop", "dnsbl", "banned sending ip", "client host rejected", "access denied",
             "not allowed to send", "rejected due to", "your ip", "sending ip",
             "connection rejected", "refused to talk", "service unavailable", "too many errors",
             "has been temporarily rate limited", "ip address", "ip has been", "not accepting",
@@ -137,9 +139,10 @@ enum BounceReasonPhrases {
             "too many connections", "too many simultaneous", "connection limit", "too many sessions",
             "too many concurrent", "rate limit", "too many messages", "try again later", "throttled",
             "exceeded the rate", "sending rate", "too fast", "temporarily deferred",
+            "frequency limited",
         ])
         add(.systemerror, [
-            "system error", "internal error", "server error", "local error", "temporary failure",
+            "system error", "internal error", "server error", "local error",
             "mail system error", "configuration error", "system config error", "is unavailable", "resources temporarily",
             "unexpected error", "mail server temporarily", "service currently unavailable",
         ])
@@ -156,14 +159,17 @@ enum BounceReasonPhrases {
         add(.expired, [
             "retry time not reached", "retry timeout exceeded", "delivery time expired", "message expired",
             "queue time expired", "undeliverable for", "could not be delivered for", "was not delivered for",
-            "giving up", "gave up", "retry period", "delivery attempts will continue", "delayed",
-            "deferred", "has been delayed", "unable to deliver for", "time limit exceeded", "expired",
-            "message timed out", "too long in queue", "exceeded the maximum time", "maximum time",
+            "unable to deliver for", "time limit exceeded", "message timed out", "too long in queue",
+            "exceeded the maximum time",
             // Connection failures that went on until the sender gave up.
             "connection timed out", "did not accept our requests to connect", "host not reachable",
             "in the queue too long", "envelope expired", "server did not respond", "have been failing for a long time",
             "was not reachable within", "unable to deliver message after multiple retries",
         ])
+        add(.expired, weakExpiryWords)
+        // Postfix's note that it stopped trying the destination for a while; the cause follows it. Listed so that
+        // "suspended" inside it is not read as a suspended account.
+        add(.onhold, ["delivery temporarily suspended"])
         add(.contenterror, [
             "content error", "invalid content", "illegal attachment",
             "attachment not allowed", "bad message", "improper use of 8 bit", "8bit data",
@@ -172,7 +178,7 @@ enum BounceReasonPhrases {
         add(.notaccept, [
             "does not accept mail", "doesn't accept mail", "not accept any mail", "null mx", "nullmx",
             "accepts no mail", "no mail accepted", "does not receive mail", "mail is not accepted",
-            "no smtp service", "indicated no smtp service", "couldn't find a mail exchanger",
+            "no smtp service", "indicated no smtp service", "no mx record", "couldn't find a mail exchanger",
             "could not find a mail exchanger", "find a mail exchanger or ip address",
         ])
         add(.mailererror, ["mailer error", "command failed", "command died", "procmail", "unknown mailer error",
@@ -183,4 +189,17 @@ enum BounceReasonPhrases {
         add(.vacation, ["out of office", "vacation", "auto reply", "automatic reply"])
         return list
     }()
+
+    /// Words that say only that delivery is late or was given up; any other reason's phrase says more.
+    static let weakExpiryWords = [
+        "giving up", "gave up", "retry period", "delivery attempts will continue", "delayed", "deferred",
+        "has been delayed", "expired", "maximum time",
+    ]
+
+    /// Network-error phrases about failing to reach the receiving server at all. Repeated until the sender gives
+    /// up, such a failure is the reason delivery expired (Sisimai's `expired`).
+    static let connectionFailures = [
+        "connection refused", "timed out", "timeout", "could not connect", "unable to connect", "no route to host",
+        "network unreachable", "connection reset", "lost connection", "connection dropped", "host is unreachable",
+    ]
 }

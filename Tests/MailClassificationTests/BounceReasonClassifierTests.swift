@@ -39,6 +39,25 @@ import Testing
                 == .policyviolation)
     }
 
+    /// Sisimai's `expired`: delivery gave up after failing to reach the server. A connection failure in a final or
+    /// delayed report is that; a DNS failure stays a network error, and Postfix's "delivery temporarily suspended"
+    /// note says nothing about a suspended account.
+    @Test func connectionFailuresUntilTheQueueGaveUpAreExpired() {
+        let refused = classifier.classify(
+            diagnostic: "delivery temporarily suspended: connect to mx1.example.com[198.51.100.60]:25: Connection refused",
+            status: "4.4.7", action: "failed")
+        #expect(refused.reason == .expired)
+        #expect(!refused.hard)
+        #expect(classifier.classify(diagnostic: "unable to connect to remote server [192.0.2.1:25]: Operation timed out. I'm not going to try again; this message has been in the queue too long.",
+                                    status: nil).reason == .expired)
+        #expect(classifier.classify(diagnostic: "Deferred: Name server: example.co.jp.: host name lookup failure",
+                                    status: "4.4.7").reason == .networkerror)
+        #expect(classifier.classify(diagnostic: "Connection refused by mx.example.org", status: "5.0.0",
+                                    action: "failed").reason == .networkerror)
+        #expect(classifier.classify(diagnostic: "delivery temporarily suspended: host mx.example.net[203.0.113.1] refused to talk to me: 421 Service not available",
+                                    status: "4.0.0").reason == .blocked)
+    }
+
     /// X.1.6 and X.1.2 are more precise than the unknown-user words servers send with them; the address stays
     /// condemned either way.
     @Test func movedMailboxAndBadDomainStatusesRefineUnknownUser() {
