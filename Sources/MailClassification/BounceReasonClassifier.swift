@@ -134,6 +134,11 @@ public struct BounceReasonClassifier: Sendable {
         } else if case .unknownRecipient(let provider)? = ProviderReadings.unnamedRefusal(diagnostic: diagnostic ?? "", origin: origin) {
             reason = .userunknown
             basis = "\(provider) refuses this way only a recipient it does not know"
+        } else if ReportOrigin.host(origin.recipientDomain, isIn: "googlegroups.com") {
+            // Google Groups returns a post when the group does not exist or the sender may not post to it, in the
+            // sender's language and with no code: either way the group refused the post, not a mailbox.
+            reason = .rejected
+            basis = "Google Groups refused the post"
         } else if let statusCode, let statusReason = statusCode.reason {
             reason = statusReason
             basis = "status \(statusCode.text)"

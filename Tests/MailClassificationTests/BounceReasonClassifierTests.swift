@@ -58,6 +58,19 @@ import Testing
                                     status: "4.0.0").reason == .blocked)
     }
 
+    /// Google Groups words its refusal in the sender's language, with no code: the group refused the post.
+    @Test func googleGroupsRefusalIsRejectedInAnyLanguage() {
+        let decision = classifier.classify(
+            diagnostic: "Hallo pat@example.com, die Gruppe (vertrieb) ist möglicherweise nicht vorhanden oder Sie haben keine Berechtigung.",
+            status: nil, action: "failed", origin: ReportOrigin(recipient: "vertrieb@googlegroups.com"), counter: nil)
+        #expect(decision.reason == .rejected)
+        #expect(!decision.hard)
+        let elsewhere = classifier.classify(diagnostic: "Die Gruppe ist möglicherweise nicht vorhanden.", status: nil,
+                                            action: "failed", origin: ReportOrigin(recipient: "vertrieb@example.com"),
+                                            counter: nil)
+        #expect(elsewhere.reason == .onhold)
+    }
+
     /// X.1.6 and X.1.2 are more precise than the unknown-user words servers send with them; the address stays
     /// condemned either way.
     @Test func movedMailboxAndBadDomainStatusesRefineUnknownUser() {
