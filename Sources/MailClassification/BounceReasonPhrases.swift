@@ -118,7 +118,7 @@ enum BounceReasonPhrases {
             "policy violation", "violates our policy", "policy reasons", "local policy", "policy rejection",
             "access denied", "recipient address rejected access denied", "dmarc policy", "message rejected due to",
             "does not comply", "by policy", "administrative prohibition", "administratively denied",
-            "permanently deferred", "not allowed by policy", "denied by policy",
+            "permanently deferred", "not allowed by policy", "denied by policy", "potential security issue",
         ])
         add(.virusdetected, ["virus", "malware", "infected", "trojan", "worm detected"])
         add(.securityerror, [
@@ -173,7 +173,7 @@ enum BounceReasonPhrases {
         add(.contenterror, [
             "content error", "invalid content", "illegal attachment",
             "attachment not allowed", "bad message", "improper use of 8 bit", "8bit data",
-            "message contains invalid", "mime error", "media error",
+            "message contains invalid", "mime error", "media error", "headers too large", "header too large",
         ])
         add(.notaccept, [
             "does not accept mail", "doesn't accept mail", "not accept any mail", "null mx", "nullmx",
