@@ -35,51 +35,58 @@ struct PhraseTable<Value: Sendable>: Sendable {
                 columns += 1
             }
         }
-        // Trie.
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: columns)]
+        // Trie, one row of `columns` cells per state in one flat array: built once per table at first use, on the
+        // path of every command's first message, so it avoids a heap array per state.
+        var trie = [Int32](repeating: -1, count: columns)
         var outputs: [[Int32]] = [[]]
         for (index, entry) in entries.enumerated() {
             var state = 0
             for byte in entry.phrase {
-                let column = Int(classOf[Int(byte)])
-                if trie[state][column] < 0 {
-                    trie[state][column] = Int32(trie.count)
-                    trie.append([Int32](repeating: -1, count: columns))
+                let cell = state * columns + Int(classOf[Int(byte)])
+                if trie[cell] < 0 {
+                    trie[cell] = Int32(outputs.count)
+                    trie.append(contentsOf: repeatElement(-1, count: columns))
                     outputs.append([])
                 }
-                state = Int(trie[state][column])
+                state = Int(trie[cell])
             }
             outputs[state].append(Int32(index))
         }
+        let states = outputs.count
         // Breadth-first: failure links folded into a complete transition table.
-        var fail = [Int32](repeating: 0, count: trie.count)
+        var fail = [Int32](repeating: 0, count: states)
         var queue: [Int] = []
-        for column in 0..<columns {
-            if trie[0][column] < 0 { trie[0][column] = 0 } else {
-                fail[Int(trie[0][column])] = 0
-                queue.append(Int(trie[0][column]))
-            }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]; head += 1
-            outputs[state].append(contentsOf: outputs[Int(fail[state])])
+        queue.reserveCapacity(states)
+        trie.withUnsafeMutableBufferPointer { cells in
             for column in 0..<columns {
-                let next = trie[state][column]
-                if next < 0 {
-                    trie[state][column] = trie[Int(fail[state])][column]
-                } else {
-                    fail[Int(next)] = trie[Int(fail[state])][column]
-                    queue.append(Int(next))
+                if cells[column] < 0 { cells[column] = 0 } else { queue.append(Int(cells[column])) }
+            }
+            var head = 0
+            while head < queue.count {
+                let state = queue[head]; head += 1
+                let row = state * columns, failRow = Int(fail[state]) * columns
+                if !outputs[Int(fail[state])].isEmpty { outputs[state].append(contentsOf: outputs[Int(fail[state])]) }
+                for column in 0..<columns {
+                    let next = cells[row + column]
+                    if next < 0 {
+                        cells[row + column] = cells[failRow + column]
+                    } else {
+                        fail[Int(next)] = cells[failRow + column]
+                        queue.append(Int(next))
+                    }
                 }
+            }
+            // Next states become row offsets, complemented where a phrase ends.
+            for cell in 0..<cells.count {
+                let next = cells[cell]
+                cells[cell] = outputs[Int(next)].isEmpty ? next * Int32(columns) : ~(next * Int32(columns))
             }
         }
         self.classOf = classOf
         self.columns = columns
-        self.transitions = trie.flatMap { row in
-            row.map { next in outputs[Int(next)].isEmpty ? next * Int32(columns) : ~(next * Int32(columns)) }
-        }
+        self.transitions = trie
         var starts: [Int32] = [0]
+        starts.reserveCapacity(states + 1)
         for list in outputs { starts.append(starts[starts.count - 1] + Int32(list.count)) }
         self.outputStart = starts
         self.outputList = outputs.flatMap { $0 }
