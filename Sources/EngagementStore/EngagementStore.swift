@@ -121,7 +121,8 @@ public final class EngagementStore: @unchecked Sendable {
         let key = EmailAddress.normalize(email)
         mutex.lock()
         defer { mutex.unlock() }
-        return state.contacts[key] != nil
+        // `index(forKey:)`: a subscript would copy the contact (its tags, memberships, history) only to drop it.
+        return state.contacts.index(forKey: key) != nil
     }
 
     /// The contact with its full history, read from the journal files.
@@ -159,7 +160,7 @@ public final class EngagementStore: @unchecked Sendable {
         let id = MessageID.normalize(messageID)
         mutex.lock()
         defer { mutex.unlock() }
-        guard let email = state.outboundMessageIDs[id], state.contacts[email] != nil else { return nil }
+        guard let email = state.outboundMessageIDs[id], state.contacts.index(forKey: email) != nil else { return nil }
         return email
     }
 

@@ -75,6 +75,9 @@ enum LocalMessageIdentity {
            source.utf8[after] == slash {
             path = source[source.utf8.index(after: after)...]
         }
+        if let name = path.utf8.withContiguousStorageIfAvailable(maildirUniqueName) {
+            return name.map { "maildir " + $0 } ?? "file " + String(path)
+        }
         let components = path.utf8.split(separator: slash)
         if components.count >= 2, case let folder = components[components.count - 2],
            folder.elementsEqual("cur".utf8) || folder.elementsEqual("new".utf8) {
@@ -84,6 +87,29 @@ enum LocalMessageIdentity {
             return "maildir " + String(Substring(unique))
         }
         return "file " + String(path)
+    }
+
+    /// The unique part of a Maildir file name (`cur/UNIQUE:2,FLAGS` or `new/UNIQUE`), read from the path's bytes;
+    /// nil when the file is not in a `cur` or `new` folder. Empty path components are skipped, as splitting does.
+    static func maildirUniqueName(_ path: UnsafeBufferPointer<UInt8>) -> String? {
+        let slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":")
+        func component(endingBefore limit: Int) -> Range<Int>? {
+            var end = limit
+            while end > 0, path[end - 1] == slash { end -= 1 }
+            guard end > 0 else { return nil }
+            var start = end
+            while start > 0, path[start - 1] != slash { start -= 1 }
+            return start..<end
+        }
+        guard let file = component(endingBefore: path.count), let folder = component(endingBefore: file.lowerBound),
+              folder.count == 3, case let name = path[folder],
+              name.elementsEqual("cur".utf8) || name.elementsEqual("new".utf8) else { return nil }
+        // A name that starts with ":" is empty before the flags: the whole name is the unique part after it.
+        var start = file.lowerBound
+        while start < file.upperBound, path[start] == colon { start += 1 }
+        guard start < file.upperBound else { return String(decoding: path[file], as: UTF8.self) }
+        let end = path[start..<file.upperBound].firstIndex(of: colon) ?? file.upperBound
+        return String(decoding: path[start..<end], as: UTF8.self)
     }
 
     /// `path#N`, the N-th message of an mbox (and not a file whose name happens to contain `#`).

@@ -76,10 +76,7 @@ public struct MessageInterpreter: Sendable {
             if let contact = thread.contact {
                 matched = (contact, thread.evidence)
             } else {
-                for (label, address) in candidateAddresses(verdict, message: message) {
-                    tried.append(address)
-                    if directory.isContact(address) { matched = (address, "matched by \(label) \(address)"); break }
-                }
+                matched = firstContact(verdict, message: message, directory: directory, tried: &tried)
             }
             if let matched {
                 result.events.append(event(matched.contact, personKind(verdict, message: message), matched.evidence))
@@ -120,20 +117,24 @@ public struct MessageInterpreter: Sendable {
         return .dncReply
     }
 
-    /// The addresses a person-written message is from, in the order they identify the contact.
-    private func candidateAddresses(_ verdict: Verdict, message: Message) -> [(String, String)] {
-        var seen = Set<String>()
-        var candidates: [(String, String)] = []
-        func add(_ label: String, _ raw: String?) {
-            guard let raw else { return }
+    /// The first address a person-written message is from that is a contact, trying them in the order they identify
+    /// the contact: the verdict's contact, Reply-To, From. Later lists are parsed only when the earlier fail.
+    private func firstContact(_ verdict: Verdict, message: Message, directory: some ContactDirectory,
+                              tried: inout [String]) -> (contact: String, evidence: String)? {
+        var seen: [String] = []
+        func attempt(_ label: String, _ raw: String?) -> (contact: String, evidence: String)? {
+            guard let raw else { return nil }
             let address = EmailAddress.normalize(raw)
-            if !address.isEmpty, seen.insert(address).inserted { candidates.append((label, address)) }
+            guard !address.isEmpty, !seen.contains(address) else { return nil }
+            seen.append(address)
+            tried.append(address)
+            return directory.isContact(address) ? (address, "matched by \(label) \(address)") : nil
         }
-        add(verdict.kind == .optOut && !message.feedbackReports.isEmpty ? "complainant" : "sender", verdict.contact)
-        for address in message.replyTo { add("Reply-To", address.address) }
-        for address in message.from { add("From", address.address) }
-        add("From", verdict.from)
-        return candidates
+        if let found = attempt(verdict.kind == .optOut && !message.feedbackReports.isEmpty ? "complainant" : "sender",
+                               verdict.contact) { return found }
+        for address in message.replyTo { if let found = attempt("Reply-To", address.address) { return found } }
+        for address in message.from { if let found = attempt("From", address.address) { return found } }
+        return attempt("From", verdict.from)
     }
 
     /// The contact of the outbound email this message answers or carries, if the store knows it.
@@ -144,13 +145,12 @@ public struct MessageInterpreter: Sendable {
         if let inReplyTo = verdict.inReplyTo { ids.append(("In-Reply-To", inReplyTo)) }
         // The newest reference is last; an answer to step 3 should match step 3's contact first.
         for reference in verdict.references.reversed() { ids.append(("References", reference)) }
-        var tried: [String] = []
         for (label, id) in ids where !id.isEmpty {
-            tried.append("<\(id)>")
             if let contact = directory.contactForOutboundMessage(id) {
-                return (EmailAddress.normalize(contact), "matched by \(label) <\(id)> of an outbound email", tried)
+                return (EmailAddress.normalize(contact), "matched by \(label) <\(id)> of an outbound email", [])
             }
         }
-        return (nil, "", tried)
+        // What was tried is reported only for a message that matches no contact at all.
+        return (nil, "", ids.compactMap { $0.1.isEmpty ? nil : "<\($0.1)>" })
     }
 }

@@ -172,6 +172,12 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
     #expect(identity(root + "/Archive/cur/1795.M9P1.höst:2,") == "maildir 1795.M9P1.höst")
     #expect(identity(root + "/2026/réponse.eml") == "file 2026/réponse.eml")
     #expect(identity("/elsewhere/a.eml") == "file /elsewhere/a.eml")
+    // Doubled slashes and colons at the start of a name are read as splitting the path would read them.
+    #expect(identity(root + "/Archive//cur//1795.M2P1.host:2,S") == "maildir 1795.M2P1.host")
+    #expect(identity(root + "/cur/::1795.M3P1.host:2,S") == "maildir 1795.M3P1.host")
+    #expect(identity(root + "/cur/::") == "maildir ::")
+    #expect(identity(root + "/recur/1795.M4P1.host") == "file recur/1795.M4P1.host")
+    #expect(identity("cur/1795.M5P1.host") == "maildir 1795.M5P1.host")
 
     // `box#2` is the second message of the mbox `box`, named by content; a real file called `notes#2` is a file.
     let mboxPosition = identity(root + "/box#2")
