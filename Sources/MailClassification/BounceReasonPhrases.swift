@@ -17,7 +17,7 @@ enum BounceReasonPhrases {
             "mailbox does not exist", "address does not exist", "account does not exist", "recipient does not exist",
             "email account that you tried to reach does not exist", "doesn't have an account", "does not have an account",
             "is not a valid mailbox", "not a valid recipient", "no mailbox here by that name", "user is unknown",
-            "unrouteable address", "unroutable address", "user not exist", "no mailbox", "not our customer", "unknown or illegal alias",
+            "user not exist", "no mailbox", "not our customer", "unknown or illegal alias",
             "addressee unknown", "bad destination mailbox address", "destination mailbox address invalid",
             "this user doesn't have a", "this user doesn't have a yahoo com account",
             "this user doesn't have a ymail com account", "this user doesn't have a rocketmail com account",
@@ -35,7 +35,8 @@ enum BounceReasonPhrases {
         ])
         add(.hostunknown, [
             "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
-            "domain does not exist", "unrouteable mail domain", "unroutable mail domain", "domain unknown",
+            "domain does not exist", "unrouteable mail domain", "unrouteable address", "unroutable address",
+            "point to non existent hosts", "unroutable mail domain", "domain unknown",
             "unknown domain", "name or service not known", "host or domain name not found", "nxdomain",
             "recipient domain not found", "no mx or a", "mx lookup failed", "dns error",
             "domain name not found", "unable to resolve", "hostname lookup failed", "no route to host found",
