@@ -163,6 +163,12 @@ public struct BounceReasonClassifier: Sendable {
             basis = "status \(statusCode.text) over " + basis
             reason = statusReason
         }
+        // X.2.3 is a size over an administrative limit set for this mailbox (RFC 3463); X.3.4 is a message too
+        // big for the whole system.
+        if reason == .mesgtoobig, let statusCode, statusCode.subject == 2, statusCode.detail == 3 {
+            reason = .exceedlimit
+            basis += ", over the mailbox's own limit (status \(statusCode.text))"
+        }
         // X.1.6 and X.1.2 say more than the unknown-user words that come with them: the mailbox has moved, or the
         // domain is the bad part. Both stay hard.
         if reason == .userunknown, let statusCode, statusCode.subject == 1, [2, 6].contains(statusCode.detail) {

@@ -78,6 +78,10 @@ import Testing
                                         status: "5.1.6")
         #expect(moved.reason == .hasmoved)
         #expect(moved.hard)
+        #expect(classifier.classify(diagnostic: "552 5.2.3 Message size exceeds fixed maximum message size (10485760)",
+                                    status: "5.2.3").reason == .exceedlimit)
+        #expect(classifier.classify(diagnostic: "552 5.3.4 Message size exceeds fixed maximum message size",
+                                    status: "5.3.4").reason == .mesgtoobig)
         let domain = classifier.classify(diagnostic: "did not like our RCPT TO: 550 5.1.2 <pat@example.com>: user unknown",
                                          status: "5.1.2")
         #expect(domain.reason == .hostunknown)
