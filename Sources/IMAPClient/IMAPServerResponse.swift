@@ -8,7 +8,7 @@ enum IMAPServerResponse {
     case capability([String])
     case search([UInt32])
     /// `* n FETCH (…)`: the item list as name → value, names uppercased (`UID`, `FLAGS`, `BODY[]`).
-    case fetch(sequence: Int, items: [String: IMAPValue])
+    case fetch(sequence: Int, items: IMAPFetchItems)
     case continuation(String)
     /// Anything else (`* FLAGS`, `* LIST`, `* n RECENT`, …): ignored by the commands we send.
     case other
@@ -22,7 +22,7 @@ enum IMAPServerResponse {
         var words = IMAPWordCursor(first)
         guard let head = words.next() else { throw IMAPResponseSyntaxError("empty response line") }
         guard head == "*" else {
-            guard let word = words.next(), let status = IMAPStatus(rawValue: word.uppercased()) else {
+            guard let word = words.next(), let status = IMAPStatus(rawValue: word.imapKeyword) else {
                 throw IMAPResponseSyntaxError("tagged response without OK/NO/BAD")
             }
             self = .tagged(tag: head, status: IMAPStatusText(status: status, rest: words.rest))
@@ -30,7 +30,7 @@ enum IMAPServerResponse {
         }
         guard let word = words.next() else { throw IMAPResponseSyntaxError("untagged response without data") }
         if let number = Int(word) {
-            switch words.next()?.uppercased() {
+            switch words.next()?.imapKeyword {
             case "EXISTS": self = .exists(number)
             case "EXPUNGE": self = .expunge(number)
             case "FETCH":
@@ -38,28 +38,36 @@ enum IMAPServerResponse {
                 guard case .list(let values) = try scanner.value() else {
                     throw IMAPResponseSyntaxError("FETCH without a parenthesised item list")
                 }
-                var items: [String: IMAPValue] = [:]
+                var pairs: [(name: String, value: IMAPValue)] = []
+                pairs.reserveCapacity(values.count / 2)
                 var index = 0
                 while index + 1 < values.count {
-                    if case .atom(let name) = values[index] { items[name.uppercased()] = values[index + 1] }
+                    if case .atom(let name) = values[index] { pairs.append((name.imapKeyword, values[index + 1])) }
                     index += 2
                 }
-                self = .fetch(sequence: number, items: items)
+                self = .fetch(sequence: number, items: IMAPFetchItems(pairs))
             default: self = .other
             }
             return
         }
-        let keyword = word.uppercased()
+        let keyword = word.imapKeyword
         if let status = IMAPStatus(rawValue: keyword) {
             self = .untaggedStatus(IMAPStatusText(status: status, rest: words.rest))
         } else if keyword == "CAPABILITY" {
             self = .capability(words.rest.split(separator: " ").map { $0.uppercased() })
         } else if keyword == "SEARCH" {
-            // Trailing `(MODSEQ n)` from CONDSTORE servers is not a UID: stop at the first non-number.
-            self = .search(words.rest.split(separator: " ").prefix { UInt32($0) != nil }.compactMap { UInt32($0) })
+            self = .search(words.numbers())
         } else {
             self = .other
         }
+    }
+}
+
+extension String {
+    /// The word upper-cased, as IMAP keywords are compared. Servers send them upper-case already (every FETCH
+    /// response carries several), so a word with no ASCII lower-case letter is returned as it is.
+    var imapKeyword: String {
+        utf8.contains(where: { $0 &- UInt8(ascii: "a") < 26 }) ? uppercased() : self
     }
 }
 
@@ -112,4 +120,28 @@ struct IMAPWordCursor {
     }
 
     var rest: String { String(decoding: line[min(offset, line.count)...], as: UTF8.self) }
+
+    /// The space-separated numbers from here on, read from the bytes (a SEARCH of a large mailbox answers with one
+    /// line of thousands). Trailing `(MODSEQ n)` from CONDSTORE servers is not a number: reading stops at the first
+    /// word that is not one.
+    mutating func numbers() -> [UInt32] {
+        var found: [UInt32] = []
+        while offset < line.count {
+            while offset < line.count && line[offset] == 32 { offset += 1 }
+            guard offset < line.count else { break }
+            var value: UInt32 = 0
+            var digits = 0
+            while offset < line.count, line[offset] != 32 {
+                let digit = line[offset] &- UInt8(ascii: "0")
+                guard digit < 10, case let (times, overflow) = value.multipliedReportingOverflow(by: 10), !overflow,
+                      case let (sum, carry) = times.addingReportingOverflow(UInt32(digit)), !carry else { return found }
+                value = sum
+                digits += 1
+                offset += 1
+            }
+            guard digits > 0 else { return found }
+            found.append(value)
+        }
+        return found
+    }
 }

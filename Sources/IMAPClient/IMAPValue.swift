@@ -43,6 +43,7 @@ struct IMAPValueScanner {
             guard depth < Self.maxDepth else { throw IMAPResponseSyntaxError("lists nested too deeply") }
             offset += 1
             var items: [IMAPValue] = []
+            items.reserveCapacity(8)
             while true {
                 skipSpaces()
                 guard offset < current.count else { throw IMAPResponseSyntaxError("unterminated list") }
@@ -65,7 +66,7 @@ struct IMAPValueScanner {
             guard !word.isEmpty else {
                 throw IMAPResponseSyntaxError("unexpected byte \(current[offset]) in response data")
             }
-            return word.uppercased() == "NIL" ? .null : .atom(word)
+            return word.utf8.count == 3 && word.imapKeyword == "NIL" ? .null : .atom(word)
         }
     }
 

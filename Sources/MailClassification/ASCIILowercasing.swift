@@ -10,3 +10,17 @@ extension String {
         self.init(decoding: bytes.map { $0.lowercasedASCII }, as: UTF8.self)
     }
 }
+
+extension String {
+    /// `lowercased()`, without the cost of Unicode case mapping when the text is ASCII, where both give the same
+    /// (header values, addresses and MIME names almost always are).
+    var lowercasedText: String {
+        var copy = self
+        let ascii: String? = copy.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.contains(where: { $0 &- 0x41 < 26 }) else { return self }
+            return String(asciiLowercasing: bytes)
+        }
+        return ascii ?? lowercased()
+    }
+}

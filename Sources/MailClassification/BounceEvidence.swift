@@ -10,18 +10,18 @@ enum BounceEvidence {
         if !message.deliveryStatusReports.isEmpty { return true }
         if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
         let sender = from.first
-        let local = sender?.address.localPart.map { $0.lowercased() } ?? ""
-        let displayName = sender?.displayName?.lowercased() ?? ""
+        let local = sender?.address.localPart.map { String($0).lowercasedText } ?? ""
+        let displayName = sender?.displayName?.lowercasedText ?? ""
         let systemSender = BounceMarkers.systemSenders.contains(local) || from.isEmpty
             || displayName.containsText("mail delivery") || displayName.containsText("mailer-daemon")
             || displayName.containsText("postmaster")
         let subject = folds.subject
         let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
-        if systemSender && (bounceSubject || message.root.contentType.mimeType.lowercased() == "multipart/report") {
+        let isReport = message.root.contentType.mimeType.lowercasedText == "multipart/report"
+        if systemSender && (bounceSubject || isReport) {
             return true
         }
-        if message.root.contentType.mimeType.lowercased() == "multipart/report",
-           message.root.contentType.parameters.value("report-type")?.lowercased() == "delivery-status" {
+        if isReport, message.root.contentType.parameters.value("report-type")?.lowercasedText == "delivery-status" {
             return true
         }
         // A mail system returning a message it could not deliver.

@@ -89,6 +89,24 @@ private func body(_ response: IMAPServerResponse) -> [UInt8]? {
         #expect(refusal.status == .no && refusal.code == "NONEXISTENT")
     }
 
+    /// A CONDSTORE server appends `(MODSEQ n)` to SEARCH; lower-case keywords and item names mean the same, and NIL
+    /// in any case is no value.
+    @Test func searchStopsAtModSeqAndKeywordsIgnoreCase() throws {
+        let parsed = try responses("* search 3 17  4294967295 (MODSEQ 917162500)\r\n"
+                                   + "* 2 fetch (uid 8 flags () body[] nil)\r\n"
+                                   + "* SEARCH 5 4294967296 6\r\n", chunk: 4)
+        guard case .search(let uids) = parsed[0], case .fetch(_, let items) = parsed[1],
+              case .search(let overflowing) = parsed[2] else {
+            Issue.record("unexpected responses \(parsed)")
+            return
+        }
+        #expect(uids == [3, 17, 4_294_967_295])
+        #expect(items["UID"]?.number == 8)
+        #expect(items["FLAGS"] == .list([]))
+        #expect(items["BODY[]"] == .null)
+        #expect(overflowing == [5])
+    }
+
     @Test func bareLineFeedsAreAcceptedLikeCRLF() throws {
         let parsed = try responses("* 5 EXISTS\nA001 OK done\n", chunk: 3)
         #expect(parsed.count == 2)
