@@ -278,8 +278,10 @@ public struct Classifier: Sendable {
             let origin = reportOrigin.about(address, remoteMTA: entry.remoteMTA)
             var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
                                             context: reportText, origin: origin, counter: counter)
-            if entry.diagnosticType?.lowercased().hasPrefix("x-unix") == true {
-                // A local delivery program (procmail, a pipe) failed: the mailer, not the address.
+            if entry.diagnosticType?.lowercased().hasPrefix("x-unix") == true,
+               ![.mailboxfull, .suspend].contains(decision.reason) || !decision.basis.hasPrefix("diagnostic says") {
+                // A local delivery program (procmail, a pipe) failed: the mailer, not the address, unless its
+                // message says the mailbox is full or disabled ("Quota exceeded").
                 decision = .init(reason: .mailererror, hard: false, basis: "Diagnostic-Code type \(entry.diagnosticType ?? "")")
             }
             if decision.basis.hasPrefix("status") || decision.basis == "no recognised reason",

@@ -48,6 +48,26 @@ To stop receiving these emails, unsubscribe here.
         """)
     }
 
+    /// A local delivery program's failure (`Diagnostic-Code: X-Unix`) is the mailer's, unless its message says the
+    /// mailbox is full.
+    @Test func localDeliveryProgramFailureIsMailerErrorUnlessTheMailboxIsFull() {
+        let full = classifier.classify(dsn("""
+        Final-Recipient: rfc822; pat@client.example
+        Action: delayed
+        Status: 4.3.0
+        Diagnostic-Code: X-Unix; Quota exceeded message delivery failed to /var/mail/box/p/pat/INBOX
+        """))
+        #expect(full.recipients.first?.reason == "mailboxfull")
+        let pipe = classifier.classify(dsn("""
+        Final-Recipient: rfc822; pat@client.example
+        Action: failed
+        Status: 5.3.0
+        Diagnostic-Code: X-Unix; 77 (pipe to |/usr/local/bin/filter exited with status 77)
+        """))
+        #expect(pipe.recipients.first?.reason == "mailererror")
+        #expect(pipe.kind == .softBounce)
+    }
+
     @Test func multiRecipientReportWithOneHardAndOneSoft() {
         let verdict = classifier.classify(dsn("""
         Final-Recipient: rfc822; pat@client.example
