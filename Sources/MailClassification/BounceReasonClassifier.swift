@@ -156,30 +156,7 @@ public struct BounceReasonClassifier: Sendable {
             reason = .expired
             basis += " until delivery " + (action?.lowercased() == "delayed" ? "was delayed" : "expired")
         }
-        // RFC 7372's authentication codes (X.7.23–X.7.27) are precise where the words that come with them ("spam",
-        // "blocked", "policy") are not.
-        if let statusCode, statusCode.subject == 7, (23...27).contains(statusCode.detail),
-           let statusReason = statusCode.reason, reason != statusReason, !reason.isHardByNature {
-            basis = "status \(statusCode.text) over " + basis
-            reason = statusReason
-        }
-        // X.2.3 is a size over an administrative limit set for this mailbox (RFC 3463); X.3.4 is a message too
-        // big for the whole system.
-        if reason == .mesgtoobig, let statusCode, statusCode.subject == 2, statusCode.detail == 3 {
-            reason = .exceedlimit
-            basis += ", over the mailbox's own limit (status \(statusCode.text))"
-        }
-        // X.1.6 and X.1.2 say more than the unknown-user words that come with them: the mailbox has moved, or the
-        // domain is the bad part. Both stay hard.
-        if reason == .userunknown, let statusCode, statusCode.subject == 1, [2, 6].contains(statusCode.detail) {
-            reason = statusCode.detail == 6 ? .hasmoved : .hostunknown
-            basis += ", and status \(statusCode.text) says " + (statusCode.detail == 6 ? "the mailbox has moved" : "the destination domain is bad")
-        }
-        // X.1.7 / X.1.8: the sender's address or domain was refused, not the recipient's.
-        if reason.isHardByNature, let statusCode, statusCode.subject == 1, [7, 8].contains(statusCode.detail) {
-            reason = .rejected
-            basis += ", but status \(statusCode.text) is about the sender"
-        }
+        if let statusCode { Self.refine(&reason, basis: &basis, by: statusCode) }
         // A temporary (4.x.x) DNS failure says nothing final about the domain.
         if reason == .hostunknown, statusCode?.klass == 4
             || Self.temporaryWords.firstMatch(in: text, counter: counter) != nil {
@@ -192,6 +169,36 @@ public struct BounceReasonClassifier: Sendable {
         // A delay notice is only ever a soft outcome: the server is still trying.
         if action?.lowercased() == "delayed" { hard = false }
         return Decision(reason: reason, hard: hard, basis: basis)
+    }
+
+    /// Status codes more precise than the words they come with: RFC 7372's authentication codes, X.2.3's mailbox
+    /// limit, X.1.6 / X.1.2 beside unknown-user words, and X.1.7 / X.1.8, which are about the sender.
+    static func refine(_ reason: inout BounceReason, basis: inout String, by statusCode: StatusCode) {
+        // RFC 7372's authentication codes (X.7.23–X.7.27) are precise where the words that come with them ("spam",
+        // "blocked", "policy") are not.
+        if statusCode.subject == 7, (23...27).contains(statusCode.detail),
+           let statusReason = statusCode.reason, reason != statusReason, !reason.isHardByNature {
+            basis = "status \(statusCode.text) over " + basis
+            reason = statusReason
+        }
+        // X.2.3 is a size over an administrative limit set for this mailbox (RFC 3463); X.3.4 is a message too
+        // big for the whole system.
+        if reason == .mesgtoobig, statusCode.subject == 2, statusCode.detail == 3 {
+            reason = .exceedlimit
+            basis += ", over the mailbox's own limit (status \(statusCode.text))"
+        }
+        // X.1.6 and X.1.2 say more than the unknown-user words that come with them: the mailbox has moved, or the
+        // domain is the bad part. Both stay hard.
+        if reason == .userunknown, statusCode.subject == 1, [2, 6].contains(statusCode.detail) {
+            reason = statusCode.detail == 6 ? .hasmoved : .hostunknown
+            basis += ", and status \(statusCode.text) says "
+                + (statusCode.detail == 6 ? "the mailbox has moved" : "the destination domain is bad")
+        }
+        // X.1.7 / X.1.8: the sender's address or domain was refused, not the recipient's.
+        if reason.isHardByNature, statusCode.subject == 1, [7, 8].contains(statusCode.detail) {
+            reason = .rejected
+            basis += ", but status \(statusCode.text) is about the sender"
+        }
     }
 
     /// The matches that do not lie inside a longer match: "connection timed out" is about a delivery that expired,
