@@ -58,7 +58,7 @@ enum AutoReplySignals {
         if !isReply, let value = message.headers.value("Auto-Submitted")?.lowercased(), value.hasPrefix("auto-generated") {
             return "Auto-Submitted: \(value) on a message that answers nothing of ours (notification)"
         }
-        if !isReply, message.allParts.contains(where: { isMIMEType($0.contentType, "text", "calendar") }) {
+        if !isReply, hasPart(message, where: { isMIMEType($0, "text", "calendar") }) {
             return "calendar invitation (text/calendar part)"
         }
         if message.subject?.hasLowercasedPrefix("report domain:") == true {
@@ -72,7 +72,7 @@ enum AutoReplySignals {
         if message.root.contentType.parameters.value("report-type")?.lowercased() == "disposition-notification" {
             return "multipart/report; report-type=disposition-notification"
         }
-        if message.allParts.contains(where: { isMIMEType($0.contentType, "message", "disposition-notification") }) {
+        if hasPart(message, where: { isMIMEType($0, "message", "disposition-notification") }) {
             return "message/disposition-notification part"
         }
         // Every prefix below starts with "r", "g" or "l", and lowercasing makes none of these from another letter.
@@ -84,6 +84,20 @@ enum AutoReplySignals {
             }
         }
         return nil
+    }
+
+    /// Whether the root or a part nested in it (as `Message.allParts` lists them) has a content type for which
+    /// `matches` holds. Parts are read where they are, by index: no part is copied, no list of them made.
+    private static func hasPart(_ message: Message, where matches: (ContentType) -> Bool) -> Bool {
+        if matches(message.root.contentType) { return true }
+        var pending: [[MessagePart]] = message.root.children.isEmpty ? [] : [message.root.children]
+        while let siblings = pending.popLast() {
+            for index in siblings.indices {
+                if matches(siblings[index].contentType) { return true }
+                if !siblings[index].children.isEmpty { pending.append(siblings[index].children) }
+            }
+        }
+        return false
     }
 
     /// `contentType.mimeType.lowercased() == type + "/" + subtype` for lowercase ASCII names without "/",

@@ -48,7 +48,8 @@ public struct Classifier: Sendable {
         if let forwarded = forwardedBounce(message, base: base, insideBounce: false, counter: counter) { return forwarded }
 
         let replier = (from.first ?? message.replyTo.first)?.address
-        let newText = Self.newText(of: message, counter: counter)
+        let extracted = Self.newText(of: message, counter: counter)
+        let newText = extracted?.text
 
         if let mailbox = unsubscribeMailbox(in: message) {
             verdict.kind = .optOut
@@ -75,11 +76,11 @@ public struct Classifier: Sendable {
             verdict.replyText = newText
             verdict.evidence.append(evidence)
             let bodyText = newText ?? ""
-            let normalized = NormalizedText(bodyText, counter: counter)
-            if let left = AutoReplyPhrases.leftCompany.firstMatch(in: normalized, counter: counter) {
+            let folded = extracted?.folded ?? NormalizedText(bodyText, counter: counter).bytes
+            if let left = folded.withUnsafeBufferPointer({ AutoReplyPhrases.leftCompany.firstMatch(in: $0, counter: counter) }) {
                 verdict.leftCompany = true
                 verdict.reason = "left company"
-                verdict.evidence.append("text says \"\(normalized.phraseText(left.range))\"")
+                verdict.evidence.append("text says \"\(FoldedPhrase.text(left.range, in: folded))\"")
             } else {
                 verdict.reason = "vacation"
                 if let returnDate = ReturnDateExtractor().returnDate(in: bodyText, messageDate: date, counter: counter) {
@@ -113,7 +114,8 @@ public struct Classifier: Sendable {
 
         verdict.contact = replier
         verdict.replyText = newText
-        if let finding = OptOutDetector().detect(replyText: newText ?? "", subject: message.subject, counter: counter) {
+        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: extracted?.folded,
+                                                 subject: message.subject, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "unsubscribe"
             verdict.evidence.append("\(finding.place) asks to opt out: \"\(finding.phrase)\"")
@@ -461,13 +463,13 @@ public struct Classifier: Sendable {
 
     // MARK: - Replies
 
-    static func newText(of message: Message, counter: StepCounter?) -> String? {
+    static func newText(of message: Message, counter: StepCounter?) -> ReplyTextExtractor.Extract? {
         let extractor = ReplyTextExtractor()
         if let text = message.textBody, !text.consists(only: .whitespacesAndNewlines) {
-            return extractor.newText(fromPlainText: text, counter: counter)
+            return extractor.extract(fromPlainText: text, counter: counter)
         }
         if let html = message.htmlBody {
-            return extractor.newText(fromHTML: html, counter: counter)
+            return extractor.extract(fromHTML: html, counter: counter)
         }
         return nil
     }

@@ -18,15 +18,16 @@ public struct OptOutDetector: Sendable {
         detect(replyText: replyText, subject: subject, counter: nil)
     }
 
-    func detect(replyText: String, subject: String?, counter: StepCounter?) -> Finding? {
+    /// `folded`: the fold of `replyText` (`NormalizedText(replyText).bytes`) when the caller has it.
+    func detect(replyText: String, folded: [UInt8]? = nil, subject: String?, counter: StepCounter?) -> Finding? {
         // Each text is folded once, for the keyword test and the clause search alike.
         if let subject {
             let stripped = Self.strippingReplyPrefixes(subject)
-            let folded = NormalizedText(stripped, counter: counter)
+            let folded = NormalizedText(stripped, counter: counter).bytes
             if let phrase = keywordOnly(stripped, folded: folded) { return Finding(phrase: phrase, place: "subject") }
             if let phrase = clause(in: stripped, folded: folded, counter: counter) { return Finding(phrase: phrase, place: "subject") }
         }
-        let folded = NormalizedText(replyText, counter: counter)
+        let folded = folded ?? NormalizedText(replyText, counter: counter).bytes
         if let phrase = keywordOnly(replyText, folded: folded) ?? keywordOnlyFirstLine(replyText, counter: counter) {
             return Finding(phrase: phrase, place: "reply text")
         }
@@ -39,16 +40,20 @@ public struct OptOutDetector: Sendable {
     /// The text is only an opt-out keyword, give or take politeness ("Unsubscribe", "STOP", "remove me please").
     private func keywordOnly(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200, NormalizedText.minimumWordCount(of: text) <= 8 else { return nil }
-        return keywordOnly(text, folded: NormalizedText(text, counter: counter))
+        return keywordOnly(text, folded: NormalizedText(text, counter: counter).bytes)
     }
 
     /// `keywordOnly` with the text's fold at hand.
-    private func keywordOnly(_ text: String, folded normalized: NormalizedText) -> String? {
+    private func keywordOnly(_ text: String, folded: [UInt8]) -> String? {
         guard text.utf8.count <= 200 else { return nil }
-        if normalized.isSingleScalar { return keywordOnly(words: normalized.bytes) }
+        if let found = folded.withUnsafeBufferPointer({ folded -> String?? in
+            SingleScalarText.holds(folded) ? .some(keywordOnly(words: folded)) : nil
+        }) {
+            return found
+        }
         // Folded ASCII splits into exactly `wordCount` words; other text may join a space to a following mark.
-        if normalized.wordCount > 8, !normalized.bytes.contains(where: { $0 >= 0x80 }) { return nil }
-        let words = normalized.words
+        if NormalizedText.wordCount(of: folded) > 8, !folded.contains(where: { $0 >= 0x80 }) { return nil }
+        let words = String(decoding: folded, as: UTF8.self).split(separator: " ")
         guard !words.isEmpty, words.count <= 8 else { return nil }
         var keyword: String?
         for word in words {
@@ -60,9 +65,10 @@ public struct OptOutDetector: Sendable {
     }
 
     /// `keywordOnly` on folded text whose every scalar is a character of its own, so that its words are its runs
-    /// of bytes between spaces; stops at the first word that is neither a keyword nor politeness.
-    private func keywordOnly(words folded: [UInt8]) -> String? {
-        var keyword: String?
+    /// of bytes between spaces; stops at the first word that is neither a keyword nor politeness. A word is looked
+    /// up with the spaces around it, as the word tables hold it (equal bytes: equal strings, in such text).
+    private func keywordOnly(words folded: UnsafeBufferPointer<UInt8>) -> String? {
+        var keyword: Range<Int>?
         var words = 0
         var start = 0
         while start < folded.count {
@@ -71,27 +77,41 @@ public struct OptOutDetector: Sendable {
             while end < folded.count, folded[end] != 0x20 { end += 1 }
             words += 1
             guard words <= 8 else { return nil }
-            let word = String(decoding: folded[start..<end], as: UTF8.self)
+            let bounded = UnsafeBufferPointer(rebasing: folded[Swift.max(start - 1, 0)..<Swift.min(end + 1, folded.count)])
+            let word = start..<end
             start = end
-            if OptOutPhrases.keywords.contains(word) { keyword = keyword ?? word; continue }
-            if OptOutPhrases.politeness.contains(word) { continue }
+            if OptOutPhrases.keywordWords.matchesWhole(bounded) { keyword = keyword ?? word; continue }
+            if OptOutPhrases.politenessWords.matchesWhole(bounded) { continue }
             return nil
         }
-        return keyword
+        return keyword.map { String(decoding: UnsafeBufferPointer(rebasing: folded[$0]), as: UTF8.self) }
     }
 
     /// A short reply whose first line is only the keyword, followed by a sign-off ("Unsubscribe.\n\nBram").
     private func keywordOnlyFirstLine(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200 else { return nil }
-        let firstLine: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var first: String?
+        // nil: more than four lines that are not blank.
+        let firstLine: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var first: Range<Int>?
             var count = 0
-            for line in ReplyTextExtractor.lineBounds(of: bytes) where !Self.isBlank(UnsafeBufferPointer(rebasing: bytes[line])) {
+            // Whether every blank line was told blank by its bytes, so that it folds to nothing.
+            var blanksFoldToNothing = true
+            var start: Int? = 0
+            while let lineStart = start {
+                let line = ReplyTextExtractor.nextLine(in: bytes, from: lineStart)
+                start = line.next
+                let blank = Self.isBlank(UnsafeBufferPointer(rebasing: bytes[line.bounds]))
+                if blank.isBlank {
+                    blanksFoldToNothing = blanksFoldToNothing && blank.byBytes
+                    continue
+                }
                 count += 1
                 if count > 4 { return nil }
-                first = first ?? String(decoding: bytes[line], as: UTF8.self)
+                first = first ?? line.bounds
             }
-            return first
+            // With one line not blank, that line folds as the whole text, whose keyword test came to nothing.
+            guard let first, count > 1 || !blanksFoldToNothing else { return "" }
+            return String(decoding: bytes[first], as: UTF8.self)
         }
         let first: String?
         if let firstLine {
@@ -100,32 +120,35 @@ public struct OptOutDetector: Sendable {
             let lines = ReplyTextExtractor.lines(of: text).filter { !$0.allSatisfy(\.isWhitespace) }
             first = lines.count <= 4 ? lines.first.map(String.init) : nil
         }
-        return first.flatMap { keywordOnly($0, counter: counter) }
+        guard let first, !first.isEmpty else { return nil }
+        return keywordOnly(first, counter: counter)
     }
 
     /// Whether a line (no CR or LF) is only whitespace characters. By scalars when each is a character of its own
-    /// (there the whitespace is tab, VT, FF, space, NEL and no-break space), by characters otherwise.
-    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// (there the whitespace is tab, VT, FF, space, NEL and no-break space: `byBytes`), by characters otherwise.
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> (isBlank: Bool, byBytes: Bool) {
         guard SingleScalarText.holds(line) else {
-            return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
+            return (String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace), false)
         }
         var index = 0
         while index < line.count {
             switch line[index] {
             case 0x09, 0x0B, 0x0C, 0x20: index += 1
             case 0xC2 where index + 1 < line.count && (line[index + 1] == 0x85 || line[index + 1] == 0xA0): index += 2
-            default: return false
+            default: return (false, true)
             }
         }
-        return true
+        return (true, true)
     }
 
     /// An explicit opt-out clause in a sentence that is not a question about it and not negated.
     /// `folded`: the fold of `text`.
-    private func clause(in text: String, folded: NormalizedText, counter: StepCounter?) -> String? {
+    private func clause(in text: String, folded: [UInt8], counter: StepCounter?) -> String? {
         // Sentences end at characters that folding turns into spaces, so each sentence's fold is a piece of the
         // whole text's fold between spaces: when the whole holds no clause, no sentence does.
-        guard OptOutPhrases.clauses.contains(folded, counter: counter) else { return nil }
+        guard folded.withUnsafeBufferPointer({ OptOutPhrases.clauses.firstMatch(in: $0, counter: counter) }) != nil else {
+            return nil
+        }
         for sentence in Self.sentences(of: text) {
             counter?.add(1)
             let normalized = NormalizedText(sentence.text, counter: counter)
@@ -212,29 +235,47 @@ public struct OptOutDetector: Sendable {
     static let replyPrefixes: Set<String> = ["re", "aw", "sv", "r", "antw", "res", "odp", "vs", "rif", "ynt", "回复", "答复"]
     static let forwardPrefixes: Set<String> = ["fw", "fwd", "wg", "tr", "rv", "enc", "doorst", "i"]
 
+    /// What the word before a subject's first colon is.
+    enum PrefixKind { case reply, forward, other }
+
+    private static func kind(of word: String) -> PrefixKind {
+        replyPrefixes.contains(word) ? .reply : forwardPrefixes.contains(word) ? .forward : .other
+    }
+
+    /// The ASCII prefixes with their kinds, compared byte by byte with a subject's ASCII word (equal ASCII bytes:
+    /// equal strings; no other prefix can equal an ASCII word).
+    private static let asciiPrefixes: [(word: [UInt8], kind: PrefixKind)] = (replyPrefixes.sorted() + forwardPrefixes.sorted())
+        .filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        .map { (Array($0.utf8), kind(of: $0)) }
+
+    private static func kind(ofASCII word: UnsafeBufferPointer<UInt8>) -> PrefixKind {
+        for entry in asciiPrefixes where entry.word.count == word.count
+            && entry.word.elementsEqual(word, by: { $0 == $1.lowercasedASCII }) {
+            return entry.kind
+        }
+        return .other
+    }
+
     /// Whether the subject starts with a reply prefix ("Re:", "AW:", "RE :", "Odp:"), not a forward prefix.
     static func hasReplyPrefix(_ subject: String) -> Bool {
-        guard let prefix = leadingPrefix(Substring(subject)).prefix else { return false }
-        return replyPrefixes.contains(prefix.word)
+        leadingPrefix(Substring(subject)).prefix?.kind == .reply
     }
 
     static func strippingReplyPrefixes(_ subject: String) -> String {
         var rest = Substring(subject)
         while true {
             let (trimmed, prefix) = leadingPrefix(rest)
-            guard let prefix, replyPrefixes.contains(prefix.word) || forwardPrefixes.contains(prefix.word) else {
-                return String(trimmed)
-            }
+            guard let prefix, prefix.kind != .other else { return String(trimmed) }
             rest = prefix.rest
         }
     }
 
-    /// The text without leading spaces and tabs and, when a colon is among its first seven characters, the
-    /// lowercased word before it ("re", "aw") and the text after it. By bytes when those characters are ASCII
-    /// without CR and an ASCII byte follows them (so each is one byte and none is joined to the next).
-    private static func leadingPrefix(_ text: Substring) -> (trimmed: Substring, prefix: (word: String, rest: Substring)?) {
-        // (offset of the first character after spaces and tabs, offset of the colon, the lowercased word)
-        typealias ByteReading = (start: Int, colon: (offset: Int, word: String)?)
+    /// The text without leading spaces and tabs and, when a colon is among its first seven characters, the kind
+    /// of the lowercased word before it ("re", "aw") and the text after it. By bytes when those characters are
+    /// ASCII without CR and an ASCII byte follows them (so each is one byte and none is joined to the next).
+    private static func leadingPrefix(_ text: Substring) -> (trimmed: Substring, prefix: (kind: PrefixKind, rest: Substring)?) {
+        // (offset of the first character after spaces and tabs, offset of the colon, the word's kind)
+        typealias ByteReading = (start: Int, colon: (offset: Int, kind: PrefixKind)?)
         let byBytes: ByteReading?? = text.utf8.withContiguousStorageIfAvailable { bytes -> ByteReading? in
             var start = 0
             while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
@@ -244,18 +285,17 @@ public struct OptOutDetector: Sendable {
             var wordStart = start, wordEnd = colon
             while wordStart < wordEnd, bytes[wordStart] == 0x20 || bytes[wordStart] == 0x09 { wordStart += 1 }
             while wordEnd > wordStart, bytes[wordEnd - 1] == 0x20 || bytes[wordEnd - 1] == 0x09 { wordEnd -= 1 }
-            let word = String(asciiLowercasing: bytes[wordStart..<wordEnd])
-            return (start, (colon, word))
+            return (start, (colon, kind(ofASCII: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]))))
         }
         if let byBytes, let byBytes {
             let utf8 = text.utf8
             let trimmed = text[utf8.index(utf8.startIndex, offsetBy: byBytes.start)...]
             guard let colon = byBytes.colon else { return (trimmed, nil) }
-            return (trimmed, (colon.word, text[utf8.index(utf8.startIndex, offsetBy: colon.offset + 1)...]))
+            return (trimmed, (colon.kind, text[utf8.index(utf8.startIndex, offsetBy: colon.offset + 1)...]))
         }
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
         guard let colon = trimmed.prefix(7).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return (trimmed, nil) }
-        return (trimmed, (trimmed[..<colon].trimmingWhitespace.lowercased(), trimmed[trimmed.index(after: colon)...]))
+        return (trimmed, (kind(of: trimmed[..<colon].trimmingWhitespace.lowercased()), trimmed[trimmed.index(after: colon)...]))
     }
 
     private static func lastWords(_ bytes: ArraySlice<UInt8>, count: Int) -> [String] {

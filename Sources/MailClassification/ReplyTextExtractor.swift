@@ -30,17 +30,33 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     func newText(fromPlainText text: String, counter: StepCounter?) -> String {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ newText(of: text, bytes: $0, counter: counter) }) {
+        extract(fromPlainText: text, counter: counter).text
+    }
+
+    /// A reply's new text, with its fold (`NormalizedText(text).bytes`) when the line folds made on the way
+    /// give it.
+    struct Extract {
+        let text: String
+        let folded: [UInt8]?
+    }
+
+    func extract(fromHTML html: String, counter: StepCounter?) -> Extract {
+        extract(fromPlainText: HTMLText.visibleText(of: html, droppingQuotes: true, counter: counter), counter: counter)
+    }
+
+    func extract(fromPlainText text: String, counter: StepCounter?) -> Extract {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ extract(of: text, bytes: $0, counter: counter) }) {
             return result
         }
         // A bridged string: a native copy always holds its UTF-8 contiguously.
         let native = String(decoding: Array(text.utf8), as: UTF8.self)
-        return native.utf8.withContiguousStorageIfAvailable { newText(of: native, bytes: $0, counter: counter) } ?? ""
+        return native.utf8.withContiguousStorageIfAvailable { extract(of: native, bytes: $0, counter: counter) }
+            ?? Extract(text: "", folded: nil)
     }
 
     /// The reply rules on the UTF-8 bytes of `text`: lines are byte ranges; lines whose every scalar is a
-    /// character of its own are read by scalars and folded into one reused buffer, other lines by characters.
-    private func newText(of text: String, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String {
+    /// character of its own are read by scalars and their folds kept, other lines by characters.
+    private func extract(of text: String, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> Extract {
         let reading = LineReading(text: text, bytes: bytes)
         // Lines are split and given roles only up to the cut: an Outlook reply's unquoted original after it is
         // never read.
@@ -48,35 +64,35 @@ public struct ReplyTextExtractor: Sendable {
 
         var first = 0
         while lineRoles.hasLine(first), lineRoles.role(of: first) == .empty { first += 1 }
-        guard lineRoles.hasLine(first) else { return "" }
+        guard lineRoles.hasLine(first) else { return Extract(text: "", folded: [0x20]) }
         var replyStart = first
         if lineRoles.role(of: first) == .attribution || lineRoles.role(of: first) == .header {
             // Bottom posting: quoted history first, the reply after it.
             while lineRoles.hasLine(replyStart), lineRoles.role(of: replyStart) != .text { replyStart += 1 }
-            guard lineRoles.hasLine(replyStart) else { return reading.joined(lineRoles.lines[first...]) }
+            guard lineRoles.hasLine(replyStart) else { return lineRoles.extract(first..<lineRoles.lineCount) }
         }
         var cut = replyStart
-        while lineRoles.hasLine(cut), ![.attribution, .header, .delimiter, .signature].contains(lineRoles.role(of: cut)) {
+        while lineRoles.hasLine(cut) {
+            let role = lineRoles.role(of: cut)
+            if role == .attribution || role == .header || role == .delimiter || role == .signature { break }
             cut += 1
         }
         var kept = replyStart..<cut
-        let roles = lineRoles.decided
-        let lines = lineRoles.lines
         // A quote at the end is history the replier left in, and so is the paragraph that introduced it.
-        if roles[kept].contains(.text) {
+        if lineRoles.decidedRoles(kept, contain: .text) {
             var end = kept.upperBound
-            while end > kept.lowerBound, [.quote, .empty].contains(roles[end - 1]) { end -= 1 }
-            if end < kept.upperBound, roles[end..<kept.upperBound].contains(.quote) {
+            while end > kept.lowerBound, [.quote, .empty].contains(lineRoles.decidedRole(end - 1)) { end -= 1 }
+            if end < kept.upperBound, lineRoles.decidedRoles(end..<kept.upperBound, contain: .quote) {
                 var start = end
-                while start > kept.lowerBound, end - start < 3, roles[start - 1] == .text { start -= 1 }
+                while start > kept.lowerBound, end - start < 3, lineRoles.decidedRole(start - 1) == .text { start -= 1 }
                 if start > kept.lowerBound || end - start < 3,
-                   Self.introducesQuote(reading.string(lines[start..<end], separator: 0x20)) {
+                   Self.introducesQuote(reading.joinedBytes(lineRoles.bounds(start..<end), separator: 0x20)) {
                     end = start
                 }
             }
             kept = kept.lowerBound..<end
         }
-        return reading.joined(lines[kept])
+        return lineRoles.extract(kept)
     }
 
     /// A text's lines as byte ranges of its UTF-8, with the readings the role rules need.
@@ -94,30 +110,27 @@ public struct ReplyTextExtractor: Sendable {
         /// Whether every scalar of the line is a character of its own, so that it can be read by scalars.
         func isSingleScalar(_ line: Range<Int>) -> Bool { SingleScalarText.holds(slice(line)) }
 
-        func role(of line: Range<Int>, singleScalar: Bool, folding: inout FoldingBuffer, counter: StepCounter?) -> LineRole {
-            singleScalar ? ReplyTextExtractor.roleByScalars(of: slice(line), folding: &folding, counter: counter)
-                         : ReplyTextExtractor.role(of: substring(line), counter: counter)
-        }
-
         /// The lines' bytes joined with `separator`.
-        func joinedBytes(_ lines: ArraySlice<Range<Int>>, separator: UInt8) -> [UInt8] {
+        func joinedBytes(_ lines: some Collection<Range<Int>>, separator: UInt8) -> [UInt8] {
             var joined: [UInt8] = []
             joined.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
-            for (offset, line) in lines.enumerated() {
-                if offset > 0 { joined.append(separator) }
-                joined.append(contentsOf: bytes[line])
+            var isFirst = true
+            for line in lines {
+                if !isFirst { joined.append(separator) }
+                isFirst = false
+                joined.append(contentsOf: slice(line))
             }
             return joined
         }
 
-        func string(_ lines: ArraySlice<Range<Int>>, separator: UInt8) -> String {
-            String(decoding: joinedBytes(lines, separator: separator), as: UTF8.self)
-        }
+    }
 
-        /// The lines joined with LF, without leading and trailing whitespace (as characters, LF included).
-        func joined(_ lines: ArraySlice<Range<Int>>) -> String {
-            ReplyTextExtractor.trimmedWhitespace(joinedBytes(lines, separator: 0x0A))
-        }
+    /// One line of the text: where it is, its role so far, and where its fold is kept (empty until folded).
+    struct Line {
+        var bounds: Range<Int>
+        var role = LineRole.text
+        var singleScalar = false
+        var fold: Range<Int> = 0..<0
     }
 
     /// The roles of a text's lines, worked out in order and only as far as they are asked for. A line's role
@@ -127,14 +140,17 @@ public struct ReplyTextExtractor: Sendable {
     struct LineRoles {
         let reading: LineReading
         let counter: StepCounter?
-        /// The lines split so far, as byte ranges.
-        private(set) var lines: [Range<Int>] = []
+        /// The lines split so far. The first `rolesRead` have their own role (then attributions and header blocks
+        /// overwrite it).
+        private var lines: [Line] = []
         /// Where the text not yet split into lines starts; nil once it all is.
         private var unsplitStart: Int? = 0
+        private var folds = FoldedLines()
+        /// Reused for the short folds that are not a whole line's (an attribution's lead, a header name).
         private var folding = FoldingBuffer()
-        /// Each line's role from its own text, filled in order; attributions and then header blocks overwrite it.
-        private var roles: [LineRole] = []
-        private var singleScalar: [Bool] = []
+        /// Reused for the joined lines of a possible attribution.
+        private var attributionText: [UInt8] = []
+        private var rolesRead = 0
         /// The next line the attribution search starts from: before it, lines have their role after attributions.
         private var attributionsBefore = 0
         /// Lines before this one have their final role (their header block, if any, settled).
@@ -144,35 +160,73 @@ public struct ReplyTextExtractor: Sendable {
         init(reading: LineReading, counter: StepCounter?) {
             self.reading = reading
             self.counter = counter
+            // A line is seldom shorter than 32 bytes: enough room for most texts at once, never much more.
+            lines.reserveCapacity(Swift.min(reading.bytes.count / 32 + 8, 256))
         }
+
+        var lineCount: Int { lines.count }
 
         /// Whether the text has a line at `index`, splitting it as far as needed to tell.
         mutating func hasLine(_ index: Int) -> Bool {
             while lines.count <= index, let start = unsplitStart {
                 let line = ReplyTextExtractor.nextLine(in: reading.bytes, from: start)
-                lines.append(line.bounds)
+                lines.append(Line(bounds: line.bounds))
                 unsplitStart = line.next
                 counter?.add(1)
             }
             return index < lines.count
         }
 
-        /// The final roles of the lines asked for so far (and of a few more).
-        var decided: ArraySlice<LineRole> { roles[..<decidedBefore] }
+        /// The final role of a line already asked for (or of one of the few after it).
+        func decidedRole(_ index: Int) -> LineRole { lines[index].role }
+
+        func decidedRoles(_ range: Range<Int>, contain role: LineRole) -> Bool {
+            lines[range].contains { $0.role == role }
+        }
+
+        func bounds(_ range: Range<Int>) -> LazyMapSequence<ArraySlice<Line>, Range<Int>> {
+            lines[range].lazy.map(\.bounds)
+        }
 
         /// The final role of the line at `index` (< the number of lines).
         mutating func role(of index: Int) -> LineRole {
             while decidedBefore <= index { decideNext() }
-            return roles[index]
+            return lines[index].role
+        }
+
+        /// The lines at `range` joined with LF, without leading and trailing whitespace (as characters, LF
+        /// included), and their fold when trimming took whitespace bytes only (then the trimmed text folds as the
+        /// lines do).
+        mutating func extract(_ range: Range<Int>) -> Extract {
+            let (text, byBytes) = ReplyTextExtractor.trimmedWhitespace(reading.joinedBytes(bounds(range), separator: 0x0A))
+            guard byBytes else { return Extract(text: text, folded: nil) }
+            for index in range { _ = fold(ofLine: index) }
+            return Extract(text: text, folded: folds.joined(lines[range].lazy.map(\.fold)))
+        }
+
+        /// Where the fold of the line at `index` is kept, folding it now if no role rule did.
+        private mutating func fold(ofLine index: Int) -> Range<Int> {
+            if !lines[index].fold.isEmpty { return lines[index].fold }
+            let fold = folds.append(foldOf: reading.slice(lines[index].bounds), counter: counter)
+            lines[index].fold = fold
+            return fold
         }
 
         /// Reads each line's own role up to and including `index`.
         private mutating func readRoles(through index: Int) {
-            while roles.count <= index, hasLine(roles.count) {
-                let line = lines[roles.count]
-                let isSingleScalar = reading.isSingleScalar(line)
-                singleScalar.append(isSingleScalar)
-                roles.append(reading.role(of: line, singleScalar: isSingleScalar, folding: &folding, counter: counter))
+            while rolesRead <= index, hasLine(rolesRead) {
+                let bounds = lines[rolesRead].bounds
+                let isSingleScalar = reading.isSingleScalar(bounds)
+                lines[rolesRead].singleScalar = isSingleScalar
+                if isSingleScalar {
+                    let (role, fold) = ReplyTextExtractor.roleByScalars(of: reading.slice(bounds), folds: &folds,
+                                                                         folding: &folding, counter: counter)
+                    lines[rolesRead].role = role
+                    lines[rolesRead].fold = fold
+                } else {
+                    lines[rolesRead].role = ReplyTextExtractor.role(of: reading.substring(bounds), counter: counter)
+                }
+                rolesRead += 1
             }
         }
 
@@ -180,18 +234,19 @@ public struct ReplyTextExtractor: Sendable {
         private mutating func decideNext() {
             let index = decidedBefore
             findAttributions(through: index)
-            guard roles[index] == .header else { decidedBefore += 1; return }
+            guard lines[index].role == .header else { decidedBefore += 1; return }
             // A run of at least three header lines (blank lines may separate them) is a quoted original's header block.
             var end = index
             var headers = 0
             while hasLine(end) {
                 findAttributions(through: end)
-                guard roles[end] == .header || roles[end] == .empty else { break }
-                if roles[end] == .header { headers += 1 }
+                let role = lines[end].role
+                guard role == .header || role == .empty else { break }
+                if role == .header { headers += 1 }
                 end += 1
             }
             if headers < 3 {
-                for line in index..<end where roles[line] == .header { roles[line] = .text }
+                for line in index..<end where lines[line].role == .header { lines[line].role = .text }
             }
             decidedBefore = end
         }
@@ -208,32 +263,34 @@ public struct ReplyTextExtractor: Sendable {
         /// The last line of the attribution that opens at `index`, whose lines are then marked; nil if none does.
         private mutating func attributionEnd(openingAt index: Int) -> Int? {
             readRoles(through: index + attributionWindow - 1)
-            guard roles[index] == .text || roles[index] == .delimiter else { return nil }
-            let opening = AttributionOpening(reading, lines[index], singleScalar: singleScalar[index],
+            guard lines[index].role == .text || lines[index].role == .delimiter else { return nil }
+            let opening = AttributionOpening(reading, lines[index].bounds, singleScalar: lines[index].singleScalar,
                                              folding: &folding, counter: counter)
             guard opening.mayOpen else { return nil }
-            var joined: [UInt8] = []
+            attributionText.removeAll(keepingCapacity: true)
             // The verbs are looked for in the fold of the joined lines, line by line as it grows.
             var verbs = QuoteMarkers.attributionVerbs.continuedScan()
             var last = index
             // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
             let opensStrongly = opening.opensStrongly
-            while last < index + attributionWindow, hasLine(last), joined.count <= 400 {
-                if last > index, roles[last] == .empty, !opensStrongly { return nil }
+            while last < index + attributionWindow, hasLine(last), attributionText.count <= 400 {
+                let line = lines[last]
+                if last > index, line.role == .empty, !opensStrongly { return nil }
                 // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
-                if roles[last] == .quote && last > index && lines[last].count > 40 || lines[last].count > 400 {
+                if line.role == .quote && last > index && line.bounds.count > 40 || line.bounds.count > 400 {
                     return nil
                 }
-                let continues = !joined.isEmpty
-                if continues { joined.append(0x20) }
-                joined.append(contentsOf: reading.bytes[lines[last]])
-                folding.withFold(of: reading.slice(lines[last]), counter: counter) { folded in
+                let continues = !attributionText.isEmpty
+                if continues { attributionText.append(0x20) }
+                attributionText.append(contentsOf: reading.slice(line.bounds))
+                let fold = fold(ofLine: last)
+                folds.withFold(fold) { folded in
                     // Folding `a + " " + b` gives folded `a`, then folded `b` without its leading space.
                     let piece = continues ? UnsafeBufferPointer(rebasing: folded.dropFirst()) : folded
                     QuoteMarkers.attributionVerbs.feed(&verbs, piece, counter: counter)
                 }
-                if ReplyTextExtractor.isAttribution(joined, verbs: verbs) {
-                    for line in index...last { roles[line] = .attribution }
+                if ReplyTextExtractor.isAttribution(attributionText, verbs: verbs) {
+                    for line in index...last { lines[line].role = .attribution }
                     counter?.add(last - index + 1)
                     return last
                 }
@@ -249,17 +306,18 @@ public struct ReplyTextExtractor: Sendable {
     /// The text without leading and trailing whitespace characters. By bytes where the whitespace at each end is
     /// ASCII and meets an ASCII non-whitespace byte (or the other end): there every byte is its own character
     /// (CR LF, one character, is whitespace too); by characters otherwise.
-    static func trimmedWhitespace(_ bytes: [UInt8]) -> String {
+    /// `byBytes`: whether only whitespace bytes were trimmed (the fast path).
+    static func trimmedWhitespace(_ bytes: [UInt8]) -> (text: String, byBytes: Bool) {
         var start = 0, end = bytes.count
         while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
         while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
         if (start == end || bytes[start] < 0x80) && (end == start || bytes[end - 1] < 0x80) {
-            return String(decoding: bytes[start..<end], as: UTF8.self)
+            return (String(decoding: bytes[start..<end], as: UTF8.self), true)
         }
         var result = String(decoding: bytes, as: UTF8.self)
         while let last = result.last, last.isWhitespace { result.removeLast() }
         while let first = result.first, first.isWhitespace || first == "\n" { result.removeFirst() }
-        return result
+        return (result, false)
     }
 
     /// Lines split on LF, CRLF or CR alike, scanning bytes rather than grapheme clusters.
@@ -380,8 +438,10 @@ public struct ReplyTextExtractor: Sendable {
 
     /// `role(of:)` by scalars on the UTF-8 of a line without CR or LF whose every scalar is a character of its
     /// own (`SingleScalarText`). There the only whitespace characters are space, tab, VT, FF, NEL and no-break space.
-    static func roleByScalars(of bytes: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
-                              counter: StepCounter?) -> LineRole {
+    /// When the rules fold the line, its fold is kept in `folds` (returned, else an empty range): the whitespace
+    /// trimmed first folds to nothing, so it is the fold of the whole line.
+    static func roleByScalars(of bytes: UnsafeBufferPointer<UInt8>, folds: inout FoldedLines, folding: inout FoldingBuffer,
+                              counter: StepCounter?) -> (LineRole, fold: Range<Int>) {
         var start = 0
         while start < bytes.count {
             if bytes[start] == 0x20 || bytes[start] == 0x09 {
@@ -392,9 +452,9 @@ public struct ReplyTextExtractor: Sendable {
                 break
             }
         }
-        guard start < bytes.count else { return .empty }
+        guard start < bytes.count else { return (.empty, 0..<0) }
         let first = bytes[start]
-        if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") { return .quote }
+        if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") { return (.quote, 0..<0) }
         var end = bytes.count
         while end > start {
             let last = bytes[end - 1]
@@ -406,12 +466,15 @@ public struct ReplyTextExtractor: Sendable {
                 break
             }
         }
-        guard end > start else { return .empty }
+        guard end > start else { return (.empty, 0..<0) }
         let content = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if content.elementsEqual("--".utf8) || isDashLine(content) { return .delimiter }
-        guard content.count <= 160 else { return .text }
-        let marked: LineRole? = folding.withFold(of: content, counter: counter) { folded in
-            if NormalizedText.wordCount(of: folded) <= 8,
+        if content.count == 2 && content[0] == UInt8(ascii: "-") && content[1] == UInt8(ascii: "-") || isDashLine(content) {
+            return (.delimiter, 0..<0)
+        }
+        guard content.count <= 160 else { return (.text, 0..<0) }
+        let fold = folds.append(foldOf: content, counter: counter)
+        let marked: LineRole? = folds.withFold(fold) { folded in
+            if wordCount(of: folded, isAtMost: 8),
                QuoteMarkers.originalMessageMarkers.firstMatch(in: folded, counter: counter) != nil {
                 return .delimiter
             }
@@ -426,9 +489,20 @@ public struct ReplyTextExtractor: Sendable {
             }
             return nil
         }
-        if let marked { return marked }
-        if isHeaderLineByScalars(content, folding: &folding, counter: counter) { return .header }
-        return .text
+        if let marked { return (marked, fold) }
+        if isHeaderLineByScalars(content, folding: &folding, counter: counter) { return (.header, fold) }
+        return (.text, fold)
+    }
+
+    /// `NormalizedText.wordCount(of: folded) <= limit` for a fold, whose words are parted by single spaces
+    /// (with one at each end): it has one word fewer than spaces. Stops counting past the limit.
+    private static func wordCount(of folded: UnsafeBufferPointer<UInt8>, isAtMost limit: Int) -> Bool {
+        var spaces = 0
+        for byte in folded where byte == 0x20 {
+            spaces += 1
+            if spaces > limit + 1 { return false }
+        }
+        return true
     }
 
     /// At least four characters of "-_=~*", em and en dashes, not all "*".
@@ -457,6 +531,8 @@ public struct ReplyTextExtractor: Sendable {
     /// first 32 scalars.
     private static func isHeaderLineByScalars(_ content: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
                                               counter: StepCounter?) -> Bool {
+        // The first 32 scalars lie within the first 128 bytes: most lines hold no colon byte there at all.
+        guard mayHoldColon(UnsafeBufferPointer(rebasing: content.prefix(128))) else { return false }
         var scalars = 0, index = 0
         while index < content.count, scalars < 32 {
             let byte = content[index]
@@ -471,6 +547,19 @@ public struct ReplyTextExtractor: Sendable {
             index += 1
         }
         return false
+    }
+
+    /// Whether the bytes hold ":" or 0xEF (the lead byte of "："), eight bytes at a step.
+    private static func mayHoldColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index &+ 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if EightBytes.holds(UInt8(ascii: ":"), in: word) || EightBytes.holds(0xEF, in: word) { return true }
+                index &+= 8
+            }
+        }
+        return bytes[index...].contains { $0 == UInt8(ascii: ":") || $0 == 0xEF }
     }
 
     /// The line without trailing whitespace, found by walking back over its characters.
@@ -644,6 +733,21 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     /// The line left just above a trailing quote that introduces it ("2013/7/20 Sam <sam@example.com>", "Sam:").
+    /// `introducesQuote` on the paragraph's UTF-8, by bytes when it is ASCII without CR: there every byte is a
+    /// character, the whitespace trimmed is space and tab, and the numbers are the digits.
+    static func introducesQuote(_ paragraph: [UInt8]) -> Bool {
+        guard !paragraph.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
+            return introducesQuote(String(decoding: paragraph, as: UTF8.self))
+        }
+        var start = 0, end = paragraph.count
+        while start < end, paragraph[start] == 0x20 || paragraph[start] == 0x09 { start += 1 }
+        while end > start, paragraph[end - 1] == 0x20 || paragraph[end - 1] == 0x09 { end -= 1 }
+        guard end - start <= 300 else { return false }
+        let trimmed = paragraph[start..<end]
+        return trimmed.last == UInt8(ascii: ":")
+            || (trimmed.contains(UInt8(ascii: "@")) && trimmed.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+    }
+
     static func introducesQuote(_ paragraph: String) -> Bool {
         let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
         guard trimmed.utf8.count <= 300 else { return false }
