@@ -3,6 +3,8 @@ import MailParsing
 /// Header and subject signals that a message was sent by a machine answering on someone's behalf (RFC 3834 and
 /// the vendor headers of Outlook, Apple and others), or is bulk mail rather than a person writing.
 enum AutoReplySignals {
+    private static let autoReplyFlags = ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"]
+
     /// Evidence for an automatic reply, or nil.
     static func autoReplyEvidence(_ message: Message, counter: StepCounter?) -> String? {
         let headers = message.headers
@@ -10,7 +12,7 @@ enum AutoReplySignals {
            !value.isEmpty, !value.lowercased().hasPrefix("no") {
             return "Auto-Submitted: \(value)"
         }
-        for name in ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"] {
+        for name in autoReplyFlags {
             if let value = headers.value(name), !["no", "false", "0"].contains(value.lowercased().trimmingWhitespace) {
                 return "\(name): \(value)"
             }

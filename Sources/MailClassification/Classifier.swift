@@ -515,6 +515,8 @@ public struct Classifier: Sendable {
     private static func mayHoldOptOutLocalPart(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         // The last letters kept, newest in the low byte: "opt" and "unsubscribe" are looked for as they end.
         var recent: (UInt64, UInt64) = (0, 0)
+        // Read once: a static read inside the loop would be guarded by its one-time initialisation at each byte.
+        let opt = Self.optLetters, unsubscribe = Self.unsubscribeLetters
         for byte in field {
             switch byte {
             case UInt8(ascii: "("): return true
@@ -522,8 +524,7 @@ public struct Classifier: Sendable {
             default:
                 let letter = byte.lowercasedASCII
                 recent = (recent.0 << 8 | recent.1 >> 56, recent.1 << 8 | UInt64(letter))
-                if recent.1 & 0xFF_FFFF == Self.optLetters
-                    || (recent.1 == Self.unsubscribeLetters.1 && recent.0 & 0xFF_FFFF == Self.unsubscribeLetters.0) {
+                if recent.1 & 0xFF_FFFF == opt || (recent.1 == unsubscribe.1 && recent.0 & 0xFF_FFFF == unsubscribe.0) {
                     return true
                 }
             }

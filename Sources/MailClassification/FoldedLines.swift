@@ -23,6 +23,15 @@ struct FoldedLines {
         return start..<count
     }
 
+    /// Calls `body` with the fold of `piece`, which is not kept: a short fold that is not a whole line's (an
+    /// attribution's lead, a header name) uses the same storage.
+    mutating func withScratchFold<Result>(of piece: UnsafeBufferPointer<UInt8>, counter: StepCounter?,
+                                          _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = append(foldOf: piece, counter: counter)
+        defer { count = range.lowerBound }
+        return withFold(range, body)
+    }
+
     /// Calls `body` with the fold kept at `range`.
     func withFold<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }

@@ -262,7 +262,19 @@ public struct OptOutDetector: Sendable {
     }
 
     static func strippingReplyPrefixes(_ subject: String) -> String {
-        var rest = Substring(subject)
+        // By bytes while the prefixes are ASCII: offsets instead of substrings, one string made at the end.
+        var offset = 0
+        let byBytes: String?? = subject.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            while let reading = asciiPrefix(in: bytes, from: offset) {
+                guard let colon = reading.colon, colon.kind != .other else {
+                    return String(decoding: bytes[reading.start...], as: UTF8.self)
+                }
+                offset = colon.offset + 1
+            }
+            return nil
+        }
+        if let byBytes, let byBytes { return byBytes }
+        var rest = subject[subject.utf8.index(subject.startIndex, offsetBy: offset)...]
         while true {
             let (trimmed, prefix) = leadingPrefix(rest)
             guard let prefix, prefix.kind != .other else { return String(trimmed) }
@@ -270,24 +282,26 @@ public struct OptOutDetector: Sendable {
         }
     }
 
+    /// Where a subject's text starts after spaces and tabs from `offset`, and the offset and kind of the word before
+    /// a colon among its first seven characters; nil when those characters are not ASCII without CR with an
+    /// ASCII byte after them (then each is one byte and none is joined to the next).
+    private static func asciiPrefix(in bytes: UnsafeBufferPointer<UInt8>,
+                                    from offset: Int) -> (start: Int, colon: (offset: Int, kind: PrefixKind)?)? {
+        var start = offset
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        let window = bytes[start..<Swift.min(bytes.count, start + 8)]
+        guard !window.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+        guard let colon = window.prefix(7).firstIndex(of: UInt8(ascii: ":")) else { return (start, nil) }
+        var wordStart = start, wordEnd = colon
+        while wordStart < wordEnd, bytes[wordStart] == 0x20 || bytes[wordStart] == 0x09 { wordStart += 1 }
+        while wordEnd > wordStart, bytes[wordEnd - 1] == 0x20 || bytes[wordEnd - 1] == 0x09 { wordEnd -= 1 }
+        return (start, (colon, kind(ofASCII: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]))))
+    }
+
     /// The text without leading spaces and tabs and, when a colon is among its first seven characters, the kind
-    /// of the lowercased word before it ("re", "aw") and the text after it. By bytes when those characters are
-    /// ASCII without CR and an ASCII byte follows them (so each is one byte and none is joined to the next).
+    /// of the lowercased word before it ("re", "aw") and the text after it. By bytes where `asciiPrefix` can tell.
     private static func leadingPrefix(_ text: Substring) -> (trimmed: Substring, prefix: (kind: PrefixKind, rest: Substring)?) {
-        // (offset of the first character after spaces and tabs, offset of the colon, the word's kind)
-        typealias ByteReading = (start: Int, colon: (offset: Int, kind: PrefixKind)?)
-        let byBytes: ByteReading?? = text.utf8.withContiguousStorageIfAvailable { bytes -> ByteReading? in
-            var start = 0
-            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            let window = bytes[start..<Swift.min(bytes.count, start + 8)]
-            guard !window.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
-            guard let colon = window.prefix(7).firstIndex(of: UInt8(ascii: ":")) else { return (start, nil) }
-            var wordStart = start, wordEnd = colon
-            while wordStart < wordEnd, bytes[wordStart] == 0x20 || bytes[wordStart] == 0x09 { wordStart += 1 }
-            while wordEnd > wordStart, bytes[wordEnd - 1] == 0x20 || bytes[wordEnd - 1] == 0x09 { wordEnd -= 1 }
-            return (start, (colon, kind(ofASCII: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]))))
-        }
-        if let byBytes, let byBytes {
+        if let byBytes = text.utf8.withContiguousStorageIfAvailable({ asciiPrefix(in: $0, from: 0) }), let byBytes {
             let utf8 = text.utf8
             let trimmed = text[utf8.index(utf8.startIndex, offsetBy: byBytes.start)...]
             guard let colon = byBytes.colon else { return (trimmed, nil) }

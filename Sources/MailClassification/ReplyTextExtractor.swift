@@ -146,8 +146,6 @@ public struct ReplyTextExtractor: Sendable {
         /// Where the text not yet split into lines starts; nil once it all is.
         private var unsplitStart: Int? = 0
         private var folds = FoldedLines()
-        /// Reused for the short folds that are not a whole line's (an attribution's lead, a header name).
-        private var folding = FoldingBuffer()
         /// Reused for the joined lines of a possible attribution.
         private var attributionText: [UInt8] = []
         private var rolesRead = 0
@@ -220,7 +218,7 @@ public struct ReplyTextExtractor: Sendable {
                 lines[rolesRead].singleScalar = isSingleScalar
                 if isSingleScalar {
                     let (role, fold) = ReplyTextExtractor.roleByScalars(of: reading.slice(bounds), folds: &folds,
-                                                                         folding: &folding, counter: counter)
+                                                                         counter: counter)
                     lines[rolesRead].role = role
                     lines[rolesRead].fold = fold
                 } else {
@@ -265,7 +263,7 @@ public struct ReplyTextExtractor: Sendable {
             readRoles(through: index + attributionWindow - 1)
             guard lines[index].role == .text || lines[index].role == .delimiter else { return nil }
             let opening = AttributionOpening(reading, lines[index].bounds, singleScalar: lines[index].singleScalar,
-                                             folding: &folding, counter: counter)
+                                             folds: &folds, counter: counter)
             guard opening.mayOpen else { return nil }
             attributionText.removeAll(keepingCapacity: true)
             // The verbs are looked for in the fold of the joined lines, line by line as it grows.
@@ -409,7 +407,7 @@ public struct ReplyTextExtractor: Sendable {
         return result
     }
 
-    /// The role of a line read by characters (`roleByScalars(of:folding:counter:)` reads most lines faster).
+    /// The role of a line read by characters (`roleByScalars(of:folds:counter:)` reads most lines faster).
     static func role(of line: Substring, counter: StepCounter?) -> LineRole {
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         guard let first = trimmed.first else { return .empty }
@@ -440,7 +438,7 @@ public struct ReplyTextExtractor: Sendable {
     /// own (`SingleScalarText`). There the only whitespace characters are space, tab, VT, FF, NEL and no-break space.
     /// When the rules fold the line, its fold is kept in `folds` (returned, else an empty range): the whitespace
     /// trimmed first folds to nothing, so it is the fold of the whole line.
-    static func roleByScalars(of bytes: UnsafeBufferPointer<UInt8>, folds: inout FoldedLines, folding: inout FoldingBuffer,
+    static func roleByScalars(of bytes: UnsafeBufferPointer<UInt8>, folds: inout FoldedLines,
                               counter: StepCounter?) -> (LineRole, fold: Range<Int>) {
         var start = 0
         while start < bytes.count {
@@ -490,7 +488,7 @@ public struct ReplyTextExtractor: Sendable {
             return nil
         }
         if let marked { return (marked, fold) }
-        if isHeaderLineByScalars(content, folding: &folding, counter: counter) { return (.header, fold) }
+        if isHeaderLineByScalars(content, fold: fold, folds: &folds, counter: counter) { return (.header, fold) }
         return (.text, fold)
     }
 
@@ -528,8 +526,8 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     /// `isHeaderLine` on text whose every scalar is a character of its own: the first 32 characters are its
-    /// first 32 scalars.
-    private static func isHeaderLineByScalars(_ content: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
+    /// first 32 scalars. `fold`: where the line's fold is kept in `folds`.
+    private static func isHeaderLineByScalars(_ content: UnsafeBufferPointer<UInt8>, fold: Range<Int>, folds: inout FoldedLines,
                                               counter: StepCounter?) -> Bool {
         // The first 32 scalars lie within the first 128 bytes: most lines hold no colon byte there at all.
         guard mayHoldColon(UnsafeBufferPointer(rebasing: content.prefix(128))) else { return false }
@@ -539,7 +537,12 @@ public struct ReplyTextExtractor: Sendable {
             let isColon = byte == UInt8(ascii: ":")
                 || (byte == 0xEF && index + 2 < content.count && content[index + 1] == 0xBC && content[index + 2] == 0x9A)
             if isColon {
-                return folding.withFold(of: UnsafeBufferPointer(rebasing: content[..<index]), counter: counter) { name in
+                // The name's fold starts the line's (a colon is a separator, after which folding starts afresh):
+                // a header name can be the whole of it only if one starts the line's.
+                let longest = QuoteMarkers.headerNames.longestPhrase
+                guard folds.withFold(fold, { QuoteMarkers.headerNames.matchesAtStart(UnsafeBufferPointer(rebasing: $0.prefix(longest))) })
+                else { return false }
+                return folds.withScratchFold(of: UnsafeBufferPointer(rebasing: content[..<index]), counter: counter) { name in
                     QuoteMarkers.headerNames.matchesWhole(name, counter: counter)
                 }
             }
@@ -626,7 +629,7 @@ public struct ReplyTextExtractor: Sendable {
         /// Its first word is a date or an attribution lead, so the attribution may wrap across blank lines.
         var opensStrongly = false
 
-        init(_ reading: LineReading, _ line: Range<Int>, singleScalar: Bool, folding: inout FoldingBuffer,
+        init(_ reading: LineReading, _ line: Range<Int>, singleScalar: Bool, folds: inout FoldedLines,
              counter: StepCounter?) {
             guard singleScalar else {
                 let text = reading.substring(line)
@@ -647,7 +650,7 @@ public struct ReplyTextExtractor: Sendable {
             let startsWithDigit = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
             let startsWithNumber = startsWithDigit || (first >= 0x80 && SingleScalarText.first(of: trimmed).map { Character($0).isNumber } == true)
             let leading = UnsafeBufferPointer(rebasing: trimmed[..<SingleScalarText.end(ofFirst: 24, in: trimmed)])
-            let startsWithLead = startsWithDigit ? true : folding.withFold(of: leading, counter: counter) {
+            let startsWithLead = startsWithDigit ? true : folds.withScratchFold(of: leading, counter: counter) {
                 QuoteMarkers.attributionLeads.matchesAtStart($0, counter: counter)
             }
             // Without joining characters, Foundation's search finds "<" exactly where its byte is.
@@ -679,6 +682,23 @@ public struct ReplyTextExtractor: Sendable {
     /// Whether the text holds something shaped like local@domain (a handle like "@name" is not one).
     static func containsAddress(_ text: some StringProtocol) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { containsAddress(bytes: $0) } ?? containsAddress(bytes: Array(text.utf8))
+    }
+
+    /// Most lines hold no "@" at all: that is looked for eight bytes at a step first.
+    static func containsAddress(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var holdsAt = false
+        if let base = bytes.baseAddress {
+            while index &+ 8 <= bytes.count {
+                if EightBytes.holds(UInt8(ascii: "@"), in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    holdsAt = true
+                    break
+                }
+                index &+= 8
+            }
+        }
+        guard holdsAt || bytes[index...].contains(UInt8(ascii: "@")) else { return false }
+        return containsAddress(bytes: bytes.lazy)
     }
 
     static func containsAddress(bytes: some Sequence<UInt8>) -> Bool {

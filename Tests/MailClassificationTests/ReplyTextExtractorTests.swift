@@ -146,3 +146,13 @@ import Testing
         #expect(shared?.phrase == "take me off")
     }
 }
+
+@Suite struct HTMLQuoteMarkerTests {
+    @Test func markersAreFoundInAnyCaseAndBesideAnyText() {
+        let extractor = ReplyTextExtractor()
+        #expect(extractor.newText(fromHTML: "<p>Yes.</p><div ID=\"OLK_SRC_BODY_SECTION\">old</div><p>older</p>") == "Yes.")
+        #expect(extractor.newText(fromHTML: "<p>Fine.</p><div class=\"x Gmail_Quote\">old</div>") == "Fine.")
+        #expect(extractor.newText(fromHTML: "<p>Sure.</p><div class=\"égmail_quote\">old</div>") == "Sure.")
+        #expect(extractor.newText(fromHTML: "<p>Sure.</p><div class=\"gmail_quot\">kept</div>") == "Sure.\n\nkept")
+    }
+}
