@@ -32,13 +32,26 @@ extension String {
 extension String {
     /// `lowercased().hasPrefix(prefix)` for a lowercase `prefix`, by bytes when the text's first bytes (one more
     /// than the prefix has) are ASCII without CR: their lowercase is ASCII byte for byte, and no character of the
-    /// text can then join the prefix's last one or equal a non-ASCII character of the prefix.
+    /// text can then join the prefix's last one or equal a non-ASCII character of the prefix. Also by bytes when
+    /// the text differs from an ASCII prefix at an ASCII byte that stands alone (ASCII without CR up to and after
+    /// it): the characters there differ, whatever comes later.
     func hasLowercasedPrefix(_ prefix: String) -> Bool {
         let byBytes: Bool?? = utf8.withContiguousStorageIfAvailable { bytes in
             prefix.utf8.withContiguousStorageIfAvailable { wanted -> Bool? in
                 let count = wanted.count
-                for index in 0..<Swift.min(bytes.count, count + 1) where bytes[index] >= 0x80 || bytes[index] == 0x0D {
-                    return nil
+                let isPlain: (UInt8) -> Bool = { $0 < 0x80 && $0 != 0x0D }
+                // Of the non-ASCII scalars only U+0130 (to "i̇") and U+212A (to "k") lowercase to text that starts
+                // with ASCII: a text that starts with any other cannot start with a lone ASCII character.
+                if let first = bytes.first, first >= 0x80, let wantedFirst = wanted.first, isPlain(wantedFirst),
+                   wantedFirst != UInt8(ascii: "i"), wantedFirst != UInt8(ascii: "k"), count == 1 || isPlain(wanted[1]) {
+                    return false
+                }
+                for index in 0..<Swift.min(bytes.count, count + 1) {
+                    guard isPlain(bytes[index]) else { return nil }
+                    if index < count, isPlain(wanted[index]), bytes[index].lowercasedASCII != wanted[index],
+                       index + 1 == bytes.count || isPlain(bytes[index + 1]) {
+                        return false
+                    }
                 }
                 guard bytes.count >= count else { return false }
                 for index in 0..<count {
