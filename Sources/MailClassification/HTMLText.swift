@@ -5,11 +5,11 @@
 /// Not an HTML parser: it only needs tag boundaries, block-level line breaks and entities, and it never builds a
 /// tree, so hostile nesting costs nothing.
 enum HTMLText {
-    private static let blockTags: [TagName] = [
+    private static let blockTags = TagSet([
         "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr", "pre",
         "section", "article", "ul", "ol", "dd", "dt", "header", "footer", "center",
-    ].map(TagName.init)
-    private static let invisibleTags: [TagName] = ["script", "style", "head", "title", "xml"].map(TagName.init)
+    ])
+    private static let invisibleTags = TagSet(["script", "style", "head", "title", "xml"])
     private static let blockquote = TagName("blockquote")
     /// Markers after which everything in the body is quoted history.
     private static let historyStarts = ["divrplyfwdmsg", "olk_src_body_section", "appendonsend"]
@@ -177,6 +177,9 @@ enum HTMLText {
             }
         }
 
+        /// The first eight bytes, lowercased.
+        var firstWord: UInt64 { words.0 }
+
         static func == (lhs: TagName, rhs: TagName) -> Bool {
             lhs.length == rhs.length && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1
                 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
@@ -188,8 +191,24 @@ enum HTMLText {
         }
     }
 
-    private static let voidElements: [TagName] = ["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"]
-        .map(TagName.init)
+    private static let voidElements = TagSet(["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"])
+
+    /// A few tag names, compared first by their first eight bytes (one word), then whole.
+    struct TagSet {
+        private let names: [TagName]
+        private let firstWords: [UInt64]
+
+        init(_ names: [String]) {
+            self.names = names.map(TagName.init)
+            self.firstWords = self.names.map(\.firstWord)
+        }
+
+        func contains(_ name: TagName) -> Bool {
+            let word = name.firstWord
+            for index in firstWords.indices where firstWords[index] == word && names[index] == name { return true }
+            return false
+        }
+    }
 
     /// One start or end tag.
     struct Tag {

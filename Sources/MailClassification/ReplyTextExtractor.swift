@@ -128,6 +128,8 @@ public struct ReplyTextExtractor: Sendable {
     /// One line of the text: where it is, its role so far, and where its fold is kept (empty until folded).
     struct Line {
         var bounds: Range<Int>
+        /// Every byte is ASCII (then every scalar is a character of its own: a line holds no CR).
+        var isASCII: Bool
         var role = LineRole.text
         var singleScalar = false
         var fold: Range<Int> = 0..<0
@@ -167,15 +169,15 @@ public struct ReplyTextExtractor: Sendable {
         /// Whether the text has a line at `index`, splitting it as far as needed to tell.
         mutating func hasLine(_ index: Int) -> Bool {
             while lines.count <= index, let start = unsplitStart {
-                let line = ReplyTextExtractor.nextLine(in: reading.bytes, from: start)
-                lines.append(Line(bounds: line.bounds))
+                let line = ReplyTextExtractor.nextLineNotingASCII(in: reading.bytes, from: start)
+                lines.append(Line(bounds: line.bounds, isASCII: line.isASCII))
                 unsplitStart = line.next
                 counter?.add(1)
             }
             return index < lines.count
         }
 
-        /// The final role of a line already asked for (or of one of the few after it).
+        /// The final role of a line already asked for (below `decidedBefore`).
         func decidedRole(_ index: Int) -> LineRole { lines[index].role }
 
         func decidedRoles(_ range: Range<Int>, contain role: LineRole) -> Bool {
@@ -214,7 +216,7 @@ public struct ReplyTextExtractor: Sendable {
         private mutating func readRoles(through index: Int) {
             while rolesRead <= index, hasLine(rolesRead) {
                 let bounds = lines[rolesRead].bounds
-                let isSingleScalar = reading.isSingleScalar(bounds)
+                let isSingleScalar = lines[rolesRead].isASCII || reading.isSingleScalar(bounds)
                 lines[rolesRead].singleScalar = isSingleScalar
                 if isSingleScalar {
                     let (role, fold) = ReplyTextExtractor.roleByScalars(of: reading.slice(bounds), folds: &folds,
@@ -260,7 +262,8 @@ public struct ReplyTextExtractor: Sendable {
 
         /// The last line of the attribution that opens at `index`, whose lines are then marked; nil if none does.
         private mutating func attributionEnd(openingAt index: Int) -> Int? {
-            readRoles(through: index + attributionWindow - 1)
+            // Roles are read only as the search reaches their lines: most lines open no attribution.
+            readRoles(through: index)
             guard lines[index].role == .text || lines[index].role == .delimiter else { return nil }
             let opening = AttributionOpening(reading, lines[index].bounds, singleScalar: lines[index].singleScalar,
                                              folds: &folds, counter: counter)
@@ -272,6 +275,7 @@ public struct ReplyTextExtractor: Sendable {
             // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
             let opensStrongly = opening.opensStrongly
             while last < index + attributionWindow, hasLine(last), attributionText.count <= 400 {
+                readRoles(through: last)
                 let line = lines[last]
                 if last > index, line.role == .empty, !opensStrongly { return nil }
                 // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
@@ -343,21 +347,33 @@ public struct ReplyTextExtractor: Sendable {
     /// The line of UTF-8 text that starts at byte `start` (its end excluded), and where the next line starts: nil
     /// when this one ends the text. A line end at the very end of the text is followed by an empty line.
     static func nextLine(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (bounds: Range<Int>, next: Int?) {
+        let line = nextLineNotingASCII(in: bytes, from: start)
+        return (line.bounds, line.next)
+    }
+
+    /// `nextLine`, noting on the way whether the line is all ASCII.
+    static func nextLineNotingASCII(in bytes: UnsafeBufferPointer<UInt8>,
+                                    from start: Int) -> (bounds: Range<Int>, next: Int?, isASCII: Bool) {
         var index = start
         let count = bytes.count
+        var highBits: UInt64 = 0
         while index < count {
             // Eight bytes at a time while no line ends among them.
             if index &+ 8 <= count, let base = bytes.baseAddress {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if !EightBytes.holds(0x0A, in: word), !EightBytes.holds(0x0D, in: word) { index &+= 8; continue }
+                if !EightBytes.holds(0x0A, in: word), !EightBytes.holds(0x0D, in: word) {
+                    highBits |= word
+                    index &+= 8
+                    continue
+                }
             }
             let byte = bytes[index]
-            guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
+            guard byte == 0x0A || byte == 0x0D else { highBits |= UInt64(byte); index &+= 1; continue }
             var next = index &+ 1
             if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
-            return (start..<index, next)
+            return (start..<index, next, highBits & EightBytes.highBits == 0)
         }
-        return (start..<count, nil)
+        return (start..<count, nil, highBits & EightBytes.highBits == 0)
     }
 
     /// `lines(of:)` up to, not including, the first line for which `isEnd` holds (asked of each line in order);
