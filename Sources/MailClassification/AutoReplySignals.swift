@@ -69,6 +69,10 @@ enum AutoReplySignals {
         return nil
     }
 
+    private static let readReceiptPrefixes = [
+        "read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "gelezen:", "lida:", "letto:", "read receipt",
+    ]
+
     /// Read receipts (RFC 8098 disposition notifications and the clients' "Read:" subjects).
     static func readReceiptEvidence(_ message: Message, counter: StepCounter?) -> String? {
         if message.root.contentType.parameters.value("report-type")?.lowercased() == "disposition-notification" {
@@ -79,9 +83,8 @@ enum AutoReplySignals {
         }
         // Every prefix below starts with "r", "g" or "l", and lowercasing makes none of these from another letter.
         if let subject = message.subject, let first = subject.utf8.first,
-           [UInt8(ascii: "r"), UInt8(ascii: "g"), UInt8(ascii: "l")].contains(first | 0x20) {
-            for prefix in ["read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "gelezen:", "lida:", "letto:", "read receipt"]
-            where subject.hasLowercasedPrefix(prefix) {
+           first | 0x20 == UInt8(ascii: "r") || first | 0x20 == UInt8(ascii: "g") || first | 0x20 == UInt8(ascii: "l") {
+            for prefix in readReceiptPrefixes where subject.hasLowercasedPrefix(prefix) {
                 return "subject starts with \"\(subject.prefix(40))\""
             }
         }

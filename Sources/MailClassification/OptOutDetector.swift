@@ -167,7 +167,7 @@ public struct OptOutDetector: Sendable {
     struct Sentence { let text: Substring; let isQuestion: Bool }
 
     static func sentences(of text: String) -> [Sentence] {
-        if let ascii = asciiSentences(of: text) { return ascii }
+        if let byScalars = scalarSentences(of: text) { return byScalars }
         var result: [Sentence] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -199,26 +199,29 @@ public struct OptOutDetector: Sendable {
         return first == "\r" && second == "\n" && scalars.next() == nil
     }
 
-    /// `sentences(of:)` on the UTF-8 bytes of ASCII text, where every byte is a character but CR LF (one
-    /// character, a break like CR and LF alone); nil for other text.
-    private static func asciiSentences(of text: String) -> [Sentence]? {
+    /// `sentences(of:)` on the UTF-8 bytes of text whose every scalar is a character of its own but CR LF (one
+    /// character, a break like CR and LF alone: the empty sentence between them is never kept); nil for other text.
+    private static func scalarSentences(of text: String) -> [Sentence]? {
         var bounds: [(start: Int, end: Int, isQuestion: Bool)] = []
         let scanned: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard SingleScalarText.holds(lineBreaksAllowed: bytes) else { return false }
             var start = 0, index = 0
             let count = bytes.count
             while index < count {
-                let byte = bytes[index]
-                guard byte < 0x80 else { return false }
-                var next = index &+ 1
-                if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
-                switch byte {
-                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), 0x0A, 0x0D:
-                    if index > start { bounds.append((start, index, byte == UInt8(ascii: "?"))) }
-                    start = next
+                var value = UInt32(bytes[index])
+                var length = 1
+                if value >= 0x80, let (scalar, scalarLength) = SingleScalarText.scalar(in: bytes, at: index) {
+                    value = scalar
+                    length = scalarLength
+                }
+                switch value {
+                case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0xBF, 0xA1, 0x37E:
+                    if index > start { bounds.append((start, index, value == 0x3F)) }
+                    start = index &+ length
                 default:
                     break
                 }
-                index = next
+                index &+= length
             }
             if start < count { bounds.append((start, count, false)) }
             return true
@@ -312,20 +315,53 @@ public struct OptOutDetector: Sendable {
         return (trimmed, (kind(of: trimmed[..<colon].trimmingWhitespace.lowercased()), trimmed[trimmed.index(after: colon)...]))
     }
 
+    /// Whether one of the first (or last) `count` words of folded bytes is in `words`, as splitting
+    /// `String(decoding: bytes)` on " " finds them. By bytes when they are ASCII (then each byte is a character:
+    /// folded text holds no CR); nil otherwise.
+    private static func hasASCIIWord(in bytes: ArraySlice<UInt8>, fromEnd: Bool, count: Int, of words: Set<String>) -> Bool? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var seen = 0
+        var position = fromEnd ? bytes.endIndex : bytes.startIndex
+        while seen < count {
+            if fromEnd {
+                while position > bytes.startIndex, bytes[position - 1] == 0x20 { position -= 1 }
+                guard position > bytes.startIndex else { return false }
+                var start = position
+                while start > bytes.startIndex, bytes[start - 1] != 0x20 { start -= 1 }
+                if words.contains(String(decoding: bytes[start..<position], as: UTF8.self)) { return true }
+                position = start
+            } else {
+                while position < bytes.endIndex, bytes[position] == 0x20 { position += 1 }
+                guard position < bytes.endIndex else { return false }
+                var end = position
+                while end < bytes.endIndex, bytes[end] != 0x20 { end += 1 }
+                if words.contains(String(decoding: bytes[position..<end], as: UTF8.self)) { return true }
+                position = end
+            }
+            seen += 1
+        }
+        return false
+    }
+
     private static func lastWords(_ bytes: ArraySlice<UInt8>, count: Int) -> [String] {
         String(decoding: bytes.suffix(48), as: UTF8.self).split(separator: " ").suffix(count).map(String.init)
     }
 
     static func endsWithNegation(_ before: ArraySlice<UInt8>) -> Bool {
-        lastWords(before, count: 2).contains { OptOutPhrases.negations.contains($0) }
+        hasASCIIWord(in: before.suffix(48), fromEnd: true, count: 2, of: OptOutPhrases.negations)
+            ?? lastWords(before, count: 2).contains { OptOutPhrases.negations.contains($0) }
     }
 
     static func startsWithUntil(_ after: ArraySlice<UInt8>) -> Bool {
+        if let found = hasASCIIWord(in: after.prefix(24), fromEnd: false, count: 2, of: OptOutPhrases.untilWords) { return found }
         let words = String(decoding: after.prefix(24), as: UTF8.self).split(separator: " ").prefix(2)
         return words.contains { OptOutPhrases.untilWords.contains(String($0)) }
     }
 
     static func startsWithQuestionWord(_ sentence: NormalizedText) -> Bool {
+        if let found = hasASCIIWord(in: sentence.bytes.prefix(40), fromEnd: false, count: 3, of: OptOutPhrases.questionWords) {
+            return found
+        }
         let words = String(decoding: sentence.bytes.prefix(40), as: UTF8.self).split(separator: " ").prefix(3)
         return words.contains { OptOutPhrases.questionWords.contains(String($0)) }
     }

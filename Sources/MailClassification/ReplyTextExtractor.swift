@@ -198,10 +198,27 @@ public struct ReplyTextExtractor: Sendable {
         /// included), and their fold when trimming took whitespace bytes only (then the trimmed text folds as the
         /// lines do).
         mutating func extract(_ range: Range<Int>) -> Extract {
-            let (text, byBytes) = ReplyTextExtractor.trimmedWhitespace(reading.joinedBytes(bounds(range), separator: 0x0A))
+            let (text, byBytes): (String, Bool)
+            if let first = range.first, let last = range.last, joinedOnLineFeeds(range) {
+                let span = lines[first].bounds.lowerBound..<lines[last].bounds.upperBound
+                (text, byBytes) = ReplyTextExtractor.trimmedWhitespace(reading.slice(span))
+            } else {
+                (text, byBytes) = reading.joinedBytes(bounds(range), separator: 0x0A)
+                    .withUnsafeBufferPointer(ReplyTextExtractor.trimmedWhitespace)
+            }
             guard byBytes else { return Extract(text: text, folded: nil) }
             for index in range { _ = fold(ofLine: index) }
             return Extract(text: text, folded: folds.joined(lines[range].lazy.map(\.fold)))
+        }
+
+        /// Whether the lines at `range` follow one another in the text parted by single LFs: then the text
+        /// holds them joined as they are to be.
+        private func joinedOnLineFeeds(_ range: Range<Int>) -> Bool {
+            for index in range.dropFirst() {
+                let end = lines[index - 1].bounds.upperBound
+                guard lines[index].bounds.lowerBound == end + 1, reading.bytes[end] == 0x0A else { return false }
+            }
+            return true
         }
 
         /// Where the fold of the line at `index` is kept, folding it now if no role rule did.
@@ -309,12 +326,12 @@ public struct ReplyTextExtractor: Sendable {
     /// ASCII and meets an ASCII non-whitespace byte (or the other end): there every byte is its own character
     /// (CR LF, one character, is whitespace too); by characters otherwise.
     /// `byBytes`: whether only whitespace bytes were trimmed (the fast path).
-    static func trimmedWhitespace(_ bytes: [UInt8]) -> (text: String, byBytes: Bool) {
+    static func trimmedWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, byBytes: Bool) {
         var start = 0, end = bytes.count
         while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
         while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
         if (start == end || bytes[start] < 0x80) && (end == start || bytes[end - 1] < 0x80) {
-            return (String(decoding: bytes[start..<end], as: UTF8.self), true)
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), true)
         }
         var result = String(decoding: bytes, as: UTF8.self)
         while let last = result.last, last.isWhitespace { result.removeLast() }

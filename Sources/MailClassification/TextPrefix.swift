@@ -20,12 +20,28 @@ extension String {
     func leadingCharacters(_ count: Int) -> Substring {
         let byBytes: Substring?? = utf8.withContiguousStorageIfAvailable { bytes in
             if bytes.count <= count { return .some(self[...]) }
-            guard count > 0, !bytes[...count].contains(where: { $0 >= 0x80 }),
-                  !bytes[..<count].contains(0x0D) else { return nil }
+            guard count > 0, Self.isASCIIWithoutCR(UnsafeBufferPointer(rebasing: bytes[..<count])), bytes[count] < 0x80 else {
+                return nil
+            }
             return .some(self[..<utf8.index(startIndex, offsetBy: count)])
         }
         if let byBytes, let byBytes { return byBytes }
         return prefix(count)
+    }
+}
+
+extension String {
+    /// Whether every byte is ASCII but CR, read eight bytes at a step.
+    static func isASCIIWithoutCR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index &+ 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & EightBytes.highBits != 0 || EightBytes.holds(0x0D, in: word) { return false }
+                index &+= 8
+            }
+        }
+        return !bytes[index...].contains { $0 >= 0x80 || $0 == 0x0D }
     }
 }
 

@@ -28,6 +28,13 @@ import Testing
         #expect(detector.detect(replyText: text, subject: "Re: Quick question") == nil)
     }
 
+    @Test func sentencesOfAccentedTextEndAtLineBreaksAndQuestionMarks() {
+        #expect(detector.detect(replyText: "Grüße.\r\nBitte entfernen Sie mich aus dem Verteiler.\r\n", subject: nil) != nil)
+        #expect(detector.detect(replyText: "Grüße\r\nWie kann ich mich abmelden?\r\nDanke", subject: nil) == nil)
+        #expect(detector.detect(replyText: "¿Cómo puedo darme de baja? Gracias", subject: nil) == nil)
+        #expect(detector.detect(replyText: "Gracias. Quiero darme de baja, por favor", subject: nil)?.phrase == "quiero darme de baja")
+    }
+
     @Test func subjectAloneCanCarryTheRequest() {
         let finding = detector.detect(replyText: "", subject: "RE: Unsubscribe")
         #expect(finding?.place == "subject")
