@@ -84,7 +84,8 @@ enum AutoReplySignals {
         // Every prefix below starts with "r", "g" or "l", and lowercasing makes none of these from another letter.
         if let subject = message.subject, let first = subject.utf8.first,
            first | 0x20 == UInt8(ascii: "r") || first | 0x20 == UInt8(ascii: "g") || first | 0x20 == UInt8(ascii: "l") {
-            for prefix in readReceiptPrefixes where subject.hasLowercasedPrefix(prefix) {
+            // A prefix that starts with another letter cannot match: the subject's first character is that letter.
+            for prefix in readReceiptPrefixes where prefix.utf8.first == first | 0x20 && subject.hasLowercasedPrefix(prefix) {
                 return "subject starts with \"\(subject.prefix(40))\""
             }
         }
