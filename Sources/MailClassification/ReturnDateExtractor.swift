@@ -25,11 +25,14 @@ struct ReturnDateExtractor: Sendable {
         let triggers = AutoReplyPhrases.returnTriggers.matches(in: folded.bytes, counter: counter)
         // An English trigger ("until", "back", …) anywhere makes 3/12 read as March 12.
         let english = triggers.contains { $0.value }
+        // Triggers that end together ("not before", "before") are followed by the same text: read it once.
+        var readFrom: Int?
         for trigger in triggers.prefix(64) {
             let end = trigger.range.upperBound - 1
             guard end < folded.origins.count else { continue }
             let start = Int(folded.origins[end])
-            guard start < source.count else { continue }
+            guard start < source.count, start != readFrom else { continue }
+            readFrom = start
             let window = Self.text(source, from: start, scalars: 60)
             counter?.add(60)
             let tokens = Self.tokens(window)
