@@ -6,7 +6,8 @@ enum AutoReplySignals {
     private static let autoReplyFlags = ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"]
 
     /// Evidence for an automatic reply, or nil.
-    static func autoReplyEvidence(_ message: Message, counter: StepCounter?) -> String? {
+    /// `subjectFold`: the fold of the subject's first 200 bytes, made here if the subject is read and not made yet.
+    static func autoReplyEvidence(_ message: Message, subjectFold: inout [UInt8]?, counter: StepCounter?) -> String? {
         let headers = message.headers
         if let value = headers.value("Auto-Submitted")?.trimmingWhitespace,
            !value.isEmpty, !value.lowercased().hasPrefix("no") {
@@ -26,17 +27,18 @@ enum AutoReplySignals {
         if headers.value("X-Auto-Response-Suppress") != nil, headers.value("X-MS-Exchange-Inbox-Rules-Loop") != nil {
             return "X-Auto-Response-Suppress with X-MS-Exchange-Inbox-Rules-Loop (Outlook out-of-office)"
         }
-        return autoReplySubject(message, counter: counter)
+        return autoReplySubject(message, subjectFold: &subjectFold, counter: counter)
     }
 
-    /// Evidence from a localized automatic-reply subject, or nil.
-    static func autoReplySubject(_ message: Message, counter: StepCounter?) -> String? {
+    /// Evidence from a localized automatic-reply subject, or nil. `subjectFold` as for `autoReplyEvidence`.
+    static func autoReplySubject(_ message: Message, subjectFold: inout [UInt8]?, counter: StepCounter?) -> String? {
         if let subject = message.subject {
-            let normalized = NormalizedText(subject.leadingBytes(200), counter: counter)
+            let folded = subjectFold ?? NormalizedText(subject.leadingBytes(200), counter: counter).bytes
+            subjectFold = folded
             // "Out of Office: …", "Automatic reply", but not "Out of office tomorrow - can we talk today?".
-            if let match = AutoReplyPhrases.subjectPrefixes.firstMatch(in: normalized, counter: counter),
+            if let match = folded.withUnsafeBufferPointer({ AutoReplyPhrases.subjectPrefixes.firstMatch(in: $0, counter: counter) }),
                match.range.lowerBound == 0,
-               match.range.upperBound == normalized.bytes.count || subject.prefix(80).contains(where: { ":：[(".contains($0) }) {
+               match.range.upperBound == folded.count || subject.prefix(80).contains(where: { ":：[(".contains($0) }) {
                 return "subject starts with \"\(subject.prefix(60))\""
             }
         }

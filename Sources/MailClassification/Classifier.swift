@@ -62,15 +62,17 @@ public struct Classifier: Sendable {
 
         let isReplyToUs = !message.inReplyTo.isEmpty || !message.references.isEmpty
             || OptOutDetector.hasReplyPrefix(message.subject ?? "")
+        // The subject's fold, made once for the auto-reply and opt-out tests.
+        var subjectFold: [UInt8]?
         if let evidence = AutoReplySignals.notificationEvidence(message, isReply: isReplyToUs),
-           AutoReplySignals.autoReplySubject(message, counter: counter) == nil {
+           AutoReplySignals.autoReplySubject(message, subjectFold: &subjectFold, counter: counter) == nil {
             verdict.reason = "notification"
             verdict.contact = replier
             verdict.evidence.append(evidence)
             return verdict
         }
 
-        if let evidence = AutoReplySignals.autoReplyEvidence(message, counter: counter) {
+        if let evidence = AutoReplySignals.autoReplyEvidence(message, subjectFold: &subjectFold, counter: counter) {
             verdict.kind = .autoReply
             verdict.contact = replier
             verdict.replyText = newText
@@ -114,8 +116,8 @@ public struct Classifier: Sendable {
 
         verdict.contact = replier
         verdict.replyText = newText
-        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: extracted?.folded,
-                                                 subject: message.subject, counter: counter) {
+        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: extracted?.folded, subject: message.subject,
+                                                 subjectFold: subjectFold, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "unsubscribe"
             verdict.evidence.append("\(finding.place) asks to opt out: \"\(finding.phrase)\"")

@@ -18,39 +18,56 @@ public struct OptOutDetector: Sendable {
         detect(replyText: replyText, subject: subject, counter: nil)
     }
 
-    /// `folded`: the fold of `replyText` (`NormalizedText(replyText).bytes`) when the caller has it.
-    func detect(replyText: String, folded: [UInt8]? = nil, subject: String?, counter: StepCounter?) -> Finding? {
+    /// `folded`: the fold of `replyText` (`NormalizedText(replyText).bytes`) when the caller has it;
+    /// `subjectFold`: the fold of the first 200 bytes of `subject`, likewise.
+    func detect(replyText: String, folded: [UInt8]? = nil, subject: String?, subjectFold: [UInt8]? = nil,
+                counter: StepCounter?) -> Finding? {
         // Each text is folded once, for the keyword test and the clause search alike.
         if let subject {
             let stripped = Self.strippingReplyPrefixes(subject)
-            let folded = NormalizedText(stripped, counter: counter).bytes
-            if let phrase = keywordOnly(stripped, folded: folded) { return Finding(phrase: phrase, place: "subject") }
-            if let phrase = clause(in: stripped, folded: folded, counter: counter) { return Finding(phrase: phrase, place: "subject") }
+            let phrase = Self.withFold(ofStripped: stripped, of: subject, subjectFold: subjectFold, counter: counter) { folded in
+                keywordOnly(stripped, folded: folded) ?? clause(in: stripped, folded: folded, counter: counter)
+            }
+            if let phrase { return Finding(phrase: phrase, place: "subject") }
         }
         let folded = folded ?? NormalizedText(replyText, counter: counter).bytes
-        if let phrase = keywordOnly(replyText, folded: folded) ?? keywordOnlyFirstLine(replyText, counter: counter) {
-            return Finding(phrase: phrase, place: "reply text")
+        let phrase = folded.withUnsafeBufferPointer { folded in
+            keywordOnly(replyText, folded: folded) ?? keywordOnlyFirstLine(replyText, counter: counter)
+                ?? clause(in: replyText, folded: folded, counter: counter)
         }
-        if let phrase = clause(in: replyText, folded: folded, counter: counter) {
-            return Finding(phrase: phrase, place: "reply text")
+        return phrase.map { Finding(phrase: $0, place: "reply text") }
+    }
+
+    /// Calls `body` with the fold of `stripped`, the subject without its reply prefixes. That is a piece of the
+    /// subject's fold when the caller has that whole: the prefixes end with a separator (a colon, spaces), after
+    /// which folding starts afresh, so the subject's fold is the prefixes' fold (ending with a space) followed by
+    /// the rest's without its leading space. The prefixes are folded on the stack to learn where that piece starts.
+    private static func withFold<Result>(ofStripped stripped: String, of subject: String, subjectFold: [UInt8]?,
+                                         counter: StepCounter?, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let prefixLength = subject.utf8.count - stripped.utf8.count
+        if let subjectFold, subject.utf8.count <= 200,
+           let prefixFold = subject.utf8.withContiguousStorageIfAvailable({ bytes in
+               withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NormalizedText.foldedCapacity(prefixLength)) { buffer in
+                   buffer.baseAddress.map { NormalizedText.fold(utf8: UnsafeBufferPointer(rebasing: bytes[..<prefixLength]), into: $0) }
+               }
+           }) ?? nil,
+           prefixFold >= 1, prefixFold <= subjectFold.count, subjectFold[prefixFold - 1] == 0x20 {
+            counter?.add(prefixFold)
+            return subjectFold.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(prefixFold - 1)...])) }
         }
-        return nil
+        return NormalizedText(stripped, counter: counter).bytes.withUnsafeBufferPointer(body)
     }
 
     /// The text is only an opt-out keyword, give or take politeness ("Unsubscribe", "STOP", "remove me please").
     private func keywordOnly(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200, NormalizedText.minimumWordCount(of: text) <= 8 else { return nil }
-        return keywordOnly(text, folded: NormalizedText(text, counter: counter).bytes)
+        return NormalizedText(text, counter: counter).bytes.withUnsafeBufferPointer { keywordOnly(text, folded: $0) }
     }
 
     /// `keywordOnly` with the text's fold at hand.
-    private func keywordOnly(_ text: String, folded: [UInt8]) -> String? {
+    private func keywordOnly(_ text: String, folded: UnsafeBufferPointer<UInt8>) -> String? {
         guard text.utf8.count <= 200 else { return nil }
-        if let found = folded.withUnsafeBufferPointer({ folded -> String?? in
-            SingleScalarText.holds(folded) ? .some(keywordOnly(words: folded)) : nil
-        }) {
-            return found
-        }
+        if SingleScalarText.holds(folded) { return keywordOnly(words: folded) }
         // Folded ASCII splits into exactly `wordCount` words; other text may join a space to a following mark.
         if NormalizedText.wordCount(of: folded) > 8, !folded.contains(where: { $0 >= 0x80 }) { return nil }
         let words = String(decoding: folded, as: UTF8.self).split(separator: " ")
@@ -143,12 +160,10 @@ public struct OptOutDetector: Sendable {
 
     /// An explicit opt-out clause in a sentence that is not a question about it and not negated.
     /// `folded`: the fold of `text`.
-    private func clause(in text: String, folded: [UInt8], counter: StepCounter?) -> String? {
+    private func clause(in text: String, folded: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String? {
         // Sentences end at characters that folding turns into spaces, so each sentence's fold is a piece of the
         // whole text's fold between spaces: when the whole holds no clause, no sentence does.
-        guard folded.withUnsafeBufferPointer({ OptOutPhrases.clauses.firstMatch(in: $0, counter: counter) }) != nil else {
-            return nil
-        }
+        guard OptOutPhrases.clauses.firstMatch(in: folded, counter: counter) != nil else { return nil }
         for sentence in Self.sentences(of: text) {
             counter?.add(1)
             let normalized = NormalizedText(sentence.text, counter: counter)

@@ -325,7 +325,7 @@ public struct ReplyTextExtractor: Sendable {
     /// The text without leading and trailing whitespace characters. By bytes where the whitespace at each end is
     /// ASCII and meets an ASCII non-whitespace byte (or the other end): there every byte is its own character
     /// (CR LF, one character, is whitespace too); by characters otherwise.
-    /// `byBytes`: whether only whitespace bytes were trimmed (the fast path).
+    /// `byBytes`: whether only ASCII whitespace bytes were trimmed.
     static func trimmedWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, byBytes: Bool) {
         var start = 0, end = bytes.count
         while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
@@ -336,7 +336,8 @@ public struct ReplyTextExtractor: Sendable {
         var result = String(decoding: bytes, as: UTF8.self)
         while let last = result.last, last.isWhitespace { result.removeLast() }
         while let first = result.first, first.isWhitespace || first == "\n" { result.removeFirst() }
-        return (result, false)
+        // Often the characters trimmed are those whitespace bytes after all.
+        return (result, result.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<end])))
     }
 
     /// Lines split on LF, CRLF or CR alike, scanning bytes rather than grapheme clusters.

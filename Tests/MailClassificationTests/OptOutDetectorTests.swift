@@ -48,3 +48,18 @@ import Testing
         #expect(OptOutDetector().detect(replyText: "ご連絡ありがとうございます。来週お話ししましょう。", subject: nil) == nil)
     }
 }
+
+/// The classifier hands the detector the subject fold it made for the auto-reply test: the request found must be
+/// the one found by folding the subject without its prefixes afresh.
+@Suite struct SubjectFoldTests {
+    @Test(arguments: [
+        "Re: Unsubscribe", "RE: AW: please remove me", "  Fwd:  stop", "回复：退订", "Re: 'remove me' please",
+        "Odp: Wypisz mnie", "Quick question", "Re:Re: Take me off your list", "SV : avregistrera mig", "Re: l'",
+        "Re: " + String(repeating: "long subject ", count: 20) + "remove me", "Re:", "", "Ré: désabonnez-moi",
+    ])
+    func theSubjectsFoldGivesTheSameFinding(subject: String) {
+        let subjectFold = NormalizedText(subject.leadingBytes(200)).bytes
+        let shared = OptOutDetector().detect(replyText: "", subject: subject, subjectFold: subjectFold, counter: nil)
+        #expect(shared == OptOutDetector().detect(replyText: "", subject: subject))
+    }
+}
