@@ -32,7 +32,7 @@ public struct OptOutDetector: Sendable {
         }
         let folded = folded ?? NormalizedText(replyText, counter: counter).bytes
         let phrase = folded.withUnsafeBufferPointer { folded in
-            keywordOnly(replyText, folded: folded) ?? keywordOnlyFirstLine(replyText, counter: counter)
+            keywordOnly(replyText, folded: folded) ?? keywordOnlyFirstLine(replyText, folded: folded, counter: counter)
                 ?? clause(in: replyText, folded: folded, counter: counter)
         }
         return phrase.map { Finding(phrase: $0, place: "reply text") }
@@ -105,8 +105,11 @@ public struct OptOutDetector: Sendable {
     }
 
     /// A short reply whose first line is only the keyword, followed by a sign-off ("Unsubscribe.\n\nBram").
-    private func keywordOnlyFirstLine(_ text: String, counter: StepCounter?) -> String? {
+    /// `folded`: the fold of `text`.
+    private func keywordOnlyFirstLine(_ text: String, folded: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200 else { return nil }
+        // The first line's fold is a piece of the text's between spaces: without a keyword in the text, it has none.
+        guard OptOutPhrases.keywordWords.firstMatch(in: folded, counter: counter) != nil else { return nil }
         // nil: more than four lines that are not blank.
         let firstLine: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var first: Range<Int>?
