@@ -71,9 +71,10 @@ enum AutoReplySignals {
         return nil
     }
 
+    /// Each with its first byte.
     private static let readReceiptPrefixes = [
         "read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "gelezen:", "lida:", "letto:", "read receipt",
-    ]
+    ].map { ($0, $0.utf8.first ?? 0) }
 
     /// Read receipts (RFC 8098 disposition notifications and the clients' "Read:" subjects).
     static func readReceiptEvidence(_ message: Message, counter: StepCounter?) -> String? {
@@ -87,7 +88,7 @@ enum AutoReplySignals {
         if let subject = message.subject, let first = subject.utf8.first,
            first | 0x20 == UInt8(ascii: "r") || first | 0x20 == UInt8(ascii: "g") || first | 0x20 == UInt8(ascii: "l") {
             // A prefix that starts with another letter cannot match: the subject's first character is that letter.
-            for prefix in readReceiptPrefixes where prefix.utf8.first == first | 0x20 && subject.hasLowercasedPrefix(prefix) {
+            for (prefix, letter) in readReceiptPrefixes where letter == first | 0x20 && subject.hasLowercasedPrefix(prefix) {
                 return "subject starts with \"\(subject.prefix(40))\""
             }
         }
