@@ -3,14 +3,17 @@ import MailParsing
 /// Header and subject signals that a message was sent by a machine answering on someone's behalf (RFC 3834 and
 /// the vendor headers of Outlook, Apple and others), or is bulk mail rather than a person writing.
 enum AutoReplySignals {
+    private static let autoReplyFlags = ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"]
+
     /// Evidence for an automatic reply, or nil.
-    static func autoReplyEvidence(_ message: Message, counter: StepCounter?) -> String? {
+    /// `subjectFold`: the fold of the subject's first 200 bytes, made here if the subject is read and not made yet.
+    static func autoReplyEvidence(_ message: Message, subjectFold: inout [UInt8]?, counter: StepCounter?) -> String? {
         let headers = message.headers
         if let value = headers.value("Auto-Submitted")?.trimmingWhitespace,
            !value.isEmpty, !value.lowercased().hasPrefix("no") {
             return "Auto-Submitted: \(value)"
         }
-        for name in ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"] {
+        for name in autoReplyFlags {
             if let value = headers.value(name), !["no", "false", "0"].contains(value.lowercased().trimmingWhitespace) {
                 return "\(name): \(value)"
             }
@@ -24,17 +27,18 @@ enum AutoReplySignals {
         if headers.value("X-Auto-Response-Suppress") != nil, headers.value("X-MS-Exchange-Inbox-Rules-Loop") != nil {
             return "X-Auto-Response-Suppress with X-MS-Exchange-Inbox-Rules-Loop (Outlook out-of-office)"
         }
-        return autoReplySubject(message, counter: counter)
+        return autoReplySubject(message, subjectFold: &subjectFold, counter: counter)
     }
 
-    /// Evidence from a localized automatic-reply subject, or nil.
-    static func autoReplySubject(_ message: Message, counter: StepCounter?) -> String? {
+    /// Evidence from a localized automatic-reply subject, or nil. `subjectFold` as for `autoReplyEvidence`.
+    static func autoReplySubject(_ message: Message, subjectFold: inout [UInt8]?, counter: StepCounter?) -> String? {
         if let subject = message.subject {
-            let normalized = NormalizedText(subject.leadingBytes(200), counter: counter)
+            let folded = subjectFold ?? NormalizedText(subject.leadingBytes(200), counter: counter).bytes
+            subjectFold = folded
             // "Out of Office: …", "Automatic reply", but not "Out of office tomorrow - can we talk today?".
-            if let match = AutoReplyPhrases.subjectPrefixes.firstMatch(in: normalized, counter: counter),
+            if let match = folded.withUnsafeBufferPointer({ AutoReplyPhrases.subjectPrefixes.firstMatch(in: $0, counter: counter) }),
                match.range.lowerBound == 0,
-               match.range.upperBound == normalized.bytes.count || subject.prefix(80).contains(where: { ":：[(".contains($0) }) {
+               match.range.upperBound == folded.count || subject.prefix(80).contains(where: { ":：[(".contains($0) }) {
                 return "subject starts with \"\(subject.prefix(60))\""
             }
         }
@@ -58,7 +62,7 @@ enum AutoReplySignals {
         if !isReply, let value = message.headers.value("Auto-Submitted")?.lowercased(), value.hasPrefix("auto-generated") {
             return "Auto-Submitted: \(value) on a message that answers nothing of ours (notification)"
         }
-        if !isReply, message.allParts.contains(where: { isMIMEType($0.contentType, "text", "calendar") }) {
+        if !isReply, hasPart(message, where: { isMIMEType($0, "text", "calendar") }) {
             return "calendar invitation (text/calendar part)"
         }
         if message.subject?.hasLowercasedPrefix("report domain:") == true {
@@ -67,23 +71,42 @@ enum AutoReplySignals {
         return nil
     }
 
+    /// Each with its first byte.
+    private static let readReceiptPrefixes = [
+        "read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "gelezen:", "lida:", "letto:", "read receipt",
+    ].map { ($0, $0.utf8.first ?? 0) }
+
     /// Read receipts (RFC 8098 disposition notifications and the clients' "Read:" subjects).
     static func readReceiptEvidence(_ message: Message, counter: StepCounter?) -> String? {
         if message.root.contentType.parameters.value("report-type")?.lowercased() == "disposition-notification" {
             return "multipart/report; report-type=disposition-notification"
         }
-        if message.allParts.contains(where: { isMIMEType($0.contentType, "message", "disposition-notification") }) {
+        if hasPart(message, where: { isMIMEType($0, "message", "disposition-notification") }) {
             return "message/disposition-notification part"
         }
         // Every prefix below starts with "r", "g" or "l", and lowercasing makes none of these from another letter.
         if let subject = message.subject, let first = subject.utf8.first,
-           [UInt8(ascii: "r"), UInt8(ascii: "g"), UInt8(ascii: "l")].contains(first | 0x20) {
-            for prefix in ["read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "gelezen:", "lida:", "letto:", "read receipt"]
-            where subject.hasLowercasedPrefix(prefix) {
+           first | 0x20 == UInt8(ascii: "r") || first | 0x20 == UInt8(ascii: "g") || first | 0x20 == UInt8(ascii: "l") {
+            // A prefix that starts with another letter cannot match: the subject's first character is that letter.
+            for (prefix, letter) in readReceiptPrefixes where letter == first | 0x20 && subject.hasLowercasedPrefix(prefix) {
                 return "subject starts with \"\(subject.prefix(40))\""
             }
         }
         return nil
+    }
+
+    /// Whether the root or a part nested in it (as `Message.allParts` lists them) has a content type for which
+    /// `matches` holds. Parts are read where they are, by index: no part is copied, no list of them made.
+    private static func hasPart(_ message: Message, where matches: (ContentType) -> Bool) -> Bool {
+        if matches(message.root.contentType) { return true }
+        var pending: [[MessagePart]] = message.root.children.isEmpty ? [] : [message.root.children]
+        while let siblings = pending.popLast() {
+            for index in siblings.indices {
+                if matches(siblings[index].contentType) { return true }
+                if !siblings[index].children.isEmpty { pending.append(siblings[index].children) }
+            }
+        }
+        return false
     }
 
     /// `contentType.mimeType.lowercased() == type + "/" + subtype` for lowercase ASCII names without "/",

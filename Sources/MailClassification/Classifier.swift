@@ -48,7 +48,8 @@ public struct Classifier: Sendable {
         if let forwarded = forwardedBounce(message, base: base, insideBounce: false, counter: counter) { return forwarded }
 
         let replier = (from.first ?? message.replyTo.first)?.address
-        let newText = Self.newText(of: message, counter: counter)
+        let extracted = Self.newText(of: message, counter: counter)
+        let newText = extracted?.text
 
         if let mailbox = unsubscribeMailbox(in: message) {
             verdict.kind = .optOut
@@ -61,25 +62,27 @@ public struct Classifier: Sendable {
 
         let isReplyToUs = !message.inReplyTo.isEmpty || !message.references.isEmpty
             || OptOutDetector.hasReplyPrefix(message.subject ?? "")
+        // The subject's fold, made once for the auto-reply and opt-out tests.
+        var subjectFold: [UInt8]?
         if let evidence = AutoReplySignals.notificationEvidence(message, isReply: isReplyToUs),
-           AutoReplySignals.autoReplySubject(message, counter: counter) == nil {
+           AutoReplySignals.autoReplySubject(message, subjectFold: &subjectFold, counter: counter) == nil {
             verdict.reason = "notification"
             verdict.contact = replier
             verdict.evidence.append(evidence)
             return verdict
         }
 
-        if let evidence = AutoReplySignals.autoReplyEvidence(message, counter: counter) {
+        if let evidence = AutoReplySignals.autoReplyEvidence(message, subjectFold: &subjectFold, counter: counter) {
             verdict.kind = .autoReply
             verdict.contact = replier
             verdict.replyText = newText
             verdict.evidence.append(evidence)
             let bodyText = newText ?? ""
-            let normalized = NormalizedText(bodyText, counter: counter)
-            if let left = AutoReplyPhrases.leftCompany.firstMatch(in: normalized, counter: counter) {
+            let folded = extracted?.folded ?? NormalizedText(bodyText, counter: counter).bytes
+            if let left = folded.withUnsafeBufferPointer({ AutoReplyPhrases.leftCompany.firstMatch(in: $0, counter: counter) }) {
                 verdict.leftCompany = true
                 verdict.reason = "left company"
-                verdict.evidence.append("text says \"\(normalized.phraseText(left.range))\"")
+                verdict.evidence.append("text says \"\(FoldedPhrase.text(left.range, in: folded))\"")
             } else {
                 verdict.reason = "vacation"
                 if let returnDate = ReturnDateExtractor().returnDate(in: bodyText, messageDate: date, counter: counter) {
@@ -113,7 +116,8 @@ public struct Classifier: Sendable {
 
         verdict.contact = replier
         verdict.replyText = newText
-        if let finding = OptOutDetector().detect(replyText: newText ?? "", subject: message.subject, counter: counter) {
+        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: extracted?.folded, subject: message.subject,
+                                                 subjectFold: subjectFold, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "unsubscribe"
             verdict.evidence.append("\(finding.place) asks to opt out: \"\(finding.phrase)\"")
@@ -463,13 +467,13 @@ public struct Classifier: Sendable {
 
     // MARK: - Replies
 
-    static func newText(of message: Message, counter: StepCounter?) -> String? {
+    static func newText(of message: Message, counter: StepCounter?) -> ReplyTextExtractor.Extract? {
         let extractor = ReplyTextExtractor()
         if let text = message.textBody, !text.consists(only: .whitespacesAndNewlines) {
-            return extractor.newText(fromPlainText: text, counter: counter)
+            return extractor.extract(fromPlainText: text, counter: counter)
         }
         if let html = message.htmlBody {
-            return extractor.newText(fromHTML: html, counter: counter)
+            return extractor.extract(fromHTML: html, counter: counter)
         }
         return nil
     }
@@ -515,6 +519,8 @@ public struct Classifier: Sendable {
     private static func mayHoldOptOutLocalPart(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         // The last letters kept, newest in the low byte: "opt" and "unsubscribe" are looked for as they end.
         var recent: (UInt64, UInt64) = (0, 0)
+        // Read once: a static read inside the loop would be guarded by its one-time initialisation at each byte.
+        let opt = Self.optLetters, unsubscribe = Self.unsubscribeLetters
         for byte in field {
             switch byte {
             case UInt8(ascii: "("): return true
@@ -522,8 +528,7 @@ public struct Classifier: Sendable {
             default:
                 let letter = byte.lowercasedASCII
                 recent = (recent.0 << 8 | recent.1 >> 56, recent.1 << 8 | UInt64(letter))
-                if recent.1 & 0xFF_FFFF == Self.optLetters
-                    || (recent.1 == Self.unsubscribeLetters.1 && recent.0 & 0xFF_FFFF == Self.unsubscribeLetters.0) {
+                if recent.1 & 0xFF_FFFF == opt || (recent.1 == unsubscribe.1 && recent.0 & 0xFF_FFFF == unsubscribe.0) {
                     return true
                 }
             }

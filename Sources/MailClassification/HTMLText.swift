@@ -5,17 +5,22 @@
 /// Not an HTML parser: it only needs tag boundaries, block-level line breaks and entities, and it never builds a
 /// tree, so hostile nesting costs nothing.
 enum HTMLText {
-    private static let blockTags: [TagName] = [
+    private static let blockTags = TagSet([
         "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr", "pre",
         "section", "article", "ul", "ol", "dd", "dt", "header", "footer", "center",
-    ].map(TagName.init)
-    private static let invisibleTags: [TagName] = ["script", "style", "head", "title", "xml"].map(TagName.init)
+    ])
+    private static let invisibleTags = TagSet(["script", "style", "head", "title", "xml"])
     private static let blockquote = TagName("blockquote")
     /// Markers after which everything in the body is quoted history.
     private static let historyStarts = ["divrplyfwdmsg", "olk_src_body_section", "appendonsend"]
     /// Markers of an element that holds quoted history.
     private static let quoteContainers = ["gmail_quote", "moz-cite-prefix", "yahoo_quoted", "protonmail_quote",
                                           "zmail_extra"]
+    /// Every marker looked for in a tag's attributes, each a bit of `AttributeMarkers.mentioned(in:)`.
+    private static let attributeMarkers = AttributeMarkers(historyStarts + quoteContainers + ["cite"])
+    private static let historyStartBits: UInt32 = (1 << historyStarts.count) - 1
+    private static let quoteContainerBits: UInt32 = ((1 << quoteContainers.count) - 1) << historyStarts.count
+    private static let citeBit: UInt32 = 1 << (historyStarts.count + quoteContainers.count)
 
     static func visibleText(of html: String, droppingQuotes: Bool, counter: StepCounter? = nil) -> String {
         let input = Array(html.utf8)
@@ -37,7 +42,8 @@ enum HTMLText {
         scan: while index < input.count {
             let byte = input[index]
             if byte == UInt8(ascii: "<") {
-                if hasPrefix(input, at: index, "<!--") {
+                if index + 3 < input.count, input[index + 1] == UInt8(ascii: "!"), input[index + 2] == UInt8(ascii: "-"),
+                   input[index + 3] == UInt8(ascii: "-") {
                     index = find(input, "-->", from: index + 4).map { $0 + 3 } ?? input.count
                     continue
                 }
@@ -57,11 +63,9 @@ enum HTMLText {
                     continue
                 }
                 if droppingQuotes, !tag.closing {
-                    let attributes = tag.attributes(in: input)
-                    func mentions(_ marker: String) -> Bool { Self.mentions(attributes, marker) }
-                    if historyStarts.contains(where: { mentions($0) }) { break scan }
-                    if quoteContainers.contains(where: { mentions($0) })
-                        || (tag.name == Self.blockquote && mentions("cite")) {
+                    let mentioned = attributeMarkers.mentioned(in: tag.attributes(in: input))
+                    if mentioned & historyStartBits != 0 { break scan }
+                    if mentioned & quoteContainerBits != 0 || (tag.name == Self.blockquote && mentioned & citeBit != 0) {
                         if !tag.selfClosing { dropping = (tag.name, 1) }
                         continue
                     }
@@ -103,46 +107,6 @@ enum HTMLText {
             || byte == 0x0D || byte == 0x0C
     }
 
-    /// Foundation's `contains` on the lowercased attribute text, asked only when the marker's bytes occur in any
-    /// case: its UTF-16 round trip is costly, and an ASCII marker it finds always occurs byte for byte.
-    private static func mentions(_ attributes: ArraySlice<UInt8>, _ marker: String) -> Bool {
-        guard containsIgnoringASCIICase(attributes, marker) else { return false }
-        let lowered = String(asciiLowercasing: attributes)
-        return lowered.contains(marker)
-    }
-
-    /// Whether `needle` (lowercase ASCII) occurs in `input`, ASCII letters compared in any case.
-    private static func containsIgnoringASCIICase(_ input: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        if let found = needle.utf8.withContiguousStorageIfAvailable({ containsIgnoringASCIICase(input, $0) }) { return found }
-        return Array(needle.utf8).withUnsafeBufferPointer { containsIgnoringASCIICase(input, $0) }
-    }
-
-    private static func containsIgnoringASCIICase(_ input: ArraySlice<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = pattern.first, input.count >= pattern.count else { return false }
-        var position = input.startIndex
-        while position + pattern.count <= input.endIndex {
-            if input[position] | (input[position] &- 0x41 < 26 ? 0x20 : 0) == first {
-                var matched = true
-                for offset in 1..<pattern.count {
-                    let byte = input[position + offset]
-                    if byte | (byte &- 0x41 < 26 ? 0x20 : 0) != pattern[offset] { matched = false; break }
-                }
-                if matched { return true }
-            }
-            position += 1
-        }
-        return false
-    }
-
-    static func hasPrefix(_ input: [UInt8], at index: Int, _ prefix: String) -> Bool {
-        var position = index
-        for byte in prefix.utf8 {
-            guard position < input.count, input[position] == byte else { return false }
-            position += 1
-        }
-        return true
-    }
-
     /// Position of `needle` at or after `start`; a naive scan is linear here because the needles are short constants.
     static func find(_ input: [UInt8], _ needle: String, from start: Int, caseInsensitive: Bool = false) -> Int? {
         input.withUnsafeBufferPointer { find(in: $0, needle, from: start, caseInsensitive: caseInsensitive) }
@@ -165,7 +129,16 @@ enum HTMLText {
                              caseInsensitive: Bool) -> Int? {
         guard let first = pattern.first, input.count >= pattern.count else { return nil }
         var position = max(start, 0)
+        // The bytes a match can start with, skipped over eight at a step where neither occurs.
+        let firstUppercase = caseInsensitive && first >= 0x61 && first <= 0x7A ? first &- 0x20 : first
         while position + pattern.count <= input.count {
+            if position &+ 8 <= input.count, let base = input.baseAddress {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                if !EightBytes.holds(first, in: word), !EightBytes.holds(firstUppercase, in: word) {
+                    position &+= 8
+                    continue
+                }
+            }
             var byte = input[position]
             if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
             if byte == first {
@@ -204,6 +177,9 @@ enum HTMLText {
             }
         }
 
+        /// The first eight bytes, lowercased.
+        var firstWord: UInt64 { words.0 }
+
         static func == (lhs: TagName, rhs: TagName) -> Bool {
             lhs.length == rhs.length && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1
                 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
@@ -215,8 +191,24 @@ enum HTMLText {
         }
     }
 
-    private static let voidElements: [TagName] = ["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"]
-        .map(TagName.init)
+    private static let voidElements = TagSet(["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"])
+
+    /// A few tag names, compared first by their first eight bytes (one word), then whole.
+    struct TagSet {
+        private let names: [TagName]
+        private let firstWords: [UInt64]
+
+        init(_ names: [String]) {
+            self.names = names.map(TagName.init)
+            self.firstWords = self.names.map(\.firstWord)
+        }
+
+        func contains(_ name: TagName) -> Bool {
+            let word = name.firstWord
+            for index in firstWords.indices where firstWords[index] == word && names[index] == name { return true }
+            return false
+        }
+    }
 
     /// One start or end tag.
     struct Tag {

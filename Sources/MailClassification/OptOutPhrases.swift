@@ -17,6 +17,11 @@ enum OptOutPhrases {
         "the", "this", "here", "yes", "ok", "dank", "u", "of", "all", "emails", "mailing", "es", "a",
     ]
 
+    /// `keywords` and `politeness` as phrase tables, to look a folded word up by its bytes (no string made, no
+    /// hashing).
+    static let keywordWords = PhraseTable<Void>(keywords.map { ($0, ()) })
+    static let politenessWords = PhraseTable<Void>(politeness.map { ($0, ()) })
+
     /// Explicit requests to stop; matched on whole words anywhere in a sentence of the new text or the subject.
     static let clauses = PhraseTable<Void>([
         // English

@@ -30,17 +30,33 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     func newText(fromPlainText text: String, counter: StepCounter?) -> String {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ newText(of: text, bytes: $0, counter: counter) }) {
+        extract(fromPlainText: text, counter: counter).text
+    }
+
+    /// A reply's new text, with its fold (`NormalizedText(text).bytes`) when the line folds made on the way
+    /// give it.
+    struct Extract {
+        let text: String
+        let folded: [UInt8]?
+    }
+
+    func extract(fromHTML html: String, counter: StepCounter?) -> Extract {
+        extract(fromPlainText: HTMLText.visibleText(of: html, droppingQuotes: true, counter: counter), counter: counter)
+    }
+
+    func extract(fromPlainText text: String, counter: StepCounter?) -> Extract {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ extract(of: text, bytes: $0, counter: counter) }) {
             return result
         }
         // A bridged string: a native copy always holds its UTF-8 contiguously.
         let native = String(decoding: Array(text.utf8), as: UTF8.self)
-        return native.utf8.withContiguousStorageIfAvailable { newText(of: native, bytes: $0, counter: counter) } ?? ""
+        return native.utf8.withContiguousStorageIfAvailable { extract(of: native, bytes: $0, counter: counter) }
+            ?? Extract(text: "", folded: nil)
     }
 
     /// The reply rules on the UTF-8 bytes of `text`: lines are byte ranges; lines whose every scalar is a
-    /// character of its own are read by scalars and folded into one reused buffer, other lines by characters.
-    private func newText(of text: String, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String {
+    /// character of its own are read by scalars and their folds kept, other lines by characters.
+    private func extract(of text: String, bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> Extract {
         let reading = LineReading(text: text, bytes: bytes)
         // Lines are split and given roles only up to the cut: an Outlook reply's unquoted original after it is
         // never read.
@@ -48,35 +64,35 @@ public struct ReplyTextExtractor: Sendable {
 
         var first = 0
         while lineRoles.hasLine(first), lineRoles.role(of: first) == .empty { first += 1 }
-        guard lineRoles.hasLine(first) else { return "" }
+        guard lineRoles.hasLine(first) else { return Extract(text: "", folded: [0x20]) }
         var replyStart = first
         if lineRoles.role(of: first) == .attribution || lineRoles.role(of: first) == .header {
             // Bottom posting: quoted history first, the reply after it.
             while lineRoles.hasLine(replyStart), lineRoles.role(of: replyStart) != .text { replyStart += 1 }
-            guard lineRoles.hasLine(replyStart) else { return reading.joined(lineRoles.lines[first...]) }
+            guard lineRoles.hasLine(replyStart) else { return lineRoles.extract(first..<lineRoles.lineCount) }
         }
         var cut = replyStart
-        while lineRoles.hasLine(cut), ![.attribution, .header, .delimiter, .signature].contains(lineRoles.role(of: cut)) {
+        while lineRoles.hasLine(cut) {
+            let role = lineRoles.role(of: cut)
+            if role == .attribution || role == .header || role == .delimiter || role == .signature { break }
             cut += 1
         }
         var kept = replyStart..<cut
-        let roles = lineRoles.decided
-        let lines = lineRoles.lines
         // A quote at the end is history the replier left in, and so is the paragraph that introduced it.
-        if roles[kept].contains(.text) {
+        if lineRoles.decidedRoles(kept, contain: .text) {
             var end = kept.upperBound
-            while end > kept.lowerBound, [.quote, .empty].contains(roles[end - 1]) { end -= 1 }
-            if end < kept.upperBound, roles[end..<kept.upperBound].contains(.quote) {
+            while end > kept.lowerBound, [.quote, .empty].contains(lineRoles.decidedRole(end - 1)) { end -= 1 }
+            if end < kept.upperBound, lineRoles.decidedRoles(end..<kept.upperBound, contain: .quote) {
                 var start = end
-                while start > kept.lowerBound, end - start < 3, roles[start - 1] == .text { start -= 1 }
+                while start > kept.lowerBound, end - start < 3, lineRoles.decidedRole(start - 1) == .text { start -= 1 }
                 if start > kept.lowerBound || end - start < 3,
-                   Self.introducesQuote(reading.string(lines[start..<end], separator: 0x20)) {
+                   Self.introducesQuote(reading.joinedBytes(lineRoles.bounds(start..<end), separator: 0x20)) {
                     end = start
                 }
             }
             kept = kept.lowerBound..<end
         }
-        return reading.joined(lines[kept])
+        return lineRoles.extract(kept)
     }
 
     /// A text's lines as byte ranges of its UTF-8, with the readings the role rules need.
@@ -94,30 +110,29 @@ public struct ReplyTextExtractor: Sendable {
         /// Whether every scalar of the line is a character of its own, so that it can be read by scalars.
         func isSingleScalar(_ line: Range<Int>) -> Bool { SingleScalarText.holds(slice(line)) }
 
-        func role(of line: Range<Int>, singleScalar: Bool, folding: inout FoldingBuffer, counter: StepCounter?) -> LineRole {
-            singleScalar ? ReplyTextExtractor.roleByScalars(of: slice(line), folding: &folding, counter: counter)
-                         : ReplyTextExtractor.role(of: substring(line), counter: counter)
-        }
-
         /// The lines' bytes joined with `separator`.
-        func joinedBytes(_ lines: ArraySlice<Range<Int>>, separator: UInt8) -> [UInt8] {
+        func joinedBytes(_ lines: some Collection<Range<Int>>, separator: UInt8) -> [UInt8] {
             var joined: [UInt8] = []
             joined.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
-            for (offset, line) in lines.enumerated() {
-                if offset > 0 { joined.append(separator) }
-                joined.append(contentsOf: bytes[line])
+            var isFirst = true
+            for line in lines {
+                if !isFirst { joined.append(separator) }
+                isFirst = false
+                joined.append(contentsOf: slice(line))
             }
             return joined
         }
 
-        func string(_ lines: ArraySlice<Range<Int>>, separator: UInt8) -> String {
-            String(decoding: joinedBytes(lines, separator: separator), as: UTF8.self)
-        }
+    }
 
-        /// The lines joined with LF, without leading and trailing whitespace (as characters, LF included).
-        func joined(_ lines: ArraySlice<Range<Int>>) -> String {
-            ReplyTextExtractor.trimmedWhitespace(joinedBytes(lines, separator: 0x0A))
-        }
+    /// One line of the text: where it is, its role so far, and where its fold is kept (empty until folded).
+    struct Line {
+        var bounds: Range<Int>
+        /// Every byte is ASCII (then every scalar is a character of its own: a line holds no CR).
+        var isASCII: Bool
+        var role = LineRole.text
+        var singleScalar = false
+        var fold: Range<Int> = 0..<0
     }
 
     /// The roles of a text's lines, worked out in order and only as far as they are asked for. A line's role
@@ -127,14 +142,15 @@ public struct ReplyTextExtractor: Sendable {
     struct LineRoles {
         let reading: LineReading
         let counter: StepCounter?
-        /// The lines split so far, as byte ranges.
-        private(set) var lines: [Range<Int>] = []
+        /// The lines split so far. The first `rolesRead` have their own role (then attributions and header blocks
+        /// overwrite it).
+        private var lines: [Line] = []
         /// Where the text not yet split into lines starts; nil once it all is.
         private var unsplitStart: Int? = 0
-        private var folding = FoldingBuffer()
-        /// Each line's role from its own text, filled in order; attributions and then header blocks overwrite it.
-        private var roles: [LineRole] = []
-        private var singleScalar: [Bool] = []
+        private var folds = FoldedLines()
+        /// Reused for the joined lines of a possible attribution.
+        private var attributionText: [UInt8] = []
+        private var rolesRead = 0
         /// The next line the attribution search starts from: before it, lines have their role after attributions.
         private var attributionsBefore = 0
         /// Lines before this one have their final role (their header block, if any, settled).
@@ -144,35 +160,90 @@ public struct ReplyTextExtractor: Sendable {
         init(reading: LineReading, counter: StepCounter?) {
             self.reading = reading
             self.counter = counter
+            // A line is seldom shorter than 32 bytes: enough room for most texts at once, never much more.
+            lines.reserveCapacity(Swift.min(reading.bytes.count / 32 + 8, 256))
         }
+
+        var lineCount: Int { lines.count }
 
         /// Whether the text has a line at `index`, splitting it as far as needed to tell.
         mutating func hasLine(_ index: Int) -> Bool {
             while lines.count <= index, let start = unsplitStart {
-                let line = ReplyTextExtractor.nextLine(in: reading.bytes, from: start)
-                lines.append(line.bounds)
+                let line = ReplyTextExtractor.nextLineNotingASCII(in: reading.bytes, from: start)
+                lines.append(Line(bounds: line.bounds, isASCII: line.isASCII))
                 unsplitStart = line.next
                 counter?.add(1)
             }
             return index < lines.count
         }
 
-        /// The final roles of the lines asked for so far (and of a few more).
-        var decided: ArraySlice<LineRole> { roles[..<decidedBefore] }
+        /// The final role of a line already asked for (below `decidedBefore`).
+        func decidedRole(_ index: Int) -> LineRole { lines[index].role }
+
+        func decidedRoles(_ range: Range<Int>, contain role: LineRole) -> Bool {
+            lines[range].contains { $0.role == role }
+        }
+
+        func bounds(_ range: Range<Int>) -> LazyMapSequence<ArraySlice<Line>, Range<Int>> {
+            lines[range].lazy.map(\.bounds)
+        }
 
         /// The final role of the line at `index` (< the number of lines).
         mutating func role(of index: Int) -> LineRole {
             while decidedBefore <= index { decideNext() }
-            return roles[index]
+            return lines[index].role
+        }
+
+        /// The lines at `range` joined with LF, without leading and trailing whitespace (as characters, LF
+        /// included), and their fold when trimming took whitespace bytes only (then the trimmed text folds as the
+        /// lines do).
+        mutating func extract(_ range: Range<Int>) -> Extract {
+            let (text, byBytes): (String, Bool)
+            if let first = range.first, let last = range.last, joinedOnLineFeeds(range) {
+                let span = lines[first].bounds.lowerBound..<lines[last].bounds.upperBound
+                (text, byBytes) = ReplyTextExtractor.trimmedWhitespace(reading.slice(span))
+            } else {
+                (text, byBytes) = reading.joinedBytes(bounds(range), separator: 0x0A)
+                    .withUnsafeBufferPointer(ReplyTextExtractor.trimmedWhitespace)
+            }
+            guard byBytes else { return Extract(text: text, folded: nil) }
+            for index in range { _ = fold(ofLine: index) }
+            return Extract(text: text, folded: folds.joined(lines[range].lazy.map(\.fold)))
+        }
+
+        /// Whether the lines at `range` follow one another in the text parted by single LFs: then the text
+        /// holds them joined as they are to be.
+        private func joinedOnLineFeeds(_ range: Range<Int>) -> Bool {
+            for index in range.dropFirst() {
+                let end = lines[index - 1].bounds.upperBound
+                guard lines[index].bounds.lowerBound == end + 1, reading.bytes[end] == 0x0A else { return false }
+            }
+            return true
+        }
+
+        /// Where the fold of the line at `index` is kept, folding it now if no role rule did.
+        private mutating func fold(ofLine index: Int) -> Range<Int> {
+            if !lines[index].fold.isEmpty { return lines[index].fold }
+            let fold = folds.append(foldOf: reading.slice(lines[index].bounds), counter: counter)
+            lines[index].fold = fold
+            return fold
         }
 
         /// Reads each line's own role up to and including `index`.
         private mutating func readRoles(through index: Int) {
-            while roles.count <= index, hasLine(roles.count) {
-                let line = lines[roles.count]
-                let isSingleScalar = reading.isSingleScalar(line)
-                singleScalar.append(isSingleScalar)
-                roles.append(reading.role(of: line, singleScalar: isSingleScalar, folding: &folding, counter: counter))
+            while rolesRead <= index, hasLine(rolesRead) {
+                let bounds = lines[rolesRead].bounds
+                let isSingleScalar = lines[rolesRead].isASCII || reading.isSingleScalar(bounds)
+                lines[rolesRead].singleScalar = isSingleScalar
+                if isSingleScalar {
+                    let (role, fold) = ReplyTextExtractor.roleByScalars(of: reading.slice(bounds), folds: &folds,
+                                                                         counter: counter)
+                    lines[rolesRead].role = role
+                    lines[rolesRead].fold = fold
+                } else {
+                    lines[rolesRead].role = ReplyTextExtractor.role(of: reading.substring(bounds), counter: counter)
+                }
+                rolesRead += 1
             }
         }
 
@@ -180,18 +251,19 @@ public struct ReplyTextExtractor: Sendable {
         private mutating func decideNext() {
             let index = decidedBefore
             findAttributions(through: index)
-            guard roles[index] == .header else { decidedBefore += 1; return }
+            guard lines[index].role == .header else { decidedBefore += 1; return }
             // A run of at least three header lines (blank lines may separate them) is a quoted original's header block.
             var end = index
             var headers = 0
             while hasLine(end) {
                 findAttributions(through: end)
-                guard roles[end] == .header || roles[end] == .empty else { break }
-                if roles[end] == .header { headers += 1 }
+                let role = lines[end].role
+                guard role == .header || role == .empty else { break }
+                if role == .header { headers += 1 }
                 end += 1
             }
             if headers < 3 {
-                for line in index..<end where roles[line] == .header { roles[line] = .text }
+                for line in index..<end where lines[line].role == .header { lines[line].role = .text }
             }
             decidedBefore = end
         }
@@ -207,33 +279,37 @@ public struct ReplyTextExtractor: Sendable {
 
         /// The last line of the attribution that opens at `index`, whose lines are then marked; nil if none does.
         private mutating func attributionEnd(openingAt index: Int) -> Int? {
-            readRoles(through: index + attributionWindow - 1)
-            guard roles[index] == .text || roles[index] == .delimiter else { return nil }
-            let opening = AttributionOpening(reading, lines[index], singleScalar: singleScalar[index],
-                                             folding: &folding, counter: counter)
+            // Roles are read only as the search reaches their lines: most lines open no attribution.
+            readRoles(through: index)
+            guard lines[index].role == .text || lines[index].role == .delimiter else { return nil }
+            let opening = AttributionOpening(reading, lines[index].bounds, singleScalar: lines[index].singleScalar,
+                                             folds: &folds, counter: counter)
             guard opening.mayOpen else { return nil }
-            var joined: [UInt8] = []
+            attributionText.removeAll(keepingCapacity: true)
             // The verbs are looked for in the fold of the joined lines, line by line as it grows.
             var verbs = QuoteMarkers.attributionVerbs.continuedScan()
             var last = index
             // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
             let opensStrongly = opening.opensStrongly
-            while last < index + attributionWindow, hasLine(last), joined.count <= 400 {
-                if last > index, roles[last] == .empty, !opensStrongly { return nil }
+            while last < index + attributionWindow, hasLine(last), attributionText.count <= 400 {
+                readRoles(through: last)
+                let line = lines[last]
+                if last > index, line.role == .empty, !opensStrongly { return nil }
                 // A wrapped address can push "> wrote:" to a line of its own that looks like a quote.
-                if roles[last] == .quote && last > index && lines[last].count > 40 || lines[last].count > 400 {
+                if line.role == .quote && last > index && line.bounds.count > 40 || line.bounds.count > 400 {
                     return nil
                 }
-                let continues = !joined.isEmpty
-                if continues { joined.append(0x20) }
-                joined.append(contentsOf: reading.bytes[lines[last]])
-                folding.withFold(of: reading.slice(lines[last]), counter: counter) { folded in
+                let continues = !attributionText.isEmpty
+                if continues { attributionText.append(0x20) }
+                attributionText.append(contentsOf: reading.slice(line.bounds))
+                let fold = fold(ofLine: last)
+                folds.withFold(fold) { folded in
                     // Folding `a + " " + b` gives folded `a`, then folded `b` without its leading space.
                     let piece = continues ? UnsafeBufferPointer(rebasing: folded.dropFirst()) : folded
                     QuoteMarkers.attributionVerbs.feed(&verbs, piece, counter: counter)
                 }
-                if ReplyTextExtractor.isAttribution(joined, verbs: verbs) {
-                    for line in index...last { roles[line] = .attribution }
+                if ReplyTextExtractor.isAttribution(attributionText, verbs: verbs) {
+                    for line in index...last { lines[line].role = .attribution }
                     counter?.add(last - index + 1)
                     return last
                 }
@@ -249,17 +325,19 @@ public struct ReplyTextExtractor: Sendable {
     /// The text without leading and trailing whitespace characters. By bytes where the whitespace at each end is
     /// ASCII and meets an ASCII non-whitespace byte (or the other end): there every byte is its own character
     /// (CR LF, one character, is whitespace too); by characters otherwise.
-    static func trimmedWhitespace(_ bytes: [UInt8]) -> String {
+    /// `byBytes`: whether only ASCII whitespace bytes were trimmed.
+    static func trimmedWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, byBytes: Bool) {
         var start = 0, end = bytes.count
         while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
         while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
         if (start == end || bytes[start] < 0x80) && (end == start || bytes[end - 1] < 0x80) {
-            return String(decoding: bytes[start..<end], as: UTF8.self)
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), true)
         }
         var result = String(decoding: bytes, as: UTF8.self)
         while let last = result.last, last.isWhitespace { result.removeLast() }
         while let first = result.first, first.isWhitespace || first == "\n" { result.removeFirst() }
-        return result
+        // Often the characters trimmed are those whitespace bytes after all.
+        return (result, result.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<end])))
     }
 
     /// Lines split on LF, CRLF or CR alike, scanning bytes rather than grapheme clusters.
@@ -287,21 +365,33 @@ public struct ReplyTextExtractor: Sendable {
     /// The line of UTF-8 text that starts at byte `start` (its end excluded), and where the next line starts: nil
     /// when this one ends the text. A line end at the very end of the text is followed by an empty line.
     static func nextLine(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (bounds: Range<Int>, next: Int?) {
+        let line = nextLineNotingASCII(in: bytes, from: start)
+        return (line.bounds, line.next)
+    }
+
+    /// `nextLine`, noting on the way whether the line is all ASCII.
+    static func nextLineNotingASCII(in bytes: UnsafeBufferPointer<UInt8>,
+                                    from start: Int) -> (bounds: Range<Int>, next: Int?, isASCII: Bool) {
         var index = start
         let count = bytes.count
+        var highBits: UInt64 = 0
         while index < count {
             // Eight bytes at a time while no line ends among them.
             if index &+ 8 <= count, let base = bytes.baseAddress {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if !EightBytes.holds(0x0A, in: word), !EightBytes.holds(0x0D, in: word) { index &+= 8; continue }
+                if !EightBytes.holds(0x0A, in: word), !EightBytes.holds(0x0D, in: word) {
+                    highBits |= word
+                    index &+= 8
+                    continue
+                }
             }
             let byte = bytes[index]
-            guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
+            guard byte == 0x0A || byte == 0x0D else { highBits |= UInt64(byte); index &+= 1; continue }
             var next = index &+ 1
             if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
-            return (start..<index, next)
+            return (start..<index, next, highBits & EightBytes.highBits == 0)
         }
-        return (start..<count, nil)
+        return (start..<count, nil, highBits & EightBytes.highBits == 0)
     }
 
     /// `lines(of:)` up to, not including, the first line for which `isEnd` holds (asked of each line in order);
@@ -351,7 +441,7 @@ public struct ReplyTextExtractor: Sendable {
         return result
     }
 
-    /// The role of a line read by characters (`roleByScalars(of:folding:counter:)` reads most lines faster).
+    /// The role of a line read by characters (`roleByScalars(of:folds:counter:)` reads most lines faster).
     static func role(of line: Substring, counter: StepCounter?) -> LineRole {
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         guard let first = trimmed.first else { return .empty }
@@ -380,8 +470,10 @@ public struct ReplyTextExtractor: Sendable {
 
     /// `role(of:)` by scalars on the UTF-8 of a line without CR or LF whose every scalar is a character of its
     /// own (`SingleScalarText`). There the only whitespace characters are space, tab, VT, FF, NEL and no-break space.
-    static func roleByScalars(of bytes: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
-                              counter: StepCounter?) -> LineRole {
+    /// When the rules fold the line, its fold is kept in `folds` (returned, else an empty range): the whitespace
+    /// trimmed first folds to nothing, so it is the fold of the whole line.
+    static func roleByScalars(of bytes: UnsafeBufferPointer<UInt8>, folds: inout FoldedLines,
+                              counter: StepCounter?) -> (LineRole, fold: Range<Int>) {
         var start = 0
         while start < bytes.count {
             if bytes[start] == 0x20 || bytes[start] == 0x09 {
@@ -392,9 +484,9 @@ public struct ReplyTextExtractor: Sendable {
                 break
             }
         }
-        guard start < bytes.count else { return .empty }
+        guard start < bytes.count else { return (.empty, 0..<0) }
         let first = bytes[start]
-        if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") { return .quote }
+        if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") { return (.quote, 0..<0) }
         var end = bytes.count
         while end > start {
             let last = bytes[end - 1]
@@ -406,12 +498,15 @@ public struct ReplyTextExtractor: Sendable {
                 break
             }
         }
-        guard end > start else { return .empty }
+        guard end > start else { return (.empty, 0..<0) }
         let content = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if content.elementsEqual("--".utf8) || isDashLine(content) { return .delimiter }
-        guard content.count <= 160 else { return .text }
-        let marked: LineRole? = folding.withFold(of: content, counter: counter) { folded in
-            if NormalizedText.wordCount(of: folded) <= 8,
+        if content.count == 2 && content[0] == UInt8(ascii: "-") && content[1] == UInt8(ascii: "-") || isDashLine(content) {
+            return (.delimiter, 0..<0)
+        }
+        guard content.count <= 160 else { return (.text, 0..<0) }
+        let fold = folds.append(foldOf: content, counter: counter)
+        let marked: LineRole? = folds.withFold(fold) { folded in
+            if wordCount(of: folded, isAtMost: 8),
                QuoteMarkers.originalMessageMarkers.firstMatch(in: folded, counter: counter) != nil {
                 return .delimiter
             }
@@ -426,9 +521,20 @@ public struct ReplyTextExtractor: Sendable {
             }
             return nil
         }
-        if let marked { return marked }
-        if isHeaderLineByScalars(content, folding: &folding, counter: counter) { return .header }
-        return .text
+        if let marked { return (marked, fold) }
+        if isHeaderLineByScalars(content, fold: fold, folds: &folds, counter: counter) { return (.header, fold) }
+        return (.text, fold)
+    }
+
+    /// `NormalizedText.wordCount(of: folded) <= limit` for a fold, whose words are parted by single spaces
+    /// (with one at each end): it has one word fewer than spaces. Stops counting past the limit.
+    private static func wordCount(of folded: UnsafeBufferPointer<UInt8>, isAtMost limit: Int) -> Bool {
+        var spaces = 0
+        for byte in folded where byte == 0x20 {
+            spaces += 1
+            if spaces > limit + 1 { return false }
+        }
+        return true
     }
 
     /// At least four characters of "-_=~*", em and en dashes, not all "*".
@@ -454,16 +560,23 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     /// `isHeaderLine` on text whose every scalar is a character of its own: the first 32 characters are its
-    /// first 32 scalars.
-    private static func isHeaderLineByScalars(_ content: UnsafeBufferPointer<UInt8>, folding: inout FoldingBuffer,
+    /// first 32 scalars. `fold`: where the line's fold is kept in `folds`.
+    private static func isHeaderLineByScalars(_ content: UnsafeBufferPointer<UInt8>, fold: Range<Int>, folds: inout FoldedLines,
                                               counter: StepCounter?) -> Bool {
+        // The first 32 scalars lie within the first 128 bytes: most lines hold no colon byte there at all.
+        guard mayHoldColon(UnsafeBufferPointer(rebasing: content.prefix(128))) else { return false }
         var scalars = 0, index = 0
         while index < content.count, scalars < 32 {
             let byte = content[index]
             let isColon = byte == UInt8(ascii: ":")
                 || (byte == 0xEF && index + 2 < content.count && content[index + 1] == 0xBC && content[index + 2] == 0x9A)
             if isColon {
-                return folding.withFold(of: UnsafeBufferPointer(rebasing: content[..<index]), counter: counter) { name in
+                // The name's fold starts the line's (a colon is a separator, after which folding starts afresh):
+                // a header name can be the whole of it only if one starts the line's.
+                let longest = QuoteMarkers.headerNames.longestPhrase
+                guard folds.withFold(fold, { QuoteMarkers.headerNames.matchesAtStart(UnsafeBufferPointer(rebasing: $0.prefix(longest))) })
+                else { return false }
+                return folds.withScratchFold(of: UnsafeBufferPointer(rebasing: content[..<index]), counter: counter) { name in
                     QuoteMarkers.headerNames.matchesWhole(name, counter: counter)
                 }
             }
@@ -471,6 +584,19 @@ public struct ReplyTextExtractor: Sendable {
             index += 1
         }
         return false
+    }
+
+    /// Whether the bytes hold ":" or 0xEF (the lead byte of "："), eight bytes at a step.
+    private static func mayHoldColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index &+ 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if EightBytes.holds(UInt8(ascii: ":"), in: word) || EightBytes.holds(0xEF, in: word) { return true }
+                index &+= 8
+            }
+        }
+        return bytes[index...].contains { $0 == UInt8(ascii: ":") || $0 == 0xEF }
     }
 
     /// The line without trailing whitespace, found by walking back over its characters.
@@ -537,7 +663,7 @@ public struct ReplyTextExtractor: Sendable {
         /// Its first word is a date or an attribution lead, so the attribution may wrap across blank lines.
         var opensStrongly = false
 
-        init(_ reading: LineReading, _ line: Range<Int>, singleScalar: Bool, folding: inout FoldingBuffer,
+        init(_ reading: LineReading, _ line: Range<Int>, singleScalar: Bool, folds: inout FoldedLines,
              counter: StepCounter?) {
             guard singleScalar else {
                 let text = reading.substring(line)
@@ -558,7 +684,7 @@ public struct ReplyTextExtractor: Sendable {
             let startsWithDigit = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
             let startsWithNumber = startsWithDigit || (first >= 0x80 && SingleScalarText.first(of: trimmed).map { Character($0).isNumber } == true)
             let leading = UnsafeBufferPointer(rebasing: trimmed[..<SingleScalarText.end(ofFirst: 24, in: trimmed)])
-            let startsWithLead = startsWithDigit ? true : folding.withFold(of: leading, counter: counter) {
+            let startsWithLead = startsWithDigit ? true : folds.withScratchFold(of: leading, counter: counter) {
                 QuoteMarkers.attributionLeads.matchesAtStart($0, counter: counter)
             }
             // Without joining characters, Foundation's search finds "<" exactly where its byte is.
@@ -590,6 +716,23 @@ public struct ReplyTextExtractor: Sendable {
     /// Whether the text holds something shaped like local@domain (a handle like "@name" is not one).
     static func containsAddress(_ text: some StringProtocol) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { containsAddress(bytes: $0) } ?? containsAddress(bytes: Array(text.utf8))
+    }
+
+    /// Most lines hold no "@" at all: that is looked for eight bytes at a step first.
+    static func containsAddress(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var holdsAt = false
+        if let base = bytes.baseAddress {
+            while index &+ 8 <= bytes.count {
+                if EightBytes.holds(UInt8(ascii: "@"), in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    holdsAt = true
+                    break
+                }
+                index &+= 8
+            }
+        }
+        guard holdsAt || bytes[index...].contains(UInt8(ascii: "@")) else { return false }
+        return containsAddress(bytes: bytes.lazy)
     }
 
     static func containsAddress(bytes: some Sequence<UInt8>) -> Bool {
@@ -644,6 +787,21 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     /// The line left just above a trailing quote that introduces it ("2013/7/20 Sam <sam@example.com>", "Sam:").
+    /// `introducesQuote` on the paragraph's UTF-8, by bytes when it is ASCII without CR: there every byte is a
+    /// character, the whitespace trimmed is space and tab, and the numbers are the digits.
+    static func introducesQuote(_ paragraph: [UInt8]) -> Bool {
+        guard !paragraph.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
+            return introducesQuote(String(decoding: paragraph, as: UTF8.self))
+        }
+        var start = 0, end = paragraph.count
+        while start < end, paragraph[start] == 0x20 || paragraph[start] == 0x09 { start += 1 }
+        while end > start, paragraph[end - 1] == 0x20 || paragraph[end - 1] == 0x09 { end -= 1 }
+        guard end - start <= 300 else { return false }
+        let trimmed = paragraph[start..<end]
+        return trimmed.last == UInt8(ascii: ":")
+            || (trimmed.contains(UInt8(ascii: "@")) && trimmed.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+    }
+
     static func introducesQuote(_ paragraph: String) -> Bool {
         let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
         guard trimmed.utf8.count <= 300 else { return false }

@@ -13,16 +13,26 @@ struct ReturnDateExtractor: Sendable {
     /// "YYYY-MM-DD", or nil when the text states no usable return date.
     func returnDate(in text: String, messageDate: Date?, counter: StepCounter? = nil) -> String? {
         let reference = messageDate ?? Date()
-        let normalized = NormalizedText(text, counter: counter, trackingOrigins: true)
         let source = Array(text.utf8)
-        let triggers = AutoReplyPhrases.returnTriggers.matches(in: normalized, counter: counter)
+        let folded: (bytes: [UInt8], origins: [Int32])
+        if let ascii = source.withUnsafeBufferPointer(TrackedASCIIFold.fold) {
+            counter?.add(ascii.bytes.count)
+            folded = ascii
+        } else {
+            let normalized = NormalizedText(text, counter: counter, trackingOrigins: true)
+            folded = (normalized.bytes, normalized.sourceOffsets)
+        }
+        let triggers = AutoReplyPhrases.returnTriggers.matches(in: folded.bytes, counter: counter)
         // An English trigger ("until", "back", …) anywhere makes 3/12 read as March 12.
         let english = triggers.contains { $0.value }
+        // Triggers that end together ("not before", "before") are followed by the same text: read it once.
+        var readFrom: Int?
         for trigger in triggers.prefix(64) {
             let end = trigger.range.upperBound - 1
-            guard end < normalized.sourceOffsets.count else { continue }
-            let start = Int(normalized.sourceOffsets[end])
-            guard start < source.count else { continue }
+            guard end < folded.origins.count else { continue }
+            let start = Int(folded.origins[end])
+            guard start < source.count, start != readFrom else { continue }
+            readFrom = start
             let window = Self.text(source, from: start, scalars: 60)
             counter?.add(60)
             let tokens = Self.tokens(window)
@@ -233,7 +243,9 @@ struct ReturnDateExtractor: Sendable {
             tokens = tokens.dropFirst(); skipped += 1
         }
         guard let first = tokens.first else { return nil }
-        let rest = Array(tokens.dropFirst().filter {
+        // A first word that is no month dates nothing, whatever follows.
+        if case .word(let word) = first, DateVocabulary.months[word] == nil { return nil }
+        let rest = Array(tokens.dropFirst().lazy.filter {
             if case .word(let word) = $0 { return !DateVocabulary.fillers.contains(word) && !DateVocabulary.ordinalSuffixes.contains(word) }
             return true
         }.prefix(3))

@@ -20,8 +20,9 @@ extension String {
     func leadingCharacters(_ count: Int) -> Substring {
         let byBytes: Substring?? = utf8.withContiguousStorageIfAvailable { bytes in
             if bytes.count <= count { return .some(self[...]) }
-            guard count > 0, !bytes[...count].contains(where: { $0 >= 0x80 }),
-                  !bytes[..<count].contains(0x0D) else { return nil }
+            guard count > 0, Self.isASCIIWithoutCR(UnsafeBufferPointer(rebasing: bytes[..<count])), bytes[count] < 0x80 else {
+                return nil
+            }
             return .some(self[..<utf8.index(startIndex, offsetBy: count)])
         }
         if let byBytes, let byBytes { return byBytes }
@@ -30,15 +31,43 @@ extension String {
 }
 
 extension String {
+    /// Whether every byte is ASCII but CR, read eight bytes at a step.
+    static func isASCIIWithoutCR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index &+ 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & EightBytes.highBits != 0 || EightBytes.holds(0x0D, in: word) { return false }
+                index &+= 8
+            }
+        }
+        return !bytes[index...].contains { $0 >= 0x80 || $0 == 0x0D }
+    }
+}
+
+extension String {
     /// `lowercased().hasPrefix(prefix)` for a lowercase `prefix`, by bytes when the text's first bytes (one more
     /// than the prefix has) are ASCII without CR: their lowercase is ASCII byte for byte, and no character of the
-    /// text can then join the prefix's last one or equal a non-ASCII character of the prefix.
+    /// text can then join the prefix's last one or equal a non-ASCII character of the prefix. Also by bytes when
+    /// the text differs from an ASCII prefix at an ASCII byte that stands alone (ASCII without CR up to and after
+    /// it): the characters there differ, whatever comes later.
     func hasLowercasedPrefix(_ prefix: String) -> Bool {
         let byBytes: Bool?? = utf8.withContiguousStorageIfAvailable { bytes in
             prefix.utf8.withContiguousStorageIfAvailable { wanted -> Bool? in
                 let count = wanted.count
-                for index in 0..<Swift.min(bytes.count, count + 1) where bytes[index] >= 0x80 || bytes[index] == 0x0D {
-                    return nil
+                let isPlain: (UInt8) -> Bool = { $0 < 0x80 && $0 != 0x0D }
+                // Of the non-ASCII scalars only U+0130 (to "i̇") and U+212A (to "k") lowercase to text that starts
+                // with ASCII: a text that starts with any other cannot start with a lone ASCII character.
+                if let first = bytes.first, first >= 0x80, let wantedFirst = wanted.first, isPlain(wantedFirst),
+                   wantedFirst != UInt8(ascii: "i"), wantedFirst != UInt8(ascii: "k"), count == 1 || isPlain(wanted[1]) {
+                    return false
+                }
+                for index in 0..<Swift.min(bytes.count, count + 1) {
+                    guard isPlain(bytes[index]) else { return nil }
+                    if index < count, isPlain(wanted[index]), bytes[index].lowercasedASCII != wanted[index],
+                       index + 1 == bytes.count || isPlain(bytes[index + 1]) {
+                        return false
+                    }
                 }
                 guard bytes.count >= count else { return false }
                 for index in 0..<count {

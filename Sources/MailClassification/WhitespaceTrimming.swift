@@ -4,13 +4,20 @@ extension StringProtocol {
     /// `trimmingCharacters(in: .whitespaces)` without Foundation's round trip for ASCII text, where the only
     /// such characters are space and tab. Report fields are nearly always ASCII; other text takes Foundation's path.
     var trimmingWhitespace: String {
-        let bytes = utf8Bytes()
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return trimmingCharacters(in: .whitespaces) }
-        var start = 0, end = bytes.count
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        // Read in place when the text's UTF-8 is at hand (a native string's always is): no copy of its bytes.
+        let ascii = utf8.withContiguousStorageIfAvailable(asciiWhitespaceTrimmed)
+            ?? utf8Bytes().withUnsafeBufferPointer(asciiWhitespaceTrimmed)
+        return ascii ?? trimmingCharacters(in: .whitespaces)
     }
+}
+
+/// ASCII text without leading and trailing spaces and tabs; nil for other text.
+private func asciiWhitespaceTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    var start = 0, end = bytes.count
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
 }
 
 /// A set of characters to trim, with its ASCII members in a table so that trimming needs no Foundation round trip

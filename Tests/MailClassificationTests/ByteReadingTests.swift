@@ -171,6 +171,17 @@ import Testing
         #expect(!"Re".hasLowercasedPrefix("read:"))
     }
 
+    @Test func lowercasedPrefixesAnsweredByBytesAgreeWithLowercasing() {
+        let texts = ["Report domain: x", "Re: Überprüfung", "Ré: x", "Überweisung", "\u{130}nfo", "\u{212A}elvin",
+                     "LEI\u{301}DO: x", "Lei\u{301}do: x", "Read:\u{301} x", "r", "", "\r\nread:", "日本語", "READ receipt"]
+        let prefixes = ["report domain:", "read:", "leído:", "lu :", "i\u{307}nfo", "kelvin", "read receipt", "r"]
+        for text in texts {
+            for prefix in prefixes {
+                #expect(text.hasLowercasedPrefix(prefix) == text.lowercased().hasPrefix(prefix), "\(text) / \(prefix)")
+            }
+        }
+    }
+
     @Test func optOutMailboxesAreRecognisedWithoutParsingOtherAddressLists() {
         #expect(!Classifier.mayHoldOptOutLocalPart("Pat Smith <pat@client.example>, sam@seller.example"))
         #expect(Classifier.mayHoldOptOutLocalPart("\"o\\pt-out\"@seller.example"))

@@ -28,6 +28,13 @@ import Testing
         #expect(detector.detect(replyText: text, subject: "Re: Quick question") == nil)
     }
 
+    @Test func sentencesOfAccentedTextEndAtLineBreaksAndQuestionMarks() {
+        #expect(detector.detect(replyText: "Grüße.\r\nBitte entfernen Sie mich aus dem Verteiler.\r\n", subject: nil) != nil)
+        #expect(detector.detect(replyText: "Grüße\r\nWie kann ich mich abmelden?\r\nDanke", subject: nil) == nil)
+        #expect(detector.detect(replyText: "¿Cómo puedo darme de baja? Gracias", subject: nil) == nil)
+        #expect(detector.detect(replyText: "Gracias. Quiero darme de baja, por favor", subject: nil)?.phrase == "quiero darme de baja")
+    }
+
     @Test func subjectAloneCanCarryTheRequest() {
         let finding = detector.detect(replyText: "", subject: "RE: Unsubscribe")
         #expect(finding?.place == "subject")
@@ -39,5 +46,20 @@ import Testing
         #expect(OptOutDetector().detect(replyText: "今後このようなメールは不要です。配信停止をお願いします。", subject: nil) != nil)
         #expect(OptOutDetector().detect(replyText: "请不要再给我发邮件了，退订。", subject: nil) != nil)
         #expect(OptOutDetector().detect(replyText: "ご連絡ありがとうございます。来週お話ししましょう。", subject: nil) == nil)
+    }
+}
+
+/// The classifier hands the detector the subject fold it made for the auto-reply test: the request found must be
+/// the one found by folding the subject without its prefixes afresh.
+@Suite struct SubjectFoldTests {
+    @Test(arguments: [
+        "Re: Unsubscribe", "RE: AW: please remove me", "  Fwd:  stop", "回复：退订", "Re: 'remove me' please",
+        "Odp: Wypisz mnie", "Quick question", "Re:Re: Take me off your list", "SV : avregistrera mig", "Re: l'",
+        "Re: " + String(repeating: "long subject ", count: 20) + "remove me", "Re:", "", "Ré: désabonnez-moi",
+    ])
+    func theSubjectsFoldGivesTheSameFinding(subject: String) {
+        let subjectFold = NormalizedText(subject.leadingBytes(200)).bytes
+        let shared = OptOutDetector().detect(replyText: "", subject: subject, subjectFold: subjectFold, counter: nil)
+        #expect(shared == OptOutDetector().detect(replyText: "", subject: subject))
     }
 }

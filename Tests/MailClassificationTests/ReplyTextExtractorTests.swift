@@ -112,3 +112,50 @@ import Testing
         #expect(extractor.newText(fromHTML: word) == "Thursday works.")
     }
 }
+
+/// The opt-out and left-company searches read the fold the extractor made of the reply's lines; it must be the
+/// fold of the reply text itself, or a request could be missed or invented.
+@Suite struct ReplyFoldTests {
+    @Test(arguments: [
+        "Please remove me.\n\nOn Tue, Mar 3, 2026 at 9:14 AM Sam <sam@seller.example> wrote:\n> Hi",
+        "  Unsubscribe\u{00A0}\n\n\tThanks, Bram\u{00A0} \n-- \nBram",
+        "I don'\nknow l'\n'quoted' words’\r\nend’",
+        "Merci, c'est noté e\u{0301}!\r\n\r\nLe 3 mars, Sam <sam@seller.example> a écrit :\r\n> x",
+        "Short\n> inline quote\nmore text\n> trailing quote",
+        String(repeating: "A long line of words without end, ", count: 12) + "\nnext line\n",
+        "请不要再给我发邮件了，退订。\n\n发件人: Sam\n收件人: Pat\n主题: Demo",
+        "> quoted first\n\nOn Mon, Sam <sam@seller.example> wrote:\n> more\n\nThe reply after the quote\u{2019}s end.",
+        "   \n \n",
+        "Stop\u{00A0}emailing me\u{0085}\nplease\n\n\u{0915}\u{093E} \u{093E}",
+        "Спасибо, до встречи\n\nOn Tue, Mar 3, 2026 Sam <sam@seller.example> wrote:\n> x", "谢谢。\n",
+        " \u{301}x y\u{600} \n", "\u{3000}Bitte austragen\u{3000}\n",
+    ])
+    func theExtractorsFoldIsTheFoldOfItsText(body: String) {
+        let extract = ReplyTextExtractor().extract(fromPlainText: body, counter: nil)
+        if body.hasPrefix("Спасибо") || body.hasPrefix("谢谢") { #expect(extract.folded != nil) }
+        if let folded = extract.folded {
+            #expect(folded == NormalizedText(extract.text).bytes)
+        }
+        #expect(extract.text == ReplyTextExtractor().newText(fromPlainText: body))
+    }
+
+    @Test func aRequestIsFoundWithTheExtractorsFoldAsWithout() {
+        let body = "Please take me off your list.\n\nOn Tue, Mar 3, 2026 at 9:14 AM Sam <sam@seller.example> wrote:\n> Hi"
+        let extract = ReplyTextExtractor().extract(fromPlainText: body, counter: nil)
+        #expect(extract.folded != nil)
+        let shared = OptOutDetector().detect(replyText: extract.text, folded: extract.folded, subject: "Re: Hi", counter: nil)
+        let own = OptOutDetector().detect(replyText: extract.text, subject: "Re: Hi")
+        #expect(shared == own)
+        #expect(shared?.phrase == "take me off")
+    }
+}
+
+@Suite struct HTMLQuoteMarkerTests {
+    @Test func markersAreFoundInAnyCaseAndBesideAnyText() {
+        let extractor = ReplyTextExtractor()
+        #expect(extractor.newText(fromHTML: "<p>Yes.</p><div ID=\"OLK_SRC_BODY_SECTION\">old</div><p>older</p>") == "Yes.")
+        #expect(extractor.newText(fromHTML: "<p>Fine.</p><div class=\"x Gmail_Quote\">old</div>") == "Fine.")
+        #expect(extractor.newText(fromHTML: "<p>Sure.</p><div class=\"égmail_quote\">old</div>") == "Sure.")
+        #expect(extractor.newText(fromHTML: "<p>Sure.</p><div class=\"gmail_quot\">kept</div>") == "Sure.\n\nkept")
+    }
+}

@@ -65,3 +65,22 @@ import Testing
         #expect(extractor.returnDate(in: "Zurück am Montag" + tail, messageDate: sent) == "2026-12-07")
     }
 }
+
+/// The return date is read at the source offset the fold gives for the word before it: the byte-by-byte fold of
+/// ASCII text must give the offsets the general fold gives.
+@Suite struct TrackedASCIIFoldTests {
+    @Test(arguments: [
+        "I'm out of the office until Dec. 14th -- back on Monday!", "don' x", "'quoted' l'entreprise 'a''b`c",
+        "a'", "  ' '' \r\n\tEnd'.", "", "UPPER lower 123-456/789", "rock 'n' roll isn't dead''",
+    ])
+    func givesTheGeneralFoldsBytesAndOffsets(text: String) throws {
+        let general = NormalizedText(text, trackingOrigins: true)
+        let tracked = try #require(Array(text.utf8).withUnsafeBufferPointer(TrackedASCIIFold.fold))
+        #expect(tracked.bytes == general.bytes)
+        #expect(tracked.origins == general.sourceOffsets)
+    }
+
+    @Test func leavesOtherTextToTheGeneralFold() {
+        #expect(Array("zurück am 3.".utf8).withUnsafeBufferPointer(TrackedASCIIFold.fold) == nil)
+    }
+}
