@@ -85,6 +85,35 @@ struct NormalizedText {
         self.sourceOffsets = origins
     }
 
+    /// `NormalizedText(text.leadingBytes(count))` folded in place, without copying the text's first bytes into a
+    /// new string. The copy turns a scalar cut in half into U+FFFD, which is no letter or number: it folds to
+    /// the space the end of the text leaves anyway, so the prefix is cut before that scalar instead.
+    init(leadingBytes count: Int, of text: String, counter: StepCounter? = nil) {
+        let folded = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            Self.fold(utf8: UnsafeBufferPointer(rebasing: utf8[..<Self.scalarBoundary(atOrBefore: count, in: utf8)]))
+        }
+        guard let folded else {
+            self.init(text.leadingBytes(count), counter: counter)
+            return
+        }
+        counter?.add(folded.count)
+        self.init(folded: folded)
+    }
+
+    /// Already folded bytes (a fold's pieces put together).
+    init(folded bytes: [UInt8]) {
+        self.bytes = bytes
+        self.sourceOffsets = []
+    }
+
+    /// The largest offset no greater than `count` (and the length) at which a scalar of valid UTF-8 starts.
+    static func scalarBoundary(atOrBefore count: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        guard count < utf8.count else { return utf8.count }
+        var cut = Swift.max(count, 0)
+        while cut > 0, utf8[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
+
     /// The folded bytes in one pass over the UTF-8 of `text`, writing straight into the result: ASCII bytes take a
     /// table-free fast path, other scalars the Unicode rules of the origin-tracking path (same output, byte for byte).
     private static func fold(_ text: some StringProtocol) -> [UInt8] {
@@ -105,6 +134,10 @@ struct NormalizedText {
         default: return separator
         }
     }
+
+    /// Whether `byte` is ASCII that folds to a space (neither a letter, a digit nor an apostrophe): after it,
+    /// folding is in its starting state, so a text cut just past it folds as its two parts joined.
+    static func foldsToSpace(_ byte: UInt8) -> Bool { asciiFolding[Int(byte)] == separator }
 
     /// Bytes `fold(utf8:into:)` may write for `count` input bytes. Worst case per scalar: a 3-byte CJK character
     /// becomes space + 3 bytes + space, a 2-byte letter whose lowercase needs 3 bytes; so twice the input plus the

@@ -15,8 +15,9 @@ struct PlainTextBounceDecoder: Sendable {
         var delayed = false
         /// What the report's headers tell about who wrote it; each recipient adds its own domain.
         var origin = ReportOrigin.unknown
-        /// `text` folded whole, when the caller has it already and the text is no longer than 4,000 bytes.
-        var foldedText: NormalizedText?
+        /// `text` folded whole, when the caller has it (or folds it on demand) and the text is no longer than
+        /// 4,000 bytes.
+        var foldedText: (() -> NormalizedText)?
     }
 
     /// A failed recipient as the text presents it, before its reason is read.

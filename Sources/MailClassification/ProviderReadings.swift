@@ -53,12 +53,29 @@ enum ProviderReadings {
             return .unknownRecipient("Verizon Wireless")
         }
         if isOutlookConsumer(origin), lowered.containsText("mailbox unavailable") { return .unknownRecipient("Outlook.com") }
-        if let notice, notice.carriesYahooNotice,
+        // Lowercasing makes none of "<", "@" and ">" from other characters: without their bytes in the text the
+        // notice need not be read.
+        if let notice, Self.mayQuoteAddress(diagnostic), notice.carriesYahooNotice,
            let open = lowered.firstIndex(of: "<"), lowered[open...].contains("@"), lowered[open...].contains(">") {
             return .unknownRecipient("Yahoo")
         }
         if let gateway = origin.gateway, gateway == "McAfee" || gateway == "IMail" { return .unknownRecipient(gateway) }
         return nil
+    }
+
+    /// Whether the diagnostic's first 2,000 bytes (what the Yahoo check reads) hold "<", "@" and ">" in any order.
+    private static func mayQuoteAddress(_ diagnostic: String) -> Bool {
+        var seen: UInt8 = 0
+        for byte in diagnostic.utf8.prefix(2_000) {
+            switch byte {
+            case UInt8(ascii: "<"): seen |= 1
+            case UInt8(ascii: "@"): seen |= 2
+            case UInt8(ascii: ">"): seen |= 4
+            default: continue
+            }
+            if seen == 7 { return true }
+        }
+        return false
     }
 
     /// Whether the first 1,000 bytes of a report's notice hold `yahooNotice`, in any case. ASCII text is compared by
