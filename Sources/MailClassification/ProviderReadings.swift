@@ -65,17 +65,12 @@ enum ProviderReadings {
 
     /// Whether the diagnostic's first 2,000 bytes (what the Yahoo check reads) hold "<", "@" and ">" in any order.
     private static func mayQuoteAddress(_ diagnostic: String) -> Bool {
-        var seen: UInt8 = 0
-        for byte in diagnostic.utf8.prefix(2_000) {
-            switch byte {
-            case UInt8(ascii: "<"): seen |= 1
-            case UInt8(ascii: "@"): seen |= 2
-            case UInt8(ascii: ">"): seen |= 4
-            default: continue
-            }
-            if seen == 7 { return true }
+        let quotes: Bool? = diagnostic.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard let base = utf8.baseAddress else { return false }
+            let count = Swift.min(utf8.count, 2_000)
+            return memchr(base, 0x3C, count) != nil && memchr(base, 0x40, count) != nil && memchr(base, 0x3E, count) != nil
         }
-        return false
+        return quotes ?? true
     }
 
     /// Whether the first 1,000 bytes of a report's notice hold `yahooNotice`, in any case. ASCII text is compared by
