@@ -178,12 +178,15 @@ struct NormalizedText {
                     if isWordByte {
                         out[n] = mapped; n &+= 1
                         lastWasSpace = false
-                        // The rest of the word's letters and digits (table values 1...0xFD) copy straight through.
+                        // The rest of the word's letters and digits (table values 1...0xFD) copy straight through,
+                        // each to the same distance ahead of its source.
+                        let ahead = n &- index
                         while index < end {
                             let next = table[Int(input[index])]
                             guard next &- 1 < 0xFD else { break }
-                            out[n] = next; n &+= 1; index &+= 1
+                            out[index &+ ahead] = next; index &+= 1
                         }
+                        n = index &+ ahead
                     } else {
                         if !lastWasSpace {
                             out[n] = 0x20; n &+= 1

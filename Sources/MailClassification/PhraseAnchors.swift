@@ -19,6 +19,12 @@ struct PhraseAnchors: Sendable {
     private let triggers: [Trigger]
     /// Per byte: whether it leads a scalar that may fold to ASCII.
     private let foldsToASCII: [Bool]
+    /// Per byte, for short texts read byte by byte: 1 when it is a word's rarest letter (in either case), 2 when it
+    /// leads a scalar that may fold to ASCII, else 0; with the entries a letter stands for.
+    private let roles: [UInt8]
+    private let entriesByTrigger: [Range<Int>]
+    /// Texts shorter than this are read byte by byte: a byte search per letter costs more than it saves there.
+    private static let searchedLength = 96
 
     private struct Entry: Sendable {
         let start: Int
@@ -86,13 +92,23 @@ struct PhraseAnchors: Sendable {
         self.entries = entries
         self.triggers = triggers
         // Lead bytes of scalars that might fold to ASCII letters: all but Cyrillic (D0, D1) and U+3000–U+9FFF (E3–E9).
-        foldsToASCII = (0...255).map { lead in lead >= 0xC0 && !(0xD0...0xD1).contains(lead) && !(0xE3...0xE9).contains(lead) }
+        let foldsToASCII = (0...255).map { lead in lead >= 0xC0 && !(0xD0...0xD1).contains(lead) && !(0xE3...0xE9).contains(lead) }
+        self.foldsToASCII = foldsToASCII
+        var roles = foldsToASCII.map { $0 ? UInt8(2) : 0 }
+        var entriesByTrigger = [Range<Int>](repeating: 0..<0, count: 256)
+        for trigger in triggers {
+            roles[Int(trigger.byte)] = 1
+            entriesByTrigger[Int(trigger.byte)] = trigger.entries
+        }
+        self.roles = roles
+        self.entriesByTrigger = entriesByTrigger
     }
 
     /// Whether a phrase may match the folded form of `text`.
     func mayMatch(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard words != nil else { return true }
         guard let base = text.baseAddress, !text.isEmpty else { return false }
+        if text.count < Self.searchedLength { return mayMatchByBytes(text) }
         if holdsLeadFoldingToASCII(text) { return true }
         return letters.withUnsafeBufferPointer { letters in
             entries.withUnsafeBufferPointer { entries in
@@ -107,6 +123,26 @@ struct PhraseAnchors: Sendable {
                     }
                 }
                 return false
+            }
+        }
+    }
+
+    /// `mayMatch` read byte by byte.
+    private func mayMatchByBytes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        roles.withUnsafeBufferPointer { roles in
+            letters.withUnsafeBufferPointer { letters in
+                entries.withUnsafeBufferPointer { entries in
+                    for position in 0..<text.count {
+                        let role = roles[Int(text[position])]
+                        if role == 0 { continue }
+                        if role == 2 { return true }
+                        for entry in entries[entriesByTrigger[Int(text[position])]]
+                        where Self.holds(entry, letters, in: text, at: position - entry.trigger) {
+                            return true
+                        }
+                    }
+                    return false
+                }
             }
         }
     }

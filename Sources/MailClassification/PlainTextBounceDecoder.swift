@@ -219,12 +219,17 @@ struct PlainTextBounceDecoder: Sendable {
             if Self.startsHeaderLine(line) { return true }
             // Most lines hold none of the words every marker has; only the others are folded and matched.
             counter?.add(line.count)
+            // The line is a whole piece of valid UTF-8 (lines end at ASCII bytes), folded where it lies.
             if BounceMarkers.originalStartWords.mayMatch(line) {
-                let normalized = NormalizedText(String(decoding: line, as: UTF8.self), counter: counter)
-                if normalized.wordCount <= 14,
-                   BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
-                    return true
+                let starts = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NormalizedText.foldedCapacity(line.count)) { buffer in
+                    guard let out = buffer.baseAddress else { return false }
+                    let count = NormalizedText.fold(utf8: line, into: out)
+                    counter?.add(count)
+                    let folded = UnsafeBufferPointer(start: out, count: count)
+                    return NormalizedText.wordCount(of: folded) <= 14
+                        && BounceMarkers.originalStarts.firstMatch(in: folded, counter: counter) != nil
                 }
+                if starts { return true }
             }
         }
         sawContent = true
@@ -394,6 +399,11 @@ enum StatusScanner {
         withBytes(of: text, prefix: 4_096) { bytes in
             var index = 0
             while index + 4 < bytes.count {
+                // A reply code starts with 4 or 5: eight bytes without either start none.
+                if !mayStart(at: index, in: bytes, with: UInt8(ascii: "4"), UInt8(ascii: "5"), UInt8(ascii: "5")) {
+                    index += 8
+                    continue
+                }
                 if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
                    index == 0 || !isDigitOrDot(bytes[index - 1]),
                    bytes[index] == UInt8(ascii: "4") || bytes[index] == UInt8(ascii: "5") {
@@ -422,6 +432,11 @@ enum StatusScanner {
         var smtpCode: String?
         var index = 0
         while index < bytes.count {
+            // Codes start with 2, 4 or 5: eight bytes without any of them start none.
+            if !mayStart(at: index, in: bytes, with: UInt8(ascii: "2"), UInt8(ascii: "4"), UInt8(ascii: "5")) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5"),
                index == 0 || !isDigitOrDot(bytes[index - 1]) {
@@ -447,6 +462,16 @@ enum StatusScanner {
             index += 1
         }
         return smtpCode
+    }
+
+    /// False when the eight bytes from `index` are all in `bytes` and none of them is `first`, `second` or `third`:
+    /// no code starts there. True otherwise (fewer than eight bytes left), so the caller reads the byte at `index`.
+    @inline(__always)
+    private static func mayStart(at index: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                                 with first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return true }
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        return EightBytes.holds(first, in: word) || EightBytes.holds(second, in: word) || EightBytes.holds(third, in: word)
     }
 
     /// The text's first `prefix` UTF-8 bytes, read in place when the text is stored contiguously.
