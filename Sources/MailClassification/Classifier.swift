@@ -155,9 +155,8 @@ public struct Classifier: Sendable {
     /// A bounce verdict whose every recipient failed for no recognised reason.
     static func namesNoReason(_ verdict: Verdict) -> Bool {
         guard verdict.kind == .softBounce else { return false }
-        let unnamed: Set<String> = [BounceReason.onhold.rawValue, BounceReason.undefined.rawValue]
-        return verdict.recipients.isEmpty ? unnamed.contains(verdict.reason ?? "")
-                                          : verdict.recipients.allSatisfy { unnamed.contains($0.reason) }
+        let unnamed = { (reason: String?) in reason == BounceReason.onhold.rawValue || reason == BounceReason.undefined.rawValue }
+        return verdict.recipients.isEmpty ? unnamed(verdict.reason) : verdict.recipients.allSatisfy { unnamed($0.reason) }
     }
 
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.

@@ -153,6 +153,13 @@ struct NormalizedText {
     /// Folds `input` (valid UTF-8) into `out`, which must hold `foldedCapacity(input.count)` bytes; returns the
     /// number written.
     static func fold(utf8 input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        asciiFolding.withUnsafeBufferPointer { fold(utf8: input, into: out, table: $0) }
+    }
+
+    /// `fold(utf8:into:)` with the ASCII table in hand: its state stays in local variables, which a closure that
+    /// captured them would keep in memory.
+    private static func fold(utf8 input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>,
+                             table: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
         out[0] = 0x20; n = 1
         var lastWasSpace = true
@@ -160,26 +167,28 @@ struct NormalizedText {
         var index = 0
         let end = input.count
         var classes = ScalarClassCache()
-        asciiFolding.withUnsafeBufferPointer { table in
-            while index < end {
-                let byte = input[index]
-                let mapped = table[Int(byte)]
-                if mapped != Self.nonASCII {
-                    index &+= 1
-                    if mapped == Self.apostrophe {
-                        if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
-                        continue
-                    }
-                    let isWordByte = mapped != Self.separator
-                    if pendingApostrophe {
-                        pendingApostrophe = false
-                        if !isWordByte { n &-= 1 }
-                    }
-                    if isWordByte {
-                        out[n] = mapped; n &+= 1
-                        lastWasSpace = false
-                        // The rest of the word's letters and digits (table values 1...0xFD) copy straight through,
-                        // each to the same distance ahead of its source.
+        while index < end {
+            let byte = input[index]
+            let mapped = table[Int(byte)]
+            if mapped != Self.nonASCII {
+                index &+= 1
+                if mapped == Self.apostrophe {
+                    if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
+                    continue
+                }
+                let isWordByte = mapped != Self.separator
+                if pendingApostrophe {
+                    pendingApostrophe = false
+                    if !isWordByte { n &-= 1 }
+                }
+                if isWordByte {
+                    out[n] = mapped; n &+= 1
+                    lastWasSpace = false
+                    // Words parted by runs of spaces and punctuation, the bulk of ASCII text, go round here
+                    // without the dispatch above: it is left at the end, an apostrophe or a non-ASCII byte.
+                    while true {
+                        // The rest of the word's letters and digits (table values 1...0xFD) copy straight
+                        // through, each to the same distance ahead of its source.
                         let ahead = n &- index
                         while index < end {
                             let next = table[Int(input[index])]
@@ -187,63 +196,74 @@ struct NormalizedText {
                             out[index &+ ahead] = next; index &+= 1
                         }
                         n = index &+ ahead
-                    } else {
-                        if !lastWasSpace {
-                            out[n] = 0x20; n &+= 1
-                            lastWasSpace = true
-                        }
-                        // The rest of a run of spaces and punctuation folds to nothing more.
+                        guard index < end, table[Int(input[index])] == Self.separator else { break }
+                        // After a word (no apostrophe pending), a run of separators folds to one space.
+                        out[n] = 0x20; n &+= 1
+                        lastWasSpace = true
+                        index &+= 1
                         while index < end, table[Int(input[index])] == Self.separator { index &+= 1 }
+                        guard index < end else { break }
+                        let next = table[Int(input[index])]
+                        guard next &- 1 < 0xFD else { break }
+                        out[n] = next; n &+= 1; index &+= 1
+                        lastWasSpace = false
                     }
-                    continue
-                }
-                // Decode one scalar (Swift strings hold valid UTF-8).
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                var cursor = index &+ 1
-                let scalarEnd = Swift.min(index &+ length, end)
-                while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
-                index = scalarEnd
-                let isApostrophe = value == 0x2019 || value == 0x2018
-                let folded = LatinFolding.foldedBytes(value)
-                let scalar = Unicode.Scalar(value)
-                if pendingApostrophe, !isApostrophe {
-                    pendingApostrophe = false
-                    let continuesWord = folded != nil || (scalar.map { classes.isAlphabetic($0) } ?? false)
-                    if !continuesWord {
-                        n &-= 1
-                        lastWasSpace = out[n &- 1] == 0x20
-                    }
-                }
-                if isApostrophe {
-                    if lastWasSpace || pendingApostrophe { continue }
-                    out[n] = 0x27; n &+= 1; pendingApostrophe = true
-                    continue
-                }
-                if let folded {
-                    for folded in folded { out[n] = folded; n &+= 1 }
-                    lastWasSpace = false
-                    continue
-                }
-                guard let scalar else { continue }
-                guard classes.isLetterOrNumber(scalar) else {
-                    if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
-                    continue
-                }
-                if Self.isCJK(value) {
-                    if !lastWasSpace { out[n] = 0x20; n &+= 1 }
-                    for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
-                    out[n] = 0x20; n &+= 1
-                    lastWasSpace = true
-                    continue
-                }
-                if let lowered = classes.lowercase(scalar) {
-                    n &+= UTF8.encode(lowered, into: out + n)
                 } else {
-                    for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+                    if !lastWasSpace {
+                        out[n] = 0x20; n &+= 1
+                        lastWasSpace = true
+                    }
+                    // The rest of a run of spaces and punctuation folds to nothing more.
+                    while index < end, table[Int(input[index])] == Self.separator { index &+= 1 }
                 }
-                lastWasSpace = false
+                continue
             }
+            // Decode one scalar (Swift strings hold valid UTF-8).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            var cursor = index &+ 1
+            let scalarEnd = Swift.min(index &+ length, end)
+            while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
+            index = scalarEnd
+            let isApostrophe = value == 0x2019 || value == 0x2018
+            let folded = LatinFolding.foldedBytes(value)
+            let scalar = Unicode.Scalar(value)
+            if pendingApostrophe, !isApostrophe {
+                pendingApostrophe = false
+                let continuesWord = folded != nil || (scalar.map { classes.isAlphabetic($0) } ?? false)
+                if !continuesWord {
+                    n &-= 1
+                    lastWasSpace = out[n &- 1] == 0x20
+                }
+            }
+            if isApostrophe {
+                if lastWasSpace || pendingApostrophe { continue }
+                out[n] = 0x27; n &+= 1; pendingApostrophe = true
+                continue
+            }
+            if let folded {
+                for folded in folded { out[n] = folded; n &+= 1 }
+                lastWasSpace = false
+                continue
+            }
+            guard let scalar else { continue }
+            guard classes.isLetterOrNumber(scalar) else {
+                if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
+                continue
+            }
+            if Self.isCJK(value) {
+                if !lastWasSpace { out[n] = 0x20; n &+= 1 }
+                for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
+                out[n] = 0x20; n &+= 1
+                lastWasSpace = true
+                continue
+            }
+            if let lowered = classes.lowercase(scalar) {
+                n &+= UTF8.encode(lowered, into: out + n)
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+            }
+            lastWasSpace = false
         }
         if pendingApostrophe { n &-= 1; lastWasSpace = out[n &- 1] == 0x20 }
         if !lastWasSpace { out[n] = 0x20; n &+= 1 }
