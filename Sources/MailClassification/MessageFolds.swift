@@ -74,7 +74,7 @@ final class MessageFolds {
         var scanned = 1
         var target = 0
         while bodyHeadCache == nil {
-            target += 512
+            target += 256
             guard let complete = foldBodyHead(through: target) else { break }
             let found = partialBodyHead.withUnsafeBufferPointer { folded in
                 table.feedUntilFirstMatch(&scan, UnsafeBufferPointer(rebasing: folded[min(scanned, folded.count)...]),

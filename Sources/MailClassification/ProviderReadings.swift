@@ -30,6 +30,7 @@ enum ProviderReadings {
     }
 
     static let yahooNotice = "sorry, we were unable to deliver your message to the following address"
+    private static let yahooNoticeBytes = Array(yahooNotice.utf8)
     /// The start of `yahooNotice`, which has no "i" or "k".
     static let yahooNoticeOpening = "sorry, we were unable to"
 
@@ -84,7 +85,24 @@ enum ProviderReadings {
             guard HTMLText.find(head, yahooNoticeOpening, from: 0, caseInsensitive: true) != nil else { return false }
             return notice.leadingBytes(1_000).lowercased().containsText(yahooNotice)
         }
-        return HTMLText.find(head, yahooNotice, from: 0, caseInsensitive: true) != nil
+        return head.withUnsafeBufferPointer(holdsYahooNotice(inASCII:))
+    }
+
+    /// `HTMLText.find(_, yahooNotice, caseInsensitive: true) != nil` on ASCII bytes (A–Z lowered, the notice is
+    /// lowercase), tried only where the notice's one comma ("sorry, we …") would fall: commas are found by the C
+    /// library's byte search.
+    private static func holdsYahooNotice(inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let notice = yahooNoticeBytes
+        let commaOffset = 5
+        var from = commaOffset
+        while from < bytes.count, let comma = memchr(base + from, Int32(UInt8(ascii: ",")), bytes.count - from) {
+            let start = base.distance(to: comma.assumingMemoryBound(to: UInt8.self)) - commaOffset
+            guard start + notice.count <= bytes.count else { return false }
+            if notice.indices.allSatisfy({ bytes[start + $0].lowercasedASCII == notice[$0] }) { return true }
+            from = start + commaOffset + 1
+        }
+        return false
     }
 
     /// A refusal that names no reason but that the provider uses only for an unknown recipient.
