@@ -3,8 +3,9 @@ import Foundation
 /// A few words of which every phrase of a table holds at least one, looked for in raw text before it is folded.
 /// Folding ASCII only lowercases letters and turns the other bytes into spaces (an apostrophe may join two words),
 /// so a phrase can match only text that holds one of these words in some case; text without them need not be
-/// folded. Kana, CJK ideographs (U+3000–U+9FFF) and Cyrillic (U+0400–U+047F) fold to themselves or to spaces, never
-/// to ASCII letters, so they are passed over like punctuation; any other non-ASCII text may match.
+/// folded. Non-ASCII text folds to ASCII letters only in Latin-1 and Latin Extended-A (U+0080–U+017F: accented
+/// letters lose their accents, İ lowercases to i) and in U+2000–U+2FFF (the Kelvin sign lowercases to k); text with
+/// a scalar from those may match, any other non-ASCII scalar is passed over like punctuation.
 ///
 /// Each word is looked for by its rarest letter, found with the C library's byte search, so the text is read in
 /// bulk and compared byte by byte only around those letters.
@@ -91,8 +92,8 @@ struct PhraseAnchors: Sendable {
         self.letters = letters
         self.entries = entries
         self.triggers = triggers
-        // Lead bytes of scalars that might fold to ASCII letters: all but Cyrillic (D0, D1) and U+3000–U+9FFF (E3–E9).
-        let foldsToASCII = (0...255).map { lead in lead >= 0xC0 && !(0xD0...0xD1).contains(lead) && !(0xE3...0xE9).contains(lead) }
+        // Lead bytes of the scalars that may fold to ASCII letters: U+0080–U+017F (C2–C5) and U+2000–U+2FFF (E2).
+        let foldsToASCII = (0...255).map { lead in (0xC2...0xC5).contains(lead) || lead == 0xE2 }
         self.foldsToASCII = foldsToASCII
         var roles = foldsToASCII.map { $0 ? UInt8(2) : 0 }
         var entriesByTrigger = [Range<Int>](repeating: 0..<0, count: 256)
