@@ -27,7 +27,11 @@ enum AddressScanner {
         }
     }
 
-    private static func isLocal(_ byte: UInt8) -> Bool {
+    private static func isLocal(_ byte: UInt8) -> Bool { localBytes[Int(byte)] }
+
+    /// Per byte: whether it may be part of a local part (a table: the scan asks for every byte before an "@").
+    private static let localBytes: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF:
@@ -81,10 +85,11 @@ enum AddressScanner {
             guard bytes[index] == UInt8(ascii: "@"), index > lastAtEnd else { index += 1; continue }
             var start = index
             while start > lastAtEnd, index - start < 64, isLocal(bytes[start - 1]) { start -= 1 }
-            while start < index, ".'-".utf8.contains(bytes[start]) { start += 1 }
+            while start < index, bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: "'")
+                    || bytes[start] == UInt8(ascii: "-") { start += 1 }
             var end = index + 1
             while end < bytes.count, end - index <= 256, isDomain(bytes[end]) { end += 1 }
-            while end > index + 1, ".-".utf8.contains(bytes[end - 1]) { end -= 1 }
+            while end > index + 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
             let domain = bytes[(index + 1)..<end]
             if start < index, domain.contains(UInt8(ascii: ".")) {
                 let (address, lowered) = spelled(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: index - start)

@@ -53,11 +53,13 @@ enum BounceEvidence {
         return "complaint report (subject \"\(subject.prefix(60))\") with the original attached"
     }
 
-    /// `head` is the report text's first 3,000 bytes, folded.
-    static func isDelayed(_ folds: MessageFolds, head: NormalizedText, counter: StepCounter?) -> Bool {
+    /// `head` is the report text's first 3,000 bytes, folded; nil for the text body's (`folds.bodyHead`), which
+    /// is folded only when its unfolded text may hold delay wording.
+    static func isDelayed(_ folds: MessageFolds, head: NormalizedText? = nil, counter: StepCounter?) -> Bool {
         let subject = folds.subject
         if BounceMarkers.delayed.firstMatch(in: subject, counter: counter) != nil { return true }
-        guard BounceMarkers.delayed.firstMatch(in: head, counter: counter) != nil else { return false }
+        guard let head = head ?? (folds.bodyHeadMayHold(BounceMarkers.delayedWords) ? folds.bodyHead : nil),
+              BounceMarkers.delayed.firstMatch(in: head, counter: counter) != nil else { return false }
         return BounceMarkers.permanent.firstMatch(in: head, counter: counter) == nil
     }
 }

@@ -59,4 +59,10 @@ struct BounceFormat: Sendable {
     static func identify(_ text: NormalizedText, counter: StepCounter?) -> BounceFormat? {
         fingerprintTable.firstMatch(in: text, counter: counter).map { all[$0.value] }
     }
+
+    /// `identify` of `prefix` (the normalised sender and subject) joined with the folded start of the text body,
+    /// which is folded only as far as the first fingerprint.
+    static func identify(after prefix: NormalizedText, bodyOf folds: MessageFolds) -> BounceFormat? {
+        folds.firstMatch(of: fingerprintTable, inBodyHeadAfter: prefix).map { all[$0.value] }
+    }
 }

@@ -51,6 +51,13 @@ enum BounceMarkers {
         "you do not need to resend", "will be retried",
     ].map { ($0, ()) })
 
+    /// Words one of which every `delayed` phrase holds, to pass over most reports without folding their text.
+    /// The words of failure notices ("will", "not", "delivered", …) stand for a phrase only when it has no other.
+    static let delayedWords = PhraseAnchors(delayed.phrases, common: [
+        "will", "delivery", "not", "has", "been", "delivered", "could", "send", "message", "for", "this", "is", "a",
+        "you", "do", "to", "be", "still", "keep", "only", "need", "past", "attempts",
+    ])
+
     /// Phrases that say a failure is final, which outrank delay wording elsewhere in the text.
     static let permanent = PhraseTable<Void>([
         "permanent error", "permanent failure", "permanently", "fatal error", "fatal errors", "given up",

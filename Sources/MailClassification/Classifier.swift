@@ -159,9 +159,8 @@ public struct Classifier: Sendable {
     /// A bounce verdict whose every recipient failed for no recognised reason.
     static func namesNoReason(_ verdict: Verdict) -> Bool {
         guard verdict.kind == .softBounce else { return false }
-        let unnamed: Set<String> = [BounceReason.onhold.rawValue, BounceReason.undefined.rawValue]
-        return verdict.recipients.isEmpty ? unnamed.contains(verdict.reason ?? "")
-                                          : verdict.recipients.allSatisfy { unnamed.contains($0.reason) }
+        let unnamed = { (reason: String?) in reason == BounceReason.onhold.rawValue || reason == BounceReason.undefined.rawValue }
+        return verdict.recipients.isEmpty ? unnamed(verdict.reason) : verdict.recipients.allSatisfy { unnamed($0.reason) }
     }
 
     /// Tries RFC 3464, ARF and the plain-text formats in that order; true when one decided.
@@ -409,15 +408,15 @@ public struct Classifier: Sendable {
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
             value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.containsText("@") }
         }
-        // The folded start of the report serves the delay check and the format check below; a text body's was
-        // folded already for the bounce test.
-        let head = message.textBody != nil ? folds.bodyHead : NormalizedText(text.leadingBytes(3_000), counter: counter)
-        let delayed = BounceEvidence.isDelayed(folds, head: head, counter: counter)
+        // The folded start of the report serves the delay check and the format check below. A text body's is
+        // the shared one, folded only as far as those checks need.
+        let htmlHead = message.textBody != nil ? nil : NormalizedText(text.leadingBytes(3_000), counter: counter)
+        let delayed = BounceEvidence.isDelayed(folds, head: htmlHead, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
                                                  origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
-        // A text body no longer than its folded start is folded whole already.
-        if message.textBody != nil, text.utf8.count <= 3_000 { input.foldedText = head }
+        // A text body no longer than its folded start is folded whole there.
+        if message.textBody != nil, text.utf8.count <= MessageFolds.bodyHeadLength { input.foldedText = { folds.bodyHead } }
         var recipients = PlainTextBounceDecoder().decode(input, counter: counter)
         if recipients.isEmpty, let originalTo = message.embeddedMessages.first?.to.first?.address
             ?? PlainTextBounceDecoder.quotedOriginalAddressee(text, excluded: excluded, counter: counter) {
@@ -437,9 +436,13 @@ public struct Classifier: Sendable {
             verdict.evidence.append("bounce without a recognisable failed address: \(decision.reason.rawValue) (\(decision.basis))")
             return true
         }
-        let normalizedHead = NormalizedText(joining: NormalizedText((from.first?.address ?? "") + " " + (message.subject ?? ""),
-                                                                    counter: counter), head)
-        let format = BounceFormat.identify(normalizedHead, counter: counter)
+        let senderAndSubject = NormalizedText((from.first?.address ?? "") + " " + (message.subject ?? ""), counter: counter)
+        let format: BounceFormat?
+        if let htmlHead {
+            format = BounceFormat.identify(NormalizedText(joining: senderAndSubject, htmlHead), counter: counter)
+        } else {
+            format = BounceFormat.identify(after: senderAndSubject, bodyOf: folds)
+        }
         verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
                                 + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))
         for recipient in recipients {

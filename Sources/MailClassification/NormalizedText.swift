@@ -85,6 +85,35 @@ struct NormalizedText {
         self.sourceOffsets = origins
     }
 
+    /// `NormalizedText(text.leadingBytes(count))` folded in place, without copying the text's first bytes into a
+    /// new string. The copy turns a scalar cut in half into U+FFFD, which is no letter or number: it folds to
+    /// the space the end of the text leaves anyway, so the prefix is cut before that scalar instead.
+    init(leadingBytes count: Int, of text: String, counter: StepCounter? = nil) {
+        let folded = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            Self.fold(utf8: UnsafeBufferPointer(rebasing: utf8[..<Self.scalarBoundary(atOrBefore: count, in: utf8)]))
+        }
+        guard let folded else {
+            self.init(text.leadingBytes(count), counter: counter)
+            return
+        }
+        counter?.add(folded.count)
+        self.init(folded: folded)
+    }
+
+    /// Already folded bytes (a fold's pieces put together).
+    init(folded bytes: [UInt8]) {
+        self.bytes = bytes
+        self.sourceOffsets = []
+    }
+
+    /// The largest offset no greater than `count` (and the length) at which a scalar of valid UTF-8 starts.
+    static func scalarBoundary(atOrBefore count: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        guard count < utf8.count else { return utf8.count }
+        var cut = Swift.max(count, 0)
+        while cut > 0, utf8[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
+
     /// The folded bytes in one pass over the UTF-8 of `text`, writing straight into the result: ASCII bytes take a
     /// table-free fast path, other scalars the Unicode rules of the origin-tracking path (same output, byte for byte).
     private static func fold(_ text: some StringProtocol) -> [UInt8] {
@@ -106,6 +135,10 @@ struct NormalizedText {
         }
     }
 
+    /// Whether `byte` is ASCII that folds to a space (neither a letter, a digit nor an apostrophe): after it,
+    /// folding is in its starting state, so a text cut just past it folds as its two parts joined.
+    static func foldsToSpace(_ byte: UInt8) -> Bool { asciiFolding[Int(byte)] == separator }
+
     /// Bytes `fold(utf8:into:)` may write for `count` input bytes. Worst case per scalar: a 3-byte CJK character
     /// becomes space + 3 bytes + space, a 2-byte letter whose lowercase needs 3 bytes; so twice the input plus the
     /// bounding spaces always fits.
@@ -120,6 +153,13 @@ struct NormalizedText {
     /// Folds `input` (valid UTF-8) into `out`, which must hold `foldedCapacity(input.count)` bytes; returns the
     /// number written.
     static func fold(utf8 input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        asciiFolding.withUnsafeBufferPointer { fold(utf8: input, into: out, table: $0) }
+    }
+
+    /// `fold(utf8:into:)` with the ASCII table in hand: its state stays in local variables, which a closure that
+    /// captured them would keep in memory.
+    private static func fold(utf8 input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>,
+                             table: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
         out[0] = 0x20; n = 1
         var lastWasSpace = true
@@ -127,87 +167,103 @@ struct NormalizedText {
         var index = 0
         let end = input.count
         var classes = ScalarClassCache()
-        asciiFolding.withUnsafeBufferPointer { table in
-            while index < end {
-                let byte = input[index]
-                let mapped = table[Int(byte)]
-                if mapped != Self.nonASCII {
-                    index &+= 1
-                    if mapped == Self.apostrophe {
-                        if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
-                        continue
-                    }
-                    let isWordByte = mapped != Self.separator
-                    if pendingApostrophe {
-                        pendingApostrophe = false
-                        if !isWordByte { n &-= 1 }
-                    }
-                    if isWordByte {
-                        out[n] = mapped; n &+= 1
-                        lastWasSpace = false
-                        // The rest of the word's letters and digits (table values 1...0xFD) copy straight through.
+        while index < end {
+            let byte = input[index]
+            let mapped = table[Int(byte)]
+            if mapped != Self.nonASCII {
+                index &+= 1
+                if mapped == Self.apostrophe {
+                    if !lastWasSpace && !pendingApostrophe { out[n] = 0x27; n &+= 1; pendingApostrophe = true }
+                    continue
+                }
+                let isWordByte = mapped != Self.separator
+                if pendingApostrophe {
+                    pendingApostrophe = false
+                    if !isWordByte { n &-= 1 }
+                }
+                if isWordByte {
+                    out[n] = mapped; n &+= 1
+                    lastWasSpace = false
+                    // Words parted by runs of spaces and punctuation, the bulk of ASCII text, go round here
+                    // without the dispatch above: it is left at the end, an apostrophe or a non-ASCII byte.
+                    while true {
+                        // The rest of the word's letters and digits (table values 1...0xFD) copy straight
+                        // through, each to the same distance ahead of its source.
+                        let ahead = n &- index
                         while index < end {
                             let next = table[Int(input[index])]
                             guard next &- 1 < 0xFD else { break }
-                            out[n] = next; n &+= 1; index &+= 1
+                            out[index &+ ahead] = next; index &+= 1
                         }
-                    } else {
-                        if !lastWasSpace {
-                            out[n] = 0x20; n &+= 1
-                            lastWasSpace = true
-                        }
-                        // The rest of a run of spaces and punctuation folds to nothing more.
+                        n = index &+ ahead
+                        guard index < end, table[Int(input[index])] == Self.separator else { break }
+                        // After a word (no apostrophe pending), a run of separators folds to one space.
+                        out[n] = 0x20; n &+= 1
+                        lastWasSpace = true
+                        index &+= 1
                         while index < end, table[Int(input[index])] == Self.separator { index &+= 1 }
+                        guard index < end else { break }
+                        let next = table[Int(input[index])]
+                        guard next &- 1 < 0xFD else { break }
+                        out[n] = next; n &+= 1; index &+= 1
+                        lastWasSpace = false
                     }
-                    continue
-                }
-                // Decode one scalar (Swift strings hold valid UTF-8).
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                var cursor = index &+ 1
-                let scalarEnd = Swift.min(index &+ length, end)
-                while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
-                index = scalarEnd
-                let isApostrophe = value == 0x2019 || value == 0x2018
-                let folded = LatinFolding.foldedBytes(value)
-                let scalar = Unicode.Scalar(value)
-                if pendingApostrophe, !isApostrophe {
-                    pendingApostrophe = false
-                    let continuesWord = folded != nil || (scalar.map { classes.isAlphabetic($0) } ?? false)
-                    if !continuesWord {
-                        n &-= 1
-                        lastWasSpace = out[n &- 1] == 0x20
-                    }
-                }
-                if isApostrophe {
-                    if lastWasSpace || pendingApostrophe { continue }
-                    out[n] = 0x27; n &+= 1; pendingApostrophe = true
-                    continue
-                }
-                if let folded {
-                    for folded in folded { out[n] = folded; n &+= 1 }
-                    lastWasSpace = false
-                    continue
-                }
-                guard let scalar else { continue }
-                guard classes.isLetterOrNumber(scalar) else {
-                    if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
-                    continue
-                }
-                if Self.isCJK(value) {
-                    if !lastWasSpace { out[n] = 0x20; n &+= 1 }
-                    for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
-                    out[n] = 0x20; n &+= 1
-                    lastWasSpace = true
-                    continue
-                }
-                if let lowered = classes.lowercase(scalar) {
-                    n &+= UTF8.encode(lowered, into: out + n)
                 } else {
-                    for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+                    if !lastWasSpace {
+                        out[n] = 0x20; n &+= 1
+                        lastWasSpace = true
+                    }
+                    // The rest of a run of spaces and punctuation folds to nothing more.
+                    while index < end, table[Int(input[index])] == Self.separator { index &+= 1 }
                 }
-                lastWasSpace = false
+                continue
             }
+            // Decode one scalar (Swift strings hold valid UTF-8).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            var cursor = index &+ 1
+            let scalarEnd = Swift.min(index &+ length, end)
+            while cursor < scalarEnd { value = value << 6 | UInt32(input[cursor] & 0x3F); cursor &+= 1 }
+            index = scalarEnd
+            let isApostrophe = value == 0x2019 || value == 0x2018
+            let folded = LatinFolding.foldedBytes(value)
+            let scalar = Unicode.Scalar(value)
+            if pendingApostrophe, !isApostrophe {
+                pendingApostrophe = false
+                let continuesWord = folded != nil || (scalar.map { classes.isAlphabetic($0) } ?? false)
+                if !continuesWord {
+                    n &-= 1
+                    lastWasSpace = out[n &- 1] == 0x20
+                }
+            }
+            if isApostrophe {
+                if lastWasSpace || pendingApostrophe { continue }
+                out[n] = 0x27; n &+= 1; pendingApostrophe = true
+                continue
+            }
+            if let folded {
+                for folded in folded { out[n] = folded; n &+= 1 }
+                lastWasSpace = false
+                continue
+            }
+            guard let scalar else { continue }
+            guard classes.isLetterOrNumber(scalar) else {
+                if !lastWasSpace { out[n] = 0x20; n &+= 1; lastWasSpace = true }
+                continue
+            }
+            if Self.isCJK(value) {
+                if !lastWasSpace { out[n] = 0x20; n &+= 1 }
+                for source in input[(scalarEnd &- length)..<scalarEnd] { out[n] = source; n &+= 1 }
+                out[n] = 0x20; n &+= 1
+                lastWasSpace = true
+                continue
+            }
+            if let lowered = classes.lowercase(scalar) {
+                n &+= UTF8.encode(lowered, into: out + n)
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+            }
+            lastWasSpace = false
         }
         if pendingApostrophe { n &-= 1; lastWasSpace = out[n &- 1] == 0x20 }
         if !lastWasSpace { out[n] = 0x20; n &+= 1 }

@@ -1,15 +1,45 @@
+import Foundation
+
 /// A few words of which every phrase of a table holds at least one, looked for in raw text before it is folded.
 /// Folding ASCII only lowercases letters and turns the other bytes into spaces (an apostrophe may join two words),
 /// so a phrase can match only text that holds one of these words in some case; text without them need not be
-/// folded. Kana, CJK ideographs (U+3000–U+9FFF) and Cyrillic (U+0400–U+047F) fold to themselves or to spaces, never
-/// to ASCII letters, so they are passed over like punctuation; any other non-ASCII text may match.
+/// folded. Non-ASCII text folds to ASCII letters only in Latin-1 and Latin Extended-A (U+0080–U+017F: accented
+/// letters lose their accents, İ lowercases to i) and in U+2000–U+2FFF (the Kelvin sign lowercases to k); text with
+/// a scalar from those may match, any other non-ASCII scalar is passed over like punctuation.
+///
+/// Each word is looked for by its rarest letter, found with the C library's byte search, so the text is read in
+/// bulk and compared byte by byte only around those letters.
 struct PhraseAnchors: Sendable {
     /// Lowercase ASCII letters and digits; nil when some phrase has no such word (everything may match).
     private let words: [[UInt8]]?
-    /// Per byte: 1 when it starts an anchor word in some case, 2 when it leads a scalar that may fold to ASCII.
+    /// The anchor words, end to end.
+    private let letters: [UInt8]
+    /// Per anchor word: where it starts in `letters`, its length, and the offset in it of the letter it is looked for by.
+    private let entries: [Entry]
+    /// Each byte looked for (a word's rarest letter, in either case) with the entries it stands for.
+    private let triggers: [Trigger]
+    /// Per byte: whether it leads a scalar that may fold to ASCII.
+    private let foldsToASCII: [Bool]
+    /// Per byte, for short texts read byte by byte: 1 when it is a word's rarest letter (in either case), 2 when it
+    /// leads a scalar that may fold to ASCII, else 0; with the entries a letter stands for.
     private let roles: [UInt8]
-    /// Per lowercase first byte, the anchor words it starts, so a byte is compared only with its own words.
-    private let wordsByFirst: [[[UInt8]]]
+    private let entriesByTrigger: [Range<Int>]
+    /// Texts shorter than this are read byte by byte: a byte search per letter costs more than it saves there.
+    private static let searchedLength = 96
+
+    private struct Entry: Sendable {
+        let start: Int
+        let count: Int
+        let trigger: Int
+    }
+
+    private struct Trigger: Sendable {
+        let byte: UInt8
+        let entries: Range<Int>
+    }
+
+    /// Letters from the most to the least frequent in English text; a word is looked for by its last one here.
+    private static let frequencyOrder = Array("0123456789etaoinsrhldcumfpgwybvkxjqz".utf8)
 
     /// `phrases` in folded form (`PhraseTable.phrases`). A word of `common` (frequent in the text scanned, so it
     /// would let most of it through) stands for a phrase only when the phrase has no other word.
@@ -38,34 +68,109 @@ struct PhraseAnchors: Sendable {
             uncovered.removeAll { $0.contains(best) }
         }
         words = chosen
-        var wordsByFirst = [[[UInt8]]](repeating: [], count: 256)
-        for word in chosen ?? [] { wordsByFirst[Int(word[0])].append(word) }
-        self.wordsByFirst = wordsByFirst
-        var roles = [UInt8](repeating: 0, count: 256)
-        for word in chosen ?? [] {
-            roles[Int(word[0])] = 1
-            if word[0] >= 0x61 { roles[Int(word[0] - 0x20)] = 1 }
+        // Each word by its rarest letter; the words sharing one are compared wherever it occurs.
+        let rarity: (UInt8) -> Int = { Self.frequencyOrder.firstIndex(of: $0) ?? Self.frequencyOrder.count }
+        let keyed = (chosen ?? []).map { word -> (word: [UInt8], trigger: Int) in
+            let rarest = word.indices.max { rarity(word[$0]) < rarity(word[$1]) || (rarity(word[$0]) == rarity(word[$1]) && $0 > $1) } ?? 0
+            return (word, rarest)
+        }.sorted { $0.word[$0.trigger] < $1.word[$1.trigger] }
+        var letters: [UInt8] = []
+        var entries: [Entry] = []
+        var triggers: [Trigger] = []
+        var index = 0
+        while index < keyed.count {
+            let letter = keyed[index].word[keyed[index].trigger]
+            let first = entries.count
+            while index < keyed.count, keyed[index].word[keyed[index].trigger] == letter {
+                entries.append(Entry(start: letters.count, count: keyed[index].word.count, trigger: keyed[index].trigger))
+                letters.append(contentsOf: keyed[index].word)
+                index += 1
+            }
+            triggers.append(Trigger(byte: letter, entries: first..<entries.count))
+            if letter >= 0x61 { triggers.append(Trigger(byte: letter - 0x20, entries: first..<entries.count)) }
         }
-        // Lead bytes of scalars that might fold to ASCII letters: all but Cyrillic (D0, D1) and U+3000–U+9FFF (E3–E9).
-        for lead in 0xC0...0xFF where !(0xD0...0xD1).contains(lead) && !(0xE3...0xE9).contains(lead) { roles[lead] = 2 }
+        self.letters = letters
+        self.entries = entries
+        self.triggers = triggers
+        // Lead bytes of the scalars that may fold to ASCII letters: U+0080–U+017F (C2–C5) and U+2000–U+2FFF (E2).
+        let foldsToASCII = (0...255).map { lead in (0xC2...0xC5).contains(lead) || lead == 0xE2 }
+        self.foldsToASCII = foldsToASCII
+        var roles = foldsToASCII.map { $0 ? UInt8(2) : 0 }
+        var entriesByTrigger = [Range<Int>](repeating: 0..<0, count: 256)
+        for trigger in triggers {
+            roles[Int(trigger.byte)] = 1
+            entriesByTrigger[Int(trigger.byte)] = trigger.entries
+        }
         self.roles = roles
+        self.entriesByTrigger = entriesByTrigger
     }
 
     /// Whether a phrase may match the folded form of `text`.
     func mayMatch(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard words != nil else { return true }
-        return roles.withUnsafeBufferPointer { roles in
-            let count = text.count
-            for start in 0..<count {
-                let role = roles[Int(text[start])]
-                if role == 0 { continue }
-                if role == 2 { return true }
-                let first = text[start] | 0x20
-                for word in wordsByFirst[Int(first)] where word.count <= count &- start {
-                    var offset = 1
-                    while offset < word.count, text[start &+ offset].lowercasedASCII == word[offset] { offset &+= 1 }
-                    if offset == word.count { return true }
+        guard let base = text.baseAddress, !text.isEmpty else { return false }
+        if text.count < Self.searchedLength { return mayMatchByBytes(text) }
+        if holdsLeadFoldingToASCII(text) { return true }
+        return letters.withUnsafeBufferPointer { letters in
+            entries.withUnsafeBufferPointer { entries in
+                for trigger in triggers {
+                    var from = 0
+                    while from < text.count, let hit = memchr(base + from, Int32(trigger.byte), text.count - from) {
+                        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        for entry in entries[trigger.entries] where Self.holds(entry, letters, in: text, at: position - entry.trigger) {
+                            return true
+                        }
+                        from = position + 1
+                    }
                 }
+                return false
+            }
+        }
+    }
+
+    /// `mayMatch` read byte by byte.
+    private func mayMatchByBytes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        roles.withUnsafeBufferPointer { roles in
+            letters.withUnsafeBufferPointer { letters in
+                entries.withUnsafeBufferPointer { entries in
+                    for position in 0..<text.count {
+                        let role = roles[Int(text[position])]
+                        if role == 0 { continue }
+                        if role == 2 { return true }
+                        for entry in entries[entriesByTrigger[Int(text[position])]]
+                        where Self.holds(entry, letters, in: text, at: position - entry.trigger) {
+                            return true
+                        }
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
+    /// Whether the anchor word of `entry` is in `text` at `start`, in any case.
+    private static func holds(_ entry: Entry, _ letters: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
+                              at start: Int) -> Bool {
+        guard start >= 0, start + entry.count <= text.count else { return false }
+        for offset in 0..<entry.count where text[start + offset].lowercasedASCII != letters[entry.start + offset] {
+            return false
+        }
+        return true
+    }
+
+    /// Whether a byte of `text` leads a scalar that may fold to ASCII; ASCII is passed over eight bytes at a step.
+    private func holdsLeadFoldingToASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        return foldsToASCII.withUnsafeBufferPointer { foldsToASCII in
+            var index = 0
+            while index < text.count {
+                if index + 8 <= text.count,
+                   UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & EightBytes.highBits == 0 {
+                    index += 8
+                    continue
+                }
+                if foldsToASCII[Int(text[index])] { return true }
+                index += 1
             }
             return false
         }

@@ -181,6 +181,21 @@ struct PhraseTable<Value: Sendable>: Sendable {
         scan.length += bytes.count
     }
 
+    /// `feed`, stopping at the first match in `bytes` (the one that ends first, of those the longest), which it
+    /// returns with its range offset by the bytes fed before. After a match the scan is done: feed it no more.
+    func feedUntilFirstMatch(_ scan: inout ContinuedScan, _ bytes: UnsafeBufferPointer<UInt8>,
+                             counter: StepCounter? = nil) -> Match? {
+        let offset = scan.length
+        var first: Match?
+        scan.row = self.scan(bytes, from: scan.row, counter: counter) { entry, end in
+            first = Match(value: entry.value, range: (offset + end - entry.phrase.count)..<(offset + end))
+            return true
+        }
+        if let first { scan.lastMatchEnd = first.range.upperBound }
+        scan.length += bytes.count
+        return first
+    }
+
     /// Runs the automaton over `bytes` from `start` (a state's row, 0 for the first), calling `found` with each phrase that ends (and the offset
     /// just past it) in order of where it ends, the longest first; stops when `found` returns true. One step per
     /// byte and per phrase reported. Returns the row of the state reached.

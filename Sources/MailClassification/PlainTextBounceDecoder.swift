@@ -15,8 +15,9 @@ struct PlainTextBounceDecoder: Sendable {
         var delayed = false
         /// What the report's headers tell about who wrote it; each recipient adds its own domain.
         var origin = ReportOrigin.unknown
-        /// `text` folded whole, when the caller has it already and the text is no longer than 4,000 bytes.
-        var foldedText: NormalizedText?
+        /// `text` folded whole, when the caller has it (or folds it on demand) and the text is no longer than
+        /// 4,000 bytes.
+        var foldedText: (() -> NormalizedText)?
     }
 
     /// A failed recipient as the text presents it, before its reason is read.
@@ -130,6 +131,8 @@ struct PlainTextBounceDecoder: Sendable {
             textLength = text.utf8.count
             (bytes, lines) = text.withUTF8 { buffer in
                 var lines: [Range<Int>] = []
+                // Report lines are rarely shorter than this on average: one allocation holds them.
+                lines.reserveCapacity(buffer.count / 32 + 8)
                 var sawContent = false
                 PlainTextBounceDecoder.forEachLine(buffer) { range in
                     guard !PlainTextBounceDecoder.startsOriginal(UnsafeBufferPointer(rebasing: buffer[range]),
@@ -175,13 +178,21 @@ struct PlainTextBounceDecoder: Sendable {
         var start = 0, index = 0
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
-            guard body(start..<index) else { return }
-            var next = index &+ 1
-            if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
-            start = next
-            index = next
+            // Eight bytes at a step through a line's text; a step that holds a line break is read byte by byte.
+            if index &+ 8 <= count, let base = bytes.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if !EightBytes.holds(0x0A, in: word), !EightBytes.holds(0x0D, in: word) { index &+= 8; continue }
+            }
+            let stop = Swift.min(index &+ 8, count)
+            while index < stop {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else { index &+= 1; continue }
+                guard body(start..<index) else { return }
+                var next = index &+ 1
+                if byte == 0x0D, next < count, bytes[next] == 0x0A { next &+= 1 }
+                start = next
+                index = next
+            }
         }
         _ = body(start..<count)
     }
@@ -208,12 +219,17 @@ struct PlainTextBounceDecoder: Sendable {
             if Self.startsHeaderLine(line) { return true }
             // Most lines hold none of the words every marker has; only the others are folded and matched.
             counter?.add(line.count)
+            // The line is a whole piece of valid UTF-8 (lines end at ASCII bytes), folded where it lies.
             if BounceMarkers.originalStartWords.mayMatch(line) {
-                let normalized = NormalizedText(String(decoding: line, as: UTF8.self), counter: counter)
-                if normalized.wordCount <= 14,
-                   BounceMarkers.originalStarts.firstMatch(in: normalized, counter: counter) != nil {
-                    return true
+                let starts = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NormalizedText.foldedCapacity(line.count)) { buffer in
+                    guard let out = buffer.baseAddress else { return false }
+                    let count = NormalizedText.fold(utf8: line, into: out)
+                    counter?.add(count)
+                    let folded = UnsafeBufferPointer(start: out, count: count)
+                    return NormalizedText.wordCount(of: folded) <= 14
+                        && BounceMarkers.originalStarts.firstMatch(in: folded, counter: counter) != nil
                 }
+                if starts { return true }
             }
         }
         sawContent = true
@@ -383,6 +399,11 @@ enum StatusScanner {
         withBytes(of: text, prefix: 4_096) { bytes in
             var index = 0
             while index + 4 < bytes.count {
+                // A reply code starts with 4 or 5: eight bytes without either start none.
+                if !mayStart(at: index, in: bytes, with: UInt8(ascii: "4"), UInt8(ascii: "5"), UInt8(ascii: "5")) {
+                    index += 8
+                    continue
+                }
                 if isDigit(bytes[index]), isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
                    index == 0 || !isDigitOrDot(bytes[index - 1]),
                    bytes[index] == UInt8(ascii: "4") || bytes[index] == UInt8(ascii: "5") {
@@ -411,6 +432,11 @@ enum StatusScanner {
         var smtpCode: String?
         var index = 0
         while index < bytes.count {
+            // Codes start with 2, 4 or 5: eight bytes without any of them start none.
+            if !mayStart(at: index, in: bytes, with: UInt8(ascii: "2"), UInt8(ascii: "4"), UInt8(ascii: "5")) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5"),
                index == 0 || !isDigitOrDot(bytes[index - 1]) {
@@ -436,6 +462,16 @@ enum StatusScanner {
             index += 1
         }
         return smtpCode
+    }
+
+    /// False when the eight bytes from `index` are all in `bytes` and none of them is `first`, `second` or `third`:
+    /// no code starts there. True otherwise (fewer than eight bytes left), so the caller reads the byte at `index`.
+    @inline(__always)
+    private static func mayStart(at index: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                                 with first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return true }
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        return EightBytes.holds(first, in: word) || EightBytes.holds(second, in: word) || EightBytes.holds(third, in: word)
     }
 
     /// The text's first `prefix` UTF-8 bytes, read in place when the text is stored contiguously.

@@ -30,6 +30,7 @@ enum ProviderReadings {
     }
 
     static let yahooNotice = "sorry, we were unable to deliver your message to the following address"
+    private static let yahooNoticeBytes = Array(yahooNotice.utf8)
     /// The start of `yahooNotice`, which has no "i" or "k".
     static let yahooNoticeOpening = "sorry, we were unable to"
 
@@ -53,12 +54,24 @@ enum ProviderReadings {
             return .unknownRecipient("Verizon Wireless")
         }
         if isOutlookConsumer(origin), lowered.containsText("mailbox unavailable") { return .unknownRecipient("Outlook.com") }
-        if let notice, notice.carriesYahooNotice,
+        // Lowercasing makes none of "<", "@" and ">" from other characters: without their bytes in the text the
+        // notice need not be read.
+        if let notice, Self.mayQuoteAddress(diagnostic), notice.carriesYahooNotice,
            let open = lowered.firstIndex(of: "<"), lowered[open...].contains("@"), lowered[open...].contains(">") {
             return .unknownRecipient("Yahoo")
         }
         if let gateway = origin.gateway, gateway == "McAfee" || gateway == "IMail" { return .unknownRecipient(gateway) }
         return nil
+    }
+
+    /// Whether the diagnostic's first 2,000 bytes (what the Yahoo check reads) hold "<", "@" and ">" in any order.
+    private static func mayQuoteAddress(_ diagnostic: String) -> Bool {
+        let quotes: Bool? = diagnostic.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard let base = utf8.baseAddress else { return false }
+            let count = Swift.min(utf8.count, 2_000)
+            return memchr(base, 0x3C, count) != nil && memchr(base, 0x40, count) != nil && memchr(base, 0x3E, count) != nil
+        }
+        return quotes ?? true
     }
 
     /// Whether the first 1,000 bytes of a report's notice hold `yahooNotice`, in any case. ASCII text is compared by
@@ -72,7 +85,24 @@ enum ProviderReadings {
             guard HTMLText.find(head, yahooNoticeOpening, from: 0, caseInsensitive: true) != nil else { return false }
             return notice.leadingBytes(1_000).lowercased().containsText(yahooNotice)
         }
-        return HTMLText.find(head, yahooNotice, from: 0, caseInsensitive: true) != nil
+        return head.withUnsafeBufferPointer(holdsYahooNotice(inASCII:))
+    }
+
+    /// `HTMLText.find(_, yahooNotice, caseInsensitive: true) != nil` on ASCII bytes (A–Z lowered, the notice is
+    /// lowercase), tried only where the notice's one comma ("sorry, we …") would fall: commas are found by the C
+    /// library's byte search.
+    private static func holdsYahooNotice(inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let notice = yahooNoticeBytes
+        let commaOffset = 5
+        var from = commaOffset
+        while from < bytes.count, let comma = memchr(base + from, Int32(UInt8(ascii: ",")), bytes.count - from) {
+            let start = base.distance(to: comma.assumingMemoryBound(to: UInt8.self)) - commaOffset
+            guard start + notice.count <= bytes.count else { return false }
+            if notice.indices.allSatisfy({ bytes[start + $0].lowercasedASCII == notice[$0] }) { return true }
+            from = start + commaOffset + 1
+        }
+        return false
     }
 
     /// A refusal that names no reason but that the provider uses only for an unknown recipient.

@@ -2,24 +2,30 @@
 /// stage a server refused. Every recipient of a report shares one, so its text is cut, folded, and read for an SMTP
 /// transcript at most once, and only when a recipient's reading needs it.
 final class ReportContext {
+    /// UTF-8 bytes of the text's start that `folded(counter:)` folds.
+    static let foldedLength = 4_000
+
     private let source: () -> String
     private let limit: Int
     private var textCache: String?
     private var foldedText: NormalizedText?
+    /// Gives `folded(counter:)` when the caller has it, or folds it for others too (a message's shared folds).
+    private let foldedSource: (() -> NormalizedText)?
     private var transcriptCache: SMTPTranscript.Reading?
     private var yahooNoticeCache: Bool?
 
-    /// The context is `text`'s first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD). `folded` is what
-    /// `folded(counter:)` gives, when the caller has it already.
-    convenience init(_ text: String, limit: Int = .max, folded: NormalizedText? = nil) {
-        self.init(reading: { text }, limit: limit, folded: folded)
+    /// The context is `text`'s first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD).
+    convenience init(_ text: String, limit: Int = .max) {
+        self.init(reading: { text }, limit: limit)
     }
 
     /// `source` makes the text only when a reading first needs it: many recipients are decided without it.
-    init(reading source: @escaping () -> String, limit: Int = .max, folded: NormalizedText? = nil) {
+    /// `folded` gives what `folded(counter:)` gives, when the caller has it or can fold it for others too; it is
+    /// called only when a reading needs the fold.
+    init(reading source: @escaping () -> String, limit: Int = .max, folded: (() -> NormalizedText)? = nil) {
         self.source = source
         self.limit = limit
-        foldedText = folded
+        foldedSource = folded
     }
 
     var text: String {
@@ -32,25 +38,29 @@ final class ReportContext {
     /// The first 4,000 bytes, folded for phrase matching.
     func folded(counter: StepCounter?) -> NormalizedText {
         if let foldedText { return foldedText }
-        let folded = NormalizedText(text.leadingBytes(4_000), counter: counter)
+        let folded = foldedSource?() ?? NormalizedText(leadingBytes: Self.foldedLength, of: text, counter: counter)
         foldedText = folded
         return folded
     }
 
-    /// Whether a phrase of the table `anchors` stands for may be in `folded(counter:)`, read from the text unfolded.
+    /// Whether a phrase of the table `anchors` stands for may be in `folded(counter:)`, read from the text unfolded
+    /// while it is not folded yet.
     func mayHold(_ anchors: PhraseAnchors, counter: StepCounter?) -> Bool {
         if foldedText != nil { return true }
-        let head = text.leadingBytes(4_000)
-        counter?.add(head.utf8.count)
-        return anchors.mayMatch(head)
+        let mayHold = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let head = UnsafeBufferPointer(rebasing: utf8[..<NormalizedText.scalarBoundary(atOrBefore: Self.foldedLength, in: utf8)])
+            counter?.add(head.count)
+            return anchors.mayMatch(head)
+        }
+        return mayHold ?? true
     }
 
     /// The text's first `count` bytes folded (the whole text by default): `folded(counter:)` when the text is no
     /// longer than what that folds and than `count`, so a short notice is folded once for every reading.
     func foldedLeading(_ count: Int = .max, counter: StepCounter?) -> NormalizedText {
         let length = text.utf8.count
-        if length <= 4_000, length <= count { return folded(counter: counter) }
-        return NormalizedText(text.leadingBytes(count), counter: counter)
+        if length <= Self.foldedLength, length <= count { return folded(counter: counter) }
+        return NormalizedText(leadingBytes: count, of: text, counter: counter)
     }
 
     /// `SMTPTranscript.read(_:)` of the text.

@@ -122,6 +122,21 @@ import Testing
         #expect(!ProviderReadings.holdsYahooNotice("Sorry, we were unable to reach the server. Zustellung für"))
     }
 
+    /// On ASCII the notice is looked for where its comma falls: wherever it starts, after other commas or none.
+    @Test func yahooNoticeIsFoundWhereverItStartsInASCIIText() {
+        let notice = "Sorry, we were unable to deliver your message to the following address."
+        for prefix in ["", "x", "Hello, ", ",,,,,", "a, b, c,\r\n", "Sorry, Sorry, "] {
+            for suffix in ["", "\n<pat@client.example>", ", more, commas"] {
+                #expect(ProviderReadings.holdsYahooNotice(prefix + notice + suffix), "\(prefix) … \(suffix)")
+                #expect(ProviderReadings.holdsYahooNotice(prefix + notice.uppercased() + suffix))
+                #expect(!ProviderReadings.holdsYahooNotice(prefix + notice.replacingOccurrences(of: ",", with: ";") + suffix))
+            }
+        }
+        // Read in the first 1,000 bytes only.
+        #expect(!ProviderReadings.holdsYahooNotice(String(repeating: "y", count: 990) + notice))
+        #expect(ProviderReadings.holdsYahooNotice(String(repeating: "y", count: 1_000 - notice.utf8.count) + notice))
+    }
+
     @Test func statusAfterAReplyCodeIsReadBeforeCutText() {
         #expect(StatusScanner.preferredStatus(in: "550 5.1.1ユーザー不明") == "5.1.1")
         #expect(StatusScanner.preferredStatus(in: "452 4.2.2 Postfach voll, 550 5.1.1") == "4.2.2")

@@ -1,3 +1,4 @@
+import MailParsing
 import Testing
 @testable import MailClassification
 
@@ -39,6 +40,39 @@ import Testing
             let second = (0..<3).map { _ in Self.pieces.randomElement(using: &generator) ?? "" }.joined()
             let joined = NormalizedText(joining: NormalizedText(first), NormalizedText(second)).bytes
             #expect(joined == NormalizedText(first + " " + second).bytes, "\(first.debugDescription) + \(second.debugDescription)")
+        }
+    }
+
+    @Test func leadingBytesFoldInPlaceAsTheirCopy() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator))
+                .map { _ in Self.pieces.randomElement(using: &generator) ?? "" }.joined()
+            let count = Int.random(in: 0...(text.utf8.count + 2), using: &generator)
+            #expect(NormalizedText(leadingBytes: count, of: text).bytes == NormalizedText(text.leadingBytes(count)).bytes,
+                    "\(text.debugDescription) cut at \(count)")
+        }
+    }
+
+    /// The format test folds a report's start only as far as the first fingerprint; what it finds, and the start
+    /// folded whole afterwards, must be what folding it all at once gives.
+    @Test func bodyStartFoldedPieceByPieceMatchesItFoldedWhole() {
+        var generator = SystemRandomNumberGenerator()
+        let filler = ["mail system", "delivery", "unknown user", "\n", "\r\n", ". ", "日本語の", "—", "don't ", "x'",
+                      "Courier mail server", "retry timeout exceeded"]
+        for _ in 0..<300 {
+            let body = (0..<Int.random(in: 0...700, using: &generator))
+                .map { _ in (Self.pieces + filler).randomElement(using: &generator) ?? "" }.joined()
+            let parsed = message(["From: MAILER-DAEMON@example.org", "Subject: Returned mail",
+                                  "Content-Type: text/plain; charset=utf-8"], body)
+            let whole = NormalizedText(leadingBytes: MessageFolds.bodyHeadLength, of: parsed.textBody ?? "")
+            let prefix = NormalizedText("mailer-daemon@example.org Returned mail")
+            let expected = BounceFormat.fingerprintTable.firstMatch(in: NormalizedText(joining: prefix, whole))
+            let folds = MessageFolds(of: parsed, counter: nil)
+            let found = folds.firstMatch(of: BounceFormat.fingerprintTable, inBodyHeadAfter: prefix)
+            #expect(found?.value == expected?.value && found?.range == expected?.range)
+            #expect(folds.bodyHead.bytes == whole.bytes)
+            #expect(folds.bodyHead.bytes == NormalizedText((parsed.textBody ?? "").leadingBytes(MessageFolds.bodyHeadLength)).bytes)
         }
     }
 
