@@ -71,7 +71,9 @@ public struct BounceReasonClassifier: Sendable {
         ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend"].map { ($0, ()) })
 
     /// Words one of which every marker of an SMTP stage (`recipientPhaseMarkers`, `dataPhaseMarkers`) holds.
-    static let stageMarkerWords = PhraseAnchors(recipientPhaseMarkers.phrases + dataPhaseMarkers.phrases)
+    /// "address" is in nearly every report, so it would let almost every context through to be folded.
+    static let stageMarkerWords = PhraseAnchors(recipientPhaseMarkers.phrases + dataPhaseMarkers.phrases,
+                                                common: ["address"])
 
     static let dataPhaseMarkers = PhraseTable<Void>(
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]
