@@ -23,8 +23,14 @@ public struct BounceReasonClassifier: Sendable {
 
     /// Where `BounceReasonPhrases.weakExpiryWords` rank: after every other reason's phrases but "on hold".
     static let weakRank = precedence.firstIndex(of: .onhold) ?? precedence.count
-    static let weakExpiryWords = Set(BounceReasonPhrases.weakExpiryWords.map(NormalizedText.phrase))
-    static let connectionFailures = Set(BounceReasonPhrases.connectionFailures.map(NormalizedText.phrase))
+    static let weakExpiryWords = BounceReasonPhrases.weakExpiryWords.map(NormalizedText.phrase)
+    static let connectionFailures = BounceReasonPhrases.connectionFailures.map(NormalizedText.phrase)
+
+    /// Whether `matched` (a match's bytes with their bounding spaces) is one of `phrases`: a short list, compared
+    /// by length first, needs no hashing.
+    static func isOne(of phrases: [[UInt8]], _ matched: ArraySlice<UInt8>) -> Bool {
+        phrases.contains { $0.count == matched.count && $0.elementsEqual(matched) }
+    }
 
     /// Phrases so specific that they override any other phrase in the same text.
     static let overrides: [String: BounceReason] = [
@@ -106,7 +112,7 @@ public struct BounceReasonClassifier: Sendable {
             var rank = Self.precedence.firstIndex(of: match.value) ?? Self.precedence.count
             if match.value == .expired {
                 saysExpired = true
-                if Self.weakExpiryWords.contains(Array(text.bytes[match.range])) { rank = Self.weakRank }
+                if Self.isOne(of: Self.weakExpiryWords, text.bytes[match.range]) { rank = Self.weakRank }
             }
             // Of two phrases for the same reason the longer one is the more specific.
             if best == nil || rank < best!.rank || (rank == best!.rank && match.range.count > best!.range.count) {
@@ -152,7 +158,7 @@ public struct BounceReasonClassifier: Sendable {
             basis = "no recognised reason"
         }
         // Failing to reach the server, until the sender gave up, is how delivery expires.
-        if reason == .networkerror, let best, Self.connectionFailures.contains(Array(text.bytes[best.range])),
+        if reason == .networkerror, let best, Self.isOne(of: Self.connectionFailures, text.bytes[best.range]),
            saysExpired || action?.lowercased() == "delayed"
             || statusCode.map({ $0.subject == 4 && [1, 7].contains($0.detail) }) ?? false {
             reason = .expired
