@@ -156,11 +156,20 @@ struct HeaderBlockParser {
         let raw = rawValue(buffer, field)
         let nameText = CommonFieldNames.name(buffer, field.name)
             ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[field.name]), as: UTF8.self)
+        return HeaderField(name: nameText, rawValue: raw, value: decodedValue(buffer, field, raw: raw),
+                           isMalformed: field.isMalformed)
+    }
+
+    /// A located field's value unfolded and decoded: `HeaderField.value`.
+    static func value(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> String {
+        decodedValue(buffer, field, raw: rawValue(buffer, field))
+    }
+
+    @inline(__always)
+    private static func decodedValue(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout, raw: String) -> String {
         // Only values holding "=?" can carry encoded words; the rest need no decoding pass. A line break between
         // "=" and "?" separates them, as it did before unfolding.
-        let encoded = containsEncodedWordStart(buffer, field.value)
-        return HeaderField(name: nameText, rawValue: raw, value: encoded ? EncodedWordDecoder.decode(raw) : raw,
-                           isMalformed: field.isMalformed)
+        containsEncodedWordStart(buffer, field.value) ? EncodedWordDecoder.decode(raw) : raw
     }
 
     /// A located field's value unfolded and trimmed, not decoded: `HeaderField.rawValue`.

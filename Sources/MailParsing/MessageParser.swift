@@ -48,10 +48,9 @@ public struct MessageParser: Sendable {
         var collector = Collector()
         let (headers, root) = bytes.withUnsafeBufferPointer { buffer -> (HeaderSection, MessagePart) in
             let end = buffer.count
-            // The message's own header block stays unread: readers ask for a few of its fields by name.
-            let block = readHeaders(buffer, start: 0, end: end, path: "1", unread: true, collector: &collector)
+            let block = readHeaders(buffer, source: bytes, start: 0, end: end, path: "1", collector: &collector)
             let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
-            let root = parsePart(buffer, headers: block.headers, body: bodyRange, depth: depth,
+            let root = parsePart(buffer, source: bytes, headers: block.headers, body: bodyRange, depth: depth,
                                  defaultType: .textPlain, path: "1", run: &run, collector: &collector)
             return (block.headers, root)
         }
@@ -83,7 +82,9 @@ public struct MessageParser: Sendable {
                        embeddedMessages: collector.embedded, warnings: collector.warnings)
     }
 
-    private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, path: String, unread: Bool,
+    /// Every header block (the message's, each part's) stays unread: readers ask for a few of its fields by name.
+    /// `source` is the array `buffer` points into, which the block keeps instead of copying its bytes.
+    private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], start: Int, end: Int, path: String,
                              collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
         let result = HeaderBlockParser(maxFields: limits.maxHeaders).locate(buffer, start: start, end: end)
         if result.droppedFields > 0 {
@@ -94,12 +95,10 @@ public struct MessageParser: Sendable {
             collector.warnings.append(ParseWarning(code: "malformed-header",
                 message: "part \(path): \(result.malformedLines) header line(s) without a field name or leading whitespace were read as continuations"))
         }
-        if unread { return (HeaderSection(unread: UnreadHeaderBlock(buffer, layout: result)), result.bodyStart) }
-        let fields = result.fields.map { HeaderBlockParser.makeField(buffer, $0) }
-        return (HeaderSection(fields: fields), result.bodyStart)
+        return (HeaderSection(unread: UnreadHeaderBlock(source: source, layout: result.fields)), result.bodyStart)
     }
 
-    private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, headers: HeaderSection, body: Range<Int>, depth: Int,
+    private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], headers: HeaderSection, body: Range<Int>, depth: Int,
                            defaultType: ContentType, path: String, run: inout ParseRun,
                            collector: inout Collector) -> MessagePart {
         run.partCount += 1
@@ -131,7 +130,7 @@ public struct MessageParser: Sendable {
                                       parameters: [MIMEParameter(name: "boundary", value: String(decoding: guessed, as: UTF8.self))])
         }
         // The part is made once, from what its body holds: a large value, it is not copied while being filled in.
-        let content = readContent(buffer, contentType: contentType, transferEncoding: transferEncoding,
+        let content = readContent(buffer, source: source, contentType: contentType, transferEncoding: transferEncoding,
                                   inline: !(disposition?.isAttachment ?? false), body: body, depth: depth, path: path,
                                   run: &run, collector: &collector)
         return MessagePart(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
@@ -149,7 +148,7 @@ public struct MessageParser: Sendable {
         var embedded: [Message] = []
     }
 
-    private func readContent(_ buffer: UnsafeBufferPointer<UInt8>, contentType: ContentType, transferEncoding: String,
+    private func readContent(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType, transferEncoding: String,
                              inline: Bool, body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
                              collector: inout Collector) -> PartContent {
         var content = PartContent()
@@ -160,7 +159,7 @@ public struct MessageParser: Sendable {
                 content.decodedBody = Array(UnsafeBufferPointer(rebasing: buffer[body]))
                 return content
             }
-            content.children = parseMultipart(buffer, contentType: contentType, body: body, depth: depth, path: path,
+            content.children = parseMultipart(buffer, source: source, contentType: contentType, body: body, depth: depth, path: path,
                                               run: &run, collector: &collector)
             return content
         }
@@ -225,7 +224,7 @@ public struct MessageParser: Sendable {
         return false
     }
 
-    private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, contentType: ContentType, body: Range<Int>,
+    private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType, body: Range<Int>,
                                 depth: Int, path: String, run: inout ParseRun,
                                 collector: inout Collector) -> [MessagePart] {
         var boundary = contentType.boundary.map { Array($0.utf8) } ?? []
@@ -243,7 +242,7 @@ public struct MessageParser: Sendable {
             collector.warnings.append(ParseWarning(code: "boundary-not-found",
                 message: "part \(path): no multipart boundary found; the body was read as one part"))
             guard !body.isEmpty else { return [] }
-            return [parseChild(buffer, range: body, depth: depth, defaultType: .textPlain,
+            return [parseChild(buffer, source: source, range: body, depth: depth, defaultType: .textPlain,
                                path: PartPath.child(of: path, number: 1), run: &run, collector: &collector)]
         }
         if !split.closed {
@@ -261,19 +260,19 @@ public struct MessageParser: Sendable {
                 }
                 break
             }
-            children.append(parseChild(buffer, range: range, depth: depth, defaultType: childDefault,
+            children.append(parseChild(buffer, source: source, range: range, depth: depth, defaultType: childDefault,
                                        path: PartPath.child(of: path, number: index + 1),
                                        run: &run, collector: &collector))
         }
         return children
     }
 
-    private func parseChild(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, depth: Int,
+    private func parseChild(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], range: Range<Int>, depth: Int,
                             defaultType: ContentType, path: String, run: inout ParseRun,
                             collector: inout Collector) -> MessagePart {
-        let block = readHeaders(buffer, start: range.lowerBound, end: range.upperBound, path: path, unread: false,
+        let block = readHeaders(buffer, source: source, start: range.lowerBound, end: range.upperBound, path: path,
                                 collector: &collector)
-        return parsePart(buffer, headers: block.headers, body: block.bodyStart..<range.upperBound, depth: depth + 1,
+        return parsePart(buffer, source: source, headers: block.headers, body: block.bodyStart..<range.upperBound, depth: depth + 1,
                          defaultType: defaultType, path: path, run: &run, collector: &collector)
     }
 

@@ -5,31 +5,58 @@ import Testing
 /// A message's own header block is kept as bytes and read by name; a part's text that the parser does not need is
 /// decoded when read. Both must answer exactly as the fields and texts made up front would.
 @Suite struct UnreadHeaderTests {
-    /// Every lookup by name agrees with the same lookup over the list of fields, for every name in every message of
-    /// the corpora at hand (embedded originals included), in any letter case.
+    /// Every lookup by name agrees with the same lookup over the list of fields, for every name in every header
+    /// block of the corpora at hand (messages, their MIME parts and embedded originals), in any letter case.
     @Test func lookupsByNameAgreeWithTheFieldList() throws {
         var checked = 0
         for file in HeaderShortcutTests.corpusFiles {
             var stack = [MessageParser().parse([UInt8](try Data(contentsOf: file)))]
             while let message = stack.popLast() {
                 stack.append(contentsOf: message.embeddedMessages)
-                let headers = message.headers
-                let fields = headers.fields
-                let listed = HeaderSection(fields: fields)
-                for name in Set(fields.map(\.name)) + ["X-Not-There", ""] {
-                    for spelling in [name, name.uppercased(), name.lowercased()] {
-                        #expect(headers.value(spelling) == listed.value(spelling), "\(file.lastPathComponent): \(spelling)")
-                        #expect(headers.rawValue(spelling) == listed.rawValue(spelling))
-                        #expect(headers.values(spelling) == listed.values(spelling))
-                        #expect(headers.contains(spelling) == listed.contains(spelling))
+                for headers in [message.headers] + message.allParts.dropFirst().map(\.headers) {
+                    let fields = headers.fields
+                    let listed = HeaderSection(fields: fields)
+                    for name in Set(fields.map(\.name)) + ["X-Not-There", ""] {
+                        for spelling in [name, name.uppercased(), name.lowercased()] {
+                            #expect(headers.value(spelling) == listed.value(spelling), "\(file.lastPathComponent): \(spelling)")
+                            #expect(headers.rawValue(spelling) == listed.rawValue(spelling))
+                            #expect(headers.values(spelling) == listed.values(spelling))
+                            #expect(headers.contains(spelling) == listed.contains(spelling))
+                        }
+                        checked += 1
                     }
-                    checked += 1
+                    #expect(headers == listed)
+                    #expect(headers.isEmpty == fields.isEmpty)
                 }
-                #expect(headers == listed)
-                #expect(headers.isEmpty == fields.isEmpty)
             }
         }
         #expect(checked > 1_000)
+    }
+
+    /// A parsed delivery report keeps its fields unread and derives each recipient's values from the few fields
+    /// they come from: the values, dates and field lists must be those of a report built from its fields.
+    @Test func deliveryReportsAgreeWithReportsBuiltFromTheirFields() throws {
+        var recipients = 0
+        for file in HeaderShortcutTests.corpusFiles {
+            var stack = [MessageParser().parse([UInt8](try Data(contentsOf: file)))]
+            while let message = stack.popLast() {
+                stack.append(contentsOf: message.embeddedMessages)
+                for report in message.deliveryStatusReports {
+                    let rebuilt = DeliveryStatusReport(perMessageFields: report.perMessageFields,
+                                                       recipients: report.recipients.map { DeliveryStatusRecipient(fields: $0.fields) },
+                                                       fromMislabeledPart: report.fromMislabeledPart)
+                    #expect(report == rebuilt, "\(file.lastPathComponent)")
+                    #expect(report.reportingMTA == rebuilt.reportingMTA)
+                    #expect(report.arrivalDate == rebuilt.arrivalDate)
+                    for (parsed, built) in zip(report.recipients, rebuilt.recipients) {
+                        #expect(parsed.lastAttemptDate == built.lastAttemptDate)
+                        #expect(parsed.willRetryUntil == built.willRetryUntil)
+                        recipients += 1
+                    }
+                }
+            }
+        }
+        #expect(recipients > 100)
     }
 
     @Test func foldedAndEncodedFieldsReadTheSameByNameAndInTheList() {
