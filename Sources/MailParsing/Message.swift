@@ -21,9 +21,18 @@ public struct Message: Sendable, Equatable {
     public var references: [String]
     public var root: MessagePart
     /// Inline text/plain parts of this message (not of embedded ones), decoded and joined.
-    public var textBody: String?
+    public var textBody: String? {
+        get { textBodySource.value }
+        set { textBodySource = .text(newValue) }
+    }
     /// Inline text/html parts of this message, decoded and joined.
-    public var htmlBody: String?
+    public var htmlBody: String? {
+        get { htmlBodySource.value }
+        set { htmlBodySource = .text(newValue) }
+    }
+    /// An embedded message's text is decoded when first read (see `MessageBodyText`).
+    private var textBodySource: MessageBodyText
+    private var htmlBodySource: MessageBodyText
     public var deliveryStatusReports: [DeliveryStatusReport]
     public var feedbackReports: [FeedbackReport]
     /// Messages carried as parts of this one (message/rfc822, message/global, text/rfc822-headers).
@@ -34,14 +43,22 @@ public struct Message: Sendable, Equatable {
     public init(headers: HeaderSection, root: MessagePart, textBody: String? = nil, htmlBody: String? = nil,
                 deliveryStatusReports: [DeliveryStatusReport] = [], feedbackReports: [FeedbackReport] = [],
                 embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
+        self.init(headers: headers, root: root, textBody: .text(textBody), htmlBody: .text(htmlBody),
+                  deliveryStatusReports: deliveryStatusReports, feedbackReports: feedbackReports,
+                  embeddedMessages: embeddedMessages, warnings: warnings)
+    }
+
+    init(headers: HeaderSection, root: MessagePart, textBody: MessageBodyText, htmlBody: MessageBodyText,
+         deliveryStatusReports: [DeliveryStatusReport], feedbackReports: [FeedbackReport],
+         embeddedMessages: [Message], warnings: [ParseWarning]) {
         self.headers = headers
         subject = headers.value("Subject")
         messageID = headers.firstMessageIDs(named: "Message-ID")?.first
         inReplyTo = headers.firstMessageIDs(named: "In-Reply-To") ?? []
         references = headers.firstMessageIDs(named: "References") ?? []
         self.root = root
-        self.textBody = textBody
-        self.htmlBody = htmlBody
+        textBodySource = textBody
+        htmlBodySource = htmlBody
         self.deliveryStatusReports = deliveryStatusReports
         self.feedbackReports = feedbackReports
         self.embeddedMessages = embeddedMessages

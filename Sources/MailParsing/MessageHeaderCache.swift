@@ -1,41 +1,24 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Values a message derives from its headers (address lists, the date), parsed the first time each is read and
 /// kept. Most parsed messages never read them (embedded originals, reports), while the classifier and the worker
 /// read some many times. Copies of a message share one cache and may be read from several threads, so it is
-/// guarded by a lock; a message whose headers are replaced gets a new, empty one. Every parsed message (embedded
-/// ones too) makes one, so the lock is a bare mutex rather than an `NSLock` object.
+/// guarded by a lock (see `HeapMutex`); a message whose headers are replaced gets a new, empty one.
 final class MessageHeaderCache: @unchecked Sendable {
     enum AddressList: Int {
         case from, to, cc, replyTo
     }
 
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let mutex = HeapMutex()
     private var from: [MailAddress]?
     private var to: [MailAddress]?
     private var cc: [MailAddress]?
     private var replyTo: [MailAddress]?
     private var date: Date??
 
-    init() { pthread_mutex_init(mutex, nil) }
+    deinit { mutex.destroy() }
 
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    private func withLock<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return body()
-    }
+    private func withLock<T>(_ body: () -> T) -> T { mutex.withLock(body) }
 
     func addresses(_ list: AddressList, parse: () -> [MailAddress]) -> [MailAddress] {
         if let cached = withLock({ stored(list) }) { return cached }

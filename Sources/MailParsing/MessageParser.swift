@@ -35,8 +35,13 @@ public struct MessageParser: Sendable {
 
     /// What one message collects from its own parts (not from embedded messages' parts).
     private struct Collector {
+        /// Whether inline text is decoded as it is found: only for the message parsed, whose text every reader
+        /// wants; an embedded message's is left to be decoded when read (see `MessageBodyText`).
+        let decodesText: Bool
         var plainTexts: [String] = []
         var htmlTexts: [String] = []
+        var plainParts: [DeferredInlineText.Part] = []
+        var htmlParts: [DeferredInlineText.Part] = []
         var reports: [DeliveryStatusReport] = []
         var feedback: [FeedbackReport] = []
         var embedded: [Message] = []
@@ -45,7 +50,7 @@ public struct MessageParser: Sendable {
 
     /// Parses one message from an LF-normalised buffer.
     func parseMessage(_ bytes: [UInt8], depth: Int, headersOnly: Bool, run: inout ParseRun) -> Message {
-        var collector = Collector()
+        var collector = Collector(decodesText: depth == 0)
         let (headers, root) = bytes.withUnsafeBufferPointer { buffer -> (HeaderSection, MessagePart) in
             let end = buffer.count
             let block = readHeaders(buffer, source: bytes, start: 0, end: end, path: "1", collector: &collector)
@@ -57,6 +62,8 @@ public struct MessageParser: Sendable {
         if headersOnly {  // text/rfc822-headers: there is no body to read text from
             collector.plainTexts.removeAll()
             collector.htmlTexts.removeAll()
+            collector.plainParts.removeAll()
+            collector.htmlParts.removeAll()
         }
         if headers.isEmpty && !bytes.isEmpty {
             collector.warnings.append(ParseWarning(code: "no-headers", message: "the input has no header fields"))
@@ -76,14 +83,21 @@ public struct MessageParser: Sendable {
             }
         }
         return Message(headers: headers, root: root,
-                       textBody: collector.plainTexts.isEmpty ? nil : collector.plainTexts.joined(separator: "\n"),
-                       htmlBody: collector.htmlTexts.isEmpty ? nil : collector.htmlTexts.joined(separator: "\n"),
+                       textBody: Self.bodyText(collector.plainTexts, deferred: collector.plainParts),
+                       htmlBody: Self.bodyText(collector.htmlTexts, deferred: collector.htmlParts),
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
                        embeddedMessages: collector.embedded, warnings: collector.warnings)
     }
 
     /// Every header block (the message's, each part's) stays unread: readers ask for a few of its fields by name.
     /// `source` is the array `buffer` points into, which the block keeps instead of copying its bytes.
+    /// Texts decoded up front joined by a line feed, or the parts left undecoded.
+    private static func bodyText(_ texts: [String], deferred parts: [DeferredInlineText.Part]) -> MessageBodyText {
+        if !parts.isEmpty { return .deferred(DeferredInlineText(parts: parts)) }
+        if texts.count == 1 { return .text(texts[0]) }
+        return .text(texts.isEmpty ? nil : texts.joined(separator: "\n"))
+    }
+
     private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], start: Int, end: Int, path: String,
                              collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
         let result = HeaderBlockParser(maxFields: limits.maxHeaders).locate(buffer, start: start, end: end)
@@ -197,9 +211,16 @@ public struct MessageParser: Sendable {
         }
         if contentType.isText {
             if inline && (contentType.subtype == "plain" || contentType.subtype == "html") {
-                let text = TextDecoding.decode(decoded, charset: contentType.charset)
-                content.text = .decoded(text)
-                if contentType.subtype == "plain" { collector.plainTexts.append(text) } else { collector.htmlTexts.append(text) }
+                let isPlain = contentType.subtype == "plain"
+                if collector.decodesText {
+                    let text = TextDecoding.decode(decoded, charset: contentType.charset)
+                    content.text = .decoded(text)
+                    if isPlain { collector.plainTexts.append(text) } else { collector.htmlTexts.append(text) }
+                } else {
+                    content.text = .undecoded(charset: contentType.charset)
+                    let part = DeferredInlineText.Part(body: decoded, charset: contentType.charset)
+                    if isPlain { collector.plainParts.append(part) } else { collector.htmlParts.append(part) }
+                }
             } else {
                 content.text = .undecoded(charset: contentType.charset)
             }

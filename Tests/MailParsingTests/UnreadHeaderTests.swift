@@ -121,4 +121,50 @@ import Testing
         #expect(replaced.text == "replaced")
         #expect(replaced != parts[2])
     }
+
+    /// An embedded original's text is decoded when first read: it must read as the parts' texts joined, in their
+    /// charsets, the same from every copy of the message, and be replaceable like any other value.
+    @Test func textOfEmbeddedMessagesIsDecodedWhenRead() throws {
+        let message = ParserFixtures.parse("""
+            Content-Type: multipart/mixed; boundary="outer"
+
+            --outer
+            Content-Type: text/plain
+
+            See the attached message.
+            --outer
+            Content-Type: message/rfc822
+
+            Subject: original
+            Content-Type: multipart/alternative; boundary="inner"
+
+            --inner
+            Content-Type: text/plain; charset=iso-8859-1
+            Content-Transfer-Encoding: quoted-printable
+
+            caf=E9
+            --inner
+            Content-Type: text/html; charset=utf-8
+
+            <p>caf\u{E9}</p>
+            --inner
+            Content-Type: text/plain; charset=utf-8
+
+            second
+            --inner--
+            --outer--
+            """)
+        #expect(message.textBody == "See the attached message.")
+        let original = try #require(message.embeddedMessages.first)
+        let copy = original
+        #expect(original.textBody == "café\nsecond")
+        #expect(copy.textBody == "café\nsecond")
+        #expect(original.htmlBody == "<p>café</p>")
+        #expect(original.root.children.map(\.text) == ["café", "<p>café</p>", "second"])
+        var replaced = original
+        replaced.textBody = nil
+        #expect(replaced.textBody == nil)
+        #expect(replaced != original)
+        #expect(original.textBody == "café\nsecond")
+    }
 }

@@ -1,0 +1,48 @@
+/// A message's `textBody` or `htmlBody`: the text itself, or the inline parts it is decoded from on first read.
+///
+/// The text of an embedded original is rarely read (readers of a bounce want the original's headers), while
+/// converting it from its charset (often through iconv) was a large share of parsing a bounce. So the parser
+/// leaves the text of embedded messages to be decoded when first read; it is then kept.
+enum MessageBodyText: Sendable, Equatable {
+    case text(String?)
+    case deferred(DeferredInlineText)
+
+    var value: String? {
+        switch self {
+        case .text(let text): return text
+        case .deferred(let parts): return parts.text
+        }
+    }
+
+    static func == (lhs: MessageBodyText, rhs: MessageBodyText) -> Bool { lhs.value == rhs.value }
+}
+
+/// Inline text parts of one kind (plain or HTML) not yet decoded, and their joined text once it is. Copies of a
+/// message share one and may read it from several threads, so the kept text is guarded by a lock.
+final class DeferredInlineText: @unchecked Sendable {
+    struct Part: Sendable {
+        /// The part's body after transfer decoding (shared with `MessagePart.decodedBody`, not copied).
+        var body: [UInt8]
+        var charset: String?
+    }
+
+    private let parts: [Part]
+    private let mutex = HeapMutex()
+    private var decoded: String?
+
+    /// `parts` is not empty.
+    init(parts: [Part]) { self.parts = parts }
+
+    deinit { mutex.destroy() }
+
+    /// The parts' texts joined by a line feed, as the parser joins the texts it decodes up front.
+    var text: String {
+        mutex.withLock {
+            if let decoded { return decoded }
+            let text = parts.count == 1 ? TextDecoding.decode(parts[0].body, charset: parts[0].charset)
+                : parts.map { TextDecoding.decode($0.body, charset: $0.charset) }.joined(separator: "\n")
+            decoded = text
+            return text
+        }
+    }
+}
