@@ -10,7 +10,15 @@ public struct ContentDisposition: Sendable, Hashable, Codable {
     }
 
     public init(headerValue: String) {
-        let parsed = MIMEParameterParser.parse(headerValue)
+        self.init(parsed: MIMEParameterParser.parse(headerValue))
+    }
+
+    /// `init(headerValue:)` for the value's UTF-8.
+    init(headerBytes: UnsafeBufferPointer<UInt8>) {
+        self.init(parsed: MIMEParameterParser.parse(bytes: headerBytes))
+    }
+
+    private init(parsed: MIMEParameterParser.Parsed) {
         self.init(kind: parsed.token.asciiLowercased, parameters: parsed.parameters)
     }
 

@@ -19,7 +19,14 @@ public struct ContentType: Sendable, Hashable, Codable {
 
     /// Parses a header value; nil when it has no usable `type/subtype`.
     public init?(headerValue: String) {
-        let parsed = MIMEParameterParser.parse(headerValue)
+        var value = headerValue
+        guard let parsed = value.withUTF8(Self.parse(headerBytes:)) else { return nil }
+        self = parsed
+    }
+
+    /// `init(headerValue:)` for the value's UTF-8.
+    static func parse(headerBytes: UnsafeBufferPointer<UInt8>) -> ContentType? {
+        let parsed = MIMEParameterParser.parse(bytes: headerBytes)
         var token = parsed.token.asciiLowercased
         let split = token.withUTF8 { bytes -> (type: String, subtype: String)? in
             guard let slash = bytes.firstIndex(of: 0x2F) else { return nil }
@@ -36,11 +43,10 @@ public struct ContentType: Sendable, Hashable, Codable {
         guard let (type, subtype) = split else {
             // "text" alone (seen from old mailers) still says what kind of part this is.
             guard token == "text" else { return nil }
-            self.init(type: "text", subtype: "plain", parameters: parsed.parameters)
-            return
+            return ContentType(type: "text", subtype: "plain", parameters: parsed.parameters)
         }
         guard !type.isEmpty, !subtype.isEmpty else { return nil }
-        self.init(type: type, subtype: subtype, parameters: parsed.parameters)
+        return ContentType(type: type, subtype: subtype, parameters: parsed.parameters)
     }
 
     /// "type/subtype", lowercased.

@@ -16,8 +16,11 @@ enum DeliveryStatusParser {
                     return name.count
                 }
             }
+            // Sized up front: growing each array from empty took several reallocations per report.
             var perMessage: [Field] = []
+            perMessage.reserveCapacity(read.blocks.first?.count ?? 0)
             var recipients: [[Field]] = []
+            recipients.reserveCapacity(read.blocks.count)
             var current: [Field]? = nil
             var currentHasFinal = false, currentHasOriginal = false
             var currentEndsWithFinal = false
@@ -55,6 +58,7 @@ enum DeliveryStatusParser {
                             // Fields written before this recipient in its block: those the previous
                             // recipient lacks complete it (a stray blank line); the rest open this one.
                             var leading: [Field] = []
+                            leading.reserveCapacity(block.count)
                             var previousNames = pending.isEmpty ? [] : Set(current?.map(lowercasedName) ?? [])
                             for field in pending {
                                 if current != nil, previousNames.insert(lowercasedName(field)).inserted {

@@ -201,7 +201,7 @@ struct HeaderBlockParser {
     }
 
     @inline(__always)
-    private static func containsEncodedWordStart(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    static func containsEncodedWordStart(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count >= 2, let base = buffer.baseAddress else { return false }
         var position = range.lowerBound
         while position < range.upperBound - 1 {

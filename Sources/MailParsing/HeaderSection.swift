@@ -74,6 +74,23 @@ public struct HeaderSection: Sendable, Hashable, Codable {
         }
     }
 
+    /// Calls `body` with the UTF-8 of `value(name)`, or with nil when there is no such field. A parsed block's
+    /// one-line ASCII value is passed in place: readers that parse the value (Content-Type, Content-Disposition)
+    /// need no string made for it.
+    func withValueUTF8<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        var value: String
+        switch storage {
+        case .fields(let fields):
+            guard let field = fields.first(where: { $0.hasName(name) }) else { return body(nil) }
+            value = field.value
+        case .unread(let block):
+            guard let index = block.firstIndex(named: name) else { return body(nil) }
+            if let result = block.withPlainValueBytes(at: index, { body($0) }) { return result }
+            value = block.value(at: index)
+        }
+        return value.withUTF8 { body($0) }
+    }
+
     /// The undecoded, unfolded value of the first field called `name`.
     public func rawValue(_ name: String) -> String? { firstRawValue(named: name) }
 

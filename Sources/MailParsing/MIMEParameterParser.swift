@@ -21,7 +21,7 @@ enum MIMEParameterParser {
         return value.withUTF8 { parse(bytes: $0) }
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
         plainParse(bytes) ?? generalParse(bytes)
     }
 

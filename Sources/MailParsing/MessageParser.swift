@@ -116,20 +116,22 @@ public struct MessageParser: Sendable {
                            defaultType: ContentType, path: String, run: inout ParseRun,
                            collector: inout Collector) -> MessagePart {
         run.partCount += 1
-        let declaredType = headers.value("Content-Type")
-        let declaredEncoding = headers.value("Content-Transfer-Encoding")
-        let declaredDisposition = headers.value("Content-Disposition")
+        // The three fields are parsed from their bytes in place when they are one plain line (nearly always).
+        let declaredType = headers.withValueUTF8("Content-Type") { $0.map(ContentType.parse(headerBytes:)) }
         var contentType = defaultType
         if let declared = declaredType {
-            if let parsed = ContentType(headerValue: declared) {
+            if let parsed = declared {
                 contentType = parsed
             } else {
+                let value = headers.value("Content-Type") ?? ""
                 collector.warnings.append(ParseWarning(code: "bad-content-type",
-                    message: "part \(path): unreadable Content-Type \"\(declared.prefix(80))\", read as \(defaultType.mimeType)"))
+                    message: "part \(path): unreadable Content-Type \"\(value.prefix(80))\", read as \(defaultType.mimeType)"))
             }
         }
-        let transferEncoding = declaredEncoding.map { $0.trimmingMailWhitespace.asciiLowercased } ?? "7bit"
-        let disposition = declaredDisposition.map(ContentDisposition.init(headerValue:))
+        let transferEncoding = headers.withValueUTF8("Content-Transfer-Encoding") {
+            $0.map(TransferDecoding.encodingName)
+        } ?? "7bit"
+        let disposition = headers.withValueUTF8("Content-Disposition") { $0.map(ContentDisposition.init(headerBytes:)) }
         let filename = disposition?.filename ?? contentType.name
 
         if depth == 0, declaredType == nil, !body.isEmpty,
@@ -193,8 +195,10 @@ public struct MessageParser: Sendable {
                 let embeddedBytes = headerStart == decoded.startIndex ? decoded : Array(decoded[headerStart...])
                 let embedded = parseMessage(LineEndings.normalized(embeddedBytes), depth: depth + 1,
                                             headersOnly: headersOnly, run: &run)
-                content.embedded = [embedded]
-                collector.embedded.append(embedded)
+                let boxed = [embedded]
+                content.embedded = boxed
+                // The part and the message's list share one array while it holds this message alone.
+                if collector.embedded.isEmpty { collector.embedded = boxed } else { collector.embedded.append(embedded) }
             }
             if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
             return content
