@@ -27,6 +27,17 @@ struct HeaderBlockParser {
         var value: Range<Int>
         var isFolded: Bool
         var isMalformed: Bool
+        /// `nameKey` of the name: lookups by name compare this one number before any byte.
+        var nameKey: UInt32
+    }
+
+    /// The length and first and last bytes (ASCII lowercased) of a field name, in one number: names that differ
+    /// in it differ ignoring case, and few names of one block share it.
+    @inline(__always)
+    static func nameKey(_ name: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let first = name.first, let last = name.last else { return 0 }
+        return UInt32(truncatingIfNeeded: name.count) << 16 | UInt32(ByteScanning.lowercased(first)) << 8
+            | UInt32(ByteScanning.lowercased(last))
     }
 
     /// The fields of a block located but not yet made into `HeaderField`s.
@@ -73,7 +84,8 @@ struct HeaderBlockParser {
                 return
             }
             layout.fields.append(FieldLayout(name: nameRange, value: currentValue, isFolded: currentFolded,
-                                             isMalformed: currentMalformed))
+                                             isMalformed: currentMalformed,
+                                             nameKey: Self.nameKey(UnsafeBufferPointer(rebasing: buffer[nameRange]))))
         }
 
         func startField(_ name: Range<Int>, malformed: Bool, value: Range<Int>) {

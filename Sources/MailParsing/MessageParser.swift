@@ -68,11 +68,11 @@ public struct MessageParser: Sendable {
         if headers.isEmpty && !bytes.isEmpty {
             collector.warnings.append(ParseWarning(code: "no-headers", message: "the input has no header fields"))
         }
-        if collector.reports.isEmpty, root.contentType.mimeType == "multipart/report" {
+        if collector.reports.isEmpty, root.contentType.isMIMEType("multipart", "report") {
             findMislabeledStatusBlock(in: root, collector: &collector)
         }
         if collector.reports.isEmpty, collector.embedded.isEmpty, depth < limits.maxDepth,
-           root.children.isEmpty, root.contentType.mimeType == "text/plain",
+           root.children.isEmpty, root.contentType.isMIMEType("text", "plain"),
            let start = InlineForwardedReport.start(in: root.decodedBody) {
             let pasted = parseMessage(LineEndings.normalized(root.decodedBody[start...]), depth: depth + 1,
                                       headersOnly: false, run: &run)
@@ -307,7 +307,7 @@ public struct MessageParser: Sendable {
         // The first part of a report is the human-readable text, except when the boundary was never found and
         // the whole report (text and status fields) is one part.
         let candidates = root.children.count == 1 ? root.children[...] : root.children.dropFirst()
-        for child in candidates where child.contentType.mimeType == "text/plain" {
+        for child in candidates where child.contentType.isMIMEType("text", "plain") {
             guard DeliveryStatusParser.looksLikeStatusBlock(child.decodedBody),
                   let report = DeliveryStatusParser.parse(child.decodedBody, fromMislabeledPart: true),
                   !report.recipients.isEmpty else { continue }

@@ -85,13 +85,14 @@ struct UnreadHeaderBlock: Sendable {
     }
 
     /// Calls `body` with the index of each field called `name`, in order, while it returns true. Readers ask for
-    /// fields by name many times per message, so this is a plain loop over the layout: lengths first, bytes after.
+    /// fields by name many times per message, so this is a plain loop over the layout: name keys first, bytes after.
     private func forEachIndex(named name: String, _ body: (Int) -> Bool) {
         var name = name
         name.withUTF8 { wanted in
             bytes.withUnsafeBufferPointer { buffer in
+                let key = HeaderBlockParser.nameKey(wanted)
                 layout.withUnsafeBufferPointer { fields in
-                    for index in 0..<fields.count where fields[index].name.count == wanted.count {
+                    for index in 0..<fields.count where fields[index].nameKey == key {
                         if Self.nameMatches(buffer, fields[index].name, wanted), !body(index) { return }
                     }
                 }
