@@ -41,7 +41,11 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
         section = HeaderSection(unread: block)
         for index in 0..<block.count {
             let kind = block.withNameBytes(at: index, DeliveryStatusFieldName.init)
-            if isDerived(kind) { derive(kind, block.value(at: index)) }
+            guard isDerived(kind) else { continue }
+            // A one-line ASCII value (nearly every one) is read in place; any other as its decoded text.
+            if block.withPlainValueBytes(at: index, { derive(kind, trimmedUTF8: $0) }) == nil {
+                derive(kind, block.value(at: index))
+            }
         }
     }
 
@@ -55,6 +59,24 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
         case .remoteMTA: return remoteMTA == nil
         case .diagnosticCode: return diagnosticCode == nil
         default: return false
+        }
+    }
+
+    /// `derive` for a value given as its UTF-8 without leading or trailing whitespace: the same values, with no
+    /// string made for the value itself.
+    private mutating func derive(_ kind: DeliveryStatusFieldName, trimmedUTF8 value: UnsafeBufferPointer<UInt8>) {
+        func text() -> String { String(decoding: value, as: UTF8.self) }
+        switch kind {
+        case .finalRecipient: finalRecipient = DeliveryStatusValue.address(utf8: value)
+        case .originalRecipient: originalRecipient = DeliveryStatusValue.address(utf8: value)
+        case .action: action = DeliveryStatusValue.lowercased(utf8: value)
+        case .status: status = DeliveryStatusValue.normalizedStatus(trimmedUTF8: value)
+        case .remoteMTA: remoteMTA = DeliveryStatusValue.typeAndText(trimmedUTF8: value, text: text).text
+        case .diagnosticCode:
+            let split = DeliveryStatusValue.typeAndText(trimmedUTF8: value, text: text)
+            diagnosticType = split.type
+            diagnosticCode = DeliveryStatusValue.collapsedWhitespace(split.text)
+        default: break
         }
     }
 

@@ -63,11 +63,12 @@ struct HeaderBlockParser {
                       malformedLines: layout.malformedLines, endedWithoutBlankLine: layout.endedWithoutBlankLine)
     }
 
-    /// Finds the fields of the header block in `buffer[start..<end]` without making their strings.
-    func locate(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Layout {
+    /// Finds the fields of the header block in `buffer[start..<end]` without making their strings. `expectedFields`
+    /// sizes the list: a message carries a dozen or more fields (growing from empty would reallocate several
+    /// times), a MIME part or a report block a few (and a small list is a cheaper allocation to make and free).
+    func locate(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, expectedFields: Int = 32) -> Layout {
         var layout = Layout()
-        // Messages carry a dozen or more fields; growing from empty would reallocate several times.
-        layout.fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, 32)))
+        layout.fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, expectedFields)))
         var position = start
         var sawField = false
         // The field being read: its name, its value so far, and whether it is malformed.

@@ -53,7 +53,8 @@ public struct MessageParser: Sendable {
         var collector = Collector(decodesText: depth == 0)
         let (headers, root) = bytes.withUnsafeBufferPointer { buffer -> (HeaderSection, MessagePart) in
             let end = buffer.count
-            let block = readHeaders(buffer, source: bytes, start: 0, end: end, path: "1", collector: &collector)
+            let block = readHeaders(buffer, source: bytes, start: 0, end: end, path: "1", expectedFields: 32,
+                                    collector: &collector)
             let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
             let root = parsePart(buffer, source: bytes, headers: block.headers, body: bodyRange, depth: depth,
                                  defaultType: .textPlain, path: "1", run: &run, collector: &collector)
@@ -99,8 +100,9 @@ public struct MessageParser: Sendable {
     }
 
     private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], start: Int, end: Int, path: String,
-                             collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
-        let result = HeaderBlockParser(maxFields: limits.maxHeaders).locate(buffer, start: start, end: end)
+                             expectedFields: Int, collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
+        let result = HeaderBlockParser(maxFields: limits.maxHeaders)
+            .locate(buffer, start: start, end: end, expectedFields: expectedFields)
         if result.droppedFields > 0 {
             collector.warnings.append(.limit("max-headers",
                 "part \(path): \(result.droppedFields) header fields past the limit of \(limits.maxHeaders) were dropped"))
@@ -296,7 +298,7 @@ public struct MessageParser: Sendable {
                             defaultType: ContentType, path: String, run: inout ParseRun,
                             collector: inout Collector) -> MessagePart {
         let block = readHeaders(buffer, source: source, start: range.lowerBound, end: range.upperBound, path: path,
-                                collector: &collector)
+                                expectedFields: 8, collector: &collector)
         return parsePart(buffer, source: source, headers: block.headers, body: block.bodyStart..<range.upperBound, depth: depth + 1,
                          defaultType: defaultType, path: path, run: &run, collector: &collector)
     }

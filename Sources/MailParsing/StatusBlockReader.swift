@@ -24,7 +24,7 @@ enum StatusBlockReader {
                     position = min(end, lineEnd + 1)
                     continue
                 }
-                let result = reader.locate(buffer, start: position, end: end)
+                let result = reader.locate(buffer, start: position, end: end, expectedFields: 8)
                 if result.fields.isEmpty || result.bodyStart <= position {
                     position = min(end, lineEnd + 1)  // not a field: skip the line
                     continue
