@@ -51,15 +51,15 @@ public struct MessageParser: Sendable {
     /// Parses one message from an LF-normalised buffer.
     func parseMessage(_ bytes: [UInt8], depth: Int, headersOnly: Bool, run: inout ParseRun) -> Message {
         var collector = Collector(decodesText: depth == 0)
-        let (headers, root) = bytes.withUnsafeBufferPointer { buffer -> (HeaderSection, MessagePart) in
+        let root = bytes.withUnsafeBufferPointer { buffer -> MessagePart in
             let end = buffer.count
             let block = readHeaders(buffer, source: bytes, start: 0, end: end, path: "1", expectedFields: 32,
                                     collector: &collector)
             let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
-            let root = parsePart(buffer, source: bytes, headers: block.headers, body: bodyRange, depth: depth,
-                                 defaultType: .textPlain, path: "1", run: &run, collector: &collector)
-            return (block.headers, root)
+            return parsePart(buffer, source: bytes, headers: block.headers, body: bodyRange, depth: depth,
+                             defaultType: .textPlain, path: "1", run: &run, collector: &collector)
         }
+        let headers = root.headers
         if headersOnly {  // text/rfc822-headers: there is no body to read text from
             collector.plainTexts.removeAll()
             collector.htmlTexts.removeAll()
@@ -119,16 +119,17 @@ public struct MessageParser: Sendable {
                            collector: inout Collector) -> MessagePart {
         run.partCount += 1
         // The three fields are parsed from their bytes in place when they are one plain line (nearly always).
-        let declaredType = headers.withValueUTF8("Content-Type") { $0.map(ContentType.parse(headerBytes:)) }
         var contentType = defaultType
-        if let declared = declaredType {
-            if let parsed = declared {
-                contentType = parsed
-            } else {
-                let value = headers.value("Content-Type") ?? ""
-                collector.warnings.append(ParseWarning(code: "bad-content-type",
-                    message: "part \(path): unreadable Content-Type \"\(value.prefix(80))\", read as \(defaultType.mimeType)"))
-            }
+        var declaresType = false, unreadableType = false
+        headers.withValueUTF8("Content-Type") { value in
+            guard let value else { return }
+            declaresType = true
+            if let parsed = ContentType.parse(headerBytes: value) { contentType = parsed } else { unreadableType = true }
+        }
+        if unreadableType {
+            let value = headers.value("Content-Type") ?? ""
+            collector.warnings.append(ParseWarning(code: "bad-content-type",
+                message: "part \(path): unreadable Content-Type \"\(value.prefix(80))\", read as \(defaultType.mimeType)"))
         }
         let transferEncoding = headers.withValueUTF8("Content-Transfer-Encoding") {
             $0.map(TransferDecoding.encodingName)
@@ -136,7 +137,7 @@ public struct MessageParser: Sendable {
         let disposition = headers.withValueUTF8("Content-Disposition") { $0.map(ContentDisposition.init(headerBytes:)) }
         let filename = disposition?.filename ?? contentType.name
 
-        if depth == 0, declaredType == nil, !body.isEmpty,
+        if depth == 0, !declaresType, !body.isEmpty,
            let guessed = MultipartSplitter.guessBoundary(buffer, body: body),
            case let split = MultipartSplitter.split(buffer, body: body, boundary: guessed), split.parts.count >= 2,
            !Self.preambleIsText(buffer, from: body.lowerBound, to: split.parts[0].lowerBound) {
@@ -151,10 +152,12 @@ public struct MessageParser: Sendable {
         let content = readContent(buffer, source: source, contentType: contentType, transferEncoding: transferEncoding,
                                   inline: !(disposition?.isAttachment ?? false), body: body, depth: depth, path: path,
                                   run: &run, collector: &collector)
-        return MessagePart(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
-                           disposition: disposition, filename: filename, children: content.children,
-                           embeddedStorage: content.embedded, decodedBody: content.decodedBody,
-                           textSource: content.text)
+        // Consumed, not copied: a copy of every field of the part, then a release of the originals, was the cost.
+        let (children, embedded, decodedBody, text) = content.fields()
+        return MessagePart(path: path, headers: headers, contentType: consume contentType,
+                           transferEncoding: consume transferEncoding, disposition: consume disposition,
+                           filename: consume filename, children: consume children, embeddedStorage: consume embedded,
+                           decodedBody: consume decodedBody, textSource: consume text)
     }
 
     /// What a part's body holds, once read.
@@ -164,6 +167,11 @@ public struct MessageParser: Sendable {
         var text: MessagePart.TextSource = .none
         /// The message the part carries, if any (the part's storage for `embeddedMessage`).
         var embedded: [Message] = []
+
+        /// The fields taken apart, so that each is handed on without a copy.
+        consuming func fields() -> ([MessagePart], [Message], [UInt8], MessagePart.TextSource) {
+            (children, embedded, decodedBody, text)
+        }
     }
 
     private func readContent(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType, transferEncoding: String,
