@@ -1,7 +1,7 @@
 import Foundation
 
-/// Values a message derives from its headers (address lists, the date), parsed the first time each is read and
-/// kept. Most parsed messages never read them (embedded originals, reports), while the classifier and the worker
+/// Values a message derives from its headers (address lists, the date; an embedded message's subject, In-Reply-To
+/// and References), parsed the first time each is read and kept. Most parsed messages never read them (embedded originals, reports), while the classifier and the worker
 /// read some many times. Copies of a message share one cache and may be read from several threads, so it is
 /// guarded by a lock (see `HeapMutex`); a message whose headers are replaced gets a new, empty one.
 final class MessageHeaderCache: @unchecked Sendable {
@@ -15,6 +15,9 @@ final class MessageHeaderCache: @unchecked Sendable {
     private var cc: [MailAddress]?
     private var replyTo: [MailAddress]?
     private var date: Date??
+    private var subject: String??
+    private var inReplyTo: [String]?
+    private var references: [String]?
 
     deinit { mutex.destroy() }
 
@@ -39,6 +42,30 @@ final class MessageHeaderCache: @unchecked Sendable {
         if let cached = withLock({ date }) { return cached }
         let parsed = parse()
         withLock { date = .some(parsed) }
+        return parsed
+    }
+
+    func subject(parse: () -> String?) -> String? {
+        if let cached = withLock({ subject }) { return cached }
+        let parsed = parse()
+        withLock { subject = .some(parsed) }
+        return parsed
+    }
+
+    enum MessageIDField {
+        case inReplyTo, references
+    }
+
+    func messageIDs(_ field: MessageIDField, parse: () -> [String]) -> [String] {
+        let cached = withLock { field == .inReplyTo ? inReplyTo : references }
+        if let cached { return cached }
+        let parsed = parse()
+        withLock {
+            switch field {
+            case .inReplyTo: inReplyTo = parsed
+            case .references: references = parsed
+            }
+        }
         return parsed
     }
 

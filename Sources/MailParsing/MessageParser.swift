@@ -87,7 +87,8 @@ public struct MessageParser: Sendable {
                        textBody: Self.bodyText(collector.plainTexts, deferred: collector.plainParts),
                        htmlBody: Self.bodyText(collector.htmlTexts, deferred: collector.htmlParts),
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
-                       embeddedMessages: collector.embedded, warnings: collector.warnings)
+                       embeddedMessages: collector.embedded, warnings: collector.warnings,
+                       readsHeadersWhenAsked: depth > 0)
     }
 
     /// Every header block (the message's, each part's) stays unread: readers ask for a few of its fields by name.

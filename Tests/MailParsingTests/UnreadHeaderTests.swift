@@ -167,4 +167,47 @@ import Testing
         #expect(replaced != original)
         #expect(original.textBody == "café\nsecond")
     }
+
+    /// An embedded original's subject, In-Reply-To and References are read from its headers when first asked for:
+    /// they must be what the headers say, stay so when the headers are replaced afterwards, and take what is set.
+    @Test func embeddedSubjectAndThreadingFieldsAreReadWhenAskedFor() throws {
+        let message = ParserFixtures.parse("""
+            Subject: Undelivered Mail Returned to Sender
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            The attached message could not be delivered.
+            --b
+            Content-Type: message/rfc822
+
+            Subject: =?UTF-8?Q?Caf=C3=A9?= order
+            Message-ID: <original@example.com>
+            In-Reply-To: <first@example.com>
+            References: <root@example.com>
+             <first@example.com>
+
+            body
+            --b--
+            """)
+        let original = try #require(message.embeddedMessages.first)
+        let eager = Message(headers: original.headers, root: original.root, textBody: original.textBody)
+        #expect(original.subject == "Café order")
+        #expect(original.messageID == "original@example.com")
+        #expect(original.inReplyTo == ["first@example.com"])
+        #expect(original.references == ["root@example.com", "first@example.com"])
+        #expect(original == eager)
+
+        var replaced = original
+        replaced.headers = HeaderSection(fields: [HeaderField(name: "Subject", rawValue: "other")])
+        #expect(replaced.subject == "Café order")
+        #expect(replaced.references == ["root@example.com", "first@example.com"])
+        replaced.subject = nil
+        replaced.inReplyTo = []
+        #expect(replaced.subject == nil)
+        #expect(replaced.inReplyTo.isEmpty)
+        #expect(original.subject == "Café order")
+        #expect(original.inReplyTo == ["first@example.com"])
+    }
 }
