@@ -100,23 +100,26 @@ enum DeliveryStatusParser {
     }
 
     /// Whether a text part reads as a status block mislabelled as text/plain: a recipient
-    /// field at the start of a line plus an Action or Status field.
+    /// field at the start of a line plus an Action or Status field (within the first 64 KiB).
     static func looksLikeStatusBlock(_ text: [UInt8]) -> Bool {
-        let lowered = text.prefix(64 * 1024).map(ByteScanning.lowercased)
-        func hasLine(_ prefix: String) -> Bool {
-            let needle = Array(("\n" + prefix).utf8)
-            return lowered.starts(with: needle.dropFirst()) || contains(lowered, needle)
+        text.withUnsafeBufferPointer { buffer in
+            let window = UnsafeBufferPointer(rebasing: buffer[..<min(buffer.count, 64 * 1024)])
+            return hasLine(startingWith: "final-recipient:", in: window)
+                && (hasLine(startingWith: "status:", in: window) || hasLine(startingWith: "action:", in: window))
         }
-        return hasLine("final-recipient:") && (hasLine("status:") || hasLine("action:"))
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+    /// Whether a line of `text` starts with `prefix` (lowercase), ASCII case ignored: compared in place at each
+    /// line start, no lowercased copy of the text made.
+    private static func hasLine(startingWith prefix: StaticString, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        var lineStart = 0
+        while lineStart + length <= text.count {
+            if ByteScanning.equalsLowercase(text, lineStart..<(lineStart + length), prefix) { return true }
+            guard let lineEnd = ByteScanning.firstIndex(of: 0x0A, in: text, from: lineStart, end: text.count) else {
+                return false
+            }
+            lineStart = lineEnd + 1
         }
         return false
     }

@@ -30,6 +30,14 @@ public struct DeliveryStatusReport: Sendable, Equatable {
         perMessageSection = perMessage
         self.recipients = recipients
         self.fromMislabeledPart = fromMislabeledPart
-        reportingMTA = perMessage.value("Reporting-MTA").map(DeliveryStatusValue.withoutType)
+        // Read from the value's bytes in place when they are one plain line (`withoutType` of the value).
+        reportingMTA = perMessage.withValueUTF8("Reporting-MTA") { value in
+            value.map { value in
+                let trimmed = UnsafeBufferPointer(rebasing: value[ByteScanning.trimmed(value, 0..<value.count)])
+                return DeliveryStatusValue.typeAndText(trimmedUTF8: trimmed) {
+                    String(decoding: trimmed, as: UTF8.self)
+                }.text
+            }
+        }
     }
 }
