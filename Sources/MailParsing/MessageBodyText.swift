@@ -19,29 +19,31 @@ enum MessageBodyText: Sendable, Equatable {
 
 /// Inline text parts of one kind (plain or HTML) not yet decoded, and their joined text once it is. Copies of a
 /// message share one and may read it from several threads, so the kept text is guarded by a lock.
-final class DeferredInlineText: @unchecked Sendable {
+struct DeferredInlineText: Sendable {
     struct Part: Sendable {
         /// The part's body after transfer decoding (shared with `MessagePart.decodedBody`, not copied).
         var body: [UInt8]
         var charset: String?
     }
 
-    private let parts: [Part]
-    private let mutex = HeapMutex()
-    private var decoded: String?
+    private struct Pending {
+        let parts: [Part]
+        var decoded: String?
+    }
+
+    private let pending: LockedState<Pending>
 
     /// `parts` is not empty.
-    init(parts: [Part]) { self.parts = parts }
-
-    deinit { mutex.destroy() }
+    init(parts: [Part]) { pending = LockedState(Pending(parts: parts)) }
 
     /// The parts' texts joined by a line feed, as the parser joins the texts it decodes up front.
     var text: String {
-        mutex.withLock {
-            if let decoded { return decoded }
+        pending.withLock { pending in
+            if let decoded = pending.decoded { return decoded }
+            let parts = pending.parts
             let text = parts.count == 1 ? TextDecoding.decode(parts[0].body, charset: parts[0].charset)
                 : parts.map { TextDecoding.decode($0.body, charset: $0.charset) }.joined(separator: "\n")
-            decoded = text
+            pending.decoded = text
             return text
         }
     }
