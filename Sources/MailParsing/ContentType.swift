@@ -38,7 +38,9 @@ public struct ContentType: Sendable, Hashable, Codable {
     private static func split(_ token: UnsafeBufferPointer<UInt8>, parameters: [MIMEParameter]) -> ContentType? {
         func lowercased(_ range: Range<Int>) -> String {
             String(unsafeUninitializedCapacity: range.count) { output in
-                for index in 0..<range.count { output[index] = ByteScanning.lowercased(token[range.lowerBound + index]) }
+                for index in 0..<range.count {
+                    output[index] = ByteScanning.lowercased(token[range.lowerBound + index])
+                }
                 return range.count
             }
         }

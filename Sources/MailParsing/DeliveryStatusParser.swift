@@ -95,7 +95,9 @@ enum DeliveryStatusParser {
         guard !perMessage.isEmpty || !recipients.isEmpty else { return nil }
         return DeliveryStatusReport(
             perMessage: UnreadHeaderBlock(source: read.source, layout: perMessage),
-            recipients: recipients.map { DeliveryStatusRecipient(unread: UnreadHeaderBlock(source: read.source, layout: $0)) },
+            recipients: recipients.map {
+                DeliveryStatusRecipient(unread: UnreadHeaderBlock(source: read.source, layout: $0))
+            },
             fromMislabeledPart: fromMislabeledPart)
     }
 

@@ -19,7 +19,8 @@ enum DeliveryStatusValue {
         let type = UnsafeBufferPointer(rebasing: bytes[typeRange])
         guard !type.isEmpty, type.count <= 40, !type.contains(0x20), !type.contains(0x40) else { return (nil, text()) }
         let textRange = trimmedRange(bytes, (semicolon + 1)..<bytes.count, includingLineFeed: true)
-        return (lowercased(utf8: type), String(decoding: UnsafeBufferPointer(rebasing: bytes[textRange]), as: UTF8.self))
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[textRange]), as: UTF8.self)
+        return (lowercased(utf8: type), text)
     }
 
     /// The bytes as text with ASCII letters lowercased: `asciiLowercased` of their text.

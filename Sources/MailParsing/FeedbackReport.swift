@@ -28,7 +28,7 @@ public struct FeedbackReport: Sendable, Equatable {
     static func parse(_ body: [UInt8]) -> FeedbackReport? {
         let read = StatusBlockReader.read(body)
         let located = read.blocks.flatMap { $0 }
-        return located.isEmpty ? nil
-            : FeedbackReport(fields: HeaderSection(unread: UnreadHeaderBlock(source: read.source, layout: located)).fields)
+        guard !located.isEmpty else { return nil }
+        return FeedbackReport(fields: HeaderSection(unread: UnreadHeaderBlock(source: read.source, layout: located)).fields)
     }
 }

@@ -179,7 +179,8 @@ struct HeaderBlockParser {
     }
 
     @inline(__always)
-    private static func decodedValue(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout, raw: String) -> String {
+    private static func decodedValue(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout,
+                                     raw: String) -> String {
         // Only values holding "=?" can carry encoded words; the rest need no decoding pass. A line break between
         // "=" and "?" separates them, as it did before unfolding.
         containsEncodedWordStart(buffer, field.value) ? EncodedWordDecoder.decode(raw) : raw

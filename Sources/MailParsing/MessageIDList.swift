@@ -25,7 +25,9 @@ public enum MessageIDList {
         var ids: [String] = []
         var position = 0
         while let open = ByteScanning.firstIndex(of: 0x3C, in: utf8, from: position, end: utf8.count) {
-            guard let close = ByteScanning.firstIndex(of: 0x3E, in: utf8, from: open + 1, end: utf8.count) else { break }
+            guard let close = ByteScanning.firstIndex(of: 0x3E, in: utf8, from: open + 1, end: utf8.count) else {
+                break
+            }
             // The id starts after the last '<' before the '>' (found backwards: each byte is looked at once).
             var start = close
             while start > open + 1, utf8[start - 1] != 0x3C { start -= 1 }

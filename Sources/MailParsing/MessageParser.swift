@@ -101,7 +101,8 @@ public struct MessageParser: Sendable {
     }
 
     private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], start: Int, end: Int, path: String,
-                             expectedFields: Int, collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
+                             expectedFields: Int,
+                             collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
         let result = HeaderBlockParser(maxFields: limits.maxHeaders)
             .locate(buffer, start: start, end: end, expectedFields: expectedFields)
         if result.droppedFields > 0 {
@@ -115,8 +116,8 @@ public struct MessageParser: Sendable {
         return (HeaderSection(unread: UnreadHeaderBlock(source: source, layout: result.fields)), result.bodyStart)
     }
 
-    private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], headers: HeaderSection, body: Range<Int>, depth: Int,
-                           defaultType: ContentType, path: String, run: inout ParseRun,
+    private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], headers: HeaderSection,
+                           body: Range<Int>, depth: Int, defaultType: ContentType, path: String, run: inout ParseRun,
                            collector: inout Collector) -> MessagePart {
         run.partCount += 1
         // The three fields are parsed from their bytes in place when they are one plain line (nearly always).
@@ -125,7 +126,11 @@ public struct MessageParser: Sendable {
         headers.withValueUTF8("Content-Type") { value in
             guard let value else { return }
             declaresType = true
-            if let parsed = ContentType.parse(headerBytes: value) { contentType = parsed } else { unreadableType = true }
+            if let parsed = ContentType.parse(headerBytes: value) {
+                contentType = parsed
+            } else {
+                unreadableType = true
+            }
         }
         if unreadableType {
             let value = headers.value("Content-Type") ?? ""
@@ -154,45 +159,54 @@ public struct MessageParser: Sendable {
                                   inline: !(disposition?.isAttachment ?? false), body: body, depth: depth, path: path,
                                   run: &run, collector: &collector)
         // Consumed, not copied: a copy of every field of the part, then a release of the originals, was the cost.
-        let (children, embedded, decodedBody, text) = content.fields()
+        let (children, embedded, partBody, text) = content.fields()
         return MessagePart(path: path, headers: headers, contentType: consume contentType,
                            transferEncoding: consume transferEncoding, disposition: consume disposition,
                            filename: consume filename, children: consume children, embeddedStorage: consume embedded,
-                           decodedBody: consume decodedBody, textSource: consume text)
+                           body: consume partBody, textSource: consume text)
     }
 
     /// What a part's body holds, once read.
     private struct PartContent {
         var children: [MessagePart] = []
-        var decodedBody: [UInt8] = []
+        var body = PartBody.decoded([])
         var text: MessagePart.TextSource = .none
         /// The message the part carries, if any (the part's storage for `embeddedMessage`).
         var embedded: [Message] = []
 
         /// The fields taken apart, so that each is handed on without a copy.
-        consuming func fields() -> ([MessagePart], [Message], [UInt8], MessagePart.TextSource) {
-            (children, embedded, decodedBody, text)
+        consuming func fields() -> ([MessagePart], [Message], PartBody, MessagePart.TextSource) {
+            (children, embedded, body, text)
         }
     }
 
-    private func readContent(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType, transferEncoding: String,
-                             inline: Bool, body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
+    private func readContent(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType,
+                             transferEncoding: String, inline: Bool, body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
                              collector: inout Collector) -> PartContent {
         var content = PartContent()
         if contentType.isMultipart {
             guard depth < limits.maxDepth else {
                 collector.warnings.append(.limit("max-depth",
                     "part \(path): nesting deeper than \(limits.maxDepth) levels was not descended into"))
-                content.decodedBody = Array(UnsafeBufferPointer(rebasing: buffer[body]))
+                content.body = .decoded(Array(UnsafeBufferPointer(rebasing: buffer[body])))
                 return content
             }
-            content.children = parseMultipart(buffer, source: source, contentType: contentType, body: body, depth: depth, path: path,
-                                              run: &run, collector: &collector)
+            content.children = parseMultipart(buffer, source: source, contentType: contentType, body: body,
+                                              depth: depth, path: path, run: &run, collector: &collector)
             return content
         }
 
+        let isInlineText = inline && contentType.isText
+            && (contentType.subtype == "plain" || contentType.subtype == "html")
+        guard isInlineText || contentType.isEmbeddedMessage || contentType.isDeliveryStatus
+                || contentType.isFeedbackReport else {
+            // Bytes the parser does not read (an attachment, an image, a document) are decoded when first read.
+            content.body = .deferred(DeferredPartBody(source: source, range: body, encoding: transferEncoding))
+            if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
+            return content
+        }
         let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]), encoding: transferEncoding)
-        content.decodedBody = decoded
+        content.body = .decoded(decoded)
 
         if contentType.isEmbeddedMessage {
             if depth >= limits.maxDepth {
@@ -209,7 +223,11 @@ public struct MessageParser: Sendable {
                 let boxed = [embedded]
                 content.embedded = boxed
                 // The part and the message's list share one array while it holds this message alone.
-                if collector.embedded.isEmpty { collector.embedded = boxed } else { collector.embedded.append(embedded) }
+                if collector.embedded.isEmpty {
+                    collector.embedded = boxed
+                } else {
+                    collector.embedded.append(embedded)
+                }
             }
             if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
             return content
@@ -224,21 +242,16 @@ public struct MessageParser: Sendable {
             content.text = .undecoded(charset: contentType.charset ?? "utf-8")
             return content
         }
-        if contentType.isText {
-            if inline && (contentType.subtype == "plain" || contentType.subtype == "html") {
-                let isPlain = contentType.subtype == "plain"
-                if collector.decodesText {
-                    let text = TextDecoding.decode(decoded, charset: contentType.charset)
-                    content.text = .decoded(text)
-                    if isPlain { collector.plainTexts.append(text) } else { collector.htmlTexts.append(text) }
-                } else {
-                    content.text = .undecoded(charset: contentType.charset)
-                    let part = DeferredInlineText.Part(body: decoded, charset: contentType.charset)
-                    if isPlain { collector.plainParts.append(part) } else { collector.htmlParts.append(part) }
-                }
-            } else {
-                content.text = .undecoded(charset: contentType.charset)
-            }
+        // What is left is inline text/plain or text/html.
+        let isPlain = contentType.subtype == "plain"
+        if collector.decodesText {
+            let text = TextDecoding.decode(decoded, charset: contentType.charset)
+            content.text = .decoded(text)
+            if isPlain { collector.plainTexts.append(text) } else { collector.htmlTexts.append(text) }
+        } else {
+            content.text = .undecoded(charset: contentType.charset)
+            let part = DeferredInlineText.Part(body: decoded, charset: contentType.charset)
+            if isPlain { collector.plainParts.append(part) } else { collector.htmlParts.append(part) }
         }
         return content
     }
@@ -260,8 +273,8 @@ public struct MessageParser: Sendable {
         return false
     }
 
-    private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType, body: Range<Int>,
-                                depth: Int, path: String, run: inout ParseRun,
+    private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType,
+                                body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
                                 collector: inout Collector) -> [MessagePart] {
         var boundary = contentType.boundary.map { Array($0.utf8) } ?? []
         var split = MultipartSplitter.split(buffer, body: body, boundary: boundary)
@@ -308,8 +321,8 @@ public struct MessageParser: Sendable {
                             collector: inout Collector) -> MessagePart {
         let block = readHeaders(buffer, source: source, start: range.lowerBound, end: range.upperBound, path: path,
                                 expectedFields: 8, collector: &collector)
-        return parsePart(buffer, source: source, headers: block.headers, body: block.bodyStart..<range.upperBound, depth: depth + 1,
-                         defaultType: defaultType, path: path, run: &run, collector: &collector)
+        return parsePart(buffer, source: source, headers: block.headers, body: block.bodyStart..<range.upperBound,
+                         depth: depth + 1, defaultType: defaultType, path: path, run: &run, collector: &collector)
     }
 
     /// Some MTAs label the status block text/plain inside multipart/report; read it when its

@@ -210,4 +210,43 @@ import Testing
         #expect(original.subject == "Café order")
         #expect(original.inReplyTo == ["first@example.com"])
     }
+
+    /// An attachment's body is transfer-decoded when first read: it must be the decoded bytes, from every copy of the
+    /// message, with the part's text read from them, and be replaceable like any other value.
+    @Test func attachmentBodiesAreDecodedWhenRead() throws {
+        let message = ParserFixtures.parse("""
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            See the attachments.
+            --b
+            Content-Type: application/octet-stream
+            Content-Transfer-Encoding: base64
+            Content-Disposition: attachment; filename="data.bin"
+
+            AAECA/8=
+            --b
+            Content-Type: text/plain; charset=iso-8859-1
+            Content-Transfer-Encoding: quoted-printable
+            Content-Disposition: attachment; filename="note.txt"
+
+            caf=E9
+            --b--
+            """)
+        let parts = message.root.children
+        #expect(parts.count == 3)
+        let copy = message
+        #expect(parts[1].decodedBody == [0, 1, 2, 3, 255])
+        #expect(copy.root.children[1].decodedBody == [0, 1, 2, 3, 255])
+        #expect(parts[1].filename == "data.bin")
+        #expect(parts[2].decodedBody == Array("caf\u{E9}".utf8.prefix(3)) + [0xE9])
+        #expect(parts[2].text == "café")
+        var replaced = parts[1]
+        replaced.decodedBody = [7]
+        #expect(replaced.decodedBody == [7])
+        #expect(replaced != parts[1])
+        #expect(parts[1].decodedBody == [0, 1, 2, 3, 255])
+    }
 }
