@@ -1,8 +1,8 @@
 /// A message's `textBody` or `htmlBody`: the text itself, or the inline parts it is decoded from on first read.
 ///
-/// The text of an embedded original is rarely read (readers of a bounce want the original's headers), while
-/// converting it from its charset (often through iconv) was a large share of parsing a bounce. So the parser
-/// leaves the text of embedded messages to be decoded when first read; it is then kept.
+/// The text of an embedded original is rarely read (readers of a bounce want the original's headers), nor is the HTML
+/// of a message that has plain text, while converting them from their charset (often through iconv) was a large
+/// share of parsing a bounce. So the parser leaves those to be decoded when first read; the text is then kept.
 enum MessageBodyText: Sendable, Equatable {
     case text(String?)
     case deferred(DeferredInlineText)

@@ -35,11 +35,10 @@ public struct MessageParser: Sendable {
 
     /// What one message collects from its own parts (not from embedded messages' parts).
     private struct Collector {
-        /// Whether inline text is decoded as it is found: only for the message parsed, whose text every reader
-        /// wants; an embedded message's is left to be decoded when read (see `MessageBodyText`).
+        /// Whether inline plain text is decoded as it is found: only for the message parsed, whose text every reader
+        /// wants; HTML, and an embedded message's text, are left to be decoded when read (see `MessageBodyText`).
         let decodesText: Bool
         var plainTexts: [String] = []
-        var htmlTexts: [String] = []
         var plainParts: [DeferredInlineText.Part] = []
         var htmlParts: [DeferredInlineText.Part] = []
         var reports: [DeliveryStatusReport] = []
@@ -62,7 +61,6 @@ public struct MessageParser: Sendable {
         let headers = root.headers
         if headersOnly {  // text/rfc822-headers: there is no body to read text from
             collector.plainTexts.removeAll()
-            collector.htmlTexts.removeAll()
             collector.plainParts.removeAll()
             collector.htmlParts.removeAll()
         }
@@ -85,7 +83,7 @@ public struct MessageParser: Sendable {
         }
         return Message(headers: headers, root: root,
                        textBody: Self.bodyText(collector.plainTexts, deferred: collector.plainParts),
-                       htmlBody: Self.bodyText(collector.htmlTexts, deferred: collector.htmlParts),
+                       htmlBody: Self.bodyText([], deferred: collector.htmlParts),
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
                        embeddedMessages: collector.embedded, warnings: collector.warnings,
                        readsHeadersWhenAsked: depth > 0)
@@ -244,10 +242,11 @@ public struct MessageParser: Sendable {
         }
         // What is left is inline text/plain or text/html.
         let isPlain = contentType.subtype == "plain"
-        if collector.decodesText {
+        // HTML is read only when a message has no plain text: it is always left to be decoded when read.
+        if collector.decodesText && isPlain {
             let text = TextDecoding.decode(decoded, charset: contentType.charset)
             content.text = .decoded(text)
-            if isPlain { collector.plainTexts.append(text) } else { collector.htmlTexts.append(text) }
+            collector.plainTexts.append(text)
         } else {
             content.text = .undecoded(charset: contentType.charset)
             let part = DeferredInlineText.Part(body: decoded, charset: contentType.charset)

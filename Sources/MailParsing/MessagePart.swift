@@ -31,7 +31,7 @@ public struct MessagePart: Sendable, Equatable {
     }
     /// Most parts' text is never read (reports, attachments, embedded headers: their bytes are what gets parsed),
     /// so the parser leaves it undecoded and each read of `text` converts `decodedBody`; the text of the parsed
-    /// message's inline parts, which the parser decodes for `Message.textBody` anyway, is kept.
+    /// message's inline plain-text parts, which the parser decodes for `Message.textBody` anyway, is kept.
     private var textSource: TextSource
     // An array boxes the recursive value (a part may hold a message holding parts).
     private var embeddedStorage: [Message]

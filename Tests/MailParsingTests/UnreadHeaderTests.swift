@@ -249,4 +249,30 @@ import Testing
         #expect(replaced != parts[1])
         #expect(parts[1].decodedBody == [0, 1, 2, 3, 255])
     }
+
+    /// A message's HTML is decoded when first read (readers want it only without plain text): it must read as the
+    /// HTML parts' texts joined, in their charsets, alongside the plain text decoded up front.
+    @Test func htmlIsDecodedWhenRead() {
+        let message = ParserFixtures.parse("""
+            Content-Type: multipart/alternative; boundary="b"
+
+            --b
+            Content-Type: text/plain; charset=utf-8
+
+            Thanks, see you then.
+            --b
+            Content-Type: text/html; charset=iso-8859-1
+            Content-Transfer-Encoding: quoted-printable
+
+            <p>Caf=E9 at noon</p>
+            --b--
+            """)
+        #expect(message.textBody == "Thanks, see you then.")
+        #expect(message.htmlBody == "<p>Café at noon</p>")
+        #expect(message.root.children.map(\.text) == ["Thanks, see you then.", "<p>Café at noon</p>"])
+        var replaced = message
+        replaced.htmlBody = nil
+        #expect(replaced.htmlBody == nil)
+        #expect(message.htmlBody == "<p>Café at noon</p>")
+    }
 }
