@@ -10,8 +10,15 @@ public struct ContentDisposition: Sendable, Hashable, Codable {
     }
 
     public init(headerValue: String) {
-        let parsed = MIMEParameterParser.parse(headerValue)
-        self.init(kind: parsed.token.asciiLowercased, parameters: parsed.parameters)
+        var value = headerValue
+        self = value.withUTF8(ContentDisposition.init(headerBytes:))
+    }
+
+    /// `init(headerValue:)` for the value's UTF-8.
+    init(headerBytes: UnsafeBufferPointer<UInt8>) {
+        let parsed = MIMEParameterParser.parse(bytes: headerBytes)
+        self.init(kind: MIMEParameterParser.text(headerBytes, parsed.token, lowercased: true),
+                  parameters: parsed.parameters)
     }
 
     public var isAttachment: Bool { kind == "attachment" }

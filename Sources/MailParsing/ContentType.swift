@@ -19,29 +19,49 @@ public struct ContentType: Sendable, Hashable, Codable {
 
     /// Parses a header value; nil when it has no usable `type/subtype`.
     public init?(headerValue: String) {
-        let parsed = MIMEParameterParser.parse(headerValue)
-        var token = parsed.token.asciiLowercased
-        let split = token.withUTF8 { bytes -> (type: String, subtype: String)? in
-            guard let slash = bytes.firstIndex(of: 0x2F) else { return nil }
-            var typeRange = 0..<slash, subtypeRange = (slash + 1)..<bytes.count
-            if let last = typeRange.last, bytes[last] == 0x20 || bytes[last] == 0x09 {
-                typeRange = ByteScanning.trimmed(bytes, typeRange)
-            }
-            if let first = subtypeRange.first, bytes[first] == 0x20 || bytes[first] == 0x09 {
-                subtypeRange = ByteScanning.trimmed(bytes, subtypeRange)
-            }
-            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[typeRange]), as: UTF8.self),
-                    String(decoding: UnsafeBufferPointer(rebasing: bytes[subtypeRange]), as: UTF8.self))
-        }
-        guard let (type, subtype) = split else {
-            // "text" alone (seen from old mailers) still says what kind of part this is.
-            guard token == "text" else { return nil }
-            self.init(type: "text", subtype: "plain", parameters: parsed.parameters)
-            return
-        }
-        guard !type.isEmpty, !subtype.isEmpty else { return nil }
-        self.init(type: type, subtype: subtype, parameters: parsed.parameters)
+        var value = headerValue
+        guard let parsed = value.withUTF8(Self.parse(headerBytes:)) else { return nil }
+        self = parsed
     }
+
+    /// `init(headerValue:)` for the value's UTF-8.
+    static func parse(headerBytes: UnsafeBufferPointer<UInt8>) -> ContentType? {
+        let parsed = MIMEParameterParser.parse(bytes: headerBytes)
+        let token = UnsafeBufferPointer(rebasing: headerBytes[parsed.token])
+        // An ASCII token is split as it stands; any other is first spelled as text, which repairs broken UTF-8.
+        if !token.contains(where: { $0 >= 0x80 }) { return split(token, parameters: parsed.parameters) }
+        var lowered = MIMEParameterParser.text(headerBytes, parsed.token, lowercased: true)
+        return lowered.withUTF8 { split($0, parameters: parsed.parameters) }
+    }
+
+    /// `type/subtype` from a token, each lowercased; nil when it has no usable `type/subtype`.
+    private static func split(_ token: UnsafeBufferPointer<UInt8>, parameters: [MIMEParameter]) -> ContentType? {
+        func lowercased(_ range: Range<Int>) -> String {
+            String(unsafeUninitializedCapacity: range.count) { output in
+                for index in 0..<range.count {
+                    output[index] = ByteScanning.lowercased(token[range.lowerBound + index])
+                }
+                return range.count
+            }
+        }
+        guard let slash = token.firstIndex(of: 0x2F) else {
+            // "text" alone (seen from old mailers) still says what kind of part this is.
+            guard token.count == 4, lowercased(0..<4) == "text" else { return nil }
+            return ContentType(type: "text", subtype: "plain", parameters: parameters)
+        }
+        var typeRange = 0..<slash, subtypeRange = (slash + 1)..<token.count
+        if let last = typeRange.last, token[last] == 0x20 || token[last] == 0x09 {
+            typeRange = ByteScanning.trimmed(token, typeRange)
+        }
+        if let first = subtypeRange.first, token[first] == 0x20 || token[first] == 0x09 {
+            subtypeRange = ByteScanning.trimmed(token, subtypeRange)
+        }
+        guard !typeRange.isEmpty, !subtypeRange.isEmpty else { return nil }
+        return ContentType(type: lowercased(typeRange), subtype: lowercased(subtypeRange), parameters: parameters)
+    }
+
+    /// Whether this is `type/subtype` (both given lowercased), without spelling `mimeType`.
+    func isMIMEType(_ type: String, _ subtype: String) -> Bool { self.type == type && self.subtype == subtype }
 
     /// "type/subtype", lowercased.
     public var mimeType: String { "\(type)/\(subtype)" }

@@ -1,65 +1,77 @@
-/// What an RFC 3464 status field's name makes it, told by comparing the name in place (ignoring ASCII case) instead
-/// of lowercasing it and hashing it into a set: a report has a dozen fields and each is looked at several times.
+/// What an RFC 3464 status field's name makes it, told from the name's bytes in place (ignoring ASCII case) instead
+/// of making, lowercasing and hashing a string: a report has a dozen fields and each is looked at several times.
 enum DeliveryStatusFieldName: Equatable {
     case finalRecipient
     case originalRecipient
     /// Reporting-MTA, DSN-Gateway, Received-From-MTA, Arrival-Date, Original-Envelope-ID.
     case perMessage
-    /// Action, Status, Remote-MTA, Diagnostic-Code, Last-Attempt-Date, Final-Log-ID, Will-Retry-Until.
-    case recipient
+    case action
+    case status
+    case remoteMTA
+    case diagnosticCode
+    /// Last-Attempt-Date, Final-Log-ID, Will-Retry-Until: recipient fields nothing is derived from up front.
+    case otherRecipientField
     /// An `X-` extension field.
     case extensionField
     /// Anything else: text that is no status field.
     case other
 
-    init(_ name: String) {
+    init(_ name: UnsafeBufferPointer<UInt8>) {
         // Each length holds at most two known names, so one length check rules out nearly every other name.
-        switch name.utf8.count {
+        switch name.count {
         case 6:
-            let known = name.equalsIgnoringASCIICase("action") || name.equalsIgnoringASCIICase("status")
-            self = known ? .recipient : .other
+            if Self.matches(name, "action") {
+                self = .action
+            } else {
+                self = Self.matches(name, "status") ? .status : .other
+            }
         case 10:
-            self = name.equalsIgnoringASCIICase("remote-mta") ? .recipient : .other
+            self = Self.matches(name, "remote-mta") ? .remoteMTA : .other
         case 11:
-            self = name.equalsIgnoringASCIICase("dsn-gateway") ? .perMessage : .other
+            self = Self.matches(name, "dsn-gateway") ? .perMessage : .other
         case 12:
-            if name.equalsIgnoringASCIICase("arrival-date") {
+            if Self.matches(name, "arrival-date") {
                 self = .perMessage
             } else {
-                self = name.equalsIgnoringASCIICase("final-log-id") ? .recipient : .other
+                self = Self.matches(name, "final-log-id") ? .otherRecipientField : .other
             }
         case 13:
-            self = name.equalsIgnoringASCIICase("reporting-mta") ? .perMessage : .other
+            self = Self.matches(name, "reporting-mta") ? .perMessage : .other
         case 15:
-            if name.equalsIgnoringASCIICase("final-recipient") {
+            if Self.matches(name, "final-recipient") {
                 self = .finalRecipient
             } else {
-                self = name.equalsIgnoringASCIICase("diagnostic-code") ? .recipient : .other
+                self = Self.matches(name, "diagnostic-code") ? .diagnosticCode : .other
             }
         case 16:
-            self = name.equalsIgnoringASCIICase("will-retry-until") ? .recipient : .other
+            self = Self.matches(name, "will-retry-until") ? .otherRecipientField : .other
         case 17:
-            if name.equalsIgnoringASCIICase("received-from-mta") {
+            if Self.matches(name, "received-from-mta") {
                 self = .perMessage
             } else {
-                self = name.equalsIgnoringASCIICase("last-attempt-date") ? .recipient : .other
+                self = Self.matches(name, "last-attempt-date") ? .otherRecipientField : .other
             }
         case 18:
-            self = name.equalsIgnoringASCIICase("original-recipient") ? .originalRecipient : .other
+            self = Self.matches(name, "original-recipient") ? .originalRecipient : .other
         case 20:
-            self = name.equalsIgnoringASCIICase("original-envelope-id") ? .perMessage : .other
+            self = Self.matches(name, "original-envelope-id") ? .perMessage : .other
         default:
             self = .other
         }
-        if self == .other, Self.hasExtensionPrefix(name) { self = .extensionField }
+        if self == .other, name.count >= 2, name[0] | 0x20 == UInt8(ascii: "x"), name[1] == UInt8(ascii: "-") {
+            self = .extensionField
+        }
     }
 
     /// Whether the name is one RFC 3464 defines or an extension field.
     var isStatusField: Bool { self != .other }
 
-    private static func hasExtensionPrefix(_ name: String) -> Bool {
-        var utf8 = name.utf8.makeIterator()
-        guard let first = utf8.next(), first == UInt8(ascii: "x") || first == UInt8(ascii: "X") else { return false }
-        return utf8.next() == UInt8(ascii: "-")
+    /// `name` equals `lowercase` (lowercase ASCII of the same length), ignoring ASCII case.
+    private static func matches(_ name: UnsafeBufferPointer<UInt8>, _ lowercase: StaticString) -> Bool {
+        lowercase.withUTF8Buffer { wanted in
+            guard name.count == wanted.count else { return false }
+            for index in 0..<wanted.count where ByteScanning.lowercased(name[index]) != wanted[index] { return false }
+            return true
+        }
     }
 }

@@ -4,98 +4,124 @@
 /// Final-Recipient / Original-Recipient field, not by the blank line alone.
 enum DeliveryStatusParser {
     static func parse(_ body: [UInt8], fromMislabeledPart: Bool = false) -> DeliveryStatusReport? {
-        let blocks = StatusBlockReader.blocks(body)
-        var perMessage: [HeaderField] = []
-        var recipients: [[HeaderField]] = []
-        var current: [HeaderField]? = nil
-        var currentHasFinal = false, currentHasOriginal = false
-
-        func finishRecipient() {
-            if let fields = current, !fields.isEmpty { recipients.append(fields) }
-            current = nil
-            currentHasFinal = false
-            currentHasOriginal = false
-        }
-
-        for (blockIndex, block) in blocks.enumerated() {
-            let blockNames = block.map { DeliveryStatusFieldName($0.name) }
-            // A block with no status field at all is text that follows the report (a pasted
-            // header block, a mis-split MIME part); reading on would pollute the last recipient.
-            if blockIndex > 0, !blockNames.contains(where: \.isStatusField) { break }
-            let blockHasRecipient = blockNames.contains(.finalRecipient) || blockNames.contains(.originalRecipient)
-            var blockStarted = true
-            // Recipient fields written before the block's Final-Recipient (seen from some MTAs)
-            // belong to the recipient that follows.
-            var pending: [HeaderField] = []
-            for (field, name) in zip(block, blockNames) {
-                let isFinal = name == .finalRecipient, isOriginal = name == .originalRecipient
-                if isFinal || isOriginal {
-                    // Original-Recipient normally sits next to its Final-Recipient; after other
-                    // fields it opens the next recipient.
-                    let originalAfterOtherFields = isOriginal && currentHasFinal
-                        && !(current?.last.map { $0.hasName("Final-Recipient") } ?? false)
-                    let startsNew = current == nil
-                        || (isFinal && currentHasFinal)
-                        || (isOriginal && currentHasOriginal)
-                        || originalAfterOtherFields
-                        || (blockStarted && (currentHasFinal || currentHasOriginal))
-                    if startsNew {
-                        // Fields written before this recipient in its block: those the previous
-                        // recipient lacks complete it (a stray blank line); the rest open this one.
-                        var leading: [HeaderField] = []
-                        var previousNames = pending.isEmpty ? [] : Set(current?.map { $0.name.asciiLowercased } ?? [])
-                        for field in pending {
-                            if current != nil, previousNames.insert(field.name.asciiLowercased).inserted {
-                                current?.append(field)
-                            } else {
-                                leading.append(field)
-                            }
-                        }
-                        finishRecipient()
-                        current = leading
-                        pending = []
-                    }
-                    if isFinal { currentHasFinal = true } else { currentHasOriginal = true }
-                    current?.append(field)
-                    blockStarted = false
-                } else if name == .perMessage && (current == nil || !blockHasRecipient) {
-                    perMessage.append(field)
-                } else if blockHasRecipient && blockStarted {
-                    pending.append(field)
-                } else if current == nil {
-                    perMessage.append(field)
-                } else {
-                    current?.append(field)
-                    blockStarted = false
+        let read = StatusBlockReader.read(body)
+        typealias Field = HeaderBlockParser.FieldLayout
+        // The fields are grouped as located; only the values recipients are reduced to become strings here, the
+        // rest when `fields` is read.
+        let (perMessage, recipients) = read.source.withUnsafeBufferPointer { buffer -> ([Field], [[Field]]) in
+            func lowercasedName(_ field: Field) -> String {
+                let name = UnsafeBufferPointer(rebasing: buffer[field.name])
+                return String(unsafeUninitializedCapacity: name.count) { output in
+                    for index in 0..<name.count { output[index] = ByteScanning.lowercased(name[index]) }
+                    return name.count
                 }
             }
-            perMessage.append(contentsOf: pending)
+            // Sized up front: growing each array from empty took several reallocations per report.
+            var perMessage: [Field] = []
+            perMessage.reserveCapacity(read.blocks.first?.count ?? 0)
+            var recipients: [[Field]] = []
+            recipients.reserveCapacity(read.blocks.count)
+            var current: [Field]? = nil
+            var currentHasFinal = false, currentHasOriginal = false
+            var currentEndsWithFinal = false
+
+            func finishRecipient() {
+                if let fields = current, !fields.isEmpty { recipients.append(fields) }
+                current = nil
+                currentHasFinal = false
+                currentHasOriginal = false
+                currentEndsWithFinal = false
+            }
+
+            for (blockIndex, block) in read.blocks.enumerated() {
+                let blockNames = block.map { DeliveryStatusFieldName(UnsafeBufferPointer(rebasing: buffer[$0.name])) }
+                // A block with no status field at all is text that follows the report (a pasted
+                // header block, a mis-split MIME part); reading on would pollute the last recipient.
+                if blockIndex > 0, !blockNames.contains(where: \.isStatusField) { break }
+                let blockHasRecipient = blockNames.contains(.finalRecipient) || blockNames.contains(.originalRecipient)
+                var blockStarted = true
+                // Recipient fields written before the block's Final-Recipient (seen from some MTAs)
+                // belong to the recipient that follows.
+                var pending: [Field] = []
+                for (field, name) in zip(block, blockNames) {
+                    let isFinal = name == .finalRecipient, isOriginal = name == .originalRecipient
+                    if isFinal || isOriginal {
+                        // Original-Recipient normally sits next to its Final-Recipient; after other
+                        // fields it opens the next recipient.
+                        let originalAfterOtherFields = isOriginal && currentHasFinal && !currentEndsWithFinal
+                        let startsNew = current == nil
+                            || (isFinal && currentHasFinal)
+                            || (isOriginal && currentHasOriginal)
+                            || originalAfterOtherFields
+                            || (blockStarted && (currentHasFinal || currentHasOriginal))
+                        if startsNew {
+                            // Fields written before this recipient in its block: those the previous
+                            // recipient lacks complete it (a stray blank line); the rest open this one.
+                            var leading: [Field] = []
+                            leading.reserveCapacity(block.count)
+                            var previousNames = pending.isEmpty ? [] : Set(current?.map(lowercasedName) ?? [])
+                            for field in pending {
+                                if current != nil, previousNames.insert(lowercasedName(field)).inserted {
+                                    current?.append(field)
+                                } else {
+                                    leading.append(field)
+                                }
+                            }
+                            finishRecipient()
+                            current = leading
+                            pending = []
+                        }
+                        if isFinal { currentHasFinal = true } else { currentHasOriginal = true }
+                        current?.append(field)
+                        currentEndsWithFinal = isFinal
+                        blockStarted = false
+                    } else if name == .perMessage && (current == nil || !blockHasRecipient) {
+                        perMessage.append(field)
+                    } else if blockHasRecipient && blockStarted {
+                        pending.append(field)
+                    } else if current == nil {
+                        perMessage.append(field)
+                    } else {
+                        current?.append(field)
+                        currentEndsWithFinal = false
+                        blockStarted = false
+                    }
+                }
+                perMessage.append(contentsOf: pending)
+            }
+            finishRecipient()
+            return (perMessage, recipients)
         }
-        finishRecipient()
         guard !perMessage.isEmpty || !recipients.isEmpty else { return nil }
-        return DeliveryStatusReport(perMessageFields: perMessage,
-                                    recipients: recipients.map(DeliveryStatusRecipient.init(fields:)),
-                                    fromMislabeledPart: fromMislabeledPart)
+        return DeliveryStatusReport(
+            perMessage: UnreadHeaderBlock(source: read.source, layout: perMessage),
+            recipients: recipients.map {
+                DeliveryStatusRecipient(unread: UnreadHeaderBlock(source: read.source, layout: $0))
+            },
+            fromMislabeledPart: fromMislabeledPart)
     }
 
     /// Whether a text part reads as a status block mislabelled as text/plain: a recipient
-    /// field at the start of a line plus an Action or Status field.
+    /// field at the start of a line plus an Action or Status field (within the first 64 KiB).
     static func looksLikeStatusBlock(_ text: [UInt8]) -> Bool {
-        let lowered = text.prefix(64 * 1024).map(ByteScanning.lowercased)
-        func hasLine(_ prefix: String) -> Bool {
-            let needle = Array(("\n" + prefix).utf8)
-            return lowered.starts(with: needle.dropFirst()) || contains(lowered, needle)
+        text.withUnsafeBufferPointer { buffer in
+            let window = UnsafeBufferPointer(rebasing: buffer[..<min(buffer.count, 64 * 1024)])
+            return hasLine(startingWith: "final-recipient:", in: window)
+                && (hasLine(startingWith: "status:", in: window) || hasLine(startingWith: "action:", in: window))
         }
-        return hasLine("final-recipient:") && (hasLine("status:") || hasLine("action:"))
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+    /// Whether a line of `text` starts with `prefix` (lowercase), ASCII case ignored: compared in place at each
+    /// line start, no lowercased copy of the text made.
+    private static func hasLine(startingWith prefix: StaticString, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        var lineStart = 0
+        while lineStart + length <= text.count {
+            if ByteScanning.equalsLowercase(text, lineStart..<(lineStart + length), prefix) { return true }
+            guard let lineEnd = ByteScanning.firstIndex(of: 0x0A, in: text, from: lineStart, end: text.count) else {
+                return false
+            }
+            lineStart = lineEnd + 1
         }
         return false
     }

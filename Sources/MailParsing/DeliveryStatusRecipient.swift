@@ -15,33 +15,84 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
     public var diagnosticCode: String?
     /// The diagnostic type, e.g. "smtp", "x-postfix".
     public var diagnosticType: String?
-    /// Dates are read from `fields` when asked for; most consumers never need them.
-    public var lastAttemptDate: Date? { fields.first { $0.hasName("Last-Attempt-Date") }.flatMap { MailDate.parse($0.rawValue) } }
-    public var willRetryUntil: Date? { fields.first { $0.hasName("Will-Retry-Until") }.flatMap { MailDate.parse($0.rawValue) } }
+    /// Dates are read from the fields when asked for; most consumers never need them.
+    public var lastAttemptDate: Date? { section.rawValue("Last-Attempt-Date").flatMap(MailDate.parse) }
+    public var willRetryUntil: Date? { section.rawValue("Will-Retry-Until").flatMap(MailDate.parse) }
     /// Every field of the block in order, extension fields included.
-    public var fields: [HeaderField]
+    public var fields: [HeaderField] {
+        get { section.fields }
+        set { section.fields = newValue }
+    }
+    /// The block's fields; those of a parsed report stay unread until `fields` is read (see `UnreadHeaderBlock`).
+    private var section: HeaderSection
 
     public init(fields: [HeaderField]) {
-        self.fields = fields
+        section = HeaderSection(fields: fields)
         // One pass; the first occurrence of each field wins, as with HeaderSection.value.
         for field in fields {
-            let name = field.name
-            // Compared in place: lowercasing each name would allocate for the longer ones.
-            if finalRecipient == nil, name.equalsIgnoringASCIICase("final-recipient") {
-                finalRecipient = DeliveryStatusValue.address(field.value)
-            } else if originalRecipient == nil, name.equalsIgnoringASCIICase("original-recipient") {
-                originalRecipient = DeliveryStatusValue.address(field.value)
-            } else if action == nil, name.equalsIgnoringASCIICase("action") {
-                action = field.value.trimmingMailWhitespace.asciiLowercased
-            } else if status == nil, name.equalsIgnoringASCIICase("status") {
-                status = DeliveryStatusValue.normalizedStatus(field.value)
-            } else if remoteMTA == nil, name.equalsIgnoringASCIICase("remote-mta") {
-                remoteMTA = DeliveryStatusValue.withoutType(field.value)
-            } else if diagnosticCode == nil, name.equalsIgnoringASCIICase("diagnostic-code") {
-                let split = DeliveryStatusValue.typeAndText(field.value)
-                diagnosticType = split.type
-                diagnosticCode = DeliveryStatusValue.collapsedWhitespace(split.text)
+            var name = field.name
+            let kind = name.withUTF8(DeliveryStatusFieldName.init)
+            derive(kind, field.value)
+        }
+    }
+
+    /// A parsed report's recipient block: only the fields a value is derived from are made into strings.
+    init(unread block: UnreadHeaderBlock) {
+        section = HeaderSection(unread: block)
+        for index in 0..<block.count {
+            let kind = block.withNameBytes(at: index, DeliveryStatusFieldName.init)
+            guard isDerived(kind) else { continue }
+            // A one-line ASCII value (nearly every one) is read in place; any other as its decoded text.
+            if block.withPlainValueBytes(at: index, { derive(kind, trimmedUTF8: $0) }) == nil {
+                derive(kind, block.value(at: index))
             }
+        }
+    }
+
+    /// Whether `kind` is a field a value is derived from that has not been derived yet.
+    private func isDerived(_ kind: DeliveryStatusFieldName) -> Bool {
+        switch kind {
+        case .finalRecipient: return finalRecipient == nil
+        case .originalRecipient: return originalRecipient == nil
+        case .action: return action == nil
+        case .status: return status == nil
+        case .remoteMTA: return remoteMTA == nil
+        case .diagnosticCode: return diagnosticCode == nil
+        default: return false
+        }
+    }
+
+    /// `derive` for a value given as its UTF-8 without leading or trailing whitespace: the same values, with no
+    /// string made for the value itself.
+    private mutating func derive(_ kind: DeliveryStatusFieldName, trimmedUTF8 value: UnsafeBufferPointer<UInt8>) {
+        func text() -> String { String(decoding: value, as: UTF8.self) }
+        switch kind {
+        case .finalRecipient: finalRecipient = DeliveryStatusValue.address(utf8: value)
+        case .originalRecipient: originalRecipient = DeliveryStatusValue.address(utf8: value)
+        case .action: action = DeliveryStatusValue.lowercased(utf8: value)
+        case .status: status = DeliveryStatusValue.normalizedStatus(trimmedUTF8: value)
+        case .remoteMTA: remoteMTA = DeliveryStatusValue.typeAndText(trimmedUTF8: value, text: text).text
+        case .diagnosticCode:
+            let split = DeliveryStatusValue.typeAndText(trimmedUTF8: value, text: text)
+            diagnosticType = split.type
+            diagnosticCode = DeliveryStatusValue.collapsedWhitespace(split.text)
+        default: break
+        }
+    }
+
+    private mutating func derive(_ kind: DeliveryStatusFieldName, _ value: String) {
+        guard isDerived(kind) else { return }
+        switch kind {
+        case .finalRecipient: finalRecipient = DeliveryStatusValue.address(value)
+        case .originalRecipient: originalRecipient = DeliveryStatusValue.address(value)
+        case .action: action = value.trimmingMailWhitespace.asciiLowercased
+        case .status: status = DeliveryStatusValue.normalizedStatus(value)
+        case .remoteMTA: remoteMTA = DeliveryStatusValue.withoutType(value)
+        case .diagnosticCode:
+            let split = DeliveryStatusValue.typeAndText(value)
+            diagnosticType = split.type
+            diagnosticCode = DeliveryStatusValue.collapsedWhitespace(split.text)
+        default: break
         }
     }
 }

@@ -3,27 +3,31 @@ enum DeliveryStatusValue {
     /// Splits "rfc822; user@example.com" into its type and value. A value without a
     /// recognisable type token keeps its whole text.
     static func typeAndText(_ value: String) -> (type: String?, text: String) {
-        let trimmed = value.trimmingMailWhitespace
-        var source = trimmed
-        // Scanned as bytes; only a non-ASCII byte right after the ';' (which could extend it into one
-        // character with a combining mark) takes the character-wise path below.
-        let split = source.withUTF8 { bytes -> (type: String?, text: String)?? in
-            guard let semicolon = bytes.firstIndex(of: 0x3B) else { return .some(nil) }
-            if semicolon + 1 < bytes.count, bytes[semicolon + 1] >= 0x80 { return nil }
-            let typeRange = trimmedRange(bytes, 0..<semicolon, includingLineFeed: false)
-            let type = UnsafeBufferPointer(rebasing: bytes[typeRange])
-            guard !type.isEmpty, type.count <= 40, !type.contains(0x20), !type.contains(0x40) else { return .some(nil) }
-            let textRange = trimmedRange(bytes, (semicolon + 1)..<bytes.count, includingLineFeed: true)
-            let lowered = String(unsafeUninitializedCapacity: type.count) { output in
-                for index in 0..<type.count { output[index] = ByteScanning.lowercased(type[index]) }
-                return type.count
-            }
-            return (lowered, String(decoding: UnsafeBufferPointer(rebasing: bytes[textRange]), as: UTF8.self))
-        }
-        switch split {
-        case .some(.some(let parts)): return parts
-        case .some(.none): return (nil, trimmed)
-        case .none: return characterwiseTypeAndText(trimmed)
+        var trimmed = value.trimmingMailWhitespace
+        let text = trimmed
+        return trimmed.withUTF8 { typeAndText(trimmedUTF8: $0, text: { text }) }
+    }
+
+    /// `typeAndText` of a value given as its UTF-8 without leading or trailing whitespace; `text` spells it, for the
+    /// answers that are the whole value. Scanned as bytes; only a non-ASCII byte right after the ';' (which could
+    /// extend it into one character with a combining mark) takes the character-wise path.
+    static func typeAndText(trimmedUTF8 bytes: UnsafeBufferPointer<UInt8>,
+                            text: () -> String) -> (type: String?, text: String) {
+        guard let semicolon = bytes.firstIndex(of: 0x3B) else { return (nil, text()) }
+        if semicolon + 1 < bytes.count, bytes[semicolon + 1] >= 0x80 { return characterwiseTypeAndText(text()) }
+        let typeRange = trimmedRange(bytes, 0..<semicolon, includingLineFeed: false)
+        let type = UnsafeBufferPointer(rebasing: bytes[typeRange])
+        guard !type.isEmpty, type.count <= 40, !type.contains(0x20), !type.contains(0x40) else { return (nil, text()) }
+        let textRange = trimmedRange(bytes, (semicolon + 1)..<bytes.count, includingLineFeed: true)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[textRange]), as: UTF8.self)
+        return (lowercased(utf8: type), text)
+    }
+
+    /// The bytes as text with ASCII letters lowercased: `asciiLowercased` of their text.
+    static func lowercased(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            for index in 0..<bytes.count { output[index] = ByteScanning.lowercased(bytes[index]) }
+            return bytes.count
         }
     }
 
@@ -55,6 +59,11 @@ enum DeliveryStatusValue {
         var source = value
         if let address = source.withUTF8(asciiAddress) { return address }
         return characterwiseAddress(value)
+    }
+
+    /// `address` of a value given as its UTF-8.
+    static func address(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        asciiAddress(bytes) ?? characterwiseAddress(String(decoding: bytes, as: UTF8.self))
     }
 
     /// `address` read from the value's bytes, with one string made at the end; nil when the value is not ASCII or
@@ -127,15 +136,22 @@ enum DeliveryStatusValue {
     /// leading zeros dropped ("5.01.001" → "5.1.1").
     static func normalizedStatus(_ value: String) -> String {
         var source = value
-        let code = source.withUTF8 { bytes -> String? in
-            var index = 0
-            while index < bytes.count {
-                if let code = statusCode(bytes, at: index) { return code }
-                index += 1
-            }
-            return nil
+        return source.withUTF8(statusCode(in:)) ?? value.trimmingMailWhitespace
+    }
+
+    /// `normalizedStatus` of a value given as its UTF-8 without leading or trailing whitespace.
+    static func normalizedStatus(trimmedUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        statusCode(in: bytes) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The first status code in the bytes, normalised.
+    private static func statusCode(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var index = 0
+        while index < bytes.count {
+            if let code = statusCode(bytes, at: index) { return code }
+            index += 1
         }
-        return code ?? value.trimmingMailWhitespace
+        return nil
     }
 
     private static func statusCode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> String? {

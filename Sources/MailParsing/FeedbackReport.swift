@@ -26,7 +26,9 @@ public struct FeedbackReport: Sendable, Equatable {
     }
 
     static func parse(_ body: [UInt8]) -> FeedbackReport? {
-        let fields = StatusBlockReader.blocks(body).flatMap { $0 }
-        return fields.isEmpty ? nil : FeedbackReport(fields: fields)
+        let read = StatusBlockReader.read(body)
+        let located = read.blocks.flatMap { $0 }
+        guard !located.isEmpty else { return nil }
+        return FeedbackReport(fields: HeaderSection(unread: UnreadHeaderBlock(source: read.source, layout: located)).fields)
     }
 }

@@ -27,6 +27,17 @@ struct HeaderBlockParser {
         var value: Range<Int>
         var isFolded: Bool
         var isMalformed: Bool
+        /// `nameKey` of the name: lookups by name compare this one number before any byte.
+        var nameKey: UInt32
+    }
+
+    /// The length and first and last bytes (ASCII lowercased) of a field name, in one number: names that differ
+    /// in it differ ignoring case, and few names of one block share it.
+    @inline(__always)
+    static func nameKey(_ name: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let first = name.first, let last = name.last else { return 0 }
+        return UInt32(truncatingIfNeeded: name.count) << 16 | UInt32(ByteScanning.lowercased(first)) << 8
+            | UInt32(ByteScanning.lowercased(last))
     }
 
     /// The fields of a block located but not yet made into `HeaderField`s.
@@ -52,11 +63,12 @@ struct HeaderBlockParser {
                       malformedLines: layout.malformedLines, endedWithoutBlankLine: layout.endedWithoutBlankLine)
     }
 
-    /// Finds the fields of the header block in `buffer[start..<end]` without making their strings.
-    func locate(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Layout {
+    /// Finds the fields of the header block in `buffer[start..<end]` without making their strings. `expectedFields`
+    /// sizes the list: a message carries a dozen or more fields (growing from empty would reallocate several
+    /// times), a MIME part or a report block a few (and a small list is a cheaper allocation to make and free).
+    func locate(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, expectedFields: Int = 32) -> Layout {
         var layout = Layout()
-        // Messages carry a dozen or more fields; growing from empty would reallocate several times.
-        layout.fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, 32)))
+        layout.fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, expectedFields)))
         var position = start
         var sawField = false
         // The field being read: its name, its value so far, and whether it is malformed.
@@ -73,7 +85,8 @@ struct HeaderBlockParser {
                 return
             }
             layout.fields.append(FieldLayout(name: nameRange, value: currentValue, isFolded: currentFolded,
-                                             isMalformed: currentMalformed))
+                                             isMalformed: currentMalformed,
+                                             nameKey: Self.nameKey(UnsafeBufferPointer(rebasing: buffer[nameRange]))))
         }
 
         func startField(_ name: Range<Int>, malformed: Bool, value: Range<Int>) {
@@ -156,11 +169,21 @@ struct HeaderBlockParser {
         let raw = rawValue(buffer, field)
         let nameText = CommonFieldNames.name(buffer, field.name)
             ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[field.name]), as: UTF8.self)
+        return HeaderField(name: nameText, rawValue: raw, value: decodedValue(buffer, field, raw: raw),
+                           isMalformed: field.isMalformed)
+    }
+
+    /// A located field's value unfolded and decoded: `HeaderField.value`.
+    static func value(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> String {
+        decodedValue(buffer, field, raw: rawValue(buffer, field))
+    }
+
+    @inline(__always)
+    private static func decodedValue(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout,
+                                     raw: String) -> String {
         // Only values holding "=?" can carry encoded words; the rest need no decoding pass. A line break between
         // "=" and "?" separates them, as it did before unfolding.
-        let encoded = containsEncodedWordStart(buffer, field.value)
-        return HeaderField(name: nameText, rawValue: raw, value: encoded ? EncodedWordDecoder.decode(raw) : raw,
-                           isMalformed: field.isMalformed)
+        containsEncodedWordStart(buffer, field.value) ? EncodedWordDecoder.decode(raw) : raw
     }
 
     /// A located field's value unfolded and trimmed, not decoded: `HeaderField.rawValue`.
@@ -192,7 +215,7 @@ struct HeaderBlockParser {
     }
 
     @inline(__always)
-    private static func containsEncodedWordStart(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    static func containsEncodedWordStart(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count >= 2, let base = buffer.baseAddress else { return false }
         var position = range.lowerBound
         while position < range.upperBound - 1 {

@@ -1,7 +1,7 @@
 /// The header fields of a message or MIME part, in their original order, duplicates included.
 public struct HeaderSection: Sendable, Hashable, Codable {
-    /// A message's own header block is kept unread until asked for (see `UnreadHeaderBlock`); a section built from
-    /// fields, or whose fields were replaced, holds them as they are.
+    /// A parsed header block (a message's, a MIME part's, a delivery report's) is kept unread until asked for (see
+    /// `UnreadHeaderBlock`); a section built from fields, or whose fields were replaced, holds them as they are.
     private var storage: Storage
 
     private enum Storage: Sendable {
@@ -13,7 +13,7 @@ public struct HeaderSection: Sendable, Hashable, Codable {
 
     init(unread block: UnreadHeaderBlock) { storage = .unread(block) }
 
-    /// Every field, in order. For a message's own header block the fields are made on each read: read it once and
+    /// Every field, in order. For a parsed header block the fields are made on each read: read it once and
     /// keep the array rather than reading it inside a loop, or look fields up by name.
     public var fields: [HeaderField] {
         get {
@@ -57,7 +57,7 @@ public struct HeaderSection: Sendable, Hashable, Codable {
         }
     }
 
-    /// Message-ids (brackets removed) in the first field called `name`, or nil when there is none. A message's own
+    /// Message-ids (brackets removed) in the first field called `name`, or nil when there is none. A parsed
     /// header block is read in place when the value is ASCII: no unfolded value string is made for it.
     func firstMessageIDs(named name: String) -> [String]? {
         guard case .unread(let block) = storage else { return firstRawValue(named: name).map(MessageIDList.parse) }
@@ -67,7 +67,29 @@ public struct HeaderSection: Sendable, Hashable, Codable {
     }
 
     /// The decoded value of the first field called `name` (case-insensitive).
-    public func value(_ name: String) -> String? { first(named: name)?.value }
+    public func value(_ name: String) -> String? {
+        switch storage {
+        case .fields(let fields): return fields.first { $0.hasName(name) }?.value
+        case .unread(let block): return block.firstIndex(named: name).map(block.value(at:))
+        }
+    }
+
+    /// Calls `body` with the UTF-8 of `value(name)`, or with nil when there is no such field. A parsed block's
+    /// one-line ASCII value is passed in place: readers that parse the value (Content-Type, Content-Disposition)
+    /// need no string made for it.
+    func withValueUTF8<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        var value: String
+        switch storage {
+        case .fields(let fields):
+            guard let field = fields.first(where: { $0.hasName(name) }) else { return body(nil) }
+            value = field.value
+        case .unread(let block):
+            guard let index = block.firstIndex(named: name) else { return body(nil) }
+            if let result = block.withPlainValueBytes(at: index, { body($0) }) { return result }
+            value = block.value(at: index)
+        }
+        return value.withUTF8 { body($0) }
+    }
 
     /// The undecoded, unfolded value of the first field called `name`.
     public func rawValue(_ name: String) -> String? { firstRawValue(named: name) }

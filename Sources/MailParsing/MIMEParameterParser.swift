@@ -4,7 +4,8 @@
 /// violation) are decoded too.
 enum MIMEParameterParser {
     struct Parsed {
-        var token: String
+        /// Where the leading token lies in the bytes parsed, trimmed: readers spell it as they need.
+        var token: Range<Int>
         var parameters: [MIMEParameter]
     }
 
@@ -15,13 +16,7 @@ enum MIMEParameterParser {
         var value: [UInt8]
     }
 
-    static func parse(_ value: String) -> Parsed {
-        var value = value
-        // A native string's own UTF-8 storage is scanned in place; no byte array is made.
-        return value.withUTF8 { parse(bytes: $0) }
-    }
-
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
         plainParse(bytes) ?? generalParse(bytes)
     }
 
@@ -30,7 +25,7 @@ enum MIMEParameterParser {
     private static func plainParse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
         var index = 0
         while index < bytes.count, bytes[index] != 0x3B { index += 1 }
-        let token = text(bytes, ByteScanning.trimmed(bytes, 0..<index), lowercased: false)
+        let token = ByteScanning.trimmed(bytes, 0..<index)
         var parameters: [MIMEParameter] = []
         var seen: Set<String> = []
         while index < bytes.count {
@@ -73,8 +68,7 @@ enum MIMEParameterParser {
                 if seen.isEmpty { seen = Set(parameters.map(\.name)) }
                 guard seen.insert(name).inserted else { continue }
             }
-            let value = TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: bytes[valueRange]))
-            parameters.append(MIMEParameter(name: name, value: EncodedWordDecoder.decode(value)))
+            parameters.append(MIMEParameter(name: name, value: valueText(bytes, valueRange)))
         }
         return Parsed(token: token, parameters: parameters)
     }
@@ -83,7 +77,7 @@ enum MIMEParameterParser {
         var index = 0
         // Leading token, up to the first ';'.
         while index < bytes.count, bytes[index] != 0x3B { index += 1 }
-        let token = text(bytes, ByteScanning.trimmed(bytes, 0..<index), lowercased: false)
+        let token = ByteScanning.trimmed(bytes, 0..<index)
         var raw: [RawParameter] = []
         raw.reserveCapacity(4)
         while index < bytes.count {
@@ -121,8 +115,16 @@ enum MIMEParameterParser {
         return Parsed(token: token, parameters: assemble(raw))
     }
 
+    /// A plain parameter value's text: header bytes decoded, then encoded words (a common violation). Only a value
+    /// holding "=?" can carry one, and its bytes tell that without reading the string: decoding header bytes never
+    /// makes or breaks an ASCII "=?".
+    private static func valueText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let text = TextDecoding.decodeHeader(UnsafeBufferPointer(rebasing: bytes[range]))
+        return HeaderBlockParser.containsEncodedWordStart(bytes, range) ? EncodedWordDecoder.decode(text) : text
+    }
+
     /// `bytes[range]` as text, ASCII letters lowercased when asked.
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercased: Bool) -> String {
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercased: Bool) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         guard lowercased, slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
             return String(decoding: slice, as: UTF8.self)

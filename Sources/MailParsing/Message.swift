@@ -4,9 +4,21 @@ import Foundation
 /// reports (delivery status, feedback) found inside it.
 public struct Message: Sendable, Equatable {
     public var headers: HeaderSection {
-        didSet { headerCache = MessageHeaderCache() }
+        didSet {
+            // Subject, In-Reply-To and References keep what the headers they were read from said.
+            if givenSubject == nil { givenSubject = .some(headerCache.subject { oldValue.value("Subject") }) }
+            if givenInReplyTo == nil { givenInReplyTo = Self.inReplyTo(oldValue, headerCache) }
+            if givenReferences == nil { givenReferences = Self.references(oldValue, headerCache) }
+            headerCache = MessageHeaderCache()
+        }
     }
-    public var subject: String?
+    public var subject: String? {
+        get {
+            if let givenSubject { return givenSubject }
+            return headerCache.subject { headers.value("Subject") }
+        }
+        set { givenSubject = .some(newValue) }
+    }
     // Addresses and the date are read from `headers` the first time they are asked for, then kept: most parsed
     // messages (embedded originals, reports) never need them, and they dominate parse time otherwise.
     public var from: [MailAddress] { headerCache.addresses(.from) { Self.addresses(headers, "From") } }
@@ -17,13 +29,33 @@ public struct Message: Sendable, Equatable {
     /// Message-ID without angle brackets.
     public var messageID: String?
     /// Message-IDs without angle brackets.
-    public var inReplyTo: [String]
-    public var references: [String]
+    public var inReplyTo: [String] {
+        get { givenInReplyTo ?? Self.inReplyTo(headers, headerCache) }
+        set { givenInReplyTo = newValue }
+    }
+    public var references: [String] {
+        get { givenReferences ?? Self.references(headers, headerCache) }
+        set { givenReferences = newValue }
+    }
+    /// The subject, In-Reply-To and References as read when the message was made or as set since; nil while they
+    /// are to be read from `headers` when first asked for (an embedded original's: its readers rarely want them).
+    private var givenSubject: String??
+    private var givenInReplyTo: [String]?
+    private var givenReferences: [String]?
     public var root: MessagePart
     /// Inline text/plain parts of this message (not of embedded ones), decoded and joined.
-    public var textBody: String?
+    public var textBody: String? {
+        get { textBodySource.value }
+        set { textBodySource = .text(newValue) }
+    }
     /// Inline text/html parts of this message, decoded and joined.
-    public var htmlBody: String?
+    public var htmlBody: String? {
+        get { htmlBodySource.value }
+        set { htmlBodySource = .text(newValue) }
+    }
+    /// An embedded message's text is decoded when first read (see `MessageBodyText`).
+    private var textBodySource: MessageBodyText
+    private var htmlBodySource: MessageBodyText
     public var deliveryStatusReports: [DeliveryStatusReport]
     public var feedbackReports: [FeedbackReport]
     /// Messages carried as parts of this one (message/rfc822, message/global, text/rfc822-headers).
@@ -34,18 +66,47 @@ public struct Message: Sendable, Equatable {
     public init(headers: HeaderSection, root: MessagePart, textBody: String? = nil, htmlBody: String? = nil,
                 deliveryStatusReports: [DeliveryStatusReport] = [], feedbackReports: [FeedbackReport] = [],
                 embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
+        self.init(headers: headers, root: root, textBody: .text(textBody), htmlBody: .text(htmlBody),
+                  deliveryStatusReports: deliveryStatusReports, feedbackReports: feedbackReports,
+                  embeddedMessages: embeddedMessages, warnings: warnings, readsHeadersWhenAsked: false)
+    }
+
+    /// `readsHeadersWhenAsked`: the subject, In-Reply-To and References are read from the headers when first asked
+    /// for rather than now.
+    init(headers: HeaderSection, root: MessagePart, textBody: MessageBodyText, htmlBody: MessageBodyText,
+         deliveryStatusReports: [DeliveryStatusReport], feedbackReports: [FeedbackReport],
+         embeddedMessages: [Message], warnings: [ParseWarning], readsHeadersWhenAsked: Bool) {
         self.headers = headers
-        subject = headers.value("Subject")
         messageID = headers.firstMessageIDs(named: "Message-ID")?.first
-        inReplyTo = headers.firstMessageIDs(named: "In-Reply-To") ?? []
-        references = headers.firstMessageIDs(named: "References") ?? []
+        if !readsHeadersWhenAsked {
+            givenSubject = .some(headers.value("Subject"))
+            givenInReplyTo = headers.firstMessageIDs(named: "In-Reply-To") ?? []
+            givenReferences = headers.firstMessageIDs(named: "References") ?? []
+        }
         self.root = root
-        self.textBody = textBody
-        self.htmlBody = htmlBody
+        textBodySource = textBody
+        htmlBodySource = htmlBody
         self.deliveryStatusReports = deliveryStatusReports
         self.feedbackReports = feedbackReports
         self.embeddedMessages = embeddedMessages
         self.warnings = warnings
+    }
+
+    private static func inReplyTo(_ headers: HeaderSection, _ cache: MessageHeaderCache) -> [String] {
+        cache.messageIDs(.inReplyTo) { headers.firstMessageIDs(named: "In-Reply-To") ?? [] }
+    }
+
+    private static func references(_ headers: HeaderSection, _ cache: MessageHeaderCache) -> [String] {
+        cache.messageIDs(.references) { headers.firstMessageIDs(named: "References") ?? [] }
+    }
+
+    // Equal when every value a reader sees is: a subject read at init equals the same subject read when asked for.
+    public static func == (lhs: Message, rhs: Message) -> Bool {
+        lhs.headers == rhs.headers && lhs.subject == rhs.subject && lhs.messageID == rhs.messageID
+            && lhs.inReplyTo == rhs.inReplyTo && lhs.references == rhs.references && lhs.root == rhs.root
+            && lhs.textBody == rhs.textBody && lhs.htmlBody == rhs.htmlBody
+            && lhs.deliveryStatusReports == rhs.deliveryStatusReports && lhs.feedbackReports == rhs.feedbackReports
+            && lhs.embeddedMessages == rhs.embeddedMessages && lhs.warnings == rhs.warnings
     }
 
     /// Address lists are read from the undecoded value (an encoded comma in a display name must

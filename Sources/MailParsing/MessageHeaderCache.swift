@@ -1,71 +1,67 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#elseif canImport(Musl)
-import Musl
-#endif
 
-/// Values a message derives from its headers (address lists, the date), parsed the first time each is read and
-/// kept. Most parsed messages never read them (embedded originals, reports), while the classifier and the worker
-/// read some many times. Copies of a message share one cache and may be read from several threads, so it is
-/// guarded by a lock; a message whose headers are replaced gets a new, empty one. Every parsed message (embedded
-/// ones too) makes one, so the lock is a bare mutex rather than an `NSLock` object.
-final class MessageHeaderCache: @unchecked Sendable {
+/// Values a message derives from its headers (address lists, the date; an embedded message's subject, In-Reply-To
+/// and References), parsed the first time each is read and kept. Most parsed messages never read them (embedded
+/// originals, reports), while the classifier and the worker read some many times. Copies of a message share one
+/// cache and may be read from several threads, so it is guarded by a lock (see `LockedState`); a message whose
+/// headers are replaced gets a new, empty one.
+struct MessageHeaderCache: Sendable {
     enum AddressList: Int {
         case from, to, cc, replyTo
     }
 
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private var from: [MailAddress]?
-    private var to: [MailAddress]?
-    private var cc: [MailAddress]?
-    private var replyTo: [MailAddress]?
-    private var date: Date??
-
-    init() { pthread_mutex_init(mutex, nil) }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
+    enum MessageIDField {
+        case inReplyTo, references
     }
 
-    private func withLock<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return body()
+    private struct Values {
+        var from: [MailAddress]?
+        var to: [MailAddress]?
+        var cc: [MailAddress]?
+        var replyTo: [MailAddress]?
+        var date: Date??
+        var subject: String??
+        var inReplyTo: [String]?
+        var references: [String]?
     }
+
+    private let values = LockedState(Values())
+
+    // Each value is parsed outside the lock: two threads may both parse, and both get the same result.
 
     func addresses(_ list: AddressList, parse: () -> [MailAddress]) -> [MailAddress] {
-        if let cached = withLock({ stored(list) }) { return cached }
-        // Parsed outside the lock: two threads may both parse, and both get the same result.
-        let parsed = parse()
-        withLock {
-            switch list {
-            case .from: from = parsed
-            case .to: to = parsed
-            case .cc: cc = parsed
-            case .replyTo: replyTo = parsed
-            }
+        let address: WritableKeyPath<Values, [MailAddress]?> = switch list {
+        case .from: \.from
+        case .to: \.to
+        case .cc: \.cc
+        case .replyTo: \.replyTo
         }
-        return parsed
+        return cached(address, parse: parse)
     }
 
     func date(parse: () -> Date?) -> Date? {
-        if let cached = withLock({ date }) { return cached }
+        if let cached = values.withLock({ $0.date }) { return cached }
         let parsed = parse()
-        withLock { date = .some(parsed) }
+        values.withLock { $0.date = .some(parsed) }
         return parsed
     }
 
-    private func stored(_ list: AddressList) -> [MailAddress]? {
-        switch list {
-        case .from: return from
-        case .to: return to
-        case .cc: return cc
-        case .replyTo: return replyTo
-        }
+    func subject(parse: () -> String?) -> String? {
+        if let cached = values.withLock({ $0.subject }) { return cached }
+        let parsed = parse()
+        values.withLock { $0.subject = .some(parsed) }
+        return parsed
+    }
+
+    func messageIDs(_ field: MessageIDField, parse: () -> [String]) -> [String] {
+        cached(field == .inReplyTo ? \.inReplyTo : \.references, parse: parse)
+    }
+
+    private func cached<Value>(_ path: WritableKeyPath<Values, Value?>, parse: () -> Value) -> Value {
+        if let cached = values.withLock({ $0[keyPath: path] }) { return cached }
+        let parsed = parse()
+        values.withLock { $0[keyPath: path] = parsed }
+        return parsed
     }
 }
 

@@ -18,7 +18,30 @@ public enum MessageIDList {
         return combined < 0x80 ? parse(bytes: bytes) : nil
     }
 
+    /// The common case found by jumping from bracket to bracket: ids in `<…>` without whitespace inside. Nil when
+    /// an id holds whitespace or there is no bracketed id at all; `parse(bytes:)` then reads byte by byte, with the
+    /// same result for this case (a `<` restarts the id, text outside brackets is skipped).
+    private static func bracketedIDs(_ utf8: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var ids: [String] = []
+        var position = 0
+        while let open = ByteScanning.firstIndex(of: 0x3C, in: utf8, from: position, end: utf8.count) {
+            guard let close = ByteScanning.firstIndex(of: 0x3E, in: utf8, from: open + 1, end: utf8.count) else {
+                break
+            }
+            // The id starts after the last '<' before the '>' (found backwards: each byte is looked at once).
+            var start = close
+            while start > open + 1, utf8[start - 1] != 0x3C { start -= 1 }
+            for index in start..<close where ByteScanning.isWhitespace(utf8[index]) { return nil }
+            if close > start {
+                ids.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<close]), as: UTF8.self))
+            }
+            position = close + 1
+        }
+        return ids.isEmpty ? nil : ids
+    }
+
     private static func parse(bytes utf8: UnsafeBufferPointer<UInt8>) -> [String] {
+        if let ids = bracketedIDs(utf8) { return ids }
         var ids: [String] = []
         // The id inside the current brackets: a byte range while it holds no whitespace (nearly always), so no
         // bytes are copied until the id is made; the bytes without the whitespace once some turns up.

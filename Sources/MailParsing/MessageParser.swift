@@ -35,8 +35,12 @@ public struct MessageParser: Sendable {
 
     /// What one message collects from its own parts (not from embedded messages' parts).
     private struct Collector {
+        /// Whether inline plain text is decoded as it is found: only for the message parsed, whose text every reader
+        /// wants; HTML, and an embedded message's text, are left to be decoded when read (see `MessageBodyText`).
+        let decodesText: Bool
         var plainTexts: [String] = []
-        var htmlTexts: [String] = []
+        var plainParts: [DeferredInlineText.Part] = []
+        var htmlParts: [DeferredInlineText.Part] = []
         var reports: [DeliveryStatusReport] = []
         var feedback: [FeedbackReport] = []
         var embedded: [Message] = []
@@ -45,28 +49,29 @@ public struct MessageParser: Sendable {
 
     /// Parses one message from an LF-normalised buffer.
     func parseMessage(_ bytes: [UInt8], depth: Int, headersOnly: Bool, run: inout ParseRun) -> Message {
-        var collector = Collector()
-        let (headers, root) = bytes.withUnsafeBufferPointer { buffer -> (HeaderSection, MessagePart) in
+        var collector = Collector(decodesText: depth == 0)
+        let root = bytes.withUnsafeBufferPointer { buffer -> MessagePart in
             let end = buffer.count
-            // The message's own header block stays unread: readers ask for a few of its fields by name.
-            let block = readHeaders(buffer, start: 0, end: end, path: "1", unread: true, collector: &collector)
+            let block = readHeaders(buffer, source: bytes, start: 0, end: end, path: "1", expectedFields: 32,
+                                    collector: &collector)
             let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
-            let root = parsePart(buffer, headers: block.headers, body: bodyRange, depth: depth,
-                                 defaultType: .textPlain, path: "1", run: &run, collector: &collector)
-            return (block.headers, root)
+            return parsePart(buffer, source: bytes, headers: block.headers, body: bodyRange, depth: depth,
+                             defaultType: .textPlain, path: "1", run: &run, collector: &collector)
         }
+        let headers = root.headers
         if headersOnly {  // text/rfc822-headers: there is no body to read text from
             collector.plainTexts.removeAll()
-            collector.htmlTexts.removeAll()
+            collector.plainParts.removeAll()
+            collector.htmlParts.removeAll()
         }
         if headers.isEmpty && !bytes.isEmpty {
             collector.warnings.append(ParseWarning(code: "no-headers", message: "the input has no header fields"))
         }
-        if collector.reports.isEmpty, root.contentType.mimeType == "multipart/report" {
+        if collector.reports.isEmpty, root.contentType.isMIMEType("multipart", "report") {
             findMislabeledStatusBlock(in: root, collector: &collector)
         }
         if collector.reports.isEmpty, collector.embedded.isEmpty, depth < limits.maxDepth,
-           root.children.isEmpty, root.contentType.mimeType == "text/plain",
+           root.children.isEmpty, root.contentType.isMIMEType("text", "plain"),
            let start = InlineForwardedReport.start(in: root.decodedBody) {
             let pasted = parseMessage(LineEndings.normalized(root.decodedBody[start...]), depth: depth + 1,
                                       headersOnly: false, run: &run)
@@ -77,15 +82,27 @@ public struct MessageParser: Sendable {
             }
         }
         return Message(headers: headers, root: root,
-                       textBody: collector.plainTexts.isEmpty ? nil : collector.plainTexts.joined(separator: "\n"),
-                       htmlBody: collector.htmlTexts.isEmpty ? nil : collector.htmlTexts.joined(separator: "\n"),
+                       textBody: Self.bodyText(collector.plainTexts, deferred: collector.plainParts),
+                       htmlBody: Self.bodyText([], deferred: collector.htmlParts),
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
-                       embeddedMessages: collector.embedded, warnings: collector.warnings)
+                       embeddedMessages: collector.embedded, warnings: collector.warnings,
+                       readsHeadersWhenAsked: depth > 0)
     }
 
-    private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, path: String, unread: Bool,
+    /// Every header block (the message's, each part's) stays unread: readers ask for a few of its fields by name.
+    /// `source` is the array `buffer` points into, which the block keeps instead of copying its bytes.
+    /// Texts decoded up front joined by a line feed, or the parts left undecoded.
+    private static func bodyText(_ texts: [String], deferred parts: [DeferredInlineText.Part]) -> MessageBodyText {
+        if !parts.isEmpty { return .deferred(DeferredInlineText(parts: parts)) }
+        if texts.count == 1 { return .text(texts[0]) }
+        return .text(texts.isEmpty ? nil : texts.joined(separator: "\n"))
+    }
+
+    private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], start: Int, end: Int, path: String,
+                             expectedFields: Int,
                              collector: inout Collector) -> (headers: HeaderSection, bodyStart: Int) {
-        let result = HeaderBlockParser(maxFields: limits.maxHeaders).locate(buffer, start: start, end: end)
+        let result = HeaderBlockParser(maxFields: limits.maxHeaders)
+            .locate(buffer, start: start, end: end, expectedFields: expectedFields)
         if result.droppedFields > 0 {
             collector.warnings.append(.limit("max-headers",
                 "part \(path): \(result.droppedFields) header fields past the limit of \(limits.maxHeaders) were dropped"))
@@ -94,32 +111,37 @@ public struct MessageParser: Sendable {
             collector.warnings.append(ParseWarning(code: "malformed-header",
                 message: "part \(path): \(result.malformedLines) header line(s) without a field name or leading whitespace were read as continuations"))
         }
-        if unread { return (HeaderSection(unread: UnreadHeaderBlock(buffer, layout: result)), result.bodyStart) }
-        let fields = result.fields.map { HeaderBlockParser.makeField(buffer, $0) }
-        return (HeaderSection(fields: fields), result.bodyStart)
+        return (HeaderSection(unread: UnreadHeaderBlock(source: source, layout: result.fields)), result.bodyStart)
     }
 
-    private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, headers: HeaderSection, body: Range<Int>, depth: Int,
-                           defaultType: ContentType, path: String, run: inout ParseRun,
+    private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], headers: HeaderSection,
+                           body: Range<Int>, depth: Int, defaultType: ContentType, path: String, run: inout ParseRun,
                            collector: inout Collector) -> MessagePart {
         run.partCount += 1
-        let declaredType = headers.value("Content-Type")
-        let declaredEncoding = headers.value("Content-Transfer-Encoding")
-        let declaredDisposition = headers.value("Content-Disposition")
+        // The three fields are parsed from their bytes in place when they are one plain line (nearly always).
         var contentType = defaultType
-        if let declared = declaredType {
-            if let parsed = ContentType(headerValue: declared) {
+        var declaresType = false, unreadableType = false
+        headers.withValueUTF8("Content-Type") { value in
+            guard let value else { return }
+            declaresType = true
+            if let parsed = ContentType.parse(headerBytes: value) {
                 contentType = parsed
             } else {
-                collector.warnings.append(ParseWarning(code: "bad-content-type",
-                    message: "part \(path): unreadable Content-Type \"\(declared.prefix(80))\", read as \(defaultType.mimeType)"))
+                unreadableType = true
             }
         }
-        let transferEncoding = declaredEncoding.map { $0.trimmingMailWhitespace.asciiLowercased } ?? "7bit"
-        let disposition = declaredDisposition.map(ContentDisposition.init(headerValue:))
+        if unreadableType {
+            let value = headers.value("Content-Type") ?? ""
+            collector.warnings.append(ParseWarning(code: "bad-content-type",
+                message: "part \(path): unreadable Content-Type \"\(value.prefix(80))\", read as \(defaultType.mimeType)"))
+        }
+        let transferEncoding = headers.withValueUTF8("Content-Transfer-Encoding") {
+            $0.map(TransferDecoding.encodingName)
+        } ?? "7bit"
+        let disposition = headers.withValueUTF8("Content-Disposition") { $0.map(ContentDisposition.init(headerBytes:)) }
         let filename = disposition?.filename ?? contentType.name
 
-        if depth == 0, declaredType == nil, !body.isEmpty,
+        if depth == 0, !declaresType, !body.isEmpty,
            let guessed = MultipartSplitter.guessBoundary(buffer, body: body),
            case let split = MultipartSplitter.split(buffer, body: body, boundary: guessed), split.parts.count >= 2,
            !Self.preambleIsText(buffer, from: body.lowerBound, to: split.parts[0].lowerBound) {
@@ -131,42 +153,58 @@ public struct MessageParser: Sendable {
                                       parameters: [MIMEParameter(name: "boundary", value: String(decoding: guessed, as: UTF8.self))])
         }
         // The part is made once, from what its body holds: a large value, it is not copied while being filled in.
-        let content = readContent(buffer, contentType: contentType, transferEncoding: transferEncoding,
+        let content = readContent(buffer, source: source, contentType: contentType, transferEncoding: transferEncoding,
                                   inline: !(disposition?.isAttachment ?? false), body: body, depth: depth, path: path,
                                   run: &run, collector: &collector)
-        return MessagePart(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
-                           disposition: disposition, filename: filename, children: content.children,
-                           embeddedStorage: content.embedded, decodedBody: content.decodedBody,
-                           textSource: content.text)
+        // Consumed, not copied: a copy of every field of the part, then a release of the originals, was the cost.
+        let (children, embedded, partBody, text) = content.fields()
+        return MessagePart(path: path, headers: headers, contentType: consume contentType,
+                           transferEncoding: consume transferEncoding, disposition: consume disposition,
+                           filename: consume filename, children: consume children, embeddedStorage: consume embedded,
+                           body: consume partBody, textSource: consume text)
     }
 
     /// What a part's body holds, once read.
     private struct PartContent {
         var children: [MessagePart] = []
-        var decodedBody: [UInt8] = []
+        var body = PartBody.decoded([])
         var text: MessagePart.TextSource = .none
         /// The message the part carries, if any (the part's storage for `embeddedMessage`).
         var embedded: [Message] = []
+
+        /// The fields taken apart, so that each is handed on without a copy.
+        consuming func fields() -> ([MessagePart], [Message], PartBody, MessagePart.TextSource) {
+            (children, embedded, body, text)
+        }
     }
 
-    private func readContent(_ buffer: UnsafeBufferPointer<UInt8>, contentType: ContentType, transferEncoding: String,
-                             inline: Bool, body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
+    private func readContent(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType,
+                             transferEncoding: String, inline: Bool, body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
                              collector: inout Collector) -> PartContent {
         var content = PartContent()
         if contentType.isMultipart {
             guard depth < limits.maxDepth else {
                 collector.warnings.append(.limit("max-depth",
                     "part \(path): nesting deeper than \(limits.maxDepth) levels was not descended into"))
-                content.decodedBody = Array(UnsafeBufferPointer(rebasing: buffer[body]))
+                content.body = .decoded(Array(UnsafeBufferPointer(rebasing: buffer[body])))
                 return content
             }
-            content.children = parseMultipart(buffer, contentType: contentType, body: body, depth: depth, path: path,
-                                              run: &run, collector: &collector)
+            content.children = parseMultipart(buffer, source: source, contentType: contentType, body: body,
+                                              depth: depth, path: path, run: &run, collector: &collector)
             return content
         }
 
+        let isInlineText = inline && contentType.isText
+            && (contentType.subtype == "plain" || contentType.subtype == "html")
+        guard isInlineText || contentType.isEmbeddedMessage || contentType.isDeliveryStatus
+                || contentType.isFeedbackReport else {
+            // Bytes the parser does not read (an attachment, an image, a document) are decoded when first read.
+            content.body = .deferred(DeferredPartBody(source: source, range: body, encoding: transferEncoding))
+            if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
+            return content
+        }
         let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]), encoding: transferEncoding)
-        content.decodedBody = decoded
+        content.body = .decoded(decoded)
 
         if contentType.isEmbeddedMessage {
             if depth >= limits.maxDepth {
@@ -180,8 +218,14 @@ public struct MessageParser: Sendable {
                 let embeddedBytes = headerStart == decoded.startIndex ? decoded : Array(decoded[headerStart...])
                 let embedded = parseMessage(LineEndings.normalized(embeddedBytes), depth: depth + 1,
                                             headersOnly: headersOnly, run: &run)
-                content.embedded = [embedded]
-                collector.embedded.append(embedded)
+                let boxed = [embedded]
+                content.embedded = boxed
+                // The part and the message's list share one array while it holds this message alone.
+                if collector.embedded.isEmpty {
+                    collector.embedded = boxed
+                } else {
+                    collector.embedded.append(embedded)
+                }
             }
             if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
             return content
@@ -196,14 +240,17 @@ public struct MessageParser: Sendable {
             content.text = .undecoded(charset: contentType.charset ?? "utf-8")
             return content
         }
-        if contentType.isText {
-            if inline && (contentType.subtype == "plain" || contentType.subtype == "html") {
-                let text = TextDecoding.decode(decoded, charset: contentType.charset)
-                content.text = .decoded(text)
-                if contentType.subtype == "plain" { collector.plainTexts.append(text) } else { collector.htmlTexts.append(text) }
-            } else {
-                content.text = .undecoded(charset: contentType.charset)
-            }
+        // What is left is inline text/plain or text/html.
+        let isPlain = contentType.subtype == "plain"
+        // HTML is read only when a message has no plain text: it is always left to be decoded when read.
+        if collector.decodesText && isPlain {
+            let text = TextDecoding.decode(decoded, charset: contentType.charset)
+            content.text = .decoded(text)
+            collector.plainTexts.append(text)
+        } else {
+            content.text = .undecoded(charset: contentType.charset)
+            let part = DeferredInlineText.Part(body: decoded, charset: contentType.charset)
+            if isPlain { collector.plainParts.append(part) } else { collector.htmlParts.append(part) }
         }
         return content
     }
@@ -225,8 +272,8 @@ public struct MessageParser: Sendable {
         return false
     }
 
-    private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, contentType: ContentType, body: Range<Int>,
-                                depth: Int, path: String, run: inout ParseRun,
+    private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType,
+                                body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
                                 collector: inout Collector) -> [MessagePart] {
         var boundary = contentType.boundary.map { Array($0.utf8) } ?? []
         var split = MultipartSplitter.split(buffer, body: body, boundary: boundary)
@@ -243,7 +290,7 @@ public struct MessageParser: Sendable {
             collector.warnings.append(ParseWarning(code: "boundary-not-found",
                 message: "part \(path): no multipart boundary found; the body was read as one part"))
             guard !body.isEmpty else { return [] }
-            return [parseChild(buffer, range: body, depth: depth, defaultType: .textPlain,
+            return [parseChild(buffer, source: source, range: body, depth: depth, defaultType: .textPlain,
                                path: PartPath.child(of: path, number: 1), run: &run, collector: &collector)]
         }
         if !split.closed {
@@ -261,20 +308,20 @@ public struct MessageParser: Sendable {
                 }
                 break
             }
-            children.append(parseChild(buffer, range: range, depth: depth, defaultType: childDefault,
+            children.append(parseChild(buffer, source: source, range: range, depth: depth, defaultType: childDefault,
                                        path: PartPath.child(of: path, number: index + 1),
                                        run: &run, collector: &collector))
         }
         return children
     }
 
-    private func parseChild(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, depth: Int,
+    private func parseChild(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], range: Range<Int>, depth: Int,
                             defaultType: ContentType, path: String, run: inout ParseRun,
                             collector: inout Collector) -> MessagePart {
-        let block = readHeaders(buffer, start: range.lowerBound, end: range.upperBound, path: path, unread: false,
-                                collector: &collector)
-        return parsePart(buffer, headers: block.headers, body: block.bodyStart..<range.upperBound, depth: depth + 1,
-                         defaultType: defaultType, path: path, run: &run, collector: &collector)
+        let block = readHeaders(buffer, source: source, start: range.lowerBound, end: range.upperBound, path: path,
+                                expectedFields: 8, collector: &collector)
+        return parsePart(buffer, source: source, headers: block.headers, body: block.bodyStart..<range.upperBound,
+                         depth: depth + 1, defaultType: defaultType, path: path, run: &run, collector: &collector)
     }
 
     /// Some MTAs label the status block text/plain inside multipart/report; read it when its
@@ -283,7 +330,7 @@ public struct MessageParser: Sendable {
         // The first part of a report is the human-readable text, except when the boundary was never found and
         // the whole report (text and status fields) is one part.
         let candidates = root.children.count == 1 ? root.children[...] : root.children.dropFirst()
-        for child in candidates where child.contentType.mimeType == "text/plain" {
+        for child in candidates where child.contentType.isMIMEType("text", "plain") {
             guard DeliveryStatusParser.looksLikeStatusBlock(child.decodedBody),
                   let report = DeliveryStatusParser.parse(child.decodedBody, fromMislabeledPart: true),
                   !report.recipients.isEmpty else { continue }

@@ -11,8 +11,13 @@ public struct MessagePart: Sendable, Equatable {
     /// Content-Disposition filename, else Content-Type name.
     public var filename: String?
     public var children: [MessagePart]
-    /// The body after transfer decoding (empty for multiparts).
-    public var decodedBody: [UInt8]
+    /// The body after transfer decoding (empty for multiparts). An attachment's (any part whose bytes the parser
+    /// does not read) is decoded when first read, then kept.
+    public var decodedBody: [UInt8] {
+        get { body.bytes }
+        set { body = .decoded(newValue) }
+    }
+    private var body: PartBody
     /// The body as text, for text/* parts, converted from its charset.
     public var text: String? {
         get {
@@ -25,8 +30,8 @@ public struct MessagePart: Sendable, Equatable {
         set { textSource = newValue.map(TextSource.decoded) ?? .none }
     }
     /// Most parts' text is never read (reports, attachments, embedded headers: their bytes are what gets parsed),
-    /// so the parser leaves it undecoded and each read of `text` converts `decodedBody`; the text of inline parts,
-    /// which the parser decodes for `Message.textBody` anyway, is kept.
+    /// so the parser leaves it undecoded and each read of `text` converts `decodedBody`; the text of the parsed
+    /// message's inline plain-text parts, which the parser decodes for `Message.textBody` anyway, is kept.
     private var textSource: TextSource
     // An array boxes the recursive value (a part may hold a message holding parts).
     private var embeddedStorage: [Message]
@@ -36,7 +41,7 @@ public struct MessagePart: Sendable, Equatable {
                 embeddedMessage: Message? = nil, decodedBody: [UInt8] = [], text: String? = nil) {
         self.init(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
                   disposition: disposition, filename: filename, children: children,
-                  embeddedStorage: embeddedMessage.map { [$0] } ?? [], decodedBody: decodedBody,
+                  embeddedStorage: embeddedMessage.map { [$0] } ?? [], body: .decoded(decodedBody),
                   textSource: text.map(TextSource.decoded) ?? .none)
     }
 
@@ -51,7 +56,7 @@ public struct MessagePart: Sendable, Equatable {
     /// value, and assigning properties of a made part copied it whole).
     init(path: String, headers: HeaderSection, contentType: ContentType, transferEncoding: String,
          disposition: ContentDisposition?, filename: String?, children: [MessagePart], embeddedStorage: [Message],
-         decodedBody: [UInt8], textSource: TextSource) {
+         body: PartBody, textSource: TextSource) {
         self.path = path
         self.headers = headers
         self.contentType = contentType
@@ -60,7 +65,7 @@ public struct MessagePart: Sendable, Equatable {
         self.filename = filename
         self.children = children
         self.embeddedStorage = embeddedStorage
-        self.decodedBody = decodedBody
+        self.body = body
         self.textSource = textSource
     }
 

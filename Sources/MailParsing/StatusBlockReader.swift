@@ -3,10 +3,17 @@
 enum StatusBlockReader {
     static let maxBlocks = 10_000
 
-    static func blocks(_ body: [UInt8]) -> [[HeaderField]] {
+    /// The blocks of a body, located but not made into strings.
+    struct Blocks {
+        /// The body with its line endings normalised (the body itself when it has no CR): what the ranges point into.
+        var source: [UInt8]
+        var blocks: [[HeaderBlockParser.FieldLayout]]
+    }
+
+    static func read(_ body: [UInt8]) -> Blocks {
         let normalized = LineEndings.normalized(body)
-        return normalized.withUnsafeBufferPointer { buffer -> [[HeaderField]] in
-            var blocks: [[HeaderField]] = []
+        let blocks = normalized.withUnsafeBufferPointer { buffer -> [[HeaderBlockParser.FieldLayout]] in
+            var blocks: [[HeaderBlockParser.FieldLayout]] = []
             var position = 0
             let end = buffer.count
             let reader = HeaderBlockParser(maxFields: 2_000)
@@ -17,16 +24,17 @@ enum StatusBlockReader {
                     position = min(end, lineEnd + 1)
                     continue
                 }
-                let result = reader.parse(buffer, start: position, end: end)
-                let fields = result.malformedLines == 0 ? result.fields : result.fields.filter { !$0.isMalformed }
+                let result = reader.locate(buffer, start: position, end: end, expectedFields: 8)
                 if result.fields.isEmpty || result.bodyStart <= position {
                     position = min(end, lineEnd + 1)  // not a field: skip the line
                     continue
                 }
+                let fields = result.malformedLines == 0 ? result.fields : result.fields.filter { !$0.isMalformed }
                 if !fields.isEmpty { blocks.append(fields) }
                 position = result.bodyStart
             }
             return blocks
         }
+        return Blocks(source: normalized, blocks: blocks)
     }
 }

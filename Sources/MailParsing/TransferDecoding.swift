@@ -1,6 +1,21 @@
 /// Content-Transfer-Encoding (RFC 2045 §6). Identity encodings (7bit, 8bit, binary) and
 /// unknown ones pass the bytes through unchanged, so no content is lost.
 enum TransferDecoding {
+    /// A Content-Transfer-Encoding value trimmed and lowercased, as `MessagePart.transferEncoding` holds it; the
+    /// names in use are spelled from literals, no string made.
+    static func encodingName(_ value: UnsafeBufferPointer<UInt8>) -> String {
+        let trimmed = UnsafeBufferPointer(rebasing: value[ByteScanning.trimmed(value, 0..<value.count)])
+        for name in knownNames where name.utf8.count == trimmed.count {
+            if name.utf8.elementsEqual(trimmed, by: { $0 == ByteScanning.lowercased($1) }) { return name }
+        }
+        return String(unsafeUninitializedCapacity: trimmed.count) { output in
+            for index in 0..<trimmed.count { output[index] = ByteScanning.lowercased(trimmed[index]) }
+            return trimmed.count
+        }
+    }
+
+    private static let knownNames = ["7bit", "8bit", "base64", "quoted-printable", "binary"]
+
     static func decode(_ body: UnsafeBufferPointer<UInt8>, encoding: String) -> [UInt8] {
         switch encoding {
         case "base64":

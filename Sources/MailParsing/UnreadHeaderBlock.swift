@@ -1,26 +1,22 @@
-/// A message's header block kept as the bytes it was read from, with where each field lies; a field's strings are
-/// made only when it is asked for.
+/// A header block kept as the bytes it was read from, with where each field lies; a field's strings are made only
+/// when it is asked for.
 ///
 /// A message carries dozens of fields (trace lines, signatures, vendor headers), and the embedded original of a
-/// bounce as many again, while readers ask for a handful by name. Making every name and value a string at parse
-/// time, and freeing them all afterwards, was a large share of the parse. Immutable once made, so it is shared
-/// freely by copies of a message and across threads.
-final class UnreadHeaderBlock: Sendable {
+/// bounce as many again, while readers ask for a handful by name; a MIME part's few fields are read only for its
+/// Content-Type, encoding and disposition, and a delivery report's only for the values a recipient is reduced to.
+/// Making every name and value a string at parse time, and freeing them all afterwards, was a large share of the
+/// parse. The block shares the buffer it was read from (the message, part body or report that holds it) rather than
+/// copying its span: that buffer lives as long as the message anyway. Immutable, so it is shared freely by copies
+/// of a message and across threads.
+struct UnreadHeaderBlock: Sendable {
+    /// The whole buffer the block was read from; `layout` holds offsets into it.
     private let bytes: [UInt8]
     private let layout: [HeaderBlockParser.FieldLayout]
 
-    /// The fields `layout` located in `buffer`, which need not outlive this block: their bytes are copied.
-    init(_ buffer: UnsafeBufferPointer<UInt8>, layout: HeaderBlockParser.Layout) {
-        // Only the span the fields cover is kept, and the ranges are moved to match.
-        let start = layout.fields.first?.name.lowerBound ?? 0
-        let end = layout.fields.last?.value.upperBound ?? start
-        bytes = Array(UnsafeBufferPointer(rebasing: buffer[start..<Swift.max(start, end)]))
-        self.layout = start == 0 ? layout.fields : layout.fields.map { field in
-            var moved = field
-            moved.name = (field.name.lowerBound - start)..<(field.name.upperBound - start)
-            moved.value = (field.value.lowerBound - start)..<(field.value.upperBound - start)
-            return moved
-        }
+    /// The fields `layout` located in `source`.
+    init(source: [UInt8], layout: [HeaderBlockParser.FieldLayout]) {
+        bytes = source
+        self.layout = layout
     }
 
     var count: Int { layout.count }
@@ -29,9 +25,32 @@ final class UnreadHeaderBlock: Sendable {
         bytes.withUnsafeBufferPointer { HeaderBlockParser.makeField($0, layout[index]) }
     }
 
+    /// The decoded value of field `index` (`HeaderField.value`), without making its name.
+    func value(at index: Int) -> String {
+        bytes.withUnsafeBufferPointer { HeaderBlockParser.value($0, layout[index]) }
+    }
+
     /// The unfolded, undecoded value of field `index`, without decoding its encoded words.
     func rawValue(at index: Int) -> String {
         bytes.withUnsafeBufferPointer { HeaderBlockParser.rawValue($0, layout[index]) }
+    }
+
+    /// Calls `body` with field `index`'s value in place when it reads exactly as `value(at:)` would, or returns nil:
+    /// a one-line ASCII value without an encoded word is its trimmed bytes.
+    func withPlainValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let field = layout[index]
+            guard !field.isFolded, !HeaderBlockParser.containsEncodedWordStart(buffer, field.value) else { return nil }
+            let value = UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)])
+            var combined: UInt8 = 0
+            for byte in value { combined |= byte }
+            return combined < 0x80 ? body(value) : nil
+        }
+    }
+
+    /// Calls `body` with field `index`'s name as it stands in the block.
+    func withNameBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[layout[index].name])) }
     }
 
     /// Calls `body` with field `index`'s value as it stands in the block: folded, untrimmed, undecoded.
@@ -66,13 +85,14 @@ final class UnreadHeaderBlock: Sendable {
     }
 
     /// Calls `body` with the index of each field called `name`, in order, while it returns true. Readers ask for
-    /// fields by name many times per message, so this is a plain loop over the layout: lengths first, bytes after.
+    /// fields by name many times per message, so this is a plain loop over the layout: name keys first, bytes after.
     private func forEachIndex(named name: String, _ body: (Int) -> Bool) {
         var name = name
         name.withUTF8 { wanted in
             bytes.withUnsafeBufferPointer { buffer in
+                let key = HeaderBlockParser.nameKey(wanted)
                 layout.withUnsafeBufferPointer { fields in
-                    for index in 0..<fields.count where fields[index].name.count == wanted.count {
+                    for index in 0..<fields.count where fields[index].nameKey == key {
                         if Self.nameMatches(buffer, fields[index].name, wanted), !body(index) { return }
                     }
                 }

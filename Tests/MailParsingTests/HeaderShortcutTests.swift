@@ -133,4 +133,19 @@ import Testing
             #expect(message.references == MessageIDList.parse(unfolded), "\(value)")
         }
     }
+
+    /// Ids in brackets are found by jumping between brackets; whatever the value, the ids are those a reading byte
+    /// by byte finds: a '<' restarts an id, whitespace inside one is dropped, text outside brackets is skipped, and
+    /// without any bracketed id the tokens holding '@' are taken, brackets and quotes removed.
+    @Test func messageIDsJumpedToAreThoseReadByteByByte() {
+        let cases: [(String, [String])] = [
+            ("<a@x.com> <b@y.org>", ["a@x.com", "b@y.org"]), ("junk <a@x.com> more>junk", ["a@x.com"]),
+            ("<a<b@x.com>", ["b@x.com"]), ("<a@x<>", ["a@x"]), ("<a b@x.com>", ["ab@x.com"]),
+            ("<a@x.com> <b c@y>", ["a@x.com", "bc@y"]), ("<>", []), ("<a@x.com", ["a@x.com"]), ("a@x.com b@y", ["a@x.com", "b@y"]),
+            (">a@x.com<", ["a@x.com"]), ("<<<a@x>", ["a@x"]),
+        ]
+        for (value, ids) in cases {
+            #expect(MessageIDList.parse(value) == ids, "\(value)")
+        }
+    }
 }
