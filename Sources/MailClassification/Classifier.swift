@@ -24,18 +24,25 @@ public struct Classifier: Sendable {
     }
 
     func classify(_ message: Message, counter: StepCounter?) -> Verdict {
-        var verdict = Verdict(kind: .other)
-        verdict.messageID = message.messageID
-        verdict.inReplyTo = message.inReplyTo.first
-        verdict.references = message.references
+        let messageID = message.messageID
+        let inReplyTo = message.inReplyTo.first
+        let references = message.references
         let from = message.from
-        verdict.from = from.first?.address
-        verdict.subject = message.subject
+        let subject = message.subject
         let date = message.date
-        verdict.date = date
-
-        let base = verdict
-        if decideBounceOrComplaint(message, into: &verdict, counter: counter) {
+        // The verdict as it starts; for a forwarded bounce made again only when an attached message is one (a
+        // copy kept for every message would retain and release each field).
+        func base() -> Verdict {
+            Verdict(kind: .other, messageID: messageID, inReplyTo: inReplyTo, references: references,
+                    from: from.first?.address, subject: subject, date: date)
+        }
+        var verdict = base()
+        // The subject and text start folded once for the bounce tests and, when they find nothing, the auto-reply
+        // and opt-out tests. Made here unless a delivery or feedback report (which the bounce tests read without
+        // them) will most likely decide.
+        let folds = message.deliveryStatusReports.isEmpty && message.feedbackReports.isEmpty
+            ? MessageFolds(of: message, counter: counter) : nil
+        if decideBounceOrComplaint(message, folds: folds, into: &verdict, counter: counter) {
             // A gateway's own notice that names no reason ("could not be delivered") yields to the bounce it
             // attached, which does.
             if Self.namesNoReason(verdict),
@@ -60,10 +67,10 @@ public struct Classifier: Sendable {
             return verdict
         }
 
-        let isReplyToUs = !message.inReplyTo.isEmpty || !message.references.isEmpty
-            || OptOutDetector.hasReplyPrefix(message.subject ?? "")
-        // The subject's fold, made once for the auto-reply and opt-out tests.
-        var subjectFold: [UInt8]?
+        let isReplyToUs = inReplyTo != nil || !references.isEmpty || OptOutDetector.hasReplyPrefix(subject ?? "")
+        // The subject's fold, made once for the bounce, auto-reply and opt-out tests (the bounce tests have
+        // nearly always folded it by now).
+        var subjectFold: [UInt8]? = subject == nil ? nil : folds?.subject.bytes
         if let evidence = AutoReplySignals.notificationEvidence(message, isReply: isReplyToUs),
            AutoReplySignals.autoReplySubject(message, subjectFold: &subjectFold, counter: counter) == nil {
             verdict.reason = "notification"
@@ -116,7 +123,7 @@ public struct Classifier: Sendable {
 
         verdict.contact = replier
         verdict.replyText = newText
-        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: extracted?.folded, subject: message.subject,
+        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: extracted?.folded, subject: subject,
                                                  subjectFold: subjectFold, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "unsubscribe"
@@ -139,14 +146,14 @@ public struct Classifier: Sendable {
     /// The verdict on the first attached message that is itself a bounce or complaint. Inside a bounce, an
     /// attached message whose text reads as a delivery report counts even without a mail-system sender (gateways
     /// attach the next hop's report as the "original").
-    private func forwardedBounce(_ message: Message, base: Verdict, insideBounce: Bool, counter: StepCounter?) -> Verdict? {
+    private func forwardedBounce(_ message: Message, base: () -> Verdict, insideBounce: Bool, counter: StepCounter?) -> Verdict? {
         for embedded in message.embeddedMessages.prefix(4) {
             let embeddedFrom = embedded.from
             let folds = MessageFolds(of: embedded, counter: counter)
             let isReport = BounceEvidence.looksLikeBounce(embedded, folds: folds, counter: counter)
                 || (insideBounce && BounceEvidence.readsLikeReport(folds, counter: counter))
             guard isReport else { continue }
-            var forwarded = base
+            var forwarded = base()
             if decideBounceOrComplaint(embedded, folds: folds, into: &forwarded,
                                        knownBounce: insideBounce, counter: counter) {
                 forwarded.evidence.insert("forwarded bounce (attached message from \(embeddedFrom.first?.address ?? "unknown"))", at: 0)

@@ -11,9 +11,7 @@ struct FoldedLines {
     /// Folds `piece` (valid UTF-8) after the folds kept so far; returns where its fold is.
     mutating func append(foldOf piece: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> Range<Int> {
         let needed = count + NormalizedText.foldedCapacity(piece.count)
-        if storage.count < needed {
-            storage.append(contentsOf: repeatElement(0, count: Swift.max(needed, 2 * storage.count, 512) - storage.count))
-        }
+        if storage.count < needed { grow(toHold: needed) }
         let start = count
         let written = storage.withUnsafeMutableBufferPointer { storage in
             storage.baseAddress.map { NormalizedText.fold(utf8: piece, into: $0 + start) } ?? 0
@@ -21,6 +19,20 @@ struct FoldedLines {
         counter?.add(written)
         count = start + written
         return start..<count
+    }
+
+    /// Moves the folds kept so far to storage of at least `needed` bytes. The bytes past them are left
+    /// uninitialised (bytes, so never read before folding writes them): filling them would cost as much again.
+    private mutating func grow(toHold needed: Int) {
+        let kept = count
+        storage = storage.withUnsafeBufferPointer { old in
+            [UInt8](unsafeUninitializedCapacity: Swift.max(needed, 2 * old.count, 512)) { buffer, initialized in
+                if let target = buffer.baseAddress, let source = old.baseAddress, kept > 0 {
+                    target.update(from: source, count: kept)
+                }
+                initialized = buffer.count
+            }
+        }
     }
 
     /// Calls `body` with the fold of `piece`, which is not kept: a short fold that is not a whole line's (an
@@ -39,8 +51,9 @@ struct FoldedLines {
 
     /// The fold of the lines at `ranges` joined by line breaks: the first fold whole, the others without their
     /// leading space (folding is a left-to-right pass whose state after a separator is the starting one).
-    func joined(_ ranges: some Sequence<Range<Int>>) -> [UInt8] {
+    func joined(_ ranges: some Collection<Range<Int>>) -> [UInt8] {
         var joined: [UInt8] = [0x20]
+        joined.reserveCapacity(ranges.reduce(1) { $0 + $1.count })
         storage.withUnsafeBufferPointer { storage in
             for range in ranges where range.count > 1 {
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: storage[(range.lowerBound + 1)..<range.upperBound]))
