@@ -57,15 +57,15 @@ enum AutoReplySignals {
     }
 
     /// Machine-made mail that is not an answer to us: notifications (Auto-Submitted: auto-generated), calendar
-    /// invitations, DMARC aggregate reports.
-    static func notificationEvidence(_ message: Message, isReply: Bool) -> String? {
+    /// invitations, DMARC aggregate reports. `subject`: the message's, as the caller has read it.
+    static func notificationEvidence(_ message: Message, subject: String?, isReply: Bool) -> String? {
         if !isReply, let value = message.headers.value("Auto-Submitted")?.lowercased(), value.hasPrefix("auto-generated") {
             return "Auto-Submitted: \(value) on a message that answers nothing of ours (notification)"
         }
         if !isReply, hasPart(message, where: { isMIMEType($0, "text", "calendar") }) {
             return "calendar invitation (text/calendar part)"
         }
-        if message.subject?.hasLowercasedPrefix("report domain:") == true {
+        if subject?.hasLowercasedPrefix("report domain:") == true {
             return "DMARC aggregate report (subject \"Report domain: …\")"
         }
         return nil

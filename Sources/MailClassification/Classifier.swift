@@ -39,9 +39,13 @@ public struct Classifier: Sendable {
         var verdict = base()
         // The subject and text start folded once for the bounce tests and, when they find nothing, the auto-reply
         // and opt-out tests. Made here unless a delivery or feedback report (which the bounce tests read without
-        // them) will most likely decide.
-        let folds = message.deliveryStatusReports.isEmpty && message.feedbackReports.isEmpty
-            ? MessageFolds(of: message, counter: counter) : nil
+        // them) will most likely decide. Not with `&&`: its autoclosure would copy the message.
+        let folds: MessageFolds?
+        if message.deliveryStatusReports.isEmpty, message.feedbackReports.isEmpty {
+            folds = MessageFolds(of: message, counter: counter)
+        } else {
+            folds = nil
+        }
         if decideBounceOrComplaint(message, folds: folds, into: &verdict, counter: counter) {
             // A gateway's own notice that names no reason ("could not be delivered") yields to the bounce it
             // attached, which does.
@@ -71,7 +75,7 @@ public struct Classifier: Sendable {
         // The subject's fold, made once for the bounce, auto-reply and opt-out tests (the bounce tests have
         // nearly always folded it by now).
         var subjectFold: [UInt8]? = subject == nil ? nil : folds?.subject.bytes
-        if let evidence = AutoReplySignals.notificationEvidence(message, isReply: isReplyToUs),
+        if let evidence = AutoReplySignals.notificationEvidence(message, subject: subject, isReply: isReplyToUs),
            AutoReplySignals.autoReplySubject(message, subjectFold: &subjectFold, counter: counter) == nil {
             verdict.reason = "notification"
             verdict.contact = replier

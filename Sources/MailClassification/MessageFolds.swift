@@ -23,7 +23,7 @@ final class MessageFolds {
     private var bodyFoldedThrough = 0
     private var pieceFolding = FoldingBuffer()
 
-    init(of message: Message, counter: StepCounter?) {
+    init(of message: borrowing Message, counter: StepCounter?) {
         subjectText = message.subject ?? ""
         bodyText = message.textBody ?? ""
         self.counter = counter

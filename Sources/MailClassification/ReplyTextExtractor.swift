@@ -81,7 +81,9 @@ public struct ReplyTextExtractor: Sendable {
         // A quote at the end is history the replier left in, and so is the paragraph that introduced it.
         if lineRoles.decidedRoles(kept, contain: .text) {
             var end = kept.upperBound
-            while end > kept.lowerBound, [.quote, .empty].contains(lineRoles.decidedRole(end - 1)) { end -= 1 }
+            while end > kept.lowerBound, lineRoles.decidedRole(end - 1) == .quote || lineRoles.decidedRole(end - 1) == .empty {
+                end -= 1
+            }
             if end < kept.upperBound, lineRoles.decidedRoles(end..<kept.upperBound, contain: .quote) {
                 var start = end
                 while start > kept.lowerBound, end - start < 3, lineRoles.decidedRole(start - 1) == .text { start -= 1 }
@@ -286,6 +288,9 @@ public struct ReplyTextExtractor: Sendable {
                                              folds: &folds, counter: counter)
             guard opening.mayOpen else { return nil }
             attributionText.removeAll(keepingCapacity: true)
+            // Room for the longest text tried (lines are added while it holds at most 400 bytes, each of at most
+            // 400): one allocation for the whole extraction.
+            attributionText.reserveCapacity(801)
             // The verbs are looked for in the fold of the joined lines, line by line as it grows.
             var verbs = QuoteMarkers.attributionVerbs.continuedScan()
             var last = index
