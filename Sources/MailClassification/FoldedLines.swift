@@ -52,8 +52,10 @@ struct FoldedLines {
     /// The fold of the lines at `ranges` joined by line breaks: the first fold whole, the others without their
     /// leading space (folding is a left-to-right pass whose state after a separator is the starting one).
     func joined(_ ranges: some Collection<Range<Int>>) -> [UInt8] {
-        var joined: [UInt8] = [0x20]
+        // Reserved before the first byte goes in: a literal's buffer would be allocated, then replaced.
+        var joined: [UInt8] = []
         joined.reserveCapacity(ranges.reduce(1) { $0 + $1.count })
+        joined.append(0x20)
         storage.withUnsafeBufferPointer { storage in
             for range in ranges where range.count > 1 {
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: storage[(range.lowerBound + 1)..<range.upperBound]))
