@@ -219,8 +219,9 @@ public struct BounceReasonClassifier: Sendable {
         func contains(_ outer: Range<Int>, _ inner: Range<Int>) -> Bool {
             outer.count > inner.count && outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound
         }
-        var kept: [PhraseTable<BounceReason>.Match] = []
-        kept.reserveCapacity(matches.count)
+        // Most texts hold no nested matches: the given array is returned then, and a new one is made only from
+        // the first match found inside another.
+        var kept: [PhraseTable<BounceReason>.Match]?
         for (index, match) in matches.enumerated() {
             var inside = false
             var before = index - 1
@@ -234,9 +235,13 @@ public struct BounceReasonClassifier: Sendable {
                 after += 1
             }
             counter?.add(after - before)
-            if !inside { kept.append(match) }
+            if inside, kept == nil {
+                kept = Array(matches[..<index])
+            } else if !inside {
+                kept?.append(match)
+            }
         }
-        return kept
+        return kept ?? matches
     }
 
     /// The status field, unless it is missing or generic (X.0.0) and the diagnostic quotes a more specific code.
