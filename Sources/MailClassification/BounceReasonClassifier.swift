@@ -76,10 +76,13 @@ public struct BounceReasonClassifier: Sendable {
     static let temporaryWords = PhraseTable<Void>(
         ["temporarily", "temporary", "try again later", "try later", "please retry", "vorubergehend"].map { ($0, ()) })
 
-    /// Words one of which every marker of an SMTP stage (`recipientPhaseMarkers`, `dataPhaseMarkers`) holds.
-    /// "address" is in nearly every report, so it would let almost every context through to be folded.
-    static let stageMarkerWords = PhraseAnchors(recipientPhaseMarkers.phrases + dataPhaseMarkers.phrases,
-                                                common: ["address"])
+    /// Words one of which every `recipientPhaseMarkers` phrase holds. "address" is in nearly every report, so it
+    /// would let almost every context through to be folded.
+    static let recipientStageWords = PhraseAnchors(recipientPhaseMarkers.phrases, common: ["address"])
+
+    /// Words one of which every `dataPhaseMarkers` phrase holds. Looked for apart from the recipient stage's, so a
+    /// context that may name only the recipient stage is folded only if a reading gets that far.
+    static let dataStageWords = PhraseAnchors(dataPhaseMarkers.phrases)
 
     static let dataPhaseMarkers = PhraseTable<Void>(
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]
@@ -219,8 +222,9 @@ public struct BounceReasonClassifier: Sendable {
         func contains(_ outer: Range<Int>, _ inner: Range<Int>) -> Bool {
             outer.count > inner.count && outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound
         }
-        var kept: [PhraseTable<BounceReason>.Match] = []
-        kept.reserveCapacity(matches.count)
+        // Most texts hold no nested matches: the given array is returned then, and a new one is made only from
+        // the first match found inside another.
+        var kept: [PhraseTable<BounceReason>.Match]?
         for (index, match) in matches.enumerated() {
             var inside = false
             var before = index - 1
@@ -234,9 +238,13 @@ public struct BounceReasonClassifier: Sendable {
                 after += 1
             }
             counter?.add(after - before)
-            if !inside { kept.append(match) }
+            if inside, kept == nil {
+                kept = Array(matches[..<index])
+            } else if !inside {
+                kept?.append(match)
+            }
         }
-        return kept
+        return kept ?? matches
     }
 
     /// The status field, unless it is missing or generic (X.0.0) and the diagnostic quotes a more specific code.
@@ -261,13 +269,11 @@ public struct BounceReasonClassifier: Sendable {
     private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, diagnostic: String,
                                    text: NormalizedText, context: ReportContext?, origin: ReportOrigin,
                                    counter: StepCounter?) -> (BounceReason, String) {
-        // The context is folded only when a stage marker may be in it.
-        lazy var contextText = context.flatMap { context in
-            context.mayHold(Self.stageMarkerWords, counter: counter) ? context.folded(counter: counter) : nil
-        }
-        func mentions(_ table: PhraseTable<Void>) -> Bool {
-            table.firstMatch(in: text, counter: counter) != nil
-                || contextText.map { table.firstMatch(in: $0, counter: counter) != nil } ?? false
+        // The context is folded only when a marker of the stage asked about may be in it.
+        func contextText(mayHold anchors: PhraseAnchors) -> NormalizedText? {
+            context.flatMap { context in
+                context.mayHold(anchors, counter: counter) ? context.folded(counter: counter) : nil
+            }
         }
         // A transcript's RCPT right before the refusal is certain. Its DATA is not: with PIPELINING the RCPT
         // replies arrive after DATA is sent.
@@ -275,7 +281,10 @@ public struct BounceReasonClassifier: Sendable {
         if (transcript.refusedCommand ?? context?.transcript.refusedCommand) == "RCPT" {
             return (.userunknown, basis + " at RCPT TO (session transcript)")
         }
-        if mentions(Self.dataPhaseMarkers) { return (.filtered, basis + " after DATA") }
+        if Self.dataPhaseMarkers.firstMatch(in: text, counter: counter) != nil
+            || contextText(mayHold: Self.dataStageWords).map({ Self.dataPhaseMarkers.firstMatch(in: $0, counter: counter) != nil }) ?? false {
+            return (.filtered, basis + " after DATA")
+        }
         if let statusCode, statusCode.subject == 7 {
             // X.7.x is a security or policy refusal; the unknown-user words come with a filter's verdict.
             return (.filtered, basis + " with policy status \(statusCode.text)")
@@ -289,7 +298,7 @@ public struct BounceReasonClassifier: Sendable {
         case nil: break
         }
         if Self.namesRecipientStage(text, counter: counter)
-            || contextText.map({ Self.namesRecipientStage($0, counter: counter) }) ?? false {
+            || contextText(mayHold: Self.recipientStageWords).map({ Self.namesRecipientStage($0, counter: counter) }) ?? false {
             return (.userunknown, basis + " at RCPT TO")
         }
         if Self.definitiveUnknownPhrases.contains(phrase) { return (.userunknown, basis) }

@@ -349,7 +349,9 @@ struct PlainTextBounceDecoder: Sendable {
     }
 
     private static func collapsedLine(_ source: UnsafeBufferPointer<UInt8>) -> String? {
-        let bytes = [UInt8](unsafeUninitializedCapacity: 500) { out, count in
+        // Written straight into the string's storage (invalid UTF-8, such as a scalar cut at 500 bytes, is repaired
+        // as `String(decoding:as:)` repairs it): no array in between.
+        let line = String(unsafeUninitializedCapacity: 500) { out in
             var n = 0
             for byte in source {
                 if byte == 0x20 || byte == 0x09 {
@@ -360,9 +362,9 @@ struct PlainTextBounceDecoder: Sendable {
                 if n >= 500 { break }
             }
             while n > 0, out[n - 1] == 0x20 { n -= 1 }
-            count = n
+            return n
         }
-        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        return line.isEmpty ? nil : line
     }
 }
 

@@ -52,10 +52,10 @@ struct ReportOrigin: Sendable {
 
     /// Whether `host` is `domain` or one of its subdomains.
     static func host(_ host: String?, isIn domain: String) -> Bool {
-        guard var host else { return false }
-        var domain = domain
-        let ascii: Bool? = host.withUTF8 { name in
-            domain.withUTF8 { suffix in
+        guard let host else { return false }
+        // Read in place where both are contiguous (native strings and literals are): no copy to make them so.
+        let ascii: Bool?? = host.utf8.withContiguousStorageIfAvailable { name in
+            domain.utf8.withContiguousStorageIfAvailable { suffix -> Bool? in
                 guard !name.contains(where: { $0 >= 0x80 }), !suffix.contains(where: { $0 >= 0x80 }) else { return nil }
                 // ASCII: every character but CR LF is one byte, so comparing bytes is comparing characters.
                 let count = name.last == UInt8(ascii: ".") ? name.count - 1 : name.count
@@ -63,9 +63,9 @@ struct ReportOrigin: Sendable {
                 guard count > suffix.count else { return false }
                 let dot = count - suffix.count - 1
                 return name[dot] == UInt8(ascii: ".") && name[(dot + 1)..<count].elementsEqual(suffix)
-            }
+            } ?? nil
         }
-        if let ascii { return ascii }
+        if let ascii = ascii ?? nil { return ascii }
         let trimmed = host.hasSuffix(".") ? String(host.dropLast()) : host
         return trimmed == domain || trimmed.hasSuffix("." + domain)
     }

@@ -79,14 +79,15 @@ enum SMTPTranscript {
     private static let refusalNamesNoRecipient = ["no valid recipients", "need rcpt", "no recipients"]
 
     /// Every transcript line starts with ">>>" or "<<<"; most texts have neither, and a byte scan for them spares
-    /// those the line-by-line reading. Eight bytes without "<" or ">" start no such run and are passed at one step.
+    /// those the line-by-line reading. Eight bytes without "<" or ">" start no such run and are passed at one step:
+    /// the two differ only in bit 1, so setting that bit in every byte turns both into ">" for one test.
     private static func mayHoldTranscript(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
         while index < count {
             if index &+ 8 <= count, let base = bytes.baseAddress {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if !EightBytes.holds(0x3C, in: word), !EightBytes.holds(0x3E, in: word) { index &+= 8; continue }
+                if !EightBytes.holds(0x3E, in: word | (EightBytes.lowBits &* 0x02)) { index &+= 8; continue }
             }
             let byte = bytes[index]
             if byte == 0x3E || byte == 0x3C, index &+ 2 < count, bytes[index &+ 1] == byte, bytes[index &+ 2] == byte {
@@ -97,27 +98,40 @@ enum SMTPTranscript {
         return false
     }
 
-    /// Calls `body` with each non-empty line of ASCII `bytes` (leading spaces and tabs dropped) until it returns false.
+    /// Calls `body` with each line of ASCII `bytes` that may be a transcript line (leading spaces and tabs dropped,
+    /// it starts as a command or reply prefix does) until it returns false; the other lines are neither commands
+    /// nor replies, so both readers pass over them alike. Eight bytes without CR or LF are passed at one step.
     private static func forEachLine(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Bool) {
-        var start = 0
-        var index = 0
-        let count = bytes.count
-        while index <= count {
-            // CR ends a line unless LF follows; LF unless CR precedes (the pair is one character).
-            let ends = index == count
-                || (bytes[index] == 0x0D && (index + 1 == count || bytes[index + 1] != 0x0A))
-                || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D))
-            if ends {
-                if index > start {
-                    var lineStart = start
-                    while lineStart < index, bytes[lineStart] == 0x20 || bytes[lineStart] == 0x09 { lineStart += 1 }
-                    if !body(bytes[lineStart..<index]) { return }
-                }
-                start = index + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0, index = 0
+            let count = buffer.count
+            // Ends the line that runs from `start` to `end`; false when `body` asks to stop.
+            func endLine(at end: Int) -> Bool {
+                var lineStart = start
+                while lineStart < end, buffer[lineStart] == 0x20 || buffer[lineStart] == 0x09 { lineStart &+= 1 }
+                start = end &+ 1
+                guard lineStart < end, transcriptLineFirstBytes.contains(buffer[lineStart]) else { return true }
+                return body(bytes[lineStart..<end])
             }
-            index += 1
+            while index < count {
+                if index &+ 8 <= count, let base = buffer.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if !EightBytes.holds(0x0A, in: word), !EightBytes.holds(0x0D, in: word) { index &+= 8; continue }
+                }
+                // CR ends a line unless LF follows; LF unless CR precedes (the pair is one character).
+                let byte = buffer[index]
+                if (byte == 0x0D && (index &+ 1 == count || buffer[index &+ 1] != 0x0A))
+                    || (byte == 0x0A && (index == 0 || buffer[index &- 1] != 0x0D)) {
+                    guard endLine(at: index) else { return }
+                }
+                index &+= 1
+            }
+            _ = endLine(at: count)
         }
     }
+
+    /// The first bytes of `commandPrefixes` and `replyPrefixes`.
+    private static let transcriptLineFirstBytes: [UInt8] = (commandPrefixes + replyPrefixes).compactMap(\.utf8.first)
 
     private static func payload(of line: ArraySlice<UInt8>, prefixes: [String]) -> ArraySlice<UInt8>? {
         for prefix in prefixes where line.starts(with: prefix.utf8) {

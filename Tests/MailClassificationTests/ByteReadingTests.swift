@@ -75,8 +75,8 @@ import Testing
     @Test func phraseAnchorsNeverPassOverAMatch() {
         let tables = [BounceMarkers.originalStarts, BounceReasonClassifier.recipientPhaseMarkers,
                       BounceReasonClassifier.dataPhaseMarkers, BounceMarkers.senderIntros]
-        let anchors = [BounceMarkers.originalStartWords, BounceReasonClassifier.stageMarkerWords,
-                       BounceReasonClassifier.stageMarkerWords, BounceMarkers.senderIntroWords]
+        let anchors = [BounceMarkers.originalStartWords, BounceReasonClassifier.recipientStageWords,
+                       BounceReasonClassifier.dataStageWords, BounceMarkers.senderIntroWords]
         let dressings: [(String) -> String] = [
             { $0 }, { $0.uppercased() }, { "-- \($0) --" }, { "返送 \($0) メッセージ" }, { "Письмо: \($0)" },
             { $0.replacingOccurrences(of: "e", with: "é") }, { $0.replacingOccurrences(of: "ss", with: "ß") },
@@ -91,7 +91,8 @@ import Testing
             }
         }
         #expect(!BounceMarkers.originalStartWords.mayMatch("返送されたメールです: Delivery to the following recipient failed"))
-        #expect(!BounceReasonClassifier.stageMarkerWords.mayMatch("Письмо не доставлено: mailbox full"))
+        #expect(!BounceReasonClassifier.recipientStageWords.mayMatch("Письмо не доставлено: mailbox full"))
+        #expect(!BounceReasonClassifier.dataStageWords.mayMatch("Recipient address rejected: user unknown"))
         // A common word stands for no phrase that has a rarer one, so a line with only the common word passes.
         #expect(!BounceMarkers.originalStartWords.mayMatch("Your message could not be delivered"))
         #expect(BounceMarkers.originalStartWords.mayMatch("----- Original Message -----"))
