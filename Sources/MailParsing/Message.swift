@@ -77,11 +77,15 @@ public struct Message: Sendable, Equatable {
          deliveryStatusReports: [DeliveryStatusReport], feedbackReports: [FeedbackReport],
          embeddedMessages: [Message], warnings: [ParseWarning], readsHeadersWhenAsked: Bool) {
         self.headers = headers
-        messageID = headers.firstMessageIDs(named: "Message-ID")?.first
-        if !readsHeadersWhenAsked {
-            givenSubject = .some(headers.value("Subject"))
-            givenInReplyTo = headers.firstMessageIDs(named: "In-Reply-To") ?? []
-            givenReferences = headers.firstMessageIDs(named: "References") ?? []
+        if readsHeadersWhenAsked {
+            messageID = headers.firstMessageIDs(named: "Message-ID")?.first
+        } else {
+            // The four fields are found in one pass over the headers.
+            let found = headers.firstFields(named: Self.fieldsReadAtInit)
+            messageID = found[0].flatMap { headers.messageIDs(at: $0).first }
+            givenSubject = .some(found[1].map(headers.value(at:)))
+            givenInReplyTo = found[2].map(headers.messageIDs(at:)) ?? []
+            givenReferences = found[3].map(headers.messageIDs(at:)) ?? []
         }
         self.root = root
         textBodySource = textBody
@@ -91,6 +95,9 @@ public struct Message: Sendable, Equatable {
         self.embeddedMessages = embeddedMessages
         self.warnings = warnings
     }
+
+    /// Message-ID, Subject, In-Reply-To, References: what a message read at once takes from its headers.
+    private static let fieldsReadAtInit = HeaderFieldNames(["Message-ID", "Subject", "In-Reply-To", "References"])
 
     private static func inReplyTo(_ headers: HeaderSection, _ cache: MessageHeaderCache) -> [String] {
         cache.messageIDs(.inReplyTo) { headers.firstMessageIDs(named: "In-Reply-To") ?? [] }

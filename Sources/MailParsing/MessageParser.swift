@@ -114,6 +114,10 @@ public struct MessageParser: Sendable {
         return (HeaderSection(unread: UnreadHeaderBlock(source: source, layout: result.fields)), result.bodyStart)
     }
 
+    /// The fields a part's reading depends on: Content-Type, Content-Transfer-Encoding, Content-Disposition.
+    private static let partFieldNames = HeaderFieldNames(["Content-Type", "Content-Transfer-Encoding",
+                                                          "Content-Disposition"])
+
     private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], headers: HeaderSection,
                            body: Range<Int>, depth: Int, defaultType: ContentType, path: String, run: inout ParseRun,
                            collector: inout Collector) -> MessagePart {
@@ -121,24 +125,25 @@ public struct MessageParser: Sendable {
         // The three fields are parsed from their bytes in place when they are one plain line (nearly always).
         var contentType = defaultType
         var declaresType = false, unreadableType = false
-        headers.withValueUTF8("Content-Type") { value in
-            guard let value else { return }
+        // The three are found in one pass over the part's fields.
+        let found = headers.firstFields(named: Self.partFieldNames)
+        if let typeField = found[0] {
             declaresType = true
-            if let parsed = ContentType.parse(headerBytes: value) {
-                contentType = parsed
-            } else {
-                unreadableType = true
+            headers.withValueUTF8(at: typeField) { value in
+                if let parsed = ContentType.parse(headerBytes: value) {
+                    contentType = parsed
+                } else {
+                    unreadableType = true
+                }
             }
         }
         if unreadableType {
-            let value = headers.value("Content-Type") ?? ""
+            let value = found[0].map(headers.value(at:)) ?? ""
             collector.warnings.append(ParseWarning(code: "bad-content-type",
                 message: "part \(path): unreadable Content-Type \"\(value.prefix(80))\", read as \(defaultType.mimeType)"))
         }
-        let transferEncoding = headers.withValueUTF8("Content-Transfer-Encoding") {
-            $0.map(TransferDecoding.encodingName)
-        } ?? "7bit"
-        let disposition = headers.withValueUTF8("Content-Disposition") { $0.map(ContentDisposition.init(headerBytes:)) }
+        let transferEncoding = found[1].map { headers.withValueUTF8(at: $0, TransferDecoding.encodingName) } ?? "7bit"
+        let disposition = found[2].map { headers.withValueUTF8(at: $0, ContentDisposition.init(headerBytes:)) }
         let filename = disposition?.filename ?? contentType.name
 
         if depth == 0, !declaresType, !body.isEmpty,

@@ -100,9 +100,24 @@ struct UnreadHeaderBlock: Sendable {
         }
     }
 
+    /// Calls `body` with the index of each field whose name is one of `names`, and the index of that name, in field
+    /// order, while it returns true: one pass for all the names.
+    func forEachIndex(namedAnyOf names: HeaderFieldNames, _ body: (_ field: Int, _ name: Int) -> Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            layout.withUnsafeBufferPointer { fields in
+                for index in 0..<fields.count where names.mayContain(key: fields[index].nameKey) {
+                    if let name = names.nameIndex(buffer, fields[index].name, key: fields[index].nameKey),
+                       !body(index, name) {
+                        return
+                    }
+                }
+            }
+        }
+    }
+
     /// Field names are ASCII (the parser accepts no other bytes in them), so bytes compare as the strings would.
     @inline(__always)
-    private static func nameMatches(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+    static func nameMatches(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
                                     _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         guard range.count == wanted.count else { return false }
         for offset in 0..<wanted.count
