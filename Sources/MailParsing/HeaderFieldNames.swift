@@ -15,24 +15,17 @@ public struct HeaderFieldNames: Sendable {
 
     let entries: [Entry]
     /// One bit per `filterSlot` of the names' keys: a field whose slot bit is clear has none of the names, which
-    /// rules out nearly every field with one multiplication and one bit test.
-    private let filter: (UInt64, UInt64, UInt64, UInt64)
+    /// rules out most fields with one multiplication and one bit test.
+    private let filter: UInt64
 
     /// `names`: field names (ASCII case ignored), at most `capacity`.
     public init(_ names: [String]) {
         precondition(names.count <= Self.capacity, "at most \(Self.capacity) names are looked up together")
-        var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var filter: UInt64 = 0
         entries = names.map { name in
             let bytes = Array(name.utf8)
             let key = bytes.withUnsafeBufferPointer(HeaderBlockParser.nameKey)
-            let slot = Self.filterSlot(key)
-            let bit = UInt64(1) << (slot & 63)
-            switch slot >> 6 {
-            case 0: filter.0 |= bit
-            case 1: filter.1 |= bit
-            case 2: filter.2 |= bit
-            default: filter.3 |= bit
-            }
+            filter |= UInt64(1) << Self.filterSlot(key)
             return Entry(name: name, bytes: bytes, key: key)
         }
         self.filter = filter
@@ -40,21 +33,13 @@ public struct HeaderFieldNames: Sendable {
 
     public var count: Int { entries.count }
 
+    /// One of 64 slots, from the key's top bits after a multiplicative hash.
     @inline(__always)
-    private static func filterSlot(_ key: UInt32) -> UInt32 { (key &* 0x9E37_79B1) >> 24 }
+    private static func filterSlot(_ key: UInt32) -> UInt32 { (key &* 0x9E37_79B1) >> 26 }
 
     /// Whether a field whose name has `key` may be one of the names.
     @inline(__always)
-    func mayContain(key: UInt32) -> Bool {
-        let slot = Self.filterSlot(key)
-        let word: UInt64 = switch slot >> 6 {
-        case 0: filter.0
-        case 1: filter.1
-        case 2: filter.2
-        default: filter.3
-        }
-        return word & (UInt64(1) << (slot & 63)) != 0
-    }
+    func mayContain(key: UInt32) -> Bool { filter & (UInt64(1) << Self.filterSlot(key)) != 0 }
 
     /// The index of the first name equal to the field name `buffer[name]` (whose key is `key`), or nil.
     @inline(__always)

@@ -38,9 +38,9 @@ public struct MessageParser: Sendable {
         /// Whether inline plain text is decoded as it is found: only for the message parsed, whose text every reader
         /// wants; HTML, and an embedded message's text, are left to be decoded when read (see `MessageBodyText`).
         let decodesText: Bool
-        var plainTexts: [String] = []
-        var plainParts: [DeferredInlineText.Part] = []
-        var htmlParts: [DeferredInlineText.Part] = []
+        var plainTexts = FirstInlineList<String>()
+        var plainParts = FirstInlineList<DeferredInlineText.Part>()
+        var htmlParts = FirstInlineList<DeferredInlineText.Part>()
         var reports: [DeliveryStatusReport] = []
         var feedback: [FeedbackReport] = []
         var embedded: [Message] = []
@@ -83,7 +83,7 @@ public struct MessageParser: Sendable {
         }
         return Message(headers: headers, root: root,
                        textBody: Self.bodyText(collector.plainTexts, deferred: collector.plainParts),
-                       htmlBody: Self.bodyText([], deferred: collector.htmlParts),
+                       htmlBody: Self.bodyText(FirstInlineList(), deferred: collector.htmlParts),
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
                        embeddedMessages: collector.embedded, warnings: collector.warnings,
                        readsHeadersWhenAsked: depth > 0)
@@ -92,10 +92,11 @@ public struct MessageParser: Sendable {
     /// Every header block (the message's, each part's) stays unread: readers ask for a few of its fields by name.
     /// `source` is the array `buffer` points into, which the block keeps instead of copying its bytes.
     /// Texts decoded up front joined by a line feed, or the parts left undecoded.
-    private static func bodyText(_ texts: [String], deferred parts: [DeferredInlineText.Part]) -> MessageBodyText {
+    private static func bodyText(_ texts: FirstInlineList<String>,
+                                 deferred parts: FirstInlineList<DeferredInlineText.Part>) -> MessageBodyText {
         if !parts.isEmpty { return .deferred(DeferredInlineText(parts: parts)) }
-        if texts.count == 1 { return .text(texts[0]) }
-        return .text(texts.isEmpty ? nil : texts.joined(separator: "\n"))
+        if let only = texts.first, texts.rest.isEmpty { return .text(only) }
+        return .text(texts.isEmpty ? nil : texts.elements.joined(separator: "\n"))
     }
 
     private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], start: Int, end: Int, path: String,

@@ -38,19 +38,7 @@ struct UnreadHeaderBlock: Sendable {
     /// Calls `body` with field `index`'s value in place when it reads exactly as `value(at:)` would, or returns nil:
     /// a one-line ASCII value without an encoded word is its trimmed bytes.
     func withPlainValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        bytes.withUnsafeBufferPointer { buffer in
-            let field = layout[index]
-            guard !field.isFolded, !HeaderBlockParser.containsEncodedWordStart(buffer, field.value) else { return nil }
-            let value = UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)])
-            var combined: UInt8 = 0
-            for byte in value { combined |= byte }
-            return combined < 0x80 ? body(value) : nil
-        }
-    }
-
-    /// Calls `body` with field `index`'s name as it stands in the block.
-    func withNameBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[layout[index].name])) }
+        bytes.withUnsafeBufferPointer { HeaderBlockParser.withPlainValueBytes($0, layout[index], body) }
     }
 
     /// Calls `body` with field `index`'s value as it stands in the block: folded, untrimmed, undecoded.
