@@ -49,6 +49,19 @@ public struct HeaderSection: Sendable, Hashable, Codable {
         }
     }
 
+    /// Calls `body` with the undecoded value of every field called `name`, in order, making no list of them.
+    func forEachRawValue(named name: String, _ body: (String) -> Void) {
+        switch storage {
+        case .fields(let fields):
+            for field in fields where field.hasName(name) { body(field.rawValue) }
+        case .unread(let block):
+            block.forEachIndex(named: name) { index in
+                body(block.rawValue(at: index))
+                return true
+            }
+        }
+    }
+
     /// The undecoded value of the first field called `name`, without decoding its encoded words.
     func firstRawValue(named name: String) -> String? {
         switch storage {

@@ -120,10 +120,17 @@ public struct Message: Sendable, Equatable {
     /// not split the list); display names are decoded afterwards.
     private static func addresses(_ headers: HeaderSection, _ name: String) -> [MailAddress] {
         var addresses: [MailAddress] = []
-        for rawValue in headers.rawValues(named: name) {
-            for var address in AddressParser.parseList(rawValue) {
-                address.displayName = address.displayName.map(EncodedWordDecoder.decode)
-                addresses.append(address)
+        // Values are visited in place and the one list (nearly always there is one field) is kept as parsed: no list
+        // of values, and no second list of addresses, is made.
+        headers.forEachRawValue(named: name) { rawValue in
+            var parsed = AddressParser.parseList(rawValue)
+            for index in parsed.indices where parsed[index].displayName != nil {
+                parsed[index].displayName = parsed[index].displayName.map(EncodedWordDecoder.decode)
+            }
+            if addresses.isEmpty {
+                addresses = parsed
+            } else {
+                addresses.append(contentsOf: parsed)
             }
         }
         return addresses

@@ -31,11 +31,16 @@ enum MultipartSplitter {
         while searchFrom + pivotDistance < end,
               let hit = ByteScanning.firstIndex(of: pivotByte, in: buffer, from: searchFrom + pivotDistance, end: end) {
             let dash = hit - pivotDistance
+            // Most hits are the byte somewhere in text: no "--" where the delimiter would start.
+            guard buffer[dash] == 0x2D, buffer[dash + 1] == 0x2D else {
+                searchFrom = dash + 1
+                continue
+            }
             // Some MTAs indent delimiter lines (up to 8 spaces or tabs); otherwise the "--" must open its line.
             var lineStart = dash
             while lineStart > body.lowerBound, dash - lineStart < 8,
                   buffer[lineStart - 1] == 0x20 || buffer[lineStart - 1] == 0x09 { lineStart -= 1 }
-            guard buffer[dash] == 0x2D, lineStart == body.lowerBound || buffer[lineStart - 1] == 0x0A else {
+            guard lineStart == body.lowerBound || buffer[lineStart - 1] == 0x0A else {
                 searchFrom = dash + 1
                 continue
             }
@@ -57,16 +62,16 @@ enum MultipartSplitter {
         return Split(parts: parts, closed: false)
     }
 
-    /// The offset of the boundary byte least likely to occur in part bodies: "_", "." and other punctuation
-    /// rather than letters and digits (which fill base64 and text), and "-" (common in text, HTML and rules) and
-    /// "=" (quoted-printable) least of all. The first of the rarest kind is taken.
+    /// The offset of the boundary byte least likely to occur in part bodies: "_" and rarer punctuation first, then
+    /// capitals and digits, then the punctuation of text, addresses and quoted-printable (".", "/", ":", "="), then
+    /// lowercase letters, and "-" (common in text, HTML and rules) last. The first of the rarest kind is taken.
     private static func rarestByteOffset(_ boundary: [UInt8]) -> Int {
         func rarity(_ byte: UInt8) -> Int {
             switch byte {
             case 0x2D: return 0                                       // -
             case 0x61...0x7A: return 1                                // a-z
-            case 0x3D: return 2                                       // =
-            case 0x30...0x39, 0x41...0x5A, 0x2B, 0x2F: return 3       // digits, A-Z, + and / (base64)
+            case 0x2E, 0x2F, 0x3A, 0x3D, 0x2B, 0x2C, 0x20: return 2   // . / : = + , space
+            case 0x30...0x39, 0x41...0x5A: return 3                   // digits, A-Z
             default: return 4
             }
         }

@@ -74,7 +74,7 @@ struct UnreadHeaderBlock: Sendable {
 
     /// Calls `body` with the index of each field called `name`, in order, while it returns true. Readers ask for
     /// fields by name many times per message, so this is a plain loop over the layout: name keys first, bytes after.
-    private func forEachIndex(named name: String, _ body: (Int) -> Bool) {
+    func forEachIndex(named name: String, _ body: (Int) -> Bool) {
         var name = name
         name.withUTF8 { wanted in
             bytes.withUnsafeBufferPointer { buffer in
