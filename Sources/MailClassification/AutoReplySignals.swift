@@ -5,10 +5,19 @@ import MailParsing
 enum AutoReplySignals {
     private static let autoReplyFlags = ["X-Autoreply", "X-Autorespond", "X-Autoresponse", "X-Autoresponder"]
 
+    /// Every header `autoReplyEvidence` reads.
+    private static let autoReplyHeaderNames = HeaderFieldNames(["Auto-Submitted"] + autoReplyFlags + [
+        "Precedence", "X-Apple-Action", "X-Auto-Response-Suppress", "X-MS-Exchange-Inbox-Rules-Loop",
+    ])
+
     /// Evidence for an automatic reply, or nil.
     /// `subjectFold`: the fold of the subject's first 200 bytes, made here if the subject is read and not made yet.
     static func autoReplyEvidence(_ message: Message, subjectFold: inout [UInt8]?, counter: StepCounter?) -> String? {
         let headers = message.headers
+        // One pass over the headers tells whether any field below is there at all: nearly every message has none.
+        guard !headers.firstFields(named: autoReplyHeaderNames).isEmpty else {
+            return autoReplySubject(message, subjectFold: &subjectFold, counter: counter)
+        }
         if let value = headers.value("Auto-Submitted")?.trimmingWhitespace,
            !value.isEmpty, !value.lowercased().hasPrefix("no") {
             return "Auto-Submitted: \(value)"

@@ -515,11 +515,18 @@ public struct Classifier: Sendable {
     /// decoded value) could name an opt-out mailbox. Fields are looked up by name: a parsed message builds its full
     /// field list only when asked for it.
     private func mayNameOptOutMailbox(_ headers: HeaderSection) -> Bool {
-        headers.rawValues("To").contains(where: Self.mayHoldOptOutLocalPart)
-            || headers.rawValues("Cc").contains(where: Self.mayHoldOptOutLocalPart)
-            || headers.values("Delivered-To").contains(where: Self.mayHoldOptOutLocalPart)
-            || headers.values("X-Original-To").contains(where: Self.mayHoldOptOutLocalPart)
+        // The four are read in one pass, each value in place when it is one plain line.
+        var mayName = false
+        headers.forEachField(named: Self.recipientFieldNames) { name, field in
+            mayName = name < 2 ? headers.withRawValueUTF8(at: field, Self.mayHoldOptOutLocalPart)
+                : headers.withValueUTF8(at: field, Self.mayHoldOptOutLocalPart)
+            return !mayName
+        }
+        return mayName
     }
+
+    /// To and Cc (read raw, as address lists are parsed), then Delivered-To and X-Original-To (read decoded).
+    private static let recipientFieldNames = HeaderFieldNames(["To", "Cc", "Delivered-To", "X-Original-To"])
 
     /// Whether an address parsed from `field` could have a local part starting "opt" or "unsubscribe" (ignoring
     /// ASCII case). Parsing takes a local part's characters from the field in order, dropping only spacing,

@@ -6,9 +6,10 @@ enum DeliveryStatusParser {
     static func parse(_ body: [UInt8], fromMislabeledPart: Bool = false) -> DeliveryStatusReport? {
         let read = StatusBlockReader.read(body)
         typealias Field = HeaderBlockParser.FieldLayout
-        // The fields are grouped as located; only the values recipients are reduced to become strings here, the
-        // rest when `fields` is read.
-        let (perMessage, recipients) = read.source.withUnsafeBufferPointer { buffer -> ([Field], [[Field]]) in
+        // The fields are grouped as located, each name classified once; a recipient's values are derived as its
+        // fields are grouped, and only those become strings here, the rest when `fields` is read.
+        let (perMessage, recipients) = read.source.withUnsafeBufferPointer {
+            buffer -> ([Field], [DeliveryStatusRecipient]) in
             func lowercasedName(_ field: Field) -> String {
                 let name = UnsafeBufferPointer(rebasing: buffer[field.name])
                 return String(unsafeUninitializedCapacity: name.count) { output in
@@ -19,22 +20,36 @@ enum DeliveryStatusParser {
             // Sized up front: growing each array from empty took several reallocations per report.
             var perMessage: [Field] = []
             perMessage.reserveCapacity(read.blocks.first?.count ?? 0)
-            var recipients: [[Field]] = []
+            var recipients: [DeliveryStatusRecipient] = []
             recipients.reserveCapacity(read.blocks.count)
             var current: [Field]? = nil
+            var currentRecipient = DeliveryStatusRecipient()
             var currentHasFinal = false, currentHasOriginal = false
             var currentEndsWithFinal = false
 
+            func appendToCurrent(_ field: Field, _ name: DeliveryStatusFieldName) {
+                current?.append(field)
+                currentRecipient.derive(name, from: field, in: buffer)
+            }
+
             func finishRecipient() {
-                if let fields = current, !fields.isEmpty { recipients.append(fields) }
+                if let fields = current, !fields.isEmpty {
+                    recipients.append(currentRecipient.withFields(UnreadHeaderBlock(source: read.source, layout: fields)))
+                }
                 current = nil
+                currentRecipient = DeliveryStatusRecipient()
                 currentHasFinal = false
                 currentHasOriginal = false
                 currentEndsWithFinal = false
             }
 
+            // One list of names, reused for every block.
+            var blockNames: [DeliveryStatusFieldName] = []
             for (blockIndex, block) in read.blocks.enumerated() {
-                let blockNames = block.map { DeliveryStatusFieldName(UnsafeBufferPointer(rebasing: buffer[$0.name])) }
+                blockNames.removeAll(keepingCapacity: true)
+                for field in block {
+                    blockNames.append(DeliveryStatusFieldName(UnsafeBufferPointer(rebasing: buffer[field.name])))
+                }
                 // A block with no status field at all is text that follows the report (a pasted
                 // header block, a mis-split MIME part); reading on would pollute the last recipient.
                 if blockIndex > 0, !blockNames.contains(where: \.isStatusField) { break }
@@ -42,7 +57,7 @@ enum DeliveryStatusParser {
                 var blockStarted = true
                 // Recipient fields written before the block's Final-Recipient (seen from some MTAs)
                 // belong to the recipient that follows.
-                var pending: [Field] = []
+                var pending: [(field: Field, name: DeliveryStatusFieldName)] = []
                 for (field, name) in zip(block, blockNames) {
                     let isFinal = name == .finalRecipient, isOriginal = name == .originalRecipient
                     if isFinal || isOriginal {
@@ -57,37 +72,41 @@ enum DeliveryStatusParser {
                         if startsNew {
                             // Fields written before this recipient in its block: those the previous
                             // recipient lacks complete it (a stray blank line); the rest open this one.
-                            var leading: [Field] = []
-                            leading.reserveCapacity(block.count)
-                            var previousNames = pending.isEmpty ? [] : Set(current?.map(lowercasedName) ?? [])
-                            for field in pending {
-                                if current != nil, previousNames.insert(lowercasedName(field)).inserted {
-                                    current?.append(field)
-                                } else {
-                                    leading.append(field)
+                            var leading: [(field: Field, name: DeliveryStatusFieldName)] = []
+                            if !pending.isEmpty {
+                                var previousNames = Set(current?.map(lowercasedName) ?? [])
+                                for (field, name) in pending {
+                                    if current != nil, previousNames.insert(lowercasedName(field)).inserted {
+                                        appendToCurrent(field, name)
+                                    } else {
+                                        leading.append((field, name))
+                                    }
                                 }
                             }
                             finishRecipient()
-                            current = leading
+                            var fields: [Field] = []
+                            fields.reserveCapacity(block.count)
+                            current = fields
+                            for (field, name) in leading { appendToCurrent(field, name) }
                             pending = []
                         }
                         if isFinal { currentHasFinal = true } else { currentHasOriginal = true }
-                        current?.append(field)
+                        appendToCurrent(field, name)
                         currentEndsWithFinal = isFinal
                         blockStarted = false
                     } else if name == .perMessage && (current == nil || !blockHasRecipient) {
                         perMessage.append(field)
                     } else if blockHasRecipient && blockStarted {
-                        pending.append(field)
+                        pending.append((field, name))
                     } else if current == nil {
                         perMessage.append(field)
                     } else {
-                        current?.append(field)
+                        appendToCurrent(field, name)
                         currentEndsWithFinal = false
                         blockStarted = false
                     }
                 }
-                perMessage.append(contentsOf: pending)
+                for (field, _) in pending { perMessage.append(field) }
             }
             finishRecipient()
             return (perMessage, recipients)
@@ -95,9 +114,7 @@ enum DeliveryStatusParser {
         guard !perMessage.isEmpty || !recipients.isEmpty else { return nil }
         return DeliveryStatusReport(
             perMessage: UnreadHeaderBlock(source: read.source, layout: perMessage),
-            recipients: recipients.map {
-                DeliveryStatusRecipient(unread: UnreadHeaderBlock(source: read.source, layout: $0))
-            },
+            recipients: recipients,
             fromMislabeledPart: fromMislabeledPart)
     }
 

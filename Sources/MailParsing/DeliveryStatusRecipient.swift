@@ -37,16 +37,27 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
     }
 
     /// A parsed report's recipient block: only the fields a value is derived from are made into strings.
-    init(unread block: UnreadHeaderBlock) {
-        section = HeaderSection(unread: block)
-        for index in 0..<block.count {
-            let kind = block.withNameBytes(at: index, DeliveryStatusFieldName.init)
-            guard isDerived(kind) else { continue }
-            // A one-line ASCII value (nearly every one) is read in place; any other as its decoded text.
-            if block.withPlainValueBytes(at: index, { derive(kind, trimmedUTF8: $0) }) == nil {
-                derive(kind, block.value(at: index))
-            }
+    /// A parsed report's recipient, before its fields are known: the parser derives the values field by field
+    /// (`derive(_:from:in:)`) as it groups them, with the names it has classified already, and then hands over the
+    /// block (`withFields(_:)`). Only the fields a value is derived from are made into strings.
+    init() {
+        section = HeaderSection()
+    }
+
+    /// Derives the value `field` (of kind `kind`, located in `buffer`) gives, unless an earlier field gave it.
+    mutating func derive(_ kind: DeliveryStatusFieldName, from field: HeaderBlockParser.FieldLayout,
+                         in buffer: UnsafeBufferPointer<UInt8>) {
+        guard isDerived(kind) else { return }
+        // A one-line ASCII value (nearly every one) is read in place; any other as its decoded text.
+        if HeaderBlockParser.withPlainValueBytes(buffer, field, { derive(kind, trimmedUTF8: $0) }) == nil {
+            derive(kind, HeaderBlockParser.value(buffer, field))
         }
+    }
+
+    /// The recipient with its block's fields, left unread until `fields` is read.
+    consuming func withFields(_ block: UnreadHeaderBlock) -> DeliveryStatusRecipient {
+        section = HeaderSection(unread: block)
+        return self
     }
 
     /// Whether `kind` is a field a value is derived from that has not been derived yet.

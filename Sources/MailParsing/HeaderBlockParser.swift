@@ -173,6 +173,17 @@ struct HeaderBlockParser {
                            isMalformed: field.isMalformed)
     }
 
+    /// Calls `body` with a located field's value in place when it reads exactly as `value` would, or returns nil: a
+    /// one-line ASCII value without an encoded word is its trimmed bytes.
+    static func withPlainValueBytes<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout,
+                                            _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard !field.isFolded, !containsEncodedWordStart(buffer, field.value) else { return nil }
+        let value = UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)])
+        var combined: UInt8 = 0
+        for byte in value { combined |= byte }
+        return combined < 0x80 ? body(value) : nil
+    }
+
     /// A located field's value unfolded and decoded: `HeaderField.value`.
     static func value(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> String {
         decodedValue(buffer, field, raw: rawValue(buffer, field))

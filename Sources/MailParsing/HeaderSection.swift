@@ -49,6 +49,19 @@ public struct HeaderSection: Sendable, Hashable, Codable {
         }
     }
 
+    /// Calls `body` with the undecoded value of every field called `name`, in order, making no list of them.
+    func forEachRawValue(named name: String, _ body: (String) -> Void) {
+        switch storage {
+        case .fields(let fields):
+            for field in fields where field.hasName(name) { body(field.rawValue) }
+        case .unread(let block):
+            block.forEachIndex(named: name) { index in
+                body(block.rawValue(at: index))
+                return true
+            }
+        }
+    }
+
     /// The undecoded value of the first field called `name`, without decoding its encoded words.
     func firstRawValue(named name: String) -> String? {
         switch storage {
@@ -61,9 +74,87 @@ public struct HeaderSection: Sendable, Hashable, Codable {
     /// header block is read in place when the value is ASCII: no unfolded value string is made for it.
     func firstMessageIDs(named name: String) -> [String]? {
         guard case .unread(let block) = storage else { return firstRawValue(named: name).map(MessageIDList.parse) }
-        guard let index = block.firstIndex(named: name) else { return nil }
-        return block.withValueBytes(at: index, MessageIDList.parse(asciiFieldValue:))
-            ?? MessageIDList.parse(block.rawValue(at: index))
+        return block.firstIndex(named: name).map { messageIDs(at: FieldPosition(index: $0)) }
+    }
+
+    /// Message-ids (brackets removed) in the field at `position`, read in place as `firstMessageIDs` reads them.
+    func messageIDs(at position: FieldPosition) -> [String] {
+        guard case .unread(let block) = storage else { return MessageIDList.parse(rawValue(at: position)) }
+        return block.withValueBytes(at: position.index, MessageIDList.parse(asciiFieldValue:))
+            ?? MessageIDList.parse(block.rawValue(at: position.index))
+    }
+
+    /// Where a field stands in this section, as found by a lookup by several names; read its value through the same
+    /// section.
+    public struct FieldPosition: Sendable, Hashable {
+        let index: Int
+    }
+
+    /// The first field of each of `names`, found in one pass over the fields.
+    public func firstFields(named names: HeaderFieldNames) -> HeaderFieldNames.FirstFields {
+        var found = HeaderFieldNames.FirstFields()
+        forEachField(named: names) { name, position in
+            found.record(position.index, for: name)
+            return true
+        }
+        return found
+    }
+
+    /// Calls `body` with each field whose name is one of `names` (the index of that name in `names`, and where the
+    /// field stands), in order, while `body` returns true: one pass over the fields for all the names.
+    public func forEachField(named names: HeaderFieldNames, _ body: (_ nameIndex: Int, FieldPosition) -> Bool) {
+        switch storage {
+        case .fields(let fields):
+            for index in fields.indices {
+                if let name = names.nameIndex(of: fields[index].name), !body(name, FieldPosition(index: index)) { return }
+            }
+        case .unread(let block):
+            block.forEachIndex(namedAnyOf: names) { index, name in body(name, FieldPosition(index: index)) }
+        }
+    }
+
+    /// The decoded value of the field at `position`.
+    public func value(at position: FieldPosition) -> String {
+        switch storage {
+        case .fields(let fields): return fields[position.index].value
+        case .unread(let block): return block.value(at: position.index)
+        }
+    }
+
+    /// The unfolded, undecoded value of the field at `position`.
+    public func rawValue(at position: FieldPosition) -> String {
+        switch storage {
+        case .fields(let fields): return fields[position.index].rawValue
+        case .unread(let block): return block.rawValue(at: position.index)
+        }
+    }
+
+    /// Calls `body` with the UTF-8 of `value(at: position)`. A parsed block's one-line ASCII value is passed in place.
+    public func withValueUTF8<Result>(at position: FieldPosition, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var value: String
+        switch storage {
+        case .fields(let fields):
+            value = fields[position.index].value
+        case .unread(let block):
+            if let result = block.withPlainValueBytes(at: position.index, { body($0) }) { return result }
+            value = block.value(at: position.index)
+        }
+        return value.withUTF8 { body($0) }
+    }
+
+    /// Calls `body` with the UTF-8 of `rawValue(at: position)`. A parsed block's one-line ASCII value is passed in
+    /// place (undecoded and decoded are then the same bytes when it holds no encoded word).
+    public func withRawValueUTF8<Result>(at position: FieldPosition,
+                                         _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var value: String
+        switch storage {
+        case .fields(let fields):
+            value = fields[position.index].rawValue
+        case .unread(let block):
+            if let result = block.withPlainValueBytes(at: position.index, { body($0) }) { return result }
+            value = block.rawValue(at: position.index)
+        }
+        return value.withUTF8 { body($0) }
     }
 
     /// The decoded value of the first field called `name` (case-insensitive).
@@ -78,17 +169,12 @@ public struct HeaderSection: Sendable, Hashable, Codable {
     /// one-line ASCII value is passed in place: readers that parse the value (Content-Type, Content-Disposition)
     /// need no string made for it.
     func withValueUTF8<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
-        var value: String
-        switch storage {
-        case .fields(let fields):
-            guard let field = fields.first(where: { $0.hasName(name) }) else { return body(nil) }
-            value = field.value
-        case .unread(let block):
-            guard let index = block.firstIndex(named: name) else { return body(nil) }
-            if let result = block.withPlainValueBytes(at: index, { body($0) }) { return result }
-            value = block.value(at: index)
+        let index = switch storage {
+        case .fields(let fields): fields.firstIndex { $0.hasName(name) }
+        case .unread(let block): block.firstIndex(named: name)
         }
-        return value.withUTF8 { body($0) }
+        guard let index else { return body(nil) }
+        return withValueUTF8(at: FieldPosition(index: index)) { body($0) }
     }
 
     /// The undecoded, unfolded value of the first field called `name`.

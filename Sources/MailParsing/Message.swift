@@ -77,11 +77,15 @@ public struct Message: Sendable, Equatable {
          deliveryStatusReports: [DeliveryStatusReport], feedbackReports: [FeedbackReport],
          embeddedMessages: [Message], warnings: [ParseWarning], readsHeadersWhenAsked: Bool) {
         self.headers = headers
-        messageID = headers.firstMessageIDs(named: "Message-ID")?.first
-        if !readsHeadersWhenAsked {
-            givenSubject = .some(headers.value("Subject"))
-            givenInReplyTo = headers.firstMessageIDs(named: "In-Reply-To") ?? []
-            givenReferences = headers.firstMessageIDs(named: "References") ?? []
+        if readsHeadersWhenAsked {
+            messageID = headers.firstMessageIDs(named: "Message-ID")?.first
+        } else {
+            // The four fields are found in one pass over the headers.
+            let found = headers.firstFields(named: Self.fieldsReadAtInit)
+            messageID = found[0].flatMap { headers.messageIDs(at: $0).first }
+            givenSubject = .some(found[1].map(headers.value(at:)))
+            givenInReplyTo = found[2].map(headers.messageIDs(at:)) ?? []
+            givenReferences = found[3].map(headers.messageIDs(at:)) ?? []
         }
         self.root = root
         textBodySource = textBody
@@ -91,6 +95,9 @@ public struct Message: Sendable, Equatable {
         self.embeddedMessages = embeddedMessages
         self.warnings = warnings
     }
+
+    /// Message-ID, Subject, In-Reply-To, References: what a message read at once takes from its headers.
+    private static let fieldsReadAtInit = HeaderFieldNames(["Message-ID", "Subject", "In-Reply-To", "References"])
 
     private static func inReplyTo(_ headers: HeaderSection, _ cache: MessageHeaderCache) -> [String] {
         cache.messageIDs(.inReplyTo) { headers.firstMessageIDs(named: "In-Reply-To") ?? [] }
@@ -113,10 +120,17 @@ public struct Message: Sendable, Equatable {
     /// not split the list); display names are decoded afterwards.
     private static func addresses(_ headers: HeaderSection, _ name: String) -> [MailAddress] {
         var addresses: [MailAddress] = []
-        for rawValue in headers.rawValues(named: name) {
-            for var address in AddressParser.parseList(rawValue) {
-                address.displayName = address.displayName.map(EncodedWordDecoder.decode)
-                addresses.append(address)
+        // Values are visited in place and the one list (nearly always there is one field) is kept as parsed: no list
+        // of values, and no second list of addresses, is made.
+        headers.forEachRawValue(named: name) { rawValue in
+            var parsed = AddressParser.parseList(rawValue)
+            for index in parsed.indices where parsed[index].displayName != nil {
+                parsed[index].displayName = parsed[index].displayName.map(EncodedWordDecoder.decode)
+            }
+            if addresses.isEmpty {
+                addresses = parsed
+            } else {
+                addresses.append(contentsOf: parsed)
             }
         }
         return addresses

@@ -27,22 +27,25 @@ struct DeferredInlineText: Sendable {
     }
 
     private struct Pending {
-        let parts: [Part]
+        let parts: FirstInlineList<Part>
         var decoded: String?
     }
 
     private let pending: LockedState<Pending>
 
     /// `parts` is not empty.
-    init(parts: [Part]) { pending = LockedState(Pending(parts: parts)) }
+    init(parts: FirstInlineList<Part>) { pending = LockedState(Pending(parts: parts)) }
 
     /// The parts' texts joined by a line feed, as the parser joins the texts it decodes up front.
     var text: String {
         pending.withLock { pending in
             if let decoded = pending.decoded { return decoded }
             let parts = pending.parts
-            let text = parts.count == 1 ? TextDecoding.decode(parts[0].body, charset: parts[0].charset)
-                : parts.map { TextDecoding.decode($0.body, charset: $0.charset) }.joined(separator: "\n")
+            let text = if let only = parts.first, parts.rest.isEmpty {
+                TextDecoding.decode(only.body, charset: only.charset)
+            } else {
+                parts.elements.map { TextDecoding.decode($0.body, charset: $0.charset) }.joined(separator: "\n")
+            }
             pending.decoded = text
             return text
         }

@@ -38,9 +38,9 @@ public struct MessageParser: Sendable {
         /// Whether inline plain text is decoded as it is found: only for the message parsed, whose text every reader
         /// wants; HTML, and an embedded message's text, are left to be decoded when read (see `MessageBodyText`).
         let decodesText: Bool
-        var plainTexts: [String] = []
-        var plainParts: [DeferredInlineText.Part] = []
-        var htmlParts: [DeferredInlineText.Part] = []
+        var plainTexts = FirstInlineList<String>()
+        var plainParts = FirstInlineList<DeferredInlineText.Part>()
+        var htmlParts = FirstInlineList<DeferredInlineText.Part>()
         var reports: [DeliveryStatusReport] = []
         var feedback: [FeedbackReport] = []
         var embedded: [Message] = []
@@ -83,7 +83,7 @@ public struct MessageParser: Sendable {
         }
         return Message(headers: headers, root: root,
                        textBody: Self.bodyText(collector.plainTexts, deferred: collector.plainParts),
-                       htmlBody: Self.bodyText([], deferred: collector.htmlParts),
+                       htmlBody: Self.bodyText(FirstInlineList(), deferred: collector.htmlParts),
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
                        embeddedMessages: collector.embedded, warnings: collector.warnings,
                        readsHeadersWhenAsked: depth > 0)
@@ -92,10 +92,11 @@ public struct MessageParser: Sendable {
     /// Every header block (the message's, each part's) stays unread: readers ask for a few of its fields by name.
     /// `source` is the array `buffer` points into, which the block keeps instead of copying its bytes.
     /// Texts decoded up front joined by a line feed, or the parts left undecoded.
-    private static func bodyText(_ texts: [String], deferred parts: [DeferredInlineText.Part]) -> MessageBodyText {
+    private static func bodyText(_ texts: FirstInlineList<String>,
+                                 deferred parts: FirstInlineList<DeferredInlineText.Part>) -> MessageBodyText {
         if !parts.isEmpty { return .deferred(DeferredInlineText(parts: parts)) }
-        if texts.count == 1 { return .text(texts[0]) }
-        return .text(texts.isEmpty ? nil : texts.joined(separator: "\n"))
+        if let only = texts.first, texts.rest.isEmpty { return .text(only) }
+        return .text(texts.isEmpty ? nil : texts.elements.joined(separator: "\n"))
     }
 
     private func readHeaders(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], start: Int, end: Int, path: String,
@@ -114,6 +115,10 @@ public struct MessageParser: Sendable {
         return (HeaderSection(unread: UnreadHeaderBlock(source: source, layout: result.fields)), result.bodyStart)
     }
 
+    /// The fields a part's reading depends on: Content-Type, Content-Transfer-Encoding, Content-Disposition.
+    private static let partFieldNames = HeaderFieldNames(["Content-Type", "Content-Transfer-Encoding",
+                                                          "Content-Disposition"])
+
     private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], headers: HeaderSection,
                            body: Range<Int>, depth: Int, defaultType: ContentType, path: String, run: inout ParseRun,
                            collector: inout Collector) -> MessagePart {
@@ -121,24 +126,25 @@ public struct MessageParser: Sendable {
         // The three fields are parsed from their bytes in place when they are one plain line (nearly always).
         var contentType = defaultType
         var declaresType = false, unreadableType = false
-        headers.withValueUTF8("Content-Type") { value in
-            guard let value else { return }
+        // The three are found in one pass over the part's fields.
+        let found = headers.firstFields(named: Self.partFieldNames)
+        if let typeField = found[0] {
             declaresType = true
-            if let parsed = ContentType.parse(headerBytes: value) {
-                contentType = parsed
-            } else {
-                unreadableType = true
+            headers.withValueUTF8(at: typeField) { value in
+                if let parsed = ContentType.parse(headerBytes: value) {
+                    contentType = parsed
+                } else {
+                    unreadableType = true
+                }
             }
         }
         if unreadableType {
-            let value = headers.value("Content-Type") ?? ""
+            let value = found[0].map(headers.value(at:)) ?? ""
             collector.warnings.append(ParseWarning(code: "bad-content-type",
                 message: "part \(path): unreadable Content-Type \"\(value.prefix(80))\", read as \(defaultType.mimeType)"))
         }
-        let transferEncoding = headers.withValueUTF8("Content-Transfer-Encoding") {
-            $0.map(TransferDecoding.encodingName)
-        } ?? "7bit"
-        let disposition = headers.withValueUTF8("Content-Disposition") { $0.map(ContentDisposition.init(headerBytes:)) }
+        let transferEncoding = found[1].map { headers.withValueUTF8(at: $0, TransferDecoding.encodingName) } ?? "7bit"
+        let disposition = found[2].map { headers.withValueUTF8(at: $0, ContentDisposition.init(headerBytes:)) }
         let filename = disposition?.filename ?? contentType.name
 
         if depth == 0, !declaresType, !body.isEmpty,

@@ -22,19 +22,29 @@ enum MultipartSplitter {
         var partStart: Int? = nil
         var searchFrom = body.lowerBound
         let end = body.upperBound
-        // Only a line starting with "-" can be a delimiter: each "-" is found with memchr instead of looking at every
-        // line of every part (base64 attachments are thousands of short lines without one).
-        while let dash = ByteScanning.firstIndex(of: 0x2D, in: buffer, from: searchFrom, end: end) {
+        // A delimiter line is "--boundary" after at most 8 spaces or tabs. Rather than stop at every "-" of every
+        // part (text and HTML hold many), memchr looks for the boundary's rarest byte where a delimiter would put it,
+        // and only those hits are checked.
+        let pivot = rarestByteOffset(boundary)
+        let pivotByte = boundary[pivot]
+        let pivotDistance = 2 + pivot
+        while searchFrom + pivotDistance < end,
+              let hit = ByteScanning.firstIndex(of: pivotByte, in: buffer, from: searchFrom + pivotDistance, end: end) {
+            let dash = hit - pivotDistance
+            // Most hits are the byte somewhere in text: no "--" where the delimiter would start.
+            guard buffer[dash] == 0x2D, buffer[dash + 1] == 0x2D else {
+                searchFrom = dash + 1
+                continue
+            }
             // Some MTAs indent delimiter lines (up to 8 spaces or tabs); otherwise the "--" must open its line.
             var lineStart = dash
             while lineStart > body.lowerBound, dash - lineStart < 8,
                   buffer[lineStart - 1] == 0x20 || buffer[lineStart - 1] == 0x09 { lineStart -= 1 }
-            let lineEnd = ByteScanning.lineEnd(buffer, from: dash, end: end)
-            // A "-" inside a line: no other on that line can open it either.
             guard lineStart == body.lowerBound || buffer[lineStart - 1] == 0x0A else {
-                searchFrom = lineEnd + 1
+                searchFrom = dash + 1
                 continue
             }
+            let lineEnd = ByteScanning.lineEnd(buffer, from: dash, end: end)
             if let isClose = delimiter(buffer, from: dash, lineEnd: lineEnd, boundary: boundary) {
                 if let start = partStart {
                     // The line break before a delimiter belongs to the delimiter.
@@ -43,11 +53,35 @@ enum MultipartSplitter {
                 }
                 if isClose { return Split(parts: parts, closed: true) }
                 partStart = min(end, lineEnd + 1)
+                searchFrom = lineEnd + 1
+            } else {
+                searchFrom = dash + 1
             }
-            searchFrom = lineEnd + 1
         }
         if let start = partStart { parts.append(start..<end) }
         return Split(parts: parts, closed: false)
+    }
+
+    /// The offset of the boundary byte least likely to occur in part bodies: "_" and rarer punctuation first, then
+    /// capitals and digits, then the punctuation of text, addresses and quoted-printable (".", "/", ":", "="), then
+    /// lowercase letters, and "-" (common in text, HTML and rules) last. The first of the rarest kind is taken.
+    private static func rarestByteOffset(_ boundary: [UInt8]) -> Int {
+        func rarity(_ byte: UInt8) -> Int {
+            switch byte {
+            case 0x2D: return 0                                       // -
+            case 0x61...0x7A: return 1                                // a-z
+            case 0x2E, 0x2F, 0x3A, 0x3D, 0x2B, 0x2C, 0x20: return 2   // . / : = + , space
+            case 0x30...0x39, 0x41...0x5A: return 3                   // digits, A-Z
+            default: return 4
+            }
+        }
+        var best = 0, bestRarity = -1
+        for (offset, byte) in boundary.enumerated() where rarity(byte) > bestRarity {
+            best = offset
+            bestRarity = rarity(byte)
+            if bestRarity == 4 { break }
+        }
+        return best
     }
 
     /// Whether `buffer[start..<lineEnd]` is "--boundary" ending the line: nil when it is not a delimiter, true for

@@ -38,19 +38,7 @@ struct UnreadHeaderBlock: Sendable {
     /// Calls `body` with field `index`'s value in place when it reads exactly as `value(at:)` would, or returns nil:
     /// a one-line ASCII value without an encoded word is its trimmed bytes.
     func withPlainValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        bytes.withUnsafeBufferPointer { buffer in
-            let field = layout[index]
-            guard !field.isFolded, !HeaderBlockParser.containsEncodedWordStart(buffer, field.value) else { return nil }
-            let value = UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)])
-            var combined: UInt8 = 0
-            for byte in value { combined |= byte }
-            return combined < 0x80 ? body(value) : nil
-        }
-    }
-
-    /// Calls `body` with field `index`'s name as it stands in the block.
-    func withNameBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[layout[index].name])) }
+        bytes.withUnsafeBufferPointer { HeaderBlockParser.withPlainValueBytes($0, layout[index], body) }
     }
 
     /// Calls `body` with field `index`'s value as it stands in the block: folded, untrimmed, undecoded.
@@ -86,7 +74,7 @@ struct UnreadHeaderBlock: Sendable {
 
     /// Calls `body` with the index of each field called `name`, in order, while it returns true. Readers ask for
     /// fields by name many times per message, so this is a plain loop over the layout: name keys first, bytes after.
-    private func forEachIndex(named name: String, _ body: (Int) -> Bool) {
+    func forEachIndex(named name: String, _ body: (Int) -> Bool) {
         var name = name
         name.withUTF8 { wanted in
             bytes.withUnsafeBufferPointer { buffer in
@@ -100,9 +88,24 @@ struct UnreadHeaderBlock: Sendable {
         }
     }
 
+    /// Calls `body` with the index of each field whose name is one of `names`, and the index of that name, in field
+    /// order, while it returns true: one pass for all the names.
+    func forEachIndex(namedAnyOf names: HeaderFieldNames, _ body: (_ field: Int, _ name: Int) -> Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            layout.withUnsafeBufferPointer { fields in
+                for index in 0..<fields.count where names.mayContain(key: fields[index].nameKey) {
+                    if let name = names.nameIndex(buffer, fields[index].name, key: fields[index].nameKey),
+                       !body(index, name) {
+                        return
+                    }
+                }
+            }
+        }
+    }
+
     /// Field names are ASCII (the parser accepts no other bytes in them), so bytes compare as the strings would.
     @inline(__always)
-    private static func nameMatches(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+    static func nameMatches(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
                                     _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         guard range.count == wanted.count else { return false }
         for offset in 0..<wanted.count

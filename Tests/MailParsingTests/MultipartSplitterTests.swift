@@ -32,11 +32,14 @@ import Testing
         "--b\na\n--b\nc\n--b--\n", "pre-amble - with -- dashes\n--b\nx-y\n--bb\n--b \t\n-- b\n--b--tail\n",
         "        --b\nindented 8\n         --b\nindented 9\n\t--b\n--b--", "--b", "--b--", "", "-", "--", "\n--b\n\n--b\n",
         "x--b\n--b-\n--b\n---b\n--b--\nafter", "--b\n--b\n--b\n", "----b\n--b\r\n--b--\n", " - --b\n--b\t \n",
+        // The splitter looks for the boundary's rarest byte ("_", "."): bodies full of it in every wrong place.
+        "--a_b\n__a_b\n-a_b\n--a_b_\n  --a_b\n x--a_b\n_--a_b\n--a_b--", "_\n--=_x.1\n=_x.1\n--=_x.1 \n.\n--=_x.1--",
+        "--a_--a_\n--a_\n_ _ _\n--a_--", "a_b\n--a_b\n--a_b\n",
     ]
 
     @Test func partsAreThoseEveryLineGives() {
         for text in Self.bodies {
-            for boundary in ["b", "-b", "bb", "b\nx"] {
+            for boundary in ["b", "-b", "bb", "b\nx", "a_b", "=_x.1", "a_"] {
                 let body = Array(text.utf8), marker = Array(boundary.utf8)
                 let split = body.withUnsafeBufferPointer { MultipartSplitter.split($0, body: 0..<body.count, boundary: marker) }
                 let expected = Self.lineByLine(body, boundary: marker.contains(0x0A) ? [] : marker)

@@ -33,6 +33,47 @@ import Testing
         #expect(checked > 1_000)
     }
 
+    /// Looking several names up in one pass finds, for each name, the fields looking it up alone finds: for every
+    /// header block of the corpora, parsed or built from its fields, with names present and absent in any case.
+    @Test func lookupsBySeveralNamesAgreeWithLookupsByEachName() throws {
+        var checked = 0
+        for file in HeaderShortcutTests.corpusFiles {
+            var stack = [MessageParser().parse([UInt8](try Data(contentsOf: file)))]
+            while let message = stack.popLast() {
+                stack.append(contentsOf: message.embeddedMessages)
+                for parsed in [message.headers] + message.allParts.dropFirst().map(\.headers) {
+                    // Distinct ignoring case: a name given twice is answered for its first index only.
+                    var seen = Set<String>()
+                    let wanted = (parsed.fields.map { $0.name.uppercased() } + ["X-Not-There", "To", "received"])
+                        .filter { seen.insert($0.lowercased()).inserted }.suffix(16)
+                    let names = HeaderFieldNames(Array(wanted))
+                    for headers in [parsed, HeaderSection(fields: parsed.fields)] {
+                        let first = headers.firstFields(named: names)
+                        var every = Array(repeating: [String](), count: names.count)
+                        var everyRaw = every
+                        headers.forEachField(named: names) { name, field in
+                            every[name].append(headers.value(at: field))
+                            everyRaw[name].append(headers.rawValue(at: field))
+                            #expect(headers.withValueUTF8(at: field) { String(decoding: $0, as: UTF8.self) }
+                                    == headers.value(at: field))
+                            #expect(headers.withRawValueUTF8(at: field) { String(decoding: $0, as: UTF8.self) }
+                                    == headers.rawValue(at: field))
+                            return true
+                        }
+                        for (index, name) in Array(wanted).enumerated() {
+                            #expect(first[index].map(headers.value(at:)) == headers.value(name), "\(file.lastPathComponent): \(name)")
+                            #expect(every[index] == headers.values(name))
+                            #expect(everyRaw[index] == headers.rawValues(name))
+                            checked += 1
+                        }
+                        #expect(first.isEmpty == !wanted.contains(where: headers.contains))
+                    }
+                }
+            }
+        }
+        #expect(checked > 1_000)
+    }
+
     /// A parsed delivery report keeps its fields unread and derives each recipient's values from the few fields
     /// they come from: the values, dates and field lists must be those of a report built from its fields.
     @Test func deliveryReportsAgreeWithReportsBuiltFromTheirFields() throws {
