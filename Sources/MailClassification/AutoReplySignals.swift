@@ -57,13 +57,19 @@ enum AutoReplySignals {
     /// Evidence that the message is bulk or list mail (not a person), or nil.
     static func bulkEvidence(_ message: Message) -> String? {
         let headers = message.headers
-        if let value = headers.value("Precedence")?.lowercased(), ["bulk", "junk", "list"].contains(where: value.contains) {
+        // One pass over the headers for the three names.
+        let found = headers.firstFields(named: bulkHeaderNames)
+        if let precedence = found[0], case let value = headers.value(at: precedence).lowercasedText,
+           ["bulk", "junk", "list"].contains(where: value.contains) {
             return "Precedence: \(value)"
         }
-        if headers.value("List-Id") != nil { return "List-Id header" }
-        if headers.value("List-Unsubscribe") != nil { return "List-Unsubscribe header (newsletter)" }
+        if found[1] != nil { return "List-Id header" }
+        if found[2] != nil { return "List-Unsubscribe header (newsletter)" }
         return nil
     }
+
+    /// The headers `bulkEvidence` reads, in the order it reads them.
+    private static let bulkHeaderNames = HeaderFieldNames(["Precedence", "List-Id", "List-Unsubscribe"])
 
     /// Machine-made mail that is not an answer to us: notifications (Auto-Submitted: auto-generated), calendar
     /// invitations, DMARC aggregate reports. `subject`: the message's, as the caller has read it.
