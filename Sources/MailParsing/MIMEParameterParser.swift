@@ -29,14 +29,7 @@ enum MIMEParameterParser {
         var parameters: [MIMEParameter] = []
         var seen: Set<String> = []
         while index < bytes.count {
-            while index < bytes.count, bytes[index] == 0x3B || ByteScanning.isWhitespace(bytes[index]) { index += 1 }
-            guard index < bytes.count else { break }
-            let nameStart = index
-            while index < bytes.count, bytes[index] != 0x3D, bytes[index] != 0x3B { index += 1 }
-            let nameRange = nameStart..<index
-            guard index < bytes.count, bytes[index] == 0x3D else { continue }  // parameter without value
-            index += 1
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            guard let nameRange = nextName(bytes, &index) else { continue }
             let valueRange: Range<Int>
             if index < bytes.count, bytes[index] == 0x22 {
                 index += 1
@@ -46,15 +39,9 @@ enum MIMEParameterParser {
                     index += 1
                 }
                 valueRange = start..<Swift.min(index, bytes.count)
-                index += 1
-                // Junk after the closing quote up to ';' is ignored.
-                while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+                skipPastClosingQuote(bytes, &index)
             } else {
-                let start = index
-                while index < bytes.count, bytes[index] != 0x3B { index += 1 }
-                var end = index
-                while end > start, ByteScanning.isWhitespace(bytes[end - 1]) { end -= 1 }
-                valueRange = start..<end
+                valueRange = unquotedValue(bytes, &index)
             }
             let trimmedName = ByteScanning.trimmed(bytes, nameRange)
             if bytes[trimmedName].contains(0x2A) { return nil }
@@ -81,15 +68,7 @@ enum MIMEParameterParser {
         var raw: [RawParameter] = []
         raw.reserveCapacity(4)
         while index < bytes.count {
-            // Skip separators and whitespace.
-            while index < bytes.count, bytes[index] == 0x3B || ByteScanning.isWhitespace(bytes[index]) { index += 1 }
-            guard index < bytes.count else { break }
-            let nameStart = index
-            while index < bytes.count, bytes[index] != 0x3D, bytes[index] != 0x3B { index += 1 }
-            let nameRange = nameStart..<index
-            guard index < bytes.count, bytes[index] == 0x3D else { continue }  // parameter without value
-            index += 1
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            guard let nameRange = nextName(bytes, &index) else { continue }
             var valueBytes: [UInt8] = []
             if index < bytes.count, bytes[index] == 0x22 {
                 index += 1
@@ -98,21 +77,44 @@ enum MIMEParameterParser {
                     valueBytes.append(bytes[index])
                     index += 1
                 }
-                index += 1
-                // Junk after the closing quote up to ';' is ignored.
-                while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+                skipPastClosingQuote(bytes, &index)
             } else {
-                let start = index
-                while index < bytes.count, bytes[index] != 0x3B { index += 1 }
-                var end = index
-                while end > start, ByteScanning.isWhitespace(bytes[end - 1]) { end -= 1 }
-                valueBytes = Array(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                valueBytes = Array(UnsafeBufferPointer(rebasing: bytes[unquotedValue(bytes, &index)]))
             }
             let name = text(bytes, ByteScanning.trimmed(bytes, nameRange), lowercased: true)
             guard !name.isEmpty else { continue }
             raw.append(split(name: name, value: valueBytes))
         }
         return Parsed(token: token, parameters: assemble(raw))
+    }
+
+    /// Moves `index` past separators and blanks to the next parameter, then past its name, its "=" and the blanks
+    /// after that, and returns where the name lies (untrimmed). Nil for a parameter without a value, with `index`
+    /// at the ';' after it or at the end.
+    private static func nextName(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Range<Int>? {
+        while index < bytes.count, bytes[index] == 0x3B || ByteScanning.isWhitespace(bytes[index]) { index += 1 }
+        let nameStart = index
+        while index < bytes.count, bytes[index] != 0x3D, bytes[index] != 0x3B { index += 1 }
+        guard index < bytes.count, bytes[index] == 0x3D else { return nil }
+        let name = nameStart..<index
+        index += 1
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        return name
+    }
+
+    /// Moves `index` from a quoted value's closing quote to the ';' after it: junk in between is ignored.
+    private static func skipPastClosingQuote(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) {
+        index += 1
+        while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+    }
+
+    /// An unquoted value from `index` to the next ';', trailing whitespace trimmed; `index` ends at the ';'.
+    private static func unquotedValue(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Range<Int> {
+        let start = index
+        while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+        var end = index
+        while end > start, ByteScanning.isWhitespace(bytes[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     /// A plain parameter value's text: header bytes decoded, then encoded words (a common violation). Only a value
