@@ -54,13 +54,7 @@ final class MessageFolds {
     /// Whether a phrase of the table `anchors` stands for may be in `bodyHead`, read from the text unfolded while
     /// it is not folded yet.
     func bodyHeadMayHold(_ anchors: PhraseAnchors) -> Bool {
-        if bodyHeadCache != nil { return true }
-        let mayHold = bodyText.utf8.withContiguousStorageIfAvailable { utf8 in
-            let head = UnsafeBufferPointer(rebasing: utf8[..<NormalizedText.scalarBoundary(atOrBefore: Self.bodyHeadLength, in: utf8)])
-            counter?.add(head.count)
-            return anchors.mayMatch(head)
-        }
-        return mayHold ?? true
+        bodyHeadCache != nil || anchors.mayMatch(leadingBytes: Self.bodyHeadLength, of: bodyText, counter: counter)
     }
 
     /// The first match of `table` in `prefix` joined with `bodyHead` (as `NormalizedText(joining:)` joins them),

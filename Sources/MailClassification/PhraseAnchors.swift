@@ -105,6 +105,17 @@ struct PhraseAnchors: Sendable {
         self.entriesByTrigger = entriesByTrigger
     }
 
+    /// Whether a phrase may match the fold of `text`'s first `leadingBytes` UTF-8 bytes (cut back to a scalar
+    /// boundary), read in place; true when the text cannot be read in place, so the caller folds and looks.
+    func mayMatch(leadingBytes: Int, of text: String, counter: StepCounter?) -> Bool {
+        let mayMatch = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let head = UnsafeBufferPointer(rebasing: utf8[..<NormalizedText.scalarBoundary(atOrBefore: leadingBytes, in: utf8)])
+            counter?.add(head.count)
+            return self.mayMatch(head)
+        }
+        return mayMatch ?? true
+    }
+
     /// Whether a phrase may match the folded form of `text`.
     func mayMatch(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard words != nil else { return true }

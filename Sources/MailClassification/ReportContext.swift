@@ -46,13 +46,7 @@ final class ReportContext {
     /// Whether a phrase of the table `anchors` stands for may be in `folded(counter:)`, read from the text unfolded
     /// while it is not folded yet.
     func mayHold(_ anchors: PhraseAnchors, counter: StepCounter?) -> Bool {
-        if foldedText != nil { return true }
-        let mayHold = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            let head = UnsafeBufferPointer(rebasing: utf8[..<NormalizedText.scalarBoundary(atOrBefore: Self.foldedLength, in: utf8)])
-            counter?.add(head.count)
-            return anchors.mayMatch(head)
-        }
-        return mayHold ?? true
+        foldedText != nil || anchors.mayMatch(leadingBytes: Self.foldedLength, of: text, counter: counter)
     }
 
     /// The text's first `count` bytes folded (the whole text by default): `folded(counter:)` when the text is no
