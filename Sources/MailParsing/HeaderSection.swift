@@ -131,28 +131,25 @@ public struct HeaderSection: Sendable, Hashable, Codable {
 
     /// Calls `body` with the UTF-8 of `value(at: position)`. A parsed block's one-line ASCII value is passed in place.
     public func withValueUTF8<Result>(at position: FieldPosition, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var value: String
-        switch storage {
-        case .fields(let fields):
-            value = fields[position.index].value
-        case .unread(let block):
-            if let result = block.withPlainValueBytes(at: position.index, { body($0) }) { return result }
-            value = block.value(at: position.index)
-        }
-        return value.withUTF8 { body($0) }
+        withUTF8(at: position, raw: false, body)
     }
 
     /// Calls `body` with the UTF-8 of `rawValue(at: position)`. A parsed block's one-line ASCII value is passed in
     /// place (undecoded and decoded are then the same bytes when it holds no encoded word).
     public func withRawValueUTF8<Result>(at position: FieldPosition,
                                          _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUTF8(at: position, raw: true, body)
+    }
+
+    private func withUTF8<Result>(at position: FieldPosition, raw: Bool,
+                                  _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var value: String
         switch storage {
         case .fields(let fields):
-            value = fields[position.index].rawValue
+            value = raw ? fields[position.index].rawValue : fields[position.index].value
         case .unread(let block):
             if let result = block.withPlainValueBytes(at: position.index, { body($0) }) { return result }
-            value = block.rawValue(at: position.index)
+            value = raw ? block.rawValue(at: position.index) : block.value(at: position.index)
         }
         return value.withUTF8 { body($0) }
     }
