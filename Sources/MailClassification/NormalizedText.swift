@@ -362,6 +362,10 @@ struct ScalarClassCache {
 
     /// The scalar's lowercase mapping when that is one scalar; nil when it is several.
     mutating func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if scalar.value < Self.commonLimit {
+            let lowered = Self.commonLowercase[Int(scalar.value)]
+            return lowered == Self.severalScalars ? nil : Unicode.Scalar(lowered)
+        }
         if loweredSlots.isEmpty { loweredSlots = [UInt64](repeating: .max, count: Self.size) }
         let slot = Int(scalar.value) & (Self.size - 1)
         let entry = loweredSlots[slot]
@@ -374,12 +378,33 @@ struct ScalarClassCache {
         return lowered
     }
 
+    /// Scalars below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic and more) are answered from tables
+    /// made once per process, so a fold of such text allocates no cache and looks nothing up.
+    private static let commonLimit: UInt32 = 0x800
+    private static let severalScalars = UInt32.max
+
+    /// Bit 0: alphabetic; bit 1: letter or number.
+    private static let commonClasses: [UInt8] = (0..<commonLimit).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return 0 }
+        let properties = scalar.properties
+        return (properties.isAlphabetic ? 1 : 0) | (properties.isAlphabetic || properties.numericType != nil ? 2 : 0)
+    }
+
+    /// The one-scalar lowercase mapping, or `severalScalars`.
+    private static let commonLowercase: [UInt32] = (0..<commonLimit).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return value }
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let lowered = mapping.first else { return severalScalars }
+        return lowered.value
+    }
+
     private mutating func classes(of scalar: Unicode.Scalar) -> UInt32 {
         // CJK ideographs and kana letters, the bulk of Chinese and Japanese text, are letters: no look-up.
         switch scalar.value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3041...0x3096, 0x30A1...0x30FA: return 3
         default: break
         }
+        if scalar.value < Self.commonLimit { return UInt32(Self.commonClasses[Int(scalar.value)]) }
         if slots.isEmpty { slots = [UInt32](repeating: .max, count: Self.size) }
         let slot = Int(scalar.value) & (Self.size - 1)
         let entry = slots[slot]

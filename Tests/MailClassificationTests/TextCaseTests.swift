@@ -9,4 +9,18 @@ import Testing
     func agreesWithUnicodeLowercasing(text: String) {
         #expect(text.lowercasedText == text.lowercased())
     }
+
+    /// The fold's per-scalar answers (alphabetic, letter or number, one-scalar lowercase) come from tables for the
+    /// scalars below U+0800 and from look-ups above: both must give what Unicode's properties say.
+    @Test func scalarClassesAgreeWithUnicodeProperties() {
+        var cache = ScalarClassCache()
+        for value in UInt32(0x80)..<0x1000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            #expect(cache.isAlphabetic(scalar) == properties.isAlphabetic, "U+\(String(value, radix: 16))")
+            #expect(cache.isLetterOrNumber(scalar) == (properties.isAlphabetic || properties.numericType != nil))
+            let mapping = properties.lowercaseMapping.unicodeScalars
+            #expect(cache.lowercase(scalar) == (mapping.count == 1 ? mapping.first : nil), "U+\(String(value, radix: 16))")
+        }
+    }
 }
