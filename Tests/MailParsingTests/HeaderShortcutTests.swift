@@ -78,27 +78,34 @@ import Testing
         }.sorted { $0.path < $1.path }
     }
 
-    /// Every address and date header of every message (embedded originals included) in the corpora at hand.
-    @Test func shortcutsAgreeOnEveryCorpusHeader() throws {
-        var addressFields = 0, dateFields = 0
-        for file in Self.corpusFiles {
+    /// Calls `body` with every message of the corpora at hand, embedded originals included, and its file.
+    static func forEachCorpusMessage(_ body: (Message, URL) throws -> Void) throws {
+        for file in corpusFiles {
             var stack = [MessageParser().parse([UInt8](try Data(contentsOf: file)))]
             while let message = stack.popLast() {
                 stack.append(contentsOf: message.embeddedMessages)
-                for field in message.headers.fields {
-                    var raw = field.rawValue
-                    if ["From", "To", "Cc", "Reply-To", "Sender"].contains(where: field.hasName) {
-                        addressFields += 1
-                        if let shortcut = raw.withUTF8(SimpleAddressListReader.read) {
-                            #expect(shortcut == AddressParser.parseListByTokens(field.rawValue),
-                                    "\(file.lastPathComponent): \(field.rawValue)")
-                        }
-                    } else if field.hasName("Date") {
-                        dateFields += 1
-                        if let shortcut = raw.withUTF8(CanonicalMailDateReader.read) {
-                            #expect(shortcut == MailDate.fieldsByTokens(field.rawValue),
-                                    "\(file.lastPathComponent): \(field.rawValue)")
-                        }
+                try body(message, file)
+            }
+        }
+    }
+
+    /// Every address and date header of every message (embedded originals included) in the corpora at hand.
+    @Test func shortcutsAgreeOnEveryCorpusHeader() throws {
+        var addressFields = 0, dateFields = 0
+        try Self.forEachCorpusMessage { message, file in
+            for field in message.headers.fields {
+                var raw = field.rawValue
+                if ["From", "To", "Cc", "Reply-To", "Sender"].contains(where: field.hasName) {
+                    addressFields += 1
+                    if let shortcut = raw.withUTF8(SimpleAddressListReader.read) {
+                        #expect(shortcut == AddressParser.parseListByTokens(field.rawValue),
+                                "\(file.lastPathComponent): \(field.rawValue)")
+                    }
+                } else if field.hasName("Date") {
+                    dateFields += 1
+                    if let shortcut = raw.withUTF8(CanonicalMailDateReader.read) {
+                        #expect(shortcut == MailDate.fieldsByTokens(field.rawValue),
+                                "\(file.lastPathComponent): \(field.rawValue)")
                     }
                 }
             }

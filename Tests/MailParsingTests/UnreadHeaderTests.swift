@@ -9,25 +9,21 @@ import Testing
     /// block of the corpora at hand (messages, their MIME parts and embedded originals), in any letter case.
     @Test func lookupsByNameAgreeWithTheFieldList() throws {
         var checked = 0
-        for file in HeaderShortcutTests.corpusFiles {
-            var stack = [MessageParser().parse([UInt8](try Data(contentsOf: file)))]
-            while let message = stack.popLast() {
-                stack.append(contentsOf: message.embeddedMessages)
-                for headers in [message.headers] + message.allParts.dropFirst().map(\.headers) {
-                    let fields = headers.fields
-                    let listed = HeaderSection(fields: fields)
-                    for name in Set(fields.map(\.name)) + ["X-Not-There", ""] {
-                        for spelling in [name, name.uppercased(), name.lowercased()] {
-                            #expect(headers.value(spelling) == listed.value(spelling), "\(file.lastPathComponent): \(spelling)")
-                            #expect(headers.rawValue(spelling) == listed.rawValue(spelling))
-                            #expect(headers.values(spelling) == listed.values(spelling))
-                            #expect(headers.contains(spelling) == listed.contains(spelling))
-                        }
-                        checked += 1
+        try HeaderShortcutTests.forEachCorpusMessage { message, file in
+            for headers in [message.headers] + message.allParts.dropFirst().map(\.headers) {
+                let fields = headers.fields
+                let listed = HeaderSection(fields: fields)
+                for name in Set(fields.map(\.name)) + ["X-Not-There", ""] {
+                    for spelling in [name, name.uppercased(), name.lowercased()] {
+                        #expect(headers.value(spelling) == listed.value(spelling), "\(file.lastPathComponent): \(spelling)")
+                        #expect(headers.rawValue(spelling) == listed.rawValue(spelling))
+                        #expect(headers.values(spelling) == listed.values(spelling))
+                        #expect(headers.contains(spelling) == listed.contains(spelling))
                     }
-                    #expect(headers == listed)
-                    #expect(headers.isEmpty == fields.isEmpty)
+                    checked += 1
                 }
+                #expect(headers == listed)
+                #expect(headers.isEmpty == fields.isEmpty)
             }
         }
         #expect(checked > 1_000)
@@ -37,37 +33,33 @@ import Testing
     /// header block of the corpora, parsed or built from its fields, with names present and absent in any case.
     @Test func lookupsBySeveralNamesAgreeWithLookupsByEachName() throws {
         var checked = 0
-        for file in HeaderShortcutTests.corpusFiles {
-            var stack = [MessageParser().parse([UInt8](try Data(contentsOf: file)))]
-            while let message = stack.popLast() {
-                stack.append(contentsOf: message.embeddedMessages)
-                for parsed in [message.headers] + message.allParts.dropFirst().map(\.headers) {
-                    // Distinct ignoring case: a name given twice is answered for its first index only.
-                    var seen = Set<String>()
-                    let wanted = (parsed.fields.map { $0.name.uppercased() } + ["X-Not-There", "To", "received"])
-                        .filter { seen.insert($0.lowercased()).inserted }.suffix(16)
-                    let names = HeaderFieldNames(Array(wanted))
-                    for headers in [parsed, HeaderSection(fields: parsed.fields)] {
-                        let first = headers.firstFields(named: names)
-                        var every = Array(repeating: [String](), count: names.count)
-                        var everyRaw = every
-                        headers.forEachField(named: names) { name, field in
-                            every[name].append(headers.value(at: field))
-                            everyRaw[name].append(headers.rawValue(at: field))
-                            #expect(headers.withValueUTF8(at: field) { String(decoding: $0, as: UTF8.self) }
-                                    == headers.value(at: field))
-                            #expect(headers.withRawValueUTF8(at: field) { String(decoding: $0, as: UTF8.self) }
-                                    == headers.rawValue(at: field))
-                            return true
-                        }
-                        for (index, name) in Array(wanted).enumerated() {
-                            #expect(first[index].map(headers.value(at:)) == headers.value(name), "\(file.lastPathComponent): \(name)")
-                            #expect(every[index] == headers.values(name))
-                            #expect(everyRaw[index] == headers.rawValues(name))
-                            checked += 1
-                        }
-                        #expect(first.isEmpty == !wanted.contains(where: headers.contains))
+        try HeaderShortcutTests.forEachCorpusMessage { message, file in
+            for parsed in [message.headers] + message.allParts.dropFirst().map(\.headers) {
+                // Distinct ignoring case: a name given twice is answered for its first index only.
+                var seen = Set<String>()
+                let wanted = (parsed.fields.map { $0.name.uppercased() } + ["X-Not-There", "To", "received"])
+                    .filter { seen.insert($0.lowercased()).inserted }.suffix(16)
+                let names = HeaderFieldNames(Array(wanted))
+                for headers in [parsed, HeaderSection(fields: parsed.fields)] {
+                    let first = headers.firstFields(named: names)
+                    var every = Array(repeating: [String](), count: names.count)
+                    var everyRaw = every
+                    headers.forEachField(named: names) { name, field in
+                        every[name].append(headers.value(at: field))
+                        everyRaw[name].append(headers.rawValue(at: field))
+                        #expect(headers.withValueUTF8(at: field) { String(decoding: $0, as: UTF8.self) }
+                                == headers.value(at: field))
+                        #expect(headers.withRawValueUTF8(at: field) { String(decoding: $0, as: UTF8.self) }
+                                == headers.rawValue(at: field))
+                        return true
                     }
+                    for (index, name) in Array(wanted).enumerated() {
+                        #expect(first[index].map(headers.value(at:)) == headers.value(name), "\(file.lastPathComponent): \(name)")
+                        #expect(every[index] == headers.values(name))
+                        #expect(everyRaw[index] == headers.rawValues(name))
+                        checked += 1
+                    }
+                    #expect(first.isEmpty == !wanted.contains(where: headers.contains))
                 }
             }
         }
@@ -78,22 +70,18 @@ import Testing
     /// they come from: the values, dates and field lists must be those of a report built from its fields.
     @Test func deliveryReportsAgreeWithReportsBuiltFromTheirFields() throws {
         var recipients = 0
-        for file in HeaderShortcutTests.corpusFiles {
-            var stack = [MessageParser().parse([UInt8](try Data(contentsOf: file)))]
-            while let message = stack.popLast() {
-                stack.append(contentsOf: message.embeddedMessages)
-                for report in message.deliveryStatusReports {
-                    let rebuilt = DeliveryStatusReport(perMessageFields: report.perMessageFields,
-                                                       recipients: report.recipients.map { DeliveryStatusRecipient(fields: $0.fields) },
-                                                       fromMislabeledPart: report.fromMislabeledPart)
-                    #expect(report == rebuilt, "\(file.lastPathComponent)")
-                    #expect(report.reportingMTA == rebuilt.reportingMTA)
-                    #expect(report.arrivalDate == rebuilt.arrivalDate)
-                    for (parsed, built) in zip(report.recipients, rebuilt.recipients) {
-                        #expect(parsed.lastAttemptDate == built.lastAttemptDate)
-                        #expect(parsed.willRetryUntil == built.willRetryUntil)
-                        recipients += 1
-                    }
+        try HeaderShortcutTests.forEachCorpusMessage { message, file in
+            for report in message.deliveryStatusReports {
+                let rebuilt = DeliveryStatusReport(perMessageFields: report.perMessageFields,
+                                                   recipients: report.recipients.map { DeliveryStatusRecipient(fields: $0.fields) },
+                                                   fromMislabeledPart: report.fromMislabeledPart)
+                #expect(report == rebuilt, "\(file.lastPathComponent)")
+                #expect(report.reportingMTA == rebuilt.reportingMTA)
+                #expect(report.arrivalDate == rebuilt.arrivalDate)
+                for (parsed, built) in zip(report.recipients, rebuilt.recipients) {
+                    #expect(parsed.lastAttemptDate == built.lastAttemptDate)
+                    #expect(parsed.willRetryUntil == built.willRetryUntil)
+                    recipients += 1
                 }
             }
         }
