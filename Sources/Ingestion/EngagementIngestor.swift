@@ -29,10 +29,11 @@ public final class EngagementIngestor: Sendable {
         }
     }
 
-    /// A message parsed and classified, ready to be matched and committed.
+    /// A message parsed and classified, ready to be matched and committed: its verdict and what matching reads of the
+    /// message (the parsed message itself is freed during analysis).
     public struct Analysed: Sendable {
         public var origin: MessageOrigin
-        public var message: Message
+        public var facts: MessageFacts
         public var verdict: Verdict
     }
 
@@ -50,10 +51,12 @@ public final class EngagementIngestor: Sendable {
         let directory = StoreContactDirectory(store: store)
         var report = BatchReport()
         var batch = StoreBatch()
-        for item in analysed {
-            report.messagesByKind[item.verdict.kind, default: 0] += 1
-            let interpretation = interpreter.interpret(item.verdict, message: item.message, origin: item.origin,
-                                                       receivedAt: receivedAt, directory: directory)
+        // By index: iterating the elements copied each verdict (a retain and release of every string in it).
+        for index in analysed.indices {
+            report.messagesByKind[analysed[index].verdict.kind, default: 0] += 1
+            let interpretation = interpreter.interpret(analysed[index].verdict, facts: analysed[index].facts,
+                                                       origin: analysed[index].origin, receivedAt: receivedAt,
+                                                       directory: directory)
             batch.events += interpretation.events
             if let unmatched = interpretation.unmatched {
                 batch.unmatched.append(UnmatchedMessage(
@@ -76,33 +79,52 @@ public final class EngagementIngestor: Sendable {
 
     /// Parses and classifies, spread over the cores: this is where the CPU time goes. Pure; touches no store.
     public func analyse(_ items: [Item]) -> [Analysed] {
-        let results = AnalysisSlots(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            let message = parser.parse(items[index].bytes)
-            results.store(Analysed(origin: items[index].origin, message: message, verdict: classifier.classify(message)),
-                          at: index)
+        [Analysed](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let slots = AnalysisSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                let message = parser.parse(items[index].bytes)
+                slots.initialize(index, to: Analysed(origin: items[index].origin, facts: MessageFacts(message),
+                                                     verdict: classifier.classify(message)))
+            }
+            // concurrentPerform returns once every iteration has run, and neither parsing nor classifying throws.
+            initialized = items.count
         }
-        return results.values()
     }
 
     private static func reason(_ report: UnmatchedReport) -> String {
-        var text = report.tried.isEmpty ? "no address or Message-ID to match"
-            : "no contact matches " + report.tried.joined(separator: ", ")
-        if let first = report.evidence.first { text += "; \(first)" }
+        var length = report.tried.isEmpty ? noAddress.utf8.count : noContact.utf8.count
+        for (index, tried) in report.tried.enumerated() { length += tried.utf8.count + (index == 0 ? 0 : 2) }
+        if let first = report.evidence.first { length += 2 + first.utf8.count }
+        var text = String()
+        text.reserveCapacity(length)
+        if report.tried.isEmpty {
+            text += noAddress
+        } else {
+            text += noContact
+            for (index, tried) in report.tried.enumerated() {
+                if index > 0 { text += ", " }
+                text += tried
+            }
+        }
+        if let first = report.evidence.first {
+            text += "; "
+            text += first
+        }
         return text
     }
+
+    private static let noAddress = "no address or Message-ID to match"
+    private static let noContact = "no contact matches "
 }
 
-/// Fixed slots filled concurrently, one writer per index.
-private final class AnalysisSlots: @unchecked Sendable {
-    // @unchecked: each index is written by exactly one iteration of concurrentPerform, read after it returns.
-    private var slots: [EngagementIngestor.Analysed?]
+/// The analysed batch's slots, each initialised by exactly one iteration of `concurrentPerform` and read only after it
+/// returns: no slot is shared between threads, so no lock.
+private struct AnalysisSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<EngagementIngestor.Analysed>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(_ buffer: UnsafeMutableBufferPointer<EngagementIngestor.Analysed>) { self.buffer = buffer }
 
-    func store(_ value: EngagementIngestor.Analysed, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    func initialize(_ index: Int, to value: EngagementIngestor.Analysed) {
+        buffer.initializeElement(at: index, to: value)
     }
-
-    func values() -> [EngagementIngestor.Analysed] { slots.compactMap { $0 } }
 }
