@@ -51,7 +51,6 @@ public final class EngagementIngestor: Sendable {
         let directory = StoreContactDirectory(store: store)
         var report = BatchReport()
         var batch = StoreBatch()
-        // By index: iterating the elements copied each verdict (a retain and release of every string in it).
         for index in analysed.indices {
             report.messagesByKind[analysed[index].verdict.kind, default: 0] += 1
             let interpretation = interpreter.interpret(analysed[index].verdict, facts: analysed[index].facts,
@@ -83,8 +82,9 @@ public final class EngagementIngestor: Sendable {
             let slots = AnalysisSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: items.count) { index in
                 let message = parser.parse(items[index].bytes)
-                slots.initialize(index, to: Analysed(origin: items[index].origin, facts: MessageFacts(message),
-                                                     verdict: classifier.classify(message)))
+                let verdict = classifier.classify(message)
+                slots.initialize(index, to: Analysed(origin: items[index].origin,
+                                                     facts: MessageFacts(message, verdict: verdict), verdict: verdict))
             }
             // concurrentPerform returns once every iteration has run, and neither parsing nor classifying throws.
             initialized = items.count
@@ -92,29 +92,23 @@ public final class EngagementIngestor: Sendable {
     }
 
     private static func reason(_ report: UnmatchedReport) -> String {
-        var length = report.tried.isEmpty ? noAddress.utf8.count : noContact.utf8.count
-        for (index, tried) in report.tried.enumerated() { length += tried.utf8.count + (index == 0 ? 0 : 2) }
-        if let first = report.evidence.first { length += 2 + first.utf8.count }
-        var text = String()
-        text.reserveCapacity(length)
+        var pieces: [String] = []
+        pieces.reserveCapacity(2 * report.tried.count + 2)
         if report.tried.isEmpty {
-            text += noAddress
+            pieces.append("no address or Message-ID to match")
         } else {
-            text += noContact
+            pieces.append("no contact matches ")
             for (index, tried) in report.tried.enumerated() {
-                if index > 0 { text += ", " }
-                text += tried
+                if index > 0 { pieces.append(", ") }
+                pieces.append(tried)
             }
         }
         if let first = report.evidence.first {
-            text += "; "
-            text += first
+            pieces.append("; ")
+            pieces.append(first)
         }
-        return text
+        return joinedText(pieces)
     }
-
-    private static let noAddress = "no address or Message-ID to match"
-    private static let noContact = "no contact matches "
 }
 
 /// The analysed batch's slots, each initialised by exactly one iteration of `concurrentPerform` and read only after it

@@ -4,6 +4,10 @@
 /// interpolation guesses 16 bytes per piece and grows its buffer when a Message-ID is longer, and appending piece by
 /// piece goes through the general `String` append: either cost more than copying the bytes.
 func joinedText(_ pieces: String...) -> String {
+    joinedText(pieces)
+}
+
+func joinedText(_ pieces: [String]) -> String {
     var count = 0
     for piece in pieces { count += piece.utf8.count }
     return String(unsafeUninitializedCapacity: count) { text in

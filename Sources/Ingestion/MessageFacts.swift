@@ -1,4 +1,5 @@
 import Foundation
+import MailClassification
 import MailParsing
 
 /// What matching reads of a parsed message besides its verdict: the addresses that may name the contact, and the
@@ -15,9 +16,14 @@ public struct MessageFacts: Sendable {
     /// An ARF feedback report (RFC 5965): the opt-out is a spam complaint and its sender the complainant.
     public var isFeedbackReport: Bool
 
-    public init(_ message: Message) {
+    /// `verdict`: the message's verdict, which decides what matching may read: Reply-To is parsed only for a message a
+    /// person wrote, the only kind whose matching looks at it.
+    public init(_ message: Message, verdict: Verdict) {
         from = message.from
-        replyTo = message.replyTo
+        switch verdict.kind {
+        case .reply, .autoReply, .optOut: replyTo = message.replyTo
+        case .hardBounce, .softBounce, .other: replyTo = []
+        }
         subject = message.subject
         date = message.date
         isFeedbackReport = !message.feedbackReports.isEmpty

@@ -36,7 +36,7 @@ public struct MessageInterpreter: Sendable {
 
     public func interpret(_ verdict: Verdict, message: Message, origin: MessageOrigin, receivedAt: Date,
                           directory: some ContactDirectory) -> MessageInterpretation {
-        interpret(verdict, facts: MessageFacts(message), origin: origin, receivedAt: receivedAt, directory: directory)
+        interpret(verdict, facts: MessageFacts(message, verdict: verdict), origin: origin, receivedAt: receivedAt, directory: directory)
     }
 
     public func interpret(_ verdict: Verdict, facts: MessageFacts, origin: MessageOrigin, receivedAt: Date,
