@@ -88,6 +88,19 @@ public struct BounceReasonClassifier: Sendable {
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]
             .map { ($0, ()) })
 
+    /// The phrases whose match can make a text's reason mailboxfull: that reason's own and the overrides to it.
+    private static let mailboxFullPhrases = PhraseTable<Void>(
+        (BounceReasonPhrases.mailboxFull + overrides.compactMap { $0.value == .mailboxfull ? $0.key : nil }).map { ($0, ()) })
+
+    /// False when `classify` of the text folded as `folded`, with no status field, context or origin, cannot
+    /// decide mailboxfull: a phrase decides then, and only a mailbox-full phrase (or an override to it) decides
+    /// that (no later step turns another reason into it); with no phrase at all, a status the text quotes may.
+    /// Two scans that mostly stop early, instead of a whole reading.
+    static func mayReadMailboxFull(_ folded: NormalizedText, counter: StepCounter?) -> Bool {
+        mailboxFullPhrases.firstMatch(in: folded, counter: counter) != nil
+            || BounceReasonPhrases.table.firstMatch(in: folded, counter: counter) == nil
+    }
+
     public func classify(diagnostic: String?, status: String?, action: String? = nil) -> Decision {
         classify(diagnostic: diagnostic, status: status, action: action, context: nil, counter: nil)
     }

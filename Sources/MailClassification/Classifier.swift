@@ -264,12 +264,16 @@ public struct Classifier: Sendable {
         }
         let reportText = message.textBody.map { ReportContext($0, limit: 4_000) }
         var noticeCache: BounceReasonClassifier.Decision??
-        // Read only to learn whether the notice says the mailbox is full, so an unknown user is left unsettled.
+        // Read only to learn whether the notice says the mailbox is full, so an unknown user is left unsettled;
+        // nil when it cannot say so.
         func noticeDecision() -> BounceReasonClassifier.Decision? {
             if let cached = noticeCache { return cached }
-            let decided = reportText.map { reasons.classify(diagnostic: $0.text.leadingBytes(1_000), status: nil, action: nil,
-                                                            folded: $0.foldedLeading(1_000, counter: counter),
-                                                            settlesUnknownUser: false, counter: counter) }
+            let decided = reportText.flatMap { notice -> BounceReasonClassifier.Decision? in
+                let folded = notice.foldedLeading(1_000, counter: counter)
+                guard BounceReasonClassifier.mayReadMailboxFull(folded, counter: counter) else { return nil }
+                return reasons.classify(diagnostic: notice.text.leadingBytes(1_000), status: nil, action: nil,
+                                        folded: folded, settlesUnknownUser: false, counter: counter)
+            }
             noticeCache = .some(decided)
             return decided
         }
