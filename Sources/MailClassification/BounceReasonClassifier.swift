@@ -119,6 +119,7 @@ public struct BounceReasonClassifier: Sendable {
             return diagnostic.flatMap { StatusScanner.preferredStatus(in: $0.leadingBytes(2_000)) }
         }
         let text = folded ?? NormalizedText(diagnostic ?? "", counter: counter)
+        let delayedAction = action?.lowercased() == "delayed"
         let matches = Self.outermost(BounceReasonPhrases.table.matches(in: text, counter: counter), counter: counter)
         // Matches are compared by their byte ranges; only the deciding phrase becomes a string.
         var best: (reason: BounceReason, range: Range<Int>, rank: Int)?
@@ -166,7 +167,7 @@ public struct BounceReasonClassifier: Sendable {
         } else if let statusCode, let statusReason = statusCode.reason {
             reason = statusReason
             basis = "status \(statusCode.text)"
-        } else if action?.lowercased() == "delayed" {
+        } else if delayedAction {
             reason = .expired
             basis = "action delayed"
         } else {
@@ -175,10 +176,10 @@ public struct BounceReasonClassifier: Sendable {
         }
         // Failing to reach the server, until the sender gave up, is how delivery expires.
         if reason == .networkerror, let best, Self.isOne(of: Self.connectionFailures, text.bytes[best.range]),
-           saysExpired || action?.lowercased() == "delayed"
+           saysExpired || delayedAction
             || statusCode.map({ $0.subject == 4 && [1, 7].contains($0.detail) }) ?? false {
             reason = .expired
-            basis += " until delivery " + (action?.lowercased() == "delayed" ? "was delayed" : "expired")
+            basis += " until delivery " + (delayedAction ? "was delayed" : "expired")
         }
         if let statusCode { Self.refine(&reason, basis: &basis, by: statusCode) }
         // A temporary (4.x.x) DNS failure says nothing final about the domain.
@@ -191,7 +192,7 @@ public struct BounceReasonClassifier: Sendable {
         if reason == .notaccept, statusCode?.klass == 4
             || Self.temporaryWords.firstMatch(in: text, counter: counter) != nil { hard = false }
         // A delay notice is only ever a soft outcome: the server is still trying.
-        if action?.lowercased() == "delayed" { hard = false }
+        if delayedAction { hard = false }
         return Decision(reason: reason, hard: hard, basis: basis)
     }
 

@@ -161,14 +161,25 @@ struct PlainTextBounceDecoder: Sendable {
         /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes
         /// U+FFFD), and joined only as far as kept.
         func joined(_ range: Range<Int>, separator: UInt8, limit: Int) -> String {
-            var joined: [UInt8] = []
-            joined.reserveCapacity(min(limit, lines[range].reduce(range.count) { $0 + $1.count }))
-            for index in range {
-                if index > range.lowerBound { joined.append(separator) }
-                if joined.count >= limit { break }
-                joined.append(contentsOf: bytes[lines[index]])
+            // Written straight into the string's storage (repaired as `String(decoding:as:)` repairs): no array in
+            // between. `length` is at least the joined text's length or `limit`, whichever is less.
+            let length = min(limit, lines[range].reduce(range.count) { $0 + $1.count })
+            return bytes.withUnsafeBufferPointer { source in
+                String(unsafeUninitializedCapacity: max(length, 0)) { out in
+                    var count = 0
+                    for index in range {
+                        if index > range.lowerBound, count < length { out[count] = separator; count += 1 }
+                        guard count < length else { break }
+                        let line = lines[index]
+                        let taken = min(line.count, length - count)
+                        if taken > 0, let from = source.baseAddress, let to = out.baseAddress {
+                            (to + count).update(from: from + line.lowerBound, count: taken)
+                        }
+                        count += taken
+                    }
+                    return count
+                }
             }
-            return String(decoding: joined.prefix(limit), as: UTF8.self)
         }
     }
 
