@@ -146,7 +146,7 @@ public struct BounceReasonClassifier: Sendable {
         if let best {
             let phrase = text.phraseText(best.range)
             reason = best.reason
-            basis = "diagnostic says \"\(phrase)\""
+            basis = String(concatenating: "diagnostic says \"", phrase, "\"")
             if reason == .policyviolation, phrase == "recipient address rejected access denied",
                ProviderReadings.isDirectoryEdgeBlock(status: statusCode, origin: origin) {
                 reason = .userunknown
@@ -293,39 +293,42 @@ public struct BounceReasonClassifier: Sendable {
         // replies arrive after DATA is sent.
         let transcript = SMTPTranscript.read(diagnostic)
         if (transcript.refusedCommand ?? context?.transcript.refusedCommand) == "RCPT" {
-            return (.userunknown, basis + " at RCPT TO (session transcript)")
+            return (.userunknown, String(concatenating: basis, " at RCPT TO (session transcript)"))
         }
         if Self.dataPhaseMarkers.firstMatch(in: text, counter: counter) != nil
             || contextText(mayHold: Self.dataStageWords).map({ Self.dataPhaseMarkers.firstMatch(in: $0, counter: counter) != nil }) ?? false {
-            return (.filtered, basis + " after DATA")
+            return (.filtered, String(concatenating: basis, " after DATA"))
         }
         if let statusCode, statusCode.subject == 7 {
             // X.7.x is a security or policy refusal; the unknown-user words come with a filter's verdict.
-            return (.filtered, basis + " with policy status \(statusCode.text)")
+            return (.filtered, String(concatenating: basis, " with policy status ", statusCode.text))
         }
         if transcript.refusesRecipientWhilePipelining || context?.transcript.refusesRecipientWhilePipelining ?? false {
-            return (.userunknown, basis + " at RCPT TO (pipelined: the DATA reply says no recipient was accepted)")
+            return (.userunknown, String(concatenating: basis, " at RCPT TO (pipelined: the DATA reply says no recipient",
+                                                            " was accepted)"))
         }
         switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context, origin: origin) {
-        case .unknownRecipient(let provider): return (.userunknown, basis + ", which \(provider) says only of a mailbox that does not exist")
-        case .filtered(let provider): return (.filtered, basis + ", which \(provider) also says when its filter refuses")
+        case .unknownRecipient(let provider):
+            return (.userunknown, String(concatenating: basis, ", which ", provider, " says only of a mailbox that does not exist"))
+        case .filtered(let provider):
+            return (.filtered, String(concatenating: basis, ", which ", provider, " also says when its filter refuses"))
         case nil: break
         }
         if Self.namesRecipientStage(text, counter: counter)
             || contextText(mayHold: Self.recipientStageWords).map({ Self.namesRecipientStage($0, counter: counter) }) ?? false {
-            return (.userunknown, basis + " at RCPT TO")
+            return (.userunknown, String(concatenating: basis, " at RCPT TO"))
         }
         if Self.definitiveUnknownPhrases.contains(phrase) { return (.userunknown, basis) }
         if let statusCode {
             switch (statusCode.subject, statusCode.detail) {
             case (1, 7), (1, 8): return (.rejected, "status \(statusCode.text) (sender address) over \"\(phrase)\"")
-            case (1, _), (2, 1): return (.userunknown, basis + " with status \(statusCode.text)")
-            case (2, 0): return (.filtered, basis + " with status \(statusCode.text)")
+            case (1, _), (2, 1): return (.userunknown, String(concatenating: basis, " with status ", statusCode.text))
+            case (2, 0): return (.filtered, String(concatenating: basis, " with status ", statusCode.text))
             default: break
             }
         }
         // No sign of the stage: content filters use the same words after DATA, so the address is not condemned.
-        return (.filtered, basis + " with no sign of the SMTP stage")
+        return (.filtered, String(concatenating: basis, " with no sign of the SMTP stage"))
     }
 
 }

@@ -321,20 +321,9 @@ public struct Classifier: Sendable {
             let status = entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? "")
             failed.append(BouncedRecipient(address: address, status: status, action: effectiveAction, hard: decision.hard,
                                            reason: decision.reason.rawValue, diagnostic: diagnostic))
-            // Appended piece by piece into one string: no temporary strings to join.
-            var line = "RFC 3464 report: "
-            line.reserveCapacity(80 + address.utf8.count + decision.basis.utf8.count)
-            line += address
-            line += " Action: "
-            line += entry.action ?? "–"
-            line += " Status: "
-            line += entry.status ?? "–"
-            line += " → "
-            line += decision.reason.rawValue
-            line += " ("
-            line += decision.basis
-            line += ")"
-            verdict.evidence.append(line)
+            verdict.evidence.append(String(concatenating: "RFC 3464 report: ", address, " Action: ", entry.action ?? "–",
+                                           " Status: ", entry.status ?? "–", " → ", decision.reason.rawValue,
+                                           " (", decision.basis, ")"))
         }
         if failed.isEmpty {
             guard delivered > 0 else { return false }
@@ -451,24 +440,24 @@ public struct Classifier: Sendable {
             verdict.evidence.append("bounce without a recognisable failed address: \(decision.reason.rawValue) (\(decision.basis))")
             return true
         }
-        let senderAndSubject = NormalizedText((from.first?.address ?? "") + " " + (message.subject ?? ""), counter: counter)
+        let senderAndSubject = NormalizedText(String(concatenating: from.first?.address ?? "", " ", message.subject ?? ""),
+                                              counter: counter)
         let format: BounceFormat?
         if let htmlHead {
             format = BounceFormat.identify(NormalizedText(joining: senderAndSubject, htmlHead), counter: counter)
         } else {
             format = BounceFormat.identify(after: senderAndSubject, bodyOf: folds)
         }
-        verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
-                                + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))
+        verdict.evidence.append(String(concatenating: "plain-text bounce", format == nil ? "" : " (", format?.name ?? "",
+                                       format == nil ? "" : " format)",
+                                       failedHeader.isEmpty ? "" : ", X-Failed-Recipients: ",
+                                       failedHeader.joined(separator: ", ")))
         for recipient in recipients {
-            // Appended piece by piece into one string: no temporary strings to join.
-            var line = recipient.address
-            line.reserveCapacity(recipient.address.utf8.count + 40 + (recipient.diagnostic == nil ? 0 : 170))
-            line += ": "
-            line += recipient.reason
-            if let status = recipient.status { line += " status "; line += status }
-            if let diagnostic = recipient.diagnostic { line += " — \""; line += diagnostic.leadingCharacters(160); line += "\"" }
-            verdict.evidence.append(line)
+            let status = recipient.status, diagnostic = recipient.diagnostic
+            verdict.evidence.append(String(concatenating: recipient.address, ": ", recipient.reason,
+                                           status == nil ? "" : " status ", status ?? "",
+                                           diagnostic == nil ? "" : " — \"", diagnostic.map { String($0.leadingCharacters(160)) } ?? "",
+                                           diagnostic == nil ? "" : "\""))
         }
         finishBounce(recipients, message: message, into: &verdict)
         return true
