@@ -406,9 +406,14 @@ public struct Classifier: Sendable {
     private func decidePlainText(_ message: Message, folds: MessageFolds, from: [MailAddress], into verdict: inout Verdict,
                                  addresseeMayHaveFailed: Bool = false, counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        var excluded = Set(from.map(\.address) + message.replyTo.map(\.address)
-                           + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
-        if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
+        // Lowered here, as the decoder compares them (so it need not lower them again), and put in one set
+        // without arrays in between.
+        let replyTo = message.replyTo, to = addresseeMayHaveFailed ? [] : message.to
+        let original = message.embeddedMessages.first?.from ?? []
+        var excluded = Set<String>(minimumCapacity: from.count + replyTo.count + to.count + original.count)
+        for list in [from, replyTo, to, original] {
+            for address in list { excluded.insert(address.address.lowercasedText) }
+        }
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
             value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.containsText("@") }
         }
