@@ -7,7 +7,14 @@ extension UInt8 {
 extension String {
     /// UTF-8 `bytes` as text with only ASCII letters lower-cased (`lowercased()` would also map other scripts).
     init(asciiLowercasing bytes: some Sequence<UInt8>) {
-        self.init(decoding: bytes.map { $0.lowercasedASCII }, as: UTF8.self)
+        // Bytes stored contiguously are lowered straight into the string's storage: no array in between.
+        let written: String? = bytes.withContiguousStorageIfAvailable { source in
+            String(unsafeUninitializedCapacity: source.count) { out in
+                for index in 0..<source.count { out[index] = source[index].lowercasedASCII }
+                return source.count
+            }
+        }
+        self = written ?? String(decoding: bytes.map { $0.lowercasedASCII }, as: UTF8.self)
     }
 }
 
