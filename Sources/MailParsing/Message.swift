@@ -78,11 +78,11 @@ public struct Message: Sendable, Equatable {
          embeddedMessages: [Message], warnings: [ParseWarning], readsHeadersWhenAsked: Bool) {
         self.headers = headers
         if readsHeadersWhenAsked {
-            messageID = headers.firstMessageIDs(named: "Message-ID")?.first
+            messageID = headers.firstMessageID(named: "Message-ID")
         } else {
             // The four fields are found in one pass over the headers.
             let found = headers.firstFields(named: Self.fieldsReadAtInit)
-            messageID = found[0].flatMap { headers.messageIDs(at: $0).first }
+            messageID = found[0].flatMap(headers.firstMessageID(at:))
             givenSubject = .some(found[1].map(headers.value(at:)))
             givenInReplyTo = found[2].map(headers.messageIDs(at:)) ?? []
             givenReferences = found[3].map(headers.messageIDs(at:)) ?? []

@@ -21,8 +21,9 @@ public struct MessageParser: Sendable {
         var run = ParseRun(limits: limits)
         // The whole input needs no copy unless it holds a CR.
         let normalized = input.count == bytes.count ? LineEndings.normalized(bytes) : LineEndings.normalized(input)
-        var message = parseMessage(normalized, depth: 0, headersOnly: false, run: &run)
-        message.warnings.insert(contentsOf: warnings, at: 0)
+        var message = parseMessage(normalized, span: 0..<normalized.count, depth: 0, headersOnly: false, run: &run)
+        // Inserting nothing still made the message's warning list unique: a copy of it for nearly every message.
+        if !warnings.isEmpty { message.warnings.insert(contentsOf: warnings, at: 0) }
         return message
     }
 
@@ -47,13 +48,15 @@ public struct MessageParser: Sendable {
         var warnings: [ParseWarning] = []
     }
 
-    /// Parses one message from an LF-normalised buffer.
-    func parseMessage(_ bytes: [UInt8], depth: Int, headersOnly: Bool, run: inout ParseRun) -> Message {
+    /// Parses one message from `bytes[span]`, in an LF-normalised buffer (an embedded message is read in the buffer
+    /// that carries it).
+    func parseMessage(_ bytes: [UInt8], span: Range<Int>, depth: Int, headersOnly: Bool,
+                      run: inout ParseRun) -> Message {
         var collector = Collector(decodesText: depth == 0)
         let root = bytes.withUnsafeBufferPointer { buffer -> MessagePart in
-            let end = buffer.count
-            let block = readHeaders(buffer, source: bytes, start: 0, end: end, path: "1", expectedFields: 32,
-                                    collector: &collector)
+            let end = span.upperBound
+            let block = readHeaders(buffer, source: bytes, start: span.lowerBound, end: end, path: "1",
+                                    expectedFields: 32, collector: &collector)
             let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
             return parsePart(buffer, source: bytes, headers: block.headers, body: bodyRange, depth: depth,
                              defaultType: .textPlain, path: "1", run: &run, collector: &collector)
@@ -64,7 +67,7 @@ public struct MessageParser: Sendable {
             collector.plainParts.removeAll()
             collector.htmlParts.removeAll()
         }
-        if headers.isEmpty && !bytes.isEmpty {
+        if headers.isEmpty && !span.isEmpty {
             collector.warnings.append(ParseWarning(code: "no-headers", message: "the input has no header fields"))
         }
         if collector.reports.isEmpty, root.contentType.isMIMEType("multipart", "report") {
@@ -73,8 +76,9 @@ public struct MessageParser: Sendable {
         if collector.reports.isEmpty, collector.embedded.isEmpty, depth < limits.maxDepth,
            root.children.isEmpty, root.contentType.isMIMEType("text", "plain"),
            let start = InlineForwardedReport.start(in: root.decodedBody) {
-            let pasted = parseMessage(LineEndings.normalized(root.decodedBody[start...]), depth: depth + 1,
-                                      headersOnly: false, run: &run)
+            let pastedBytes = LineEndings.normalized(root.decodedBody[start...])
+            let pasted = parseMessage(pastedBytes, span: 0..<pastedBytes.count, depth: depth + 1, headersOnly: false,
+                                      run: &run)
             if !pasted.deliveryStatusReports.isEmpty {
                 collector.embedded.append(pasted)
                 collector.warnings.append(ParseWarning(code: "inline-forwarded-report",
@@ -209,33 +213,48 @@ public struct MessageParser: Sendable {
             if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
             return content
         }
-        let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]), encoding: transferEncoding)
-        content.body = .decoded(decoded)
-
         if contentType.isEmbeddedMessage {
+            // A message carried as is (7bit, 8bit, binary) is read where it lies: this buffer is LF-normalised
+            // already, and a copy of it (a large one, then a pass looking for CRs) bought nothing. The part's own
+            // bytes are then copied out only if they are read.
+            let embeddedSource: [UInt8], embeddedSpan: Range<Int>
+            if TransferDecoding.changesNoByte(transferEncoding) {
+                content.body = .deferred(DeferredPartBody(source: source, range: body, encoding: transferEncoding))
+                (embeddedSource, embeddedSpan) = (source, body)
+            } else {
+                let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]),
+                                                      encoding: transferEncoding)
+                content.body = .decoded(decoded)
+                let normalized = LineEndings.normalized(decoded)
+                (embeddedSource, embeddedSpan) = (normalized, 0..<normalized.count)
+            }
             if depth >= limits.maxDepth {
                 collector.warnings.append(.limit("max-depth",
                     "part \(path): embedded message deeper than \(limits.maxDepth) levels was not parsed"))
             } else {
                 let headersOnly = contentType.subtype.hasSuffix("headers")
                 // Some MTAs put a blank line before the attached message's headers.
-                var headerStart = decoded.startIndex
-                while headerStart < decoded.endIndex, ByteScanning.isWhitespace(decoded[headerStart]) { headerStart += 1 }
-                let embeddedBytes = headerStart == decoded.startIndex ? decoded : Array(decoded[headerStart...])
-                let embedded = parseMessage(LineEndings.normalized(embeddedBytes), depth: depth + 1,
-                                            headersOnly: headersOnly, run: &run)
-                let boxed = [embedded]
+                var headerStart = embeddedSpan.lowerBound
+                while headerStart < embeddedSpan.upperBound, ByteScanning.isWhitespace(embeddedSource[headerStart]) {
+                    headerStart += 1
+                }
+                // Made straight into the one-element list the part and the message share: a message is a large
+                // value, and making it first and listing it after copied it whole.
+                let boxed = [parseMessage(embeddedSource, span: headerStart..<embeddedSpan.upperBound,
+                                          depth: depth + 1, headersOnly: headersOnly, run: &run)]
                 content.embedded = boxed
                 // The part and the message's list share one array while it holds this message alone.
                 if collector.embedded.isEmpty {
                     collector.embedded = boxed
                 } else {
-                    collector.embedded.append(embedded)
+                    collector.embedded.append(contentsOf: boxed)
                 }
             }
             if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
             return content
         }
+        let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]), encoding: transferEncoding)
+        content.body = .decoded(decoded)
         if contentType.isDeliveryStatus {
             if let report = DeliveryStatusParser.parse(decoded) { collector.reports.append(report) }
             content.text = .undecoded(charset: contentType.charset ?? "utf-8")
@@ -281,14 +300,14 @@ public struct MessageParser: Sendable {
     private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType,
                                 body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
                                 collector: inout Collector) -> [MessagePart] {
-        var boundary = contentType.boundary.map { Array($0.utf8) } ?? []
-        var split = MultipartSplitter.split(buffer, body: body, boundary: boundary)
+        // The declared boundary is read in place from its string.
+        var declared = contentType.boundary ?? ""
+        var split = declared.withUTF8 { MultipartSplitter.split(buffer, body: body, boundary: $0) }
         if split.parts.isEmpty {
             if let guessed = MultipartSplitter.guessBoundary(buffer, body: body) {
                 collector.warnings.append(ParseWarning(code: "wrong-boundary",
                     message: "part \(path): the declared boundary does not occur; used \"--\(String(decoding: guessed, as: UTF8.self))\" found in the body"))
-                boundary = guessed
-                split = MultipartSplitter.split(buffer, body: body, boundary: boundary)
+                split = MultipartSplitter.split(buffer, body: body, boundary: guessed)
             }
         }
         let childDefault: ContentType = contentType.subtype == "digest" ? .messageRFC822 : .textPlain
