@@ -85,7 +85,7 @@ public struct MessageParser: Sendable {
                     message: "a delivery report pasted into the text body was read as an embedded message"))
             }
         }
-        return Message(headers: headers, root: root,
+        return .parsed(headers: headers, root: root,
                        textBody: Self.bodyText(collector.plainTexts, deferred: collector.plainParts),
                        htmlBody: Self.bodyText(FirstInlineList(), deferred: collector.htmlParts),
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
@@ -168,10 +168,10 @@ public struct MessageParser: Sendable {
                                   run: &run, collector: &collector)
         // Consumed, not copied: a copy of every field of the part, then a release of the originals, was the cost.
         let (children, embedded, partBody, text) = content.fields()
-        return MessagePart(path: path, headers: headers, contentType: consume contentType,
-                           transferEncoding: consume transferEncoding, disposition: consume disposition,
-                           filename: consume filename, children: consume children, embeddedStorage: consume embedded,
-                           body: consume partBody, textSource: consume text)
+        return .assembled(path: path, headers: headers, contentType: consume contentType,
+                          transferEncoding: consume transferEncoding, disposition: consume disposition,
+                          filename: consume filename, children: consume children, embeddedStorage: consume embedded,
+                          body: consume partBody, textSource: consume text)
     }
 
     /// What a part's body holds, once read.
