@@ -84,15 +84,6 @@ public struct HeaderSection: Sendable, Hashable, Codable {
             ?? MessageIDList.parse(block.rawValue(at: position.index))
     }
 
-    /// The first message-id (brackets removed) in the first field called `name`: `firstMessageIDs(named:)?.first`.
-    func firstMessageID(named name: String) -> String? {
-        let index = switch storage {
-        case .fields(let fields): fields.firstIndex { $0.hasName(name) }
-        case .unread(let block): block.firstIndex(named: name)
-        }
-        return index.flatMap { firstMessageID(at: FieldPosition(index: $0)) }
-    }
-
     /// The first message-id (brackets removed) in the field at `position`: `messageIDs(at:).first`, without the list.
     func firstMessageID(at position: FieldPosition) -> String? {
         guard case .unread(let block) = storage else { return messageIDs(at: position).first }

@@ -53,13 +53,15 @@ public struct MessageParser: Sendable {
     func parseMessage(_ bytes: [UInt8], span: Range<Int>, depth: Int, headersOnly: Bool,
                       run: inout ParseRun) -> Message {
         var collector = Collector(decodesText: depth == 0)
+        var found = HeaderFieldNames.FirstFields()
         let root = bytes.withUnsafeBufferPointer { buffer -> MessagePart in
             let end = span.upperBound
             let block = readHeaders(buffer, source: bytes, start: span.lowerBound, end: end, path: "1",
                                     expectedFields: 32, collector: &collector)
             let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
-            return parsePart(buffer, source: bytes, headers: block.headers, body: bodyRange, depth: depth,
-                             defaultType: .textPlain, path: "1", run: &run, collector: &collector)
+            found = block.headers.firstFields(named: Self.messageFieldNames)
+            return parsePart(buffer, source: bytes, headers: block.headers, found: found, body: bodyRange,
+                             depth: depth, defaultType: .textPlain, path: "1", run: &run, collector: &collector)
         }
         let headers = root.headers
         if headersOnly {  // text/rfc822-headers: there is no body to read text from
@@ -90,6 +92,8 @@ public struct MessageParser: Sendable {
                        htmlBody: Self.bodyText(FirstInlineList(), deferred: collector.htmlParts),
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
                        embeddedMessages: collector.embedded, warnings: collector.warnings,
+                       fieldsReadAtInit: .init(messageID: found[3], subject: found[4], inReplyTo: found[5],
+                                               references: found[6]),
                        readsHeadersWhenAsked: depth > 0)
     }
 
@@ -122,16 +126,21 @@ public struct MessageParser: Sendable {
     /// The fields a part's reading depends on: Content-Type, Content-Transfer-Encoding, Content-Disposition.
     private static let partFieldNames = HeaderFieldNames(["Content-Type", "Content-Transfer-Encoding",
                                                           "Content-Disposition"])
+    /// A message's own fields: its root part's (`partFieldNames`, at the same indices), then those the message reads
+    /// when made (Message-ID, Subject, In-Reply-To, References). One pass over a message's many fields finds them all,
+    /// where the part and the message each went over them.
+    private static let messageFieldNames = HeaderFieldNames(["Content-Type", "Content-Transfer-Encoding",
+                                                             "Content-Disposition", "Message-ID", "Subject",
+                                                             "In-Reply-To", "References"])
 
+    /// `found`: the first field of each of `partFieldNames` (at least those) in `headers`.
     private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], headers: HeaderSection,
-                           body: Range<Int>, depth: Int, defaultType: ContentType, path: String, run: inout ParseRun,
-                           collector: inout Collector) -> MessagePart {
+                           found: HeaderFieldNames.FirstFields, body: Range<Int>, depth: Int, defaultType: ContentType,
+                           path: String, run: inout ParseRun, collector: inout Collector) -> MessagePart {
         run.partCount += 1
         // The three fields are parsed from their bytes in place when they are one plain line (nearly always).
         var contentType = defaultType
         var declaresType = false, unreadableType = false
-        // The three are found in one pass over the part's fields.
-        let found = headers.firstFields(named: Self.partFieldNames)
         if let typeField = found[0] {
             declaresType = true
             headers.withValueUTF8(at: typeField) { value in
@@ -345,7 +354,9 @@ public struct MessageParser: Sendable {
                             collector: inout Collector) -> MessagePart {
         let block = readHeaders(buffer, source: source, start: range.lowerBound, end: range.upperBound, path: path,
                                 expectedFields: 8, collector: &collector)
-        return parsePart(buffer, source: source, headers: block.headers, body: block.bodyStart..<range.upperBound,
+        return parsePart(buffer, source: source, headers: block.headers,
+                         found: block.headers.firstFields(named: Self.partFieldNames),
+                         body: block.bodyStart..<range.upperBound,
                          depth: depth + 1, defaultType: defaultType, path: path, run: &run, collector: &collector)
     }
 
