@@ -58,9 +58,13 @@ public enum MessageIDList {
         // brackets, whitespace in the id) is left to the full reading.
         if let open = ByteScanning.firstIndex(of: 0x3C, in: bytes, from: 0, end: bytes.count),
            let close = ByteScanning.firstIndex(of: 0x3E, in: bytes, from: open + 1, end: bytes.count) {
-            var start = close
-            while start > open + 1, bytes[start - 1] != 0x3C { start -= 1 }
-            if close > start, !bytes[start..<close].contains(where: ByteScanning.isWhitespace) {
+            // Back from the '>' to the last '<', noting whitespace on the way: each byte of the id is looked at once.
+            var start = close, spaced = false
+            while start > open + 1, bytes[start - 1] != 0x3C {
+                if ByteScanning.isWhitespace(bytes[start - 1]) { spaced = true }
+                start -= 1
+            }
+            if close > start, !spaced {
                 return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<close]), as: UTF8.self))
             }
         }
