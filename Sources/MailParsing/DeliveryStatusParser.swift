@@ -17,24 +17,26 @@ enum DeliveryStatusParser {
                     return name.count
                 }
             }
-            // Sized up front: growing each array from empty took several reallocations per report.
-            var perMessage: [Field] = []
-            perMessage.reserveCapacity(read.blocks.first?.count ?? 0)
+            let blocks = read.blocks
+            // The per-message fields and each recipient's are gathered as where they lie in `blocks`: nearly always
+            // one whole block each, handed on as that block's list.
+            var perMessage = StatusFieldGroup()
             var recipients: [DeliveryStatusRecipient] = []
-            recipients.reserveCapacity(read.blocks.count)
-            var current: [Field]? = nil
+            recipients.reserveCapacity(blocks.count)
+            var current: StatusFieldGroup? = nil
             var currentRecipient = DeliveryStatusRecipient()
             var currentHasFinal = false, currentHasOriginal = false
             var currentEndsWithFinal = false
 
-            func appendToCurrent(_ field: Field, _ name: DeliveryStatusFieldName) {
-                current?.append(field)
-                currentRecipient.derive(name, from: field, in: buffer)
+            func appendToCurrent(_ blockIndex: Int, _ index: Int, _ name: DeliveryStatusFieldName) {
+                current?.append(block: blockIndex, index: index, of: blocks)
+                currentRecipient.derive(name, from: blocks[blockIndex][index], in: buffer)
             }
 
             func finishRecipient() {
-                if let fields = current, !fields.isEmpty {
-                    recipients.append(currentRecipient.withFields(UnreadHeaderBlock(source: read.source, layout: fields)))
+                if let group = current, !group.isEmpty {
+                    recipients.append(currentRecipient.withFields(UnreadHeaderBlock(source: read.source,
+                                                                                    layout: group.fields(of: blocks))))
                 }
                 current = nil
                 currentRecipient = DeliveryStatusRecipient()
@@ -45,7 +47,7 @@ enum DeliveryStatusParser {
 
             // One list of names, reused for every block.
             var blockNames: [DeliveryStatusFieldName] = []
-            for (blockIndex, block) in read.blocks.enumerated() {
+            for (blockIndex, block) in blocks.enumerated() {
                 blockNames.removeAll(keepingCapacity: true)
                 for field in block {
                     blockNames.append(DeliveryStatusFieldName(UnsafeBufferPointer(rebasing: buffer[field.name])))
@@ -56,9 +58,9 @@ enum DeliveryStatusParser {
                 let blockHasRecipient = blockNames.contains(.finalRecipient) || blockNames.contains(.originalRecipient)
                 var blockStarted = true
                 // Recipient fields written before the block's Final-Recipient (seen from some MTAs)
-                // belong to the recipient that follows.
-                var pending: [(field: Field, name: DeliveryStatusFieldName)] = []
-                for (field, name) in zip(block, blockNames) {
+                // belong to the recipient that follows (by index in the block).
+                var pending: [(index: Int, name: DeliveryStatusFieldName)] = []
+                for (index, name) in blockNames.enumerated() {
                     let isFinal = name == .finalRecipient, isOriginal = name == .originalRecipient
                     if isFinal || isOriginal {
                         // Original-Recipient normally sits next to its Final-Recipient; after other
@@ -72,44 +74,43 @@ enum DeliveryStatusParser {
                         if startsNew {
                             // Fields written before this recipient in its block: those the previous
                             // recipient lacks complete it (a stray blank line); the rest open this one.
-                            var leading: [(field: Field, name: DeliveryStatusFieldName)] = []
+                            var leading: [(index: Int, name: DeliveryStatusFieldName)] = []
                             if !pending.isEmpty {
-                                var previousNames = Set(current?.map(lowercasedName) ?? [])
-                                for (field, name) in pending {
-                                    if current != nil, previousNames.insert(lowercasedName(field)).inserted {
-                                        appendToCurrent(field, name)
+                                var previousNames = Set<String>()
+                                current?.forEach(of: blocks) { previousNames.insert(lowercasedName($0)) }
+                                for (pendingIndex, pendingName) in pending {
+                                    if current != nil, previousNames.insert(lowercasedName(block[pendingIndex])).inserted {
+                                        appendToCurrent(blockIndex, pendingIndex, pendingName)
                                     } else {
-                                        leading.append((field, name))
+                                        leading.append((pendingIndex, pendingName))
                                     }
                                 }
                             }
                             finishRecipient()
-                            var fields: [Field] = []
-                            fields.reserveCapacity(block.count)
-                            current = fields
-                            for (field, name) in leading { appendToCurrent(field, name) }
+                            current = StatusFieldGroup()
+                            for (leadingIndex, leadingName) in leading { appendToCurrent(blockIndex, leadingIndex, leadingName) }
                             pending = []
                         }
                         if isFinal { currentHasFinal = true } else { currentHasOriginal = true }
-                        appendToCurrent(field, name)
+                        appendToCurrent(blockIndex, index, name)
                         currentEndsWithFinal = isFinal
                         blockStarted = false
                     } else if name == .perMessage && (current == nil || !blockHasRecipient) {
-                        perMessage.append(field)
+                        perMessage.append(block: blockIndex, index: index, of: blocks)
                     } else if blockHasRecipient && blockStarted {
-                        pending.append((field, name))
+                        pending.append((index, name))
                     } else if current == nil {
-                        perMessage.append(field)
+                        perMessage.append(block: blockIndex, index: index, of: blocks)
                     } else {
-                        appendToCurrent(field, name)
+                        appendToCurrent(blockIndex, index, name)
                         currentEndsWithFinal = false
                         blockStarted = false
                     }
                 }
-                for (field, _) in pending { perMessage.append(field) }
+                for (pendingIndex, _) in pending { perMessage.append(block: blockIndex, index: pendingIndex, of: blocks) }
             }
             finishRecipient()
-            return (perMessage, recipients)
+            return (perMessage.fields(of: blocks), recipients)
         }
         guard !perMessage.isEmpty || !recipients.isEmpty else { return nil }
         return DeliveryStatusReport(

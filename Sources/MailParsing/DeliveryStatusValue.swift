@@ -160,26 +160,33 @@ enum DeliveryStatusValue {
             return nil  // 2, 4, 5
         }
         var index = start + 1
-        // "c.sss.ddd" with leading zeros dropped is at most 9 bytes.
-        var code: [UInt8] = [bytes[start]]
-        code.reserveCapacity(9)
-        for _ in 0..<2 {
-            guard index < bytes.count, bytes[index] == 0x2E else { return nil }
-            index += 1
-            var value = 0, digits = 0
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, digits < 4 {
-                value = value * 10 + Int(bytes[index] - 0x30)
-                digits += 1
-                index += 1
+        // "c.sss.ddd" with leading zeros dropped is at most 9 bytes: spelled in a stack buffer (an array, grown to
+        // its capacity, was two allocations per status code), the string made only for a whole code.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 9) { code -> String? in
+            var length = 0
+            func append(_ byte: UInt8) {
+                code[length] = byte
+                length += 1
             }
-            guard digits >= 1, digits <= 3 else { return nil }
-            code.append(0x2E)
-            if value >= 100 { code.append(UInt8(0x30 + value / 100)) }
-            if value >= 10 { code.append(UInt8(0x30 + value / 10 % 10)) }
-            code.append(UInt8(0x30 + value % 10))
+            append(bytes[start])
+            for _ in 0..<2 {
+                guard index < bytes.count, bytes[index] == 0x2E else { return nil }
+                index += 1
+                var value = 0, digits = 0
+                while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, digits < 4 {
+                    value = value * 10 + Int(bytes[index] - 0x30)
+                    digits += 1
+                    index += 1
+                }
+                guard digits >= 1, digits <= 3 else { return nil }
+                append(0x2E)
+                if value >= 100 { append(UInt8(0x30 + value / 100)) }
+                if value >= 10 { append(UInt8(0x30 + value / 10 % 10)) }
+                append(UInt8(0x30 + value % 10))
+            }
+            if index < bytes.count, isDigitOrDot(bytes[index]) { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: code[..<length]), as: UTF8.self)
         }
-        if index < bytes.count, isDigitOrDot(bytes[index]) { return nil }
-        return String(decoding: code, as: UTF8.self)
     }
 
     private static func isDigitOrDot(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || byte == 0x2E }
@@ -199,7 +206,8 @@ enum DeliveryStatusValue {
                 }
             }
             if alreadyCollapsed && (bytes.isEmpty || !previousWasSpace) { return text }
-            let output = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+            // Written straight into the string's storage: no byte array first.
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
                 var length = 0
                 var pendingSpace = false
                 for byte in bytes {
@@ -212,9 +220,8 @@ enum DeliveryStatusValue {
                         length += 1
                     }
                 }
-                written = length
+                return length
             }
-            return String(decoding: output, as: UTF8.self)
         }
     }
 

@@ -84,6 +84,13 @@ public struct HeaderSection: Sendable, Hashable, Codable {
             ?? MessageIDList.parse(block.rawValue(at: position.index))
     }
 
+    /// The first message-id (brackets removed) in the field at `position`: `messageIDs(at:).first`, without the list.
+    func firstMessageID(at position: FieldPosition) -> String? {
+        guard case .unread(let block) = storage else { return messageIDs(at: position).first }
+        return block.withValueBytes(at: position.index, MessageIDList.firstID(asciiFieldValue:))
+            ?? MessageIDList.parse(block.rawValue(at: position.index)).first
+    }
+
     /// Where a field stands in this section, as found by a lookup by several names; read its value through the same
     /// section.
     public struct FieldPosition: Sendable, Hashable {

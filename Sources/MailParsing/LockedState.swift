@@ -20,8 +20,10 @@ struct LockedState<State>: @unchecked Sendable {
 
     private let storage: Storage
 
-    init(_ initial: State) {
-        storage = unsafeDowncast(Storage.create(minimumCapacity: 1) { _ in initial }, to: Storage.self)
+    /// `initial` is made in the new storage itself: a value passed in was copied there and the original destroyed,
+    /// for every parsed message's cache.
+    init(_ initial: @autoclosure () -> State) {
+        storage = unsafeDowncast(Storage.create(minimumCapacity: 1) { _ in initial() }, to: Storage.self)
         storage.withUnsafeMutablePointerToElements { _ = pthread_mutex_init($0, nil) }
     }
 

@@ -27,6 +27,14 @@ enum MIMEParameterParser {
         while index < bytes.count, bytes[index] != 0x3B { index += 1 }
         let token = ByteScanning.trimmed(bytes, 0..<index)
         var parameters: [MIMEParameter] = []
+        // One list sized by the separators (a boundary and a type, a charset and a format): growing it from one
+        // element reallocated it for every value with two or more parameters.
+        var separators = 0, searchFrom = index
+        while let separator = ByteScanning.firstIndex(of: 0x3B, in: bytes, from: searchFrom, end: bytes.count) {
+            separators += 1
+            searchFrom = separator + 1
+        }
+        if separators > 1 { parameters.reserveCapacity(Swift.min(separators, 8)) }
         var seen: Set<String> = []
         while index < bytes.count {
             guard let nameRange = nextName(bytes, &index) else { continue }

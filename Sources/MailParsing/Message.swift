@@ -63,39 +63,6 @@ public struct Message: Sendable, Equatable {
     public var warnings: [ParseWarning]
     private var headerCache = MessageHeaderCache()
 
-    public init(headers: HeaderSection, root: MessagePart, textBody: String? = nil, htmlBody: String? = nil,
-                deliveryStatusReports: [DeliveryStatusReport] = [], feedbackReports: [FeedbackReport] = [],
-                embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
-        self.init(headers: headers, root: root, textBody: .text(textBody), htmlBody: .text(htmlBody),
-                  deliveryStatusReports: deliveryStatusReports, feedbackReports: feedbackReports,
-                  embeddedMessages: embeddedMessages, warnings: warnings, readsHeadersWhenAsked: false)
-    }
-
-    /// `readsHeadersWhenAsked`: the subject, In-Reply-To and References are read from the headers when first asked
-    /// for rather than now.
-    init(headers: HeaderSection, root: MessagePart, textBody: MessageBodyText, htmlBody: MessageBodyText,
-         deliveryStatusReports: [DeliveryStatusReport], feedbackReports: [FeedbackReport],
-         embeddedMessages: [Message], warnings: [ParseWarning], readsHeadersWhenAsked: Bool) {
-        self.headers = headers
-        if readsHeadersWhenAsked {
-            messageID = headers.firstMessageIDs(named: "Message-ID")?.first
-        } else {
-            // The four fields are found in one pass over the headers.
-            let found = headers.firstFields(named: Self.fieldsReadAtInit)
-            messageID = found[0].flatMap { headers.messageIDs(at: $0).first }
-            givenSubject = .some(found[1].map(headers.value(at:)))
-            givenInReplyTo = found[2].map(headers.messageIDs(at:)) ?? []
-            givenReferences = found[3].map(headers.messageIDs(at:)) ?? []
-        }
-        self.root = root
-        textBodySource = textBody
-        htmlBodySource = htmlBody
-        self.deliveryStatusReports = deliveryStatusReports
-        self.feedbackReports = feedbackReports
-        self.embeddedMessages = embeddedMessages
-        self.warnings = warnings
-    }
-
     /// Message-ID, Subject, In-Reply-To, References: what a message read at once takes from its headers.
     private static let fieldsReadAtInit = HeaderFieldNames(["Message-ID", "Subject", "In-Reply-To", "References"])
 
@@ -146,5 +113,48 @@ public struct Message: Sendable, Equatable {
             stack.append(contentsOf: part.children.reversed())
         }
         return result
+    }
+}
+
+// The initialisers live here so that the struct keeps its memberwise initialiser (private, as some properties are),
+// which `parsed` calls.
+extension Message {
+    public init(headers: HeaderSection, root: MessagePart, textBody: String? = nil, htmlBody: String? = nil,
+                deliveryStatusReports: [DeliveryStatusReport] = [], feedbackReports: [FeedbackReport] = [],
+                embeddedMessages: [Message] = [], warnings: [ParseWarning] = []) {
+        let found = headers.firstFields(named: Self.fieldsReadAtInit)
+        self = .parsed(headers: headers, root: root, textBody: .text(textBody), htmlBody: .text(htmlBody),
+                       deliveryStatusReports: deliveryStatusReports, feedbackReports: feedbackReports,
+                       embeddedMessages: embeddedMessages, warnings: warnings,
+                       fieldsReadAtInit: FieldsReadAtInit(messageID: found[0], subject: found[1],
+                                                          inReplyTo: found[2], references: found[3]),
+                       readsHeadersWhenAsked: false)
+    }
+
+    /// Where the first of each field a message reads when made stands in its headers (the parser finds them in the
+    /// pass it makes over the message's fields for its root part).
+    struct FieldsReadAtInit {
+        var messageID, subject, inReplyTo, references: HeaderSection.FieldPosition?
+    }
+
+    /// `found`: where those fields stand in `headers`. `readsHeadersWhenAsked`: the subject, In-Reply-To and
+    /// References are read from the headers when first asked for rather than now. The memberwise initialiser makes the message as one value; an initialiser assigning each
+    /// property built it in place and then copied it whole (every field retained, then released) to return it.
+    static func parsed(headers: HeaderSection, root: MessagePart, textBody: MessageBodyText, htmlBody: MessageBodyText,
+                       deliveryStatusReports: [DeliveryStatusReport], feedbackReports: [FeedbackReport],
+                       embeddedMessages: [Message], warnings: [ParseWarning], fieldsReadAtInit found: FieldsReadAtInit,
+                       readsHeadersWhenAsked: Bool) -> Message {
+        let messageID = found.messageID.flatMap(headers.firstMessageID(at:))
+        var givenSubject: String?? = nil, givenInReplyTo: [String]? = nil, givenReferences: [String]? = nil
+        if !readsHeadersWhenAsked {
+            givenSubject = .some(found.subject.map(headers.value(at:)))
+            givenInReplyTo = found.inReplyTo.map(headers.messageIDs(at:)) ?? []
+            givenReferences = found.references.map(headers.messageIDs(at:)) ?? []
+        }
+        return Message(headers: headers, messageID: messageID, givenSubject: givenSubject,
+                       givenInReplyTo: givenInReplyTo, givenReferences: givenReferences, root: root,
+                       textBodySource: textBody, htmlBodySource: htmlBody,
+                       deliveryStatusReports: deliveryStatusReports, feedbackReports: feedbackReports,
+                       embeddedMessages: embeddedMessages, warnings: warnings)
     }
 }

@@ -23,6 +23,14 @@ public enum MessageIDList {
     /// same result for this case (a `<` restarts the id, text outside brackets is skipped).
     private static func bracketedIDs(_ utf8: UnsafeBufferPointer<UInt8>) -> [String]? {
         var ids: [String] = []
+        // A References field lists many ids: the list is sized once by its closing brackets rather than grown
+        // (and copied) at every power of two.
+        var closings = 0, searchFrom = 0
+        while let close = ByteScanning.firstIndex(of: 0x3E, in: utf8, from: searchFrom, end: utf8.count) {
+            closings += 1
+            searchFrom = close + 1
+        }
+        if closings > 1 { ids.reserveCapacity(closings) }
         var position = 0
         while let open = ByteScanning.firstIndex(of: 0x3C, in: utf8, from: position, end: utf8.count) {
             guard let close = ByteScanning.firstIndex(of: 0x3E, in: utf8, from: open + 1, end: utf8.count) else {
@@ -38,6 +46,29 @@ public enum MessageIDList {
             position = close + 1
         }
         return ids.isEmpty ? nil : ids
+    }
+
+    /// The first id `parse(asciiFieldValue:)` would find, without a list: a Message-ID field holds one. Nil when
+    /// the value is not ASCII (as there).
+    static func firstID(asciiFieldValue bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        guard combined < 0x80 else { return nil }
+        // The first `<…>` without whitespace inside is the first id either reading finds; anything else (no
+        // brackets, whitespace in the id) is left to the full reading.
+        if let open = ByteScanning.firstIndex(of: 0x3C, in: bytes, from: 0, end: bytes.count),
+           let close = ByteScanning.firstIndex(of: 0x3E, in: bytes, from: open + 1, end: bytes.count) {
+            // Back from the '>' to the last '<', noting whitespace on the way: each byte of the id is looked at once.
+            var start = close, spaced = false
+            while start > open + 1, bytes[start - 1] != 0x3C {
+                if ByteScanning.isWhitespace(bytes[start - 1]) { spaced = true }
+                start -= 1
+            }
+            if close > start, !spaced {
+                return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<close]), as: UTF8.self))
+            }
+        }
+        return .some(parse(bytes: bytes).first)
     }
 
     private static func parse(bytes utf8: UnsafeBufferPointer<UInt8>) -> [String] {

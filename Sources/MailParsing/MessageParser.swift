@@ -21,8 +21,9 @@ public struct MessageParser: Sendable {
         var run = ParseRun(limits: limits)
         // The whole input needs no copy unless it holds a CR.
         let normalized = input.count == bytes.count ? LineEndings.normalized(bytes) : LineEndings.normalized(input)
-        var message = parseMessage(normalized, depth: 0, headersOnly: false, run: &run)
-        message.warnings.insert(contentsOf: warnings, at: 0)
+        var message = parseMessage(normalized, span: 0..<normalized.count, depth: 0, headersOnly: false, run: &run)
+        // Inserting nothing still made the message's warning list unique: a copy of it for nearly every message.
+        if !warnings.isEmpty { message.warnings.insert(contentsOf: warnings, at: 0) }
         return message
     }
 
@@ -47,16 +48,20 @@ public struct MessageParser: Sendable {
         var warnings: [ParseWarning] = []
     }
 
-    /// Parses one message from an LF-normalised buffer.
-    func parseMessage(_ bytes: [UInt8], depth: Int, headersOnly: Bool, run: inout ParseRun) -> Message {
+    /// Parses one message from `bytes[span]`, in an LF-normalised buffer (an embedded message is read in the buffer
+    /// that carries it).
+    func parseMessage(_ bytes: [UInt8], span: Range<Int>, depth: Int, headersOnly: Bool,
+                      run: inout ParseRun) -> Message {
         var collector = Collector(decodesText: depth == 0)
+        var found = HeaderFieldNames.FirstFields()
         let root = bytes.withUnsafeBufferPointer { buffer -> MessagePart in
-            let end = buffer.count
-            let block = readHeaders(buffer, source: bytes, start: 0, end: end, path: "1", expectedFields: 32,
-                                    collector: &collector)
+            let end = span.upperBound
+            let block = readHeaders(buffer, source: bytes, start: span.lowerBound, end: end, path: "1",
+                                    expectedFields: 32, collector: &collector)
             let bodyRange = headersOnly ? end..<end : block.bodyStart..<end
-            return parsePart(buffer, source: bytes, headers: block.headers, body: bodyRange, depth: depth,
-                             defaultType: .textPlain, path: "1", run: &run, collector: &collector)
+            found = block.headers.firstFields(named: Self.messageFieldNames)
+            return parsePart(buffer, source: bytes, headers: block.headers, found: found, body: bodyRange,
+                             depth: depth, defaultType: .textPlain, path: "1", run: &run, collector: &collector)
         }
         let headers = root.headers
         if headersOnly {  // text/rfc822-headers: there is no body to read text from
@@ -64,7 +69,7 @@ public struct MessageParser: Sendable {
             collector.plainParts.removeAll()
             collector.htmlParts.removeAll()
         }
-        if headers.isEmpty && !bytes.isEmpty {
+        if headers.isEmpty && !span.isEmpty {
             collector.warnings.append(ParseWarning(code: "no-headers", message: "the input has no header fields"))
         }
         if collector.reports.isEmpty, root.contentType.isMIMEType("multipart", "report") {
@@ -73,19 +78,22 @@ public struct MessageParser: Sendable {
         if collector.reports.isEmpty, collector.embedded.isEmpty, depth < limits.maxDepth,
            root.children.isEmpty, root.contentType.isMIMEType("text", "plain"),
            let start = InlineForwardedReport.start(in: root.decodedBody) {
-            let pasted = parseMessage(LineEndings.normalized(root.decodedBody[start...]), depth: depth + 1,
-                                      headersOnly: false, run: &run)
+            let pastedBytes = LineEndings.normalized(root.decodedBody[start...])
+            let pasted = parseMessage(pastedBytes, span: 0..<pastedBytes.count, depth: depth + 1, headersOnly: false,
+                                      run: &run)
             if !pasted.deliveryStatusReports.isEmpty {
                 collector.embedded.append(pasted)
                 collector.warnings.append(ParseWarning(code: "inline-forwarded-report",
                     message: "a delivery report pasted into the text body was read as an embedded message"))
             }
         }
-        return Message(headers: headers, root: root,
+        return .parsed(headers: headers, root: root,
                        textBody: Self.bodyText(collector.plainTexts, deferred: collector.plainParts),
                        htmlBody: Self.bodyText(FirstInlineList(), deferred: collector.htmlParts),
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
                        embeddedMessages: collector.embedded, warnings: collector.warnings,
+                       fieldsReadAtInit: .init(messageID: found[3], subject: found[4], inReplyTo: found[5],
+                                               references: found[6]),
                        readsHeadersWhenAsked: depth > 0)
     }
 
@@ -118,16 +126,21 @@ public struct MessageParser: Sendable {
     /// The fields a part's reading depends on: Content-Type, Content-Transfer-Encoding, Content-Disposition.
     private static let partFieldNames = HeaderFieldNames(["Content-Type", "Content-Transfer-Encoding",
                                                           "Content-Disposition"])
+    /// A message's own fields: its root part's (`partFieldNames`, at the same indices), then those the message reads
+    /// when made (Message-ID, Subject, In-Reply-To, References). One pass over a message's many fields finds them all,
+    /// where the part and the message each went over them.
+    private static let messageFieldNames = HeaderFieldNames(["Content-Type", "Content-Transfer-Encoding",
+                                                             "Content-Disposition", "Message-ID", "Subject",
+                                                             "In-Reply-To", "References"])
 
+    /// `found`: the first field of each of `partFieldNames` (at least those) in `headers`.
     private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], headers: HeaderSection,
-                           body: Range<Int>, depth: Int, defaultType: ContentType, path: String, run: inout ParseRun,
-                           collector: inout Collector) -> MessagePart {
+                           found: HeaderFieldNames.FirstFields, body: Range<Int>, depth: Int, defaultType: ContentType,
+                           path: String, run: inout ParseRun, collector: inout Collector) -> MessagePart {
         run.partCount += 1
         // The three fields are parsed from their bytes in place when they are one plain line (nearly always).
         var contentType = defaultType
         var declaresType = false, unreadableType = false
-        // The three are found in one pass over the part's fields.
-        let found = headers.firstFields(named: Self.partFieldNames)
         if let typeField = found[0] {
             declaresType = true
             headers.withValueUTF8(at: typeField) { value in
@@ -164,10 +177,10 @@ public struct MessageParser: Sendable {
                                   run: &run, collector: &collector)
         // Consumed, not copied: a copy of every field of the part, then a release of the originals, was the cost.
         let (children, embedded, partBody, text) = content.fields()
-        return MessagePart(path: path, headers: headers, contentType: consume contentType,
-                           transferEncoding: consume transferEncoding, disposition: consume disposition,
-                           filename: consume filename, children: consume children, embeddedStorage: consume embedded,
-                           body: consume partBody, textSource: consume text)
+        return .assembled(path: path, headers: headers, contentType: consume contentType,
+                          transferEncoding: consume transferEncoding, disposition: consume disposition,
+                          filename: consume filename, children: consume children, embeddedStorage: consume embedded,
+                          body: consume partBody, textSource: consume text)
     }
 
     /// What a part's body holds, once read.
@@ -209,33 +222,48 @@ public struct MessageParser: Sendable {
             if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
             return content
         }
-        let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]), encoding: transferEncoding)
-        content.body = .decoded(decoded)
-
         if contentType.isEmbeddedMessage {
+            // A message carried as is (7bit, 8bit, binary) is read where it lies: this buffer is LF-normalised
+            // already, and a copy of it (a large one, then a pass looking for CRs) bought nothing. The part's own
+            // bytes are then copied out only if they are read.
+            let embeddedSource: [UInt8], embeddedSpan: Range<Int>
+            if TransferDecoding.changesNoByte(transferEncoding) {
+                content.body = .deferred(DeferredPartBody(source: source, range: body, encoding: transferEncoding))
+                (embeddedSource, embeddedSpan) = (source, body)
+            } else {
+                let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]),
+                                                      encoding: transferEncoding)
+                content.body = .decoded(decoded)
+                let normalized = LineEndings.normalized(decoded)
+                (embeddedSource, embeddedSpan) = (normalized, 0..<normalized.count)
+            }
             if depth >= limits.maxDepth {
                 collector.warnings.append(.limit("max-depth",
                     "part \(path): embedded message deeper than \(limits.maxDepth) levels was not parsed"))
             } else {
                 let headersOnly = contentType.subtype.hasSuffix("headers")
                 // Some MTAs put a blank line before the attached message's headers.
-                var headerStart = decoded.startIndex
-                while headerStart < decoded.endIndex, ByteScanning.isWhitespace(decoded[headerStart]) { headerStart += 1 }
-                let embeddedBytes = headerStart == decoded.startIndex ? decoded : Array(decoded[headerStart...])
-                let embedded = parseMessage(LineEndings.normalized(embeddedBytes), depth: depth + 1,
-                                            headersOnly: headersOnly, run: &run)
-                let boxed = [embedded]
+                var headerStart = embeddedSpan.lowerBound
+                while headerStart < embeddedSpan.upperBound, ByteScanning.isWhitespace(embeddedSource[headerStart]) {
+                    headerStart += 1
+                }
+                // Made straight into the one-element list the part and the message share: a message is a large
+                // value, and making it first and listing it after copied it whole.
+                let boxed = [parseMessage(embeddedSource, span: headerStart..<embeddedSpan.upperBound,
+                                          depth: depth + 1, headersOnly: headersOnly, run: &run)]
                 content.embedded = boxed
                 // The part and the message's list share one array while it holds this message alone.
                 if collector.embedded.isEmpty {
                     collector.embedded = boxed
                 } else {
-                    collector.embedded.append(embedded)
+                    collector.embedded.append(contentsOf: boxed)
                 }
             }
             if contentType.isText { content.text = .undecoded(charset: contentType.charset) }
             return content
         }
+        let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[body]), encoding: transferEncoding)
+        content.body = .decoded(decoded)
         if contentType.isDeliveryStatus {
             if let report = DeliveryStatusParser.parse(decoded) { collector.reports.append(report) }
             content.text = .undecoded(charset: contentType.charset ?? "utf-8")
@@ -281,14 +309,14 @@ public struct MessageParser: Sendable {
     private func parseMultipart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], contentType: ContentType,
                                 body: Range<Int>, depth: Int, path: String, run: inout ParseRun,
                                 collector: inout Collector) -> [MessagePart] {
-        var boundary = contentType.boundary.map { Array($0.utf8) } ?? []
-        var split = MultipartSplitter.split(buffer, body: body, boundary: boundary)
+        // The declared boundary is read in place from its string.
+        var declared = contentType.boundary ?? ""
+        var split = declared.withUTF8 { MultipartSplitter.split(buffer, body: body, boundary: $0) }
         if split.parts.isEmpty {
             if let guessed = MultipartSplitter.guessBoundary(buffer, body: body) {
                 collector.warnings.append(ParseWarning(code: "wrong-boundary",
                     message: "part \(path): the declared boundary does not occur; used \"--\(String(decoding: guessed, as: UTF8.self))\" found in the body"))
-                boundary = guessed
-                split = MultipartSplitter.split(buffer, body: body, boundary: boundary)
+                split = MultipartSplitter.split(buffer, body: body, boundary: guessed)
             }
         }
         let childDefault: ContentType = contentType.subtype == "digest" ? .messageRFC822 : .textPlain
@@ -326,7 +354,9 @@ public struct MessageParser: Sendable {
                             collector: inout Collector) -> MessagePart {
         let block = readHeaders(buffer, source: source, start: range.lowerBound, end: range.upperBound, path: path,
                                 expectedFields: 8, collector: &collector)
-        return parsePart(buffer, source: source, headers: block.headers, body: block.bodyStart..<range.upperBound,
+        return parsePart(buffer, source: source, headers: block.headers,
+                         found: block.headers.firstFields(named: Self.partFieldNames),
+                         body: block.bodyStart..<range.upperBound,
                          depth: depth + 1, defaultType: defaultType, path: path, run: &run, collector: &collector)
     }
 

@@ -36,37 +36,11 @@ public struct MessagePart: Sendable, Equatable {
     // An array boxes the recursive value (a part may hold a message holding parts).
     private var embeddedStorage: [Message]
 
-    public init(path: String, headers: HeaderSection, contentType: ContentType, transferEncoding: String,
-                disposition: ContentDisposition?, filename: String?, children: [MessagePart] = [],
-                embeddedMessage: Message? = nil, decodedBody: [UInt8] = [], text: String? = nil) {
-        self.init(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
-                  disposition: disposition, filename: filename, children: children,
-                  embeddedStorage: embeddedMessage.map { [$0] } ?? [], body: .decoded(decodedBody),
-                  textSource: text.map(TextSource.decoded) ?? .none)
-    }
-
     enum TextSource: Sendable, Equatable {
         case none
         case decoded(String)
         /// `decodedBody` read in this charset (nil: undeclared) when `text` is asked for.
         case undecoded(charset: String?)
-    }
-
-    /// Every property given, each assigned once: the parser makes each part with this one call (a part is a large
-    /// value, and assigning properties of a made part copied it whole).
-    init(path: String, headers: HeaderSection, contentType: ContentType, transferEncoding: String,
-         disposition: ContentDisposition?, filename: String?, children: [MessagePart], embeddedStorage: [Message],
-         body: PartBody, textSource: TextSource) {
-        self.path = path
-        self.headers = headers
-        self.contentType = contentType
-        self.transferEncoding = transferEncoding
-        self.disposition = disposition
-        self.filename = filename
-        self.children = children
-        self.embeddedStorage = embeddedStorage
-        self.body = body
-        self.textSource = textSource
     }
 
     public static func == (lhs: MessagePart, rhs: MessagePart) -> Bool {
@@ -83,4 +57,28 @@ public struct MessagePart: Sendable, Equatable {
     }
 
     public var isAttachment: Bool { disposition?.isAttachment ?? false }
+}
+
+// The initialisers live here so that the struct keeps its memberwise initialiser (private, as some properties are),
+// which `assembled` calls.
+extension MessagePart {
+    public init(path: String, headers: HeaderSection, contentType: ContentType, transferEncoding: String,
+                disposition: ContentDisposition?, filename: String?, children: [MessagePart] = [],
+                embeddedMessage: Message? = nil, decodedBody: [UInt8] = [], text: String? = nil) {
+        self = .assembled(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
+                          disposition: disposition, filename: filename, children: children,
+                          embeddedStorage: embeddedMessage.map { [$0] } ?? [], body: .decoded(decodedBody),
+                          textSource: text.map(TextSource.decoded) ?? .none)
+    }
+
+    /// Every property given: the parser makes each part with this one call. The memberwise initialiser makes the part
+    /// as one value; an initialiser assigning each property built it in place and then copied it whole (every
+    /// field retained, then released) to return it.
+    static func assembled(path: String, headers: HeaderSection, contentType: ContentType, transferEncoding: String,
+                          disposition: ContentDisposition?, filename: String?, children: [MessagePart],
+                          embeddedStorage: [Message], body: PartBody, textSource: TextSource) -> MessagePart {
+        MessagePart(path: path, headers: headers, contentType: contentType, transferEncoding: transferEncoding,
+                    disposition: disposition, filename: filename, children: children, body: body,
+                    textSource: textSource, embeddedStorage: embeddedStorage)
+    }
 }

@@ -16,9 +16,17 @@ enum MultipartSplitter {
     }
 
     static func split(_ buffer: UnsafeBufferPointer<UInt8>, body: Range<Int>, boundary: [UInt8]) -> Split {
+        boundary.withUnsafeBufferPointer { split(buffer, body: body, boundary: $0) }
+    }
+
+    /// `split` with the boundary read in place (a Content-Type parameter's UTF-8: no array is made of it).
+    static func split(_ buffer: UnsafeBufferPointer<UInt8>, body: Range<Int>,
+                      boundary: UnsafeBufferPointer<UInt8>) -> Split {
         // A delimiter is a whole line; a boundary holding a line break can match none.
         guard !boundary.isEmpty, !boundary.contains(0x0A) else { return Split(parts: [], closed: false) }
         var parts: [Range<Int>] = []
+        // Most multiparts have two to four parts: room for them up front, rather than growing the list twice.
+        parts.reserveCapacity(4)
         var partStart: Int? = nil
         var searchFrom = body.lowerBound
         let end = body.upperBound
@@ -65,7 +73,7 @@ enum MultipartSplitter {
     /// The offset of the boundary byte least likely to occur in part bodies: "_" and rarer punctuation first, then
     /// capitals and digits, then the punctuation of text, addresses and quoted-printable (".", "/", ":", "="), then
     /// lowercase letters, and "-" (common in text, HTML and rules) last. The first of the rarest kind is taken.
-    private static func rarestByteOffset(_ boundary: [UInt8]) -> Int {
+    private static func rarestByteOffset(_ boundary: UnsafeBufferPointer<UInt8>) -> Int {
         func rarity(_ byte: UInt8) -> Int {
             switch byte {
             case 0x2D: return 0                                       // -
@@ -88,7 +96,7 @@ enum MultipartSplitter {
     /// the close delimiter ("--" follows), false when only spaces and tabs follow.
     @inline(__always)
     private static func delimiter(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, lineEnd: Int,
-                                  boundary: [UInt8]) -> Bool? {
+                                  boundary: UnsafeBufferPointer<UInt8>) -> Bool? {
         let length = boundary.count
         guard lineEnd - start >= length + 2, buffer[start + 1] == 0x2D else { return nil }
         for offset in 0..<length where buffer[start + 2 + offset] != boundary[offset] { return nil }

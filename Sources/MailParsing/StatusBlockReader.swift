@@ -14,6 +14,8 @@ enum StatusBlockReader {
         let normalized = LineEndings.normalized(body)
         let blocks = normalized.withUnsafeBufferPointer { buffer -> [[HeaderBlockParser.FieldLayout]] in
             var blocks: [[HeaderBlockParser.FieldLayout]] = []
+            // A report has a per-message block and a block or two of recipients: one list for them, not three grown.
+            blocks.reserveCapacity(4)
             var position = 0
             let end = buffer.count
             let reader = HeaderBlockParser(maxFields: 2_000)

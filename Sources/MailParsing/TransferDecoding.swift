@@ -16,6 +16,9 @@ enum TransferDecoding {
 
     private static let knownNames = ["7bit", "8bit", "base64", "quoted-printable", "binary"]
 
+    /// Whether `decode` returns the bytes as they are for this encoding (a `MessagePart.transferEncoding` value).
+    static func changesNoByte(_ encoding: String) -> Bool { encoding != "base64" && encoding != "quoted-printable" }
+
     static func decode(_ body: UnsafeBufferPointer<UInt8>, encoding: String) -> [UInt8] {
         switch encoding {
         case "base64":
