@@ -6,8 +6,17 @@ extension UInt8 {
 
 extension String {
     /// UTF-8 `bytes` as text with only ASCII letters lower-cased (`lowercased()` would also map other scripts).
-    init(asciiLowercasing bytes: some Sequence<UInt8>) {
-        self.init(decoding: bytes.map { $0.lowercasedASCII }, as: UTF8.self)
+    /// Written straight into the string's storage: no array in between (a short result needs no allocation).
+    init(asciiLowercasing bytes: some Collection<UInt8>) {
+        let count = bytes.count
+        self.init(unsafeUninitializedCapacity: count) { buffer in
+            var written = 0
+            for byte in bytes where written < count {
+                buffer[written] = byte.lowercasedASCII
+                written += 1
+            }
+            return written
+        }
     }
 }
 
