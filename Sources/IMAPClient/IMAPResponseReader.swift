@@ -67,6 +67,8 @@ final class IMAPResponseReader {
     func readResponse() throws(IMAPError) -> IMAPRawResponse {
         var lines: [[UInt8]] = []
         var literals: [[UInt8]] = []
+        // A fetched message is a line, its literal and the closing line: room for that from the start.
+        lines.reserveCapacity(2)
         while true {
             let line = try readLine()
             lines.append(line)

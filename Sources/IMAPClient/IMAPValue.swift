@@ -1,5 +1,8 @@
 /// A value in a server response's data: atoms and numbers, strings (quoted or literal, as raw bytes), lists, NIL.
-indirect enum IMAPValue: Equatable {
+///
+/// Not `indirect`: the list's array already holds its elements out of line, and an indirect enum boxed every value on
+/// the heap (six per fetched message).
+enum IMAPValue: Equatable {
     case atom(String)
     case string([UInt8])
     case list([IMAPValue])
@@ -43,7 +46,6 @@ struct IMAPValueScanner {
             guard depth < Self.maxDepth else { throw IMAPResponseSyntaxError("lists nested too deeply") }
             offset += 1
             var items: [IMAPValue] = []
-            items.reserveCapacity(8)
             while true {
                 skipSpaces()
                 guard offset < current.count else { throw IMAPResponseSyntaxError("unterminated list") }
@@ -51,6 +53,8 @@ struct IMAPValueScanner {
                     offset += 1
                     return .list(items)
                 }
+                // Reserved on the first element, not before: `FLAGS ()` is empty in most fetches.
+                if items.isEmpty { items.reserveCapacity(8) }
                 items.append(try value(depth: depth + 1))
             }
         case UInt8(ascii: "\""):

@@ -29,10 +29,11 @@ public final class EngagementIngestor: Sendable {
         }
     }
 
-    /// A message parsed and classified, ready to be matched and committed.
+    /// A message parsed and classified, ready to be matched and committed: its verdict and what matching reads of the
+    /// message (the parsed message itself is freed during analysis).
     public struct Analysed: Sendable {
         public var origin: MessageOrigin
-        public var message: Message
+        public var facts: MessageFacts
         public var verdict: Verdict
     }
 
@@ -50,10 +51,11 @@ public final class EngagementIngestor: Sendable {
         let directory = StoreContactDirectory(store: store)
         var report = BatchReport()
         var batch = StoreBatch()
-        for item in analysed {
-            report.messagesByKind[item.verdict.kind, default: 0] += 1
-            let interpretation = interpreter.interpret(item.verdict, message: item.message, origin: item.origin,
-                                                       receivedAt: receivedAt, directory: directory)
+        for index in analysed.indices {
+            report.messagesByKind[analysed[index].verdict.kind, default: 0] += 1
+            let interpretation = interpreter.interpret(analysed[index].verdict, facts: analysed[index].facts,
+                                                       origin: analysed[index].origin, receivedAt: receivedAt,
+                                                       directory: directory)
             batch.events += interpretation.events
             if let unmatched = interpretation.unmatched {
                 batch.unmatched.append(UnmatchedMessage(
@@ -76,33 +78,47 @@ public final class EngagementIngestor: Sendable {
 
     /// Parses and classifies, spread over the cores: this is where the CPU time goes. Pure; touches no store.
     public func analyse(_ items: [Item]) -> [Analysed] {
-        let results = AnalysisSlots(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            let message = parser.parse(items[index].bytes)
-            results.store(Analysed(origin: items[index].origin, message: message, verdict: classifier.classify(message)),
-                          at: index)
+        [Analysed](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let slots = AnalysisSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                let message = parser.parse(items[index].bytes)
+                let verdict = classifier.classify(message)
+                slots.initialize(index, to: Analysed(origin: items[index].origin,
+                                                     facts: MessageFacts(message, verdict: verdict), verdict: verdict))
+            }
+            // concurrentPerform returns once every iteration has run, and neither parsing nor classifying throws.
+            initialized = items.count
         }
-        return results.values()
     }
 
     private static func reason(_ report: UnmatchedReport) -> String {
-        var text = report.tried.isEmpty ? "no address or Message-ID to match"
-            : "no contact matches " + report.tried.joined(separator: ", ")
-        if let first = report.evidence.first { text += "; \(first)" }
-        return text
+        var pieces: [String] = []
+        pieces.reserveCapacity(2 * report.tried.count + 2)
+        if report.tried.isEmpty {
+            pieces.append("no address or Message-ID to match")
+        } else {
+            pieces.append("no contact matches ")
+            for (index, tried) in report.tried.enumerated() {
+                if index > 0 { pieces.append(", ") }
+                pieces.append(tried)
+            }
+        }
+        if let first = report.evidence.first {
+            pieces.append("; ")
+            pieces.append(first)
+        }
+        return joinedText(pieces)
     }
 }
 
-/// Fixed slots filled concurrently, one writer per index.
-private final class AnalysisSlots: @unchecked Sendable {
-    // @unchecked: each index is written by exactly one iteration of concurrentPerform, read after it returns.
-    private var slots: [EngagementIngestor.Analysed?]
+/// The analysed batch's slots, each initialised by exactly one iteration of `concurrentPerform` and read only after it
+/// returns: no slot is shared between threads, so no lock.
+private struct AnalysisSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<EngagementIngestor.Analysed>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(_ buffer: UnsafeMutableBufferPointer<EngagementIngestor.Analysed>) { self.buffer = buffer }
 
-    func store(_ value: EngagementIngestor.Analysed, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    func initialize(_ index: Int, to value: EngagementIngestor.Analysed) {
+        buffer.initializeElement(at: index, to: value)
     }
-
-    func values() -> [EngagementIngestor.Analysed] { slots.compactMap { $0 } }
 }

@@ -12,7 +12,9 @@ extension MailboxWorker {
         let log = ProcessedMessageLog(directory: states, mailbox: configuration.name)
         var processed = try log.load()
         var pending: [EngagementIngestor.Item] = []
-        var identities = Set<String>()
+        // The pending messages' identities. `processed` takes them as they are read, which skips a message met twice
+        // in one pass with one hash look-up; the log records them only once their batch is durable.
+        var identities: [String] = []
         var unreadable = 0
 
         func flush() throws {
@@ -22,7 +24,6 @@ extension MailboxWorker {
             var report = try ingestor.ingest(pending)
             report.unreadable = unreadable
             try log.append(identities)
-            processed.formUnion(identities)
             state.localMessagesProcessed = processed.count
             try commit(report, checkpoint: nil, batchDescription: "\(pending.count) messages from \(root)")
             pending.removeAll(keepingCapacity: true)
@@ -34,17 +35,16 @@ extension MailboxWorker {
             switch sourced.bytes {
             case .success(let bytes):
                 let identity = LocalMessageIdentity.identity(source: sourced.source, root: root, bytes: bytes)
-                guard !processed.contains(identity), !identities.contains(identity) else { continue }
+                guard processed.insert(identity).inserted else { continue }
                 pending.append(EngagementIngestor.Item(
                     origin: .file(mailbox: configuration.name, source: sourced.source, identity: identity), bytes: bytes))
-                identities.insert(identity)
+                identities.append(identity)
             case .failure(.notMail(let path)):
                 // Never becomes mail: skipped for good, so it is not reported again at every pass.
                 let identity = "not mail " + path
-                guard !processed.contains(identity), !identities.contains(identity) else { continue }
+                guard processed.insert(identity).inserted else { continue }
                 logger.warning("\(path) is not a mail message; skipped")
                 try log.append([identity])
-                processed.insert(identity)
             case .failure(let error):
                 // Left unprocessed so the next pass tries again (a file being written, a permission fixed later).
                 unreadable += 1
@@ -64,34 +64,30 @@ extension MailboxWorker {
 /// cost more than the store's commit of the message.
 enum LocalMessageIdentity {
     static func identity(source: String, root: String, bytes: [UInt8]) -> String {
-        if isMboxPosition(source) {
-            // mbox: positions shift when a mail program deletes a message, so name the message by its content.
-            return "content " + contentDigest(bytes)
+        var path = source, root = root  // `withUTF8` is free for native strings, which these are
+        return path.withUTF8 { path in
+            if isMboxPosition(path), !FileManager.default.fileExists(atPath: source) {
+                // mbox: positions shift when a mail program deletes a message, so name the message by its content.
+                return "content " + contentDigest(bytes)
+            }
+            return root.withUTF8 { root in fileIdentity(path, under: root) }
         }
-        let slash = UInt8(ascii: "/")
-        var path = Substring(source)
-        if source.utf8.count > root.utf8.count, source.utf8.starts(with: root.utf8),
-           case let after = source.utf8.index(source.utf8.startIndex, offsetBy: root.utf8.count),
-           source.utf8[after] == slash {
-            path = source[source.utf8.index(after: after)...]
-        }
-        if let name = path.utf8.withContiguousStorageIfAvailable(maildirUniqueName) {
-            return name.map { "maildir " + $0 } ?? "file " + String(path)
-        }
-        let components = path.utf8.split(separator: slash)
-        if components.count >= 2, case let folder = components[components.count - 2],
-           folder.elementsEqual("cur".utf8) || folder.elementsEqual("new".utf8) {
-            // Maildir: the unique name before `:2,FLAGS` survives the move from new/ to cur/ and flag changes.
-            let file = components[components.count - 1]
-            let unique = file.split(separator: UInt8(ascii: ":"), maxSplits: 1).first ?? file
-            return "maildir " + String(Substring(unique))
-        }
-        return "file " + String(path)
     }
 
-    /// The unique part of a Maildir file name (`cur/UNIQUE:2,FLAGS` or `new/UNIQUE`), read from the path's bytes;
-    /// nil when the file is not in a `cur` or `new` folder. Empty path components are skipped, as splitting does.
-    static func maildirUniqueName(_ path: UnsafeBufferPointer<UInt8>) -> String? {
+    /// A Maildir message by its unique name, any other file by its path under `root`.
+    private static func fileIdentity(_ path: UnsafeBufferPointer<UInt8>, under root: UnsafeBufferPointer<UInt8>)
+        -> String {
+        var relative = path
+        if path.count > root.count, path[root.count] == UInt8(ascii: "/"), path.starts(with: root) {
+            relative = UnsafeBufferPointer(rebasing: path[(root.count + 1)...])
+        }
+        guard let unique = maildirUniqueName(relative) else { return joinedText("file ", relative) }
+        return joinedText("maildir ", UnsafeBufferPointer(rebasing: relative[unique]))
+    }
+
+    /// Where the unique part of a Maildir file name (`cur/UNIQUE:2,FLAGS` or `new/UNIQUE`) lies in `path`; nil when
+    /// the file is not in a `cur` or `new` folder. Empty path components are skipped, as splitting does.
+    static func maildirUniqueName(_ path: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         let slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":")
         func component(endingBefore limit: Int) -> Range<Int>? {
             var end = limit
@@ -107,19 +103,17 @@ enum LocalMessageIdentity {
         // A name that starts with ":" is empty before the flags: the whole name is the unique part after it.
         var start = file.lowerBound
         while start < file.upperBound, path[start] == colon { start += 1 }
-        guard start < file.upperBound else { return String(decoding: path[file], as: UTF8.self) }
+        guard start < file.upperBound else { return file }
         let end = path[start..<file.upperBound].firstIndex(of: colon) ?? file.upperBound
-        return String(decoding: path[start..<end], as: UTF8.self)
+        return start..<end
     }
 
-    /// `path#N`, the N-th message of an mbox (and not a file whose name happens to contain `#`).
-    static func isMboxPosition(_ source: String) -> Bool {
-        guard let hash = source.utf8.lastIndex(of: UInt8(ascii: "#")) else { return false }
-        let digits = source.utf8[source.utf8.index(after: hash)...]
-        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            return false
-        }
-        return !FileManager.default.fileExists(atPath: source)
+    /// Whether `path` ends in `#N`, the form of the N-th message of an mbox (the caller checks that no file has the
+    /// name). Read from the end: the last `#` followed only by digits is the one just before the trailing digits.
+    static func isMboxPosition(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = path.count
+        while index > 0, path[index - 1] >= UInt8(ascii: "0"), path[index - 1] <= UInt8(ascii: "9") { index -= 1 }
+        return index < path.count && index > 0 && path[index - 1] == UInt8(ascii: "#")
     }
 
     /// FNV-1a (64 bit) and the length: a stable fingerprint, not a security measure.

@@ -36,18 +36,30 @@ public struct MessageInterpreter: Sendable {
 
     public func interpret(_ verdict: Verdict, message: Message, origin: MessageOrigin, receivedAt: Date,
                           directory: some ContactDirectory) -> MessageInterpretation {
+        interpret(verdict, facts: MessageFacts(message, verdict: verdict), origin: origin, receivedAt: receivedAt, directory: directory)
+    }
+
+    public func interpret(_ verdict: Verdict, facts: MessageFacts, origin: MessageOrigin, receivedAt: Date,
+                          directory: some ContactDirectory) -> MessageInterpretation {
         var result = MessageInterpretation(kind: verdict.kind, events: [], unmatched: nil)
         guard verdict.kind != .other else { return result }
         // The message's own date, unless it claims to come from the future (a wrong clock, a forged header).
-        let claimed = verdict.date ?? message.date ?? receivedAt
+        let claimed = verdict.date ?? facts.date ?? receivedAt
         let at = claimed > receivedAt.addingTimeInterval(86_400) ? receivedAt : claimed
         let thread = threadMatch(verdict, directory: directory)
-        let keyBase = verdict.messageID.flatMap { $0.isEmpty ? nil : "message-id <\($0)>" } ?? origin.fallbackKey
+        let keyBase = verdict.messageID.flatMap { $0.isEmpty ? nil : joinedText("message-id <", $0, ">") }
+            ?? origin.fallbackKey
+        let source = origin.source
         var tried = thread.tried
 
         func event(_ contact: String, _ kind: EngagementEventKind, _ matchedBy: String) -> EngagementEvent {
-            EngagementEvent(contact: contact, kind: kind, at: at, idempotencyKey: "\(keyBase) \(contact) \(kind.name)",
-                            source: origin.source, evidence: verdict.evidence + [matchedBy])
+            var evidence: [String] = []
+            evidence.reserveCapacity(verdict.evidence.count + 1)
+            evidence += verdict.evidence
+            evidence.append(matchedBy)
+            return EngagementEvent(contact: contact, kind: kind, at: at,
+                                   idempotencyKey: joinedText(keyBase, " ", contact, " ", kind.name),
+                                   source: source, evidence: evidence)
         }
 
         switch verdict.kind {
@@ -59,7 +71,7 @@ public struct MessageInterpreter: Sendable {
                 guard directory.isContact(address) else { unknown.append(recipient); continue }
                 if result.events.contains(where: { $0.contact == address }) { continue }
                 result.events.append(event(address, bounceKind(recipient, verdict: verdict),
-                                           "matched by failed recipient \(address)"))
+                                           joinedText("matched by failed recipient ", address)))
             }
             // The failed address is not a contact (a forwarding alias, a rewritten address) but the bounce carries the
             // email we sent: the bounce is about the contact that email went to.
@@ -76,21 +88,32 @@ public struct MessageInterpreter: Sendable {
             if let contact = thread.contact {
                 matched = (contact, thread.evidence)
             } else {
-                matched = firstContact(verdict, message: message, directory: directory, tried: &tried)
+                matched = firstContact(verdict, facts: facts, directory: directory, tried: &tried)
             }
             if let matched {
-                result.events.append(event(matched.contact, personKind(verdict, message: message), matched.evidence))
+                result.events.append(event(matched.contact, personKind(verdict, facts: facts), matched.evidence))
             }
         case .other:
             break
         }
         if result.events.isEmpty {
             result.unmatched = UnmatchedReport(
-                source: origin.source, key: "\(keyBase) unmatched", kind: verdict.kind, messageID: verdict.messageID,
-                from: verdict.from ?? message.from.first?.address, subject: verdict.subject ?? message.subject,
-                date: verdict.date ?? message.date, tried: Array(Set(tried)).sorted(), evidence: verdict.evidence)
+                source: source, key: joinedText(keyBase, " unmatched"), kind: verdict.kind,
+                messageID: verdict.messageID, from: verdict.from ?? facts.from.first?.address,
+                subject: verdict.subject ?? facts.subject, date: verdict.date ?? facts.date,
+                tried: Self.sortedUnique(tried), evidence: verdict.evidence)
         }
         return result
+    }
+
+    /// Sorted, each value once (the first of equal ones, as a `Set` built in order would keep). A handful of values:
+    /// sorting and skipping neighbours costs less than hashing them into a set.
+    private static func sortedUnique(_ values: [String]) -> [String] {
+        guard values.count > 1 else { return values }
+        var unique: [String] = []
+        unique.reserveCapacity(values.count)
+        for value in values.sorted() where unique.last != value { unique.append(value) }
+        return unique
     }
 
     private func bounceKind(_ recipient: BouncedRecipient, verdict: Verdict) -> EngagementEventKind {
@@ -100,16 +123,16 @@ public struct MessageInterpreter: Sendable {
             : .softBounce(status: status, diagnostic: diagnostic)
     }
 
-    private func personKind(_ verdict: Verdict, message: Message) -> EngagementEventKind {
+    private func personKind(_ verdict: Verdict, facts: MessageFacts) -> EngagementEventKind {
         switch verdict.kind {
         case .autoReply: return .autoReply(returnDate: verdict.returnDate, leftCompany: verdict.leftCompany)
-        case .optOut: return .optOut(via: optOutChannel(verdict, message: message))
+        case .optOut: return .optOut(via: optOutChannel(verdict, facts: facts))
         default: return .replyDetected(messageID: verdict.messageID)
         }
     }
 
-    private func optOutChannel(_ verdict: Verdict, message: Message) -> OptOutChannel {
-        if !message.feedbackReports.isEmpty { return .spamComplaint }
+    private func optOutChannel(_ verdict: Verdict, facts: MessageFacts) -> OptOutChannel {
+        if facts.isFeedbackReport { return .spamComplaint }
         let reason = (verdict.reason ?? "").lowercased()
         if reason.contains("complaint") || reason.contains("abuse") { return .spamComplaint }
         // Mail sent to the List-Unsubscribe mailbox of our own emails is the mail form of the opt-out link.
@@ -119,7 +142,7 @@ public struct MessageInterpreter: Sendable {
 
     /// The first address a person-written message is from that is a contact, trying them in the order they identify
     /// the contact: the verdict's contact, Reply-To, From. Later lists are parsed only when the earlier fail.
-    private func firstContact(_ verdict: Verdict, message: Message, directory: some ContactDirectory,
+    private func firstContact(_ verdict: Verdict, facts: MessageFacts, directory: some ContactDirectory,
                               tried: inout [String]) -> (contact: String, evidence: String)? {
         var seen: [String] = []
         func attempt(_ label: String, _ raw: String?) -> (contact: String, evidence: String)? {
@@ -128,29 +151,38 @@ public struct MessageInterpreter: Sendable {
             guard !address.isEmpty, !seen.contains(address) else { return nil }
             seen.append(address)
             tried.append(address)
-            return directory.isContact(address) ? (address, "matched by \(label) \(address)") : nil
+            return directory.isContact(address) ? (address, joinedText("matched by ", label, " ", address)) : nil
         }
-        if let found = attempt(verdict.kind == .optOut && !message.feedbackReports.isEmpty ? "complainant" : "sender",
+        if let found = attempt(verdict.kind == .optOut && facts.isFeedbackReport ? "complainant" : "sender",
                                verdict.contact) { return found }
-        for address in message.replyTo { if let found = attempt("Reply-To", address.address) { return found } }
-        for address in message.from { if let found = attempt("From", address.address) { return found } }
+        for address in facts.replyTo { if let found = attempt("Reply-To", address.address) { return found } }
+        for address in facts.from { if let found = attempt("From", address.address) { return found } }
         return attempt("From", verdict.from)
     }
 
     /// The contact of the outbound email this message answers or carries, if the store knows it.
     private func threadMatch(_ verdict: Verdict, directory: some ContactDirectory)
         -> (contact: String?, evidence: String, tried: [String]) {
-        var ids: [(String, String)] = []
-        if let original = verdict.originalMessageID { ids.append(("embedded original Message-ID", original)) }
-        if let inReplyTo = verdict.inReplyTo { ids.append(("In-Reply-To", inReplyTo)) }
+        func match(_ label: String, _ id: String?) -> (contact: String?, evidence: String, tried: [String])? {
+            guard let id, !id.isEmpty, let contact = directory.contactForOutboundMessage(id) else { return nil }
+            return (EmailAddress.normalize(contact), joinedText("matched by ", label, " <", id, "> of an outbound email"),
+                    [])
+        }
+        if let found = match("embedded original Message-ID", verdict.originalMessageID) { return found }
+        if let found = match("In-Reply-To", verdict.inReplyTo) { return found }
         // The newest reference is last; an answer to step 3 should match step 3's contact first.
-        for reference in verdict.references.reversed() { ids.append(("References", reference)) }
-        for (label, id) in ids where !id.isEmpty {
-            if let contact = directory.contactForOutboundMessage(id) {
-                return (EmailAddress.normalize(contact), "matched by \(label) <\(id)> of an outbound email", [])
-            }
+        for reference in verdict.references.reversed() {
+            if let found = match("References", reference) { return found }
         }
         // What was tried is reported only for a message that matches no contact at all.
-        return (nil, "", ids.compactMap { $0.1.isEmpty ? nil : "<\($0.1)>" })
+        var tried: [String] = []
+        tried.reserveCapacity(verdict.references.count + 2)
+        func note(_ id: String?) {
+            if let id, !id.isEmpty { tried.append(joinedText("<", id, ">")) }
+        }
+        note(verdict.originalMessageID)
+        note(verdict.inReplyTo)
+        verdict.references.forEach(note)
+        return (nil, "", tried)
     }
 }

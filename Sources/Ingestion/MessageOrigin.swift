@@ -14,7 +14,7 @@ public enum MessageOrigin: Sendable, Equatable {
     /// Shown in the contact's history: `mailbox sales uid 42`, or the file path.
     public var source: String {
         switch self {
-        case .imap(let mailbox, _, let uid): return "mailbox \(mailbox) uid \(uid)"
+        case .imap(let mailbox, _, let uid): return joinedText("mailbox ", mailbox, " uid ", String(uid))
         case .file(_, let source, _): return source
         }
     }

@@ -50,9 +50,13 @@ public struct ProcessedMessageLog: Sendable {
             throw MailboxStateDirectory.Failure(path: directory, problem: "cannot be created (\(error))")
         }
         let created = !FileManager.default.fileExists(atPath: path)
-        let text = identities.map { Self.encode($0) + "\n" }.joined()
+        var lines: [UInt8] = []
+        for identity in identities {
+            lines += Self.encode(identity).utf8
+            lines.append(UInt8(ascii: "\n"))
+        }
         do {
-            try DurableFile.append(path, Data(text.utf8))
+            try DurableFile.append(path, Data(lines))
             if created { try DurableFile.syncDirectory(directory) }
         } catch {
             throw MailboxStateDirectory.Failure(path: path, problem: error.description)
@@ -62,7 +66,8 @@ public struct ProcessedMessageLog: Sendable {
     /// Identities are file names and fingerprints; newlines (possible in a file name) are escaped to keep one per line.
     static func encode(_ identity: String) -> String {
         // Almost every identity has nothing to escape; Foundation's replacing is costly enough to show per batch.
-        if !identity.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == 0x0A || $0 == 0x0D }) { return identity }
+        var bytes = identity  // `withUTF8` is free for a native string: a scan of its bytes, not of a `UTF8View`
+        if !bytes.withUTF8({ $0.contains { $0 == UInt8(ascii: "%") || $0 == 0x0A || $0 == 0x0D } }) { return identity }
         return identity.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
             .replacingOccurrences(of: "\r", with: "%0D")
     }

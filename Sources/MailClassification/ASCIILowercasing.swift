@@ -6,17 +6,15 @@ extension UInt8 {
 
 extension String {
     /// UTF-8 `bytes` as text with only ASCII letters lower-cased (`lowercased()` would also map other scripts).
-    /// Written straight into the string's storage: no array in between (a short result needs no allocation).
-    init(asciiLowercasing bytes: some Collection<UInt8>) {
-        let count = bytes.count
-        self.init(unsafeUninitializedCapacity: count) { buffer in
-            var written = 0
-            for byte in bytes where written < count {
-                buffer[written] = byte.lowercasedASCII
-                written += 1
+    init(asciiLowercasing bytes: some Sequence<UInt8>) {
+        // Bytes stored contiguously are lowered straight into the string's storage: no array in between.
+        let written: String? = bytes.withContiguousStorageIfAvailable { source in
+            String(unsafeUninitializedCapacity: source.count) { out in
+                for index in 0..<source.count { out[index] = source[index].lowercasedASCII }
+                return source.count
             }
-            return written
         }
+        self = written ?? String(decoding: bytes.map { $0.lowercasedASCII }, as: UTF8.self)
     }
 }
 

@@ -11,10 +11,8 @@ enum BounceEvidence {
         if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
         let sender = from.first
         let local = sender?.address.localPart.map { String($0).lowercasedText } ?? ""
-        let displayName = sender?.displayName?.lowercasedText ?? ""
         let systemSender = BounceMarkers.systemSenders.contains(local) || from.isEmpty
-            || displayName.containsText("mail delivery") || displayName.containsText("mailer-daemon")
-            || displayName.containsText("postmaster")
+            || namesMailSystem(sender?.displayName)
         let subject = folds.subject
         let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
         let isReport = message.root.contentType.mimeType.lowercasedText == "multipart/report"
@@ -35,6 +33,23 @@ enum BounceEvidence {
         return BounceFormat.identify(text, counter: counter) != nil
             || BounceMarkers.permanent.firstMatch(in: text, counter: counter) != nil
             || (systemSender && BounceMarkers.delayed.firstMatch(in: text, counter: counter) != nil)
+    }
+
+    private static let mailSystemNames = ["mail delivery", "mailer-daemon", "postmaster"]
+
+    /// Whether a sender's display name, lowercased, holds the name of a mail system ("Mail Delivery Subsystem").
+    /// Most names are told apart by their bytes, with ASCII letters lowered, and are not lowercased whole: only
+    /// ASCII characters lowercase to these names' letters, hyphen and space without a non-ASCII byte right after
+    /// (İ gives "i" and a combining dot, which ends no name; the Kelvin sign gives "k", in none), and no other
+    /// character is canonically equivalent to them, so a name without their bytes cannot hold them lowercased.
+    static func namesMailSystem(_ displayName: String?) -> Bool {
+        guard var name = displayName else { return false }
+        let mayName = name.withUTF8 { bytes in
+            mailSystemNames.contains { HTMLText.find(in: bytes, $0, from: 0, caseInsensitive: true) != nil }
+        }
+        guard mayName else { return false }
+        let lowered = name.lowercasedText
+        return mailSystemNames.contains { lowered.containsText($0) }
     }
 
     /// Whether a message's text reads as a delivery report (a known format's wording or a permanent-failure

@@ -88,6 +88,19 @@ public struct BounceReasonClassifier: Sendable {
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]
             .map { ($0, ()) })
 
+    /// The phrases whose match can make a text's reason mailboxfull: that reason's own and the overrides to it.
+    private static let mailboxFullPhrases = PhraseTable<Void>(
+        (BounceReasonPhrases.mailboxFull + overrides.compactMap { $0.value == .mailboxfull ? $0.key : nil }).map { ($0, ()) })
+
+    /// False when `classify` of the text folded as `folded`, with no status field, context or origin, cannot
+    /// decide mailboxfull: a phrase decides then, and only a mailbox-full phrase (or an override to it) decides
+    /// that (no later step turns another reason into it); with no phrase at all, a status the text quotes may.
+    /// Two scans that mostly stop early, instead of a whole reading.
+    static func mayReadMailboxFull(_ folded: NormalizedText, counter: StepCounter?) -> Bool {
+        mailboxFullPhrases.firstMatch(in: folded, counter: counter) != nil
+            || BounceReasonPhrases.table.firstMatch(in: folded, counter: counter) == nil
+    }
+
     public func classify(diagnostic: String?, status: String?, action: String? = nil) -> Decision {
         classify(diagnostic: diagnostic, status: status, action: action, context: nil, counter: nil)
     }
@@ -106,6 +119,7 @@ public struct BounceReasonClassifier: Sendable {
             return diagnostic.flatMap { StatusScanner.preferredStatus(in: $0.leadingBytes(2_000)) }
         }
         let text = folded ?? NormalizedText(diagnostic ?? "", counter: counter)
+        let delayedAction = action?.lowercased() == "delayed"
         let matches = Self.outermost(BounceReasonPhrases.table.matches(in: text, counter: counter), counter: counter)
         // Matches are compared by their byte ranges; only the deciding phrase becomes a string.
         var best: (reason: BounceReason, range: Range<Int>, rank: Int)?
@@ -132,7 +146,7 @@ public struct BounceReasonClassifier: Sendable {
         if let best {
             let phrase = text.phraseText(best.range)
             reason = best.reason
-            basis = "diagnostic says \"\(phrase)\""
+            basis = String(concatenating: "diagnostic says \"", phrase, "\"")
             if reason == .policyviolation, phrase == "recipient address rejected access denied",
                ProviderReadings.isDirectoryEdgeBlock(status: statusCode, origin: origin) {
                 reason = .userunknown
@@ -153,7 +167,7 @@ public struct BounceReasonClassifier: Sendable {
         } else if let statusCode, let statusReason = statusCode.reason {
             reason = statusReason
             basis = "status \(statusCode.text)"
-        } else if action?.lowercased() == "delayed" {
+        } else if delayedAction {
             reason = .expired
             basis = "action delayed"
         } else {
@@ -162,10 +176,10 @@ public struct BounceReasonClassifier: Sendable {
         }
         // Failing to reach the server, until the sender gave up, is how delivery expires.
         if reason == .networkerror, let best, Self.isOne(of: Self.connectionFailures, text.bytes[best.range]),
-           saysExpired || action?.lowercased() == "delayed"
+           saysExpired || delayedAction
             || statusCode.map({ $0.subject == 4 && [1, 7].contains($0.detail) }) ?? false {
             reason = .expired
-            basis += " until delivery " + (action?.lowercased() == "delayed" ? "was delayed" : "expired")
+            basis += " until delivery " + (delayedAction ? "was delayed" : "expired")
         }
         if let statusCode { Self.refine(&reason, basis: &basis, by: statusCode) }
         // A temporary (4.x.x) DNS failure says nothing final about the domain.
@@ -178,7 +192,7 @@ public struct BounceReasonClassifier: Sendable {
         if reason == .notaccept, statusCode?.klass == 4
             || Self.temporaryWords.firstMatch(in: text, counter: counter) != nil { hard = false }
         // A delay notice is only ever a soft outcome: the server is still trying.
-        if action?.lowercased() == "delayed" { hard = false }
+        if delayedAction { hard = false }
         return Decision(reason: reason, hard: hard, basis: basis)
     }
 
@@ -279,39 +293,42 @@ public struct BounceReasonClassifier: Sendable {
         // replies arrive after DATA is sent.
         let transcript = SMTPTranscript.read(diagnostic)
         if (transcript.refusedCommand ?? context?.transcript.refusedCommand) == "RCPT" {
-            return (.userunknown, basis + " at RCPT TO (session transcript)")
+            return (.userunknown, String(concatenating: basis, " at RCPT TO (session transcript)"))
         }
         if Self.dataPhaseMarkers.firstMatch(in: text, counter: counter) != nil
             || contextText(mayHold: Self.dataStageWords).map({ Self.dataPhaseMarkers.firstMatch(in: $0, counter: counter) != nil }) ?? false {
-            return (.filtered, basis + " after DATA")
+            return (.filtered, String(concatenating: basis, " after DATA"))
         }
         if let statusCode, statusCode.subject == 7 {
             // X.7.x is a security or policy refusal; the unknown-user words come with a filter's verdict.
-            return (.filtered, basis + " with policy status \(statusCode.text)")
+            return (.filtered, String(concatenating: basis, " with policy status ", statusCode.text))
         }
         if transcript.refusesRecipientWhilePipelining || context?.transcript.refusesRecipientWhilePipelining ?? false {
-            return (.userunknown, basis + " at RCPT TO (pipelined: the DATA reply says no recipient was accepted)")
+            return (.userunknown, String(concatenating: basis, " at RCPT TO (pipelined: the DATA reply says no recipient",
+                                                            " was accepted)"))
         }
         switch ProviderReadings.unknownUser(diagnostic: diagnostic, notice: context, origin: origin) {
-        case .unknownRecipient(let provider): return (.userunknown, basis + ", which \(provider) says only of a mailbox that does not exist")
-        case .filtered(let provider): return (.filtered, basis + ", which \(provider) also says when its filter refuses")
+        case .unknownRecipient(let provider):
+            return (.userunknown, String(concatenating: basis, ", which ", provider, " says only of a mailbox that does not exist"))
+        case .filtered(let provider):
+            return (.filtered, String(concatenating: basis, ", which ", provider, " also says when its filter refuses"))
         case nil: break
         }
         if Self.namesRecipientStage(text, counter: counter)
             || contextText(mayHold: Self.recipientStageWords).map({ Self.namesRecipientStage($0, counter: counter) }) ?? false {
-            return (.userunknown, basis + " at RCPT TO")
+            return (.userunknown, String(concatenating: basis, " at RCPT TO"))
         }
         if Self.definitiveUnknownPhrases.contains(phrase) { return (.userunknown, basis) }
         if let statusCode {
             switch (statusCode.subject, statusCode.detail) {
             case (1, 7), (1, 8): return (.rejected, "status \(statusCode.text) (sender address) over \"\(phrase)\"")
-            case (1, _), (2, 1): return (.userunknown, basis + " with status \(statusCode.text)")
-            case (2, 0): return (.filtered, basis + " with status \(statusCode.text)")
+            case (1, _), (2, 1): return (.userunknown, String(concatenating: basis, " with status ", statusCode.text))
+            case (2, 0): return (.filtered, String(concatenating: basis, " with status ", statusCode.text))
             default: break
             }
         }
         // No sign of the stage: content filters use the same words after DATA, so the address is not condemned.
-        return (.filtered, basis + " with no sign of the SMTP stage")
+        return (.filtered, String(concatenating: basis, " with no sign of the SMTP stage"))
     }
 
 }

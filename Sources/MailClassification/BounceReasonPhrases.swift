@@ -3,6 +3,9 @@
 enum BounceReasonPhrases {
     static let table = PhraseTable<BounceReason>(entries)
 
+    /// The phrases of reason `mailboxfull`.
+    static let mailboxFull = entries.compactMap { $0.1 == .mailboxfull ? $0.0 : nil }
+
     private static let entries: [(String, BounceReason)] = {
         var list: [(String, BounceReason)] = []
         func add(_ reason: BounceReason, _ phrases: [String]) { list += phrases.map { ($0, reason) } }

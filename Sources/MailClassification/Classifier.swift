@@ -267,12 +267,16 @@ public struct Classifier: Sendable {
         }
         let reportText = message.textBody.map { ReportContext($0, limit: 4_000) }
         var noticeCache: BounceReasonClassifier.Decision??
-        // Read only to learn whether the notice says the mailbox is full, so an unknown user is left unsettled.
+        // Read only to learn whether the notice says the mailbox is full, so an unknown user is left unsettled;
+        // nil when it cannot say so.
         func noticeDecision() -> BounceReasonClassifier.Decision? {
             if let cached = noticeCache { return cached }
-            let decided = reportText.map { reasons.classify(diagnostic: $0.text.leadingBytes(1_000), status: nil, action: nil,
-                                                            folded: $0.foldedLeading(1_000, counter: counter),
-                                                            settlesUnknownUser: false, counter: counter) }
+            let decided = reportText.flatMap { notice -> BounceReasonClassifier.Decision? in
+                let folded = notice.foldedLeading(1_000, counter: counter)
+                guard BounceReasonClassifier.mayReadMailboxFull(folded, counter: counter) else { return nil }
+                return reasons.classify(diagnostic: notice.text.leadingBytes(1_000), status: nil, action: nil,
+                                        folded: folded, settlesUnknownUser: false, counter: counter)
+            }
             noticeCache = .some(decided)
             return decided
         }
@@ -320,20 +324,9 @@ public struct Classifier: Sendable {
             let status = entry.status ?? StatusScanner.firstStatus(in: diagnostic ?? "")
             failed.append(BouncedRecipient(address: address, status: status, action: effectiveAction, hard: decision.hard,
                                            reason: decision.reason.rawValue, diagnostic: diagnostic))
-            // Appended piece by piece into one string: no temporary strings to join.
-            var line = "RFC 3464 report: "
-            line.reserveCapacity(80 + address.utf8.count + decision.basis.utf8.count)
-            line += address
-            line += " Action: "
-            line += entry.action ?? "–"
-            line += " Status: "
-            line += entry.status ?? "–"
-            line += " → "
-            line += decision.reason.rawValue
-            line += " ("
-            line += decision.basis
-            line += ")"
-            verdict.evidence.append(line)
+            verdict.evidence.append(String(concatenating: "RFC 3464 report: ", address, " Action: ", entry.action ?? "–",
+                                           " Status: ", entry.status ?? "–", " → ", decision.reason.rawValue,
+                                           " (", decision.basis, ")"))
         }
         if failed.isEmpty {
             guard delivered > 0 else { return false }
@@ -416,9 +409,14 @@ public struct Classifier: Sendable {
     private func decidePlainText(_ message: Message, folds: MessageFolds, from: [MailAddress], into verdict: inout Verdict,
                                  addresseeMayHaveFailed: Bool = false, counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        var excluded = Set(from.map(\.address) + message.replyTo.map(\.address)
-                           + (addresseeMayHaveFailed ? [] : message.to.map(\.address)))
-        if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
+        // Lowered here, as the decoder compares them (so it need not lower them again), and put in one set
+        // without arrays in between.
+        let replyTo = message.replyTo, to = addresseeMayHaveFailed ? [] : message.to
+        let original = message.embeddedMessages.first?.from ?? []
+        var excluded = Set<String>(minimumCapacity: from.count + replyTo.count + to.count + original.count)
+        for list in [from, replyTo, to, original] {
+            for address in list { excluded.insert(address.address.lowercasedText) }
+        }
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
             value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.containsText("@") }
         }
@@ -450,24 +448,24 @@ public struct Classifier: Sendable {
             verdict.evidence.append("bounce without a recognisable failed address: \(decision.reason.rawValue) (\(decision.basis))")
             return true
         }
-        let senderAndSubject = NormalizedText((from.first?.address ?? "") + " " + (message.subject ?? ""), counter: counter)
+        let senderAndSubject = NormalizedText(String(concatenating: from.first?.address ?? "", " ", message.subject ?? ""),
+                                              counter: counter)
         let format: BounceFormat?
         if let htmlHead {
             format = BounceFormat.identify(NormalizedText(joining: senderAndSubject, htmlHead), counter: counter)
         } else {
             format = BounceFormat.identify(after: senderAndSubject, bodyOf: folds)
         }
-        verdict.evidence.append("plain-text bounce" + (format.map { " (\($0.name) format)" } ?? "")
-                                + (failedHeader.isEmpty ? "" : ", X-Failed-Recipients: \(failedHeader.joined(separator: ", "))"))
+        verdict.evidence.append(String(concatenating: "plain-text bounce", format == nil ? "" : " (", format?.name ?? "",
+                                       format == nil ? "" : " format)",
+                                       failedHeader.isEmpty ? "" : ", X-Failed-Recipients: ",
+                                       failedHeader.joined(separator: ", ")))
         for recipient in recipients {
-            // Appended piece by piece into one string: no temporary strings to join.
-            var line = recipient.address
-            line.reserveCapacity(recipient.address.utf8.count + 40 + (recipient.diagnostic == nil ? 0 : 170))
-            line += ": "
-            line += recipient.reason
-            if let status = recipient.status { line += " status "; line += status }
-            if let diagnostic = recipient.diagnostic { line += " — \""; line += diagnostic.leadingCharacters(160); line += "\"" }
-            verdict.evidence.append(line)
+            let status = recipient.status, diagnostic = recipient.diagnostic
+            verdict.evidence.append(String(concatenating: recipient.address, ": ", recipient.reason,
+                                           status == nil ? "" : " status ", status ?? "",
+                                           diagnostic == nil ? "" : " — \"", diagnostic.map { String($0.leadingCharacters(160)) } ?? "",
+                                           diagnostic == nil ? "" : "\""))
         }
         finishBounce(recipients, message: message, into: &verdict)
         return true

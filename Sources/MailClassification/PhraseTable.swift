@@ -36,16 +36,18 @@ struct PhraseTable<Value: Sendable>: Sendable {
             }
         }
         // Trie, one row of `columns` cells per state in one flat array: built once per table at first use, on the
-        // path of every command's first message, so it avoids a heap array per state.
-        var trie = [Int32](repeating: -1, count: columns)
+        // path of every command's first message, so it avoids a heap array per state. A phrase adds at most one
+        // state per byte, so the rows are allocated at once and trimmed to the states made.
+        let maximumStates = entries.reduce(1) { $0 + $1.phrase.count }
+        var trie = [Int32](repeating: -1, count: maximumStates * columns)
         var outputs: [[Int32]] = [[]]
+        outputs.reserveCapacity(maximumStates)
         for (index, entry) in entries.enumerated() {
             var state = 0
             for byte in entry.phrase {
                 let cell = state * columns + Int(classOf[Int(byte)])
                 if trie[cell] < 0 {
                     trie[cell] = Int32(outputs.count)
-                    trie.append(contentsOf: repeatElement(-1, count: columns))
                     outputs.append([])
                 }
                 state = Int(trie[cell])
@@ -53,33 +55,46 @@ struct PhraseTable<Value: Sendable>: Sendable {
             outputs[state].append(Int32(index))
         }
         let states = outputs.count
-        // Breadth-first: failure links folded into a complete transition table.
+        trie.removeLast((maximumStates - states) * columns)
+        // Breadth-first: failure links folded into a complete transition table. The loops run over raw buffers:
+        // this is the whole cost of a table's first use.
         var fail = [Int32](repeating: 0, count: states)
-        var queue: [Int] = []
-        queue.reserveCapacity(states)
+        var queue = [Int32](repeating: 0, count: states)
         trie.withUnsafeMutableBufferPointer { cells in
-            for column in 0..<columns {
-                if cells[column] < 0 { cells[column] = 0 } else { queue.append(Int(cells[column])) }
-            }
-            var head = 0
-            while head < queue.count {
-                let state = queue[head]; head += 1
-                let row = state * columns, failRow = Int(fail[state]) * columns
-                if !outputs[Int(fail[state])].isEmpty { outputs[state].append(contentsOf: outputs[Int(fail[state])]) }
-                for column in 0..<columns {
-                    let next = cells[row + column]
-                    if next < 0 {
-                        cells[row + column] = cells[failRow + column]
-                    } else {
-                        fail[Int(next)] = cells[failRow + column]
-                        queue.append(Int(next))
+            fail.withUnsafeMutableBufferPointer { fail in
+                queue.withUnsafeMutableBufferPointer { queue in
+                    var tail = 0
+                    for column in 0..<columns {
+                        if cells[column] < 0 { cells[column] = 0 } else { queue[tail] = cells[column]; tail += 1 }
+                    }
+                    var head = 0
+                    while head < tail {
+                        let state = Int(queue[head]); head += 1
+                        let failState = Int(fail[state])
+                        let row = state * columns, failRow = failState * columns
+                        if !outputs[failState].isEmpty { outputs[state].append(contentsOf: outputs[failState]) }
+                        for column in 0..<columns {
+                            let next = cells[row + column]
+                            if next < 0 {
+                                cells[row + column] = cells[failRow + column]
+                            } else {
+                                fail[Int(next)] = cells[failRow + column]
+                                queue[tail] = next; tail += 1
+                            }
+                        }
                     }
                 }
             }
-            // Next states become row offsets, complemented where a phrase ends.
-            for cell in 0..<cells.count {
-                let next = cells[cell]
-                cells[cell] = outputs[Int(next)].isEmpty ? next * Int32(columns) : ~(next * Int32(columns))
+        }
+        // Next states become row offsets, complemented where a phrase ends.
+        let ends = outputs.map { !$0.isEmpty }
+        trie.withUnsafeMutableBufferPointer { cells in
+            ends.withUnsafeBufferPointer { ends in
+                let width = Int32(columns)
+                for cell in 0..<cells.count {
+                    let next = cells[cell]
+                    cells[cell] = ends[Int(next)] ? ~(next &* width) : next &* width
+                }
             }
         }
         self.classOf = classOf
@@ -91,7 +106,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
         self.outputStart = starts
         self.outputList = outputs.flatMap { $0 }
         self.entries = entries
-        self.longest = entries.map(\.phrase.count).max() ?? 0
+        self.longest = entries.map { $0.phrase.count }.max() ?? 0
     }
 
     /// Bytes of the longest phrase, bounding spaces included: a match that starts at 0 ends by then.
@@ -146,6 +161,16 @@ struct PhraseTable<Value: Sendable>: Sendable {
             return whole
         }
         return whole
+    }
+
+    /// Of the matches that end where the folded bytes end, the one `matches(in:)` lists last (the shortest).
+    func lastMatch(endingAtEndOf bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil) -> Match? {
+        var last: Match?
+        scan(bytes, counter: counter) { entry, end in
+            if end == bytes.count { last = Match(value: entry.value, range: (end - entry.phrase.count)..<end) }
+            return false
+        }
+        return last
     }
 
     /// Whether some phrase starts the folded bytes.

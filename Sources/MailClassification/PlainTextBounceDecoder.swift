@@ -161,14 +161,25 @@ struct PlainTextBounceDecoder: Sendable {
         /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes
         /// U+FFFD), and joined only as far as kept.
         func joined(_ range: Range<Int>, separator: UInt8, limit: Int) -> String {
-            var joined: [UInt8] = []
-            joined.reserveCapacity(min(limit, lines[range].reduce(range.count) { $0 + $1.count }))
-            for index in range {
-                if index > range.lowerBound { joined.append(separator) }
-                if joined.count >= limit { break }
-                joined.append(contentsOf: bytes[lines[index]])
+            // Written straight into the string's storage (repaired as `String(decoding:as:)` repairs): no array in
+            // between. `length` is at least the joined text's length or `limit`, whichever is less.
+            let length = min(limit, lines[range].reduce(range.count) { $0 + $1.count })
+            return bytes.withUnsafeBufferPointer { source in
+                String(unsafeUninitializedCapacity: max(length, 0)) { out in
+                    var count = 0
+                    for index in range {
+                        if index > range.lowerBound, count < length { out[count] = separator; count += 1 }
+                        guard count < length else { break }
+                        let line = lines[index]
+                        let taken = min(line.count, length - count)
+                        if taken > 0, let from = source.baseAddress, let to = out.baseAddress {
+                            (to + count).update(from: from + line.lowerBound, count: taken)
+                        }
+                        count += taken
+                    }
+                    return count
+                }
             }
-            return String(decoding: joined.prefix(limit), as: UTF8.self)
         }
     }
 
@@ -266,19 +277,33 @@ struct PlainTextBounceDecoder: Sendable {
     /// the sender. Only its last 24 bytes are folded, and ASCII text is folded only when it holds a word that some
     /// sender intro holds.
     static func introducedAsSender(_ before: ArraySlice<UInt8>, counter: StepCounter?) -> Bool {
-        let window: String
         if isASCII(before) {
             let tail = before.suffix(24)
             counter?.add(tail.count)
             guard tail.withUnsafeBufferPointer({ BounceMarkers.senderIntroWords.mayMatch($0) }) else { return false }
-            window = String(decoding: tail, as: UTF8.self)
-        } else {
-            // A window cut inside a character is repaired before its last 24 bytes are taken.
-            window = String(decoding: String(decoding: before, as: UTF8.self).utf8.suffix(24), as: UTF8.self)
+            return withFold(ofASCII: tail, counter: counter) { folded in
+                BounceMarkers.senderIntros.lastMatch(endingAtEndOf: folded, counter: counter) != nil
+            }
         }
+        // A window cut inside a character is repaired before its last 24 bytes are taken.
+        let window = String(decoding: String(decoding: before, as: UTF8.self).utf8.suffix(24), as: UTF8.self)
         let folded = NormalizedText(window, counter: counter)
-        guard let last = BounceMarkers.senderIntros.matches(in: folded, counter: counter).last else { return false }
-        return last.range.upperBound == folded.bytes.count
+        return folded.bytes.withUnsafeBufferPointer {
+            BounceMarkers.senderIntros.lastMatch(endingAtEndOf: $0, counter: counter) != nil
+        }
+    }
+
+    /// Calls `body` with the fold of ASCII `bytes` (what `NormalizedText` of them holds), made on the stack: the
+    /// short windows around an address are read this way without a heap copy.
+    private static func withFold<R>(ofASCII bytes: ArraySlice<UInt8>, counter: StepCounter?,
+                                    _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NormalizedText.foldedCapacity(bytes.count)) { buffer in
+            let count = bytes.withUnsafeBufferPointer { input in
+                buffer.baseAddress.map { NormalizedText.fold(utf8: input, into: $0) } ?? 0
+            }
+            counter?.add(count)
+            return body(UnsafeBufferPointer(start: buffer.baseAddress, count: count))
+        }
     }
 
     enum Presentation { case none, summary, strong }
@@ -290,12 +315,19 @@ struct PlainTextBounceDecoder: Sendable {
         let beforeBytes = report.bytes(candidate.before, ofLine: candidate.line)
         let afterBytes = report.bytes(candidate.after, ofLine: candidate.line)
         if Self.holdsNoWord(beforeBytes, afterBytes, counter: counter) { return .strong }
+        func read(_ before: UnsafeBufferPointer<UInt8>) -> Presentation {
+            let words = NormalizedText.wordCount(of: before)
+            if words == 0 || isSendmailErrorLine(before: beforeBytes, after: afterBytes) { return .strong }
+            guard let intro = BounceMarkers.recipientIntros.lastMatch(endingAtEndOf: before, counter: counter) else {
+                return .none
+            }
+            // A one-word text is its intro, between its bounding spaces.
+            let word = before[(intro.range.lowerBound + 1)..<(intro.range.upperBound - 1)]
+            return words == 1 && (word.elementsEqual("to".utf8) || word.elementsEqual("an".utf8)) ? .summary : .strong
+        }
+        if isASCII(beforeBytes) { return withFold(ofASCII: beforeBytes, counter: counter, read) }
         let before = NormalizedText(String(decoding: beforeBytes, as: UTF8.self), counter: counter)
-        if before.wordCount == 0 || isSendmailErrorLine(before: beforeBytes, after: afterBytes) { return .strong }
-        guard let intro = BounceMarkers.recipientIntros.matches(in: before, counter: counter)
-            .last(where: { $0.range.upperBound == before.bytes.count }) else { return .none }
-        let word = before.phraseText(intro.range)
-        return before.wordCount == 1 && ["to", "an"].contains(word) ? .summary : .strong
+        return before.bytes.withUnsafeBufferPointer(read)
     }
 
     private static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.contains(where: { $0 >= 0x80 }) }

@@ -37,6 +37,8 @@ struct ReportOrigin: Sendable {
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             guard let start = bytes.firstIndex(where: { !isSeparator($0) }) else { return .some(nil) }
             let end = bytes[start...].firstIndex(where: isSeparator) ?? bytes.endIndex
+            // A value that is its host name already, in lowercase (the usual one), is kept as it is: no copy.
+            if start == 0, end == bytes.count, !bytes.contains(where: { $0 &- 0x41 < 26 }) { return .some(value) }
             return .some(String(asciiLowercasing: bytes[start..<end]))
         } ?? nil
         if let ascii { return ascii }

@@ -30,8 +30,20 @@ struct SESNotificationDecoder: Sendable {
         return bytes[...]
     }
 
+    /// False when the body's first character that is not whitespace is ASCII and not "{": the usual mail body,
+    /// told from its first bytes. ASCII whitespace bytes are whitespace characters (a CR LF pair too); at the first
+    /// other ASCII byte a character starts that is "{" only if the byte is. At a non-ASCII byte the characters decide.
+    static func mayStartWithObject(_ body: String) -> Bool {
+        for byte in body.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { continue }
+            return byte >= 0x80 || byte == UInt8(ascii: "{")
+        }
+        return false
+    }
+
     /// Decodes `body` when it is an SES notification; nil otherwise. Bodies over 1 MB are not considered.
     func decode(_ body: String, counter: StepCounter?) -> Outcome? {
+        guard Self.mayStartWithObject(body) else { return nil }
         let trimmed = body.drop(while: { $0.isWhitespace })
         guard trimmed.first == "{", body.utf8.count <= 1 << 20, body.contains("notificationType") else { return nil }
         counter?.add(body.utf8.count)

@@ -10,6 +10,18 @@ import Testing
         #expect(text.lowercasedText == text.lowercased())
     }
 
+    /// A display name is lowercased and searched for mail-system names only when its bytes may hold one: for every
+    /// name, that must come to what lowercasing it whole and searching gives.
+    @Test(arguments: ["Mail Delivery Subsystem", "MAILER-DAEMON at mx.example.org", "Postmaster", "Ünknown Postmaster",
+                      "Système MAIL DELIVERY", "Pat Example", "", "İstanbul Postmaster", "POSTMAST\u{212A}ER",
+                      "Mai\u{0130}ler-daemon", "Ｐｏｓｔｍａｓｔｅｒ", "postmaster\u{301}", "mail\u{00A0}delivery",
+                      "Mailer-Daemonen GmbH", "ΣΊΣΥΦΟΣ postmaster"])
+    func mailSystemNamesAgreeWithLoweredSearch(name: String) {
+        let lowered = name.lowercased()
+        let expected = ["mail delivery", "mailer-daemon", "postmaster"].contains { lowered.containsText($0) }
+        #expect(BounceEvidence.namesMailSystem(name) == expected)
+    }
+
     /// The fold's per-scalar answers (alphabetic, letter or number, one-scalar lowercase) come from tables for the
     /// scalars below U+0800 and from look-ups above: both must give what Unicode's properties say.
     @Test func scalarClassesAgreeWithUnicodeProperties() {

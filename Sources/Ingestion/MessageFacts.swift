@@ -1,0 +1,31 @@
+import Foundation
+import MailClassification
+import MailParsing
+
+/// What matching reads of a parsed message besides its verdict: the addresses that may name the contact, and the
+/// subject and date an unmatched record shows.
+///
+/// The worker keeps these instead of the whole `Message` between analysis and commit, so the parsed tree (parts,
+/// bodies, header fields) is freed by the core that built it, in parallel, and not copied or torn down on the commit
+/// path that every batch waits for.
+public struct MessageFacts: Sendable {
+    public var from: [MailAddress]
+    public var replyTo: [MailAddress]
+    public var subject: String?
+    public var date: Date?
+    /// An ARF feedback report (RFC 5965): the opt-out is a spam complaint and its sender the complainant.
+    public var isFeedbackReport: Bool
+
+    /// `verdict`: the message's verdict, which decides what matching may read: Reply-To is parsed only for a message a
+    /// person wrote, the only kind whose matching looks at it.
+    public init(_ message: Message, verdict: Verdict) {
+        from = message.from
+        switch verdict.kind {
+        case .reply, .autoReply, .optOut: replyTo = message.replyTo
+        case .hardBounce, .softBounce, .other: replyTo = []
+        }
+        subject = message.subject
+        date = message.date
+        isFeedbackReport = !message.feedbackReports.isEmpty
+    }
+}
