@@ -26,6 +26,8 @@ struct NormalizedText {
         var lastWasSpace = true
         // An apostrophe is part of a word only between letters ("don't", "l'entreprise"); elsewhere it is a quote.
         var pendingApostrophe = false
+        // Non-ASCII letters are told by the one-pass fold's tables, not by a Unicode property look-up each.
+        var classes = ScalarClassCache()
         for scalar in text.unicodeScalars {
             defer { scalarOffset &+= Int32(UTF8.width(scalar)) }
             let value = scalar.value
@@ -34,7 +36,7 @@ struct NormalizedText {
                 pendingApostrophe = false
                 let continuesWord = value < 0x80
                     ? (scalar.properties.isAlphabetic || (value >= 0x30 && value <= 0x39))
-                    : scalar.properties.isAlphabetic
+                    : classes.isAlphabetic(scalar)
                 if !continuesWord {
                     bytes.removeLast(); origins.removeLast()
                     lastWasSpace = bytes.last == 0x20
@@ -57,8 +59,7 @@ struct NormalizedText {
                 }
                 continue
             }
-            let properties = scalar.properties
-            guard properties.isAlphabetic || properties.numericType != nil else {
+            guard classes.isLetterOrNumber(scalar) else {
                 if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset); lastWasSpace = true }
                 continue
             }
@@ -73,8 +74,10 @@ struct NormalizedText {
             }
             if let folded = LatinFolding.fold(value) {
                 for byte in folded.utf8 { bytes.append(byte); origins.append(scalarOffset) }
+            } else if let lowered = classes.lowercase(scalar) {
+                for byte in String(lowered).utf8 { bytes.append(byte); origins.append(scalarOffset) }
             } else {
-                for byte in properties.lowercaseMapping.utf8 { bytes.append(byte); origins.append(scalarOffset) }
+                for byte in scalar.properties.lowercaseMapping.utf8 { bytes.append(byte); origins.append(scalarOffset) }
             }
             lastWasSpace = false
         }
