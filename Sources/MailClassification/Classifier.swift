@@ -36,7 +36,10 @@ public struct Classifier: Sendable {
             Verdict(kind: .other, messageID: messageID, inReplyTo: inReplyTo, references: references,
                     from: from.first?.address, subject: subject, date: date)
         }
-        var verdict = base()
+        // Built in place rather than by `base()`, whose result the compiler copies into the variable and then
+        // destroys (a retain and a release of every field).
+        var verdict = Verdict(kind: .other, messageID: messageID, inReplyTo: inReplyTo, references: references,
+                              from: from.first?.address, subject: subject, date: date)
         // The subject and text start folded once for the bounce tests and, when they find nothing, the auto-reply
         // and opt-out tests. Made here unless a delivery or feedback report (which the bounce tests read without
         // them) will most likely decide. Not with `&&`: its autoclosure would copy the message.
@@ -111,7 +114,7 @@ public struct Classifier: Sendable {
             return verdict
         }
 
-        if !isReplyToUs, message.root.children.contains(where: { $0.embeddedMessage != nil }) {
+        if !isReplyToUs, message.root.children.contains(where: Self.carriesMessage) {
             verdict.reason = "attached message"
             verdict.contact = replier
             verdict.replyText = newText
@@ -475,6 +478,13 @@ public struct Classifier: Sendable {
         verdict.reason = (hard ?? recipients.first)?.reason
         verdict.contact = (hard ?? recipients.first)?.address
         verdict.originalMessageID = message.embeddedMessages.first?.messageID
+    }
+
+    /// Whether the part is an attached message. A pattern, not `!= nil`: Message is Equatable, so that would
+    /// compare whole messages.
+    private static func carriesMessage(_ part: MessagePart) -> Bool {
+        if case .some = part.embeddedMessage { return true }
+        return false
     }
 
     // MARK: - Replies

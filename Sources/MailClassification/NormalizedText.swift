@@ -26,6 +26,8 @@ struct NormalizedText {
         var lastWasSpace = true
         // An apostrophe is part of a word only between letters ("don't", "l'entreprise"); elsewhere it is a quote.
         var pendingApostrophe = false
+        // Non-ASCII letters are told by the one-pass fold's tables, not by a Unicode property look-up each.
+        var classes = ScalarClassCache()
         for scalar in text.unicodeScalars {
             defer { scalarOffset &+= Int32(UTF8.width(scalar)) }
             let value = scalar.value
@@ -34,7 +36,7 @@ struct NormalizedText {
                 pendingApostrophe = false
                 let continuesWord = value < 0x80
                     ? (scalar.properties.isAlphabetic || (value >= 0x30 && value <= 0x39))
-                    : scalar.properties.isAlphabetic
+                    : classes.isAlphabetic(scalar)
                 if !continuesWord {
                     bytes.removeLast(); origins.removeLast()
                     lastWasSpace = bytes.last == 0x20
@@ -57,8 +59,7 @@ struct NormalizedText {
                 }
                 continue
             }
-            let properties = scalar.properties
-            guard properties.isAlphabetic || properties.numericType != nil else {
+            guard classes.isLetterOrNumber(scalar) else {
                 if !lastWasSpace { bytes.append(0x20); origins.append(scalarOffset); lastWasSpace = true }
                 continue
             }
@@ -73,8 +74,10 @@ struct NormalizedText {
             }
             if let folded = LatinFolding.fold(value) {
                 for byte in folded.utf8 { bytes.append(byte); origins.append(scalarOffset) }
+            } else if let lowered = classes.lowercase(scalar) {
+                for byte in String(lowered).utf8 { bytes.append(byte); origins.append(scalarOffset) }
             } else {
-                for byte in properties.lowercaseMapping.utf8 { bytes.append(byte); origins.append(scalarOffset) }
+                for byte in scalar.properties.lowercaseMapping.utf8 { bytes.append(byte); origins.append(scalarOffset) }
             }
             lastWasSpace = false
         }
@@ -187,20 +190,34 @@ struct NormalizedText {
                     // Words parted by runs of spaces and punctuation, the bulk of ASCII text, go round here
                     // without the dispatch above: it is left at the end, an apostrophe or a non-ASCII byte.
                     while true {
-                        // The rest of the word's letters and digits (table values 1...0xFD) copy straight
-                        // through, each to the same distance ahead of its source.
-                        let ahead = n &- index
-                        while index < end {
-                            let next = table[Int(input[index])]
-                            guard next &- 1 < 0xFD else { break }
-                            out[index &+ ahead] = next; index &+= 1
+                        // Inside a word, eight bytes at a step while they are letters, digits and single spaces
+                        // (plain prose): each such block folds to itself lowercased.
+                        var blockEndedWithSpace = false
+                        if let base = input.baseAddress {
+                            while index &+ 8 <= end {
+                                let block = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                                guard let folded = foldedWordsAndSpaces(block) else { break }
+                                UnsafeMutableRawPointer(out + n).storeBytes(of: folded.littleEndian, as: UInt64.self)
+                                n &+= 8; index &+= 8
+                                if folded >> 56 == 0x20 { blockEndedWithSpace = true; break }
+                            }
                         }
-                        n = index &+ ahead
-                        guard index < end, table[Int(input[index])] == Self.separator else { break }
-                        // After a word (no apostrophe pending), a run of separators folds to one space.
-                        out[n] = 0x20; n &+= 1
+                        if !blockEndedWithSpace {
+                            // The rest of the word's letters and digits (table values 1...0xFD) copy straight
+                            // through, each to the same distance ahead of its source.
+                            let ahead = n &- index
+                            while index < end {
+                                let next = table[Int(input[index])]
+                                guard next &- 1 < 0xFD else { break }
+                                out[index &+ ahead] = next; index &+= 1
+                            }
+                            n = index &+ ahead
+                            guard index < end, table[Int(input[index])] == Self.separator else { break }
+                            // After a word (no apostrophe pending), a run of separators folds to one space.
+                            out[n] = 0x20; n &+= 1
+                            index &+= 1
+                        }
                         lastWasSpace = true
-                        index &+= 1
                         while index < end, table[Int(input[index])] == Self.separator { index &+= 1 }
                         guard index < end else { break }
                         let next = table[Int(input[index])]
@@ -261,13 +278,38 @@ struct NormalizedText {
             if let lowered = classes.lowercase(scalar) {
                 n &+= UTF8.encode(lowered, into: out + n)
             } else {
-                for lowered in scalar.properties.lowercaseMapping.utf8 { out[n] = lowered; n &+= 1 }
+                n &+= writeLowercaseMapping(of: scalar, into: out + n)
             }
             lastWasSpace = false
         }
         if pendingApostrophe { n &-= 1; lastWasSpace = out[n &- 1] == 0x20 }
         if !lastWasSpace { out[n] = 0x20; n &+= 1 }
         return n
+    }
+
+    /// The fold of eight ASCII bytes (as a little-endian word) that are letters, digits and spaces, no two spaces
+    /// side by side: the bytes with letters lowercased, that is with bit 0x20 set in each. Nil for any other bytes.
+    /// Inside a word, such bytes fold exactly so: a lone space is a run of separators that ends the word.
+    private static func foldedWordsAndSpaces(_ block: UInt64) -> UInt64? {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        guard block & high == 0 else { return nil }
+        // For 7-bit bytes, adding 0x80 - c sets a byte's high bit when it is at least c, adding 0x7F - c when
+        // it is above c; no sum carries into the next byte.
+        let lowered = block | 0x2020_2020_2020_2020
+        let letters = (lowered &+ ones &* 0x1F) & ~(lowered &+ ones &* 0x05)        // a...z after lowering
+        let digits = (block &+ ones &* 0x50) & ~(block &+ ones &* 0x46)            // 0...9
+        let spaces = (block &+ ones &* 0x60) & ~(block &+ ones &* 0x5F) & high      // 0x20
+        guard (letters | digits | spaces) & high == high, spaces & (spaces << 8) == 0 else { return nil }
+        return lowered
+    }
+
+    /// Writes the scalar's lowercase mapping of several scalars; returns the bytes written. Out of line: Unicode
+    /// properties, read inline, would make every fold set up room for them, ASCII text included.
+    @inline(never)
+    private static func writeLowercaseMapping(of scalar: Unicode.Scalar, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
+        for lowered in scalar.properties.lowercaseMapping.utf8 { out[written] = lowered; written &+= 1 }
+        return written
     }
 
     static func isCJK(_ value: UInt32) -> Bool {

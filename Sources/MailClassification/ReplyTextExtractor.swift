@@ -150,8 +150,6 @@ public struct ReplyTextExtractor: Sendable {
         /// Where the text not yet split into lines starts; nil once it all is.
         private var unsplitStart: Int? = 0
         private var folds = FoldedLines()
-        /// Reused for the joined lines of a possible attribution.
-        private var attributionText: [UInt8] = []
         private var rolesRead = 0
         /// The next line the attribution search starts from: before it, lines have their role after attributions.
         private var attributionsBefore = 0
@@ -287,16 +285,23 @@ public struct ReplyTextExtractor: Sendable {
             let opening = AttributionOpening(reading, lines[index].bounds, singleScalar: lines[index].singleScalar,
                                              folds: &folds, counter: counter)
             guard opening.mayOpen else { return nil }
-            attributionText.removeAll(keepingCapacity: true)
-            // Room for the longest text tried (lines are added while it holds at most 400 bytes, each of at most
-            // 400): one allocation for the whole extraction.
-            attributionText.reserveCapacity(801)
+            // The lines joined, on the stack: room for the longest text tried (lines are added while it holds at
+            // most 400 bytes, each of at most 400).
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 801) { joined in
+                attributionEnd(openingAt: index, opensStrongly: opening.opensStrongly, joiningInto: joined)
+            }
+        }
+
+        /// `attributionEnd(openingAt:)` for a line that may open one, joining the lines tried in `joined`.
+        private mutating func attributionEnd(openingAt index: Int, opensStrongly: Bool,
+                                             joiningInto joined: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+            guard let base = joined.baseAddress else { return nil }
+            var joinedCount = 0
             // The verbs are looked for in the fold of the joined lines, line by line as it grows.
             var verbs = QuoteMarkers.attributionVerbs.continuedScan()
             var last = index
             // Only a line that opens like an attribution ("On …", a date) may wrap across blank lines.
-            let opensStrongly = opening.opensStrongly
-            while last < index + attributionWindow, hasLine(last), attributionText.count <= 400 {
+            while last < index + attributionWindow, hasLine(last), joinedCount <= 400 {
                 readRoles(through: last)
                 let line = lines[last]
                 if last > index, line.role == .empty, !opensStrongly { return nil }
@@ -304,16 +309,20 @@ public struct ReplyTextExtractor: Sendable {
                 if line.role == .quote && last > index && line.bounds.count > 40 || line.bounds.count > 400 {
                     return nil
                 }
-                let continues = !attributionText.isEmpty
-                if continues { attributionText.append(0x20) }
-                attributionText.append(contentsOf: reading.slice(line.bounds))
+                let continues = joinedCount > 0
+                if continues { base[joinedCount] = 0x20; joinedCount += 1 }
+                let lineBytes = reading.slice(line.bounds)
+                if let source = lineBytes.baseAddress {
+                    (base + joinedCount).initialize(from: source, count: lineBytes.count)
+                }
+                joinedCount += lineBytes.count
                 let fold = fold(ofLine: last)
                 folds.withFold(fold) { folded in
                     // Folding `a + " " + b` gives folded `a`, then folded `b` without its leading space.
                     let piece = continues ? UnsafeBufferPointer(rebasing: folded.dropFirst()) : folded
                     QuoteMarkers.attributionVerbs.feed(&verbs, piece, counter: counter)
                 }
-                if ReplyTextExtractor.isAttribution(attributionText, verbs: verbs) {
+                if ReplyTextExtractor.isAttribution(UnsafeBufferPointer(start: base, count: joinedCount), verbs: verbs) {
                     for line in index...last { lines[line].role = .attribution }
                     counter?.add(last - index + 1)
                     return last
@@ -764,21 +773,19 @@ public struct ReplyTextExtractor: Sendable {
     /// Whether the joined lines (UTF-8) read as a complete attribution: a verb at the end, or in the middle of
     /// text that ends with a colon. `verbs` has scanned the fold of `raw`, which is the fold of `raw` trimmed of
     /// padding: space, tab and "-" fold to nothing at either end.
-    static func isAttribution(_ raw: [UInt8], verbs: PhraseTable<Void>.ContinuedScan) -> Bool {
+    static func isAttribution(_ raw: UnsafeBufferPointer<UInt8>, verbs: PhraseTable<Void>.ContinuedScan) -> Bool {
         // Space, tab and "-" are ASCII: trimming them as bytes trims them as characters.
         let isPadding: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "-") }
         guard let first = raw.firstIndex(where: { !isPadding($0) }), let last = raw.lastIndex(where: { !isPadding($0) }) else {
             return false
         }
-        return raw.withUnsafeBufferPointer { raw in
-            let trimmed = UnsafeBufferPointer(rebasing: raw[first...last])
-            guard trimmed.count <= 400, containsDigit(bytes: trimmed) || trimmed.contains(UInt8(ascii: "@")),
-                  let verbEnd = verbs.lastMatchEnd else {
-                return false
-            }
-            // Verb in the middle ("Am … schrieb Name:", "Max <max@example.com> schrieb am …:"): it must end with a colon.
-            return verbEnd == verbs.length || endsWithCharacter(trimmed, ":") || endsWithCharacter(trimmed, "：")
+        let trimmed = UnsafeBufferPointer(rebasing: raw[first...last])
+        guard trimmed.count <= 400, containsDigit(bytes: trimmed) || trimmed.contains(UInt8(ascii: "@")),
+              let verbEnd = verbs.lastMatchEnd else {
+            return false
         }
+        // Verb in the middle ("Am … schrieb Name:", "Max <max@example.com> schrieb am …:"): it must end with a colon.
+        return verbEnd == verbs.length || endsWithCharacter(trimmed, ":") || endsWithCharacter(trimmed, "：")
     }
 
     /// Whether the text's last character is `character` (a single scalar that no character composes with). By

@@ -12,10 +12,21 @@ struct ReturnDateExtractor: Sendable {
 
     /// "YYYY-MM-DD", or nil when the text states no usable return date.
     func returnDate(in text: String, messageDate: Date?, counter: StepCounter? = nil) -> String? {
+        // Read in place: native text holds its UTF-8 contiguously, so no copy of it is made.
+        if let found = text.utf8.withContiguousStorageIfAvailable({
+            returnDate(in: text, utf8: $0, messageDate: messageDate, counter: counter)
+        }) {
+            return found
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { returnDate(in: text, utf8: $0, messageDate: messageDate, counter: counter) }
+    }
+
+    /// `returnDate(in:messageDate:counter:)` with the text's UTF-8 at hand.
+    private func returnDate(in text: String, utf8 source: UnsafeBufferPointer<UInt8>, messageDate: Date?,
+                            counter: StepCounter?) -> String? {
         let reference = messageDate ?? Date()
-        let source = Array(text.utf8)
         let folded: (bytes: [UInt8], origins: [Int32])
-        if let ascii = source.withUnsafeBufferPointer(TrackedASCIIFold.fold) {
+        if let ascii = TrackedASCIIFold.fold(source) {
             counter?.add(ascii.bytes.count)
             folded = ascii
         } else {
@@ -47,7 +58,7 @@ struct ReturnDateExtractor: Sendable {
     }
 
     /// At most `scalars` Unicode scalars of UTF-8 text from byte offset `start` (a scalar's first byte).
-    private static func text(_ bytes: [UInt8], from start: Int, scalars: Int) -> String {
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: Int) -> String {
         var end = start, seen = 0
         while end < bytes.count {
             if bytes[end] & 0xC0 != 0x80 {
@@ -56,7 +67,7 @@ struct ReturnDateExtractor: Sendable {
             }
             end += 1
         }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// The Gregorian calendar in UTC, made once: building one (and its time zone) costs more than the date arithmetic.
@@ -245,15 +256,19 @@ struct ReturnDateExtractor: Sendable {
         guard let first = tokens.first else { return nil }
         // A first word that is no month dates nothing, whatever follows.
         if case .word(let word) = first, DateVocabulary.months[word] == nil { return nil }
-        let rest = Array(tokens.dropFirst().lazy.filter {
+        // The rules read the two tokens after the first that are no filler or ordinal suffix: taken one by one,
+        // not gathered in an array.
+        var following = tokens.dropFirst().lazy.filter {
             if case .word(let word) = $0 { return !DateVocabulary.fillers.contains(word) && !DateVocabulary.ordinalSuffixes.contains(word) }
             return true
-        }.prefix(3))
+        }.makeIterator()
+        let second = following.next()
+        let third = second == nil ? nil : following.next()
         switch first {
         case .number(let a, let digits, let separator):
-            if let separator, "./-".contains(separator), rest.count >= 1, case .number(let b, _, let separator2) = rest[0] {
+            if let separator, "./-".contains(separator), case .number(let b, _, let separator2)? = second {
                 var year: Int?
-                if rest.count >= 2, let separator2, "./-".contains(separator2), case .number(let c, let cDigits, _) = rest[1] {
+                if let separator2, "./-".contains(separator2), case .number(let c, let cDigits, _)? = third {
                     year = cDigits == 2 ? 2000 + c : (cDigits == 4 ? c : nil)
                     if digits == 4 { return valid(DateParts(year: a, month: b, day: c)) }
                 }
@@ -264,17 +279,17 @@ struct ReturnDateExtractor: Sendable {
                 return valid(DateParts(year: year, month: a, day: b))
             }
             // "3 December 2026", "3. Dezember", "3 de diciembre de 2026"
-            if rest.count >= 1, case .word(let word) = rest[0], let month = DateVocabulary.months[word] {
+            if case .word(let word)? = second, let month = DateVocabulary.months[word] {
                 var year: Int?
-                if rest.count >= 2, case .number(let y, 4, _) = rest[1] { year = y }
+                if case .number(let y, 4, _)? = third { year = y }
                 return valid(DateParts(year: year, month: month, day: a))
             }
         case .word(let word):
             // "December 3", "Dec 3rd, 2026"
-            if let month = DateVocabulary.months[word], rest.count >= 1, case .number(let day, let digits, _) = rest[0],
+            if let month = DateVocabulary.months[word], case .number(let day, let digits, _)? = second,
                digits <= 2 {
                 var year: Int?
-                if rest.count >= 2, case .number(let y, 4, _) = rest[1] { year = y }
+                if case .number(let y, 4, _)? = third { year = y }
                 return valid(DateParts(year: year, month: month, day: day))
             }
         }

@@ -13,6 +13,9 @@ import Testing
         "—", "…", "€", "½", "😀", ",", "-", "'", "''", "a'b", "5.1.1", "user@example.com", "Ⱥ", "ǅ",
         // Scalars 128 apart share a slot of the fold's property cache: a letter and a non-letter, two letters.
         "ほ", "・", "ㄢ", "ア", "٣",
+        // Prose of letters, digits and single spaces, which folding takes eight bytes at a time inside a word.
+        "The Quick brown fox", "mailbox unavailable", "A B C D E", "x y", "abcdefghijk", "ABCDEFGHIJKLMNOP",
+        "550 5 1 1 User Unknown", "ab  cd ef",
     ]
 
     @Test func detectorFoldAndOriginTrackingFoldAgree() {
