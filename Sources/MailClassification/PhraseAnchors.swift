@@ -67,6 +67,12 @@ struct PhraseAnchors: Sendable {
             chosen?.append(best)
             uncovered.removeAll { $0.contains(best) }
         }
+        // A word holding another chosen word is found wherever that one is, so looking for it too finds nothing more.
+        chosen = chosen.map { chosen in
+            chosen.filter { word in
+                !chosen.contains { other in other.count < word.count && Self.holdsWord(other, in: word) }
+            }
+        }
         words = chosen
         // Each word by its rarest letter; the words sharing one are compared wherever it occurs.
         let rarity: (UInt8) -> Int = { Self.frequencyOrder.firstIndex(of: $0) ?? Self.frequencyOrder.count }
@@ -103,6 +109,10 @@ struct PhraseAnchors: Sendable {
         }
         self.roles = roles
         self.entriesByTrigger = entriesByTrigger
+    }
+
+    private static func holdsWord(_ part: [UInt8], in word: [UInt8]) -> Bool {
+        (0...(word.count - part.count)).contains { start in word[start..<(start + part.count)].elementsEqual(part) }
     }
 
     /// Whether a phrase may match the fold of `text`'s first `leadingBytes` UTF-8 bytes (cut back to a scalar
@@ -174,6 +184,15 @@ struct PhraseAnchors: Sendable {
         guard let base = text.baseAddress else { return false }
         return foldsToASCII.withUnsafeBufferPointer { foldsToASCII in
             var index = 0
+            // Most text is ASCII throughout: 32 bytes are passed at a step while none has its high bit set.
+            while index + 32 <= text.count {
+                let raw = UnsafeRawPointer(base + index)
+                let high = (raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) & EightBytes.highBits
+                if high != 0 { break }
+                index += 32
+            }
             while index < text.count {
                 if index + 8 <= text.count,
                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & EightBytes.highBits == 0 {

@@ -382,16 +382,24 @@ struct PlainTextBounceDecoder: Sendable {
 
     private static func collapsedLine(_ source: UnsafeBufferPointer<UInt8>) -> String? {
         // Written straight into the string's storage (invalid UTF-8, such as a scalar cut at 500 bytes, is repaired
-        // as `String(decoding:as:)` repairs it): no array in between.
-        let line = String(unsafeUninitializedCapacity: 500) { out in
+        // as `String(decoding:as:)` repairs it): no array in between. Collapsing never lengthens the text, so the
+        // storage need hold no more than the source; a short one then needs no allocation at all.
+        let line = String(unsafeUninitializedCapacity: min(500, source.count)) { out in
+            guard let start = source.baseAddress, let to = out.baseAddress else { return 0 }
+            let capacity = min(out.count, 500)
+            let end = start + source.count
             var n = 0
-            for byte in source {
+            var next = start
+            // Read through raw pointers: the loop is bounded by `end` and `capacity`, and runs once per byte.
+            while next < end {
+                let byte = next.pointee
+                next += 1
                 if byte == 0x20 || byte == 0x09 {
-                    if n > 0, out[n - 1] != 0x20 { out[n] = 0x20; n += 1 }
+                    if n > 0, to[n - 1] != 0x20 { to[n] = 0x20; n &+= 1 }
                 } else {
-                    out[n] = byte; n += 1
+                    to[n] = byte; n &+= 1
                 }
-                if n >= 500 { break }
+                if n >= capacity { break }
             }
             while n > 0, out[n - 1] == 0x20 { n -= 1 }
             return n
