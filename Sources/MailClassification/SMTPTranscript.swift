@@ -30,48 +30,54 @@ enum SMTPTranscript {
             return Reading(refusedCommand: characterRefusedCommand(in: head),
                            refusesRecipientWhilePipelining: characterRecipientRefusedWhilePipelining(in: head))
         }
-        return Reading(refusedCommand: refusedCommand(inASCII: bytes),
-                       refusesRecipientWhilePipelining: recipientRefusedWhilePipelining(inASCII: bytes))
+        return reading(ofASCII: bytes)
     }
 
-    private static func refusedCommand(inASCII bytes: [UInt8]) -> String? {
+    /// Both readings of ASCII `bytes` in one pass over its lines, which stops once both are settled.
+    private static func reading(ofASCII bytes: [UInt8]) -> Reading {
+        // The refused command: the verb sent last before the first 4xx/5xx reply.
         var lastCommand: String?
-        var found: String??
-        forEachLine(bytes) { line in
-            if let command = payload(of: line, prefixes: commandPrefixes) {
-                let verbEnd = command.firstIndex { isASCIIWhitespace($0) || $0 == UInt8(ascii: ":") } ?? command.endIndex
-                let verb = String(decoding: command[..<verbEnd].map(asciiUppercased), as: UTF8.self)
-                lastCommand = verb == "." ? "DATA" : verb
-            } else if let reply = payload(of: line, prefixes: replyPrefixes),
-                      let first = reply.first, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") {
-                found = .some(lastCommand)
-                return false
-            }
-            return true
-        }
-        return found ?? nil
-    }
-
-    private static func recipientRefusedWhilePipelining(inASCII bytes: [UInt8]) -> Bool {
+        var refusedCommand: String?
+        var commandSettled = false
+        // The pipelined refusal: a second 4xx/5xx reply after ">>> DATA", with no command in between.
         var afterData = false
         var sawRefusal = false
         var refused = false
+        var pipeliningSettled = false
         forEachLine(bytes) { line in
             if let command = payload(of: line, prefixes: commandPrefixes) {
-                if sawRefusal { return false }
-                afterData = command.count >= 4 && zip(command.prefix(4), "DATA".utf8).allSatisfy { asciiUppercased($0.0) == $0.1 }
-            } else if afterData, let reply = payload(of: line, prefixes: replyPrefixes),
-                      let first = reply.first, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") {
-                if sawRefusal {
-                    let lowered = reply.map { $0.lowercasedASCII }
-                    refused = refusalNamesNoRecipient.contains { HTMLText.find(lowered, $0, from: 0) != nil }
-                    return false
+                if !commandSettled {
+                    let verbEnd = command.firstIndex { isASCIIWhitespace($0) || $0 == UInt8(ascii: ":") } ?? command.endIndex
+                    let verb = String(decoding: command[..<verbEnd].map(asciiUppercased), as: UTF8.self)
+                    lastCommand = verb == "." ? "DATA" : verb
                 }
-                sawRefusal = true
+                if !pipeliningSettled {
+                    if sawRefusal {
+                        pipeliningSettled = true
+                    } else {
+                        afterData = command.count >= 4
+                            && zip(command.prefix(4), "DATA".utf8).allSatisfy { asciiUppercased($0.0) == $0.1 }
+                    }
+                }
+            } else if let reply = payload(of: line, prefixes: replyPrefixes),
+                      let first = reply.first, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") {
+                if !commandSettled {
+                    refusedCommand = lastCommand
+                    commandSettled = true
+                }
+                if !pipeliningSettled, afterData {
+                    if sawRefusal {
+                        let lowered = reply.map { $0.lowercasedASCII }
+                        refused = refusalNamesNoRecipient.contains { HTMLText.find(lowered, $0, from: 0) != nil }
+                        pipeliningSettled = true
+                    } else {
+                        sawRefusal = true
+                    }
+                }
             }
-            return true
+            return !(commandSettled && pipeliningSettled)
         }
-        return refused
+        return Reading(refusedCommand: refusedCommand, refusesRecipientWhilePipelining: refused)
     }
 
     private static let commandPrefixes = [">>> ", "Sent <<< "]
