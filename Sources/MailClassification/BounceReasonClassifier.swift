@@ -275,7 +275,7 @@ public struct BounceReasonClassifier: Sendable {
 
     /// A recipient-stage marker that is not the "RCPT TO" line of an envelope summary.
     static func namesRecipientStage(_ text: NormalizedText, counter: StepCounter?) -> Bool {
-        recipientPhaseMarkers.matches(in: text, counter: counter).contains { match in
+        recipientPhaseMarkers.containsMatch(in: text, counter: counter) { match in
             !EnvelopeSummary.lists(text, rcptAt: match.range.lowerBound, counter: counter)
         }
     }

@@ -134,6 +134,19 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return found
     }
 
+    /// Whether some match in `text` (taken in the order of `matches(in:)`) satisfies `predicate`; the scan stops
+    /// at the first that does, and no list of matches is made.
+    func containsMatch(in text: NormalizedText, counter: StepCounter? = nil, where predicate: (Match) -> Bool) -> Bool {
+        var satisfied = false
+        text.bytes.withUnsafeBufferPointer { bytes in
+            _ = scan(bytes, counter: counter) { entry, end in
+                satisfied = predicate(Match(value: entry.value, range: (end - entry.phrase.count)..<end))
+                return satisfied
+            }
+        }
+        return satisfied
+    }
+
     /// The first match in the text, if any.
     func firstMatch(in text: NormalizedText, counter: StepCounter? = nil) -> Match? {
         text.bytes.withUnsafeBufferPointer { firstMatch(in: $0, counter: counter) }
