@@ -3,8 +3,8 @@ import Foundation
 /// Dates in store files: ISO 8601 UTC with whole seconds (`2027-01-15T08:00:00Z`), formatted and parsed by hand
 /// because the store reads and writes millions of them and Foundation's ISO 8601 coding is the slowest part of a
 /// record. Other ISO 8601 forms (offsets, fractions) written by people are still accepted through Foundation.
-enum StoreTimestamp {
-    static func format(_ date: Date) -> String {
+public enum StoreTimestamp {
+    public static func format(_ date: Date) -> String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(20)
         append(date, to: &bytes)

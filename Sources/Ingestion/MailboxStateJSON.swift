@@ -1,7 +1,9 @@
+import EngagementStore
 import Foundation
 
 /// The text of a mailbox state file, written by hand in the layout `JSONEncoder` used (`.prettyPrinted, .sortedKeys`,
-/// dates as ISO 8601 whole seconds, `/` escaped): the worker saves the state after every batch, and the encoder's
+/// dates as ISO 8601 UTC whole seconds, `/` escaped; dates by `StoreTimestamp`, since Foundation's ISO 8601 style took
+/// over a million instructions to set up on first use): the worker saves the state after every batch, and the encoder's
 /// Codable machinery cost about a thousand instructions per message. `MailboxStateDirectory.load` still reads it with
 /// `JSONDecoder`, so files written by older versions load as before.
 extension MailboxState {
@@ -15,8 +17,10 @@ extension MailboxState {
         members.append(("events_already_applied", String(eventsAlreadyApplied)))
         members.append(("events_applied", String(eventsApplied)))
         if let lastError { members.append(("last_error", Self.quoted(lastError))) }
-        if let lastErrorAt { members.append(("last_error_at", Self.quoted(lastErrorAt.ISO8601Format()))) }
-        if let lastSuccessAt { members.append(("last_success_at", Self.quoted(lastSuccessAt.ISO8601Format()))) }
+        if let lastErrorAt { members.append(("last_error_at", Self.quoted(StoreTimestamp.format(lastErrorAt)))) }
+        if let lastSuccessAt {
+            members.append(("last_success_at", Self.quoted(StoreTimestamp.format(lastSuccessAt))))
+        }
         if let localMessagesProcessed { members.append(("local_messages_processed", String(localMessagesProcessed))) }
         members.append(("location", Self.quoted(location)))
         members.append(("mailbox", Self.quoted(mailbox)))
@@ -24,17 +28,38 @@ extension MailboxState {
         members.append(("rescans", String(rescans)))
         members.append(("schema_version", String(schemaVersion)))
         members.append(("unmatched", String(unmatched)))
-        return "{\n" + members.map { "  \"\($0.key)\" : \($0.value)" }.joined(separator: ",\n") + "\n}"
+        var text = "{\n"
+        text.reserveCapacity(1024)
+        for (index, member) in members.enumerated() {
+            if index > 0 { text += ",\n" }
+            text += "  \""
+            text += member.key
+            text += "\" : "
+            text += member.value
+        }
+        text += "\n}"
+        return text
     }
 
     private static func kindCounts(_ counts: [String: Int]) -> String {
         guard !counts.isEmpty else { return "{}" }
-        let lines = counts.sorted { $0.key < $1.key }.map { "    \(quoted($0.key)) : \($0.value)" }
-        return "{\n" + lines.joined(separator: ",\n") + "\n  }"
+        var text = "{\n"
+        for (index, kind) in counts.keys.sorted().enumerated() {
+            if index > 0 { text += ",\n" }
+            text += "    "
+            text += quoted(kind)
+            text += " : "
+            text += String(counts[kind] ?? 0)
+        }
+        text += "\n  }"
+        return text
     }
 
     /// A JSON string as `JSONEncoder` escapes it: `"`, `\`, `/` and control characters.
     static func quoted(_ text: String) -> String {
+        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+            || $0 == UInt8(ascii: "/") }
+        guard needsEscape else { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -66,10 +66,15 @@ private func fullMailboxState() -> MailboxState {
     try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
     try old.write(to: URL(fileURLWithPath: directory.file(for: state.mailbox)))
     #expect(try directory.load(state.mailbox) == state)
-    // And the hand-written file is the same text, so nobody reading it notices the change.
-    try directory.save(state)
-    let new = try Data(contentsOf: URL(fileURLWithPath: directory.file(for: state.mailbox)))
-    #expect(String(decoding: new, as: UTF8.self) == String(decoding: old, as: UTF8.self))
+    // And the hand-written file is the same text, so nobody reading it notices the change; a date with a fraction of
+    // a second (as `Date()` gives) is cut to whole seconds the same way.
+    var fractional = state
+    fractional.lastErrorAt = Date(timeIntervalSince1970: 1_790_000_061.75)
+    for state in [state, fractional] {
+        try directory.save(state)
+        let new = try Data(contentsOf: URL(fileURLWithPath: directory.file(for: state.mailbox)))
+        #expect(String(decoding: new, as: UTF8.self) == String(decoding: try encoder.encode(state), as: UTF8.self))
+    }
 }
 
 @Test func damagedOrNewerStateIsRefusedNotReset() throws {
