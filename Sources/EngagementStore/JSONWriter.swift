@@ -23,6 +23,11 @@ struct JSONWriter {
     /// `"name":`, preceded by a comma unless it is the object's first key.
     mutating func key<Field: JSONField>(_ field: Field) {
         separate()
+        // Prepared once per field set: making the key's bytes from its raw value each time cost more than the value.
+        if let quoted = Field.lookup.quotedKey(field) {
+            bytes.append(contentsOf: quoted)
+            return
+        }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: field.rawValue.utf8)
         bytes.append(UInt8(ascii: "\""))
@@ -95,8 +100,15 @@ struct JSONWriter {
     /// Copies runs of bytes that need no escape in one go; RFC 8259 §7 requires escaping only `"`, `\` and U+0000–U+001F.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape at all: one check of the whole string, then one copy.
+        let clean = Self.cleanPrefixCount(utf8)
+        if clean == utf8.count {
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         var runStart = 0
-        var index = 0
+        var index = clean
         while index < utf8.count {
             if index + 8 <= utf8.count, let base = utf8.baseAddress,
                !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
@@ -127,6 +139,23 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// How many leading bytes certainly need no escape: all of them, or the start up to the eight-byte word where the
+    /// first escape may be.
+    private static func cleanPrefixCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = utf8.baseAddress else { return 0 }
+        var index = 0
+        while index + 8 <= utf8.count {
+            if needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { return index }
+            index += 8
+        }
+        // The last bytes (fewer than eight), padded with spaces, which need no escape.
+        var tail: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &tail) { tail in
+            tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[index...]))
+        }
+        return needsEscape(tail) ? index : utf8.count
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Whether any of eight bytes is below 0x20, `"` or `\`, tested on all eight at once: most strings need no escape,
@@ -135,8 +164,10 @@ struct JSONWriter {
     private static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highBits != 0 }
-        let hasControl = (word &- ones &* 0x20) & ~word & highBits != 0
-        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+        // High bit of each byte that may be zero; the three tests are merged into one branch.
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        return (control | zeroBytes(quote) | zeroBytes(backslash)) & highBits != 0
     }
 }

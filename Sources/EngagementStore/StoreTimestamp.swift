@@ -3,8 +3,8 @@ import Foundation
 /// Dates in store files: ISO 8601 UTC with whole seconds (`2027-01-15T08:00:00Z`), formatted and parsed by hand
 /// because the store reads and writes millions of them and Foundation's ISO 8601 coding is the slowest part of a
 /// record. Other ISO 8601 forms (offsets, fractions) written by people are still accepted through Foundation.
-enum StoreTimestamp {
-    static func format(_ date: Date) -> String {
+public enum StoreTimestamp {
+    public static func format(_ date: Date) -> String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(20)
         append(date, to: &bytes)
@@ -17,19 +17,18 @@ enum StoreTimestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                bytes.append(UInt8(48 + (rest / divisor) % 10))
-                rest %= divisor
-                divisor /= 10
-            }
+        let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
+        // Written on the stack and appended in one copy: twenty single-byte appends cost more than the arithmetic.
+        // Digits with constant divisors, which the compiler turns into multiplications.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
+            var end = 0
+            func put(_ byte: UInt8) { text[end] = byte; end += 1 }
+            func digit(_ value: Int) { put(UInt8(48 + value % 10)) }
+            func twoDigits(_ value: Int) { digit(value / 10); digit(value) }
+            digit(year / 1000); digit(year / 100); twoDigits(year); put(45); twoDigits(month); put(45); twoDigits(day)
+            put(84); twoDigits(hour); put(58); twoDigits(minute); put(58); twoDigits(second); put(90)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<end]))
         }
-        digits(year, 4); bytes.append(45); digits(month, 2); bytes.append(45); digits(day, 2); bytes.append(84)
-        digits(secondOfDay / 3600, 2); bytes.append(58); digits(secondOfDay / 60 % 60, 2); bytes.append(58)
-        digits(secondOfDay % 60, 2); bytes.append(90)
     }
 
     static func parse(_ text: String) -> Date? {

@@ -74,8 +74,21 @@ struct ConfigMapping {
 
     func bool(_ key: String) throws(ConfigurationError) -> Bool? {
         guard let value = node(key) else { return nil }
-        guard value.scalar != nil, let flag = value.bool else { throw error(key, "expected true or false") }
+        guard let scalar = value.scalar, let flag = Self.yamlBool(scalar) else {
+            throw error(key, "expected true or false")
+        }
         return flag
+    }
+
+    /// A YAML 1.1 boolean as Yams's default resolver and `Bool.construct` read one: a plain (unquoted) scalar spelt
+    /// exactly as one of these; `"true"` in quotes stays text.
+    private static func yamlBool(_ scalar: Node.Scalar) -> Bool? {
+        guard scalar.style == .plain else { return nil }
+        switch scalar.string {
+        case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return true
+        case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return false
+        default: return nil
+        }
     }
 
     func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {

@@ -94,12 +94,7 @@ public struct MailboxStateDirectory: Sendable {
         } catch {
             throw Failure(path: path, problem: "cannot be created (\(error.localizedDescription))")
         }
-        let data: Data
-        do {
-            data = try Self.encoder.encode(state)
-        } catch {
-            throw Failure(path: file(for: state.mailbox), problem: "cannot be encoded (\(error))")
-        }
+        let data = Data(state.prettyJSON().utf8)
         do {
             try DurableFile.replace(file(for: state.mailbox), with: data)
         } catch {
@@ -116,13 +111,6 @@ public struct MailboxStateDirectory: Sendable {
         }
         return states
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
 
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()

@@ -44,7 +44,9 @@ public struct WorkerConfiguration: Sendable, Equatable {
                              environment: [String: String] = [:]) throws(ConfigurationError) -> WorkerConfiguration {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // `.basic`: no tag resolution by regular expression (the default resolver's first pattern started ICU,
+            // about 9M instructions per run); `ConfigMapping` tells booleans itself, and nothing else needs a tag.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw ConfigurationError(file: file, problem: "is empty; it needs `data_dir:` and `mailboxes:`")
             }
             root = node

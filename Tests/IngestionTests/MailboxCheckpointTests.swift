@@ -26,6 +26,57 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sales.json"])
 }
 
+/// A state with every field set, odd characters in its text and whole-second dates (files keep whole seconds).
+private func fullMailboxState() -> MailboxState {
+    var state = MailboxState(mailbox: "sales EU \"main\"", location: "imaps://imap.example.com/INBOX")
+    state.checkpoint = MailboxCheckpoint(uidValidity: 4_000_000_000, lastUID: 12)
+    state.localMessagesProcessed = 5
+    state.lastSuccessAt = Date(timeIntervalSince1970: 1_790_000_000)
+    state.lastErrorAt = Date(timeIntervalSince1970: 1_790_000_061)
+    state.lastError = "IMAP a\\b: \"no\"\n\tline\u{01} \u{7F} Zürich 📬 / done"
+    state.consecutiveFailures = 2
+    state.messagesByKind = ["reply": 3, "other": 5, "hard_bounce": 1, "auto_reply": 0, "opt_out": 7, "soft_bounce": 2]
+    state.eventsApplied = 9
+    state.eventsAlreadyApplied = 1
+    state.unmatched = 4
+    state.rescans = 1
+    return state
+}
+
+@Test func mailboxStateFileReadsBackExactlyWhatWasSaved() throws {
+    let data = try TemporaryDirectory()
+    let directory = MailboxStateDirectory(dataDirectory: data.path)
+    let full = fullMailboxState()
+    let bare = MailboxState(mailbox: "local", location: "maildir:/var/mail/x")
+    for state in [full, bare] {
+        try directory.save(state)
+        #expect(try directory.load(state.mailbox) == state)
+    }
+}
+
+@Test func mailboxStateFilesWrittenByTheEncoderStillLoadAndLookTheSame() throws {
+    let data = try TemporaryDirectory()
+    let directory = MailboxStateDirectory(dataDirectory: data.path)
+    let state = fullMailboxState()
+    // How earlier versions wrote the file.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    encoder.dateEncodingStrategy = .iso8601
+    let old = try encoder.encode(state)
+    try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+    try old.write(to: URL(fileURLWithPath: directory.file(for: state.mailbox)))
+    #expect(try directory.load(state.mailbox) == state)
+    // And the hand-written file is the same text, so nobody reading it notices the change; a date with a fraction of
+    // a second (as `Date()` gives) is cut to whole seconds the same way.
+    var fractional = state
+    fractional.lastErrorAt = Date(timeIntervalSince1970: 1_790_000_061.75)
+    for state in [state, fractional] {
+        try directory.save(state)
+        let new = try Data(contentsOf: URL(fileURLWithPath: directory.file(for: state.mailbox)))
+        #expect(String(decoding: new, as: UTF8.self) == String(decoding: try encoder.encode(state), as: UTF8.self))
+    }
+}
+
 @Test func damagedOrNewerStateIsRefusedNotReset() throws {
     let data = try TemporaryDirectory()
     let directory = MailboxStateDirectory(dataDirectory: data.path)

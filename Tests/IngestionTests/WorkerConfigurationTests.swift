@@ -138,6 +138,23 @@ private struct ConfigFolder {
     #expect(error.problem.contains("LEADFWD_TEST_UNSET_VARIABLE is not set"))
 }
 
+@Test(arguments: [("yes", true), ("On", true), ("TRUE", true), ("no", false), ("Off", false), ("False", false)])
+func yamlBooleanSpellingsAreUnderstood(_ spelling: String, _ value: Bool) throws {
+    let folder = try ConfigFolder()
+    let configuration = try folder.load("""
+        data_dir: /tmp/x
+        mailboxes:
+          - name: sales
+            url: imaps://mail.example.com/INBOX
+            user: sales@example.com
+            password_env: PW
+            idle: \(spelling)
+            insecure_skip_verify: \(spelling)
+        """, environment: ["PW": "x"])
+    #expect(configuration.mailboxes.first?.idle == value)
+    #expect(configuration.mailboxes.first?.insecureSkipVerify == value)
+}
+
 @Test(arguments: [
     ("url: pop3://mail.example.com/INBOX", "mailboxes[0].url", "not supported"),
     ("url: imaps://user@mail.example.com/INBOX", "mailboxes[0].url", "user"),
@@ -149,6 +166,8 @@ private struct ConfigFolder {
      "Leadfwd-Processed"),
     ("url: imaps://mail.example.com/INBOX\n    poll_interval: -5", "mailboxes[0].poll_interval", "duration"),
     ("url: imaps://mail.example.com/INBOX\n    idle: sometimes", "mailboxes[0].idle", "true or false"),
+    ("url: imaps://mail.example.com/INBOX\n    idle: \"true\"", "mailboxes[0].idle", "true or false"),
+    ("url: imaps://mail.example.com/INBOX\n    idle: tRUE", "mailboxes[0].idle", "true or false"),
     ("url: imaps://mail.example.com/INBOX\n    ca_file: missing.pem", "mailboxes[0].ca_file", "does not exist"),
     ("url: imaps://mail.example.com/INBOX\n    pol_interval: 5", "mailboxes[0].pol_interval", "unknown key"),
 ])
