@@ -15,6 +15,11 @@ public enum AddressParser {
         return parseListByTokens(value)
     }
 
+    /// `parseList` of the value whose UTF-8 is `utf8`.
+    static func parseList(utf8: UnsafeBufferPointer<UInt8>) -> [MailAddress] {
+        SimpleAddressListReader.read(utf8) ?? parseListByTokens(String(decoding: utf8, as: UTF8.self))
+    }
+
     /// `parseList` without the byte-level shortcut: every form, through the tokenizer.
     static func parseListByTokens(_ value: String) -> [MailAddress] {
         var reader = AddressListReader(tokens: AddressTokenizer.tokenize(value))

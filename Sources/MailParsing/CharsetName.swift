@@ -101,19 +101,48 @@ struct CharsetName: Sendable, Equatable {
     // MARK: - Alias table
 
     private static func isoOrWindowsFamily(_ key: String) -> CharsetName? {
-        // iso8859N, iso8859N (with "i"/"e" bidi suffix), windows125N, cp125N, xcp125N.
-        var rest = Substring(key)
-        if rest.hasPrefix("iso8859") {
-            rest = rest.dropFirst(7)
-            if rest.hasSuffix("i") || rest.hasSuffix("e") { rest = rest.dropLast() }
-            guard let part = Int(rest) else { return nil }
-            return isoPart(part)
+        // iso8859N, iso8859N (with "i"/"e" bidi suffix), windows125N, cp125N, xcp125N. Read on the key's bytes:
+        // Substring prefixes and `Int(_:)` cost a few thousand instructions for each part that declares such a label.
+        var key = key
+        return key.withUTF8 { bytes -> CharsetName? in
+            if let rest = dropping("iso8859", from: bytes) {
+                var digits = rest
+                if let last = digits.last, last == UInt8(ascii: "i") || last == UInt8(ascii: "e") {
+                    digits = UnsafeBufferPointer(rebasing: digits.dropLast())
+                }
+                return decimal(digits).flatMap(isoPart)
+            }
+            let prefixes: [StaticString] = ["windows", "xcp", "cp", "win"]
+            for prefix in prefixes {
+                guard let rest = dropping(prefix, from: bytes) else { continue }
+                guard let number = decimal(rest), (1250...1258).contains(number) else { return nil }
+                return windowsCodePage(number)
+            }
+            return nil
         }
-        for prefix in ["windows", "xcp", "cp", "win"] where rest.hasPrefix(prefix) {
-            guard let number = Int(rest.dropFirst(prefix.count)), (1250...1258).contains(number) else { return nil }
-            return windowsCodePage(number)
+    }
+
+    /// `bytes` after `prefix`, or nil when they do not start with it.
+    private static func dropping(_ prefix: StaticString, from bytes: UnsafeBufferPointer<UInt8>)
+        -> UnsafeBufferPointer<UInt8>? {
+        let length = prefix.utf8CodeUnitCount
+        guard bytes.count >= length else { return nil }
+        for offset in 0..<length where bytes[offset] != prefix.utf8Start[offset] { return nil }
+        return UnsafeBufferPointer(rebasing: bytes[length...])
+    }
+
+    /// The decimal number the bytes spell (digits only, at least one), as `Int(_:)` reads it; nil on overflow.
+    private static func decimal(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carried) = shifted.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            guard !overflowed, !carried else { return nil }
+            value = sum
         }
-        return nil
+        return value
     }
 
     private static func isoPart(_ part: Int) -> CharsetName? {

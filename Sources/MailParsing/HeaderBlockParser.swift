@@ -177,7 +177,15 @@ struct HeaderBlockParser {
     /// one-line ASCII value without an encoded word is its trimmed bytes.
     static func withPlainValueBytes<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout,
                                             _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        guard !field.isFolded, !containsEncodedWordStart(buffer, field.value) else { return nil }
+        guard !containsEncodedWordStart(buffer, field.value) else { return nil }
+        return withASCIIRawValueBytes(buffer, field, body)
+    }
+
+    /// Calls `body` with a located field's value in place when it reads exactly as `rawValue` would, or returns nil:
+    /// a one-line ASCII value is its trimmed bytes.
+    static func withASCIIRawValueBytes<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout,
+                                               _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard !field.isFolded else { return nil }
         let value = UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)])
         var combined: UInt8 = 0
         for byte in value { combined |= byte }

@@ -49,14 +49,21 @@ public struct HeaderSection: Sendable, Hashable, Codable {
         }
     }
 
-    /// Calls `body` with the undecoded value of every field called `name`, in order, making no list of them.
-    func forEachRawValue(named name: String, _ body: (String) -> Void) {
+    /// Calls `body` with the UTF-8 of each raw value (`HeaderField.rawValue`) of a field called `name`, in order: a
+    /// parsed block's one-line ASCII value in place, with no string made.
+    func forEachRawValueUTF8(named name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         switch storage {
         case .fields(let fields):
-            for field in fields where field.hasName(name) { body(field.rawValue) }
+            for field in fields where field.hasName(name) {
+                var raw = field.rawValue
+                raw.withUTF8(body)
+            }
         case .unread(let block):
             block.forEachIndex(named: name) { index in
-                body(block.rawValue(at: index))
+                if block.withASCIIRawValueBytes(at: index, body) == nil {
+                    var raw = block.rawValue(at: index)
+                    raw.withUTF8(body)
+                }
                 return true
             }
         }

@@ -84,16 +84,14 @@ public struct Message: Sendable, Equatable {
     }
 
     /// Address lists are read from the undecoded value (an encoded comma in a display name must
-    /// not split the list); display names are decoded afterwards.
+    /// not split the list); display names are decoded afterwards, when read (see `MailAddress.displayName`).
     private static func addresses(_ headers: HeaderSection, _ name: String) -> [MailAddress] {
         var addresses: [MailAddress] = []
         // Values are visited in place and the one list (nearly always there is one field) is kept as parsed: no list
         // of values, and no second list of addresses, is made.
-        headers.forEachRawValue(named: name) { rawValue in
-            var parsed = AddressParser.parseList(rawValue)
-            for index in parsed.indices where parsed[index].displayName != nil {
-                parsed[index].displayName = parsed[index].displayName.map(EncodedWordDecoder.decode)
-            }
+        headers.forEachRawValueUTF8(named: name) { rawValue in
+            var parsed = AddressParser.parseList(utf8: rawValue)
+            for index in parsed.indices { parsed[index].takeDisplayNameAsWritten() }
             if addresses.isEmpty {
                 addresses = parsed
             } else {

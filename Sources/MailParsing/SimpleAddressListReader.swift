@@ -40,6 +40,11 @@ enum SimpleAddressListReader {
             }
         }
         // `display name <user@host>`: the name's words joined as written, one space where whitespace separated them.
+        if let (name, angle) = plainName(bytes, from: start) {
+            return angleAddress(bytes, at: angle) {
+                name.isEmpty ? nil : cleanedName(UnsafeBufferPointer(rebasing: bytes[name]))
+            }
+        }
         var name: [UInt8] = []
         var spaceBefore = false
         var index = start
@@ -77,11 +82,52 @@ enum SimpleAddressListReader {
             index = end
         }
         guard index < bytes.count else { return nil }
-        if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") { return (nil, index + 2) }
-        guard let (address, next) = addressSpec(bytes, from: index + 1),
+        return angleAddress(bytes, at: index) { name.isEmpty ? nil : name.withUnsafeBufferPointer(cleanedName) }
+    }
+
+    /// The `<user@host>` (or null `<>`) whose `<` is at `angle`, named `displayName()`, and the index after it.
+    private static func angleAddress(_ bytes: UnsafeBufferPointer<UInt8>, at angle: Int,
+                                     displayName: () -> String?) -> (MailAddress?, Int)? {
+        if angle + 1 < bytes.count, bytes[angle + 1] == UInt8(ascii: ">") { return (nil, angle + 2) }
+        guard let (address, next) = addressSpec(bytes, from: angle + 1),
               next < bytes.count, bytes[next] == UInt8(ascii: ">") else { return nil }
-        let displayName = name.isEmpty ? nil : cleanedName(name)
-        return (MailAddress(displayName: displayName, address: address), next + 1)
+        return (MailAddress(displayName: displayName(), address: address), next + 1)
+    }
+
+    /// A display name that is its bytes as written (words separated by single spaces, or one quoted string's
+    /// content), and the index of the `<` after it (whitespace between them allowed), or nil: the name is then built
+    /// word by word. The commonest names are read without copying them into a buffer first.
+    private static func plainName(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Range<Int>, Int)? {
+        if bytes[start] == UInt8(ascii: "\"") {
+            var end = start + 1
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                if bytes[end] == UInt8(ascii: "\\") || bytes[end] == 0x0D || bytes[end] == 0x0A { return nil }
+                end += 1
+            }
+            let angle = skipWhitespace(bytes, from: end + 1)
+            guard angle < bytes.count, bytes[angle] == UInt8(ascii: "<") else { return nil }
+            return ((start + 1)..<end, angle)
+        }
+        var index = start
+        var nameEnd = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") { return (start..<nameEnd, index) }
+            if isWhitespace(byte) {
+                // One space between words keeps the name as written; any whitespace may precede the `<`.
+                var after = index + 1
+                while after < bytes.count, isWhitespace(bytes[after]) { after += 1 }
+                guard after < bytes.count else { return nil }
+                if bytes[after] == UInt8(ascii: "<") { return (start..<nameEnd, after) }
+                guard after == index + 1, byte == 0x20 else { return nil }
+                index = after
+                continue
+            }
+            guard byte != UInt8(ascii: "\""), !endsNameWord(byte) else { return nil }
+            index += 1
+            nameEnd = index
+        }
+        return nil
     }
 
     /// `local@domain` at `start`: dot-separated ASCII atext, `@`, dot-separated domain labels (one trailing dot, the
@@ -131,7 +177,7 @@ enum SimpleAddressListReader {
 
     /// `AddressDisplayName.cleaned`, done on the bytes when they are ASCII. The name holds no line breaks (they
     /// separate words, and quoted strings with them are left to the full reader), so each byte is one character.
-    private static func cleanedName(_ name: [UInt8]) -> String? {
+    private static func cleanedName(_ name: UnsafeBufferPointer<UInt8>) -> String? {
         guard !name.contains(where: { $0 >= 0x80 }) else {
             return AddressDisplayName.cleaned(String(decoding: name, as: UTF8.self))
         }
@@ -146,7 +192,8 @@ enum SimpleAddressListReader {
         if upper > lower, name[upper - 1] == UInt8(ascii: ",") { upper -= 1 }
         while lower < upper, isSpace(name[lower]) { lower += 1 }
         while upper > lower, isSpace(name[upper - 1]) { upper -= 1 }
-        return lower < upper ? String(decoding: name[lower..<upper], as: UTF8.self) : nil
+        guard lower < upper else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: name[lower..<upper]), as: UTF8.self)
     }
 
     private static func atMemberEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {

@@ -41,6 +41,12 @@ struct UnreadHeaderBlock: Sendable {
         bytes.withUnsafeBufferPointer { HeaderBlockParser.withPlainValueBytes($0, layout[index], body) }
     }
 
+    /// Calls `body` with field `index`'s value in place when it reads exactly as `rawValue(at:)` would, or returns
+    /// nil: a one-line ASCII value is its trimmed bytes.
+    func withASCIIRawValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        bytes.withUnsafeBufferPointer { HeaderBlockParser.withASCIIRawValueBytes($0, layout[index], body) }
+    }
+
     /// Calls `body` with field `index`'s value as it stands in the block: folded, untrimmed, undecoded.
     func withValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[layout[index].value])) }

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import MailParsing
 
 private func parsed(_ value: String) -> [MailAddress] { AddressParser.parseList(value) }
@@ -106,4 +107,41 @@ func findAddressesIsLinear(_ unit: String) {
     #expect(small > 0)
     let ratio = Double(large) / Double(small)
     #expect(ratio > 3.8 && ratio < 4.2, "ratio \(ratio) for \(unit)")
+}
+
+@Test func messageAddressesGiveDecodedNamesThatCompareAndCodeAsDecoded() throws {
+    let message = MessageParser().parse(Array("""
+        From: =?UTF-8?B?SsO8cmdlbg==?= <j@example.com>
+        To: =?ISO-8859-1?Q?Ren=E9?= <rene@example.com>, plain@example.com
+        Subject: names
+
+        body
+        """.utf8))
+    let decoded = MailAddress(displayName: "Jürgen", address: "j@example.com")
+    #expect(message.from == [decoded])
+    #expect(message.from.first?.displayName == "Jürgen")
+    #expect(message.to.map(\.displayName) == ["René", nil])
+    // A name read from the header and the same name set directly are one mailbox: in sets, and once encoded.
+    #expect(Set(message.from + [decoded]).count == 1)
+    let encoded = try JSONEncoder().encode(message.from)
+    #expect(try JSONDecoder().decode([MailAddress].self, from: encoded) == [decoded])
+    #expect(String(decoding: encoded, as: UTF8.self).contains("Jürgen"))
+    // A name set after reading replaces the written one.
+    var renamed = message.from[0]
+    renamed.displayName = "=?UTF-8?B?SsO8cmdlbg==?="
+    #expect(renamed.displayName == "=?UTF-8?B?SsO8cmdlbg==?=")
+}
+
+@Test func messageAddressesReadFoldedRawUTF8AndLatin1ValuesAlike() {
+    let folded = MessageParser().parse(Array("From: Pat Smith\n <pat@example.com>\nTo: a@example.com,\n\tb@example.com\n\nx".utf8))
+    #expect(folded.from == [MailAddress(displayName: "Pat Smith", address: "pat@example.com")])
+    #expect(folded.to.map(\.address) == ["a@example.com", "b@example.com"])
+    let utf8 = MessageParser().parse(Array("From: Jürgen Groß <j@example.com>\n\nx".utf8))
+    #expect(utf8.from == [MailAddress(displayName: "Jürgen Groß", address: "j@example.com")])
+    let latin1 = MessageParser().parse(Array("From: Ren".utf8) + [0xE9] + Array(" <rene@example.com>\n\nx".utf8))
+    #expect(latin1.from == [MailAddress(displayName: "René", address: "rene@example.com")])
+    // Headers given as fields, not parsed from bytes, give the same lists.
+    let given = HeaderSection(fields: [HeaderField(name: "From", rawValue: "=?UTF-8?B?SsO8cmdlbg==?= <j@example.com>")])
+    let made = Message(headers: given, root: MessageParser().parse(Array("\n".utf8)).root)
+    #expect(made.from == [MailAddress(displayName: "Jürgen", address: "j@example.com")])
 }

@@ -69,12 +69,18 @@ func decodesEveryListedCharset(_ index: Int) {
         ("x-mac-roman", "macintosh"), ("x-mac-cyrillic", "x-mac-cyrillic"), ("x-mac-ce", "x-mac-ce"),
         ("ANSI_X3.4-1968", "US-ASCII"), ("ascii", "US-ASCII"), ("koi8r", "KOI8-R"), ("x-gbk", "GBK"),
         ("big5-hkscs", "Big5-HKSCS"), ("unicode-1-1-utf-7", "UTF-7"), ("tis-620", "windows-874"),
+        ("iso-8859-2", "ISO-8859-2"), ("ISO-8859-6-E", "ISO-8859-6"), ("iso_8859-009", "ISO-8859-9"),
+        ("Windows-1258", "windows-1258"), ("cp-1250", "windows-1250"), ("win1252", "windows-1252"),
     ]
     for (label, canonical) in expected {
         #expect(CharsetDecoder.canonicalName(label) == canonical, "\(label)")
     }
     #expect(CharsetDecoder.canonicalName("x-unknown-charset") == nil)
     #expect(CharsetDecoder.canonicalName("iso-8859-99") == nil)
+    for unknown in ["iso-8859-ie", "iso-8859-1x", "iso-8859-99999999999999999999", "windows-1259",
+                    "windows-", "cp", "windows-125a", "xcp-99999999999999999999"] {
+        #expect(CharsetDecoder.canonicalName(unknown) == nil, "\(unknown)")
+    }
 }
 
 @Test func aliasedLabelsDecodeLikeTheirCanonicalCharset() {

@@ -22,6 +22,9 @@ import Testing
         "a@b.com(x)", "a@b.com (x) (y)", "a@b.com (a (b))", "a@b.com (x\\)y)", "a@b.com (x\r\n y), c@d.com",
         "a@b.com (unclosed", "a@b.com (x) trailing", "' Pat ' <p@x.com>", "\" Pat, \" <p@x.com>", "\"'\" <p@x.com>",
         "\"','\" <p@x.com>", "\"\t, \" <p@x.com>", "\"Pat\tSmith\" <p@x.com>", "\" 'Pat' ,\" <p@x.com>",
+        "Pat Smith<p@x.com>", "\"Pat\"  \t<p@x.com>", "Pat Smith \r\n <p@x.com>", "\"Pat\" Smith <p@x.com>",
+        "Pat \"Q\" Smith <p@x.com>", "\"unclosed <p@x.com>", "Pat Smith", "\"Pat\"", "Pat Smith ", "\"Pat\" ",
+        "Pat\tSmith <p@x.com>", "Jürgen  Müller <jm@example.de>", "\"Jürgen\" <jm@example.de>", "\"Pat\"<>",
     ]
 
     @Test func addressListShortcutAgreesWithTheTokenizer() {
