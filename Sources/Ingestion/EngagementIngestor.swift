@@ -107,7 +107,7 @@ public final class EngagementIngestor: Sendable {
             pieces.append("; ")
             pieces.append(first)
         }
-        return joinedText(pieces)
+        return String(concatenating: pieces)
     }
 }
 

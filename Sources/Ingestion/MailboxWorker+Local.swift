@@ -81,8 +81,8 @@ enum LocalMessageIdentity {
         if path.count > root.count, path[root.count] == UInt8(ascii: "/"), path.starts(with: root) {
             relative = UnsafeBufferPointer(rebasing: path[(root.count + 1)...])
         }
-        guard let unique = maildirUniqueName(relative) else { return joinedText("file ", relative) }
-        return joinedText("maildir ", UnsafeBufferPointer(rebasing: relative[unique]))
+        guard let unique = maildirUniqueName(relative) else { return String(concatenating: "file ", relative) }
+        return String(concatenating: "maildir ", UnsafeBufferPointer(rebasing: relative[unique]))
     }
 
     /// Where the unique part of a Maildir file name (`cur/UNIQUE:2,FLAGS` or `new/UNIQUE`) lies in `path`; nil when

@@ -60,8 +60,8 @@ public struct MessageInterpreter: Sendable {
             evidence += verdict.evidence
             evidence.append(matchedBy)
             return EngagementEvent(contact: contact, kind: kind, at: at,
-                                   idempotencyKey: joinedText(keyStart.0, keyStart.1, keyStart.2, " ", contact, " ",
-                                                                kind.name),
+                                   idempotencyKey: String(concatenating: keyStart.0, keyStart.1, keyStart.2, " ",
+                                                                          contact, " ", kind.name),
                                    source: source, evidence: evidence)
         }
 
@@ -74,7 +74,7 @@ public struct MessageInterpreter: Sendable {
                 guard directory.isContact(address) else { unknown.append(recipient); continue }
                 if result.events.contains(where: { $0.contact == address }) { continue }
                 result.events.append(event(address, bounceKind(recipient, verdict: verdict),
-                                           joinedText("matched by failed recipient ", address)))
+                                           String(concatenating: "matched by failed recipient ", address)))
             }
             // The failed address is not a contact (a forwarding alias, a rewritten address) but the bounce carries the
             // email we sent: the bounce is about the contact that email went to.
@@ -101,7 +101,7 @@ public struct MessageInterpreter: Sendable {
         }
         if result.events.isEmpty {
             result.unmatched = UnmatchedReport(
-                source: source, key: joinedText(keyStart.0, keyStart.1, keyStart.2, " unmatched"),
+                source: source, key: String(concatenating: keyStart.0, keyStart.1, keyStart.2, " unmatched"),
                 kind: verdict.kind,
                 messageID: verdict.messageID, from: verdict.from ?? facts.from.first?.address,
                 subject: verdict.subject ?? facts.subject, date: verdict.date ?? facts.date,
@@ -155,7 +155,8 @@ public struct MessageInterpreter: Sendable {
             guard !address.isEmpty, !seen.contains(address) else { return nil }
             seen.append(address)
             tried.append(address)
-            return directory.isContact(address) ? (address, joinedText("matched by ", label, " ", address)) : nil
+            guard directory.isContact(address) else { return nil }
+            return (address, String(concatenating: "matched by ", label, " ", address))
         }
         if let found = attempt(verdict.kind == .optOut && facts.isFeedbackReport ? "complainant" : "sender",
                                verdict.contact) { return found }
@@ -169,8 +170,8 @@ public struct MessageInterpreter: Sendable {
         -> (contact: String?, evidence: String, tried: [String]) {
         func match(_ label: String, _ id: String?) -> (contact: String?, evidence: String, tried: [String])? {
             guard let id, !id.isEmpty, let contact = directory.contactForOutboundMessage(id) else { return nil }
-            return (EmailAddress.normalize(contact), joinedText("matched by ", label, " <", id, "> of an outbound email"),
-                    [])
+            return (EmailAddress.normalize(contact),
+                    String(concatenating: "matched by ", label, " <", id, "> of an outbound email"), [])
         }
         if let found = match("embedded original Message-ID", verdict.originalMessageID) { return found }
         if let found = match("In-Reply-To", verdict.inReplyTo) { return found }
@@ -182,7 +183,7 @@ public struct MessageInterpreter: Sendable {
         var tried: [String] = []
         tried.reserveCapacity(verdict.references.count + 2)
         func note(_ id: String?) {
-            if let id, !id.isEmpty { tried.append(joinedText("<", id, ">")) }
+            if let id, !id.isEmpty { tried.append(String(concatenating: "<", id, ">")) }
         }
         note(verdict.originalMessageID)
         note(verdict.inReplyTo)

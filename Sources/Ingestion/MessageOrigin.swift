@@ -1,3 +1,5 @@
+import MailParsing
+
 /// Where one inbound message was read, which names it in event sources and gives it a stable identity when the
 /// message has no Message-ID.
 public enum MessageOrigin: Sendable, Equatable {
@@ -14,7 +16,7 @@ public enum MessageOrigin: Sendable, Equatable {
     /// Shown in the contact's history: `mailbox sales uid 42`, or the file path.
     public var source: String {
         switch self {
-        case .imap(let mailbox, _, let uid): return joinedText("mailbox ", mailbox, " uid ", String(uid))
+        case .imap(let mailbox, _, let uid): return String(concatenating: "mailbox ", mailbox, " uid ", String(uid))
         case .file(_, let source, _): return source
         }
     }

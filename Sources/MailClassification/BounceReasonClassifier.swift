@@ -1,3 +1,6 @@
+import Foundation
+import MailParsing
+
 /// Decides why one recipient bounced, from the server's diagnostic text and the RFC 3463 status code.
 ///
 /// The text wins over the status class, because providers misuse codes (5.1.1 for rate limits, 5.x.x for IP
@@ -423,5 +426,3 @@ struct StatusCode: Equatable {
         }
     }
 }
-
-import Foundation

@@ -1,0 +1,42 @@
+extension String {
+    /// The pieces one after another, written into one new string of exactly their size. Appending piece by piece
+    /// goes through the generic append path (a capacity check and a copy, a few hundred instructions) for every piece,
+    /// and interpolation guesses 16 bytes a piece and grows when a piece is longer. The classifier's evidence lines
+    /// and the worker's idempotency keys, sources and reasons are built this way, several per message.
+    public init(concatenating pieces: String...) {
+        self.init(concatenating: pieces)
+    }
+
+    /// The pieces one after another, written into one new string of exactly their size.
+    public init(concatenating pieces: [String]) {
+        var length = 0
+        for piece in pieces { length += piece.utf8.count }
+        self.init(unsafeUninitializedCapacity: length) { out in
+            guard let base = out.baseAddress else { return 0 }
+            var count = 0
+            for var piece in pieces {
+                // `withUTF8` reads a native string in place (making a bridged one contiguous first).
+                piece.withUTF8 { bytes in
+                    if let source = bytes.baseAddress, count + bytes.count <= length {
+                        (base + count).update(from: source, count: bytes.count)
+                        count += bytes.count
+                    }
+                }
+            }
+            return count
+        }
+    }
+
+    /// `prefix` followed by `bytes` read as UTF-8, in one allocation; invalid sequences are repaired as
+    /// `String(decoding:as:)` repairs them.
+    public init(concatenating prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let start = prefix.utf8CodeUnitCount
+        self.init(unsafeUninitializedCapacity: start + bytes.count) { text in
+            UnsafeMutableRawBufferPointer(text).copyMemory(
+                from: UnsafeRawBufferPointer(start: prefix.utf8Start, count: start))
+            UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: text[start...]))
+                .copyMemory(from: UnsafeRawBufferPointer(bytes))
+            return start + bytes.count
+        }
+    }
+}
