@@ -163,14 +163,44 @@ import Testing
         #expect(holds("Grüße, l’équipe — Привет Ωμέγα 日本語のメール：ＯＫ"))
         #expect(!holds("Gru\u{308}ße"))        // combining diaeresis
         #expect(!holds("OK 👍🏽"))               // emoji with a skin-tone modifier
-        #expect(!holds("한국어"))                 // Hangul syllables may join jamo
+        #expect(holds("한국어입니다。「はい」、ありがとう。"))
+        #expect(!holds("\u{1100}\u{1161}"))          // conjoining jamo make one syllable
+        #expect(!holds("한\u{11A8}"))                // a syllable joins a trailing jamo
+        #expect(!holds("日本\u{3000}語"))             // the ideographic space is whitespace
+        #expect(!holds("漢\u{302A}"))                // an ideographic tone mark joins its character
         #expect(!holds("a\r\nb"))               // CR LF is one character
         #expect(!holds("\u{0600}1"))            // a prepended mark
     }
 
+    @Test func attributionSignsAreFoundInEveryByteOfALine() {
+        let texts = ["", "a", "On Monday", "On Monday, Sam wrote:", "12345678", "abcdefgh9", "abcdefghijklmno@",
+                     "<sam> Grüße", "ＯＫ 日本語のメール：", "\u{0660}\u{0661} Arabic digits are not ASCII ones", "/:;?@[`{",
+                     "0123456789", "--------<", "ÀÉÎ@ÕÜ"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let signs = bytes.withUnsafeBufferPointer { AttributionSigns($0) }
+            #expect(signs.holdsAt == bytes.contains(UInt8(ascii: "@")), "\(text)")
+            #expect(signs.holdsLessThan == bytes.contains(UInt8(ascii: "<")), "\(text)")
+            #expect(signs.holdsDigit == bytes.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(text)")
+        }
+    }
+
+    /// Trimming a reply by bytes where its ends are characters of their own gives what trimming characters gives.
+    @Test func replyTextTrimmedByBytesAgreesWithCharacters() {
+        let texts = ["  谢谢。\n", "\r\n「はい」\r\n", "감사합니다 \n", "\u{A0}Hola\u{A0}", "Hallo\u{85}", " \u{301}x ",
+                     "x \u{301}", "\n\n", "", " Grüße ", "日本\u{3000}", "\u{3000}日本"]
+        for text in texts {
+            let trimmed = Array(text.utf8).withUnsafeBufferPointer { ReplyTextExtractor.trimmedWhitespace($0).text }
+            var expected = text
+            while let last = expected.last, last.isWhitespace { expected.removeLast() }
+            while let first = expected.first, first.isWhitespace { expected.removeFirst() }
+            #expect(trimmed == expected, "\(text.unicodeScalars.map { $0.value })")
+        }
+    }
+
     /// A reply whose quoted header block and signature are written with precomposed or decomposed accents, or
     /// with emoji, is cut at the same place: lines are read by scalars or by characters, with the same rules.
-    @Test(arguments: ["é", "e\u{301}", "é 👍🏽"])
+    @Test(arguments: ["é", "e\u{301}", "é 👍🏽", "谢谢。", "감사합니다"])
     func replyLinesReadTheSameByScalarsAndByCharacters(accent: String) {
         let body = "Merci, c'est noté \(accent)!\n\n-- \nPat\n\nDe : Sam <sam@seller.example>\nEnvoyé : mardi\n"
             + "À : Pat\nObjet : Réunion \(accent)\n\nBonjour"
