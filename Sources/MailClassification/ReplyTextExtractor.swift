@@ -828,19 +828,48 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     /// The line left just above a trailing quote that introduces it ("2013/7/20 Sam <sam@example.com>", "Sam:").
-    /// `introducesQuote` on the paragraph's UTF-8, by bytes when it is ASCII without CR: there every byte is a
-    /// character, the whitespace trimmed is space and tab, and the numbers are the digits.
+    /// `introducesQuote` on the paragraph's UTF-8, by scalars when each is a character of its own (no CR): there
+    /// the whitespace trimmed (`CharacterSet.whitespaces`, scalar by scalar) is space, tab and no-break space, a
+    /// colon or "@" character is its byte, and a number is a scalar with a numeric type.
     static func introducesQuote(_ paragraph: [UInt8]) -> Bool {
-        guard !paragraph.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
+        let isASCII = !paragraph.contains { $0 >= 0x80 || $0 == 0x0D }
+        guard isASCII || paragraph.withUnsafeBufferPointer({ SingleScalarText.holds($0) }) else {
             return introducesQuote(String(decoding: paragraph, as: UTF8.self))
         }
         var start = 0, end = paragraph.count
-        while start < end, paragraph[start] == 0x20 || paragraph[start] == 0x09 { start += 1 }
-        while end > start, paragraph[end - 1] == 0x20 || paragraph[end - 1] == 0x09 { end -= 1 }
+        while start < end {
+            if paragraph[start] == 0x20 || paragraph[start] == 0x09 {
+                start += 1
+            } else if paragraph[start] == 0xC2, start + 1 < end, paragraph[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if paragraph[end - 1] == 0x20 || paragraph[end - 1] == 0x09 {
+                end -= 1
+            } else if end - 2 >= start, paragraph[end - 2] == 0xC2, paragraph[end - 1] == 0xA0 {
+                end -= 2
+            } else {
+                break
+            }
+        }
         guard end - start <= 300 else { return false }
         let trimmed = paragraph[start..<end]
-        return trimmed.last == UInt8(ascii: ":")
-            || (trimmed.contains(UInt8(ascii: "@")) && trimmed.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        if trimmed.last == UInt8(ascii: ":") { return true }
+        guard trimmed.contains(UInt8(ascii: "@")) else { return false }
+        if trimmed.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
+        return !isASCII && paragraph.withUnsafeBufferPointer { bytes in
+            var index = start
+            while index < end {
+                guard bytes[index] >= 0x80 else { index += 1; continue }
+                guard let (value, length) = SingleScalarText.scalar(in: bytes, at: index) else { return false }
+                if Unicode.Scalar(value)?.properties.numericType != nil { return true }
+                index += length
+            }
+            return false
+        }
     }
 
     static func introducesQuote(_ paragraph: String) -> Bool {

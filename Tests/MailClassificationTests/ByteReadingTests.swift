@@ -198,6 +198,18 @@ import Testing
         }
     }
 
+    /// The paragraph above a trailing quote is read by scalars where each is a character of its own, with the
+    /// answers reading its characters gives.
+    @Test func quoteIntroductionsReadByScalarsAgreeWithCharacters() {
+        let paragraphs = ["2013/7/20 Sam <sam@example.com>", "Sam:", "\u{A0}Jörg schrieb:\u{A0}", "Jörg <j@example.de>",
+                          "Jörg <j@example.de> am ２日", "王 <wang@example.cn> 三月", "王 <wang@example.cn>", "谢谢。",
+                          "Grüße\t", "Re\u{301}sume\u{301}:", "a@b ① ", "\u{3000}田中:\u{3000}", ""]
+        for paragraph in paragraphs {
+            #expect(ReplyTextExtractor.introducesQuote(Array(paragraph.utf8)) == ReplyTextExtractor.introducesQuote(paragraph),
+                    "\(paragraph)")
+        }
+    }
+
     /// A reply whose quoted header block and signature are written with precomposed or decomposed accents, or
     /// with emoji, is cut at the same place: lines are read by scalars or by characters, with the same rules.
     @Test(arguments: ["é", "e\u{301}", "é 👍🏽", "谢谢。", "감사합니다"])
