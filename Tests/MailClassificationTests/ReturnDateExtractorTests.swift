@@ -56,6 +56,12 @@ import Testing
         #expect(checked > 1_000)
     }
 
+    @Test func isoTextsArePaddedYearMonthDay() {
+        for (year, month, day) in [(2026, 12, 7), (1600, 1, 1), (9999, 12, 31), (1000, 10, 10), (999, 2, 3), (12026, 5, 6)] {
+            #expect(CivilDay.isoText(year: year, month: month, day: day) == String(format: "%04d-%02d-%02d", year, month, day))
+        }
+    }
+
     /// Windows of text are read by bytes when each scalar is a character of its own, by characters otherwise; a
     /// combining mark or emoji near the date must not change what is read.
     @Test(arguments: ["", " 👍🏽", " café\u{301}", "\r\nMerci"])
