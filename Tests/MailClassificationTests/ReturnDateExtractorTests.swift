@@ -72,6 +72,30 @@ import Testing
     }
 }
 
+/// Text that is not ASCII is folded in pieces, and a piece's offsets worked out when asked for: bytes and offsets
+/// must be those the general fold gives for the whole text, wherever the pieces are cut.
+@Suite struct OriginFoldTests {
+    @Test(arguments: [
+        "Je suis absent jusqu'au 14 décembre.\nMerci", "Grüße\n\n--\nl'\nentreprise 'x'\r\nZurück am Montag",
+        "日本語\n本日は休み。12月14日まで\n", "é\n", "\né", " , état\n ' ll' \n---\n Ωμέγα,\tok", "café\u{301}\nx",
+        "a\u{301}'\n'b d'é", "\n\n\n", "ß\u{130}\n\u{1F600} x", "",
+        String(repeating: "Ich bin bis zum 14. Dezember nicht im Büro, l'été 'quoted' — ", count: 6),
+        String(repeating: "x", count: 63) + "' é" + String(repeating: "y'", count: 40) + " z",
+        String(repeating: "é", count: 70) + " " + String(repeating: "a ", count: 40) + "。",
+    ])
+    func givesTheGeneralFoldsBytesAndOffsets(text: String) {
+        let general = NormalizedText(text, trackingOrigins: true)
+        let source = Array(text.utf8)
+        source.withUnsafeBufferPointer { source in
+            var fold = ReturnDateExtractor.OriginFold(source)
+            #expect(fold.bytes == general.bytes)
+            for index in 1..<general.bytes.count {
+                #expect(fold.origin(of: index, in: source, counter: nil) == Int(general.sourceOffsets[index]), "\(index)")
+            }
+        }
+    }
+}
+
 /// The return date is read at the source offset the fold gives for the word before it: the byte-by-byte fold of
 /// ASCII text must give the offsets the general fold gives.
 @Suite struct TrackedASCIIFoldTests {
