@@ -231,8 +231,11 @@ import Testing
 
     @Test func lowercasedPrefixesAnsweredByBytesAgreeWithLowercasing() {
         let texts = ["Report domain: x", "Re: Überprüfung", "Ré: x", "Überweisung", "\u{130}nfo", "\u{212A}elvin",
-                     "LEI\u{301}DO: x", "Lei\u{301}do: x", "Read:\u{301} x", "r", "", "\r\nread:", "日本語", "READ receipt"]
-        let prefixes = ["report domain:", "read:", "leído:", "lu :", "i\u{307}nfo", "kelvin", "read receipt", "r"]
+                     "LEI\u{301}DO: x", "Lei\u{301}do: x", "Read:\u{301} x", "r", "", "\r\nread:", "日本語", "READ receipt",
+                     "Réponse automatique", "Re\u{301}ad: x", "Lei\u{301}do:", "Rea\u{212A}", "Lu\u{130}", "Repor\u{0165}",
+                     "Lida\u{37E}", "rea\u{308}d:", "x;ab\u{E9}", "x;abe\u{301}"]
+        let prefixes = ["report domain:", "read:", "leído:", "lu :", "i\u{307}nfo", "kelvin", "read receipt", "r", "lei\u{301}do:",
+                        "x;ab", "lida;", "rea", "reak"]
         for text in texts {
             for prefix in prefixes {
                 #expect(text.hasLowercasedPrefix(prefix) == text.lowercased().hasPrefix(prefix), "\(text) / \(prefix)")
