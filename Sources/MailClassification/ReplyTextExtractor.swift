@@ -160,8 +160,9 @@ public struct ReplyTextExtractor: Sendable {
         init(reading: LineReading, counter: StepCounter?) {
             self.reading = reading
             self.counter = counter
-            // A line is seldom shorter than 32 bytes: enough room for most texts at once, never much more.
-            lines.reserveCapacity(Swift.min(reading.bytes.count / 32 + 8, 256))
+            // A line is seldom shorter than 32 bytes, and the reply is usually cut within twenty lines: room for
+            // that at once, in a block small enough for the allocator's quick path (more lines grow the array).
+            lines.reserveCapacity(Swift.min(reading.bytes.count / 32 + 8, 20))
         }
 
         var lineCount: Int { lines.count }
