@@ -54,6 +54,19 @@ struct CivilDay {
 
     /// "YYYY-MM-DD" for a year of at least four digits.
     static func isoText(year: Int, month: Int, day: Int) -> String {
+        // Written as ten bytes for the years this type reads (no intermediate strings); others by padding.
+        if (1_000...9_999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
+                let zero = UInt8(ascii: "0")
+                text[0] = zero &+ UInt8(year / 1_000); text[1] = zero &+ UInt8(year / 100 % 10)
+                text[2] = zero &+ UInt8(year / 10 % 10); text[3] = zero &+ UInt8(year % 10)
+                text[4] = UInt8(ascii: "-")
+                text[5] = zero &+ UInt8(month / 10); text[6] = zero &+ UInt8(month % 10)
+                text[7] = UInt8(ascii: "-")
+                text[8] = zero &+ UInt8(day / 10); text[9] = zero &+ UInt8(day % 10)
+                return String(decoding: UnsafeBufferPointer(text), as: UTF8.self)
+            }
+        }
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits

@@ -54,7 +54,10 @@ enum HTMLText {
                 }
                 index = tag.end
                 if invisibleTags.contains(tag.name), !tag.closing, !tag.selfClosing {
-                    index = find(input, "</" + tag.name.text, from: index, caseInsensitive: true) ?? index
+                    let found = tag.name.withEndTagBytes { endTag in
+                        input.withUnsafeBufferPointer { find(in: $0, pattern: endTag, from: index, caseInsensitive: true) }
+                    }
+                    index = found ?? index
                     continue
                 }
                 if var current = dropping {
@@ -83,11 +86,9 @@ enum HTMLText {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
                 pendingSpace = true
             case UInt8(ascii: "&"):
-                let (decoded, next) = Entity.decode(input, at: index - 1)
                 if pendingSpace, output.last.map({ $0 != 0x0A }) ?? false { output.append(0x20) }
                 pendingSpace = false
-                output.append(contentsOf: decoded)
-                index = next
+                index = Entity.decode(input, at: index - 1, appendingTo: &output)
             default:
                 if pendingSpace, output.last.map({ $0 != 0x0A }) ?? false { output.append(0x20) }
                 pendingSpace = false
@@ -185,9 +186,24 @@ enum HTMLText {
                 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
         }
 
-        var text: String {
-            let bytes = [words.0, words.1, words.2, words.3].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (UInt64($0) * 8)) } }
-            return String(decoding: bytes.prefix(length), as: UTF8.self)
+        /// Calls `body` with the lowercased end tag of this name ("</style"), made on the stack.
+        func withEndTagBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            let count = Swift.min(length, 32)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 34) { buffer in
+                buffer[0] = UInt8(ascii: "<")
+                buffer[1] = UInt8(ascii: "/")
+                for offset in 0..<count {
+                    let word: UInt64
+                    switch offset / 8 {
+                    case 0: word = words.0
+                    case 1: word = words.1
+                    case 2: word = words.2
+                    default: word = words.3
+                    }
+                    buffer[2 + offset] = UInt8(truncatingIfNeeded: word >> (UInt64(offset % 8) * 8))
+                }
+                return body(UnsafeBufferPointer(rebasing: buffer[..<(2 + count)]))
+            }
         }
     }
 
@@ -266,8 +282,9 @@ enum HTMLText {
             "iquest": "¿", "zwnj": "", "zwj": "", "shy": "",
         ]
 
-        /// Decodes the entity at `start` (which holds `&`); an unknown or broken entity is kept as written.
-        static func decode(_ input: [UInt8], at start: Int) -> ([UInt8], Int) {
+        /// Appends the decoded entity at `start` (which holds `&`) to `output`, and returns where the text after it
+        /// starts; an unknown or broken entity is kept as written.
+        static func decode(_ input: [UInt8], at start: Int, appendingTo output: inout [UInt8]) -> Int {
             var index = start + 1
             while index < input.count, index - start <= 10, input[index] != UInt8(ascii: ";") {
                 let byte = input[index]
@@ -276,21 +293,32 @@ enum HTMLText {
                 index += 1
             }
             guard index < input.count, input[index] == UInt8(ascii: ";"), index > start + 1 else {
-                return ([UInt8(ascii: "&")], start + 1)
+                output.append(UInt8(ascii: "&"))
+                return start + 1
             }
+            // At most ten bytes: a string held in place, with no allocation.
             let body = String(decoding: input[(start + 1)..<index], as: UTF8.self)
             if body.hasPrefix("#") {
                 let digits = body.dropFirst()
                 let value = digits.first == "x" || digits.first == "X"
                     ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
                 if let value, let scalar = Unicode.Scalar(value) {
-                    let text = value == 0xA0 ? " " : String(Character(scalar))
-                    return (Array(text.utf8), index + 1)
+                    if value == 0xA0 {
+                        output.append(0x20)
+                    } else {
+                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { buffer in
+                            guard let base = buffer.baseAddress else { return }
+                            output.append(contentsOf: UnsafeBufferPointer(start: base, count: UTF8.encode(scalar, into: base)))
+                        }
+                    }
+                    return index + 1
                 }
             } else if let text = named[body] {
-                return (Array(text.utf8), index + 1)
+                output.append(contentsOf: text.utf8)
+                return index + 1
             }
-            return ([UInt8(ascii: "&")], start + 1)
+            output.append(UInt8(ascii: "&"))
+            return start + 1
         }
     }
 }

@@ -160,8 +160,9 @@ public struct ReplyTextExtractor: Sendable {
         init(reading: LineReading, counter: StepCounter?) {
             self.reading = reading
             self.counter = counter
-            // A line is seldom shorter than 32 bytes: enough room for most texts at once, never much more.
-            lines.reserveCapacity(Swift.min(reading.bytes.count / 32 + 8, 256))
+            // A line is seldom shorter than 32 bytes, and the reply is usually cut within twenty lines: room for
+            // that at once, in a block small enough for the allocator's quick path (more lines grow the array).
+            lines.reserveCapacity(Swift.min(reading.bytes.count / 32 + 8, 20))
         }
 
         var lineCount: Int { lines.count }
@@ -336,22 +337,50 @@ public struct ReplyTextExtractor: Sendable {
     /// Whether an ASCII byte is a whitespace character (space, tab, LF, VT, FF, CR).
     private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
-    /// The text without leading and trailing whitespace characters. By bytes where the whitespace at each end is
-    /// ASCII and meets an ASCII non-whitespace byte (or the other end): there every byte is its own character
-    /// (CR LF, one character, is whitespace too); by characters otherwise.
-    /// `byBytes`: whether only ASCII whitespace bytes were trimmed.
+    /// The text without leading and trailing whitespace characters: by bytes where `whitespaceTrimmedBounds`
+    /// tells, by characters otherwise. `byBytes`: whether only ASCII whitespace bytes were trimmed.
     static func trimmedWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, byBytes: Bool) {
-        var start = 0, end = bytes.count
-        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
-        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-        if (start == end || bytes[start] < 0x80) && (end == start || bytes[end - 1] < 0x80) {
-            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), true)
+        if let trimmed = whitespaceTrimmedBounds(bytes) {
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed]), as: UTF8.self), true)
         }
+        let start = bytes.firstIndex { !isASCIIWhitespace($0) } ?? bytes.count
+        let end = (bytes.lastIndex { !isASCIIWhitespace($0) } ?? -1) + 1
         var result = String(decoding: bytes, as: UTF8.self)
         while let last = result.last, last.isWhitespace { result.removeLast() }
         while let first = result.first, first.isWhitespace || first == "\n" { result.removeFirst() }
         // Often the characters trimmed are those whitespace bytes after all.
         return (result, result.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+    }
+
+    /// Where valid UTF-8 text lies without its leading and trailing whitespace characters, when bytes tell: the
+    /// whitespace at each end is ASCII (CR LF, one character, is whitespace too) and meets a scalar that is a
+    /// character of its own and no whitespace, or the other end. Such a scalar joins neither the whitespace before
+    /// it nor the one after it, and it starts (or, at the end, closes) a character whose first scalar is no
+    /// whitespace. Nil when characters must be read.
+    static func whitespaceTrimmedBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = 0, end = bytes.count
+        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return start..<end }
+        if bytes[start] >= 0x80 {
+            guard let (value, _) = SingleScalarText.scalar(in: bytes, at: start), isStandaloneNonWhitespace(value) else {
+                return nil
+            }
+        }
+        if bytes[end - 1] >= 0x80 {
+            var last = end - 1
+            while last > start, bytes[last] & 0xC0 == 0x80 { last -= 1 }
+            guard let (value, length) = SingleScalarText.scalar(in: bytes, at: last), last + length == end,
+                  isStandaloneNonWhitespace(value) else {
+                return nil
+            }
+        }
+        return start..<end
+    }
+
+    /// Of the scalars that are characters of their own, the whitespace ones are ASCII but NEL and no-break space.
+    private static func isStandaloneNonWhitespace(_ value: UInt32) -> Bool {
+        value != 0x85 && value != 0xA0 && SingleScalarText.isStandalone(value)
     }
 
     /// Lines split on LF, CRLF or CR alike, scanning bytes rather than grapheme clusters.
@@ -693,8 +722,9 @@ public struct ReplyTextExtractor: Sendable {
             }
             let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<line.upperBound])
             guard trimmed.count <= 400, let first = trimmed.first else { return }
-            let hasAddress = ReplyTextExtractor.containsAddress(bytes: trimmed)
-            guard hasAddress || ReplyTextExtractor.containsDigit(bytes: trimmed) else { return }
+            let signs = AttributionSigns(trimmed)
+            let hasAddress = signs.holdsAt && ReplyTextExtractor.containsAddress(bytes: trimmed.lazy)
+            guard hasAddress || signs.holdsDigit else { return }
             let startsWithDigit = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
             let startsWithNumber = startsWithDigit || (first >= 0x80 && SingleScalarText.first(of: trimmed).map { Character($0).isNumber } == true)
             let leading = UnsafeBufferPointer(rebasing: trimmed[..<SingleScalarText.end(ofFirst: 24, in: trimmed)])
@@ -702,7 +732,7 @@ public struct ReplyTextExtractor: Sendable {
                 QuoteMarkers.attributionLeads.matchesAtStart($0, counter: counter)
             }
             // Without joining characters, Foundation's search finds "<" exactly where its byte is.
-            mayOpen = startsWithNumber || hasAddress || trimmed.contains(UInt8(ascii: "<")) || startsWithLead
+            mayOpen = startsWithNumber || hasAddress || signs.holdsLessThan || startsWithLead
             opensStrongly = startsWithLead
         }
     }
@@ -799,19 +829,48 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     /// The line left just above a trailing quote that introduces it ("2013/7/20 Sam <sam@example.com>", "Sam:").
-    /// `introducesQuote` on the paragraph's UTF-8, by bytes when it is ASCII without CR: there every byte is a
-    /// character, the whitespace trimmed is space and tab, and the numbers are the digits.
+    /// `introducesQuote` on the paragraph's UTF-8, by scalars when each is a character of its own (no CR): there
+    /// the whitespace trimmed (`CharacterSet.whitespaces`, scalar by scalar) is space, tab and no-break space, a
+    /// colon or "@" character is its byte, and a number is a scalar with a numeric type.
     static func introducesQuote(_ paragraph: [UInt8]) -> Bool {
-        guard !paragraph.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
+        let isASCII = !paragraph.contains { $0 >= 0x80 || $0 == 0x0D }
+        guard isASCII || paragraph.withUnsafeBufferPointer({ SingleScalarText.holds($0) }) else {
             return introducesQuote(String(decoding: paragraph, as: UTF8.self))
         }
         var start = 0, end = paragraph.count
-        while start < end, paragraph[start] == 0x20 || paragraph[start] == 0x09 { start += 1 }
-        while end > start, paragraph[end - 1] == 0x20 || paragraph[end - 1] == 0x09 { end -= 1 }
+        while start < end {
+            if paragraph[start] == 0x20 || paragraph[start] == 0x09 {
+                start += 1
+            } else if paragraph[start] == 0xC2, start + 1 < end, paragraph[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if paragraph[end - 1] == 0x20 || paragraph[end - 1] == 0x09 {
+                end -= 1
+            } else if end - 2 >= start, paragraph[end - 2] == 0xC2, paragraph[end - 1] == 0xA0 {
+                end -= 2
+            } else {
+                break
+            }
+        }
         guard end - start <= 300 else { return false }
         let trimmed = paragraph[start..<end]
-        return trimmed.last == UInt8(ascii: ":")
-            || (trimmed.contains(UInt8(ascii: "@")) && trimmed.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        if trimmed.last == UInt8(ascii: ":") { return true }
+        guard trimmed.contains(UInt8(ascii: "@")) else { return false }
+        if trimmed.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
+        return !isASCII && paragraph.withUnsafeBufferPointer { bytes in
+            var index = start
+            while index < end {
+                guard bytes[index] >= 0x80 else { index += 1; continue }
+                guard let (value, length) = SingleScalarText.scalar(in: bytes, at: index) else { return false }
+                if Unicode.Scalar(value)?.properties.numericType != nil { return true }
+                index += length
+            }
+            return false
+        }
     }
 
     static func introducesQuote(_ paragraph: String) -> Bool {

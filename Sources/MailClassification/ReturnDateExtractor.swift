@@ -25,24 +25,18 @@ struct ReturnDateExtractor: Sendable {
     private func returnDate(in text: String, utf8 source: UnsafeBufferPointer<UInt8>, messageDate: Date?,
                             counter: StepCounter?) -> String? {
         let reference = messageDate ?? Date()
-        let folded: (bytes: [UInt8], origins: [Int32])
-        if let ascii = TrackedASCIIFold.fold(source) {
-            counter?.add(ascii.bytes.count)
-            folded = ascii
-        } else {
-            let normalized = NormalizedText(text, counter: counter, trackingOrigins: true)
-            folded = (normalized.bytes, normalized.sourceOffsets)
-        }
+        var folded = OriginFold(source)
+        counter?.add(folded.bytes.count)
         let triggers = AutoReplyPhrases.returnTriggers.matches(in: folded.bytes, counter: counter)
         // An English trigger ("until", "back", …) anywhere makes 3/12 read as March 12.
         let english = triggers.contains { $0.value }
         // Triggers that end together ("not before", "before") are followed by the same text: read it once.
         var readFrom: Int?
         for trigger in triggers.prefix(64) {
-            let end = trigger.range.upperBound - 1
-            guard end < folded.origins.count else { continue }
-            let start = Int(folded.origins[end])
-            guard start < source.count, start != readFrom else { continue }
+            guard let start = folded.origin(of: trigger.range.upperBound - 1, in: source, counter: counter),
+                  start < source.count, start != readFrom else {
+                continue
+            }
             readFrom = start
             let window = Self.text(source, from: start, scalars: 60)
             counter?.add(60)
@@ -55,6 +49,77 @@ struct ReturnDateExtractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// The fold of a text (`NormalizedText(text).bytes`) and, for any folded byte, the offset in the text of the
+    /// scalar it came from, as `NormalizedText(text, trackingOrigins: true)` gives them. ASCII text is folded with
+    /// its origins at once. Other text is folded without them in pieces cut just past an ASCII separator (after
+    /// which folding starts afresh, so the pieces' folds make the text's), and a piece's origins are worked out only
+    /// for the pieces holding the triggers read: following every scalar's origin costs several times the fold.
+    struct OriginFold {
+        let bytes: [UInt8]
+        private let asciiOrigins: [Int32]
+        /// For other text, each piece that folds to more than a space: where its fold after the leading space starts
+        /// in `bytes` (it ends where the next one starts), and the piece's bytes in the text.
+        private let pieces: [(foldStart: Int, source: Range<Int>)]
+        /// The origins of the piece last asked about: triggers come in the order they end, so each piece's origins
+        /// are worked out at most once.
+        private var originsPiece = -1
+        private var pieceOrigins: [Int32] = []
+        /// Pieces are cut at the first separator after this many bytes.
+        private static let pieceLength = 32
+
+        init(_ source: UnsafeBufferPointer<UInt8>) {
+            if let ascii = TrackedASCIIFold.fold(source) {
+                (bytes, asciiOrigins, pieces) = (ascii.bytes, ascii.origins, [])
+                return
+            }
+            var pieces: [(foldStart: Int, source: Range<Int>)] = []
+            pieces.reserveCapacity(source.count / Self.pieceLength + 1)
+            // Each piece's fold is written over the space the previous one ended with, as its own leading space.
+            // Room: a piece's fold needs twice its bytes and four more, and a piece holds at least one byte.
+            let capacity = NormalizedText.foldedCapacity(source.count) &+ 4 &* source.count
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                guard let base = out.baseAddress else { count = 0; return }
+                base[0] = 0x20
+                var end = 1, pieceStart = 0
+                repeat {
+                    var pieceEnd = Swift.min(pieceStart &+ Self.pieceLength, source.count)
+                    while pieceEnd < source.count, !NormalizedText.foldsToSpace(source[pieceEnd &- 1]) { pieceEnd &+= 1 }
+                    let piece = UnsafeBufferPointer(rebasing: source[pieceStart..<pieceEnd])
+                    let written = NormalizedText.fold(utf8: piece, into: base + (end &- 1))
+                    if written > 1 {
+                        pieces.append((end, pieceStart..<pieceEnd))
+                        end = end &- 1 &+ written
+                    }
+                    pieceStart = pieceEnd
+                } while pieceStart < source.count
+                count = end
+            }
+            asciiOrigins = []
+            self.pieces = pieces
+        }
+
+        /// The offset in `source` (the text folded) of the scalar the folded byte at `index` came from.
+        mutating func origin(of index: Int, in source: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> Int? {
+            guard index >= 0, index < bytes.count else { return nil }
+            if pieces.isEmpty { return index < asciiOrigins.count ? Int(asciiOrigins[index]) : nil }
+            // The last piece whose fold starts at or before `index`.
+            var low = 0, high = pieces.count
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if pieces[middle].foldStart <= index { low = middle } else { high = middle }
+            }
+            let piece = pieces[low]
+            guard piece.foldStart <= index else { return nil }
+            if originsPiece != low {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: source[piece.source]), as: UTF8.self)
+                pieceOrigins = NormalizedText(text, counter: counter, trackingOrigins: true).sourceOffsets
+                originsPiece = low
+            }
+            let offset = index - piece.foldStart + 1
+            return offset < pieceOrigins.count ? piece.source.lowerBound + Int(pieceOrigins[offset]) : nil
+        }
     }
 
     /// At most `scalars` Unicode scalars of UTF-8 text from byte offset `start` (a scalar's first byte).
@@ -155,6 +220,8 @@ struct ReturnDateExtractor: Sendable {
     private static func scalarTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
         guard SingleScalarText.holds(lineBreaksAllowed: bytes) else { return nil }
         var tokens: [Token] = []
+        // At most 13 tokens are read, and one more may end the text: one allocation instead of five as they come.
+        tokens.reserveCapacity(14)
         var start = 0, index = 0
         var isNumber = false
         func flush(separator: Character?) {
@@ -206,6 +273,8 @@ struct ReturnDateExtractor: Sendable {
 
     private static func characterTokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
+        // At most 13 tokens are read, and one more may end the text: one allocation instead of five as they come.
+        tokens.reserveCapacity(14)
         var iterator = Array(text).makeIterator()
         var current = ""
         var isNumber = false

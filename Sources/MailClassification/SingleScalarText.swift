@@ -1,8 +1,10 @@
 /// Text in which every Unicode scalar is a character of its own, so rules stated on characters can be read by
 /// scalars on the UTF-8 bytes. Holds for scalars that never join a neighbour into one grapheme cluster: all below
-/// U+0300 but CR (which pairs with LF), Greek and Cyrillic letters, general punctuation up to U+2027, kana without
-/// the combining sound marks, CJK ideographs and fullwidth forms up to U+FF9D. Combining marks, joiners, emoji,
-/// Hangul and the rest are left to the character reading.
+/// U+0300 but CR (which pairs with LF), Greek and Cyrillic letters, general punctuation up to U+2027, CJK symbols and
+/// punctuation ("、", "。", "「") but the ideographic space and tone marks, kana without the combining sound marks,
+/// CJK ideographs, Hangul syllables (which join only conjoining jamo, left out) and fullwidth forms up to U+FF9D.
+/// Combining marks, joiners, jamo, emoji and the rest are left to the character reading. Of the scalars held, the
+/// only whitespace is below U+0100 (tab to CR, space, NEL, no-break space).
 enum SingleScalarText {
     static func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { holds(bytes, allowingCR: false) }
 
@@ -32,8 +34,8 @@ enum SingleScalarText {
     static func isStandalone(_ value: UInt32) -> Bool {
         switch value {
         case 0x0D: return false
-        case 0..<0x300, 0x370..<0x483, 0x2010..<0x2028, 0x3041..<0x3097, 0x30A0..<0x3100, 0x4E00..<0xA000,
-             0xFF01..<0xFF9E:
+        case 0..<0x300, 0x370..<0x483, 0x2010..<0x2028, 0x3001..<0x302A, 0x3030..<0x3040, 0x3041..<0x3097,
+             0x30A0..<0x3100, 0x4E00..<0xA000, 0xAC00..<0xD7A4, 0xFF01..<0xFF9E:
             return true
         default:
             return false

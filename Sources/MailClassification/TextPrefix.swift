@@ -63,7 +63,22 @@ extension String {
                     return false
                 }
                 for index in 0..<Swift.min(bytes.count, count + 1) {
-                    guard isPlain(bytes[index]) else { return nil }
+                    guard isPlain(bytes[index]) else {
+                        // A non-ASCII scalar where the prefix, ASCII so far, has a lone lowercase ASCII letter:
+                        // whether it joins the character before it (which then differs) or starts one, no lowercase
+                        // character there equals that letter (of the letters, only "i" and "k" are what a non-ASCII
+                        // scalar, "İ" and the Kelvin sign, lowercases to; no non-ASCII scalar is canonically
+                        // equivalent to one).
+                        if bytes[index] >= 0x80, index < count, index + 1 == count || isPlain(wanted[index + 1]),
+                           !wanted[..<index].contains(where: { !isPlain($0) }) {
+                            let letter = wanted[index]
+                            if letter >= UInt8(ascii: "a"), letter <= UInt8(ascii: "z"), letter != UInt8(ascii: "i"),
+                               letter != UInt8(ascii: "k") {
+                                return false
+                            }
+                        }
+                        return nil
+                    }
                     if index < count, isPlain(wanted[index]), bytes[index].lowercasedASCII != wanted[index],
                        index + 1 == bytes.count || isPlain(bytes[index + 1]) {
                         return false

@@ -163,14 +163,56 @@ import Testing
         #expect(holds("Grüße, l’équipe — Привет Ωμέγα 日本語のメール：ＯＫ"))
         #expect(!holds("Gru\u{308}ße"))        // combining diaeresis
         #expect(!holds("OK 👍🏽"))               // emoji with a skin-tone modifier
-        #expect(!holds("한국어"))                 // Hangul syllables may join jamo
+        #expect(holds("한국어입니다。「はい」、ありがとう。"))
+        #expect(!holds("\u{1100}\u{1161}"))          // conjoining jamo make one syllable
+        #expect(!holds("한\u{11A8}"))                // a syllable joins a trailing jamo
+        #expect(!holds("日本\u{3000}語"))             // the ideographic space is whitespace
+        #expect(!holds("漢\u{302A}"))                // an ideographic tone mark joins its character
         #expect(!holds("a\r\nb"))               // CR LF is one character
         #expect(!holds("\u{0600}1"))            // a prepended mark
     }
 
+    @Test func attributionSignsAreFoundInEveryByteOfALine() {
+        let texts = ["", "a", "On Monday", "On Monday, Sam wrote:", "12345678", "abcdefgh9", "abcdefghijklmno@",
+                     "<sam> Grüße", "ＯＫ 日本語のメール：", "\u{0660}\u{0661} Arabic digits are not ASCII ones", "/:;?@[`{",
+                     "0123456789", "--------<", "ÀÉÎ@ÕÜ"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let signs = bytes.withUnsafeBufferPointer { AttributionSigns($0) }
+            #expect(signs.holdsAt == bytes.contains(UInt8(ascii: "@")), "\(text)")
+            #expect(signs.holdsLessThan == bytes.contains(UInt8(ascii: "<")), "\(text)")
+            #expect(signs.holdsDigit == bytes.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(text)")
+        }
+    }
+
+    /// Trimming a reply by bytes where its ends are characters of their own gives what trimming characters gives.
+    @Test func replyTextTrimmedByBytesAgreesWithCharacters() {
+        let texts = ["  谢谢。\n", "\r\n「はい」\r\n", "감사합니다 \n", "\u{A0}Hola\u{A0}", "Hallo\u{85}", " \u{301}x ",
+                     "x \u{301}", "\n\n", "", " Grüße ", "日本\u{3000}", "\u{3000}日本"]
+        for text in texts {
+            let trimmed = Array(text.utf8).withUnsafeBufferPointer { ReplyTextExtractor.trimmedWhitespace($0).text }
+            var expected = text
+            while let last = expected.last, last.isWhitespace { expected.removeLast() }
+            while let first = expected.first, first.isWhitespace { expected.removeFirst() }
+            #expect(trimmed == expected, "\(text.unicodeScalars.map { $0.value })")
+        }
+    }
+
+    /// The paragraph above a trailing quote is read by scalars where each is a character of its own, with the
+    /// answers reading its characters gives.
+    @Test func quoteIntroductionsReadByScalarsAgreeWithCharacters() {
+        let paragraphs = ["2013/7/20 Sam <sam@example.com>", "Sam:", "\u{A0}Jörg schrieb:\u{A0}", "Jörg <j@example.de>",
+                          "Jörg <j@example.de> am ２日", "王 <wang@example.cn> 三月", "王 <wang@example.cn>", "谢谢。",
+                          "Grüße\t", "Re\u{301}sume\u{301}:", "a@b ① ", "\u{3000}田中:\u{3000}", ""]
+        for paragraph in paragraphs {
+            #expect(ReplyTextExtractor.introducesQuote(Array(paragraph.utf8)) == ReplyTextExtractor.introducesQuote(paragraph),
+                    "\(paragraph)")
+        }
+    }
+
     /// A reply whose quoted header block and signature are written with precomposed or decomposed accents, or
     /// with emoji, is cut at the same place: lines are read by scalars or by characters, with the same rules.
-    @Test(arguments: ["é", "e\u{301}", "é 👍🏽"])
+    @Test(arguments: ["é", "e\u{301}", "é 👍🏽", "谢谢。", "감사합니다"])
     func replyLinesReadTheSameByScalarsAndByCharacters(accent: String) {
         let body = "Merci, c'est noté \(accent)!\n\n-- \nPat\n\nDe : Sam <sam@seller.example>\nEnvoyé : mardi\n"
             + "À : Pat\nObjet : Réunion \(accent)\n\nBonjour"
@@ -189,8 +231,11 @@ import Testing
 
     @Test func lowercasedPrefixesAnsweredByBytesAgreeWithLowercasing() {
         let texts = ["Report domain: x", "Re: Überprüfung", "Ré: x", "Überweisung", "\u{130}nfo", "\u{212A}elvin",
-                     "LEI\u{301}DO: x", "Lei\u{301}do: x", "Read:\u{301} x", "r", "", "\r\nread:", "日本語", "READ receipt"]
-        let prefixes = ["report domain:", "read:", "leído:", "lu :", "i\u{307}nfo", "kelvin", "read receipt", "r"]
+                     "LEI\u{301}DO: x", "Lei\u{301}do: x", "Read:\u{301} x", "r", "", "\r\nread:", "日本語", "READ receipt",
+                     "Réponse automatique", "Re\u{301}ad: x", "Lei\u{301}do:", "Rea\u{212A}", "Lu\u{130}", "Repor\u{0165}",
+                     "Lida\u{37E}", "rea\u{308}d:", "x;ab\u{E9}", "x;abe\u{301}"]
+        let prefixes = ["report domain:", "read:", "leído:", "lu :", "i\u{307}nfo", "kelvin", "read receipt", "r", "lei\u{301}do:",
+                        "x;ab", "lida;", "rea", "reak"]
         for text in texts {
             for prefix in prefixes {
                 #expect(text.hasLowercasedPrefix(prefix) == text.lowercased().hasPrefix(prefix), "\(text) / \(prefix)")

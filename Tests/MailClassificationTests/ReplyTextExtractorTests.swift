@@ -88,6 +88,16 @@ import Testing
         #expect(extractor.newText(fromPlainText: crlf) == "Works for me.")
     }
 
+    @Test func htmlEntitiesAndHiddenElementsReadAsABrowserShowsThem() {
+        let html = """
+        <HTML><HEAD><TITLE>Re: Demo</TITLE><STYLE type="text/css">p { font: 11pt "Calibri" }</Style></HEAD>
+        <body><p style="margin:0cm;font-family:&quot;Calibri&quot;,sans-serif;color:#1F497D">Caf&eacute; at 10&nbsp;am?
+        &#8220;Yes&#8221; &#x1F600; &#160;A&amp;B &bogus; &#xZZ; &amp</p><script>var a = "</p>";</script>
+        <p title='a "quoted" > sign'>Done.</p></body></HTML>
+        """
+        #expect(extractor.newText(fromHTML: html) == "Café at 10 am? \u{201C}Yes\u{201D} \u{1F600}  A&B &bogus; &#xZZ; &amp\n\nDone.")
+    }
+
     @Test func htmlQuoteContainersAreDropped() {
         let gmail = """
         <div dir="ltr">Let&#39;s talk <b>Monday</b>.</div><br><div class="gmail_quote"><div class="gmail_attr">On Mon,

@@ -56,6 +56,12 @@ import Testing
         #expect(checked > 1_000)
     }
 
+    @Test func isoTextsArePaddedYearMonthDay() {
+        for (year, month, day) in [(2026, 12, 7), (1600, 1, 1), (9999, 12, 31), (1000, 10, 10), (999, 2, 3), (12026, 5, 6)] {
+            #expect(CivilDay.isoText(year: year, month: month, day: day) == String(format: "%04d-%02d-%02d", year, month, day))
+        }
+    }
+
     /// Windows of text are read by bytes when each scalar is a character of its own, by characters otherwise; a
     /// combining mark or emoji near the date must not change what is read.
     @Test(arguments: ["", " 👍🏽", " café\u{301}", "\r\nMerci"])
@@ -63,6 +69,30 @@ import Testing
         #expect(extractor.returnDate(in: "Je suis absent jusqu'au 14 décembre." + tail, messageDate: sent) == "2026-12-14")
         #expect(extractor.returnDate(in: "Out of office until 12/14/2026" + tail, messageDate: sent) == "2026-12-14")
         #expect(extractor.returnDate(in: "Zurück am Montag" + tail, messageDate: sent) == "2026-12-07")
+    }
+}
+
+/// Text that is not ASCII is folded in pieces, and a piece's offsets worked out when asked for: bytes and offsets
+/// must be those the general fold gives for the whole text, wherever the pieces are cut.
+@Suite struct OriginFoldTests {
+    @Test(arguments: [
+        "Je suis absent jusqu'au 14 décembre.\nMerci", "Grüße\n\n--\nl'\nentreprise 'x'\r\nZurück am Montag",
+        "日本語\n本日は休み。12月14日まで\n", "é\n", "\né", " , état\n ' ll' \n---\n Ωμέγα,\tok", "café\u{301}\nx",
+        "a\u{301}'\n'b d'é", "\n\n\n", "ß\u{130}\n\u{1F600} x", "",
+        String(repeating: "Ich bin bis zum 14. Dezember nicht im Büro, l'été 'quoted' — ", count: 6),
+        String(repeating: "x", count: 63) + "' é" + String(repeating: "y'", count: 40) + " z",
+        String(repeating: "é", count: 70) + " " + String(repeating: "a ", count: 40) + "。",
+    ])
+    func givesTheGeneralFoldsBytesAndOffsets(text: String) {
+        let general = NormalizedText(text, trackingOrigins: true)
+        let source = Array(text.utf8)
+        source.withUnsafeBufferPointer { source in
+            var fold = ReturnDateExtractor.OriginFold(source)
+            #expect(fold.bytes == general.bytes)
+            for index in 1..<general.bytes.count {
+                #expect(fold.origin(of: index, in: source, counter: nil) == Int(general.sourceOffsets[index]), "\(index)")
+            }
+        }
     }
 }
 
