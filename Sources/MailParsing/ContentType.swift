@@ -36,14 +36,7 @@ public struct ContentType: Sendable, Hashable, Codable {
 
     /// `type/subtype` from a token, each lowercased; nil when it has no usable `type/subtype`.
     private static func split(_ token: UnsafeBufferPointer<UInt8>, parameters: [MIMEParameter]) -> ContentType? {
-        func lowercased(_ range: Range<Int>) -> String {
-            String(unsafeUninitializedCapacity: range.count) { output in
-                for index in 0..<range.count {
-                    output[index] = ByteScanning.lowercased(token[range.lowerBound + index])
-                }
-                return range.count
-            }
-        }
+        func lowercased(_ range: Range<Int>) -> String { CommonTokens.lowercased(UnsafeBufferPointer(rebasing: token[range])) }
         guard let slash = token.firstIndex(of: 0x2F) else {
             // "text" alone (seen from old mailers) still says what kind of part this is.
             guard token.count == 4, lowercased(0..<4) == "text" else { return nil }

@@ -136,13 +136,7 @@ enum MIMEParameterParser {
     /// `bytes[range]` as text, ASCII letters lowercased when asked.
     static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercased: Bool) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        guard lowercased, slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
-            return String(decoding: slice, as: UTF8.self)
-        }
-        return String(unsafeUninitializedCapacity: slice.count) { output in
-            for index in 0..<slice.count { output[index] = ByteScanning.lowercased(slice[index]) }
-            return slice.count
-        }
+        return lowercased ? CommonTokens.lowercased(slice) : String(decoding: slice, as: UTF8.self)
     }
 
     /// "filename*1*" → base "filename", section 1, extended.

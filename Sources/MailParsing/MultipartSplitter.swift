@@ -99,7 +99,8 @@ enum MultipartSplitter {
                                   boundary: UnsafeBufferPointer<UInt8>) -> Bool? {
         let length = boundary.count
         guard lineEnd - start >= length + 2, buffer[start + 1] == 0x2D else { return nil }
-        for offset in 0..<length where buffer[start + 2 + offset] != boundary[offset] { return nil }
+        guard let base = buffer.baseAddress, let boundaryBase = boundary.baseAddress,
+              memcmp(base + start + 2, boundaryBase, length) == 0 else { return nil }
         var index = start + 2 + length
         if index + 1 < lineEnd, buffer[index] == 0x2D, buffer[index + 1] == 0x2D { return true }
         // Only trailing whitespace may follow a delimiter; anything else is a longer boundary.

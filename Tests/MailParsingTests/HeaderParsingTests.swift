@@ -20,6 +20,26 @@ import Testing
         #expect(message.textBody == "body")
     }
 
+    @Test func namesMatchIgnoringOnlyLetterCase() {
+        // Names long enough to be compared eight bytes at a time, and bytes that differ from each other by the same
+        // bit as a capital and its small letter ("@" and "`", "[" and "{"): only letters may match across case.
+        let message = ParserFixtures.parse("""
+            X-Long-Header-Name@: at sign
+            X-Long-Header-Name[: bracket
+            X-LONG-HEADER-NAME-TWO: capitals
+            Content-TYPE: TEXT/Plain; CharSet=UTF-8; Format=Flowed
+
+            body
+            """)
+        #expect(message.headers.value("x-long-header-name`") == nil)
+        #expect(message.headers.value("X-Long-Header-Name{") == nil)
+        #expect(message.headers.value("X-Long-Header-Name@") == "at sign")
+        #expect(message.headers.value("x-long-header-name-two") == "capitals")
+        #expect(message.root.contentType.mimeType == "text/plain")
+        #expect(message.root.contentType.parameters.map(\.name) == ["charset", "format"])
+        #expect(message.root.contentType.charset == "UTF-8")
+    }
+
     @Test func keepsMalformedLinesAndReadsUnindentedContinuations() throws {
         let message = try ParserFixtures.message("broken-headers-rfc822-headers.eml")
         #expect(message.headers.values("x-duplicate") == ["first", "second"])
