@@ -146,6 +146,11 @@ extension String {
         return true
     }
 
+    /// `self == other`, for tokens (MIME types, parameter names): most that are compared differ in length, and that
+    /// answer needs no call into the general string comparison.
+    @inline(__always)
+    func equalsToken(_ other: String) -> Bool { utf8.count == other.utf8.count && self == other }
+
     /// Whether the UTF-8 form holds `byte`; scans the storage directly, not through the UTF-8 view.
     func containsByte(_ byte: UInt8) -> Bool {
         var source = self
