@@ -57,6 +57,24 @@ enum ByteScanning {
         }
     }
 
+    /// Whether `count` bytes at `bytes`, ASCII capitals lowercased, are the `count` bytes at `lowercase` (which hold
+    /// no capital): `equalIgnoringASCIICase` with one side to lowercase, for names and tokens stored lowercased.
+    @inline(__always)
+    static func equalsLowercase(_ bytes: UnsafePointer<UInt8>, _ lowercase: UnsafePointer<UInt8>, count: Int) -> Bool {
+        if count < 8 {
+            for offset in 0..<count where lowercased(bytes[offset]) != lowercase[offset] { return false }
+            return true
+        }
+        var offset = 0
+        while true {
+            let at = Swift.min(offset, count - 8)
+            let word = UnsafeRawPointer(bytes + at).loadUnaligned(as: UInt64.self)
+            if lowercased(word: word) != UnsafeRawPointer(lowercase + at).loadUnaligned(as: UInt64.self) { return false }
+            offset += 8
+            if offset >= count { return true }
+        }
+    }
+
     /// The eight bytes of `word` with ASCII capitals lowercased (every other byte unchanged).
     @inline(__always)
     static func lowercased(word: UInt64) -> UInt64 {

@@ -64,7 +64,7 @@ enum CommonTokens {
         while index >= 0 {
             let spelling = table.spellings[index]
             if spelling.utf8CodeUnitCount == bytes.count,
-               ByteScanning.equalIgnoringASCIICase(base, spelling.utf8Start, count: bytes.count) {
+               ByteScanning.equalsLowercase(base, spelling.utf8Start, count: bytes.count) {
                 return table.texts[index]
             }
             index = Int(table.next[index])
