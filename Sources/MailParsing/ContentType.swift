@@ -36,6 +36,9 @@ public struct ContentType: Sendable, Hashable, Codable {
 
     /// `type/subtype` from a token, each lowercased; nil when it has no usable `type/subtype`.
     private static func split(_ token: UnsafeBufferPointer<UInt8>, parameters: [MIMEParameter]) -> ContentType? {
+        if let known = CommonTokens.mediaType(token) {
+            return ContentType(type: known.type, subtype: known.subtype, parameters: parameters)
+        }
         func lowercased(_ range: Range<Int>) -> String { CommonTokens.lowercased(UnsafeBufferPointer(rebasing: token[range])) }
         guard let slash = token.firstIndex(of: 0x2F) else {
             // "text" alone (seen from old mailers) still says what kind of part this is.
