@@ -103,7 +103,28 @@ enum ByteScanning {
         return marks == 0 ? 8 : marks.trailingZeroBitCount >> 3
     }
 
+    /// Whether `buffer[range]` holds a space, tab or line break: eight bytes at a time, a byte at a time only in a
+    /// word holding a byte below "!".
+    static func containsWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            if (word &- ones &* 0x21) & ~word & 0x8080_8080_8080_8080 != 0 {
+                for offset in 0..<8 where isWhitespace(base[index + offset]) { return true }
+            }
+            index += 8
+        }
+        while index < range.upperBound {
+            if isWhitespace(base[index]) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Trims spaces, tabs and line breaks from both ends of `range`.
+    @inline(__always)
     static func trimmed(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, isWhitespace(buffer[lower]) { lower += 1 }

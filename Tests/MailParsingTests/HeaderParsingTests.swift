@@ -40,6 +40,14 @@ import Testing
         #expect(message.root.contentType.charset == "UTF-8")
     }
 
+    @Test func messageIDIsTheLastBracketedIDAndReadsAsTheFullReadingDoes() {
+        let nested = ParserFixtures.parse("Message-ID: <junk <id.0123456789@example.com>\n\nbody")
+        #expect(nested.messageID == "id.0123456789@example.com")
+        // Whitespace inside the brackets (here past the first eight bytes) is left to the full reading.
+        let spaced = ParserFixtures.parse("Message-ID: <0123456789.id\t@example.com>\n\nbody")
+        #expect(spaced.messageID == MessageIDList.parse("<0123456789.id\t@example.com>").first)
+    }
+
     @Test func keepsMalformedLinesAndReadsUnindentedContinuations() throws {
         let message = try ParserFixtures.message("broken-headers-rfc822-headers.eml")
         #expect(message.headers.values("x-duplicate") == ["first", "second"])
