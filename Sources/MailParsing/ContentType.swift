@@ -36,14 +36,10 @@ public struct ContentType: Sendable, Hashable, Codable {
 
     /// `type/subtype` from a token, each lowercased; nil when it has no usable `type/subtype`.
     private static func split(_ token: UnsafeBufferPointer<UInt8>, parameters: [MIMEParameter]) -> ContentType? {
-        func lowercased(_ range: Range<Int>) -> String {
-            String(unsafeUninitializedCapacity: range.count) { output in
-                for index in 0..<range.count {
-                    output[index] = ByteScanning.lowercased(token[range.lowerBound + index])
-                }
-                return range.count
-            }
+        if let known = CommonTokens.mediaType(token) {
+            return ContentType(type: known.type, subtype: known.subtype, parameters: parameters)
         }
+        func lowercased(_ range: Range<Int>) -> String { CommonTokens.lowercased(UnsafeBufferPointer(rebasing: token[range])) }
         guard let slash = token.firstIndex(of: 0x2F) else {
             // "text" alone (seen from old mailers) still says what kind of part this is.
             guard token.count == 4, lowercased(0..<4) == "text" else { return nil }
@@ -61,7 +57,9 @@ public struct ContentType: Sendable, Hashable, Codable {
     }
 
     /// Whether this is `type/subtype` (both given lowercased), without spelling `mimeType`.
-    func isMIMEType(_ type: String, _ subtype: String) -> Bool { self.type == type && self.subtype == subtype }
+    func isMIMEType(_ type: String, _ subtype: String) -> Bool {
+        self.type.equalsToken(type) && self.subtype.equalsToken(subtype)
+    }
 
     /// "type/subtype", lowercased.
     public var mimeType: String { "\(type)/\(subtype)" }
@@ -69,19 +67,20 @@ public struct ContentType: Sendable, Hashable, Codable {
     public var boundary: String? { parameters.value("boundary") }
     public var name: String? { parameters.value("name") }
 
-    public var isMultipart: Bool { type == "multipart" }
-    public var isText: Bool { type == "text" }
+    public var isMultipart: Bool { type.equalsToken("multipart") }
+    public var isText: Bool { type.equalsToken("text") }
 
     /// Parts that hold a whole embedded message (RFC 2046 §5.2, RFC 6532) or its headers (RFC 6522).
     public var isEmbeddedMessage: Bool {
-        (type == "message" && (subtype == "rfc822" || subtype == "global"))
-            || (type == "text" && subtype == "rfc822-headers")
-            || (type == "message" && subtype == "global-headers")
+        (type.equalsToken("message") && (subtype.equalsToken("rfc822") || subtype.equalsToken("global")))
+            || (type.equalsToken("text") && subtype.equalsToken("rfc822-headers"))
+            || (type.equalsToken("message") && subtype.equalsToken("global-headers"))
     }
 
     public var isDeliveryStatus: Bool {
-        type == "message" && (subtype == "delivery-status" || subtype == "global-delivery-status")
+        type.equalsToken("message")
+            && (subtype.equalsToken("delivery-status") || subtype.equalsToken("global-delivery-status"))
     }
 
-    public var isFeedbackReport: Bool { type == "message" && subtype == "feedback-report" }
+    public var isFeedbackReport: Bool { type.equalsToken("message") && subtype.equalsToken("feedback-report") }
 }

@@ -68,10 +68,7 @@ enum DeliveryStatusFieldName: Equatable {
 
     /// `name` equals `lowercase` (lowercase ASCII of the same length), ignoring ASCII case.
     private static func matches(_ name: UnsafeBufferPointer<UInt8>, _ lowercase: StaticString) -> Bool {
-        lowercase.withUTF8Buffer { wanted in
-            guard name.count == wanted.count else { return false }
-            for index in 0..<wanted.count where ByteScanning.lowercased(name[index]) != wanted[index] { return false }
-            return true
-        }
+        guard name.count == lowercase.utf8CodeUnitCount, let base = name.baseAddress else { return false }
+        return ByteScanning.equalsLowercase(base, lowercase.utf8Start, count: name.count)
     }
 }

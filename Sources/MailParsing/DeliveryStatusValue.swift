@@ -24,12 +24,7 @@ enum DeliveryStatusValue {
     }
 
     /// The bytes as text with ASCII letters lowercased: `asciiLowercased` of their text.
-    static func lowercased(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { output in
-            for index in 0..<bytes.count { output[index] = ByteScanning.lowercased(bytes[index]) }
-            return bytes.count
-        }
-    }
+    static func lowercased(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String { CommonTokens.lowercased(bytes) }
 
     /// `range` without leading and trailing spaces and tabs (and line feeds when asked).
     private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,

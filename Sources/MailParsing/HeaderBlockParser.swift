@@ -215,8 +215,16 @@ struct HeaderBlockParser {
     /// inside the name; whitespace before the colon is tolerated), or nil.
     static func fieldNameEnd(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
         var index = from
-        // Every line of every header block starts here: name bytes (printable ASCII but the colon) are skipped with
-        // two comparisons each before the careful loop below looks at what ends the name.
+        // Every line of every header block starts here: name bytes (printable ASCII but the colon) are skipped eight
+        // at a time, then one at a time, before the careful loop below looks at what ends the name.
+        if let base = buffer.baseAddress {
+            while index + 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let nameBytes = ByteScanning.firstNonNameByte(in: word)
+                index += nameBytes
+                if nameBytes < 8 { break }
+            }
+        }
         while index < end, buffer[index] &- 0x21 < 0x5E, buffer[index] != 0x3A { index += 1 }
         while index < end {
             let byte = buffer[index]

@@ -8,7 +8,8 @@ public struct HeaderFieldNames: Sendable {
 
     struct Entry: Sendable {
         let name: String
-        let bytes: [UInt8]
+        /// The name's bytes, lowercased: a field's name is lowercased to be compared with them.
+        let lowercasedBytes: [UInt8]
         /// `HeaderBlockParser.nameKey` of the name.
         let key: UInt32
     }
@@ -23,10 +24,10 @@ public struct HeaderFieldNames: Sendable {
         precondition(names.count <= Self.capacity, "at most \(Self.capacity) names are looked up together")
         var filter: UInt64 = 0
         entries = names.map { name in
-            let bytes = Array(name.utf8)
+            let bytes = name.utf8.map(ByteScanning.lowercased)
             let key = bytes.withUnsafeBufferPointer(HeaderBlockParser.nameKey)
             filter |= UInt64(1) << Self.filterSlot(key)
-            return Entry(name: name, bytes: bytes, key: key)
+            return Entry(name: name, lowercasedBytes: bytes, key: key)
         }
         self.filter = filter
     }
@@ -45,8 +46,10 @@ public struct HeaderFieldNames: Sendable {
     @inline(__always)
     func nameIndex(_ buffer: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, key: UInt32) -> Int? {
         for index in entries.indices where entries[index].key == key {
-            let matches = entries[index].bytes.withUnsafeBufferPointer { wanted in
-                UnreadHeaderBlock.nameMatches(buffer, name, wanted)
+            let matches = entries[index].lowercasedBytes.withUnsafeBufferPointer { wanted in
+                guard name.count == wanted.count else { return false }
+                guard let base = buffer.baseAddress, let wantedBase = wanted.baseAddress else { return name.isEmpty }
+                return ByteScanning.equalsLowercase(base + name.lowerBound, wantedBase, count: wanted.count)
             }
             if matches { return index }
         }

@@ -16,5 +16,5 @@ public struct MIMEParameter: Sendable, Hashable, Codable {
 
 extension Array where Element == MIMEParameter {
     /// The value of the parameter called `name` (lowercase), if present.
-    public func value(_ name: String) -> String? { first { $0.name == name }?.value }
+    public func value(_ name: String) -> String? { first { $0.name.equalsToken(name) }?.value }
 }

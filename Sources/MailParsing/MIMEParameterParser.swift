@@ -23,8 +23,7 @@ enum MIMEParameterParser {
     /// The common case read without intermediate copies: no RFC 2231 markers (`*`) in any name and no escapes in
     /// quoted values. Nil otherwise; `generalParse` then reads the value, with the same result for this case.
     private static func plainParse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
-        var index = 0
-        while index < bytes.count, bytes[index] != 0x3B { index += 1 }
+        var index = ByteScanning.firstIndex(of: 0x3B, in: bytes, from: 0, end: bytes.count) ?? bytes.count
         let token = ByteScanning.trimmed(bytes, 0..<index)
         var parameters: [MIMEParameter] = []
         // One list sized by the separators (a boundary and a type, a charset and a format): growing it from one
@@ -40,13 +39,15 @@ enum MIMEParameterParser {
             guard let nameRange = nextName(bytes, &index) else { continue }
             let valueRange: Range<Int>
             if index < bytes.count, bytes[index] == 0x22 {
-                index += 1
-                let start = index
-                while index < bytes.count, bytes[index] != 0x22 {
-                    if bytes[index] == 0x5C, index + 1 < bytes.count { return nil }
-                    index += 1
+                let start = index + 1
+                // A boundary is a long quoted value: the closing quote is found by memchr, and so is a backslash
+                // (an escape, unless it is the value's last byte) before it.
+                index = ByteScanning.firstIndex(of: 0x22, in: bytes, from: start, end: bytes.count) ?? bytes.count
+                if let backslash = ByteScanning.firstIndex(of: 0x5C, in: bytes, from: start, end: index),
+                   backslash + 1 < bytes.count {
+                    return nil
                 }
-                valueRange = start..<Swift.min(index, bytes.count)
+                valueRange = start..<index
                 skipPastClosingQuote(bytes, &index)
             } else {
                 valueRange = unquotedValue(bytes, &index)
@@ -58,7 +59,9 @@ enum MIMEParameterParser {
             // The first of duplicate parameters wins. A header has a handful: a scan beats hashing, and past a few
             // a set keeps a hostile list linear.
             if parameters.count < 8 {
-                guard !parameters.contains(where: { $0.name == name }) else { continue }
+                // Lengths first: most names differ in length, an answer that needs no string comparison.
+                let length = name.utf8.count
+                guard !parameters.contains(where: { $0.name.utf8.count == length && $0.name == name }) else { continue }
             } else {
                 if seen.isEmpty { seen = Set(parameters.map(\.name)) }
                 guard seen.insert(name).inserted else { continue }
@@ -136,13 +139,7 @@ enum MIMEParameterParser {
     /// `bytes[range]` as text, ASCII letters lowercased when asked.
     static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercased: Bool) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        guard lowercased, slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
-            return String(decoding: slice, as: UTF8.self)
-        }
-        return String(unsafeUninitializedCapacity: slice.count) { output in
-            for index in 0..<slice.count { output[index] = ByteScanning.lowercased(slice[index]) }
-            return slice.count
-        }
+        return lowercased ? CommonTokens.lowercased(slice) : String(decoding: slice, as: UTF8.self)
     }
 
     /// "filename*1*" → base "filename", section 1, extended.

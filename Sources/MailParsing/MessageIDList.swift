@@ -58,13 +58,12 @@ public enum MessageIDList {
         // brackets, whitespace in the id) is left to the full reading.
         if let open = ByteScanning.firstIndex(of: 0x3C, in: bytes, from: 0, end: bytes.count),
            let close = ByteScanning.firstIndex(of: 0x3E, in: bytes, from: open + 1, end: bytes.count) {
-            // Back from the '>' to the last '<', noting whitespace on the way: each byte of the id is looked at once.
-            var start = close, spaced = false
-            while start > open + 1, bytes[start - 1] != 0x3C {
-                if ByteScanning.isWhitespace(bytes[start - 1]) { spaced = true }
-                start -= 1
+            // The id runs from after the last '<' before the '>' (nearly always the one found) to the '>'.
+            var start = open + 1
+            while let another = ByteScanning.firstIndex(of: 0x3C, in: bytes, from: start, end: close) {
+                start = another + 1
             }
-            if close > start, !spaced {
+            if close > start, !ByteScanning.containsWhitespace(bytes, start..<close) {
                 return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<close]), as: UTF8.self))
             }
         }

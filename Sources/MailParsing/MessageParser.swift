@@ -214,7 +214,7 @@ public struct MessageParser: Sendable {
         }
 
         let isInlineText = inline && contentType.isText
-            && (contentType.subtype == "plain" || contentType.subtype == "html")
+            && (contentType.subtype.equalsToken("plain") || contentType.subtype.equalsToken("html"))
         guard isInlineText || contentType.isEmbeddedMessage || contentType.isDeliveryStatus
                 || contentType.isFeedbackReport else {
             // Bytes the parser does not read (an attachment, an image, a document) are decoded when first read.
@@ -275,7 +275,7 @@ public struct MessageParser: Sendable {
             return content
         }
         // What is left is inline text/plain or text/html.
-        let isPlain = contentType.subtype == "plain"
+        let isPlain = contentType.subtype.equalsToken("plain")
         // HTML is read only when a message has no plain text: it is always left to be decoded when read.
         if collector.decodesText && isPlain {
             let text = TextDecoding.decode(decoded, charset: contentType.charset)
@@ -319,7 +319,7 @@ public struct MessageParser: Sendable {
                 split = MultipartSplitter.split(buffer, body: body, boundary: guessed)
             }
         }
-        let childDefault: ContentType = contentType.subtype == "digest" ? .messageRFC822 : .textPlain
+        let childDefault: ContentType = contentType.subtype.equalsToken("digest") ? .messageRFC822 : .textPlain
         if split.parts.isEmpty {
             collector.warnings.append(ParseWarning(code: "boundary-not-found",
                 message: "part \(path): no multipart boundary found; the body was read as one part"))

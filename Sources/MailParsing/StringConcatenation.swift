@@ -3,11 +3,16 @@ extension String {
     /// goes through the generic append path (a capacity check and a copy, a few hundred instructions) for every piece,
     /// and interpolation guesses 16 bytes a piece and grows when a piece is longer. The classifier's evidence lines
     /// and the worker's idempotency keys, sources and reasons are built this way, several per message.
+    ///
+    /// Inlinable, so that the list of pieces a call passes can live on the caller's stack: made on the heap, it was an
+    /// allocation and a free for every evidence line and key.
+    @inlinable
     public init(concatenating pieces: String...) {
         self.init(concatenating: pieces)
     }
 
     /// The pieces one after another, written into one new string of exactly their size.
+    @inlinable
     public init(concatenating pieces: [String]) {
         var length = 0
         for piece in pieces { length += piece.utf8.count }

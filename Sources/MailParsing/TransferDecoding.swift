@@ -2,19 +2,10 @@
 /// unknown ones pass the bytes through unchanged, so no content is lost.
 enum TransferDecoding {
     /// A Content-Transfer-Encoding value trimmed and lowercased, as `MessagePart.transferEncoding` holds it; the
-    /// names in use are spelled from literals, no string made.
+    /// names in use are stored strings (see `CommonTokens`), no string made.
     static func encodingName(_ value: UnsafeBufferPointer<UInt8>) -> String {
-        let trimmed = UnsafeBufferPointer(rebasing: value[ByteScanning.trimmed(value, 0..<value.count)])
-        for name in knownNames where name.utf8.count == trimmed.count {
-            if name.utf8.elementsEqual(trimmed, by: { $0 == ByteScanning.lowercased($1) }) { return name }
-        }
-        return String(unsafeUninitializedCapacity: trimmed.count) { output in
-            for index in 0..<trimmed.count { output[index] = ByteScanning.lowercased(trimmed[index]) }
-            return trimmed.count
-        }
+        CommonTokens.lowercased(UnsafeBufferPointer(rebasing: value[ByteScanning.trimmed(value, 0..<value.count)]))
     }
-
-    private static let knownNames = ["7bit", "8bit", "base64", "quoted-printable", "binary"]
 
     /// Whether `decode` returns the bytes as they are for this encoding (a `MessagePart.transferEncoding` value).
     static func changesNoByte(_ encoding: String) -> Bool { encoding != "base64" && encoding != "quoted-printable" }

@@ -114,10 +114,7 @@ struct UnreadHeaderBlock: Sendable {
     static func nameMatches(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
                                     _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         guard range.count == wanted.count else { return false }
-        for offset in 0..<wanted.count
-        where ByteScanning.lowercased(buffer[range.lowerBound + offset]) != ByteScanning.lowercased(wanted[offset]) {
-            return false
-        }
-        return true
+        guard let base = buffer.baseAddress, let wantedBase = wanted.baseAddress else { return range.isEmpty }
+        return ByteScanning.equalIgnoringASCIICase(base + range.lowerBound, wantedBase, count: wanted.count)
     }
 }

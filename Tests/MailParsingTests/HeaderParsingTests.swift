@@ -20,6 +20,34 @@ import Testing
         #expect(message.textBody == "body")
     }
 
+    @Test func namesMatchIgnoringOnlyLetterCase() {
+        // Names long enough to be compared eight bytes at a time, and bytes that differ from each other by the same
+        // bit as a capital and its small letter ("@" and "`", "[" and "{"): only letters may match across case.
+        let message = ParserFixtures.parse("""
+            X-Long-Header-Name@: at sign
+            X-Long-Header-Name[: bracket
+            X-LONG-HEADER-NAME-TWO: capitals
+            Content-TYPE: TEXT/Plain; CharSet=UTF-8; Format=Flowed
+
+            body
+            """)
+        #expect(message.headers.value("x-long-header-name`") == nil)
+        #expect(message.headers.value("X-Long-Header-Name{") == nil)
+        #expect(message.headers.value("X-Long-Header-Name@") == "at sign")
+        #expect(message.headers.value("x-long-header-name-two") == "capitals")
+        #expect(message.root.contentType.mimeType == "text/plain")
+        #expect(message.root.contentType.parameters.map(\.name) == ["charset", "format"])
+        #expect(message.root.contentType.charset == "UTF-8")
+    }
+
+    @Test func messageIDIsTheLastBracketedIDAndReadsAsTheFullReadingDoes() {
+        let nested = ParserFixtures.parse("Message-ID: <junk <id.0123456789@example.com>\n\nbody")
+        #expect(nested.messageID == "id.0123456789@example.com")
+        // Whitespace inside the brackets (here past the first eight bytes) is left to the full reading.
+        let spaced = ParserFixtures.parse("Message-ID: <0123456789.id\t@example.com>\n\nbody")
+        #expect(spaced.messageID == MessageIDList.parse("<0123456789.id\t@example.com>").first)
+    }
+
     @Test func keepsMalformedLinesAndReadsUnindentedContinuations() throws {
         let message = try ParserFixtures.message("broken-headers-rfc822-headers.eml")
         #expect(message.headers.values("x-duplicate") == ["first", "second"])
