@@ -60,7 +60,7 @@ public final class EngagementIngestor: Sendable {
             if let unmatched = interpretation.unmatched {
                 batch.unmatched.append(UnmatchedMessage(
                     messageID: unmatched.messageID, from: unmatched.from, subject: unmatched.subject,
-                    verdict: unmatched.kind.rawValue, reason: Self.reason(unmatched), source: unmatched.source,
+                    verdict: unmatched.kind.rawValue, reason: unmatched.reason, source: unmatched.source,
                     receivedAt: receivedAt, idempotencyKey: unmatched.key))
             }
         }
@@ -91,24 +91,6 @@ public final class EngagementIngestor: Sendable {
         }
     }
 
-    private static func reason(_ report: UnmatchedReport) -> String {
-        var pieces: [String] = []
-        pieces.reserveCapacity(2 * report.tried.count + 2)
-        if report.tried.isEmpty {
-            pieces.append("no address or Message-ID to match")
-        } else {
-            pieces.append("no contact matches ")
-            for (index, tried) in report.tried.enumerated() {
-                if index > 0 { pieces.append(", ") }
-                pieces.append(tried)
-            }
-        }
-        if let first = report.evidence.first {
-            pieces.append("; ")
-            pieces.append(first)
-        }
-        return String(concatenating: pieces)
-    }
 }
 
 /// The analysed batch's slots, each initialised by exactly one iteration of `concurrentPerform` and read only after it
