@@ -237,17 +237,16 @@ public final class EngagementStore: @unchecked Sendable {
         if writesHeader { writer.writeLine(.header(generation: state.generation)) }
         for record in records { writer.writeLine(record) }
         writer.writeLine(JournalRecord(commit: JournalCommit(records: records.count)))
-        let bytes = writer.bytes
         guard ftruncate(fd, off_t(state.journalOffset)) == 0 else {
             throw StoreError.io(file: path, operation: "truncate the unfinished tail", errno: errno)
         }
         guard lseek(fd, off_t(state.journalOffset), SEEK_SET) >= 0 else {
             throw StoreError.io(file: path, operation: "seek", errno: errno)
         }
-        try DurableFiles.writeAll(fd, bytes, path: path)
+        try writer.withBytes { try DurableFiles.writeAll(fd, UnsafeRawBufferPointer($0), path: path) }
         try DurableFiles.sync(fd, path: path)
         if writesHeader { try DurableFiles.syncDirectory(directory.path) }
-        state.journalOffset += UInt64(bytes.count)
+        state.journalOffset += UInt64(writer.count)
         state.journalRecords += records.count
     }
 

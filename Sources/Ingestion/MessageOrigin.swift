@@ -16,8 +16,42 @@ public enum MessageOrigin: Sendable, Equatable {
     /// Shown in the contact's history: `mailbox sales uid 42`, or the file path.
     public var source: String {
         switch self {
-        case .imap(let mailbox, _, let uid): return String(concatenating: "mailbox ", mailbox, " uid ", String(uid))
+        case .imap(let mailbox, _, let uid): return Self.imapSource(mailbox: mailbox, uid: uid)
         case .file(_, let source, _): return source
+        }
+    }
+
+    /// `mailbox NAME uid N`, written into one new string: every event and unmatched record of a fetched message
+    /// carries it, and the pieces (a list of them, the UID's digits as a string) cost more than the result.
+    private static func imapSource(mailbox: String, uid: UInt32) -> String {
+        var digits = 1
+        var rest = uid
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        let prefix = "mailbox ", infix = " uid "
+        let length = prefix.utf8.count + mailbox.utf8.count + infix.utf8.count + digits
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var count = 0
+            func append(_ piece: String) {
+                var piece = piece
+                piece.withUTF8 { bytes in
+                    for byte in bytes where count < buffer.count {
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+            }
+            append(prefix)
+            append(mailbox)
+            append(infix)
+            var value = uid
+            for position in stride(from: count + digits - 1, through: count, by: -1) {
+                buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return count + digits
         }
     }
 
