@@ -33,25 +33,26 @@ public enum MessageOrigin: Sendable, Equatable {
         let prefix = "mailbox ", infix = " uid "
         let length = prefix.utf8.count + mailbox.utf8.count + infix.utf8.count + digits
         return String(unsafeUninitializedCapacity: length) { buffer in
-            var count = 0
-            func append(_ piece: String) {
-                var piece = piece
-                piece.withUTF8 { bytes in
-                    for byte in bytes where count < buffer.count {
-                        buffer[count] = byte
-                        count += 1
-                    }
-                }
-            }
-            append(prefix)
-            append(mailbox)
-            append(infix)
+            guard let out = buffer.baseAddress else { return 0 }
+            var end = copy(prefix, to: out)
+            end += copy(mailbox, to: out + end)
+            end += copy(infix, to: out + end)
             var value = uid
-            for position in stride(from: count + digits - 1, through: count, by: -1) {
-                buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+            for position in stride(from: end + digits - 1, through: end, by: -1) {
+                out[position] = UInt8(ascii: "0") + UInt8(value % 10)
                 value /= 10
             }
-            return count + digits
+            return end + digits
+        }
+    }
+
+    /// Copies `text`'s UTF-8 to `out` (which has room for it); returns how many bytes.
+    private static func copy(_ text: String, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let source = bytes.baseAddress else { return 0 }
+            out.update(from: source, count: bytes.count)
+            return bytes.count
         }
     }
 
