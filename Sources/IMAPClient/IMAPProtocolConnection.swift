@@ -3,7 +3,7 @@
 final class IMAPProtocolConnection {
     let settings: IMAPConnectionSettings
     private let transport: CurlTransport
-    private let reader: IMAPResponseReader
+    private var reader: IMAPResponseReader
     private var tagNumber = 0
     private(set) var capabilities: Set<String> = []
     private(set) var mailbox: MailboxSnapshot?

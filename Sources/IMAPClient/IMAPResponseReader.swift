@@ -33,7 +33,10 @@ struct IMAPRawResponse {
 }
 
 /// Reads IMAP server responses from a byte source: lines end at LF (CR stripped), literals are read by count.
-final class IMAPResponseReader {
+///
+/// A struct its connection owns, not a class: a fetched message's response touches the reader's state a dozen times,
+/// and a class's stored properties pay a run-time exclusivity check on each of those accesses.
+struct IMAPResponseReader: ~Copyable {
     private let source: any IMAPByteSource
     private var buffer: [UInt8] = []
     /// First unconsumed byte in `buffer`.
@@ -66,13 +69,13 @@ final class IMAPResponseReader {
     var hasBufferedBytes: Bool { start < buffer.count }
 
     /// Waits until at least one byte is buffered; false if `deadline` passes first.
-    func waitForData(until deadline: ContinuousClock.Instant) throws(IMAPError) -> Bool {
+    mutating func waitForData(until deadline: ContinuousClock.Instant) throws(IMAPError) -> Bool {
         if hasBufferedBytes { return true }
         return try fill(until: deadline)
     }
 
     /// Reads one complete response and interprets it; a response that is not IMAP as we know it is a protocol error.
-    func readResponse() throws(IMAPError) -> IMAPServerResponse {
+    mutating func readResponse() throws(IMAPError) -> IMAPServerResponse {
         let raw = try readRawResponse()
         do {
             return try IMAPServerResponse(raw)
@@ -83,7 +86,7 @@ final class IMAPResponseReader {
 
     /// One response's bytes. Built in the reader's own arrays, which the next response reuses: one arrives for every
     /// fetched message, and only its literal (the message) needs memory of its own.
-    func readRawResponse() throws(IMAPError) -> IMAPRawResponse {
+    mutating func readRawResponse() throws(IMAPError) -> IMAPRawResponse {
         // A huge line (a SEARCH over a large mailbox) is not worth keeping the room for.
         if lineText.capacity > 1 << 20 { lineText = [] }
         lineText.removeAll(keepingCapacity: true)
@@ -92,8 +95,10 @@ final class IMAPResponseReader {
         while true {
             let line = try readLine()
             lineRanges.append(line)
-            guard let length = try Self.literalLength(atEndOf: lineText[line], limit: maxLiteralBytes,
-                                                      error: limitExceeded) else {
+            let context = context
+            guard let length = try Self.literalLength(atEndOf: lineText[line], limit: maxLiteralBytes, error: {
+                IMAPError(.limitExceeded, host: context.host, port: context.port, detail: $0)
+            }) else {
                 return IMAPRawResponse(text: lineText, lines: lineRanges, literals: literals)
             }
             literals.append(try readExactly(length))
@@ -116,7 +121,7 @@ final class IMAPResponseReader {
     }
 
     /// Appends the next line (CR LF stripped) to `lineText`; returns where it is there.
-    private func readLine() throws(IMAPError) -> Range<Int> {
+    private mutating func readLine() throws(IMAPError) -> Range<Int> {
         while true {
             if let newline = findNewline() {
                 var end = newline
@@ -145,7 +150,7 @@ final class IMAPResponseReader {
         }
     }
 
-    private func readExactly(_ count: Int) throws(IMAPError) -> [UInt8] {
+    private mutating func readExactly(_ count: Int) throws(IMAPError) -> [UInt8] {
         var literal: [UInt8] = []
         literal.reserveCapacity(count)
         while true {
@@ -159,7 +164,7 @@ final class IMAPResponseReader {
     }
 
     /// Appends what the source has; false on deadline.
-    private func fill(until deadline: ContinuousClock.Instant) throws(IMAPError) -> Bool {
+    private mutating func fill(until deadline: ContinuousClock.Instant) throws(IMAPError) -> Bool {
         if start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
             start = 0

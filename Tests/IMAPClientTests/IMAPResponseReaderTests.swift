@@ -25,7 +25,7 @@ private final class ChunkedBytes: IMAPByteSource {
 }
 
 private func responses(_ text: String, chunk: Int) throws(IMAPError) -> [IMAPServerResponse] {
-    let reader = IMAPResponseReader(source: ChunkedBytes(text, chunk: chunk), timeout: .seconds(1),
+    var reader = IMAPResponseReader(source: ChunkedBytes(text, chunk: chunk), timeout: .seconds(1),
                                     maxLiteralBytes: 1 << 20, host: "test", port: 0, chunkBytes: 64)
     var result: [IMAPServerResponse] = []
     while true {
@@ -130,7 +130,7 @@ private func body(_ response: IMAPServerResponse) -> [UInt8]? {
     }
 
     @Test func oversizedLiteralIsALimitErrorNotAnAllocation() {
-        let reader = IMAPResponseReader(source: ChunkedBytes("* 1 FETCH (BODY[] {99999999999}\r\n", chunk: 100),
+        var reader = IMAPResponseReader(source: ChunkedBytes("* 1 FETCH (BODY[] {99999999999}\r\n", chunk: 100),
                                         timeout: .seconds(1), maxLiteralBytes: 1 << 20, host: "test", port: 0)
         #expect {
             _ = try reader.readResponse()
@@ -141,7 +141,7 @@ private func body(_ response: IMAPServerResponse) -> [UInt8]? {
 
     @Test func deeplyNestedListsAreRefused() {
         let nested = String(repeating: "(", count: 10_000) + String(repeating: ")", count: 10_000)
-        let reader = IMAPResponseReader(source: ChunkedBytes("* 1 FETCH \(nested)\r\n", chunk: 4096),
+        var reader = IMAPResponseReader(source: ChunkedBytes("* 1 FETCH \(nested)\r\n", chunk: 4096),
                                         timeout: .seconds(1), maxLiteralBytes: 1 << 20, host: "test", port: 0)
         #expect {
             _ = try reader.readResponse()
