@@ -15,6 +15,11 @@ enum IMAPServerResponse {
 
     init(_ raw: IMAPRawResponse) throws(IMAPResponseSyntaxError) {
         let first = raw.lines[0]
+        if let (sequence, offset) = Self.fetchStart(raw.text, first) {
+            var scanner = IMAPFetchScanner(raw, offset: offset)
+            self = .fetch(try scanner.read(sequence: sequence))
+            return
+        }
         if raw.text[first].first == UInt8(ascii: "+") {
             self = .continuation(String(decoding: raw.text[first].dropFirst().drop { $0 == 32 }, as: UTF8.self))
             return
@@ -50,6 +55,32 @@ enum IMAPServerResponse {
         } else {
             self = .other
         }
+    }
+}
+
+extension IMAPServerResponse {
+    /// `* n FETCH` as servers write it (single spaces, digits, the keyword in any case): the sequence number and where
+    /// the item list starts. One arrives for every fetched message, so it is read from the bytes without making words;
+    /// any other shape goes the general way.
+    fileprivate static func fetchStart(_ text: [UInt8], _ line: Range<Int>) -> (sequence: Int, offset: Int)? {
+        var index = line.lowerBound
+        guard line.count > 9, text[index] == UInt8(ascii: "*"), text[index + 1] == 32 else { return nil }
+        index += 2
+        var sequence = 0
+        let digitsStart = index
+        while index < line.upperBound, case let digit = text[index] &- UInt8(ascii: "0"), digit < 10,
+              index - digitsStart < 18 {
+            sequence = sequence * 10 + Int(digit)
+            index += 1
+        }
+        guard index > digitsStart, index + 6 <= line.upperBound, text[index] == 32 else { return nil }
+        for (offset, letter) in "FETCH".utf8.enumerated() where text[index + 1 + offset] & 0xDF != letter {
+            return nil
+        }
+        index += 6
+        // The keyword is a whole word: the item list follows after a space (or nothing does).
+        guard index == line.upperBound || text[index] == 32 else { return nil }
+        return (sequence, index)
     }
 }
 
