@@ -23,7 +23,7 @@ public struct MatchAttempts: Sendable, Equatable {
     }
 
     /// The Message-IDs `verdict` answers, and `addresses`.
-    init(answering verdict: Verdict, addresses: [String]) {
+    init(answering verdict: borrowing Verdict, addresses: [String]) {
         self.init(originalMessageID: verdict.originalMessageID, inReplyTo: verdict.inReplyTo,
                   references: verdict.references, addresses: addresses)
     }

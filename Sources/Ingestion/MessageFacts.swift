@@ -20,9 +20,9 @@ public struct MessageFacts: Sendable {
 
     /// `verdict`: the message's verdict, which decides what matching may read. A message of kind `other` is matched
     /// to no one, so nothing of it is read; Reply-To is read only for a message a person wrote, the only kind whose
-    /// matching looks at it; the subject and date only where the verdict lacks them. `message` is borrowed: without
-    /// saying so, the caller copied the whole message (a retain and a release of every field) to pass it.
-    public init(_ message: borrowing Message, verdict: Verdict) {
+    /// matching looks at it; the subject and date only where the verdict lacks them. Both are borrowed: without
+    /// saying so, the caller copied them (a retain and a release of every field) to pass them.
+    public init(_ message: borrowing Message, verdict: borrowing Verdict) {
         guard verdict.kind != .other else {
             from = []
             replyTo = []

@@ -45,8 +45,9 @@ public struct MessageInterpreter: Sendable {
         interpret(verdict, facts: MessageFacts(message, verdict: verdict), origin: origin, receivedAt: receivedAt, directory: directory)
     }
 
-    public func interpret(_ verdict: Verdict, facts: MessageFacts, origin: MessageOrigin, receivedAt: Date,
-                          directory: some ContactDirectory) -> MessageInterpretation {
+    /// The verdict and facts are borrowed, not copied (a retain and a release of each of their fields) to be passed.
+    public func interpret(_ verdict: borrowing Verdict, facts: borrowing MessageFacts, origin: MessageOrigin,
+                          receivedAt: Date, directory: some ContactDirectory) -> MessageInterpretation {
         var result = MessageInterpretation(kind: verdict.kind, events: [], unmatched: nil)
         guard verdict.kind != .other else { return result }
         // The message's own date, unless it claims to come from the future (a wrong clock, a forged header).
@@ -61,10 +62,11 @@ public struct MessageInterpreter: Sendable {
         // Addresses tried, for the report of a message no contact matches.
         var tried: [String] = []
 
+        let verdictEvidence = verdict.evidence
         func event(_ contact: String, _ kind: EngagementEventKind, _ matchedBy: String) -> EngagementEvent {
             var evidence: [String] = []
-            evidence.reserveCapacity(verdict.evidence.count + 1)
-            evidence += verdict.evidence
+            evidence.reserveCapacity(verdictEvidence.count + 1)
+            evidence += verdictEvidence
             evidence.append(matchedBy)
             return EngagementEvent(contact: contact, kind: kind, at: at,
                                    idempotencyKey: String(concatenating: keyStart.0, keyStart.1, keyStart.2, " ",
