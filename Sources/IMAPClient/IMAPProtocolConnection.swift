@@ -75,13 +75,14 @@ final class IMAPProtocolConnection {
     }
 
     /// One `UID FETCH` for all of `uids`; missing (expunged) UIDs are simply absent from the result.
-    func fetch(uids: [UInt32]) throws(IMAPError) -> [FetchedMessage] {
+    func fetch(uids: [UInt32], flags: Bool = true) throws(IMAPError) -> [FetchedMessage] {
         let name = try requireMailbox().name
         let wanted = Set(uids)
         guard !wanted.isEmpty else { return [] }
         var messages: [FetchedMessage] = []
         messages.reserveCapacity(wanted.count)
-        try run("UID FETCH \(IMAPCommandArgument.uidSet(uids)) (UID FLAGS BODY.PEEK[])", mailbox: name) { response in
+        let items = flags ? "(UID FLAGS BODY.PEEK[])" : "(UID BODY.PEEK[])"
+        try run("UID FETCH \(IMAPCommandArgument.uidSet(uids)) \(items)", mailbox: name) { response in
             guard case .fetch(let fetched) = response, let uid = fetched.uid, wanted.contains(uid),
                   let body = fetched.body else { return }
             messages.append(FetchedMessage(uid: uid, bytes: body, flags: fetched.flags ?? []))
