@@ -44,6 +44,28 @@ extension JSONWriter {
 }
 
 extension JSONWriter {
+    /// The line `writeLine(.applied(entry))` writes, without making the record: `{"event":…,"from":…,"to":…}`.
+    mutating func writeAppliedLine(_ entry: borrowing HistoryEntry) {
+        beginObject()
+        key(JournalRecordField.event)
+        write(entry.event)
+        key(JournalRecordField.from)
+        string(entry.from.rawValue)
+        key(JournalRecordField.to)
+        string(entry.to.rawValue)
+        endObject()
+        newline()
+    }
+
+    /// The line `writeLine(JournalRecord(unmatched: message))` writes, without making the record.
+    mutating func writeUnmatchedLine(_ message: borrowing UnmatchedMessage) {
+        beginObject()
+        key(JournalRecordField.unmatched)
+        write(message)
+        endObject()
+        newline()
+    }
+
     private mutating func optionalInt(_ value: Int?, _ field: JournalRecordField) {
         guard let value else { return }
         key(field)
