@@ -44,16 +44,10 @@ extension JSONWriter {
 }
 
 extension JSONWriter {
-    /// The line `writeLine(.applied(entry))` writes, without making the record: `{"event":…,"from":…,"to":…}`.
+    /// The line `writeLine(.applied(entry))` writes, without making the record: the entry as a contact's history
+    /// holds it, `{"event":…,"from":…,"to":…}`.
     mutating func writeAppliedLine(_ entry: borrowing HistoryEntry) {
-        beginObject()
-        key(JournalRecordField.event)
-        write(entry.event)
-        key(JournalRecordField.from)
-        string(entry.from.rawValue)
-        key(JournalRecordField.to)
-        string(entry.to.rawValue)
-        endObject()
+        write(entry)
         newline()
     }
 
