@@ -99,7 +99,8 @@ extension JSONWriter {
         endObject()
     }
 
-    private mutating func write(_ entry: HistoryEntry) {
+    /// `{"event":…,"from":…,"to":…}`, which is also the journal line of an applied event.
+    mutating func write(_ entry: HistoryEntry) {
         beginObject()
         key(HistoryEntryField.event)
         write(entry.event)

@@ -51,19 +51,27 @@ public final class EngagementStore: @unchecked Sendable {
             try catchUp()
             var outcomes: [EventOutcome] = []
             outcomes.reserveCapacity(batch.events.count)
-            var records: [JournalRecord] = []
-            records.reserveCapacity(batch.events.count + batch.unmatched.count)
+            // Each record's line is written as it is decided, not kept as a record to write later (a copy of the event
+            // or message, and of the list of them).
+            var lines = JSONWriter(capacity: (batch.events.count + batch.unmatched.count) * 400)
+            let writesHeader = state.journalOffset == 0
+            if writesHeader { lines.writeLine(.header(generation: state.generation)) }
+            var records = 0
             for event in batch.events {
                 let outcome = state.evaluate(event)
-                if case .applied(let entry) = outcome { records.append(.applied(entry)) }
+                if case .applied(let entry) = outcome {
+                    lines.writeAppliedLine(entry)
+                    records += 1
+                }
                 outcomes.append(outcome)
             }
             for message in batch.unmatched where state.record(message) {
-                records.append(JournalRecord(unmatched: message))
+                lines.writeUnmatchedLine(message)
+                records += 1
             }
-            guard !records.isEmpty else { return outcomes }
+            guard records > 0 else { return outcomes }
             do {
-                try append(records)
+                try append(lines, records: records, writesHeader: writesHeader)
             } catch {
                 needsFullReload = true  // memory is ahead of disk; read the truth back before anything else
                 throw error
@@ -225,30 +233,26 @@ public final class EngagementStore: @unchecked Sendable {
         state.journalOffset = committed.committedEnd
     }
 
-    /// One batch: the records and a commit marker in a single write, then one fsync. A torn tail left by a writer that
-    /// died is cut off first, so the file only ever holds whole batches followed by at most one unfinished one.
-    private func append(_ records: [JournalRecord]) throws {
+    /// One batch: `lines` (the header first when `writesHeader`, then `records` records) and a commit marker in a
+    /// single write, then one fsync. A torn tail left by a writer that died is cut off first, so the file only ever
+    /// holds whole batches followed by at most one unfinished one.
+    private func append(_ lines: consuming JSONWriter, records: Int, writesHeader: Bool) throws {
         let path = journalPath(state.generation)
         let fd = try DurableFiles.openForWriting(path)
         defer { close(fd) }
-        // Keys sorted, as Foundation's encoder wrote them: the same state always gives the same bytes.
-        var writer = JSONWriter(capacity: records.count * 400)
-        let writesHeader = state.journalOffset == 0
-        if writesHeader { writer.writeLine(.header(generation: state.generation)) }
-        for record in records { writer.writeLine(record) }
-        writer.writeLine(JournalRecord(commit: JournalCommit(records: records.count)))
-        let bytes = writer.bytes
+        var writer = lines
+        writer.writeLine(JournalRecord(commit: JournalCommit(records: records)))
         guard ftruncate(fd, off_t(state.journalOffset)) == 0 else {
             throw StoreError.io(file: path, operation: "truncate the unfinished tail", errno: errno)
         }
         guard lseek(fd, off_t(state.journalOffset), SEEK_SET) >= 0 else {
             throw StoreError.io(file: path, operation: "seek", errno: errno)
         }
-        try DurableFiles.writeAll(fd, bytes, path: path)
+        try writer.withBytes { try DurableFiles.writeAll(fd, UnsafeRawBufferPointer($0), path: path) }
         try DurableFiles.sync(fd, path: path)
         if writesHeader { try DurableFiles.syncDirectory(directory.path) }
-        state.journalOffset += UInt64(bytes.count)
-        state.journalRecords += records.count
+        state.journalOffset += UInt64(writer.count)
+        state.journalRecords += records
     }
 
     /// Snapshot for generation G+1 first (atomically), then journal G moves to history/. A crash between the two

@@ -7,67 +7,79 @@ import Foundation
 ///
 /// Callers write object keys in sorted order themselves (the store's types have fixed keys; dictionaries go through
 /// `stringDictionary`). Commas are placed automatically: a key or element needs one unless it opens its container.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+///
+/// The text goes into the writer's own growing buffer: a journal batch is hundreds of short keys, strings and
+/// punctuation, and an array's append (uniqueness and capacity checks, a generic copy) cost more than the bytes.
+struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
 
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
-    mutating func beginObject() { bytes.append(UInt8(ascii: "{")) }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
-    mutating func beginArray() { bytes.append(UInt8(ascii: "[")) }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
-    mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+    deinit { base.deallocate() }
+
+    /// The text written so far.
+    var bytes: [UInt8] { withBytes { Array($0) } }
+
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    mutating func beginObject() { put(UInt8(ascii: "{")) }
+    mutating func endObject() { put(UInt8(ascii: "}")) }
+    mutating func beginArray() { put(UInt8(ascii: "[")) }
+    mutating func endArray() { put(UInt8(ascii: "]")) }
+    mutating func newline() { put(UInt8(ascii: "\n")) }
 
     /// `"name":`, preceded by a comma unless it is the object's first key.
     mutating func key<Field: JSONField>(_ field: Field) {
         separate()
         // Prepared once per field set: making the key's bytes from its raw value each time cost more than the value.
         if let quoted = Field.lookup.quotedKey(field) {
-            bytes.append(contentsOf: quoted)
+            quoted.withUnsafeBufferPointer { put($0) }
             return
         }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: field.rawValue.utf8)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        put(UInt8(ascii: "\""))
+        var name = field.rawValue
+        name.withUTF8 { put($0) }
+        put(UInt8(ascii: "\""))
+        put(UInt8(ascii: ":"))
     }
 
     /// A comma before an array element unless it is the first.
     mutating func element() { separate() }
 
     private mutating func separate() {
-        if let last = bytes.last, last != UInt8(ascii: "{") && last != UInt8(ascii: "[") {
-            bytes.append(UInt8(ascii: ","))
+        if count > 0, base[count - 1] != UInt8(ascii: "{") && base[count - 1] != UInt8(ascii: "[") {
+            put(UInt8(ascii: ","))
         }
     }
 
     mutating func string(_ value: String) {
-        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
-            var contiguous = value
-            contiguous.withUTF8 { appendEscaped($0) }  // bridged or lazily stored strings
-        }
+        var value = value
+        value.withUTF8 { appendEscaped($0) }  // in place for a native string; a bridged one is made contiguous first
     }
 
     mutating func int(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        var decimal = String(value)
+        decimal.withUTF8 { put($0) }
     }
 
     mutating func bool(_ value: Bool) {
-        if value {
-            bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
-        } else {
-            bytes.append(contentsOf: [UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"),
-                                      UInt8(ascii: "e")])
-        }
+        put(value ? "true" : "false")
     }
 
     /// A store timestamp: `"2027-01-15T08:00:00Z"`.
     mutating func date(_ value: Date) {
-        bytes.append(UInt8(ascii: "\""))
-        StoreTimestamp.append(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        reserve(StoreTimestamp.length + 2)
+        base[count] = UInt8(ascii: "\"")
+        StoreTimestamp.write(value, to: base + count + 1)
+        base[count + 1 + StoreTimestamp.length] = UInt8(ascii: "\"")
+        count += StoreTimestamp.length + 2
     }
 
     mutating func stringArray(_ values: [String]) {
@@ -91,20 +103,48 @@ struct JSONWriter {
             guard let value = dictionary[key] else { continue }
             separate()
             string(key)
-            bytes.append(UInt8(ascii: ":"))
+            put(UInt8(ascii: ":"))
             string(value)
         }
         endObject()
     }
 
+    /// Room for `extra` more bytes.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(2 * capacity, count + extra)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = grown
+    }
+
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func put(_ text: StaticString) {
+        text.withUTF8Buffer { put($0) }
+    }
+
     /// Copies runs of bytes that need no escape in one go; RFC 8259 §7 requires escaping only `"`, `\` and U+0000–U+001F.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         // Most strings need no escape at all: one check of the whole string, then one copy.
         let clean = Self.cleanPrefixCount(utf8)
         if clean == utf8.count {
-            bytes.append(contentsOf: utf8)
-            bytes.append(UInt8(ascii: "\""))
+            put(utf8)
+            put(UInt8(ascii: "\""))
             return
         }
         var runStart = 0
@@ -119,24 +159,25 @@ struct JSONWriter {
             index += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
             let escaped = index - 1
-            if runStart < escaped { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<escaped])) }
+            if runStart < escaped { put(UnsafeBufferPointer(rebasing: utf8[runStart..<escaped])) }
             runStart = index
-            bytes.append(UInt8(ascii: "\\"))
+            put(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\""): put(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): put(UInt8(ascii: "\\"))
+            case 0x08: put(UInt8(ascii: "b"))
+            case 0x09: put(UInt8(ascii: "t"))
+            case 0x0A: put(UInt8(ascii: "n"))
+            case 0x0C: put(UInt8(ascii: "f"))
+            case 0x0D: put(UInt8(ascii: "r"))
             default:
-                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
+                put("u00")
+                put(Self.hexDigits[Int(byte >> 4)])
+                put(Self.hexDigits[Int(byte & 0xF)])
             }
         }
-        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        bytes.append(UInt8(ascii: "\""))
+        if runStart < utf8.count { put(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        put(UInt8(ascii: "\""))
     }
 
     /// How many leading bytes certainly need no escape: all of them, or the start up to the eight-byte word where the

@@ -44,6 +44,22 @@ extension JSONWriter {
 }
 
 extension JSONWriter {
+    /// The line `writeLine(.applied(entry))` writes, without making the record: the entry as a contact's history
+    /// holds it, `{"event":…,"from":…,"to":…}`.
+    mutating func writeAppliedLine(_ entry: borrowing HistoryEntry) {
+        write(entry)
+        newline()
+    }
+
+    /// The line `writeLine(JournalRecord(unmatched: message))` writes, without making the record.
+    mutating func writeUnmatchedLine(_ message: borrowing UnmatchedMessage) {
+        beginObject()
+        key(JournalRecordField.unmatched)
+        write(message)
+        endObject()
+        newline()
+    }
+
     private mutating func optionalInt(_ value: Int?, _ field: JournalRecordField) {
         guard let value else { return }
         key(field)

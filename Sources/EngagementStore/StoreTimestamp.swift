@@ -5,30 +5,30 @@ import Foundation
 /// record. Other ISO 8601 forms (offsets, fractions) written by people are still accepted through Foundation.
 public enum StoreTimestamp {
     public static func format(_ date: Date) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(20)
-        append(date, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: length) { text in
+            guard let base = text.baseAddress else { return 0 }
+            write(date, to: base)
+            return length
+        }
     }
 
-    /// The 20 bytes of `format(date)`, appended without making a `String`.
-    static func append(_ date: Date, to bytes: inout [UInt8]) {
+    /// How many bytes `write` writes.
+    static let length = 20
+
+    /// The `length` bytes of `format(date)`, written at `text` without making a `String`.
+    static func write(_ date: Date, to text: UnsafeMutablePointer<UInt8>) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
         let hour = secondOfDay / 3600, minute = secondOfDay / 60 % 60, second = secondOfDay % 60
-        // Written on the stack and appended in one copy: twenty single-byte appends cost more than the arithmetic.
         // Digits with constant divisors, which the compiler turns into multiplications.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
-            var end = 0
-            func put(_ byte: UInt8) { text[end] = byte; end += 1 }
-            func digit(_ value: Int) { put(UInt8(48 + value % 10)) }
-            func twoDigits(_ value: Int) { digit(value / 10); digit(value) }
-            digit(year / 1000); digit(year / 100); twoDigits(year); put(45); twoDigits(month); put(45); twoDigits(day)
-            put(84); twoDigits(hour); put(58); twoDigits(minute); put(58); twoDigits(second); put(90)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<end]))
-        }
+        var end = 0
+        func put(_ byte: UInt8) { text[end] = byte; end += 1 }
+        func digit(_ value: Int) { put(UInt8(48 + value % 10)) }
+        func twoDigits(_ value: Int) { digit(value / 10); digit(value) }
+        digit(year / 1000); digit(year / 100); twoDigits(year); put(45); twoDigits(month); put(45); twoDigits(day)
+        put(84); twoDigits(hour); put(58); twoDigits(minute); put(58); twoDigits(second); put(90)
     }
 
     static func parse(_ text: String) -> Date? {

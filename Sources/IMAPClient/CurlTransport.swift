@@ -19,6 +19,7 @@ final class CurlTransport {
     private var handle: UnsafeMutableRawPointer?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var socket: curl_socket_t = -1
+    private var readAheadRequested = false
     let host: String
     let port: Int
 
@@ -172,6 +173,12 @@ final class CurlTransport {
             if code == CURLE_OK {
                 offset += sent
                 deadline = ContinuousClock.now + timeout
+                if !readAheadRequested {
+                    // Only now: libcurl attaches the connection (and its TLS session) to the handle at the first
+                    // send or receive after a CONNECT_ONLY perform.
+                    readAheadRequested = true
+                    TLSReadAhead.enable(on: handle)
+                }
             } else if code == CURLE_AGAIN {
                 guard try wait(for: Int16(POLLOUT), until: deadline) else {
                     throw IMAPError(.timeout, host: host, port: port, detail: "server stopped accepting data")

@@ -3,7 +3,7 @@
 final class IMAPProtocolConnection {
     let settings: IMAPConnectionSettings
     private let transport: CurlTransport
-    private let reader: IMAPResponseReader
+    private var reader: IMAPResponseReader
     private var tagNumber = 0
     private(set) var capabilities: Set<String> = []
     private(set) var mailbox: MailboxSnapshot?
@@ -75,18 +75,36 @@ final class IMAPProtocolConnection {
     }
 
     /// One `UID FETCH` for all of `uids`; missing (expunged) UIDs are simply absent from the result.
-    func fetch(uids: [UInt32]) throws(IMAPError) -> [FetchedMessage] {
+    func fetch(uids: [UInt32], flags: Bool = true) throws(IMAPError) -> [FetchedMessage] {
         let name = try requireMailbox().name
         let wanted = Set(uids)
         guard !wanted.isEmpty else { return [] }
-        var messages: [UInt32: FetchedMessage] = [:]
+        var messages: [FetchedMessage] = []
         messages.reserveCapacity(wanted.count)
-        try run("UID FETCH \(IMAPCommandArgument.uidSet(uids)) (UID FLAGS BODY.PEEK[])", mailbox: name) { response in
-            guard case .fetch(_, let items) = response, let uid = items["UID"]?.number, wanted.contains(uid),
-                  case .string(let bytes)? = items["BODY[]"] else { return }
-            messages[uid] = FetchedMessage(uid: uid, bytes: bytes, flags: Self.flags(items["FLAGS"]))
+        let items = flags ? "(UID FLAGS BODY.PEEK[])" : "(UID BODY.PEEK[])"
+        try run("UID FETCH \(IMAPCommandArgument.uidSet(uids)) \(items)", mailbox: name) { response in
+            guard case .fetch(let fetched) = response, let uid = fetched.uid, wanted.contains(uid),
+                  let body = fetched.body else { return }
+            messages.append(FetchedMessage(uid: uid, bytes: body, flags: fetched.flags ?? []))
         }
-        return messages.values.sorted { $0.uid < $1.uid }
+        return Self.ascendingByUID(messages)
+    }
+
+    /// Servers answer in mailbox order, which is UID order: sorted only when it is not. A UID sent twice keeps its
+    /// last response.
+    private static func ascendingByUID(_ messages: [FetchedMessage]) -> [FetchedMessage] {
+        if zip(messages, messages.dropFirst()).allSatisfy({ $0.uid < $1.uid }) { return messages }
+        var result: [FetchedMessage] = []
+        result.reserveCapacity(messages.count)
+        // Of equal UIDs the one that came last sorts last, and replaces the others.
+        for index in messages.indices.sorted(by: { (messages[$0].uid, $0) < (messages[$1].uid, $1) }) {
+            if result.last?.uid == messages[index].uid {
+                result[result.count - 1] = messages[index]
+            } else {
+                result.append(messages[index])
+            }
+        }
+        return result
     }
 
     func flags(uids: [UInt32]) throws(IMAPError) -> [UInt32: [String]] {
@@ -94,8 +112,8 @@ final class IMAPProtocolConnection {
         guard !uids.isEmpty else { return [:] }
         var result: [UInt32: [String]] = [:]
         try run("UID FETCH \(IMAPCommandArgument.uidSet(uids)) (UID FLAGS)", mailbox: name) { response in
-            if case .fetch(_, let items) = response, let uid = items["UID"]?.number, items["FLAGS"] != nil {
-                result[uid] = Self.flags(items["FLAGS"])
+            if case .fetch(let fetched) = response, let uid = fetched.uid, let flags = fetched.flags {
+                result[uid] = flags
             }
         }
         return result
@@ -265,20 +283,11 @@ final class IMAPProtocolConnection {
     }
 
     private func nextResponse(command: String, mailbox: String? = nil) throws(IMAPError) -> IMAPServerResponse {
-        let raw: IMAPRawResponse
-        do {
-            raw = try reader.readResponse()
-        } catch {
-            throw broken(error, command: command, mailbox: mailbox)
-        }
         let response: IMAPServerResponse
         do {
-            response = try IMAPServerResponse(raw)
+            response = try reader.readResponse()
         } catch {
-            close()
-            throw IMAPError(.protocolError, host: settings.host, port: settings.effectivePort,
-                            mailbox: mailbox ?? self.mailbox?.name, command: command,
-                            detail: "\(error.detail): \(raw.summary)")
+            throw broken(error, command: command, mailbox: mailbox)
         }
         track(response)
         return response
@@ -322,10 +331,5 @@ final class IMAPProtocolConnection {
 
     private func invalid(_ detail: String, _ mailbox: String?) -> IMAPError {
         IMAPError(.invalidArgument, host: settings.host, port: settings.effectivePort, mailbox: mailbox, detail: detail)
-    }
-
-    private static func flags(_ value: IMAPValue?) -> [String] {
-        guard case .list(let values)? = value else { return [] }
-        return values.compactMap { if case .atom(let flag) = $0 { flag } else { nil } }
     }
 }

@@ -15,22 +15,28 @@ protocol IMAPByteSource: AnyObject {
 extension CurlTransport: IMAPByteSource {}
 
 /// One complete server response as bytes. A response that carries literals (`{n}` at the end of a line, then n raw
-/// bytes) is split at them: `lines[i]` is followed by `literals[i]`, so `lines.count == literals.count + 1`.
+/// bytes) is split at them: line i is followed by `literals[i]`, so `lines.count == literals.count + 1`.
 /// Literal bytes are never scanned for CRLF or tags, which is what keeps a message body containing `A004 OK` from
 /// ending a response.
 struct IMAPRawResponse {
-    var lines: [[UInt8]]
+    /// The lines' bytes one after another, CR LF stripped.
+    var text: [UInt8]
+    /// Where each line is in `text`.
+    var lines: [Range<Int>]
     var literals: [[UInt8]]
 
     /// The response with literals replaced by `{n}` markers, for error messages.
     var summary: String {
-        let text = lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        let text = lines.map { String(decoding: self.text[$0], as: UTF8.self) }.joined(separator: " ")
         return text.count > 300 ? String(text.prefix(297)) + "..." : text
     }
 }
 
 /// Reads IMAP server responses from a byte source: lines end at LF (CR stripped), literals are read by count.
-final class IMAPResponseReader {
+///
+/// A struct its connection owns, not a class: a fetched message's response touches the reader's state a dozen times,
+/// and a class's stored properties pay a run-time exclusivity check on each of those accesses.
+struct IMAPResponseReader: ~Copyable {
     private let source: any IMAPByteSource
     private var buffer: [UInt8] = []
     /// First unconsumed byte in `buffer`.
@@ -42,6 +48,10 @@ final class IMAPResponseReader {
     private let maxLiteralBytes: Int
     var timeout: Duration
     private let context: (host: String, port: Int)
+    /// The response being read: its lines' bytes, where each line is in them, its literals. Reused for every response.
+    private var lineText: [UInt8] = []
+    private var lineRanges: [Range<Int>] = []
+    private var literals: [[UInt8]] = []
 
     init(source: any IMAPByteSource, timeout: Duration, maxLiteralBytes: Int, maxLineBytes: Int = 64 * 1024 * 1024,
          host: String, port: Int, chunkBytes: Int = 256 * 1024) {
@@ -59,31 +69,47 @@ final class IMAPResponseReader {
     var hasBufferedBytes: Bool { start < buffer.count }
 
     /// Waits until at least one byte is buffered; false if `deadline` passes first.
-    func waitForData(until deadline: ContinuousClock.Instant) throws(IMAPError) -> Bool {
+    mutating func waitForData(until deadline: ContinuousClock.Instant) throws(IMAPError) -> Bool {
         if hasBufferedBytes { return true }
         return try fill(until: deadline)
     }
 
-    func readResponse() throws(IMAPError) -> IMAPRawResponse {
-        var lines: [[UInt8]] = []
-        var literals: [[UInt8]] = []
-        // A fetched message is a line, its literal and the closing line: room for that from the start.
-        lines.reserveCapacity(2)
+    /// Reads one complete response and interprets it; a response that is not IMAP as we know it is a protocol error.
+    mutating func readResponse() throws(IMAPError) -> IMAPServerResponse {
+        let raw = try readRawResponse()
+        do {
+            return try IMAPServerResponse(raw)
+        } catch {
+            throw IMAPError(.protocolError, host: context.host, port: context.port, detail: "\(error.detail): \(raw.summary)")
+        }
+    }
+
+    /// One response's bytes. Built in the reader's own arrays, which the next response reuses: one arrives for every
+    /// fetched message, and only its literal (the message) needs memory of its own.
+    mutating func readRawResponse() throws(IMAPError) -> IMAPRawResponse {
+        // A huge line (a SEARCH over a large mailbox) is not worth keeping the room for.
+        if lineText.capacity > 1 << 20 { lineText = [] }
+        lineText.removeAll(keepingCapacity: true)
+        lineRanges.removeAll(keepingCapacity: true)
+        literals.removeAll(keepingCapacity: true)
         while true {
             let line = try readLine()
-            lines.append(line)
-            guard let length = try Self.literalLength(atEndOf: line, limit: maxLiteralBytes, error: limitExceeded) else {
-                return IMAPRawResponse(lines: lines, literals: literals)
+            lineRanges.append(line)
+            let context = context
+            guard let length = try Self.literalLength(atEndOf: lineText[line], limit: maxLiteralBytes, error: {
+                IMAPError(.limitExceeded, host: context.host, port: context.port, detail: $0)
+            }) else {
+                return IMAPRawResponse(text: lineText, lines: lineRanges, literals: literals)
             }
             literals.append(try readExactly(length))
         }
     }
 
     /// `{123}` or `{123+}` ending a line announces a literal of 123 bytes.
-    static func literalLength(atEndOf line: [UInt8], limit: Int,
+    static func literalLength(atEndOf line: ArraySlice<UInt8>, limit: Int,
                               error: (String) -> IMAPError) throws(IMAPError) -> Int? {
         guard line.last == UInt8(ascii: "}"), let open = line.lastIndex(of: UInt8(ascii: "{")) else { return nil }
-        var digits = line[(open + 1)..<(line.count - 1)]
+        var digits = line[(open + 1)..<(line.endIndex - 1)]
         if digits.last == UInt8(ascii: "+") { digits = digits.dropLast() }
         guard !digits.isEmpty, digits.count <= 12,
               digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
@@ -94,15 +120,17 @@ final class IMAPResponseReader {
         return value
     }
 
-    private func readLine() throws(IMAPError) -> [UInt8] {
+    /// Appends the next line (CR LF stripped) to `lineText`; returns where it is there.
+    private mutating func readLine() throws(IMAPError) -> Range<Int> {
         while true {
             if let newline = findNewline() {
                 var end = newline
                 if end > start && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                let line = Array(buffer[start..<end])
+                let begin = lineText.count
+                lineText.append(contentsOf: buffer[start..<end])
                 start = newline + 1
                 scanned = start
-                return line
+                return begin..<lineText.count
             }
             scanned = buffer.count
             guard buffer.count - start <= maxLineBytes else {
@@ -122,7 +150,7 @@ final class IMAPResponseReader {
         }
     }
 
-    private func readExactly(_ count: Int) throws(IMAPError) -> [UInt8] {
+    private mutating func readExactly(_ count: Int) throws(IMAPError) -> [UInt8] {
         var literal: [UInt8] = []
         literal.reserveCapacity(count)
         while true {
@@ -136,7 +164,7 @@ final class IMAPResponseReader {
     }
 
     /// Appends what the source has; false on deadline.
-    private func fill(until deadline: ContinuousClock.Instant) throws(IMAPError) -> Bool {
+    private mutating func fill(until deadline: ContinuousClock.Instant) throws(IMAPError) -> Bool {
         if start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
             start = 0

@@ -7,19 +7,24 @@ enum IMAPServerResponse {
     case expunge(Int)
     case capability([String])
     case search([UInt32])
-    /// `* n FETCH (…)`: the item list as name → value, names uppercased (`UID`, `FLAGS`, `BODY[]`).
-    case fetch(sequence: Int, items: IMAPFetchItems)
+    /// `* n FETCH (…)`: the items this client asks for.
+    case fetch(IMAPFetchResponse)
     case continuation(String)
     /// Anything else (`* FLAGS`, `* LIST`, `* n RECENT`, …): ignored by the commands we send.
     case other
 
     init(_ raw: IMAPRawResponse) throws(IMAPResponseSyntaxError) {
         let first = raw.lines[0]
-        if first.first == UInt8(ascii: "+") {
-            self = .continuation(String(decoding: first.dropFirst().drop { $0 == 32 }, as: UTF8.self))
+        if let (sequence, offset) = Self.fetchStart(raw.text, first) {
+            var scanner = IMAPFetchScanner(raw, offset: offset)
+            self = .fetch(try scanner.read(sequence: sequence))
             return
         }
-        var words = IMAPWordCursor(first)
+        if raw.text[first].first == UInt8(ascii: "+") {
+            self = .continuation(String(decoding: raw.text[first].dropFirst().drop { $0 == 32 }, as: UTF8.self))
+            return
+        }
+        var words = IMAPWordCursor(raw.text, first)
         guard let head = words.next() else { throw IMAPResponseSyntaxError("empty response line") }
         guard head == "*" else {
             guard let word = words.next(), let status = IMAPStatus(rawValue: word.imapKeyword) else {
@@ -34,18 +39,8 @@ enum IMAPServerResponse {
             case "EXISTS": self = .exists(number)
             case "EXPUNGE": self = .expunge(number)
             case "FETCH":
-                var scanner = IMAPValueScanner(raw, line: 0, offset: words.offset)
-                guard case .list(let values) = try scanner.value() else {
-                    throw IMAPResponseSyntaxError("FETCH without a parenthesised item list")
-                }
-                var pairs: [(name: String, value: IMAPValue)] = []
-                pairs.reserveCapacity(values.count / 2)
-                var index = 0
-                while index + 1 < values.count {
-                    if case .atom(let name) = values[index] { pairs.append((name.imapKeyword, values[index + 1])) }
-                    index += 2
-                }
-                self = .fetch(sequence: number, items: IMAPFetchItems(pairs))
+                var scanner = IMAPFetchScanner(raw, offset: words.offset)
+                self = .fetch(try scanner.read(sequence: number))
             default: self = .other
             }
             return
@@ -60,6 +55,32 @@ enum IMAPServerResponse {
         } else {
             self = .other
         }
+    }
+}
+
+extension IMAPServerResponse {
+    /// `* n FETCH` as servers write it (single spaces, digits, the keyword in any case): the sequence number and where
+    /// the item list starts. One arrives for every fetched message, so it is read from the bytes without making words;
+    /// any other shape goes the general way.
+    fileprivate static func fetchStart(_ text: [UInt8], _ line: Range<Int>) -> (sequence: Int, offset: Int)? {
+        var index = line.lowerBound
+        guard line.count > 9, text[index] == UInt8(ascii: "*"), text[index + 1] == 32 else { return nil }
+        index += 2
+        var sequence = 0
+        let digitsStart = index
+        while index < line.upperBound, case let digit = text[index] &- UInt8(ascii: "0"), digit < 10,
+              index - digitsStart < 18 {
+            sequence = sequence * 10 + Int(digit)
+            index += 1
+        }
+        guard index > digitsStart, index + 6 <= line.upperBound, text[index] == 32 else { return nil }
+        for (offset, letter) in "FETCH".utf8.enumerated() where text[index + 1 + offset] & 0xDF != letter {
+            return nil
+        }
+        index += 6
+        // The keyword is a whole word: the item list follows after a space (or nothing does).
+        guard index == line.upperBound || text[index] == 32 else { return nil }
+        return (sequence, index)
     }
 }
 
@@ -104,35 +125,42 @@ struct IMAPResponseSyntaxError: Error {
 
 /// Space-separated words at the start of a response line (tag, keywords, numbers).
 struct IMAPWordCursor {
-    private let line: [UInt8]
-    private(set) var offset = 0
+    private let text: [UInt8]
+    private let end: Int
+    /// Where the next word starts (or spaces before it), in `text`.
+    private(set) var offset: Int
 
-    init(_ line: [UInt8]) { self.line = line }
+    /// The line `line` of `text`.
+    init(_ text: [UInt8], _ line: Range<Int>) {
+        self.text = text
+        offset = line.lowerBound
+        end = line.upperBound
+    }
 
     mutating func next() -> String? {
-        while offset < line.count && line[offset] == 32 { offset += 1 }
-        guard offset < line.count else { return nil }
+        while offset < end && text[offset] == 32 { offset += 1 }
+        guard offset < end else { return nil }
         let begin = offset
-        while offset < line.count && line[offset] != 32 { offset += 1 }
-        let word = String(decoding: line[begin..<offset], as: UTF8.self)
-        if offset < line.count { offset += 1 }
+        while offset < end && text[offset] != 32 { offset += 1 }
+        let word = String(decoding: text[begin..<offset], as: UTF8.self)
+        if offset < end { offset += 1 }
         return word
     }
 
-    var rest: String { String(decoding: line[min(offset, line.count)...], as: UTF8.self) }
+    var rest: String { String(decoding: text[min(offset, end)..<end], as: UTF8.self) }
 
     /// The space-separated numbers from here on, read from the bytes (a SEARCH of a large mailbox answers with one
     /// line of thousands). Trailing `(MODSEQ n)` from CONDSTORE servers is not a number: reading stops at the first
     /// word that is not one.
     mutating func numbers() -> [UInt32] {
         var found: [UInt32] = []
-        while offset < line.count {
-            while offset < line.count && line[offset] == 32 { offset += 1 }
-            guard offset < line.count else { break }
+        while offset < end {
+            while offset < end && text[offset] == 32 { offset += 1 }
+            guard offset < end else { break }
             var value: UInt32 = 0
             var digits = 0
-            while offset < line.count, line[offset] != 32 {
-                let digit = line[offset] &- UInt8(ascii: "0")
+            while offset < end, text[offset] != 32 {
+                let digit = text[offset] &- UInt8(ascii: "0")
                 guard digit < 10, case let (times, overflow) = value.multipliedReportingOverflow(by: 10), !overflow,
                       case let (sum, carry) = times.addingReportingOverflow(UInt32(digit)), !carry else { return found }
                 value = sum

@@ -72,13 +72,15 @@ public actor IMAPSession {
 
     /// Exact bytes and flags of the given messages, ascending by UID, with `BODY.PEEK[]` (never sets `\Seen`), one
     /// `UID FETCH` per `settings.fetchBatchSize` UIDs. UIDs that no longer exist are absent from the result.
-    public func fetch(uids: [UInt32]) throws(IMAPError) -> [FetchedMessage] {
+    /// `flags: false` does not ask for the flags (each message's are then empty): less for the server to look up and
+    /// for us to read when only the bytes matter.
+    public func fetch(uids: [UInt32], flags: Bool = true) throws(IMAPError) -> [FetchedMessage] {
         let size = max(1, settings.fetchBatchSize)
         return try withConnection { connection throws(IMAPError) in
             var messages: [FetchedMessage] = []
             var start = 0
             while start < uids.count {
-                messages += try connection.fetch(uids: Array(uids[start..<min(start + size, uids.count)]))
+                messages += try connection.fetch(uids: Array(uids[start..<min(start + size, uids.count)]), flags: flags)
                 start += size
             }
             return messages

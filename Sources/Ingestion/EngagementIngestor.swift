@@ -51,19 +51,27 @@ public final class EngagementIngestor: Sendable {
         let directory = StoreContactDirectory(store: store)
         var report = BatchReport()
         var batch = StoreBatch()
+        // Counted per kind here, a handful of kinds, and put in the report's dictionary once.
+        var kinds: [(kind: VerdictKind, count: Int)] = []
         for index in analysed.indices {
-            report.messagesByKind[analysed[index].verdict.kind, default: 0] += 1
-            let interpretation = interpreter.interpret(analysed[index].verdict, facts: analysed[index].facts,
+            let kind = analysed[index].verdict.kind
+            if let known = kinds.firstIndex(where: { $0.kind == kind }) {
+                kinds[known].count += 1
+            } else {
+                kinds.append((kind, 1))
+            }
+            var interpretation = interpreter.interpret(analysed[index].verdict, facts: analysed[index].facts,
                                                        origin: analysed[index].origin, receivedAt: receivedAt,
                                                        directory: directory)
             batch.events += interpretation.events
-            if let unmatched = interpretation.unmatched {
+            if let unmatched = interpretation.unmatched.take() {
                 batch.unmatched.append(UnmatchedMessage(
                     messageID: unmatched.messageID, from: unmatched.from, subject: unmatched.subject,
-                    verdict: unmatched.kind.rawValue, reason: Self.reason(unmatched), source: unmatched.source,
+                    verdict: unmatched.kind.rawValue, reason: unmatched.reason, source: unmatched.source,
                     receivedAt: receivedAt, idempotencyKey: unmatched.key))
             }
         }
+        for (kind, count) in kinds { report.messagesByKind[kind, default: 0] += count }
         report.unmatched = batch.unmatched.count
         guard !batch.events.isEmpty || !batch.unmatched.isEmpty else { return report }
         for outcome in try store.apply(batch) {
@@ -91,24 +99,6 @@ public final class EngagementIngestor: Sendable {
         }
     }
 
-    private static func reason(_ report: UnmatchedReport) -> String {
-        var pieces: [String] = []
-        pieces.reserveCapacity(2 * report.tried.count + 2)
-        if report.tried.isEmpty {
-            pieces.append("no address or Message-ID to match")
-        } else {
-            pieces.append("no contact matches ")
-            for (index, tried) in report.tried.enumerated() {
-                if index > 0 { pieces.append(", ") }
-                pieces.append(tried)
-            }
-        }
-        if let first = report.evidence.first {
-            pieces.append("; ")
-            pieces.append(first)
-        }
-        return String(concatenating: pieces)
-    }
 }
 
 /// The analysed batch's slots, each initialised by exactly one iteration of `concurrentPerform` and read only after it

@@ -70,7 +70,8 @@ extension MailboxWorker {
         -> Task<[EngagementIngestor.Item], any Error> {
         let name = configuration.name
         return Task {
-            try await session.fetch(uids: chunk).map {
+            // The worker reads only the bytes: flags are not asked for.
+            try await session.fetch(uids: chunk, flags: false).map {
                 EngagementIngestor.Item(origin: .imap(mailbox: name, uidValidity: uidValidity, uid: $0.uid), bytes: $0.bytes)
             }
         }

@@ -20,9 +20,15 @@ public struct UnmatchedReport: Sendable, Equatable {
     public var from: String?
     public var subject: String?
     public var date: Date?
-    /// The addresses and Message-IDs that were tried.
-    public var tried: [String]
+    /// The Message-IDs and addresses that were tried.
+    public var attempts: MatchAttempts
     public var evidence: [String]
+
+    /// The addresses and Message-IDs (`<id>`) that were tried, sorted, each once.
+    public var tried: [String] { attempts.tried }
+
+    /// Why no contact was found, as the unmatched record shows it: what was tried, and the verdict's first evidence.
+    public var reason: String { attempts.reason(evidence: evidence.first) }
 }
 
 /// Turns a verdict into engagement events for the right contacts.
@@ -39,8 +45,9 @@ public struct MessageInterpreter: Sendable {
         interpret(verdict, facts: MessageFacts(message, verdict: verdict), origin: origin, receivedAt: receivedAt, directory: directory)
     }
 
-    public func interpret(_ verdict: Verdict, facts: MessageFacts, origin: MessageOrigin, receivedAt: Date,
-                          directory: some ContactDirectory) -> MessageInterpretation {
+    /// The verdict and facts are borrowed, not copied (a retain and a release of each of their fields) to be passed.
+    public func interpret(_ verdict: borrowing Verdict, facts: borrowing MessageFacts, origin: MessageOrigin,
+                          receivedAt: Date, directory: some ContactDirectory) -> MessageInterpretation {
         var result = MessageInterpretation(kind: verdict.kind, events: [], unmatched: nil)
         guard verdict.kind != .other else { return result }
         // The message's own date, unless it claims to come from the future (a wrong clock, a forged header).
@@ -52,12 +59,14 @@ public struct MessageInterpreter: Sendable {
         let keyStart = verdict.messageID.flatMap { $0.isEmpty ? nil : ("message-id <", $0, ">") }
             ?? (origin.fallbackKey, "", "")
         let source = origin.source
-        var tried = thread.tried
+        // Addresses tried, for the report of a message no contact matches.
+        var tried: [String] = []
 
+        let verdictEvidence = verdict.evidence
         func event(_ contact: String, _ kind: EngagementEventKind, _ matchedBy: String) -> EngagementEvent {
             var evidence: [String] = []
-            evidence.reserveCapacity(verdict.evidence.count + 1)
-            evidence += verdict.evidence
+            evidence.reserveCapacity(verdictEvidence.count + 1)
+            evidence += verdictEvidence
             evidence.append(matchedBy)
             return EngagementEvent(contact: contact, kind: kind, at: at,
                                    idempotencyKey: String(concatenating: keyStart.0, keyStart.1, keyStart.2, " ",
@@ -105,19 +114,9 @@ public struct MessageInterpreter: Sendable {
                 kind: verdict.kind,
                 messageID: verdict.messageID, from: verdict.from ?? facts.from.first?.address,
                 subject: verdict.subject ?? facts.subject, date: verdict.date ?? facts.date,
-                tried: Self.sortedUnique(tried), evidence: verdict.evidence)
+                attempts: MatchAttempts(answering: verdict, addresses: tried), evidence: verdict.evidence)
         }
         return result
-    }
-
-    /// Sorted, each value once (the first of equal ones, as a `Set` built in order would keep). A handful of values:
-    /// sorting and skipping neighbours costs less than hashing them into a set.
-    private static func sortedUnique(_ values: [String]) -> [String] {
-        guard values.count > 1 else { return values }
-        var unique: [String] = []
-        unique.reserveCapacity(values.count)
-        for value in values.sorted() where unique.last != value { unique.append(value) }
-        return unique
     }
 
     private func bounceKind(_ recipient: BouncedRecipient, verdict: Verdict) -> EngagementEventKind {
@@ -146,14 +145,13 @@ public struct MessageInterpreter: Sendable {
 
     /// The first address a person-written message is from that is a contact, trying them in the order they identify
     /// the contact: the verdict's contact, Reply-To, From. Later lists are parsed only when the earlier fail.
+    /// `tried` (empty on entry) gets each address once.
     private func firstContact(_ verdict: Verdict, facts: MessageFacts, directory: some ContactDirectory,
                               tried: inout [String]) -> (contact: String, evidence: String)? {
-        var seen: [String] = []
         func attempt(_ label: String, _ raw: String?) -> (contact: String, evidence: String)? {
             guard let raw else { return nil }
             let address = EmailAddress.normalize(raw)
-            guard !address.isEmpty, !seen.contains(address) else { return nil }
-            seen.append(address)
+            guard !address.isEmpty, !tried.contains(address) else { return nil }
             tried.append(address)
             guard directory.isContact(address) else { return nil }
             return (address, String(concatenating: "matched by ", label, " ", address))
@@ -166,12 +164,11 @@ public struct MessageInterpreter: Sendable {
     }
 
     /// The contact of the outbound email this message answers or carries, if the store knows it.
-    private func threadMatch(_ verdict: Verdict, directory: some ContactDirectory)
-        -> (contact: String?, evidence: String, tried: [String]) {
-        func match(_ label: String, _ id: String?) -> (contact: String?, evidence: String, tried: [String])? {
+    private func threadMatch(_ verdict: Verdict, directory: some ContactDirectory) -> (contact: String?, evidence: String) {
+        func match(_ label: String, _ id: String?) -> (contact: String?, evidence: String)? {
             guard let id, !id.isEmpty, let contact = directory.contactForOutboundMessage(id) else { return nil }
             return (EmailAddress.normalize(contact),
-                    String(concatenating: "matched by ", label, " <", id, "> of an outbound email"), [])
+                    String(concatenating: "matched by ", label, " <", id, "> of an outbound email"))
         }
         if let found = match("embedded original Message-ID", verdict.originalMessageID) { return found }
         if let found = match("In-Reply-To", verdict.inReplyTo) { return found }
@@ -179,15 +176,6 @@ public struct MessageInterpreter: Sendable {
         for reference in verdict.references.reversed() {
             if let found = match("References", reference) { return found }
         }
-        // What was tried is reported only for a message that matches no contact at all.
-        var tried: [String] = []
-        tried.reserveCapacity(verdict.references.count + 2)
-        func note(_ id: String?) {
-            if let id, !id.isEmpty { tried.append(String(concatenating: "<", id, ">")) }
-        }
-        note(verdict.originalMessageID)
-        note(verdict.inReplyTo)
-        verdict.references.forEach(note)
-        return (nil, "", tried)
+        return (nil, "")
     }
 }

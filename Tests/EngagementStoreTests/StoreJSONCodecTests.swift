@@ -86,6 +86,22 @@ func journalLinesAreByteForByteWhatFoundationWrote(text: String) throws {
     #expect(writer.bytes == (try FoundationStoreJSON.journalLines(records, header: 3)))
 }
 
+/// The store writes an applied event's or an unmatched message's line without making its record first: the same bytes.
+@Test(arguments: awkwardStrings)
+func linesWrittenWithoutTheirRecordAreTheRecordsLines(text: String) {
+    for record in records(text) {
+        var expected = JSONWriter()
+        expected.writeLine(record)
+        var written = JSONWriter()
+        if let event = record.event, let from = record.from, let to = record.to {
+            written.writeAppliedLine(HistoryEntry(event: event, from: from, to: to))
+        } else if let message = record.unmatched {
+            written.writeUnmatchedLine(message)
+        }
+        #expect(written.bytes == expected.bytes)
+    }
+}
+
 @Test(arguments: awkwardStrings)
 func recordsRoundTripBothWaysBetweenTheHandWrittenCodecAndFoundation(text: String) throws {
     for record in records(text) {

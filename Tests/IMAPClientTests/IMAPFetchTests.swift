@@ -80,6 +80,23 @@ import TestSupport
         #expect(flags.values.allSatisfy { !$0.contains("\\Seen") })
     }
 
+    @Test func flagsComeOnlyWhenAskedFor() async throws {
+        let server = try DovecotServer()
+        let messages = [IMAPTestMail.message(1), IMAPTestMail.message(2)]
+        try server.deliver(messages)
+        let session = try await IMAPTestMail.connectedSession(server)
+        try await session.select()
+        let uids = try await session.uidSearch(after: 0)
+        try await session.addFlags(["\\Flagged"], uids: [uids[1]])
+        let withFlags = try await session.fetch(uids: uids)
+        #expect(withFlags.map(\.bytes) == messages)
+        #expect(!withFlags[0].flags.contains("\\Flagged") && withFlags[1].flags.contains("\\Flagged"))
+        let bytesOnly = try await session.fetch(uids: uids, flags: false)
+        #expect(bytesOnly.map(\.bytes) == messages)
+        #expect(bytesOnly.map(\.uid) == uids)
+        #expect(bytesOnly.allSatisfy { $0.flags.isEmpty })
+    }
+
     @Test func messageOverTheSizeLimitIsAPermanentErrorNamingTheLimit() async throws {
         let server = try DovecotServer()
         try server.deliver([IMAPTestMail.message(1), IMAPTestMail.message(2, padding: 5000)])

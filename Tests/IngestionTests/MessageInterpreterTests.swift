@@ -75,6 +75,7 @@ import TestSupport
         #expect(result.events.isEmpty)
         let unmatched = result.unmatched
         #expect(unmatched?.tried == ["<unknown-outbound@mail.test>", "who@else.test", "x@y.test"])
+        #expect(unmatched?.reason == "no contact matches <unknown-outbound@mail.test>, who@else.test, x@y.test")
         #expect(unmatched?.key == "message-id <o1@else.test> unmatched")
     }
 
