@@ -15,9 +15,16 @@ public enum StoreTimestamp {
     /// How many bytes `write` writes.
     static let length = 20
 
+    /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z, in seconds since 1970.
+    private static let earliest = -62_167_219_200.0
+    private static let latest = 253_402_300_799.0
+
     /// The `length` bytes of `format(date)`, written at `text` without making a `String`.
+    /// Dates outside years 0000–9999 (which no four-digit field can hold, and no mail or clock gives) are written as
+    /// the nearest end of that range rather than trapping on a negative digit or an out-of-range conversion.
     static func write(_ date: Date, to text: UnsafeMutablePointer<UInt8>) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let interval = date.timeIntervalSince1970
+        let seconds = interval.isNaN ? 0 : Int(min(max(interval.rounded(.down), earliest), latest))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)

@@ -15,3 +15,13 @@ func storeTimestampsRoundTripAndMatchFoundation(seconds: Double) throws {
     #expect(StoreTimestamp.parse("2027-13-15T08:00:00Z") == nil)
     #expect(StoreTimestamp.parse("yesterday") == nil)
 }
+
+/// A date no clock or mail gives (a hand-edited store, a far-off parse) is written at the end of the four-digit range
+/// instead of stopping the process mid-write.
+@Test func datesBeyondFourDigitYearsAreWrittenAtTheRangesEnds() {
+    #expect(StoreTimestamp.format(Date(timeIntervalSince1970: -1e15)) == "0000-01-01T00:00:00Z")
+    #expect(StoreTimestamp.format(Date(timeIntervalSince1970: 1e15)) == "9999-12-31T23:59:59Z")
+    #expect(StoreTimestamp.format(Date(timeIntervalSince1970: .infinity)) == "9999-12-31T23:59:59Z")
+    #expect(StoreTimestamp.format(Date(timeIntervalSince1970: .nan)) == "1970-01-01T00:00:00Z")
+    #expect(StoreTimestamp.format(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59Z")
+}
