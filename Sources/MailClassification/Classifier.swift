@@ -417,9 +417,7 @@ public struct Classifier: Sendable {
         for list in [from, replyTo, to, original] {
             for address in list { excluded.insert(address.address.lowercasedText) }
         }
-        let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
-            value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.containsText("@") }
-        }
+        let failedHeader = message.headers.values("X-Failed-Recipients").flatMap(Self.failedRecipients(in:))
         // The folded start of the report serves the delay check and the format check below. A text body's is
         // the shared one, folded only as far as those checks need.
         let htmlHead = message.textBody != nil ? nil : NormalizedText(text.leadingBytes(3_000), counter: counter)
@@ -469,6 +467,18 @@ public struct Classifier: Sendable {
         }
         finishBounce(recipients, message: message, into: &verdict)
         return true
+    }
+
+    /// The addresses of an `X-Failed-Recipients` value: its pieces between commas and spaces that hold "@". ASCII
+    /// is split by bytes, where (CR LF aside, which is neither separator) each byte is a character of its own.
+    static func failedRecipients(in value: String) -> [String] {
+        let pieces: [String]? = value.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return bytes.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") })
+                .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        } ?? nil
+        let split = pieces ?? value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        return split.filter { $0.containsText("@") }
     }
 
     private func finishBounce(_ recipients: [BouncedRecipient], message: Message, into verdict: inout Verdict) {
