@@ -452,6 +452,8 @@ struct ScalarClassCache {
         return oneScalarLowercase(of: scalar)?.value ?? severalScalars
     }
 
+    /// Out of line: inlined into the origin-tracking fold, it made that loop too large for its appends to be inlined.
+    @inline(never)
     private mutating func classes(of scalar: Unicode.Scalar) -> UInt32 {
         let value = scalar.value
         if value < Self.commonLimit { return UInt32(Self.commonClasses[Int(value)]) }
