@@ -414,9 +414,9 @@ public struct Classifier: Sendable {
         let replyTo = message.replyTo, to = addresseeMayHaveFailed ? [] : message.to
         let original = message.embeddedMessages.first?.from ?? []
         var excluded = Set<String>(minimumCapacity: from.count + replyTo.count + to.count + original.count)
-        for list in [from, replyTo, to, original] {
-            for address in list { excluded.insert(address.address.lowercasedText) }
-        }
+        // One list after another, not an array of them made for the loop.
+        func exclude(_ list: [MailAddress]) { for address in list { excluded.insert(address.address.lowercasedText) } }
+        exclude(from); exclude(replyTo); exclude(to); exclude(original)
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap(Self.failedRecipients(in:))
         // The folded start of the report serves the delay check and the format check below. A text body's is
         // the shared one, folded only as far as those checks need.
@@ -454,6 +454,8 @@ public struct Classifier: Sendable {
         } else {
             format = BounceFormat.identify(after: senderAndSubject, bodyOf: folds)
         }
+        // The format line and one line per recipient, in one allocation.
+        verdict.evidence.reserveCapacity(verdict.evidence.count + 1 + recipients.count)
         verdict.evidence.append(String(concatenating: "plain-text bounce", format == nil ? "" : " (", format?.name ?? "",
                                        format == nil ? "" : " format)",
                                        failedHeader.isEmpty ? "" : ", X-Failed-Recipients: ",
@@ -483,10 +485,16 @@ public struct Classifier: Sendable {
 
     private func finishBounce(_ recipients: [BouncedRecipient], message: Message, into verdict: inout Verdict) {
         verdict.recipients = recipients
-        let hard = recipients.first { $0.hard }
+        // The first hard recipient, else the first: read in place (a copy of one would retain each of its fields).
+        let hard = recipients.firstIndex { $0.hard }
         verdict.kind = hard != nil ? .hardBounce : .softBounce
-        verdict.reason = (hard ?? recipients.first)?.reason
-        verdict.contact = (hard ?? recipients.first)?.address
+        if let deciding = hard ?? recipients.indices.first {
+            verdict.reason = recipients[deciding].reason
+            verdict.contact = recipients[deciding].address
+        } else {
+            verdict.reason = nil
+            verdict.contact = nil
+        }
         verdict.originalMessageID = message.embeddedMessages.first?.messageID
     }
 
