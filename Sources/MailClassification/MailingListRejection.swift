@@ -21,13 +21,37 @@ enum MailingListRejection {
         "non member submission", "this list is closed",
     ].map { ($0, ()) })
 
+    /// Whether the sender's address, lowercased, has a list manager's local part. An ASCII address is read by its
+    /// bytes, where lowercasing maps only A–Z and every character is one byte (CR LF aside, which none of the
+    /// names holds), with no string made.
+    static func isManager(_ address: String) -> Bool {
+        let byBytes: Bool?? = address.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            // `localPart`: the first run of bytes that are not "@".
+            guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "@") }) else { return false }
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "@")) ?? bytes.endIndex
+            let local = bytes[start..<end]
+            func isLocal(_ name: [UInt8]) -> Bool { local.count == name.count && hasLowercased(name, at: local.startIndex) }
+            func hasLowercased(_ name: [UInt8], at position: Int) -> Bool {
+                zip(local[position...], name).allSatisfy { $0.lowercasedASCII == $1 }
+            }
+            return managerSenderBytes.contains(where: isLocal)
+                || (local.count >= 6 && hasLowercased(ownerPrefix, at: local.startIndex))
+                || managerSuffixBytes.contains { local.count >= $0.count && hasLowercased($0, at: end - $0.count) }
+        }
+        if let byBytes, let byBytes { return byBytes }
+        let local = address.lowercased().localPart.map(String.init) ?? ""
+        return managerSenders.contains(local) || local.hasPrefix("owner-")
+            || managerSenderSuffixes.contains { local.hasSuffix($0) }
+    }
+
+    private static let managerSenderBytes = managerSenders.map { Array($0.utf8) }
+    private static let managerSuffixBytes = managerSenderSuffixes.map { Array($0.utf8) }
+    private static let ownerPrefix = Array("owner-".utf8)
+
     /// The refused list address and the phrase that says so, or nil when the message is not such a notice.
     static func decode(_ message: Message, counter: StepCounter?) -> (list: String?, phrase: String)? {
-        let sender = message.from.first?.address.lowercased() ?? ""
-        let local = sender.localPart.map(String.init) ?? ""
-        let fromManager = managerSenders.contains(local) || local.hasPrefix("owner-")
-            || managerSenderSuffixes.contains { local.hasSuffix($0) }
-        guard fromManager else { return nil }
+        guard isManager(message.from.first?.address ?? "") else { return nil }
         let text = (message.subject ?? "") + "\n" + (message.textBody ?? "").leadingBytes(2_000)
         let normalized = NormalizedText(text, counter: counter)
         guard let match = refusals.firstMatch(in: normalized, counter: counter) else { return nil }

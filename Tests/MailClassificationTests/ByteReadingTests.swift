@@ -62,6 +62,19 @@ import Testing
                 == ["jürgen@beispiel.de,\u{301}lee@client.example"])
     }
 
+    /// A list manager's sender is known the same way on ASCII (by bytes) and other addresses (by characters).
+    @Test func listManagerSendersReadTheSameOnASCIIAndOtherText() {
+        for address in ["Mailman@lists.example", "OWNER-sales@lists.example", "sales-Admin@lists.example",
+                        "@@sales-request@lists.example", "sales-bounces@x", "jürgen-owner@lists.example",
+                        "Owner-jürgen@lists.example", "listen-admin@bücher.example"] {
+            #expect(MailingListRejection.isManager(address), "\(address)")
+        }
+        for address in ["pat@client.example", "", "@@", "owner@lists.example", "-admin-x@lists.example",
+                        "mailmanx@lists.example", "jürgen@lists.example", "mailmän@lists.example"] {
+            #expect(!MailingListRejection.isManager(address), "\(address)")
+        }
+    }
+
     @Test func pipelinedRefusalIsFoundAfterData() {
         let transcript = ">>> RCPT TO:<pat@client.example>\n>>> DATA\n<<< 550 5.1.1 unknown user\n<<< 554 Error: NO VALID RECIPIENTS"
         #expect(SMTPTranscript.read(transcript).refusesRecipientWhilePipelining)
