@@ -10,9 +10,8 @@ enum BounceEvidence {
         if !message.deliveryStatusReports.isEmpty { return true }
         if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
         let sender = from.first
-        let local = sender?.address.localPart.map { String($0).lowercasedText } ?? ""
-        let systemSender = BounceMarkers.systemSenders.contains(local) || from.isEmpty
-            || namesMailSystem(sender?.displayName)
+        let systemSender = (sender.map { BounceMarkers.systemSenderNames.contains(localPartOf: $0.address) } ?? false)
+            || from.isEmpty || namesMailSystem(sender?.displayName)
         let subject = folds.subject
         let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
         let isReport = message.root.contentType.mimeType.lowercasedText == "multipart/report"
@@ -24,7 +23,7 @@ enum BounceEvidence {
         }
         // A mail system returning a message it could not deliver.
         if systemSender, !(from.isEmpty), !message.embeddedMessages.isEmpty { return true }
-        let noReplySender = BounceMarkers.noReplySenders.contains(local)
+        let noReplySender = sender.map { BounceMarkers.noReplySenderNames.contains(localPartOf: $0.address) } ?? false
         guard bounceSubject || systemSender || noReplySender else { return false }
         let text = folds.bodyHead
         if noReplySender && !bounceSubject && !systemSender {

@@ -30,6 +30,9 @@ enum BounceMarkers {
     /// Senders that also send ordinary notifications: a bounce only when the text says delivery failed.
     static let noReplySenders: Set<String> = ["no-reply", "noreply", "do-not-reply", "donotreply"]
 
+    static let systemSenderNames = LocalPartNames(systemSenders)
+    static let noReplySenderNames = LocalPartNames(noReplySenders)
+
     /// Lines at which the copy of the original message starts in a plain-text bounce.
     static let originalStarts = PhraseTable<Void>([
         "below this line is a copy of the message", "this is a copy of the message", "original message follows",
@@ -83,4 +86,41 @@ enum BounceMarkers {
     /// Words one of which every `senderIntros` phrase holds, to pass over most addresses without folding the
     /// text before them.
     static let senderIntroWords = PhraseAnchors(senderIntros.phrases)
+}
+
+/// Local-part names (lowercase ASCII) an address's local part is compared with, lowercased. An ASCII address is read
+/// by its bytes, where lowercasing maps only A–Z and every character but CR LF (which no name holds) is one byte,
+/// so no string is made for the many addresses that are none of them; other addresses take `localPart`.
+struct LocalPartNames: Sendable {
+    let names: Set<String>
+    private let spellings: [[UInt8]]
+
+    init(_ names: Set<String>) {
+        self.names = names
+        spellings = names.map { Array($0.utf8) }
+    }
+
+    /// Whether `address`'s local part (`String.localPart`, "" without one), lowercased, is one of the names.
+    /// `lowercasing` false is for an address lowercased already.
+    func contains(localPartOf address: String, lowercasing: Bool = true) -> Bool {
+        let byBytes = Self.withASCIILocalPart(of: address) { local in
+            spellings.contains { name in name.count == local.count && zip(local, name).allSatisfy { $0.lowercasedASCII == $1 } }
+        }
+        if let byBytes { return byBytes }
+        let local = address.localPart.map(String.init) ?? ""
+        return names.contains(lowercasing ? local.lowercasedText : local)
+    }
+
+    /// `body` of the address's local part as `String.localPart` reads it (the first run of bytes that are not
+    /// "@"; empty without one), when the address is ASCII held in one piece; nil otherwise.
+    static func withASCIILocalPart<Result>(of address: String,
+                                           _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Result) -> Result? {
+        let result: Result?? = address.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let start = bytes.firstIndex { $0 != UInt8(ascii: "@") } ?? bytes.endIndex
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "@")) ?? bytes.endIndex
+            return .some(body(bytes[start..<end]))
+        }
+        return result ?? nil
+    }
 }

@@ -25,27 +25,21 @@ enum MailingListRejection {
     /// bytes, where lowercasing maps only A–Z and every character is one byte (CR LF aside, which none of the
     /// names holds), with no string made.
     static func isManager(_ address: String) -> Bool {
-        let byBytes: Bool?? = address.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            // `localPart`: the first run of bytes that are not "@".
-            guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "@") }) else { return false }
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "@")) ?? bytes.endIndex
-            let local = bytes[start..<end]
-            func isLocal(_ name: [UInt8]) -> Bool { local.count == name.count && hasLowercased(name, at: local.startIndex) }
+        let byBytes = LocalPartNames.withASCIILocalPart(of: address) { local in
             func hasLowercased(_ name: [UInt8], at position: Int) -> Bool {
                 zip(local[position...], name).allSatisfy { $0.lowercasedASCII == $1 }
             }
-            return managerSenderBytes.contains(where: isLocal)
-                || (local.count >= 6 && hasLowercased(ownerPrefix, at: local.startIndex))
-                || managerSuffixBytes.contains { local.count >= $0.count && hasLowercased($0, at: end - $0.count) }
+            return managerSenderNames.contains(localPartOf: address)
+                || (local.count >= ownerPrefix.count && hasLowercased(ownerPrefix, at: local.startIndex))
+                || managerSuffixBytes.contains { local.count >= $0.count && hasLowercased($0, at: local.endIndex - $0.count) }
         }
-        if let byBytes, let byBytes { return byBytes }
+        if let byBytes { return byBytes }
         let local = address.lowercased().localPart.map(String.init) ?? ""
         return managerSenders.contains(local) || local.hasPrefix("owner-")
             || managerSenderSuffixes.contains { local.hasSuffix($0) }
     }
 
-    private static let managerSenderBytes = managerSenders.map { Array($0.utf8) }
+    private static let managerSenderNames = LocalPartNames(managerSenders)
     private static let managerSuffixBytes = managerSenderSuffixes.map { Array($0.utf8) }
     private static let ownerPrefix = Array("owner-".utf8)
 

@@ -80,8 +80,9 @@ struct PlainTextBounceDecoder: Sendable {
                                                                  : Set(input.excluded.map { $0.lowercased() })
         let usable = found.filter { candidate in
             guard !excluded.contains(candidate.lowered) else { return false }
-            let local = candidate.lowered.localPart.map(String.init) ?? ""
-            guard !BounceMarkers.systemSenders.contains(local) else { return false }
+            guard !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false) else {
+                return false
+            }
             return !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter)
         }
 

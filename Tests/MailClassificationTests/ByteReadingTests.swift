@@ -75,6 +75,19 @@ import Testing
         }
     }
 
+    /// A mail system's sender is known by its local part in any case, read by bytes on ASCII and by characters
+    /// on other addresses.
+    @Test func systemSenderLocalPartsReadTheSameOnASCIIAndOtherText() {
+        let names = BounceMarkers.systemSenderNames
+        for address in ["MAILER-DAEMON@mx.example", "@@Postmaster@mx.example", "mailer-daemon@büro.example", "bounce"] {
+            #expect(names.contains(localPartOf: address), "\(address)")
+        }
+        for address in ["pat@client.example", "", "@@", "mailer-daemonx@mx.example", "pöstmaster@mx.example"] {
+            #expect(!names.contains(localPartOf: address), "\(address)")
+        }
+        #expect(names.contains(localPartOf: "postmaster@büro.example", lowercasing: false))
+    }
+
     @Test func pipelinedRefusalIsFoundAfterData() {
         let transcript = ">>> RCPT TO:<pat@client.example>\n>>> DATA\n<<< 550 5.1.1 unknown user\n<<< 554 Error: NO VALID RECIPIENTS"
         #expect(SMTPTranscript.read(transcript).refusesRecipientWhilePipelining)
