@@ -14,11 +14,14 @@ enum BounceEvidence {
             || from.isEmpty || namesMailSystem(sender?.displayName)
         let subject = folds.subject
         let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
-        let isReport = message.root.contentType.mimeType.lowercasedText == "multipart/report"
+        // `mimeType.lowercased() == "multipart/report"`, read from the type and subtype apart (lowercasing each is
+        // lowercasing the "type/subtype" text): no such text is made for every message.
+        let contentType = message.root.contentType
+        let isReport = contentType.type.lowercasedText == "multipart" && contentType.subtype.lowercasedText == "report"
         if systemSender && (bounceSubject || isReport) {
             return true
         }
-        if isReport, message.root.contentType.parameters.value("report-type")?.lowercasedText == "delivery-status" {
+        if isReport, contentType.parameters.value("report-type")?.lowercasedText == "delivery-status" {
             return true
         }
         // A mail system returning a message it could not deliver.
