@@ -103,12 +103,22 @@ struct LocalPartNames: Sendable {
     /// Whether `address`'s local part (`String.localPart`, "" without one), lowercased, is one of the names.
     /// `lowercasing` false is for an address lowercased already.
     func contains(localPartOf address: String, lowercasing: Bool = true) -> Bool {
-        let byBytes = Self.withASCIILocalPart(of: address) { local in
-            spellings.contains { name in name.count == local.count && zip(local, name).allSatisfy { $0.lowercasedASCII == $1 } }
-        }
-        if let byBytes { return byBytes }
+        // A closure, not the method itself: a partial application would be allocated at each call.
+        if let byBytes = Self.withASCIILocalPart(of: address, { local in isOne(of: local) }) { return byBytes }
         let local = address.localPart.map(String.init) ?? ""
         return names.contains(lowercasing ? local.lowercasedText : local)
+    }
+
+    /// Whether an ASCII local part, lowercased, is one of the names.
+    func isOne(of local: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        spellings.contains { $0.count == local.count && Self.spells($0, in: local, at: local.startIndex) }
+    }
+
+    /// Whether the bytes of `local` from `position` on, lowercased, start with `name`.
+    static func spells(_ name: [UInt8], in local: Slice<UnsafeBufferPointer<UInt8>>, at position: Int) -> Bool {
+        guard position >= local.startIndex, position + name.count <= local.endIndex else { return false }
+        for offset in 0..<name.count where local[position + offset].lowercasedASCII != name[offset] { return false }
+        return true
     }
 
     /// `body` of the address's local part as `String.localPart` reads it (the first run of bytes that are not

@@ -25,13 +25,10 @@ enum MailingListRejection {
     /// bytes, where lowercasing maps only A–Z and every character is one byte (CR LF aside, which none of the
     /// names holds), with no string made.
     static func isManager(_ address: String) -> Bool {
+        let names = managerSenderNames, prefix = ownerPrefix, suffixes = managerSuffixBytes
         let byBytes = LocalPartNames.withASCIILocalPart(of: address) { local in
-            func hasLowercased(_ name: [UInt8], at position: Int) -> Bool {
-                zip(local[position...], name).allSatisfy { $0.lowercasedASCII == $1 }
-            }
-            return managerSenderNames.contains(localPartOf: address)
-                || (local.count >= ownerPrefix.count && hasLowercased(ownerPrefix, at: local.startIndex))
-                || managerSuffixBytes.contains { local.count >= $0.count && hasLowercased($0, at: local.endIndex - $0.count) }
+            names.isOne(of: local) || LocalPartNames.spells(prefix, in: local, at: local.startIndex)
+                || suffixes.contains { LocalPartNames.spells($0, in: local, at: local.endIndex - $0.count) }
         }
         if let byBytes { return byBytes }
         let local = address.lowercased().localPart.map(String.init) ?? ""
