@@ -10,21 +10,23 @@ enum BounceEvidence {
         if !message.deliveryStatusReports.isEmpty { return true }
         if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
         let sender = from.first
-        let local = sender?.address.localPart.map { String($0).lowercasedText } ?? ""
-        let systemSender = BounceMarkers.systemSenders.contains(local) || from.isEmpty
-            || namesMailSystem(sender?.displayName)
+        let systemSender = (sender.map { BounceMarkers.systemSenderNames.contains(localPartOf: $0.address) } ?? false)
+            || from.isEmpty || namesMailSystem(sender?.displayName)
         let subject = folds.subject
         let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
-        let isReport = message.root.contentType.mimeType.lowercasedText == "multipart/report"
+        // `mimeType.lowercased() == "multipart/report"`, read from the type and subtype apart (lowercasing each is
+        // lowercasing the "type/subtype" text): no such text is made for every message.
+        let contentType = message.root.contentType
+        let isReport = contentType.type.lowercasedText == "multipart" && contentType.subtype.lowercasedText == "report"
         if systemSender && (bounceSubject || isReport) {
             return true
         }
-        if isReport, message.root.contentType.parameters.value("report-type")?.lowercasedText == "delivery-status" {
+        if isReport, contentType.parameters.value("report-type")?.lowercasedText == "delivery-status" {
             return true
         }
         // A mail system returning a message it could not deliver.
         if systemSender, !(from.isEmpty), !message.embeddedMessages.isEmpty { return true }
-        let noReplySender = BounceMarkers.noReplySenders.contains(local)
+        let noReplySender = sender.map { BounceMarkers.noReplySenderNames.contains(localPartOf: $0.address) } ?? false
         guard bounceSubject || systemSender || noReplySender else { return false }
         let text = folds.bodyHead
         if noReplySender && !bounceSubject && !systemSender {

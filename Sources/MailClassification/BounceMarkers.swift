@@ -30,6 +30,9 @@ enum BounceMarkers {
     /// Senders that also send ordinary notifications: a bounce only when the text says delivery failed.
     static let noReplySenders: Set<String> = ["no-reply", "noreply", "do-not-reply", "donotreply"]
 
+    static let systemSenderNames = LocalPartNames(systemSenders)
+    static let noReplySenderNames = LocalPartNames(noReplySenders)
+
     /// Lines at which the copy of the original message starts in a plain-text bounce.
     static let originalStarts = PhraseTable<Void>([
         "below this line is a copy of the message", "this is a copy of the message", "original message follows",
@@ -83,4 +86,51 @@ enum BounceMarkers {
     /// Words one of which every `senderIntros` phrase holds, to pass over most addresses without folding the
     /// text before them.
     static let senderIntroWords = PhraseAnchors(senderIntros.phrases)
+}
+
+/// Local-part names (lowercase ASCII) an address's local part is compared with, lowercased. An ASCII address is read
+/// by its bytes, where lowercasing maps only A–Z and every character but CR LF (which no name holds) is one byte,
+/// so no string is made for the many addresses that are none of them; other addresses take `localPart`.
+struct LocalPartNames: Sendable {
+    let names: Set<String>
+    private let spellings: [[UInt8]]
+
+    init(_ names: Set<String>) {
+        self.names = names
+        spellings = names.map { Array($0.utf8) }
+    }
+
+    /// Whether `address`'s local part (`String.localPart`, "" without one), lowercased, is one of the names.
+    /// `lowercasing` false is for an address lowercased already.
+    func contains(localPartOf address: String, lowercasing: Bool = true) -> Bool {
+        // A closure, not the method itself: a partial application would be allocated at each call.
+        if let byBytes = Self.withASCIILocalPart(of: address, { local in isOne(of: local) }) { return byBytes }
+        let local = address.localPart.map(String.init) ?? ""
+        return names.contains(lowercasing ? local.lowercasedText : local)
+    }
+
+    /// Whether an ASCII local part, lowercased, is one of the names.
+    func isOne(of local: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        spellings.contains { $0.count == local.count && Self.spells($0, in: local, at: local.startIndex) }
+    }
+
+    /// Whether the bytes of `local` from `position` on, lowercased, start with `name`.
+    static func spells(_ name: [UInt8], in local: Slice<UnsafeBufferPointer<UInt8>>, at position: Int) -> Bool {
+        guard position >= local.startIndex, position + name.count <= local.endIndex else { return false }
+        for offset in 0..<name.count where local[position + offset].lowercasedASCII != name[offset] { return false }
+        return true
+    }
+
+    /// `body` of the address's local part as `String.localPart` reads it (the first run of bytes that are not
+    /// "@"; empty without one), when the address is ASCII held in one piece; nil otherwise.
+    static func withASCIILocalPart<Result>(of address: String,
+                                           _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Result) -> Result? {
+        let result: Result?? = address.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let start = bytes.firstIndex { $0 != UInt8(ascii: "@") } ?? bytes.endIndex
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "@")) ?? bytes.endIndex
+            return .some(body(bytes[start..<end]))
+        }
+        return result ?? nil
+    }
 }

@@ -91,17 +91,17 @@ public struct BounceReasonClassifier: Sendable {
         ["in reply to end of data", "after end of data", "in reply to data command", "after data", "end of data command"]
             .map { ($0, ()) })
 
-    /// The phrases whose match can make a text's reason mailboxfull: that reason's own and the overrides to it.
-    private static let mailboxFullPhrases = PhraseTable<Void>(
-        (BounceReasonPhrases.mailboxFull + overrides.compactMap { $0.value == .mailboxfull ? $0.key : nil }).map { ($0, ()) })
-
     /// False when `classify` of the text folded as `folded`, with no status field, context or origin, cannot
-    /// decide mailboxfull: a phrase decides then, and only a mailbox-full phrase (or an override to it) decides
-    /// that (no later step turns another reason into it); with no phrase at all, a status the text quotes may.
-    /// Two scans that mostly stop early, instead of a whole reading.
+    /// decide mailboxfull: a phrase decides then, and only a mailbox-full phrase (or an override to it, which is one
+    /// too) decides that (no later step turns another reason into it); with no phrase at all, a status the text
+    /// quotes may. One scan that stops at the first mailbox-full phrase, instead of a whole reading.
     static func mayReadMailboxFull(_ folded: NormalizedText, counter: StepCounter?) -> Bool {
-        mailboxFullPhrases.firstMatch(in: folded, counter: counter) != nil
-            || BounceReasonPhrases.table.firstMatch(in: folded, counter: counter) == nil
+        var namesAReason = false
+        let namesMailboxFull = BounceReasonPhrases.table.containsMatch(in: folded, counter: counter) { match in
+            namesAReason = true
+            return match.value == .mailboxfull
+        }
+        return namesMailboxFull || !namesAReason
     }
 
     public func classify(diagnostic: String?, status: String?, action: String? = nil) -> Decision {
@@ -294,7 +294,7 @@ public struct BounceReasonClassifier: Sendable {
         }
         // A transcript's RCPT right before the refusal is certain. Its DATA is not: with PIPELINING the RCPT
         // replies arrive after DATA is sent.
-        let transcript = SMTPTranscript.read(diagnostic)
+        let transcript = context?.excludesTranscript == true ? .none : SMTPTranscript.read(diagnostic)
         if (transcript.refusedCommand ?? context?.transcript.refusedCommand) == "RCPT" {
             return (.userunknown, String(concatenating: basis, " at RCPT TO (session transcript)"))
         }

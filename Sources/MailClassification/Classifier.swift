@@ -24,22 +24,29 @@ public struct Classifier: Sendable {
     }
 
     func classify(_ message: Message, counter: StepCounter?) -> Verdict {
-        let messageID = message.messageID
-        let inReplyTo = message.inReplyTo.first
-        let references = message.references
+        var verdict = Verdict(kind: .other, messageID: message.messageID, inReplyTo: message.inReplyTo.first,
+                              references: message.references, from: message.from.first?.address,
+                              subject: message.subject, date: message.date)
+        // Decided in place, and returned from one place: returned from each branch, the verdict was copied into
+        // the result and then destroyed (a retain and a release of every field).
+        decide(message, into: &verdict, counter: counter)
+        return verdict
+    }
+
+    /// `verdict` starts as `classify` makes it, with the message's own fields (read from it, not the message, once).
+    private func decide(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) {
+        let messageID = verdict.messageID
+        let inReplyTo = verdict.inReplyTo
+        let references = verdict.references
         let from = message.from
-        let subject = message.subject
-        let date = message.date
+        let subject = verdict.subject
+        let date = verdict.date
         // The verdict as it starts; for a forwarded bounce made again only when an attached message is one (a
         // copy kept for every message would retain and release each field).
         func base() -> Verdict {
             Verdict(kind: .other, messageID: messageID, inReplyTo: inReplyTo, references: references,
                     from: from.first?.address, subject: subject, date: date)
         }
-        // Built in place rather than by `base()`, whose result the compiler copies into the variable and then
-        // destroys (a retain and a release of every field).
-        var verdict = Verdict(kind: .other, messageID: messageID, inReplyTo: inReplyTo, references: references,
-                              from: from.first?.address, subject: subject, date: date)
         // The subject and text start folded once for the bounce tests and, when they find nothing, the auto-reply
         // and opt-out tests. Made here unless a delivery or feedback report (which the bounce tests read without
         // them) will most likely decide. Not with `&&`: its autoclosure would copy the message.
@@ -55,11 +62,15 @@ public struct Classifier: Sendable {
             if Self.namesNoReason(verdict),
                let forwarded = forwardedBounce(message, base: base, insideBounce: true, counter: counter),
                !Self.namesNoReason(forwarded) {
-                return forwarded
+                verdict = forwarded
+                return
             }
-            return verdict
+            return
         }
-        if let forwarded = forwardedBounce(message, base: base, insideBounce: false, counter: counter) { return forwarded }
+        if let forwarded = forwardedBounce(message, base: base, insideBounce: false, counter: counter) {
+            verdict = forwarded
+            return
+        }
 
         let replier = (from.first ?? message.replyTo.first)?.address
         let extracted = Self.newText(of: message, counter: counter)
@@ -71,7 +82,7 @@ public struct Classifier: Sendable {
             verdict.contact = replier
             verdict.replyText = newText
             verdict.evidence.append("sent to List-Unsubscribe mailbox \(mailbox)")
-            return verdict
+            return
         }
 
         let isReplyToUs = inReplyTo != nil || !references.isEmpty || OptOutDetector.hasReplyPrefix(subject ?? "")
@@ -83,7 +94,7 @@ public struct Classifier: Sendable {
             verdict.reason = "notification"
             verdict.contact = replier
             verdict.evidence.append(evidence)
-            return verdict
+            return
         }
 
         if let evidence = AutoReplySignals.autoReplyEvidence(message, subjectFold: &subjectFold, counter: counter) {
@@ -104,14 +115,14 @@ public struct Classifier: Sendable {
                     verdict.evidence.append("return date \(returnDate) read from the text")
                 }
             }
-            return verdict
+            return
         }
 
         if let evidence = AutoReplySignals.readReceiptEvidence(message, counter: counter) {
             verdict.reason = "read receipt"
             verdict.contact = replier
             verdict.evidence.append(evidence)
-            return verdict
+            return
         }
 
         if !isReplyToUs, message.root.children.contains(where: Self.carriesMessage) {
@@ -119,13 +130,13 @@ public struct Classifier: Sendable {
             verdict.contact = replier
             verdict.replyText = newText
             verdict.evidence.append("a person's mail with a message attached, answering nothing of ours")
-            return verdict
+            return
         }
         if !isReplyToUs, let evidence = AutoReplySignals.bulkEvidence(message) {
             verdict.reason = "bulk"
             verdict.contact = replier
             verdict.evidence.append(evidence)
-            return verdict
+            return
         }
 
         verdict.contact = replier
@@ -135,7 +146,7 @@ public struct Classifier: Sendable {
             verdict.kind = .optOut
             verdict.reason = "unsubscribe"
             verdict.evidence.append("\(finding.place) asks to opt out: \"\(finding.phrase)\"")
-            return verdict
+            return
         }
         if let text = newText, !text.isEmpty {
             verdict.kind = .reply
@@ -145,7 +156,6 @@ public struct Classifier: Sendable {
             verdict.reason = "no new text"
             verdict.evidence.append("no newly written text found")
         }
-        return verdict
     }
 
     // MARK: - Bounces and complaints
@@ -414,12 +424,10 @@ public struct Classifier: Sendable {
         let replyTo = message.replyTo, to = addresseeMayHaveFailed ? [] : message.to
         let original = message.embeddedMessages.first?.from ?? []
         var excluded = Set<String>(minimumCapacity: from.count + replyTo.count + to.count + original.count)
-        for list in [from, replyTo, to, original] {
-            for address in list { excluded.insert(address.address.lowercasedText) }
-        }
-        let failedHeader = message.headers.values("X-Failed-Recipients").flatMap { value in
-            value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { $0.containsText("@") }
-        }
+        // One list after another, not an array of them made for the loop.
+        func exclude(_ list: [MailAddress]) { for address in list { excluded.insert(address.address.lowercasedText) } }
+        exclude(from); exclude(replyTo); exclude(to); exclude(original)
+        let failedHeader = message.headers.values("X-Failed-Recipients").flatMap(Self.failedRecipients(in:))
         // The folded start of the report serves the delay check and the format check below. A text body's is
         // the shared one, folded only as far as those checks need.
         let htmlHead = message.textBody != nil ? nil : NormalizedText(text.leadingBytes(3_000), counter: counter)
@@ -456,6 +464,8 @@ public struct Classifier: Sendable {
         } else {
             format = BounceFormat.identify(after: senderAndSubject, bodyOf: folds)
         }
+        // The format line and one line per recipient, in one allocation.
+        verdict.evidence.reserveCapacity(verdict.evidence.count + 1 + recipients.count)
         verdict.evidence.append(String(concatenating: "plain-text bounce", format == nil ? "" : " (", format?.name ?? "",
                                        format == nil ? "" : " format)",
                                        failedHeader.isEmpty ? "" : ", X-Failed-Recipients: ",
@@ -471,12 +481,30 @@ public struct Classifier: Sendable {
         return true
     }
 
+    /// The addresses of an `X-Failed-Recipients` value: its pieces between commas and spaces that hold "@". ASCII
+    /// is split by bytes, where (CR LF aside, which is neither separator) each byte is a character of its own.
+    static func failedRecipients(in value: String) -> [String] {
+        let pieces: [String]? = value.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return bytes.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") })
+                .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        } ?? nil
+        let split = pieces ?? value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        return split.filter { $0.containsText("@") }
+    }
+
     private func finishBounce(_ recipients: [BouncedRecipient], message: Message, into verdict: inout Verdict) {
         verdict.recipients = recipients
-        let hard = recipients.first { $0.hard }
+        // The first hard recipient, else the first: read in place (a copy of one would retain each of its fields).
+        let hard = recipients.firstIndex { $0.hard }
         verdict.kind = hard != nil ? .hardBounce : .softBounce
-        verdict.reason = (hard ?? recipients.first)?.reason
-        verdict.contact = (hard ?? recipients.first)?.address
+        if let deciding = hard ?? recipients.indices.first {
+            verdict.reason = recipients[deciding].reason
+            verdict.contact = recipients[deciding].address
+        } else {
+            verdict.reason = nil
+            verdict.contact = nil
+        }
         verdict.originalMessageID = message.embeddedMessages.first?.messageID
     }
 

@@ -21,13 +21,28 @@ enum MailingListRejection {
         "non member submission", "this list is closed",
     ].map { ($0, ()) })
 
+    /// Whether the sender's address, lowercased, has a list manager's local part. An ASCII address is read by its
+    /// bytes, where lowercasing maps only A–Z and every character is one byte (CR LF aside, which none of the
+    /// names holds), with no string made.
+    static func isManager(_ address: String) -> Bool {
+        let names = managerSenderNames, prefix = ownerPrefix, suffixes = managerSuffixBytes
+        let byBytes = LocalPartNames.withASCIILocalPart(of: address) { local in
+            names.isOne(of: local) || LocalPartNames.spells(prefix, in: local, at: local.startIndex)
+                || suffixes.contains { LocalPartNames.spells($0, in: local, at: local.endIndex - $0.count) }
+        }
+        if let byBytes { return byBytes }
+        let local = address.lowercased().localPart.map(String.init) ?? ""
+        return managerSenders.contains(local) || local.hasPrefix("owner-")
+            || managerSenderSuffixes.contains { local.hasSuffix($0) }
+    }
+
+    private static let managerSenderNames = LocalPartNames(managerSenders)
+    private static let managerSuffixBytes = managerSenderSuffixes.map { Array($0.utf8) }
+    private static let ownerPrefix = Array("owner-".utf8)
+
     /// The refused list address and the phrase that says so, or nil when the message is not such a notice.
     static func decode(_ message: Message, counter: StepCounter?) -> (list: String?, phrase: String)? {
-        let sender = message.from.first?.address.lowercased() ?? ""
-        let local = sender.localPart.map(String.init) ?? ""
-        let fromManager = managerSenders.contains(local) || local.hasPrefix("owner-")
-            || managerSenderSuffixes.contains { local.hasSuffix($0) }
-        guard fromManager else { return nil }
+        guard isManager(message.from.first?.address ?? "") else { return nil }
         let text = (message.subject ?? "") + "\n" + (message.textBody ?? "").leadingBytes(2_000)
         let normalized = NormalizedText(text, counter: counter)
         guard let match = refusals.firstMatch(in: normalized, counter: counter) else { return nil }

@@ -414,10 +414,26 @@ struct ScalarClassCache {
         if entry != .max, entry >> 32 == UInt64(scalar.value) {
             return Unicode.Scalar(UInt32(truncatingIfNeeded: entry))
         }
-        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
-        guard mapping.count == 1, let lowered = mapping.first else { return nil }
+        guard let lowered = Self.oneScalarLowercase(of: scalar) else { return nil }
         loweredSlots[slot] = UInt64(scalar.value) << 32 | UInt64(lowered.value)
         return lowered
+    }
+
+    /// The scalar's lowercase mapping when that is one scalar. Out of line, like every read of Unicode properties
+    /// here: a function that reads them inline sets up room for their types at each call, before any fast path.
+    @inline(never)
+    private static func oneScalarLowercase(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let lowered = mapping.first else { return nil }
+        return lowered
+    }
+
+    /// Bit 0: alphabetic; bit 1: letter or number (`isAlphabetic || numericType != nil`). Out of line, as above.
+    @inline(never)
+    private static func lookedUpClasses(of scalar: Unicode.Scalar) -> UInt32 {
+        let properties = scalar.properties
+        let isAlphabetic = properties.isAlphabetic
+        return (isAlphabetic ? 1 : 0) | (isAlphabetic || properties.numericType != nil ? 2 : 0)
     }
 
     /// Scalars below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic and more) are answered from tables
@@ -425,36 +441,33 @@ struct ScalarClassCache {
     private static let commonLimit: UInt32 = 0x800
     private static let severalScalars = UInt32.max
 
-    /// Bit 0: alphabetic; bit 1: letter or number.
+    /// `lookedUpClasses` of each scalar below `commonLimit`.
     private static let commonClasses: [UInt8] = (0..<commonLimit).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return 0 }
-        let properties = scalar.properties
-        return (properties.isAlphabetic ? 1 : 0) | (properties.isAlphabetic || properties.numericType != nil ? 2 : 0)
+        Unicode.Scalar(value).map { UInt8(lookedUpClasses(of: $0)) } ?? 0
     }
 
     /// The one-scalar lowercase mapping, or `severalScalars`.
     private static let commonLowercase: [UInt32] = (0..<commonLimit).map { value in
         guard let scalar = Unicode.Scalar(value) else { return value }
-        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
-        guard mapping.count == 1, let lowered = mapping.first else { return severalScalars }
-        return lowered.value
+        return oneScalarLowercase(of: scalar)?.value ?? severalScalars
     }
 
+    /// Out of line: inlined into the origin-tracking fold, it made that loop too large for its appends to be inlined.
+    @inline(never)
     private mutating func classes(of scalar: Unicode.Scalar) -> UInt32 {
+        let value = scalar.value
+        if value < Self.commonLimit { return UInt32(Self.commonClasses[Int(value)]) }
         // CJK ideographs and kana letters, the bulk of Chinese and Japanese text, are letters: no look-up.
-        switch scalar.value {
+        switch value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3041...0x3096, 0x30A1...0x30FA: return 3
         default: break
         }
-        if scalar.value < Self.commonLimit { return UInt32(Self.commonClasses[Int(scalar.value)]) }
         if slots.isEmpty { slots = [UInt32](repeating: .max, count: Self.size) }
-        let slot = Int(scalar.value) & (Self.size - 1)
+        let slot = Int(value) & (Self.size - 1)
         let entry = slots[slot]
-        if entry != .max, entry >> 2 == scalar.value { return entry & 3 }
-        let properties = scalar.properties
-        let isAlphabetic = properties.isAlphabetic
-        let classes: UInt32 = (isAlphabetic ? 1 : 0) | (isAlphabetic || properties.numericType != nil ? 2 : 0)
-        slots[slot] = scalar.value << 2 | classes
+        if entry != .max, entry >> 2 == value { return entry & 3 }
+        let classes = Self.lookedUpClasses(of: scalar)
+        slots[slot] = value << 2 | classes
         return classes
     }
 }

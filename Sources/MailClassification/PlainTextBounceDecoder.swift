@@ -40,7 +40,8 @@ struct PlainTextBounceDecoder: Sendable {
         // run of line breaks into one space either way, so the text's folded form is the report's.
         let reportIsWholeText = report.bytes.count == report.textLength
         let context = ReportContext(reading: { report.joined(0..<report.lines.count, separator: 0x0A, limit: 8_000) },
-                                    folded: reportIsWholeText ? input.foldedText : nil)
+                                    folded: reportIsWholeText ? input.foldedText : nil,
+                                    lines: .init(bytes: report.bytes, startsTranscriptLine: report.startsTranscriptLine))
         func wholeText() -> String { context.text }
         return located.map { recipient in
             let statuses = StatusScanner.Reading(recipient.region)
@@ -79,8 +80,9 @@ struct PlainTextBounceDecoder: Sendable {
                                                                  : Set(input.excluded.map { $0.lowercased() })
         let usable = found.filter { candidate in
             guard !excluded.contains(candidate.lowered) else { return false }
-            let local = candidate.lowered.localPart.map(String.init) ?? ""
-            guard !BounceMarkers.systemSenders.contains(local) else { return false }
+            guard !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false) else {
+                return false
+            }
             return !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter)
         }
 
@@ -92,6 +94,9 @@ struct PlainTextBounceDecoder: Sendable {
                 guard seen.insert(lowered).inserted else { continue }
                 chosen.append(usable.first { $0.lowered == lowered } ?? AddressScanner.Found(address: address))
             }
+        } else if usable.count == 1 {
+            // The only candidate is chosen however it is presented.
+            chosen = usable
         } else {
             // Addresses presented as failed win over ones only shown in a "To:" summary of the original.
             let strengths = usable.map { Self.presentation($0, in: report, counter: counter) }
@@ -103,7 +108,8 @@ struct PlainTextBounceDecoder: Sendable {
         }
         guard !chosen.isEmpty else { return [] }
 
-        let startLines = chosen.map(\.line).sorted()
+        // One recipient's text runs to the report's end (or its 12 lines): no other starts it.
+        let startLines = chosen.count > 1 ? chosen.map(\.line).sorted() : []
         let lineCount = report.lines.count
         return chosen.map { recipient in
             let next = startLines.first { $0 > recipient.line } ?? lineCount
@@ -125,26 +131,32 @@ struct PlainTextBounceDecoder: Sendable {
         let lines: [Range<Int>]
         /// The UTF-8 length of the whole text, the copy of the original included.
         let textLength: Int
+        /// Whether some line starts as an SMTP transcript line does: without one, neither the report nor any of
+        /// its lines holds a transcript.
+        let startsTranscriptLine: Bool
 
         init(_ text: String, counter: StepCounter?) {
             var text = text
             textLength = text.utf8.count
+            var startsTranscriptLine = false
             (bytes, lines) = text.withUTF8 { buffer in
                 var lines: [Range<Int>] = []
                 // Report lines are rarely shorter than this on average: one allocation holds them.
                 lines.reserveCapacity(buffer.count / 32 + 8)
                 var sawContent = false
                 PlainTextBounceDecoder.forEachLine(buffer) { range in
-                    guard !PlainTextBounceDecoder.startsOriginal(UnsafeBufferPointer(rebasing: buffer[range]),
-                                                                 sawContent: &sawContent, counter: counter) else {
+                    let line = UnsafeBufferPointer(rebasing: buffer[range])
+                    guard !PlainTextBounceDecoder.startsOriginal(line, sawContent: &sawContent, counter: counter) else {
                         return false
                     }
+                    if !startsTranscriptLine { startsTranscriptLine = SMTPTranscript.startsTranscriptLine(line) }
                     lines.append(range)
                     return true
                 }
                 counter?.add(lines.count)
                 return (Array(buffer[0..<(lines.last?.upperBound ?? 0)]), lines)
             }
+            self.startsTranscriptLine = startsTranscriptLine
         }
 
         /// The bytes of `range` in line `line` (an empty range needs no line).
@@ -390,8 +402,18 @@ struct PlainTextBounceDecoder: Sendable {
             let end = start + source.count
             var n = 0
             var next = start
-            // Read through raw pointers: the loop is bounded by `end` and `capacity`, and runs once per byte.
+            // Read through raw pointers: the loop is bounded by `end` and `capacity`, and runs once per byte but
+            // where eight bytes are copied at a step.
             while next < end {
+                if end - next >= 8, n + 8 <= capacity {
+                    let word = UnsafeRawPointer(next).loadUnaligned(as: UInt64.self)
+                    if copiesUnchanged(word, afterSpace: n == 0 || to[n - 1] == 0x20) {
+                        UnsafeMutableRawPointer(to + n).storeBytes(of: word, as: UInt64.self)
+                        n &+= 8; next += 8
+                        if n >= capacity { break }
+                        continue
+                    }
+                }
                 let byte = next.pointee
                 next += 1
                 if byte == 0x20 || byte == 0x09 {
@@ -405,6 +427,20 @@ struct PlainTextBounceDecoder: Sendable {
             return n
         }
         return line.isEmpty ? nil : line
+    }
+
+    /// Whether collapsing leaves the eight bytes of `word` (in memory order) as they are: no tab, no space beside
+    /// another, and no space first when the line so far is empty or ends in one. The space test may also flag a
+    /// "!" right after a space (the zero-byte test's borrow), which only sends the word to the byte-by-byte path.
+    @inline(__always)
+    private static func copiesUnchanged(_ word: UInt64, afterSpace: Bool) -> Bool {
+        if EightBytes.holds(0x09, in: word) { return false }
+        let difference = word ^ (EightBytes.lowBits &* 0x20)
+        let spaces = (difference &- EightBytes.lowBits) & ~difference & EightBytes.highBits
+        if spaces == 0 { return true }
+        // Memory order is little-endian here: the first byte is the low one, its neighbour 8 bits up.
+        if spaces & (spaces << 8) != 0 { return false }
+        return !(afterSpace && UInt8(truncatingIfNeeded: UInt64(littleEndian: word)) == 0x20)
     }
 }
 

@@ -89,17 +89,29 @@ enum ProviderReadings {
     }
 
     /// `HTMLText.find(_, yahooNotice, caseInsensitive: true) != nil` on ASCII bytes (A–Z lowered, the notice is
-    /// lowercase), tried only where the notice's one comma ("sorry, we …") would fall: commas are found by the C
-    /// library's byte search.
+    /// lowercase).
     private static func holdsYahooNotice(inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        holds(yahooNoticeBytes, in: bytes)
+    }
+
+    /// Whether `bytes` hold `yahooNoticeOpening` in any ASCII case: text from which a notice's lines were taken
+    /// (joined by line breaks, its first 1,000 bytes in at most the first 2,000 of these) holds no notice otherwise.
+    static func mayHoldYahooNotice(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        holds(yahooNoticeOpeningBytes, in: bytes)
+    }
+
+    private static let yahooNoticeOpeningBytes = Array(yahooNoticeOpening.utf8)
+
+    /// Whether `bytes` hold `phrase` (a lowercase start of `yahooNotice`) with A–Z lowered, tried only where the
+    /// notice's one comma ("sorry, we …") would fall: commas are found by the C library's byte search.
+    private static func holds(_ phrase: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let notice = yahooNoticeBytes
         let commaOffset = 5
         var from = commaOffset
         while from < bytes.count, let comma = memchr(base + from, Int32(UInt8(ascii: ",")), bytes.count - from) {
             let start = base.distance(to: comma.assumingMemoryBound(to: UInt8.self)) - commaOffset
-            guard start + notice.count <= bytes.count else { return false }
-            if notice.indices.allSatisfy({ bytes[start + $0].lowercasedASCII == notice[$0] }) { return true }
+            guard start + phrase.count <= bytes.count else { return false }
+            if phrase.indices.allSatisfy({ bytes[start + $0].lowercasedASCII == phrase[$0] }) { return true }
             from = start + commaOffset + 1
         }
         return false

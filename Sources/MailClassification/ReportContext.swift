@@ -13,6 +13,17 @@ final class ReportContext {
     private let foldedSource: (() -> NormalizedText)?
     private var transcriptCache: SMTPTranscript.Reading?
     private var yahooNoticeCache: Bool?
+    /// The report's lines, when the text is made of them joined by line feeds: the text is made only for a
+    /// reading these may answer.
+    private let lines: ReportLineFacts?
+
+    /// What a scan of a report's lines, made as they were split, tells of the text they make.
+    struct ReportLineFacts {
+        /// The lines' bytes, line breaks (CR, LF or CR LF) included.
+        let bytes: [UInt8]
+        /// Whether some line starts as an SMTP transcript line does (`SMTPTranscript.startsTranscriptLine`).
+        let startsTranscriptLine: Bool
+    }
 
     /// The context is `text`'s first `limit` UTF-8 bytes (a scalar cut in half becomes U+FFFD).
     convenience init(_ text: String, limit: Int = .max) {
@@ -21,12 +32,20 @@ final class ReportContext {
 
     /// `source` makes the text only when a reading first needs it: many recipients are decided without it.
     /// `folded` gives what `folded(counter:)` gives, when the caller has it or can fold it for others too; it is
-    /// called only when a reading needs the fold.
-    init(reading source: @escaping () -> String, limit: Int = .max, folded: (() -> NormalizedText)? = nil) {
+    /// called only when a reading needs the fold. `lines` are given when `source` joins a report's lines by line
+    /// feeds; every diagnostic read with the context is then some of those lines joined by spaces.
+    init(reading source: @escaping () -> String, limit: Int = .max, folded: (() -> NormalizedText)? = nil,
+         lines: ReportLineFacts? = nil) {
         self.source = source
         self.limit = limit
         foldedSource = folded
+        self.lines = lines
     }
+
+    /// Whether neither the text nor a diagnostic read with it can hold an SMTP transcript: none of the report's
+    /// lines starts as a transcript line, and a diagnostic's lines, joined by spaces, make one line that starts
+    /// as one of them.
+    var excludesTranscript: Bool { lines.map { !$0.startsTranscriptLine } ?? false }
 
     var text: String {
         if let textCache { return textCache }
@@ -60,7 +79,7 @@ final class ReportContext {
     /// `SMTPTranscript.read(_:)` of the text.
     var transcript: SMTPTranscript.Reading {
         if let transcriptCache { return transcriptCache }
-        let reading = SMTPTranscript.read(text)
+        let reading = excludesTranscript ? .none : SMTPTranscript.read(text)
         transcriptCache = reading
         return reading
     }
@@ -68,7 +87,14 @@ final class ReportContext {
     /// `ProviderReadings.holdsYahooNotice(_:)` of the text.
     var carriesYahooNotice: Bool {
         if let yahooNoticeCache { return yahooNoticeCache }
-        let holds = ProviderReadings.holdsYahooNotice(text)
+        // The text's first 1,000 bytes come from at most the first 2,000 of the lines (a line feed stands for up
+        // to two bytes there), where the notice's opening must be.
+        let mayHold = lines.map { lines in
+            lines.bytes.withUnsafeBufferPointer {
+                ProviderReadings.mayHoldYahooNotice(UnsafeBufferPointer(rebasing: $0.prefix(2_000)))
+            }
+        } ?? true
+        let holds = mayHold && ProviderReadings.holdsYahooNotice(text)
         yahooNoticeCache = holds
         return holds
     }

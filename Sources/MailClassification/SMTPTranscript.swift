@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the SMTP session transcript some bounces quote (Sendmail's "----- Transcript of session follows -----",
 /// InterScan's "Sent <<< / Received >>>") to tell which command the remote server refused.
 ///
@@ -84,22 +86,23 @@ enum SMTPTranscript {
     private static let replyPrefixes = ["<<< ", "Received >>> "]
     private static let refusalNamesNoRecipient = ["no valid recipients", "need rcpt", "no recipients"]
 
-    /// Every transcript line starts with ">>>" or "<<<"; most texts have neither, and a byte scan for them spares
-    /// those the line-by-line reading. Eight bytes without "<" or ">" start no such run and are passed at one step:
-    /// the two differ only in bit 1, so setting that bit in every byte turns both into ">" for one test.
+    /// Every transcript line holds ">>>" or "<<<"; most texts have neither, and a search for them spares those the
+    /// line-by-line reading. Each of "<" and ">" is found by the C library's byte search (they are rare in reports
+    /// but around addresses), and only where one is are the next two bytes compared.
     private static func mayHoldTranscript(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            if index &+ 8 <= count, let base = bytes.baseAddress {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if !EightBytes.holds(0x3E, in: word | (EightBytes.lowBits &* 0x02)) { index &+= 8; continue }
-            }
-            let byte = bytes[index]
-            if byte == 0x3E || byte == 0x3C, index &+ 2 < count, bytes[index &+ 1] == byte, bytes[index &+ 2] == byte {
-                return true
-            }
-            index &+= 1
+        holdsRun(of: UInt8(ascii: ">"), in: bytes) || holdsRun(of: UInt8(ascii: "<"), in: bytes)
+    }
+
+    /// Whether `marker` occurs three times in a row in `bytes`.
+    private static func holdsRun(of marker: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+        // A run of three starts at most three bytes before the end.
+        let starts = bytes.count - 2
+        var from = 0
+        while from < starts, let hit = memchr(base + from, Int32(marker), starts - from) {
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if bytes[index + 1] == marker, bytes[index + 2] == marker { return true }
+            from = index + 1
         }
         return false
     }
@@ -138,6 +141,25 @@ enum SMTPTranscript {
 
     /// The first bytes of `commandPrefixes` and `replyPrefixes`.
     private static let transcriptLineFirstBytes: [UInt8] = (commandPrefixes + replyPrefixes).compactMap(\.utf8.first)
+
+    /// Whether `line` (UTF-8 without a line break), its leading spaces and tabs dropped, starts as a command or a
+    /// reply does. Text none of whose lines does holds no transcript: both readings, by bytes and by characters,
+    /// read only such lines (a prefix matched by characters is matched by bytes too).
+    static func startsTranscriptLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < line.count, line[start] == 0x20 || line[start] == 0x09 { start &+= 1 }
+        guard start < line.count else { return false }
+        // The prefixes' first bytes (`transcriptLineFirstBytes`), compared as constants: this runs for every line
+        // of a report.
+        switch line[start] {
+        case UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "S"), UInt8(ascii: "R"): break
+        default: return false
+        }
+        let rest = UnsafeBufferPointer(rebasing: line[start...])
+        return linePrefixes.contains { rest.starts(with: $0) }
+    }
+
+    private static let linePrefixes: [[UInt8]] = (commandPrefixes + replyPrefixes).map { Array($0.utf8) }
 
     private static func payload(of line: ArraySlice<UInt8>, prefixes: [String]) -> ArraySlice<UInt8>? {
         for prefix in prefixes where line.starts(with: prefix.utf8) {

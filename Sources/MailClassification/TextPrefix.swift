@@ -17,13 +17,19 @@ extension StringProtocol {
 extension String {
     /// `prefix(count)`, by bytes when the text's first `count` characters are plainly its first `count` bytes:
     /// ASCII, no CR (CR LF is one character), and an ASCII byte after them (no combining mark joins the last one).
+    /// Also by scalars when its first `count` scalars and the one after them are each a character of their own
+    /// (`SingleScalarText`): its first `count` characters are then those scalars.
     func leadingCharacters(_ count: Int) -> Substring {
         let byBytes: Substring?? = utf8.withContiguousStorageIfAvailable { bytes in
             if bytes.count <= count { return .some(self[...]) }
-            guard count > 0, Self.isASCIIWithoutCR(UnsafeBufferPointer(rebasing: bytes[..<count])), bytes[count] < 0x80 else {
-                return nil
+            guard count > 0 else { return nil }
+            if Self.isASCIIWithoutCR(UnsafeBufferPointer(rebasing: bytes[..<count])), bytes[count] < 0x80 {
+                return .some(self[..<utf8.index(startIndex, offsetBy: count)])
             }
-            return .some(self[..<utf8.index(startIndex, offsetBy: count)])
+            let end = SingleScalarText.end(ofFirst: count, in: bytes)
+            let throughNext = end < bytes.count ? SingleScalarText.end(ofFirst: 1, in: UnsafeBufferPointer(rebasing: bytes[end...])) : 0
+            guard SingleScalarText.holds(UnsafeBufferPointer(rebasing: bytes[..<(end + throughNext)])) else { return nil }
+            return .some(self[..<utf8.index(startIndex, offsetBy: end)])
         }
         if let byBytes, let byBytes { return byBytes }
         return prefix(count)

@@ -146,4 +146,14 @@ import Testing
             """
         #expect(classifier.classify(diagnostic: transcript, status: nil, action: "failed").hard)
     }
+
+    /// A notice may read as a full mailbox when it names that reason, or no reason at all (a status it quotes may).
+    @Test func noticeMayReadAsFullMailboxOnlyWithThoseWordsOrNoneKnown() {
+        func mayRead(_ text: String) -> Bool { BounceReasonClassifier.mayReadMailboxFull(NormalizedText(text), counter: nil) }
+        #expect(mayRead("552 5.2.2 Mailbox full"))
+        #expect(mayRead("User unknown; besides, the mailbox is full"))
+        #expect(mayRead("Mailbox not found or full"))
+        #expect(mayRead("Your message could not be handed on"))
+        #expect(!mayRead("550 5.1.1 User unknown"))
+    }
 }

@@ -28,6 +28,66 @@ import Testing
         #expect(SMTPTranscript.read(indent + "quoted >> and << but no transcript\n<<< 550").refusedCommand == nil)
     }
 
+    /// A text none of whose lines starts as a transcript line does (spaces and tabs before it aside) holds none.
+    @Test func transcriptLinesAreKnownByHowTheyStart() {
+        let starts = ["   >>> RCPT TO:<pat@client.example>", "<<< 550 unknown", "\tSent <<< RCPT TO:<pat@client.example>",
+                      "Received >>> 550 5.1.1 unknown"]
+        let others = ["", "  ", "Subject: >>> RCPT", ">> RCPT", "quoted >>> RCPT", "Reporting-MTA: dns; mx.example",
+                      "Sent: 550", "\u{301}>>> RCPT"]
+        for line in starts { #expect(line.utf8.withContiguousStorageIfAvailable(SMTPTranscript.startsTranscriptLine) == true, "\(line)") }
+        for line in others { #expect(line.utf8.withContiguousStorageIfAvailable(SMTPTranscript.startsTranscriptLine) == false, "\(line)") }
+        #expect(SMTPTranscript.read((others + ["<<< 550"]).joined(separator: "\n")).refusedCommand == nil)
+    }
+
+    /// Lines whose first 2,000 bytes lack the Yahoo notice's opening hold no notice in the first 1,000 bytes of
+    /// their text (line breaks made line feeds).
+    @Test func yahooNoticeOpeningIsLookedForInAnyASCIICase() {
+        func mayHold(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer(ProviderReadings.mayHoldYahooNotice)
+        }
+        #expect(mayHold("x\r\nSORRY, WE WERE UNABLE TO deliver"))
+        #expect(mayHold("Sorry, we were unable to"))
+        #expect(!mayHold("Sorry, we were unable\r\nto deliver"))
+        #expect(!mayHold("Sorry we were unable to deliver"))
+    }
+
+    /// X-Failed-Recipients is split at commas and spaces on ASCII and other text alike; a comma that a combining
+    /// mark joins is no comma.
+    @Test func failedRecipientsHeaderSplitsTheSameOnASCIIAndOtherText() {
+        #expect(Classifier.failedRecipients(in: "pat@client.example,lee@client.example  x, \r\n")
+                == ["pat@client.example", "lee@client.example"])
+        #expect(Classifier.failedRecipients(in: "jürgen@beispiel.de, lee@client.example")
+                == ["jürgen@beispiel.de", "lee@client.example"])
+        #expect(Classifier.failedRecipients(in: "jürgen@beispiel.de,\u{301}lee@client.example")
+                == ["jürgen@beispiel.de,\u{301}lee@client.example"])
+    }
+
+    /// A list manager's sender is known the same way on ASCII (by bytes) and other addresses (by characters).
+    @Test func listManagerSendersReadTheSameOnASCIIAndOtherText() {
+        for address in ["Mailman@lists.example", "OWNER-sales@lists.example", "sales-Admin@lists.example",
+                        "@@sales-request@lists.example", "sales-bounces@x", "jürgen-owner@lists.example",
+                        "Owner-jürgen@lists.example", "listen-admin@bücher.example"] {
+            #expect(MailingListRejection.isManager(address), "\(address)")
+        }
+        for address in ["pat@client.example", "", "@@", "owner@lists.example", "-admin-x@lists.example",
+                        "mailmanx@lists.example", "jürgen@lists.example", "mailmän@lists.example"] {
+            #expect(!MailingListRejection.isManager(address), "\(address)")
+        }
+    }
+
+    /// A mail system's sender is known by its local part in any case, read by bytes on ASCII and by characters
+    /// on other addresses.
+    @Test func systemSenderLocalPartsReadTheSameOnASCIIAndOtherText() {
+        let names = BounceMarkers.systemSenderNames
+        for address in ["MAILER-DAEMON@mx.example", "@@Postmaster@mx.example", "mailer-daemon@büro.example", "bounce"] {
+            #expect(names.contains(localPartOf: address), "\(address)")
+        }
+        for address in ["pat@client.example", "", "@@", "mailer-daemonx@mx.example", "pöstmaster@mx.example"] {
+            #expect(!names.contains(localPartOf: address), "\(address)")
+        }
+        #expect(names.contains(localPartOf: "postmaster@büro.example", lowercasing: false))
+    }
+
     @Test func pipelinedRefusalIsFoundAfterData() {
         let transcript = ">>> RCPT TO:<pat@client.example>\n>>> DATA\n<<< 550 5.1.1 unknown user\n<<< 554 Error: NO VALID RECIPIENTS"
         #expect(SMTPTranscript.read(transcript).refusesRecipientWhilePipelining)
@@ -61,6 +121,14 @@ import Testing
         #expect(combining.leadingCharacters(160).hasSuffix("e\u{301}"))
         let crlf = String(repeating: "a", count: 159) + "\r\n" + "tail"
         #expect(crlf.leadingCharacters(160) == crlf.prefix(160))
+        // Text beyond ASCII whose scalars are characters of their own is cut by scalars, unless the scalar after
+        // the cut would join the last one kept.
+        let japanese = String(repeating: "宛先不明です。", count: 30)
+        #expect(japanese.leadingCharacters(160) == japanese.prefix(160))
+        #expect(japanese.leadingCharacters(160).count == 160)
+        let accented = String(repeating: "é", count: 159) + "e\u{301}" + "tail"
+        #expect(accented.leadingCharacters(160) == accented.prefix(160))
+        #expect(accented.leadingCharacters(160).hasSuffix("e\u{301}"))
     }
 
     @Test func sentencesEndAtTheSameCharactersOnASCIIAndOtherText() {
