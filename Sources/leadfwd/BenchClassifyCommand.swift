@@ -12,7 +12,8 @@ struct BenchClassifyCommand: ParsableCommand {
         discussion: """
         Both sides are measured the same way: one process reads every file into memory first, makes one untimed \
         warm-up pass (Sisimai loads its MTA modules on first use), then times --iterations passes of parse + \
-        classify from memory. Throughput is given per CPU second of the process (the figure to compare on a \
+        classify from memory, --rounds times; with --sisimai the two sides take turns, round by round, so each \
+        round's ratio divides rates measured seconds apart on a machine whose speed drifts. Throughput is given per CPU second of the process (the figure to compare on a \
         shared machine) and per wall second; the ratio uses CPU time. Perl's start-up (module loading and the \
         warm-up pass) is reported on its own line. Build with `swift build -c release` for figures that mean \
         anything. Sisimai runs through scripts/sisimai-bench.pl (needs `perl` and libsisimai-perl).
@@ -28,11 +29,16 @@ struct BenchClassifyCommand: ParsableCommand {
     @Option(help: "Timed passes over all files.")
     var iterations: Int = 3
 
+    @Option(help: ArgumentHelp("Rounds of timed passes. With --sisimai each round times our passes, then Sisimai's, "
+            + "and the ratio printed is the median of the rounds' ratios: rates measured seconds apart, not minutes."))
+    var rounds: Int = 5
+
     @Option(name: .customLong("sisimai-script"), help: "Path of the Sisimai timing script.")
     var sisimaiScript = "scripts/sisimai-bench.pl"
 
     func validate() throws {
         guard iterations > 0 else { throw ValidationError("--iterations must be at least 1") }
+        guard rounds > 0 else { throw ValidationError("--rounds must be at least 1") }
     }
 
     func run() throws {
@@ -58,63 +64,56 @@ struct BenchClassifyCommand: ParsableCommand {
         for bytes in messages {  // warm-up: lazily built phrase tables
             kinds[classifier.classify(parser.parse(bytes)).kind, default: 0] += 1
         }
-        var sink = 0
-        let timing = BenchTiming.measure {
-            for _ in 0..<iterations {
-                for bytes in messages {
-                    sink &+= classifier.classify(parser.parse(bytes)).evidence.count
-                }
-            }
-        }
-        let count = messages.count * iterations
-        let ours = Double(count) / timing.cpu
         print("files: \(files.count) under \(directory)")
         print("verdicts: " + VerdictKind.allCases.map { "\($0.rawValue) \(kinds[$0] ?? 0)" }.joined(separator: ", "))
-        print(String(format: "leadfwd:  %.0f messages/s per CPU second, %.0f per wall second (%d messages, %.3f s CPU, "
-                     + "%.3f s wall, single core)", ours, Double(count) / timing.wall, count, timing.cpu, timing.wall))
+        let peer = sisimai ? try SisimaiProcess(script: sisimaiScript, files: files, iterations: iterations) : nil
+
+        var sink = 0
+        var ours = BenchTiming(wall: 0, cpu: 0)
+        var theirs = SisimaiProcess.Pass(messages: 0, wall: 0, cpu: 0, results: 0)
+        var ratios: [Double] = []
+        let perPass = messages.count * iterations
+        for round in 1...rounds {
+            let timing = BenchTiming.measure {
+                for _ in 0..<iterations {
+                    for bytes in messages {
+                        sink &+= classifier.classify(parser.parse(bytes)).evidence.count
+                    }
+                }
+            }
+            ours.cpu += timing.cpu
+            ours.wall += timing.wall
+            guard let peer else { continue }
+            let pass = try peer.pass()
+            theirs.messages += pass.messages
+            theirs.cpu += pass.seconds
+            theirs.wall += pass.wall
+            theirs.results += pass.results
+            let ratio = (Double(perPass) / timing.cpu) / (Double(pass.messages) / pass.seconds)
+            ratios.append(ratio)
+            print(String(format: "round %d:  leadfwd %.0f, Sisimai %.0f messages/s per CPU second: %.1f×", round,
+                         Double(perPass) / timing.cpu, Double(pass.messages) / pass.seconds, ratio))
+        }
         if sink == Int.min { print("") }  // keeps the work observable to the optimiser
 
-        guard sisimai else { return }
-        let result = try runSisimai(files: files)
-        let theirs = Double(result.files) / result.cpu
+        let count = perPass * rounds
+        let ourRate = Double(count) / ours.cpu
+        print(String(format: "leadfwd:  %.0f messages/s per CPU second, %.0f per wall second (%d messages, %.3f s CPU, "
+                     + "%.3f s wall, single core)", ourRate, Double(count) / ours.wall, count, ours.cpu, ours.wall))
+        guard let peer else { return }
+        let theirRate = Double(theirs.messages) / theirs.cpu
         print(String(format: "Sisimai:  %.0f messages/s per CPU second, %.0f per wall second (%d messages, %.3f s CPU, "
-                     + "%.3f s wall, libsisimai-perl, %d results)", theirs, Double(result.files) / result.seconds,
-                     result.files, result.cpu, result.seconds, result.bounces))
+                     + "%.3f s wall, libsisimai-perl, %d results)", theirRate, Double(theirs.messages) / theirs.wall,
+                     theirs.messages, theirs.cpu, theirs.wall, theirs.results))
         print(String(format: "Sisimai start-up (not timed above): %.3f s (Perl module loading and the warm-up pass)",
-                     result.startup))
-        print(String(format: "ratio:    %.1f× Sisimai's messages/s (CPU time; %.1f× by wall time)", ours / theirs,
-                     (Double(count) / timing.wall) / (Double(result.files) / result.seconds)))
-    }
-
-    private func runSisimai(files: [String]) throws -> (files: Int, seconds: Double, cpu: Double, startup: Double, bounces: Int) {
-        guard FileManager.default.fileExists(atPath: sisimaiScript) else {
-            throw BenchError.sisimaiScriptMissing(sisimaiScript)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["perl", sisimaiScript, String(iterations)]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(files.joined(separator: "\n").utf8))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let line = String(decoding: data, as: UTF8.self)
-        var fields: [String: String] = [:]
-        for pair in line.split(whereSeparator: \.isWhitespace) {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
-        }
-        guard process.terminationStatus == 0, let count = fields["files"].flatMap(Int.init),
-              let seconds = fields["seconds"].flatMap(Double.init), seconds > 0,
-              let cpu = fields["cpu"].flatMap(Double.init), cpu > 0 else {
-            throw BenchError.sisimaiFailed(status: process.terminationStatus, output: line + errorText)
-        }
-        return (count, seconds, cpu, fields["startup"].flatMap(Double.init) ?? 0, fields["bounces"].flatMap(Int.init) ?? 0)
+                     peer.startup))
+        let sorted = ratios.sorted()
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        print(String(format: "ratio:    %.1f× Sisimai's messages/s (median of %d interleaved rounds, range %.1f–%.1f×, "
+                     + "CPU time; all rounds pooled %.1f×, by wall time %.1f×)", median, ratios.count,
+                     sorted.first ?? 0, sorted.last ?? 0, ourRate / theirRate,
+                     (Double(count) / ours.wall) / (Double(theirs.messages) / theirs.wall)))
     }
 }
 
