@@ -73,17 +73,32 @@ struct PlainTextBounceDecoder: Sendable {
 
     /// The failed recipients in presentation order, each with the text about it.
     private static func locate(_ input: Input, in report: ReportLines, counter: StepCounter?) -> [Located] {
-        let found = report.addresses(counter: counter)
         // Addresses are mostly lowercase ASCII already (their domains always are): then the set is its own lowercasing.
         let isLoweredASCII: (String) -> Bool = { !$0.utf8.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
         let excluded = input.excluded.allSatisfy(isLoweredASCII) ? input.excluded
                                                                  : Set(input.excluded.map { $0.lowercased() })
-        let usable = found.filter { candidate in
-            guard !excluded.contains(candidate.lowered) else { return false }
-            guard !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false) else {
-                return false
+        // A few excluded addresses (a bounce's sender and addressee) are compared with an ASCII candidate's bytes,
+        // so a candidate they drop is never spelled; many are looked up by hash.
+        let excludedByBytes = excluded.count <= 8
+        let usable: [AddressScanner.Found] = report.bytes.withUnsafeBufferPointer { text in
+            report.addressSpots(in: text, counter: counter).compactMap { spot in
+                let line = UnsafeBufferPointer(rebasing: text[report.lines[spot.line]])
+                if excludedByBytes, let spelling = spot.asciiBytes(inLine: line) {
+                    guard !excluded.contains(where: { Self.lowercases(spelling, to: $0) }) else { return nil }
+                    guard !BounceMarkers.systemSenderNames.isOne(of: spot.localPart(of: spelling)) else { return nil }
+                    guard !Self.introducedAsSender(report.bytes(spot.before, ofLine: spot.line), counter: counter) else {
+                        return nil
+                    }
+                    return spot.found(inLine: line)
+                }
+                let candidate = spot.found(inLine: line)
+                guard !excluded.contains(candidate.lowered) else { return nil }
+                guard !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false) else {
+                    return nil
+                }
+                return Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter)
+                    ? nil : candidate
             }
-            return !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter)
         }
 
         var chosen: [AddressScanner.Found] = []
@@ -166,8 +181,9 @@ struct PlainTextBounceDecoder: Sendable {
             return bytes[(start + range.lowerBound)..<(start + range.upperBound)]
         }
 
-        func addresses(counter: StepCounter?) -> [AddressScanner.Found] {
-            bytes.withUnsafeBufferPointer { AddressScanner.addresses(in: $0, lines: lines, counter: counter) }
+        /// Where the report's addresses lie; `text` is `bytes` read in place.
+        func addressSpots(in text: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> [AddressScanner.Spot] {
+            AddressScanner.spots(in: text, lines: lines, counter: counter)
         }
 
         /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes
@@ -340,6 +356,11 @@ struct PlainTextBounceDecoder: Sendable {
         if isASCII(beforeBytes) { return withFold(ofASCII: beforeBytes, counter: counter, read) }
         let before = NormalizedText(String(decoding: beforeBytes, as: UTF8.self), counter: counter)
         return before.bytes.withUnsafeBufferPointer(read)
+    }
+
+    /// Whether ASCII `spelling`, lowercased, is `lowered`.
+    private static func lowercases(_ spelling: Slice<UnsafeBufferPointer<UInt8>>, to lowered: String) -> Bool {
+        lowered.utf8.count == spelling.count && lowered.utf8.elementsEqual(spelling.lazy.map(\.lowercasedASCII))
     }
 
     private static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.contains(where: { $0 >= 0x80 }) }
