@@ -81,24 +81,30 @@ struct PlainTextBounceDecoder: Sendable {
         // so a candidate they drop is never spelled; many are looked up by hash.
         let excludedByBytes = excluded.count <= 8
         let usable: [AddressScanner.Found] = report.bytes.withUnsafeBufferPointer { text in
-            report.addressSpots(in: text, counter: counter).compactMap { spot in
+            let spots = report.addressSpots(in: text, counter: counter)
+            // Most candidates are kept: one allocation holds them all.
+            var usable: [AddressScanner.Found] = []
+            usable.reserveCapacity(spots.count)
+            for spot in spots {
                 let line = UnsafeBufferPointer(rebasing: text[report.lines[spot.line]])
                 if excludedByBytes, let spelling = spot.asciiBytes(inLine: line) {
-                    guard !excluded.contains(where: { Self.lowercases(spelling, to: $0) }) else { return nil }
-                    guard !BounceMarkers.systemSenderNames.isOne(of: spot.localPart(of: spelling)) else { return nil }
-                    guard !Self.introducedAsSender(report.bytes(spot.before, ofLine: spot.line), counter: counter) else {
-                        return nil
+                    guard !excluded.contains(where: { Self.lowercases(spelling, to: $0) }),
+                          !BounceMarkers.systemSenderNames.isOne(of: spot.localPart(of: spelling)),
+                          !Self.introducedAsSender(report.bytes(spot.before, ofLine: spot.line), counter: counter) else {
+                        continue
                     }
-                    return spot.found(inLine: line)
+                    usable.append(spot.found(inLine: line))
+                    continue
                 }
                 let candidate = spot.found(inLine: line)
-                guard !excluded.contains(candidate.lowered) else { return nil }
-                guard !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false) else {
-                    return nil
+                guard !excluded.contains(candidate.lowered),
+                      !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false),
+                      !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter) else {
+                    continue
                 }
-                return Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter)
-                    ? nil : candidate
+                usable.append(candidate)
             }
+            return usable
         }
 
         var chosen: [AddressScanner.Found] = []
@@ -106,7 +112,7 @@ struct PlainTextBounceDecoder: Sendable {
         if !input.failedRecipientsHeader.isEmpty {
             for address in input.failedRecipientsHeader {
                 let lowered = address.lowercased()
-                guard seen.insert(lowered).inserted else { continue }
+                guard Self.isFirst(lowered, among: chosen, seen: &seen) else { continue }
                 chosen.append(usable.first { $0.lowered == lowered } ?? AddressScanner.Found(address: address))
             }
         } else if usable.count == 1 {
@@ -117,7 +123,7 @@ struct PlainTextBounceDecoder: Sendable {
             let strengths = usable.map { Self.presentation($0, in: report, counter: counter) }
             let wanted: Presentation = strengths.contains(.strong) ? .strong : .summary
             for (candidate, strength) in zip(usable, strengths) where strength == wanted {
-                if seen.insert(candidate.lowered).inserted { chosen.append(candidate) }
+                if Self.isFirst(candidate.lowered, among: chosen, seen: &seen) { chosen.append(candidate) }
             }
             if chosen.isEmpty, let first = usable.first { chosen = [first] }
         }
@@ -136,6 +142,14 @@ struct PlainTextBounceDecoder: Sendable {
             let region = report.joined(recipient.line..<max(end, recipient.line + 1), separator: 0x20, limit: 2_000)
             return Located(address: recipient.address, region: region)
         }
+    }
+
+    /// Whether no address `chosen` so far lowercases to `lowered`. Few are chosen: they are compared one by one,
+    /// and past 16 the set `seen` (made then, and kept as each is chosen) keeps the test linear.
+    private static func isFirst(_ lowered: String, among chosen: [AddressScanner.Found], seen: inout Set<String>) -> Bool {
+        if chosen.count < 16 { return !chosen.contains { $0.lowered == lowered } }
+        if seen.isEmpty { seen = Set(chosen.map(\.lowered)) }
+        return seen.insert(lowered).inserted
     }
 
     /// A bounce's text as far as the copy of the original starts, as lines: LF, CR and CR LF each end one. The
