@@ -51,30 +51,64 @@ enum AddressScanner {
         }
     }
 
+    /// An address as the scan finds it: where it lies on its line, before it is spelled as a string. Reports
+    /// mention many addresses that are dropped at once (the bounce's own sender and addressee), so only the ones
+    /// kept are spelled.
+    struct Spot {
+        let line: Int
+        /// Byte range of the address in its line.
+        let address: Range<Int>
+        /// Offset of its "@" in the line.
+        let at: Int
+        /// Up to 64 bytes before and 200 after the address, as `Found` keeps them.
+        let before: Range<Int>
+        let after: Range<Int>
+
+        /// The address spelled from its line's bytes.
+        func found(inLine bytes: UnsafeBufferPointer<UInt8>) -> Found {
+            let (spelling, lowered) = spelled(UnsafeBufferPointer(rebasing: bytes[address]), at: at - address.lowerBound)
+            return Found(address: spelling, lowered: lowered, line: line, before: before, after: after)
+        }
+
+        /// The address's bytes when they are ASCII (then lowercasing maps only A–Z), else nil.
+        func asciiBytes(inLine bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>>? {
+            let spelling = bytes[address]
+            return spelling.contains(where: { $0 >= 0x80 }) ? nil : spelling
+        }
+
+        /// The local part of ASCII `spelling` (the address's bytes as `asciiBytes` gives them).
+        func localPart(of spelling: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+            spelling[spelling.startIndex..<(spelling.startIndex + at - address.lowerBound)]
+        }
+    }
+
     static func addresses(inLines lines: [Substring], counter: StepCounter? = nil) -> [Found] {
         var found: [Found] = []
+        var spots: [Spot] = []
         // Each line is read in place (lines are slices of one stored text), copied only if it is not contiguous.
         for (lineIndex, line) in lines.enumerated() {
-            let scanned: Void? = line.utf8.withContiguousStorageIfAvailable {
-                scan($0, lineIndex: lineIndex, into: &found, counter: counter)
+            func spell(_ bytes: UnsafeBufferPointer<UInt8>) {
+                spots.removeAll(keepingCapacity: true)
+                scan(bytes, lineIndex: lineIndex, into: &spots, counter: counter)
+                for spot in spots { found.append(spot.found(inLine: bytes)) }
             }
-            if scanned == nil {
-                line.utf8Bytes().withUnsafeBufferPointer { scan($0, lineIndex: lineIndex, into: &found, counter: counter) }
+            if line.utf8.withContiguousStorageIfAvailable(spell) == nil {
+                line.utf8Bytes().withUnsafeBufferPointer(spell)
             }
         }
         return found
     }
 
-    /// The addresses on the lines of `text` given as byte ranges.
-    static func addresses(in text: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], counter: StepCounter? = nil) -> [Found] {
-        var found: [Found] = []
+    /// Where the addresses lie on the lines of `text` given as byte ranges.
+    static func spots(in text: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], counter: StepCounter? = nil) -> [Spot] {
+        var spots: [Spot] = []
         for (lineIndex, line) in lines.enumerated() {
-            scan(UnsafeBufferPointer(rebasing: text[line]), lineIndex: lineIndex, into: &found, counter: counter)
+            scan(UnsafeBufferPointer(rebasing: text[line]), lineIndex: lineIndex, into: &spots, counter: counter)
         }
-        return found
+        return spots
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineIndex: Int, into found: inout [Found],
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineIndex: Int, into spots: inout [Spot],
                              counter: StepCounter?) {
         counter?.add(bytes.count)
         // Most lines hold no "@": that is found by the C library's byte search.
@@ -92,9 +126,8 @@ enum AddressScanner {
             while end > index + 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
             let domain = bytes[(index + 1)..<end]
             if start < index, domain.contains(UInt8(ascii: ".")) {
-                let (address, lowered) = spelled(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: index - start)
-                found.append(Found(address: address, lowered: lowered, line: lineIndex,
-                                   before: max(0, start - 64)..<start, after: end..<min(bytes.count, end + 200)))
+                spots.append(Spot(line: lineIndex, address: start..<end, at: index,
+                                  before: max(0, start - 64)..<start, after: end..<min(bytes.count, end + 200)))
             }
             lastAtEnd = end
             index = max(end, index + 1)

@@ -73,17 +73,38 @@ struct PlainTextBounceDecoder: Sendable {
 
     /// The failed recipients in presentation order, each with the text about it.
     private static func locate(_ input: Input, in report: ReportLines, counter: StepCounter?) -> [Located] {
-        let found = report.addresses(counter: counter)
         // Addresses are mostly lowercase ASCII already (their domains always are): then the set is its own lowercasing.
         let isLoweredASCII: (String) -> Bool = { !$0.utf8.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
         let excluded = input.excluded.allSatisfy(isLoweredASCII) ? input.excluded
                                                                  : Set(input.excluded.map { $0.lowercased() })
-        let usable = found.filter { candidate in
-            guard !excluded.contains(candidate.lowered) else { return false }
-            guard !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false) else {
-                return false
+        // A few excluded addresses (a bounce's sender and addressee) are compared with an ASCII candidate's bytes,
+        // so a candidate they drop is never spelled; many are looked up by hash.
+        let excludedByBytes = excluded.count <= 8
+        let usable: [AddressScanner.Found] = report.bytes.withUnsafeBufferPointer { text in
+            let spots = report.addressSpots(in: text, counter: counter)
+            // Most candidates are kept: one allocation holds them all.
+            var usable: [AddressScanner.Found] = []
+            usable.reserveCapacity(spots.count)
+            for spot in spots {
+                let line = UnsafeBufferPointer(rebasing: text[report.lines[spot.line]])
+                if excludedByBytes, let spelling = spot.asciiBytes(inLine: line) {
+                    guard !excluded.contains(where: { Self.lowercases(spelling, to: $0) }),
+                          !BounceMarkers.systemSenderNames.isOne(of: spot.localPart(of: spelling)),
+                          !Self.introducedAsSender(report.bytes(spot.before, ofLine: spot.line), counter: counter) else {
+                        continue
+                    }
+                    usable.append(spot.found(inLine: line))
+                    continue
+                }
+                let candidate = spot.found(inLine: line)
+                guard !excluded.contains(candidate.lowered),
+                      !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false),
+                      !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter) else {
+                    continue
+                }
+                usable.append(candidate)
             }
-            return !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter)
+            return usable
         }
 
         var chosen: [AddressScanner.Found] = []
@@ -91,7 +112,7 @@ struct PlainTextBounceDecoder: Sendable {
         if !input.failedRecipientsHeader.isEmpty {
             for address in input.failedRecipientsHeader {
                 let lowered = address.lowercased()
-                guard seen.insert(lowered).inserted else { continue }
+                guard Self.isFirst(lowered, among: chosen, seen: &seen) else { continue }
                 chosen.append(usable.first { $0.lowered == lowered } ?? AddressScanner.Found(address: address))
             }
         } else if usable.count == 1 {
@@ -102,7 +123,7 @@ struct PlainTextBounceDecoder: Sendable {
             let strengths = usable.map { Self.presentation($0, in: report, counter: counter) }
             let wanted: Presentation = strengths.contains(.strong) ? .strong : .summary
             for (candidate, strength) in zip(usable, strengths) where strength == wanted {
-                if seen.insert(candidate.lowered).inserted { chosen.append(candidate) }
+                if Self.isFirst(candidate.lowered, among: chosen, seen: &seen) { chosen.append(candidate) }
             }
             if chosen.isEmpty, let first = usable.first { chosen = [first] }
         }
@@ -121,6 +142,14 @@ struct PlainTextBounceDecoder: Sendable {
             let region = report.joined(recipient.line..<max(end, recipient.line + 1), separator: 0x20, limit: 2_000)
             return Located(address: recipient.address, region: region)
         }
+    }
+
+    /// Whether no address `chosen` so far lowercases to `lowered`. Few are chosen: they are compared one by one,
+    /// and past 16 the set `seen` (made then, and kept as each is chosen) keeps the test linear.
+    private static func isFirst(_ lowered: String, among chosen: [AddressScanner.Found], seen: inout Set<String>) -> Bool {
+        if chosen.count < 16 { return !chosen.contains { $0.lowered == lowered } }
+        if seen.isEmpty { seen = Set(chosen.map(\.lowered)) }
+        return seen.insert(lowered).inserted
     }
 
     /// A bounce's text as far as the copy of the original starts, as lines: LF, CR and CR LF each end one. The
@@ -166,8 +195,9 @@ struct PlainTextBounceDecoder: Sendable {
             return bytes[(start + range.lowerBound)..<(start + range.upperBound)]
         }
 
-        func addresses(counter: StepCounter?) -> [AddressScanner.Found] {
-            bytes.withUnsafeBufferPointer { AddressScanner.addresses(in: $0, lines: lines, counter: counter) }
+        /// Where the report's addresses lie; `text` is `bytes` read in place.
+        func addressSpots(in text: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> [AddressScanner.Spot] {
+            AddressScanner.spots(in: text, lines: lines, counter: counter)
         }
 
         /// The lines joined by `separator`, cut to their first `limit` UTF-8 bytes (a scalar cut in half becomes
@@ -340,6 +370,11 @@ struct PlainTextBounceDecoder: Sendable {
         if isASCII(beforeBytes) { return withFold(ofASCII: beforeBytes, counter: counter, read) }
         let before = NormalizedText(String(decoding: beforeBytes, as: UTF8.self), counter: counter)
         return before.bytes.withUnsafeBufferPointer(read)
+    }
+
+    /// Whether ASCII `spelling`, lowercased, is `lowered`.
+    private static func lowercases(_ spelling: Slice<UnsafeBufferPointer<UInt8>>, to lowered: String) -> Bool {
+        lowered.utf8.count == spelling.count && lowered.utf8.elementsEqual(spelling.lazy.map(\.lowercasedASCII))
     }
 
     private static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.contains(where: { $0 >= 0x80 }) }
