@@ -17,6 +17,19 @@ public struct MailAddress: Sendable, Hashable, Codable {
         }
     }
 
+    /// The display name as stored: for a mailbox read from a message's headers, as written there, RFC 2047 encoded
+    /// words not decoded. Equal to `displayName` unless `displayNameHoldsEncodedWord`, so a reader that only looks
+    /// for plain words in names can look here and decode only the names that need it.
+    public var writtenDisplayName: String? { storedName }
+
+    /// Whether `displayName` is decoded from `writtenDisplayName`: the name was read from a header and holds the start
+    /// of an encoded word ("=?"). When false the two are the same text, and reading `writtenDisplayName` skips the
+    /// decoder's own pass over the name.
+    public var displayNameHoldsEncodedWord: Bool {
+        guard nameIsWritten, let storedName else { return false }
+        return EncodedWordDecoder.containsEncodedWordStart(storedName)
+    }
+
     /// `local@domain`: the local part as written (case kept, quotes kept where needed), the domain lowercased.
     public var address: String
 

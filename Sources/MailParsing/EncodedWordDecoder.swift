@@ -55,7 +55,7 @@ public enum EncodedWordDecoder {
         return output
     }
 
-    private static func containsEncodedWordStart(_ raw: String) -> Bool {
+    static func containsEncodedWordStart(_ raw: String) -> Bool {
         var text = raw
         // Scanned in the string's own storage: iterating the UTF-8 view byte by byte costs several times more.
         return text.withUTF8 { bytes in

@@ -269,25 +269,45 @@ struct HeaderBlockParser {
     /// Unfolds: the line breaks are dropped and the continuation whitespace kept; a continuation line that lost its
     /// leading whitespace gets one space.
     private static func unfolded(_ buffer: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> String {
-        // One allocation: every inserted space takes the place of a dropped line break.
-        let bytes = [UInt8](unsafeUninitializedCapacity: value.count) { output, written in
-            var length = 0
-            var lineStart = value.lowerBound
-            while lineStart <= value.upperBound {
-                let lineEnd = ByteScanning.lineEnd(buffer, from: lineStart, end: value.upperBound)
-                if lineStart > value.lowerBound, lineStart < lineEnd, buffer[lineStart] != 0x20, buffer[lineStart] != 0x09 {
-                    output[length] = 0x20
-                    length += 1
+        // Nearly every value is ASCII, its text the unfolded bytes: they are written straight into the string's
+        // storage (every inserted space takes the place of a dropped line break, so the value's length is room
+        // enough), trimmed there. Any other value goes through a byte list, decoded as header bytes.
+        var combined: UInt8 = 0
+        for byte in UnsafeBufferPointer(rebasing: buffer[value]) { combined |= byte }
+        if combined < 0x80 {
+            return String(unsafeUninitializedCapacity: value.count) { output in
+                let length = unfold(buffer, value, into: output)
+                let kept = ByteScanning.trimmed(UnsafeBufferPointer(output), 0..<length)
+                if let base = output.baseAddress, kept.lowerBound > 0, !kept.isEmpty {
+                    memmove(base, base + kept.lowerBound, kept.count)
                 }
-                if let source = buffer.baseAddress, let target = output.baseAddress, lineEnd > lineStart {
-                    (target + length).update(from: source + lineStart, count: lineEnd - lineStart)
-                    length += lineEnd - lineStart
-                }
-                lineStart = lineEnd + 1
+                return kept.count
             }
-            written = length
+        }
+        let bytes = [UInt8](unsafeUninitializedCapacity: value.count) { output, written in
+            written = unfold(buffer, value, into: output)
         }
         let range = bytes.withUnsafeBufferPointer { ByteScanning.trimmed($0, 0..<bytes.count) }
         return TextDecoding.decodeHeader(bytes[range])
+    }
+
+    /// Writes `buffer[value]` unfolded into `output` (at least `value.count` long) and returns the length written.
+    private static func unfold(_ buffer: UnsafeBufferPointer<UInt8>, _ value: Range<Int>,
+                               into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var length = 0
+        var lineStart = value.lowerBound
+        while lineStart <= value.upperBound {
+            let lineEnd = ByteScanning.lineEnd(buffer, from: lineStart, end: value.upperBound)
+            if lineStart > value.lowerBound, lineStart < lineEnd, buffer[lineStart] != 0x20, buffer[lineStart] != 0x09 {
+                output[length] = 0x20
+                length += 1
+            }
+            if let source = buffer.baseAddress, let target = output.baseAddress, lineEnd > lineStart {
+                (target + length).update(from: source + lineStart, count: lineEnd - lineStart)
+                length += lineEnd - lineStart
+            }
+            lineStart = lineEnd + 1
+        }
+        return length
     }
 }

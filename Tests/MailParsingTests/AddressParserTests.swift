@@ -132,6 +132,28 @@ func findAddressesIsLinear(_ unit: String) {
     #expect(renamed.displayName == "=?UTF-8?B?SsO8cmdlbg==?=")
 }
 
+@Test func writtenDisplayNamesTellWhetherTheyNeedDecoding() {
+    let message = MessageParser().parse(Array("""
+        From: =?UTF-8?B?SsO8cmdlbg==?= <j@example.com>
+        To: Pat Smith <pat@example.com>, "a =? b" <b@example.com>, plain@example.com
+
+        body
+        """.utf8))
+    let sender = message.from[0]
+    #expect(sender.displayNameHoldsEncodedWord)
+    #expect(sender.writtenDisplayName == "=?UTF-8?B?SsO8cmdlbg==?=")
+    #expect(sender.displayName == "Jürgen")
+    // Without "=?" the written name is the name.
+    #expect(message.to.map(\.displayNameHoldsEncodedWord) == [false, true, false])
+    #expect(message.to[0].writtenDisplayName == "Pat Smith")
+    #expect(message.to[0].displayName == message.to[0].writtenDisplayName)
+    #expect(message.to[2].writtenDisplayName == nil)
+    // A name set directly is never decoded, whatever it holds.
+    let given = MailAddress(displayName: "=?UTF-8?B?SsO8cmdlbg==?=", address: "j@example.com")
+    #expect(!given.displayNameHoldsEncodedWord)
+    #expect(given.displayName == given.writtenDisplayName)
+}
+
 @Test func messageAddressesReadFoldedRawUTF8AndLatin1ValuesAlike() {
     let folded = MessageParser().parse(Array("From: Pat Smith\n <pat@example.com>\nTo: a@example.com,\n\tb@example.com\n\nx".utf8))
     #expect(folded.from == [MailAddress(displayName: "Pat Smith", address: "pat@example.com")])

@@ -161,6 +161,18 @@ func decodesEveryListedCharset(_ index: Int) {
     #expect(decoded == DecodedText(text: "café", charset: "CP850", fellBack: false))
 }
 
+@Test func charsetsWritingManyCharactersPerByteDecodeWhole() {
+    // TSCII writes byte 0x82 as four Tamil characters (ஸ்ரீ), twelve UTF-8 bytes: more than the three per byte most
+    // charsets need at most, which the decoder first makes room for. The output then fits the chunk the decoder
+    // starts again with, from the first byte.
+    let shri = "\u{0BB8}\u{0BCD}\u{0BB0}\u{0BC0}"
+    for count in [1, 2, 20] {
+        let decoded = CharsetDecoder.decode([0x61] + Array(repeating: 0x82, count: count) + [0x62], charset: "TSCII")
+        #expect(decoded.text == "a" + String(repeating: shri, count: count) + "b")
+        #expect(!decoded.fellBack)
+    }
+}
+
 @Test func missingCharsetMeansUTF8ElseFallback() {
     #expect(CharsetDecoder.decode(Array("plain".utf8), charset: nil) ==
         DecodedText(text: "plain", charset: "US-ASCII", fellBack: false))

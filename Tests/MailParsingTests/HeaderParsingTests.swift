@@ -17,6 +17,15 @@ import Testing
         #expect(message.headers.value("received") == "from a\tby b; Mon, 1 Jan 2026 00:00:00 +0000")
         #expect(message.subject == "folded  across lines")
         #expect(message.headers.values("X-DUP") == ["one", "two"])
+    }
+
+    @Test func foldedValuesAreTrimmedWhateverTheirBytes() {
+        // A value starting on its continuation line, ending in spaces, in ASCII, UTF-8 and Latin-1.
+        let message = MessageParser().parse(Array("X-A:   \n   first\n\tsecond   \nX-B: \n caf\u{E9}  \nX-C:\n caf".utf8)
+                                            + [0xE9] + Array(" \n\nbody".utf8))
+        #expect(message.headers.rawValue("X-A") == "first\tsecond")
+        #expect(message.headers.rawValue("X-B") == "café")
+        #expect(message.headers.rawValue("X-C") == "café")
         #expect(message.textBody == "body")
     }
 
