@@ -11,7 +11,7 @@ enum BounceEvidence {
         if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
         let sender = from.first
         let systemSender = (sender.map { BounceMarkers.systemSenderNames.contains(localPartOf: $0.address) } ?? false)
-            || from.isEmpty || namesMailSystem(sender?.displayName)
+            || from.isEmpty || namesMailSystem(sender)
         let subject = folds.subject
         let bounceSubject = BounceMarkers.subjects.firstMatch(in: subject, counter: counter) != nil
         // `mimeType.lowercased() == "multipart/report"`, read from the type and subtype apart (lowercasing each is
@@ -44,6 +44,12 @@ enum BounceEvidence {
     /// ASCII characters lowercase to these names' letters, hyphen and space without a non-ASCII byte right after
     /// (İ gives "i" and a combining dot, which ends no name; the Kelvin sign gives "k", in none), and no other
     /// character is canonically equivalent to them, so a name without their bytes cannot hold them lowercased.
+    /// A name without an encoded word is read as written, without a pass of the RFC 2047 decoder.
+    static func namesMailSystem(_ sender: MailAddress?) -> Bool {
+        guard let sender else { return false }
+        return namesMailSystem(sender.displayNameHoldsEncodedWord ? sender.displayName : sender.writtenDisplayName)
+    }
+
     static func namesMailSystem(_ displayName: String?) -> Bool {
         guard var name = displayName else { return false }
         let mayName = name.withUTF8 { bytes in

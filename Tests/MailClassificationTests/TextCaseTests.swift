@@ -1,3 +1,4 @@
+import MailParsing
 import Testing
 @testable import MailClassification
 
@@ -20,6 +21,15 @@ import Testing
         let lowered = name.lowercased()
         let expected = ["mail delivery", "mailer-daemon", "postmaster"].contains { lowered.containsText($0) }
         #expect(BounceEvidence.namesMailSystem(name) == expected)
+    }
+
+    /// A sender's name is read as written unless it holds an encoded word, which is decoded first.
+    @Test(arguments: [("=?UTF-8?Q?Mail_Delivery_Subsystem?=", true), ("=?ISO-8859-1?B?UG9zdG1hc3Rlcg==?=", true),
+                      ("Mail Delivery Subsystem", true), ("=?UTF-8?Q?Pat_Example?=", false), ("Pat Example", false),
+                      ("\"Mailer-Daemon =? note\"", true)])
+    func sendersNamesAreDecodedOnlyWhenEncoded(written: String, expected: Bool) {
+        let message = MessageParser().parse(Array("From: \(written) <x@mx.example.org>\n\nbody\n".utf8))
+        #expect(BounceEvidence.namesMailSystem(message.from.first) == expected)
     }
 
     /// The fold's per-scalar answers (alphabetic, letter or number, one-scalar lowercase) come from tables for the
