@@ -43,7 +43,7 @@ struct PlainJSON {
         var found: Int?
         var member = object + 1
         while member < values[object].next {
-            if keyBytes(at: member).elementsEqual(key.utf8) { found = member + 1 }
+            if keyEquals(at: member, key) { found = member + 1 }
             member = values[member + 1].next
         }
         return found
@@ -73,9 +73,11 @@ struct PlainJSON {
 
     // MARK: - Reading
 
-    private func keyBytes(at key: Int) -> [UInt8] {
+    /// Compared where the key sits; only a key with escapes is unescaped first.
+    private func keyEquals(at key: Int, _ name: String) -> Bool {
         let text = values[key]
-        return text.escaped ? unescaped(text) : Array(bytes[text.start..<text.end])
+        return text.escaped ? unescaped(text).elementsEqual(name.utf8)
+            : bytes[text.start..<text.end].elementsEqual(name.utf8)
     }
 
     private func skippingWhitespace(from start: Int) -> Int {
