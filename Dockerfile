@@ -10,7 +10,7 @@ ARG SWIFT_VERSION=6.3.1
 # --- build: the release binary, with the Swift runtime and Foundation linked in statically ---
 FROM swift:${SWIFT_VERSION}-bookworm AS build
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libcurl4-openssl-dev pkg-config \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libcurl4-openssl-dev libmimalloc-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, so editing the sources does not refetch them.
@@ -21,10 +21,10 @@ COPY Tests ./Tests
 RUN swift build -c release --product leadfwd --static-swift-stdlib \
  && install -m 0755 "$(swift build -c release --show-bin-path)/leadfwd" /usr/local/bin/leadfwd
 
-# --- runtime: Debian slim with libcurl (the IMAP transport) and the CA bundle (TLS verification) ---
+# --- runtime: Debian slim with libcurl (the IMAP transport), mimalloc (the allocator) and the CA bundle (TLS verification) ---
 FROM debian:bookworm-slim
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libcurl4 ca-certificates tzdata \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libcurl4 libmimalloc2.0 ca-certificates tzdata \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /data --no-create-home leadfwd \
  && mkdir -p /config /data \
