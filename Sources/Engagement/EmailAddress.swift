@@ -36,15 +36,34 @@ public enum EmailAddress {
     private enum ASCIICase { case notSimple, lowercase, hasUppercase }
 
     /// Whether `bytes` are ASCII with no surrounding whitespace and no opening `<`, and whether any is upper-case.
+    /// Eight bytes are tested at once: every lookup normalises its address, and testing byte by byte was most of it.
     private static func asciiCase(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIICase {
-        guard let first = bytes.first, let last = bytes.last,
+        guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last,
               !isTrimmedASCII(first), !isTrimmedASCII(last), first != UInt8(ascii: "<") else { return .notSimple }
-        var upper = false
-        for byte in bytes {
-            if byte >= 0x80 { return .notSimple }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+        var upper: UInt64 = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if word & highBits != 0 { return .notSimple }
+            upper |= upperCaseBytes(word)
+            index += 8
         }
-        return upper ? .hasUppercase : .lowercase
+        // The last bytes (fewer than eight), padded with "a", which is neither beyond ASCII nor upper-case.
+        var tail: UInt64 = 0x6161_6161_6161_6161
+        withUnsafeMutableBytes(of: &tail) { tail in
+            tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[index...]))
+        }
+        if tail & highBits != 0 { return .notSimple }
+        upper |= upperCaseBytes(tail)
+        return upper != 0 ? .hasUppercase : .lowercase
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `word` (eight ASCII bytes) that is `A`...`Z`. Adding 0x3F sets a byte's high bit
+    /// when it is at least `A` (0x41), adding 0x25 when it is beyond `Z` (0x5A); ASCII bytes never carry into the next.
+    private static func upperCaseBytes(_ word: UInt64) -> UInt64 {
+        (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & highBits
     }
 
     /// ASCII bytes that `Character.isWhitespace` trims (space, tab, LF, VT, FF, CR).

@@ -60,8 +60,10 @@ struct JSONWriter: ~Copyable {
     }
 
     mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { appendEscaped($0) }  // in place for a native string; a bridged one is made contiguous first
+        // In place for a native string, borrowed: a `var` copy to call `withUTF8` cost a retain and a release.
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) != nil { return }
+        var contiguous = value  // bridged: made contiguous first
+        contiguous.withUTF8 { appendEscaped($0) }
     }
 
     mutating func int(_ value: Int) {

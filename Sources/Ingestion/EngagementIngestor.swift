@@ -45,7 +45,7 @@ public final class EngagementIngestor: Sendable {
 
     /// Matches every analysed message to a contact and applies all of their events and unmatched records as one
     /// durable store batch.
-    public func commit(_ analysed: [Analysed], receivedAt: Date = Date()) throws -> BatchReport {
+    public func commit(_ analysed: consuming [Analysed], receivedAt: Date = Date()) throws -> BatchReport {
         // Contacts and outbound Message-IDs recorded by other processes (imports, sequence steps) since the last look.
         try store.refresh()
         let directory = StoreContactDirectory(store: store)
@@ -53,22 +53,27 @@ public final class EngagementIngestor: Sendable {
         var batch = StoreBatch()
         // Counted per kind here, a handful of kinds, and put in the report's dictionary once.
         var kinds: [(kind: VerdictKind, count: Int)] = []
-        for index in analysed.indices {
-            let kind = analysed[index].verdict.kind
-            if let known = kinds.firstIndex(where: { $0.kind == kind }) {
-                kinds[known].count += 1
-            } else {
-                kinds.append((kind, 1))
-            }
-            var interpretation = interpreter.interpret(analysed[index].verdict, facts: analysed[index].facts,
-                                                       origin: analysed[index].origin, receivedAt: receivedAt,
-                                                       directory: directory)
-            batch.events += interpretation.events
-            if let unmatched = interpretation.unmatched.take() {
-                batch.unmatched.append(UnmatchedMessage(
-                    messageID: unmatched.messageID, from: unmatched.from, subject: unmatched.subject,
-                    verdict: unmatched.kind.rawValue, reason: unmatched.reason, source: unmatched.source,
-                    receivedAt: receivedAt, idempotencyKey: unmatched.key))
+        analysed.withUnsafeMutableBufferPointer { messages in
+            for index in messages.indices {
+                // Moved out for the look and back in after it (its bytes, no reference counting): lent in place, every
+                // verdict, facts and origin was copied (a retain and a release of each field) only to be read.
+                let item = messages.moveElement(from: index)
+                defer { messages.initializeElement(at: index, to: item) }
+                let kind = item.verdict.kind
+                if let known = kinds.firstIndex(where: { $0.kind == kind }) {
+                    kinds[known].count += 1
+                } else {
+                    kinds.append((kind, 1))
+                }
+                var interpretation = interpreter.interpret(item.verdict, facts: item.facts, origin: item.origin,
+                                                           receivedAt: receivedAt, directory: directory)
+                batch.events += interpretation.events
+                if let unmatched = interpretation.unmatched.take() {
+                    batch.unmatched.append(UnmatchedMessage(
+                        messageID: unmatched.messageID, from: unmatched.from, subject: unmatched.subject,
+                        verdict: unmatched.kind.rawValue, reason: unmatched.reason, source: unmatched.source,
+                        receivedAt: receivedAt, idempotencyKey: unmatched.key))
+                }
             }
         }
         for (kind, count) in kinds { report.messagesByKind[kind, default: 0] += count }
