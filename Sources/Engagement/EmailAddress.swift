@@ -17,8 +17,7 @@ public enum EmailAddress {
     private static func normalizedASCII(_ raw: String) -> String? {
         // One pass over the contiguous bytes (free for native strings): iterating `utf8` element by element cost the
         // worker about a thousand instructions per address, and it normalises three or four per message.
-        var text = raw
-        return text.withUTF8 { bytes -> String? in
+        return raw.withBorrowedUTF8 { bytes -> String? in
             switch asciiCase(bytes) {
             case .notSimple: return nil
             case .lowercase: return raw

@@ -1,8 +1,11 @@
 /// Message-IDs are kept and compared without their angle brackets and surrounding space.
 public enum MessageID {
     public static func normalize(_ raw: String) -> String {
-        // The common case, a bare id with nothing to strip, is returned without a copy.
-        if let first = raw.utf8.first, let last = raw.utf8.last, isPlainEnd(first), isPlainEnd(last) { return raw }
+        // The common case, a bare id with nothing to strip, is returned without a copy. Its ends are read from the
+        // bytes: `utf8.last` steps back through the view's index checks.
+        if raw.withBorrowedUTF8({ bytes in bytes.first.map(isPlainEnd) == true && bytes.last.map(isPlainEnd) == true }) {
+            return raw
+        }
         var value = Substring(raw)
         while let first = value.first, first.isWhitespace || first == "<" { value = value.dropFirst() }
         while let last = value.last, last.isWhitespace || last == ">" { value = value.dropLast() }

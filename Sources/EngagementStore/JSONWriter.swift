@@ -1,3 +1,4 @@
+import Engagement
 import Foundation
 
 /// Appends JSON text to a byte buffer, byte for byte as Foundation's `JSONEncoder` wrote the store's files
@@ -60,10 +61,7 @@ struct JSONWriter: ~Copyable {
     }
 
     mutating func string(_ value: String) {
-        // In place for a native string, borrowed: a `var` copy to call `withUTF8` cost a retain and a release.
-        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) != nil { return }
-        var contiguous = value  // bridged: made contiguous first
-        contiguous.withUTF8 { appendEscaped($0) }
+        value.withBorrowedUTF8 { appendEscaped($0) }
     }
 
     mutating func int(_ value: Int) {

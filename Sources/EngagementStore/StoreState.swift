@@ -44,7 +44,11 @@ struct StoreState {
     /// Applies one event if the rules allow it and its key is new. Used both live and when replaying the journal, so
     /// both give the same state.
     mutating func evaluate(_ event: EngagementEvent) -> EventOutcome {
-        if let key = event.idempotencyKey, idempotencyKeys.contains(key) { return .duplicate(idempotencyKey: key) }
+        // The key is claimed first (one hash of it, where a look-up and then an insert made two); a refused event
+        // gives it back.
+        if let key = event.idempotencyKey, !idempotencyKeys.insert(key).inserted {
+            return .duplicate(idempotencyKey: key)
+        }
         let result: Result<Contact, RefusedTransition>
         let from: EngagementStatus
         if let existing = contacts[event.contact] {
@@ -56,12 +60,13 @@ struct StoreState {
         }
         switch result {
         case .failure(let refusal):
+            if let key = event.idempotencyKey { idempotencyKeys.remove(key) }
             return .refused(refusal)
         case .success(var contact):
             let entry = HistoryEntry(event: event, from: from, to: contact.engagementStatus)
             contact.history.removeAll()  // history is read back from the journal files on demand
             if contacts.updateValue(contact, forKey: contact.email) == nil { sortedEmails.add(contact.email) }
-            if let key = event.idempotencyKey, idempotencyKeys.insert(key).inserted { sortedIdempotencyKeys.add(key) }
+            if let key = event.idempotencyKey { sortedIdempotencyKeys.add(key) }
             switch event.kind {
             case .advanced(_, let id?):
                 let id = MessageID.normalize(id)

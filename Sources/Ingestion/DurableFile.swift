@@ -11,8 +11,8 @@ enum DurableFile {
     }
 
     static func replace(_ path: String, with data: Data) throws(WriteError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = "\(directory)/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let (directory, name) = folderAndName(path)
+        let temporary = "\(directory)/.\(name).\(getpid()).tmp"
         do {
             try writeAndSync(temporary, data, flags: O_TRUNC)
         } catch {
@@ -25,6 +25,17 @@ enum DurableFile {
             throw WriteError(path: path, operation: "rename", code: code)
         }
         try syncDirectory(directory)
+    }
+
+    /// `path` split at its last `/`: the folder (`.` when there is none, `/` for a file in the root) and the name.
+    /// Read as bytes: `NSString`'s path methods cost tens of thousands of instructions a call, twice per batch.
+    static func folderAndName(_ path: String) -> (folder: String, name: String) {
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
+        let name = String(path[utf8.index(after: slash)...])
+        var end = slash
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+        return (end == utf8.startIndex ? "/" : String(path[..<end]), name)
     }
 
     /// Appends with one write and one fsync (the file is created 0600 if missing).

@@ -1,3 +1,4 @@
+import Engagement
 import Foundation
 import MailParsing
 
@@ -64,13 +65,12 @@ extension MailboxWorker {
 /// cost more than the store's commit of the message.
 enum LocalMessageIdentity {
     static func identity(source: String, root: String, bytes: [UInt8]) -> String {
-        var path = source, root = root  // `withUTF8` is free for native strings, which these are
-        return path.withUTF8 { path in
+        source.withBorrowedUTF8 { path in
             if isMboxPosition(path), !FileManager.default.fileExists(atPath: source) {
                 // mbox: positions shift when a mail program deletes a message, so name the message by its content.
                 return "content " + contentDigest(bytes)
             }
-            return root.withUTF8 { root in fileIdentity(path, under: root) }
+            return root.withBorrowedUTF8 { root in fileIdentity(path, under: root) }
         }
     }
 
@@ -78,7 +78,8 @@ enum LocalMessageIdentity {
     private static func fileIdentity(_ path: UnsafeBufferPointer<UInt8>, under root: UnsafeBufferPointer<UInt8>)
         -> String {
         var relative = path
-        if path.count > root.count, path[root.count] == UInt8(ascii: "/"), path.starts(with: root) {
+        if path.count > root.count, path[root.count] == UInt8(ascii: "/"), let pathStart = path.baseAddress,
+           root.isEmpty || root.baseAddress.map({ memcmp(pathStart, $0, root.count) == 0 }) == true {
             relative = UnsafeBufferPointer(rebasing: path[(root.count + 1)...])
         }
         guard let unique = maildirUniqueName(relative) else { return String(concatenating: "file ", relative) }
@@ -98,14 +99,22 @@ enum LocalMessageIdentity {
             return start..<end
         }
         guard let file = component(endingBefore: path.count), let folder = component(endingBefore: file.lowerBound),
-              folder.count == 3, case let name = path[folder],
-              name.elementsEqual("cur".utf8) || name.elementsEqual("new".utf8) else { return nil }
+              folder.count == 3, isMaildirFolder(path[folder.lowerBound], path[folder.lowerBound + 1],
+                                                 path[folder.lowerBound + 2]) else { return nil }
         // A name that starts with ":" is empty before the flags: the whole name is the unique part after it.
         var start = file.lowerBound
         while start < file.upperBound, path[start] == colon { start += 1 }
         guard start < file.upperBound else { return file }
-        let end = path[start..<file.upperBound].firstIndex(of: colon) ?? file.upperBound
+        var end = start
+        while end < file.upperBound, path[end] != colon { end += 1 }
         return start..<end
+    }
+
+    /// Whether a three-letter folder name is `cur` or `new`, compared as bytes (a generic slice comparison cost more
+    /// than the rest of the identity).
+    private static func isMaildirFolder(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        (first, second, third) == (UInt8(ascii: "c"), UInt8(ascii: "u"), UInt8(ascii: "r"))
+            || (first, second, third) == (UInt8(ascii: "n"), UInt8(ascii: "e"), UInt8(ascii: "w"))
     }
 
     /// Whether `path` ends in `#N`, the form of the N-th message of an mbox (the caller checks that no file has the

@@ -1,3 +1,4 @@
+import Engagement
 import Foundation
 import MailClassification
 
@@ -154,8 +155,7 @@ private struct ReasonWriter {
     /// Returns the bytes' OR, whose high bit says whether any was beyond ASCII.
     @discardableResult
     mutating func append(_ text: String) -> UInt8 {
-        var text = text
-        return text.withUTF8 { append($0) }
+        text.withBorrowedUTF8 { append($0) }
     }
 
     @discardableResult

@@ -1,3 +1,4 @@
+import Engagement
 import Foundation
 
 /// The checkpoint of a local mailbox: the identity of every message already applied (a Maildir unique name, a path
@@ -8,9 +9,12 @@ import Foundation
 /// drops (those messages are read again, harmlessly).
 public struct ProcessedMessageLog: Sendable {
     public let path: String
+    /// The folder `path` is in, kept from `init`: each batch's append creates it if needed.
+    private let directory: String
 
     public init(directory: MailboxStateDirectory, mailbox: String) {
         path = (directory.path as NSString).appendingPathComponent("\(mailbox).processed")
+        self.directory = (path as NSString).deletingLastPathComponent
     }
 
     /// Every identity recorded so far; cuts a torn last line off the file so later appends start on a fresh line.
@@ -42,7 +46,6 @@ public struct ProcessedMessageLog: Sendable {
     /// Appends and fsyncs. Call only after the messages' events are durable in the store.
     public func append(_ identities: some Collection<String>) throws(MailboxStateDirectory.Failure) {
         guard !identities.isEmpty else { return }
-        let directory = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
@@ -51,6 +54,7 @@ public struct ProcessedMessageLog: Sendable {
         }
         let created = !FileManager.default.fileExists(atPath: path)
         var lines: [UInt8] = []
+        lines.reserveCapacity(identities.reduce(0) { $0 + $1.utf8.count + 1 })
         for identity in identities {
             lines += Self.encode(identity).utf8
             lines.append(UInt8(ascii: "\n"))
@@ -66,8 +70,10 @@ public struct ProcessedMessageLog: Sendable {
     /// Identities are file names and fingerprints; newlines (possible in a file name) are escaped to keep one per line.
     static func encode(_ identity: String) -> String {
         // Almost every identity has nothing to escape; Foundation's replacing is costly enough to show per batch.
-        var bytes = identity  // `withUTF8` is free for a native string: a scan of its bytes, not of a `UTF8View`
-        if !bytes.withUTF8({ $0.contains { $0 == UInt8(ascii: "%") || $0 == 0x0A || $0 == 0x0D } }) { return identity }
+        // A scan of its bytes, not of a `UTF8View`.
+        if !identity.withBorrowedUTF8({ $0.contains { $0 == UInt8(ascii: "%") || $0 == 0x0A || $0 == 0x0D } }) {
+            return identity
+        }
         return identity.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
             .replacingOccurrences(of: "\r", with: "%0D")
     }

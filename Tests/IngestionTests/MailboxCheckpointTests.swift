@@ -126,3 +126,12 @@ private func fullMailboxState() -> MailboxState {
     #expect(try log.load() == ["maildir 1795.M1.host", "file odd\nname 100%.eml", "maildir 1795.M2.host",
                                "file cr\rand 50%0A.eml", "maildir 1795.M4.host"])
 }
+
+/// The temporary file of an atomic replace goes beside its target, so the split must find the target's folder.
+@Test func durableReplaceSplitsPathsAtTheirLastSlash() {
+    #expect(DurableFile.folderAndName("/data/worker/inbox.json") == ("/data/worker", "inbox.json"))
+    #expect(DurableFile.folderAndName("/data//worker//inbox.json") == ("/data//worker", "inbox.json"))
+    #expect(DurableFile.folderAndName("/inbox.json") == ("/", "inbox.json"))
+    #expect(DurableFile.folderAndName("inbox.json") == (".", "inbox.json"))
+    #expect(DurableFile.folderAndName("data/postfächer/eingang.json") == ("data/postfächer", "eingang.json"))
+}
