@@ -86,7 +86,7 @@ public struct MatchAttempts: Sendable, Equatable {
                 forEachAttempt { text, bracketed in
                     let start = writer.count
                     if bracketed { writer.append("<") }
-                    highBits |= writer.append(text)
+                    highBits |= writer.appendNotingHighBits(text)
                     if bracketed { writer.append(">") }
                     ranges.initializeElement(at: filled, to: start..<writer.count)
                     filled += 1
@@ -152,20 +152,23 @@ private struct ReasonWriter {
 
     init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 
-    /// Returns the bytes' OR, whose high bit says whether any was beyond ASCII.
-    @discardableResult
-    mutating func append(_ text: String) -> UInt8 {
+    mutating func append(_ text: String) {
         text.withBorrowedUTF8 { append($0) }
     }
 
-    @discardableResult
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    /// Appends `text` and returns its bytes' OR, whose high bit says whether any was beyond ASCII (only the sort needs
+    /// to know; the reason's text is copied without the extra pass).
+    mutating func appendNotingHighBits(_ text: String) -> UInt8 {
+        text.withBorrowedUTF8 { bytes in
+            append(bytes)
+            return bytes.reduce(0) { $0 | $1 }
+        }
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, let base = buffer.baseAddress,
-              count + bytes.count <= buffer.count else { return 0 }
+              count + bytes.count <= buffer.count else { return }
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
-        var highBits: UInt8 = 0
-        for byte in bytes { highBits |= byte }
-        return highBits
     }
 }
