@@ -63,24 +63,29 @@ extension IMAPServerResponse {
     /// the item list starts. One arrives for every fetched message, so it is read from the bytes without making words;
     /// any other shape goes the general way.
     fileprivate static func fetchStart(_ text: [UInt8], _ line: Range<Int>) -> (sequence: Int, offset: Int)? {
-        var index = line.lowerBound
-        guard line.count > 9, text[index] == UInt8(ascii: "*"), text[index + 1] == 32 else { return nil }
-        index += 2
-        var sequence = 0
-        let digitsStart = index
-        while index < line.upperBound, case let digit = text[index] &- UInt8(ascii: "0"), digit < 10,
-              index - digitsStart < 18 {
-            sequence = sequence * 10 + Int(digit)
-            index += 1
+        guard line.count > 9 else { return nil }
+        // Read through a buffer pointer, the keyword as five byte comparisons: iterating "FETCH".utf8 and the array's
+        // checked subscripts cost more than the rest of the response's scan.
+        return text.withUnsafeBufferPointer { text -> (sequence: Int, offset: Int)? in
+            var index = line.lowerBound
+            guard text[index] == UInt8(ascii: "*"), text[index + 1] == 32 else { return nil }
+            index += 2
+            var sequence = 0
+            let digitsStart = index
+            while index < line.upperBound, case let digit = text[index] &- UInt8(ascii: "0"), digit < 10,
+                  index - digitsStart < 18 {
+                sequence = sequence * 10 + Int(digit)
+                index += 1
+            }
+            guard index > digitsStart, index + 6 <= line.upperBound, text[index] == 32,
+                  text[index + 1] & 0xDF == UInt8(ascii: "F"), text[index + 2] & 0xDF == UInt8(ascii: "E"),
+                  text[index + 3] & 0xDF == UInt8(ascii: "T"), text[index + 4] & 0xDF == UInt8(ascii: "C"),
+                  text[index + 5] & 0xDF == UInt8(ascii: "H") else { return nil }
+            index += 6
+            // The keyword is a whole word: the item list follows after a space (or nothing does).
+            guard index == line.upperBound || text[index] == 32 else { return nil }
+            return (sequence, index)
         }
-        guard index > digitsStart, index + 6 <= line.upperBound, text[index] == 32 else { return nil }
-        for (offset, letter) in "FETCH".utf8.enumerated() where text[index + 1 + offset] & 0xDF != letter {
-            return nil
-        }
-        index += 6
-        // The keyword is a whole word: the item list follows after a space (or nothing does).
-        guard index == line.upperBound || text[index] == 32 else { return nil }
-        return (sequence, index)
     }
 }
 
