@@ -1,3 +1,4 @@
+import Engagement
 import MailParsing
 
 /// Where one inbound message was read, which names it in event sources and gives it a stable identity when the
@@ -48,8 +49,7 @@ public enum MessageOrigin: Sendable, Equatable {
 
     /// Copies `text`'s UTF-8 to `out` (which has room for it); returns how many bytes.
     private static func copy(_ text: String, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withBorrowedUTF8 { bytes in
             guard let source = bytes.baseAddress else { return 0 }
             out.update(from: source, count: bytes.count)
             return bytes.count
