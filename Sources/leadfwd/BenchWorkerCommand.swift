@@ -60,7 +60,6 @@ struct BenchWorkerCommand: AsyncParsableCommand {
         let start = clock.now
         let outcomes = await worker.runOnce()
         let elapsed = clock.now - start
-        WorkerCommand.keepUntilExit(worker)  // as `worker --once` does
         if case .failed(let text)? = outcomes.first?.outcome { throw CommandFailure("the worker failed: \(text)") }
         guard let state = await worker.mailboxes.first?.currentState else { return }
         let seconds = max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 1e-9)

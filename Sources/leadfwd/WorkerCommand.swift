@@ -57,7 +57,6 @@ struct WorkerCommand: AsyncParsableCommand {
             """)
         if once {
             let outcomes = await worker.runOnce()
-            Self.keepUntilExit(worker)
             var failed = 0
             for (name, outcome) in outcomes {
                 switch outcome {
@@ -78,14 +77,6 @@ struct WorkerCommand: AsyncParsableCommand {
             await worker.run()
             shutdown.finish()
         }
-    }
-
-    /// For a worker whose process ends once the pass is done: its memory is left to the exit instead of freed
-    /// contact by contact. Freeing the store's state (every contact, idempotency key and unmatched record) cost about
-    /// a thousand instructions per message of a pass, for memory the OS takes back anyway; the worker's locks are
-    /// descriptors, which the exit closes as a release would.
-    static func keepUntilExit(_ worker: IngestionWorker) {
-        _ = Unmanaged.passRetained(worker)
     }
 }
 
