@@ -7,7 +7,9 @@ public enum EmailAddress {
         // unbracketed ASCII comes back as it is, or lower-cased byte by byte.
         if let ascii = normalizedASCII(raw) { return ascii }
         var trimmed = Substring(raw).trimmingWhitespace()
-        if trimmed.hasPrefix("<") && trimmed.hasSuffix(">") && trimmed.count >= 2 {
+        // Every layer of brackets goes, so that normalising a normalised address changes nothing ("<<a@b>>" once
+        // gave "<a@b>", and a lookup that normalised it again found "a@b").
+        while trimmed.first == "<", trimmed.last == ">", trimmed.index(after: trimmed.startIndex) < trimmed.endIndex {
             trimmed = trimmed.dropFirst().dropLast().trimmingWhitespace()
         }
         return trimmed.lowercased()

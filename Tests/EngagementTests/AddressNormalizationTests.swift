@@ -19,6 +19,13 @@ import Testing
         #expect(EmailAddress.normalize(raw) == normalized)
     }
 
+    /// The store normalises what the worker already normalised: a second pass must find the same contact.
+    @Test(arguments: ["<<Ann@Example.com>>", "< <ann@example.com> >", "<<<>>>", "<", "<ann@example.com", "Ann@Example.com"])
+    func normalisingTwiceChangesNothing(raw: String) {
+        let once = EmailAddress.normalize(raw)
+        #expect(EmailAddress.normalize(once) == once)
+    }
+
     @Test(arguments: [
         ("abc@mail.example.com", "abc@mail.example.com"),
         ("<abc@mail.example.com>", "abc@mail.example.com"),
