@@ -34,7 +34,7 @@ public enum CharsetDecoder {
         guard common != nil || !CharsetName.compactKey(label).isEmpty else { return decodeUndeclared(bytes) }
         guard let resolved = common ?? CharsetName.resolve(label) else { return decodeUnlisted(bytes, label: label) }
         if resolved.isASCIICompatible, isASCII(bytes) {
-            return DecodedText(text: String(decoding: bytes, as: UTF8.self), charset: resolved.canonical, fellBack: false)
+            return DecodedText(text: asciiText(bytes), charset: resolved.canonical, fellBack: false)
         }
         switch resolved.family {
         case .utf8:
@@ -73,7 +73,7 @@ public enum CharsetDecoder {
     // MARK: - Paths
 
     private static func decodeUndeclared(_ bytes: [UInt8]) -> DecodedText {
-        if isASCII(bytes) { return DecodedText(text: String(decoding: bytes, as: UTF8.self), charset: "US-ASCII", fellBack: false) }
+        if isASCII(bytes) { return DecodedText(text: asciiText(bytes), charset: "US-ASCII", fellBack: false) }
         if let text = validUTF8(bytes) { return DecodedText(text: text, charset: "UTF-8", fellBack: false) }
         return DecodedText(text: Windows1252.decode(bytes), charset: "windows-1252", fellBack: true)
     }
@@ -154,6 +154,11 @@ public enum CharsetDecoder {
             for byte in buffer { combined |= byte }
             return combined < 0x80
         }
+    }
+
+    /// Bytes `isASCII` accepted, as text: copied, not validated again.
+    private static func asciiText(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer(String.init(checkedASCII:))
     }
 
     /// The bytes as a String when they are valid UTF-8 (a byte-order mark removed). An input cut off inside its last

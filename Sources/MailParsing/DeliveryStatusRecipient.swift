@@ -76,7 +76,8 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
     /// `derive` for a value given as its UTF-8 without leading or trailing whitespace: the same values, with no
     /// string made for the value itself.
     private mutating func derive(_ kind: DeliveryStatusFieldName, trimmedUTF8 value: UnsafeBufferPointer<UInt8>) {
-        func text() -> String { String(decoding: value, as: UTF8.self) }
+        // Only `withPlainValueBytes` calls this: the value is ASCII.
+        func text() -> String { String(checkedASCII: value) }
         switch kind {
         case .finalRecipient: finalRecipient = DeliveryStatusValue.address(utf8: value)
         case .originalRecipient: originalRecipient = DeliveryStatusValue.address(utf8: value)
