@@ -166,9 +166,9 @@ public enum CharsetDecoder {
     /// cut, or a continuation byte after the cut's lead byte. A lone trailing 0xE9 is far likelier a Latin-1 "é".
     static func validUTF8(_ bytes: [UInt8]) -> String? {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        if let text = String(validating: body, as: UTF8.self) { return text }
+        if let text = body.withUnsafeBufferPointer(UTF8Validation.text) { return text }
         let cut = incompleteTailLength(body)
-        guard cut > 0, let text = String(validating: body.dropLast(cut), as: UTF8.self) else { return nil }
+        guard cut > 0, let text = body.dropLast(cut).withUnsafeBufferPointer(UTF8Validation.text) else { return nil }
         guard cut > 1 || text.utf8.count != text.unicodeScalars.count else { return nil }
         return text + "\u{FFFD}"
     }

@@ -203,8 +203,8 @@ enum DeliveryStatusValue {
                 }
             }
             if alreadyCollapsed && (bytes.isEmpty || !previousWasSpace) { return text }
-            // Written straight into the string's storage: no byte array first.
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
+            // A string's bytes without some ASCII whitespace: as valid as they were.
+            return String(knownValidUTF8Capacity: bytes.count) { output in
                 var length = 0
                 var pendingSpace = false
                 for byte in bytes {

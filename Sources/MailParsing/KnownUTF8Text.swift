@@ -26,4 +26,22 @@ extension String {
             self.init(decoding: bytes, as: UTF8.self)
         }
     }
+
+    /// `init(checkedASCII:)` of the bytes `write` puts into scratch memory of `capacity` bytes (on the stack when
+    /// small), returning how many it wrote: for text spelled from ASCII bytes (an address with its domain lowercased,
+    /// a header value unfolded). Written into the string's own storage instead, it was validated there.
+    init(checkedASCIICapacity capacity: Int, writing write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { scratch in
+            String(checkedASCII: UnsafeBufferPointer(rebasing: scratch[..<write(scratch)]))
+        }
+    }
+
+    /// `init(knownValidUTF8:)` of the bytes `write` puts into scratch memory of `capacity` bytes, returning how many
+    /// it wrote: for text that is valid UTF-8 as it is written (a string's bytes with ASCII whitespace collapsed,
+    /// one-byte charset text mapped through a table of UTF-8 sequences).
+    init(knownValidUTF8Capacity capacity: Int, writing write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { scratch in
+            String(knownValidUTF8: UnsafeBufferPointer(rebasing: scratch[..<write(scratch)]))
+        }
+    }
 }

@@ -165,7 +165,7 @@ enum SimpleAddressListReader {
         guard index > at + 1 else { return nil }
         let domainEnd = expectLabel ? index - 1 : index
         let length = domainEnd - start
-        let address = String(unsafeUninitializedCapacity: length) { output in
+        let address = String(checkedASCIICapacity: length) { output in
             for offset in 0..<length {
                 let byte = bytes[start + offset]
                 output[offset] = start + offset > at ? ByteScanning.lowercased(byte) : byte

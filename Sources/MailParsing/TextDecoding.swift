@@ -19,7 +19,7 @@ enum TextDecoding {
         var combined: UInt8 = 0
         for byte in bytes { combined |= byte }
         if combined < 0x80 { return String(checkedASCII: bytes) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = UTF8Validation.text(bytes) { return text }
         return CharsetDecoder.decode(Array(bytes), charset: nil).text
     }
 
