@@ -34,7 +34,7 @@ public enum CharsetDecoder {
         guard common != nil || !CharsetName.compactKey(label).isEmpty else { return decodeUndeclared(bytes) }
         guard let resolved = common ?? CharsetName.resolve(label) else { return decodeUnlisted(bytes, label: label) }
         if resolved.isASCIICompatible, isASCII(bytes) {
-            return DecodedText(text: String(decoding: bytes, as: UTF8.self), charset: resolved.canonical, fellBack: false)
+            return DecodedText(text: asciiText(bytes), charset: resolved.canonical, fellBack: false)
         }
         switch resolved.family {
         case .utf8:
@@ -73,7 +73,7 @@ public enum CharsetDecoder {
     // MARK: - Paths
 
     private static func decodeUndeclared(_ bytes: [UInt8]) -> DecodedText {
-        if isASCII(bytes) { return DecodedText(text: String(decoding: bytes, as: UTF8.self), charset: "US-ASCII", fellBack: false) }
+        if isASCII(bytes) { return DecodedText(text: asciiText(bytes), charset: "US-ASCII", fellBack: false) }
         if let text = validUTF8(bytes) { return DecodedText(text: text, charset: "UTF-8", fellBack: false) }
         return DecodedText(text: Windows1252.decode(bytes), charset: "windows-1252", fellBack: true)
     }
@@ -156,14 +156,19 @@ public enum CharsetDecoder {
         }
     }
 
+    /// Bytes `isASCII` accepted, as text: copied, not validated again.
+    private static func asciiText(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer(String.init(checkedASCII:))
+    }
+
     /// The bytes as a String when they are valid UTF-8 (a byte-order mark removed). An input cut off inside its last
     /// character still counts, ending with U+FFFD, when the rest proves it UTF-8: a multi-byte character before the
     /// cut, or a continuation byte after the cut's lead byte. A lone trailing 0xE9 is far likelier a Latin-1 "é".
     static func validUTF8(_ bytes: [UInt8]) -> String? {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        if let text = String(validating: body, as: UTF8.self) { return text }
+        if let text = body.withUnsafeBufferPointer(UTF8Validation.text) { return text }
         let cut = incompleteTailLength(body)
-        guard cut > 0, let text = String(validating: body.dropLast(cut), as: UTF8.self) else { return nil }
+        guard cut > 0, let text = body.dropLast(cut).withUnsafeBufferPointer(UTF8Validation.text) else { return nil }
         guard cut > 1 || text.utf8.count != text.unicodeScalars.count else { return nil }
         return text + "\u{FFFD}"
     }

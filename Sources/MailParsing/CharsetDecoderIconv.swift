@@ -77,26 +77,26 @@ enum IconvConversion {
         return .invalid
     }
 
-    /// Inputs up to this size are converted straight into the string (see `convertIntoString`): its storage, sized
-    /// for the most the output can need, is kept by the string, so a large input goes by chunks instead.
+    /// Inputs up to this size are converted in one piece (see `convertIntoString`); a large input goes by chunks.
     private static let maxDirectInput = 1 << 16
 
-    /// Converts `bytes` with iconv writing straight into the new string's storage, sized at three UTF-8 bytes per
-    /// input byte (the most a single- or double-byte charset needs; ISO-2022 escapes write nothing): no chunk to
-    /// zero, no byte list to copy into the string. Nil when the output needs more room than that (a charset that
-    /// maps a byte to several characters), for the caller to convert in chunks.
+    /// Converts `bytes` with iconv in one call into a scratch buffer sized at three UTF-8 bytes per input byte (the
+    /// most a single- or double-byte charset needs; ISO-2022 escapes write nothing), then makes the string from it
+    /// without a validation pass when `isPlainlyValidOutput` allows. Nil when the output needs more room than that
+    /// (a charset that maps a byte to several characters), for the caller to convert in chunks.
     private static func convertIntoString(_ bytes: [UInt8], _ descriptor: iconv_t) -> Outcome? {
         var outOfRoom = false, invalid = false, incompleteTail = false
         let capacity = bytes.count * 3 + 3
         let text = bytes.withUnsafeBufferPointer { input -> String in
-            String(unsafeUninitializedCapacity: capacity) { output -> Int in
-                guard let base = input.baseAddress, let outBase = output.baseAddress else { return 0 }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { output -> String in
+                guard let base = input.baseAddress, let outBase = output.baseAddress else { return "" }
                 var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base)
                     .assumingMemoryBound(to: CChar.self)
                 var inLeft = input.count
                 var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase)
                     .assumingMemoryBound(to: CChar.self)
                 var outLeft = output.count
+                var length = 0
                 if iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) == -1 {
                     switch errno {
                     case E2BIG: outOfRoom = true
@@ -107,23 +107,38 @@ enum IconvConversion {
                         output[written + 1] = 0xBF
                         output[written + 2] = 0xBD
                         incompleteTail = true
-                        return written + 3
+                        length = written + 3
                     case EINVAL: outOfRoom = true
                     default: invalid = true
                     }
-                    return 0
-                }
-                // Flush the shift state of stateful charsets (ISO-2022-*).
-                if iconv(descriptor, nil, nil, &outPointer, &outLeft) == -1 {
+                    if !incompleteTail { return "" }
+                } else if iconv(descriptor, nil, nil, &outPointer, &outLeft) == -1 {
+                    // Flushing the shift state of a stateful charset (ISO-2022-*) ran out of room.
                     outOfRoom = true
-                    return 0
+                    return ""
+                } else {
+                    length = output.count - outLeft
                 }
-                return output.count - outLeft
+                let converted = UnsafeBufferPointer(rebasing: output[..<length])
+                return isPlainlyValidOutput(converted) ? String(knownValidUTF8: converted)
+                    : String(decoding: converted, as: UTF8.self)
             }
         }
         if outOfRoom { return nil }
         if invalid { return .invalid }
         return .decoded(text, incompleteTail: incompleteTail)
+    }
+
+    /// Whether iconv's UTF-8 output is valid UTF-8 without reading it as such. A converter writes each character as
+    /// one whole, shortest sequence, so its output can only be invalid where it passes on a code point that is not
+    /// a character: a surrogate (lead byte 0xED) or one past U+10FFFF (lead byte 0xF4 and up). Output holding none
+    /// of those bytes (nearly all text) is made into a string without the validation pass, whose cost per byte of
+    /// non-ASCII text is several times that of this scan; any other output is validated, and repaired, as before.
+    static func isPlainlyValidOutput(_ output: UnsafeBufferPointer<UInt8>) -> Bool {
+        var suspicious: UInt8 = 0
+        // No early exit: a plain loop over every byte is vectorised.
+        for byte in output { suspicious |= (byte >= 0xF4 ? 1 : 0) | (byte == 0xED ? 1 : 0) }
+        return suspicious == 0
     }
 
     static func open(_ charset: String) -> iconv_t? {

@@ -19,8 +19,8 @@ enum Windows1252 {
     }
 
     static func decode(_ bytes: [UInt8]) -> String {
-        // At most three UTF-8 bytes per input byte; written in place, no per-byte append.
-        String(unsafeUninitializedCapacity: bytes.count * 3) { output in
+        // At most three UTF-8 bytes per input byte, written by table: valid UTF-8, copied into the string unvalidated.
+        String(knownValidUTF8Capacity: bytes.count * 3) { output in
             var count = 0
             utf8Table.withUnsafeBufferPointer { table in
                 for byte in bytes {

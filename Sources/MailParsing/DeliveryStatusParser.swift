@@ -34,12 +34,15 @@ enum DeliveryStatusParser {
             }
 
             func finishRecipient() {
+                // Moved out of `currentRecipient` (left empty for the next one) into the list, not copied: a copy
+                // retained every value derived, and then released them all again when the next recipient began.
+                var finished = DeliveryStatusRecipient()
+                swap(&finished, &currentRecipient)
                 if let group = current, !group.isEmpty {
-                    recipients.append(currentRecipient.withFields(UnreadHeaderBlock(source: read.source,
-                                                                                    layout: group.fields(of: blocks))))
+                    finished.setFields(UnreadHeaderBlock(source: read.source, layout: group.fields(of: blocks)))
+                    recipients.append(consume finished)
                 }
                 current = nil
-                currentRecipient = DeliveryStatusRecipient()
                 currentHasFinal = false
                 currentHasOriginal = false
                 currentEndsWithFinal = false

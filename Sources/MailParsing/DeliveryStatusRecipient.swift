@@ -39,7 +39,7 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
     /// A parsed report's recipient block: only the fields a value is derived from are made into strings.
     /// A parsed report's recipient, before its fields are known: the parser derives the values field by field
     /// (`derive(_:from:in:)`) as it groups them, with the names it has classified already, and then hands over the
-    /// block (`withFields(_:)`). Only the fields a value is derived from are made into strings.
+    /// block (`setFields(_:)`). Only the fields a value is derived from are made into strings.
     init() {
         section = HeaderSection()
     }
@@ -54,10 +54,9 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
         }
     }
 
-    /// The recipient with its block's fields, left unread until `fields` is read.
-    consuming func withFields(_ block: UnreadHeaderBlock) -> DeliveryStatusRecipient {
+    /// Gives the recipient its block's fields, left unread until `fields` is read.
+    mutating func setFields(_ block: UnreadHeaderBlock) {
         section = HeaderSection(unread: block)
-        return self
     }
 
     /// Whether `kind` is a field a value is derived from that has not been derived yet.
@@ -76,7 +75,8 @@ public struct DeliveryStatusRecipient: Sendable, Equatable {
     /// `derive` for a value given as its UTF-8 without leading or trailing whitespace: the same values, with no
     /// string made for the value itself.
     private mutating func derive(_ kind: DeliveryStatusFieldName, trimmedUTF8 value: UnsafeBufferPointer<UInt8>) {
-        func text() -> String { String(decoding: value, as: UTF8.self) }
+        // Only `withPlainValueBytes` calls this: the value is ASCII.
+        func text() -> String { String(checkedASCII: value) }
         switch kind {
         case .finalRecipient: finalRecipient = DeliveryStatusValue.address(utf8: value)
         case .originalRecipient: originalRecipient = DeliveryStatusValue.address(utf8: value)

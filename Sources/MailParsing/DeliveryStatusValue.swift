@@ -8,7 +8,8 @@ enum DeliveryStatusValue {
         return trimmed.withUTF8 { typeAndText(trimmedUTF8: $0, text: { text }) }
     }
 
-    /// `typeAndText` of a value given as its UTF-8 without leading or trailing whitespace; `text` spells it, for the
+    /// `typeAndText` of a value given as its UTF-8 (valid: a string's, or checked ASCII) without leading or trailing
+    /// whitespace; `text` spells it, for the
     /// answers that are the whole value. Scanned as bytes; only a non-ASCII byte right after the ';' (which could
     /// extend it into one character with a combining mark) takes the character-wise path.
     static func typeAndText(trimmedUTF8 bytes: UnsafeBufferPointer<UInt8>,
@@ -19,7 +20,8 @@ enum DeliveryStatusValue {
         let type = UnsafeBufferPointer(rebasing: bytes[typeRange])
         guard !type.isEmpty, type.count <= 40, !type.contains(0x20), !type.contains(0x40) else { return (nil, text()) }
         let textRange = trimmedRange(bytes, (semicolon + 1)..<bytes.count, includingLineFeed: true)
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[textRange]), as: UTF8.self)
+        // Cut next to ASCII bytes, the text is as valid as the value.
+        let text = String(knownValidUTF8: UnsafeBufferPointer(rebasing: bytes[textRange]))
         return (lowercased(utf8: type), text)
     }
 
@@ -89,7 +91,7 @@ enum DeliveryStatusValue {
         if address.contains(0x2B), !address.contains(0x40) || containsXTextAt(bytes: address) {
             return decodeXText(address)
         }
-        return String(decoding: address, as: UTF8.self)
+        return String(checkedASCII: address)
     }
 
     static func characterwiseAddress(_ value: String) -> String {
@@ -180,7 +182,7 @@ enum DeliveryStatusValue {
                 append(UInt8(0x30 + value % 10))
             }
             if index < bytes.count, isDigitOrDot(bytes[index]) { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: code[..<length]), as: UTF8.self)
+            return String(checkedASCII: UnsafeBufferPointer(rebasing: code[..<length]))
         }
     }
 
@@ -201,8 +203,8 @@ enum DeliveryStatusValue {
                 }
             }
             if alreadyCollapsed && (bytes.isEmpty || !previousWasSpace) { return text }
-            // Written straight into the string's storage: no byte array first.
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
+            // A string's bytes without some ASCII whitespace: as valid as they were.
+            return String(knownValidUTF8Capacity: bytes.count) { output in
                 var length = 0
                 var pendingSpace = false
                 for byte in bytes {

@@ -168,7 +168,7 @@ struct HeaderBlockParser {
     static func makeField(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> HeaderField {
         let raw = rawValue(buffer, field)
         let nameText = CommonFieldNames.name(buffer, field.name)
-            ?? String(decoding: UnsafeBufferPointer(rebasing: buffer[field.name]), as: UTF8.self)
+            ?? String(checkedASCII: UnsafeBufferPointer(rebasing: buffer[field.name]))
         return HeaderField(name: nameText, rawValue: raw, value: decodedValue(buffer, field, raw: raw),
                            isMalformed: field.isMalformed)
     }
@@ -269,13 +269,13 @@ struct HeaderBlockParser {
     /// Unfolds: the line breaks are dropped and the continuation whitespace kept; a continuation line that lost its
     /// leading whitespace gets one space.
     private static func unfolded(_ buffer: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> String {
-        // Nearly every value is ASCII, its text the unfolded bytes: they are written straight into the string's
-        // storage (every inserted space takes the place of a dropped line break, so the value's length is room
-        // enough), trimmed there. Any other value goes through a byte list, decoded as header bytes.
+        // Nearly every value is ASCII, its text the unfolded bytes: they are written into scratch memory (every
+        // inserted space takes the place of a dropped line break, so the value's length is room enough), trimmed
+        // there, and copied into the string. Any other value goes through a byte list, decoded as header bytes.
         var combined: UInt8 = 0
         for byte in UnsafeBufferPointer(rebasing: buffer[value]) { combined |= byte }
         if combined < 0x80 {
-            return String(unsafeUninitializedCapacity: value.count) { output in
+            return String(checkedASCIICapacity: value.count) { output in
                 let length = unfold(buffer, value, into: output)
                 let kept = ByteScanning.trimmed(UnsafeBufferPointer(output), 0..<length)
                 if let base = output.baseAddress, kept.lowerBound > 0, !kept.isEmpty {

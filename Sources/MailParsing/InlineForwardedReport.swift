@@ -7,13 +7,24 @@ enum InlineForwardedReport {
     static func start(in body: [UInt8]) -> Int? {
         body.withUnsafeBufferPointer { buffer -> Int? in
             let end = buffer.count
-            var position = 0
-            while position < end {
-                let lineEnd = ByteScanning.lineEnd(buffer, from: position, end: end)
-                if declaresReport(buffer, position..<lineEnd) {
-                    return headerBlockStart(buffer, contentTypeLine: position)
+            // The Content-Type line is found from the slash of its "multipart/report" (memchr jumps from slash to
+            // slash), where reading the text line by line made a call and a test for every line of every plain-text
+            // message. The first declaring line holds the first such slash whose line reads as one: its
+            // "multipart" follows "content-type:" and blanks from the line's start.
+            var search = 0
+            while let slash = ByteScanning.firstIndex(of: 0x2F, in: buffer, from: search, end: end) {
+                search = slash + 1
+                guard slash >= 9, slash + 7 <= end,
+                      ByteScanning.equalsLowercase(buffer, (slash - 9)..<(slash + 7), "multipart/report") else {
+                    continue
                 }
-                position = lineEnd + 1
+                var lineStart = slash - 9
+                while lineStart > 0, buffer[lineStart - 1] == 0x20 || buffer[lineStart - 1] == 0x09 { lineStart -= 1 }
+                lineStart -= 13
+                guard lineStart >= 0, lineStart == 0 || buffer[lineStart - 1] == 0x0A else { continue }
+                if declaresReport(buffer, lineStart..<ByteScanning.lineEnd(buffer, from: lineStart, end: end)) {
+                    return headerBlockStart(buffer, contentTypeLine: lineStart)
+                }
             }
             return nil
         }

@@ -64,7 +64,7 @@ public enum MessageIDList {
                 start = another + 1
             }
             if close > start, !ByteScanning.containsWhitespace(bytes, start..<close) {
-                return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<close]), as: UTF8.self))
+                return .some(String(checkedASCII: UnsafeBufferPointer(rebasing: bytes[start..<close])))
             }
         }
         return .some(parse(bytes: bytes).first)

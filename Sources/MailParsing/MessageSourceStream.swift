@@ -25,7 +25,8 @@ final class MessageSourceStream {
 
     /// Opens a path for reading, refusing what is not a file or a pipe (a device would stream forever).
     static func openFile(path: String) -> Result<MessageSourceStream, MessageSourceError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // The path's own NUL-terminated bytes: passed as a String, it was copied into a new C string for each file.
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT { return .failure(.notFound(path: path)) }

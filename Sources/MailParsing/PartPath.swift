@@ -35,7 +35,8 @@ enum PartPath {
         }
         var parent = parent
         return parent.withUTF8 { head in
-            String(unsafeUninitializedCapacity: head.count + 1 + digitCount) { output in
+            // A path is digits and dots.
+            String(checkedASCIICapacity: head.count + 1 + digitCount) { output in
                 for index in 0..<head.count { output[index] = head[index] }
                 output[head.count] = UInt8(ascii: ".")
                 var remaining = value

@@ -150,10 +150,12 @@ enum SimpleAddressListReader {
         let at = index
         index += 1
         var expectLabel = true  // at the start and after each dot
+        var hasCapital = false
         while index < bytes.count {
             let byte = bytes[index]
             if isDomainLabelByte(byte) {
                 expectLabel = false
+                hasCapital = hasCapital || byte &- UInt8(ascii: "A") < 26
             } else if byte == UInt8(ascii: "."), !expectLabel {
                 expectLabel = true
             } else {
@@ -165,7 +167,11 @@ enum SimpleAddressListReader {
         guard index > at + 1 else { return nil }
         let domainEnd = expectLabel ? index - 1 : index
         let length = domainEnd - start
-        let address = String(unsafeUninitializedCapacity: length) { output in
+        // Most domains are written in lowercase: the address is then its bytes as they stand.
+        guard hasCapital else {
+            return (String(checkedASCII: UnsafeBufferPointer(rebasing: bytes[start..<domainEnd])), index)
+        }
+        let address = String(checkedASCIICapacity: length) { output in
             for offset in 0..<length {
                 let byte = bytes[start + offset]
                 output[offset] = start + offset > at ? ByteScanning.lowercased(byte) : byte

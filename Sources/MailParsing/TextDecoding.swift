@@ -18,8 +18,8 @@ enum TextDecoding {
         // Nearly every header is ASCII: one cheap scan, then no validation work.
         var combined: UInt8 = 0
         for byte in bytes { combined |= byte }
-        if combined < 0x80 { return String(decoding: bytes, as: UTF8.self) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if combined < 0x80 { return String(checkedASCII: bytes) }
+        if let text = UTF8Validation.text(bytes) { return text }
         return CharsetDecoder.decode(Array(bytes), charset: nil).text
     }
 

@@ -161,6 +161,21 @@ func decodesEveryListedCharset(_ index: Int) {
     #expect(decoded == DecodedText(text: "café", charset: "CP850", fellBack: false))
 }
 
+@Test func codePointsPastUnicodeThatIconvPassesOnBecomeReplacementCharacters() {
+    // glibc's UCS-4 (here under its alias CSUCS4, which the alias table does not list) passes on code points past
+    // U+10FFFF, written as byte sequences that are not UTF-8 (0x200000 as F8 88 80 80 80, 0x110000 as F4 90 80 80).
+    // The text must not hold them: each of those bytes reads as U+FFFD, as String(decoding:) would repair them.
+    let replaced = { (count: Int) in "A" + String(repeating: "\u{FFFD}", count: count) + "B" }
+    let past = CharsetDecoder.decode([0, 0, 0, 0x41, 0, 0x20, 0, 0, 0, 0, 0, 0x42], charset: "CSUCS4")
+    #expect(past.text == replaced(5))
+    #expect(past.text.utf8.count == 2 + 5 * 3)
+    let justPast = CharsetDecoder.decode([0, 0, 0, 0x41, 0, 0x11, 0, 0, 0, 0, 0, 0x42], charset: "CSUCS4")
+    #expect(justPast.text == replaced(4))
+    // The last code point, and text around it, decode as they are.
+    let last = CharsetDecoder.decode([0, 0, 0, 0x41, 0, 0x10, 0xFF, 0xFD, 0, 0, 0xE9, 0x42], charset: "CSUCS4")
+    #expect(last.text == "A\u{10FFFD}\u{E942}")
+}
+
 @Test func charsetsWritingManyCharactersPerByteDecodeWhole() {
     // TSCII writes byte 0x82 as four Tamil characters (ஸ்ரீ), twelve UTF-8 bytes: more than the three per byte most
     // charsets need at most, which the decoder first makes room for. The output then fits the chunk the decoder

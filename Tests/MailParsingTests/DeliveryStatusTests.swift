@@ -132,16 +132,42 @@ import Testing
             Subject: Undelivered Mail
             Content-Type: multipart/report; report-type=delivery-status; boundary="pasted"
 
-            --pasted
-            Content-Type: message/delivery-status
-
-            Final-Recipient: rfc822; pasted@example.com
-            Action: failed
-            Status: 5.1.1
-            --pasted--
+            \(pastedStatusParts)
             """)
         #expect(message.embeddedMessages.first?.deliveryStatusReports.first?.recipients.first?.finalRecipient
                 == "pasted@example.com")
         #expect(message.warnings.map(\.code) == ["inline-forwarded-report"])
     }
+
+    @Test func aPastedReportIsFoundByItsOwnContentTypeLineOnly() {
+        // "multipart/report" in prose, in a URL, after other text on a line, or cut off at the end of the text does
+        // not start the pasted message; the line that does may be in any case, with blanks before its value.
+        let message = ParserFixtures.parse("""
+            Subject: Fwd: bounce
+            Content-Type: text/plain
+
+            The relay sent a multipart/report, see https://example.com/multipart/report/1 for the format.
+            Note: Content-Type: multipart/report; is not where it starts.
+            From: MAILER-DAEMON@mx.example
+            CONTENT-TYPE:	  Multipart/Report; report-type=delivery-status; boundary="pasted"
+
+            \(pastedStatusParts)
+            Content-Type: multipart/rep
+            """)
+        let embedded = message.embeddedMessages.first
+        #expect(embedded?.headers.value("From") == "MAILER-DAEMON@mx.example")
+        #expect(embedded?.deliveryStatusReports.first?.recipients.first?.finalRecipient == "pasted@example.com")
+        #expect(message.warnings.map(\.code) == ["inline-forwarded-report"])
+    }
 }
+
+/// The parts of the report pasted in the tests above, after its header block.
+private let pastedStatusParts = """
+    --pasted
+    Content-Type: message/delivery-status
+
+    Final-Recipient: rfc822; pasted@example.com
+    Action: failed
+    Status: 5.1.1
+    --pasted--
+    """

@@ -75,6 +75,31 @@ private func failure(_ sourced: SourcedMessage) -> MessageSourceError? {
     #expect(MessageSources(paths: [dir.path]).map(\.source) == all.map(\.source))
 }
 
+@Test func maildirEntriesComeInNameOrderWhateverTheFolder() throws {
+    // Names sort as strings (a name before the longer names it begins), a name in both folders comes from cur/
+    // first; subfolders and links to folders are not messages. A non-ASCII name is listed the same way.
+    for extra in ["1700000300.M9P1.host", "1700000300.M9P1.hôst"] {
+        let dir = try TemporaryDirectory()
+        let maildir = dir.path + "/Maildir"
+        try write(message("c"), to: maildir + "/new/1700000400.M3P1.host")
+        try write(message("a"), to: maildir + "/new/1700000100.M1P1.host")
+        try write(message("a2"), to: maildir + "/cur/1700000100.M1P1.host")
+        try write(message("b"), to: maildir + "/cur/1700000100.M1P1.host:2,S")
+        try write(message("x"), to: maildir + "/cur/" + extra)
+        try FileManager.default.createDirectory(atPath: maildir + "/new/1700000000.folder",
+                                                withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: maildir + "/new/1700000001.link",
+                                                   withDestinationPath: maildir + "/new/1700000000.folder")
+        try FileManager.default.createSymbolicLink(atPath: maildir + "/new/1700000500.M4P1.host",
+                                                   withDestinationPath: maildir + "/new/1700000400.M3P1.host")
+        #expect(MessageSources(paths: [maildir]).map(\.source) == [
+            maildir + "/cur/1700000100.M1P1.host", maildir + "/new/1700000100.M1P1.host",
+            maildir + "/cur/1700000100.M1P1.host:2,S", maildir + "/cur/" + extra,
+            maildir + "/new/1700000400.M3P1.host", maildir + "/new/1700000500.M4P1.host",
+        ])
+    }
+}
+
 @Test func mboxSplitsAndUnquotesFromLines() throws {
     let dir = try TemporaryDirectory()
     let path = dir.path + "/archive"
