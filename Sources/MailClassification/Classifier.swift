@@ -264,8 +264,13 @@ public struct Classifier: Sendable {
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
         let reasons = BounceReasonClassifier()
-        let entries = Self.mergedEntries(message.deliveryStatusReports.flatMap(\.recipients))
+        let reports = message.deliveryStatusReports
+        // A single report's recipients are its own array: no copy of every recipient into a new one.
+        let entries = Self.mergedEntries(reports.count == 1 ? reports[0].recipients : reports.flatMap(\.recipients))
         var failed: [BouncedRecipient] = []
+        // One allocation each for the recipients and their evidence lines.
+        failed.reserveCapacity(min(entries.count, 500))
+        verdict.evidence.reserveCapacity(verdict.evidence.count + min(entries.count, 500) + 1)
         var delivered = 0
         // The human-readable part is read only when a report's own fields name no reason.
         var textFallbackCache: [(address: String, diagnostic: String?)]?
@@ -363,6 +368,7 @@ public struct Classifier: Sendable {
 
     static func mergedEntries(_ recipients: [DeliveryStatusRecipient]) -> [ReportEntry] {
         var entries: [ReportEntry] = []
+        entries.reserveCapacity(recipients.count)
         for recipient in recipients {
             // A Final-Recipient without a local part ("@mx.example.org") names no mailbox; try the original.
             let namesMailbox: (String?) -> Bool = { address in

@@ -49,7 +49,7 @@ struct PlainTextBounceDecoder: Sendable {
             var decision = reasons.classify(diagnostic: recipient.region, status: status, action: action,
                                             context: context,
                                             origin: input.origin.about(recipient.address, remoteMTA: nil),
-                                            statuses: statuses, counter: counter)
+                                            statuses: statuses, explains: false, counter: counter)
             // The whole text speaks for one recipient only; with several it mixes their reasons.
             if decision.basis == "no recognised reason", located.count == 1 {
                 let wholeStatuses = StatusScanner.Reading(wholeText())
@@ -57,7 +57,7 @@ struct PlainTextBounceDecoder: Sendable {
                 // The context's folded text is the whole text's when the whole text is no longer than it.
                 decision = reasons.classify(diagnostic: wholeText(), status: status, action: action,
                                             folded: context.foldedLeading(counter: counter),
-                                            statuses: wholeStatuses, counter: counter)
+                                            statuses: wholeStatuses, explains: false, counter: counter)
             }
             return BouncedRecipient(address: recipient.address, status: status, action: action,
                                     hard: decision.hard, reason: decision.reason.rawValue,
@@ -228,8 +228,20 @@ struct PlainTextBounceDecoder: Sendable {
     /// Calls `body` with the byte range of each line of `bytes` (LF, CR and CR LF end a line; the text after the last
     /// break is a line too, empty or not) until it returns false.
     static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
-        var start = 0, index = 0
         let count = bytes.count
+        // Most texts end their lines with LF alone (a parsed text body does): without a CR, each line's end is found
+        // by the C library's byte search, which passes over a line's text many bytes at a step.
+        if let base = bytes.baseAddress, memchr(base, 0x0D, count) == nil {
+            var start = 0
+            while start < count, let found = memchr(base + start, 0x0A, count - start) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard body(start..<end) else { return }
+                start = end + 1
+            }
+            _ = body(start..<count)
+            return
+        }
+        var start = 0, index = 0
         while index < count {
             // Eight bytes at a step through a line's text; a step that holds a line break is read byte by byte.
             if index &+ 8 <= count, let base = bytes.baseAddress {
