@@ -99,11 +99,30 @@ enum AddressScanner {
         return found
     }
 
-    /// Where the addresses lie on the lines of `text` given as byte ranges.
+    /// Where the addresses lie on the lines of `text` given as byte ranges, in order and apart.
     static func spots(in text: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], counter: StepCounter? = nil) -> [Spot] {
         var spots: [Spot] = []
-        for (lineIndex, line) in lines.enumerated() {
+        guard let base = text.baseAddress, let first = lines.first, let last = lines.last else { return spots }
+        // Most lines hold no "@": one byte search over the whole text finds the lines that do, and only those are
+        // scanned.
+        let end = last.upperBound
+        counter?.add(end - first.lowerBound)
+        var lineIndex = 0
+        var from = first.lowerBound
+        while from < end, let found = memchr(base + from, 0x40, end - from) {
+            let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            // Some line ends after `position` (the last one does), so this stops on a line.
+            while lines[lineIndex].upperBound <= position { lineIndex += 1 }
+            let line = lines[lineIndex]
+            guard position >= line.lowerBound else {
+                // Between two lines: not on any.
+                from = line.lowerBound
+                continue
+            }
             scan(UnsafeBufferPointer(rebasing: text[line]), lineIndex: lineIndex, into: &spots, counter: counter)
+            from = line.upperBound
+            lineIndex += 1
+            if lineIndex == lines.count { break }
         }
         return spots
     }
@@ -143,11 +162,11 @@ enum AddressScanner {
             let address = local + "@" + String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)...]), as: UTF8.self).lowercased()
             return (address, address.lowercased())
         }
+        // The local part and "@" copied as they are; only the domain is lowered byte by byte.
         let address = String(unsafeUninitializedCapacity: bytes.count) { out in
-            for offset in 0..<bytes.count {
-                let byte = bytes[offset]
-                out[offset] = offset > at ? byte.lowercasedASCII : byte
-            }
+            guard let source = bytes.baseAddress, let target = out.baseAddress else { return 0 }
+            target.update(from: source, count: at + 1)
+            for offset in (at + 1)..<bytes.count { target[offset] = source[offset].lowercasedASCII }
             return bytes.count
         }
         guard bytes[..<at].contains(where: isUpper) else { return (address, address) }

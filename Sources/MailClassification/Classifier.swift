@@ -296,7 +296,7 @@ public struct Classifier: Sendable {
             return decided
         }
         let reportOrigin = ReportOrigin(reportingMTA: message.deliveryStatusReports.first?.reportingMTA,
-                                        gateway: ReportOrigin.gateway(of: message))
+                                        reportHeaders: message.headers)
         for entry in entries.prefix(500) {
             guard var address = entry.address else { continue }
             if address.hasPrefix("@"), entries.count == 1, let named = mailboxNamedElsewhere(message, host: address, counter: counter) {
@@ -402,8 +402,8 @@ public struct Classifier: Sendable {
     /// The one failed mailbox the notice text presents, else the original's single addressee, for a report whose
     /// recipient field names only a host.
     private func mailboxNamedElsewhere(_ message: Message, host: String, counter: StepCounter?) -> String? {
-        var excluded = Set((message.from + message.to + message.replyTo).map(\.address))
-        if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
+        var excluded = (message.from + message.to + message.replyTo).map(\.address)
+        if let original = message.embeddedMessages.first { excluded += original.from.map(\.address) }
         if let text = message.textBody, !text.isEmpty {
             let found = PlainTextBounceDecoder().diagnostics(.init(text: text, excluded: excluded), counter: counter)
             if found.count == 1, let only = found.first { return only.address }
@@ -425,13 +425,14 @@ public struct Classifier: Sendable {
     private func decidePlainText(_ message: Message, folds: MessageFolds, from: [MailAddress], into verdict: inout Verdict,
                                  addresseeMayHaveFailed: Bool = false, counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        // Lowered here, as the decoder compares them (so it need not lower them again), and put in one set
+        // Lowered here, as the decoder compares them (so it need not lower them again), and put in one list
         // without arrays in between.
         let replyTo = message.replyTo, to = addresseeMayHaveFailed ? [] : message.to
         let original = message.embeddedMessages.first?.from ?? []
-        var excluded = Set<String>(minimumCapacity: from.count + replyTo.count + to.count + original.count)
+        var excluded: [String] = []
+        excluded.reserveCapacity(from.count + replyTo.count + to.count + original.count)
         // One list after another, not an array of them made for the loop.
-        func exclude(_ list: [MailAddress]) { for address in list { excluded.insert(address.address.lowercasedText) } }
+        func exclude(_ list: [MailAddress]) { for address in list { excluded.append(address.address.lowercasedText) } }
         exclude(from); exclude(replyTo); exclude(to); exclude(original)
         let failedHeader = message.headers.values("X-Failed-Recipients").flatMap(Self.failedRecipients(in:))
         // The folded start of the report serves the delay check and the format check below. A text body's is
@@ -440,7 +441,7 @@ public struct Classifier: Sendable {
         let delayed = BounceEvidence.isDelayed(folds, head: htmlHead, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
-                                                 origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
+                                                 origin: ReportOrigin(reportHeaders: message.headers))
         // A text body no longer than its folded start is folded whole there.
         if message.textBody != nil, text.utf8.count <= MessageFolds.bodyHeadLength { input.foldedText = { folds.bodyHead } }
         var recipients = PlainTextBounceDecoder().decode(input, counter: counter)

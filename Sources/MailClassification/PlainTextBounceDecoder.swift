@@ -9,7 +9,8 @@ struct PlainTextBounceDecoder: Sendable {
     struct Input {
         var text: String
         /// Addresses that are never failed recipients: the bounce's sender and addressee, the original's sender.
-        var excluded: Set<String>
+        /// A list, not a set: a bounce names few, compared one by one without hashing (repeats change nothing).
+        var excluded: [String]
         /// Addresses from `X-Failed-Recipients`, which decide the recipient list when present.
         var failedRecipientsHeader: [String] = []
         var delayed = false
@@ -76,10 +77,12 @@ struct PlainTextBounceDecoder: Sendable {
         // Addresses are mostly lowercase ASCII already (their domains always are): then the set is its own lowercasing.
         let isLoweredASCII: (String) -> Bool = { !$0.utf8.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
         let excluded = input.excluded.allSatisfy(isLoweredASCII) ? input.excluded
-                                                                 : Set(input.excluded.map { $0.lowercased() })
+                                                                 : input.excluded.map { $0.lowercased() }
         // A few excluded addresses (a bounce's sender and addressee) are compared with an ASCII candidate's bytes,
         // so a candidate they drop is never spelled; many are looked up by hash.
         let excludedByBytes = excluded.count <= 8
+        let excludedSet: Set<String> = excludedByBytes ? [] : Set(excluded)
+        let isExcluded = { (lowered: String) in excludedByBytes ? excluded.contains(lowered) : excludedSet.contains(lowered) }
         let usable: [AddressScanner.Found] = report.bytes.withUnsafeBufferPointer { text in
             let spots = report.addressSpots(in: text, counter: counter)
             // Most candidates are kept: one allocation holds them all.
@@ -97,7 +100,7 @@ struct PlainTextBounceDecoder: Sendable {
                     continue
                 }
                 let candidate = spot.found(inLine: line)
-                guard !excluded.contains(candidate.lowered),
+                guard !isExcluded(candidate.lowered),
                       !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false),
                       !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter) else {
                     continue
@@ -302,7 +305,7 @@ struct PlainTextBounceDecoder: Sendable {
     }
 
     /// The single addressee on a "To:" line within the first lines of the original's copy below the report.
-    static func quotedOriginalAddressee(_ text: String, excluded: Set<String>, counter: StepCounter?) -> String? {
+    static func quotedOriginalAddressee(_ text: String, excluded: [String], counter: StepCounter?) -> String? {
         let lines = ReplyTextExtractor.lines(of: text.leadingBytes(16_000))
         let start = reportEnd(lines, counter: counter)
         guard start < lines.count else { return nil }
