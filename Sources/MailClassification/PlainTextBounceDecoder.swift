@@ -557,7 +557,45 @@ enum StatusScanner {
     }
 
     private static func firstStatus(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var smtpCode: String?
+        // A status has a dot right after its class digit: the C library's byte search finds the dots, and only the
+        // byte before each is read as a class. Statuses start in the order of their dots, so the first found is
+        // the first in the text.
+        if let base = bytes.baseAddress {
+            var from = 1
+            while from < bytes.count, let found = memchr(base + from, 0x2E, bytes.count - from) {
+                let dot = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if let end = statusEnd(from: dot - 1, in: bytes) {
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[(dot - 1)..<end]), as: UTF8.self)
+                }
+                from = dot + 1
+            }
+        }
+        return firstReplyCodeStatus(in: bytes)
+    }
+
+    /// Where the status "class.subject.detail" that starts at `index` ends, if one does: a class of 2, 4 or 5 not
+    /// right after a digit or dot, a subject and a detail of one to three digits, no digit after.
+    private static func statusEnd(from index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let byte = bytes[index]
+        guard byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5"),
+              index == 0 || !isDigitOrDot(bytes[index - 1]),
+              index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: ".") else { return nil }
+        var cursor = index + 2
+        let subjectStart = cursor
+        while cursor < bytes.count, cursor - subjectStart < 3, isDigit(bytes[cursor]) { cursor += 1 }
+        guard cursor > subjectStart, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") else { return nil }
+        let detailStart = cursor + 1
+        var detailEnd = detailStart
+        while detailEnd < bytes.count, detailEnd - detailStart < 3, isDigit(bytes[detailEnd]) { detailEnd += 1 }
+        guard detailEnd > detailStart,
+              detailEnd == bytes.count || !isDigitOrDot(bytes[detailEnd]) || bytes[detailEnd] == UInt8(ascii: ".") else {
+            return nil
+        }
+        return detailEnd
+    }
+
+    /// The status a text without one gives through its first SMTP reply code ("550 " or "550-" gives "5.0.0").
+    private static func firstReplyCodeStatus(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var index = 0
         while index < bytes.count {
             // Codes start with 2, 4 or 5: eight bytes without any of them start none.
@@ -567,29 +605,14 @@ enum StatusScanner {
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5"),
-               index == 0 || !isDigitOrDot(bytes[index - 1]) {
-                // class.subject.detail
-                if index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: ".") {
-                    var cursor = index + 2
-                    let subjectStart = cursor
-                    while cursor < bytes.count, cursor - subjectStart < 3, isDigit(bytes[cursor]) { cursor += 1 }
-                    if cursor > subjectStart, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
-                        let detailStart = cursor + 1
-                        var detailEnd = detailStart
-                        while detailEnd < bytes.count, detailEnd - detailStart < 3, isDigit(bytes[detailEnd]) { detailEnd += 1 }
-                        if detailEnd > detailStart, detailEnd == bytes.count || !isDigitOrDot(bytes[detailEnd]) || bytes[detailEnd] == UInt8(ascii: ".") {
-                            return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<detailEnd]), as: UTF8.self)
-                        }
-                    }
-                }
-                if smtpCode == nil, index + 3 <= bytes.count, isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
-                   index + 3 == bytes.count || bytes[index + 3] == UInt8(ascii: " ") || bytes[index + 3] == UInt8(ascii: "-") {
-                    smtpCode = "\(Character(Unicode.Scalar(byte))).0.0"
-                }
+               index == 0 || !isDigitOrDot(bytes[index - 1]),
+               index + 3 <= bytes.count, isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
+               index + 3 == bytes.count || bytes[index + 3] == UInt8(ascii: " ") || bytes[index + 3] == UInt8(ascii: "-") {
+                return "\(Character(Unicode.Scalar(byte))).0.0"
             }
             index += 1
         }
-        return smtpCode
+        return nil
     }
 
     /// False when the eight bytes from `index` are all in `bytes` and none of them is `first`, `second` or `third`:
