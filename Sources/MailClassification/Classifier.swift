@@ -303,7 +303,7 @@ public struct Classifier: Sendable {
                 // The report names only the host ("@mx.example.org"); its notice or the original names the mailbox.
                 address = named
             }
-            let action = entry.action?.lowercased().trimmingWhitespace
+            let action = entry.action?.lowercasedText.trimmingWhitespace
             let statusClass = entry.status?.trimmingWhitespace.first
             if ["delivered", "relayed", "expanded"].contains(action ?? "") || statusClass == "2" {
                 delivered += 1

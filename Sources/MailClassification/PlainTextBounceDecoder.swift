@@ -452,9 +452,10 @@ struct PlainTextBounceDecoder: Sendable {
             let end = start + source.count
             var n = 0
             var next = start
-            // Read through raw pointers: the loop is bounded by `end` and `capacity`, and runs once per byte but
-            // where eight bytes are copied at a step.
-            while next < end {
+            // Read through raw pointers: the loop is bounded by `end` and `capacity`. Eight bytes are copied at a
+            // step where collapsing leaves them as they are; the eight that a step cannot copy so (a run of spaces,
+            // a tab) are read byte by byte, before the next step is tried.
+            copying: while next < end {
                 if end - next >= 8, n + 8 <= capacity {
                     let word = UnsafeRawPointer(next).loadUnaligned(as: UInt64.self)
                     if copiesUnchanged(word, afterSpace: n == 0 || to[n - 1] == 0x20) {
@@ -464,14 +465,17 @@ struct PlainTextBounceDecoder: Sendable {
                         continue
                     }
                 }
-                let byte = next.pointee
-                next += 1
-                if byte == 0x20 || byte == 0x09 {
-                    if n > 0, to[n - 1] != 0x20 { to[n] = 0x20; n &+= 1 }
-                } else {
-                    to[n] = byte; n &+= 1
+                let stop = next + min(8, end - next)
+                while next < stop {
+                    let byte = next.pointee
+                    next += 1
+                    if byte == 0x20 || byte == 0x09 {
+                        if n > 0, to[n - 1] != 0x20 { to[n] = 0x20; n &+= 1 }
+                    } else {
+                        to[n] = byte; n &+= 1
+                    }
+                    if n >= capacity { break copying }
                 }
-                if n >= capacity { break }
             }
             while n > 0, out[n - 1] == 0x20 { n -= 1 }
             return n
