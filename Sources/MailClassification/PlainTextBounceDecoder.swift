@@ -75,7 +75,11 @@ struct PlainTextBounceDecoder: Sendable {
     /// The failed recipients in presentation order, each with the text about it.
     private static func locate(_ input: Input, in report: ReportLines, counter: StepCounter?) -> [Located] {
         // Addresses are mostly lowercase ASCII already (their domains always are): then the set is its own lowercasing.
-        let isLoweredASCII: (String) -> Bool = { !$0.utf8.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
+        // Read in place (an address is a native string): no iteration through the string's UTF-8 view.
+        let isLoweredASCII: (String) -> Bool = { address in
+            var address = address
+            return address.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 &- 0x41 < 26 } }
+        }
         let excluded = input.excluded.allSatisfy(isLoweredASCII) ? input.excluded
                                                                  : input.excluded.map { $0.lowercased() }
         // A few excluded addresses (a bounce's sender and addressee) are compared with an ASCII candidate's bytes,
