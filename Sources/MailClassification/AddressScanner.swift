@@ -130,12 +130,15 @@ enum AddressScanner {
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineIndex: Int, into spots: inout [Spot],
                              counter: StepCounter?) {
         counter?.add(bytes.count)
-        // Most lines hold no "@": that is found by the C library's byte search.
-        guard let base = bytes.baseAddress, memchr(base, 0x40, bytes.count) != nil else { return }
+        guard let base = bytes.baseAddress else { return }
         var index = 0
         var lastAtEnd = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "@"), index > lastAtEnd else { index += 1; continue }
+            // On to the next "@" by the C library's byte search: the text between them is not read byte by byte,
+            // and a line without one is passed at once.
+            guard let next = memchr(base + index, 0x40, bytes.count - index) else { break }
+            index = base.distance(to: next.assumingMemoryBound(to: UInt8.self))
+            guard index > lastAtEnd else { index += 1; continue }
             var start = index
             while start > lastAtEnd, index - start < 64, isLocal(bytes[start - 1]) { start -= 1 }
             while start < index, bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: "'")

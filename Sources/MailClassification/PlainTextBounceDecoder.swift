@@ -118,7 +118,7 @@ struct PlainTextBounceDecoder: Sendable {
         var seen: Set<String> = []
         if !input.failedRecipientsHeader.isEmpty {
             for address in input.failedRecipientsHeader {
-                let lowered = address.lowercased()
+                let lowered = address.lowercasedText
                 guard Self.isFirst(lowered, among: chosen, seen: &seen) else { continue }
                 chosen.append(usable.first { $0.lowered == lowered } ?? AddressScanner.Found(address: address))
             }
