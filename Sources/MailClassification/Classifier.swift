@@ -256,10 +256,15 @@ public struct Classifier: Sendable {
             }
             return true
         }
-        guard knownBounce || BounceEvidence.looksLikeBounce(message, folds: folds, counter: counter) else {
+        // Read once: the bounce test asks whether the field is there, the plain-text reading for its addresses.
+        let failedRecipientsHeader = message.headers.values("X-Failed-Recipients")
+        guard knownBounce || BounceEvidence.looksLikeBounce(message, folds: folds,
+                                                            failedRecipientsHeader: failedRecipientsHeader,
+                                                            counter: counter) else {
             return false
         }
-        return decidePlainText(message, folds: folds, from: from, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
+        return decidePlainText(message, folds: folds, from: from, failedRecipientsHeader: failedRecipientsHeader,
+                               into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
@@ -422,7 +427,8 @@ public struct Classifier: Sendable {
 
     /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be
     /// the recipient that failed rather than the sender being told.
-    private func decidePlainText(_ message: Message, folds: MessageFolds, from: [MailAddress], into verdict: inout Verdict,
+    private func decidePlainText(_ message: Message, folds: MessageFolds, from: [MailAddress],
+                                 failedRecipientsHeader: [String], into verdict: inout Verdict,
                                  addresseeMayHaveFailed: Bool = false, counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
         // Lowered here, as the decoder compares them (so it need not lower them again), and put in one list
@@ -434,7 +440,7 @@ public struct Classifier: Sendable {
         // One list after another, not an array of them made for the loop.
         func exclude(_ list: [MailAddress]) { for address in list { excluded.append(address.address.lowercasedText) } }
         exclude(from); exclude(replyTo); exclude(to); exclude(original)
-        let failedHeader = message.headers.values("X-Failed-Recipients").flatMap(Self.failedRecipients(in:))
+        let failedHeader = failedRecipientsHeader.flatMap(Self.failedRecipients(in:))
         // The folded start of the report serves the delay check and the format check below. A text body's is
         // the shared one, folded only as far as those checks need.
         let htmlHead = message.textBody != nil ? nil : NormalizedText(text.leadingBytes(3_000), counter: counter)
