@@ -99,11 +99,30 @@ enum AddressScanner {
         return found
     }
 
-    /// Where the addresses lie on the lines of `text` given as byte ranges.
+    /// Where the addresses lie on the lines of `text` given as byte ranges, in order and apart.
     static func spots(in text: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], counter: StepCounter? = nil) -> [Spot] {
         var spots: [Spot] = []
-        for (lineIndex, line) in lines.enumerated() {
+        guard let base = text.baseAddress, let first = lines.first, let last = lines.last else { return spots }
+        // Most lines hold no "@": one byte search over the whole text finds the lines that do, and only those are
+        // scanned.
+        let end = last.upperBound
+        counter?.add(end - first.lowerBound)
+        var lineIndex = 0
+        var from = first.lowerBound
+        while from < end, let found = memchr(base + from, 0x40, end - from) {
+            let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            // Some line ends after `position` (the last one does), so this stops on a line.
+            while lines[lineIndex].upperBound <= position { lineIndex += 1 }
+            let line = lines[lineIndex]
+            guard position >= line.lowerBound else {
+                // Between two lines: not on any.
+                from = line.lowerBound
+                continue
+            }
             scan(UnsafeBufferPointer(rebasing: text[line]), lineIndex: lineIndex, into: &spots, counter: counter)
+            from = line.upperBound
+            lineIndex += 1
+            if lineIndex == lines.count { break }
         }
         return spots
     }
@@ -111,12 +130,15 @@ enum AddressScanner {
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineIndex: Int, into spots: inout [Spot],
                              counter: StepCounter?) {
         counter?.add(bytes.count)
-        // Most lines hold no "@": that is found by the C library's byte search.
-        guard let base = bytes.baseAddress, memchr(base, 0x40, bytes.count) != nil else { return }
+        guard let base = bytes.baseAddress else { return }
         var index = 0
         var lastAtEnd = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "@"), index > lastAtEnd else { index += 1; continue }
+            // On to the next "@" by the C library's byte search: the text between them is not read byte by byte,
+            // and a line without one is passed at once.
+            guard let next = memchr(base + index, 0x40, bytes.count - index) else { break }
+            index = base.distance(to: next.assumingMemoryBound(to: UInt8.self))
+            guard index > lastAtEnd else { index += 1; continue }
             var start = index
             while start > lastAtEnd, index - start < 64, isLocal(bytes[start - 1]) { start -= 1 }
             while start < index, bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: "'")
@@ -143,11 +165,11 @@ enum AddressScanner {
             let address = local + "@" + String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)...]), as: UTF8.self).lowercased()
             return (address, address.lowercased())
         }
+        // The local part and "@" copied as they are; only the domain is lowered byte by byte.
         let address = String(unsafeUninitializedCapacity: bytes.count) { out in
-            for offset in 0..<bytes.count {
-                let byte = bytes[offset]
-                out[offset] = offset > at ? byte.lowercasedASCII : byte
-            }
+            guard let source = bytes.baseAddress, let target = out.baseAddress else { return 0 }
+            target.update(from: source, count: at + 1)
+            for offset in (at + 1)..<bytes.count { target[offset] = source[offset].lowercasedASCII }
             return bytes.count
         }
         guard bytes[..<at].contains(where: isUpper) else { return (address, address) }

@@ -4,11 +4,13 @@ import MailParsing
 /// `multipart/report`, or a bounce subject together with a known bounce format. A person's mail with an attached
 /// message has none of these, so it is never read as a bounce.
 enum BounceEvidence {
-    /// `folds` holds the message's folded subject and text start, shared with the other checks.
-    static func looksLikeBounce(_ message: Message, folds: MessageFolds, counter: StepCounter?) -> Bool {
+    /// `folds` holds the message's folded subject and text start, shared with the other checks;
+    /// `failedRecipientsHeader` the values of its `X-Failed-Recipients` fields, when the caller has read them.
+    static func looksLikeBounce(_ message: Message, folds: MessageFolds, failedRecipientsHeader: [String]? = nil,
+                                counter: StepCounter?) -> Bool {
         let from = message.from
         if !message.deliveryStatusReports.isEmpty { return true }
-        if !message.headers.values("X-Failed-Recipients").isEmpty { return true }
+        if !(failedRecipientsHeader ?? message.headers.values("X-Failed-Recipients")).isEmpty { return true }
         let sender = from.first
         let systemSender = (sender.map { BounceMarkers.systemSenderNames.contains(localPartOf: $0.address) } ?? false)
             || from.isEmpty || namesMailSystem(sender)

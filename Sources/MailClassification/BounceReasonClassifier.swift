@@ -112,10 +112,12 @@ public struct BounceReasonClassifier: Sendable {
     /// at which SMTP stage the server refused. `folded` is `diagnostic` folded, and `statuses` its status codes,
     /// when the caller has them already. `settlesUnknownUser` false is for a caller that asks only whether the
     /// text names another reason: an unknown-user decision is then left unsettled (the SMTP stage, which can turn
-    /// it only into filtered or rejected, is not looked for) and keeps reason userunknown.
+    /// it only into filtered or rejected, is not looked for) and keeps reason userunknown. `explains` false is for
+    /// a caller that reads only the reason and whether it is hard: a reading that could change only the basis (the
+    /// SMTP stage of an unknown user whose status or wording settles it anyway) is then skipped.
     func classify(diagnostic: String?, status: String?, action: String?, context: ReportContext? = nil,
                   origin: ReportOrigin = .unknown, folded: NormalizedText? = nil,
-                  statuses: StatusScanner.Reading? = nil, settlesUnknownUser: Bool = true,
+                  statuses: StatusScanner.Reading? = nil, settlesUnknownUser: Bool = true, explains: Bool = true,
                   counter: StepCounter?) -> Decision {
         let statusCode = Self.effectiveStatus(field: status.flatMap(StatusCode.init)) {
             if let statuses { return statuses.quoted }
@@ -157,7 +159,7 @@ public struct BounceReasonClassifier: Sendable {
             } else if reason == .userunknown, settlesUnknownUser {
                 (reason, basis) = settleUnknownUser(phrase: phrase, basis: basis, statusCode: statusCode,
                                                     diagnostic: diagnostic ?? "", text: text, context: context,
-                                                    origin: origin, counter: counter)
+                                                    origin: origin, explains: explains, counter: counter)
             }
         } else if case .unknownRecipient(let provider)? = ProviderReadings.unnamedRefusal(diagnostic: diagnostic ?? "", origin: origin) {
             reason = .userunknown
@@ -283,9 +285,15 @@ public struct BounceReasonClassifier: Sendable {
         }
     }
 
+    /// Statuses that, beside unknown-user wording with no sign of the SMTP stage, say the mailbox does not exist:
+    /// X.1.x (but X.1.7 / X.1.8, about the sender) and X.2.1.
+    private static func namesUnknownMailbox(_ statusCode: StatusCode) -> Bool {
+        statusCode.subject == 1 ? statusCode.detail != 7 && statusCode.detail != 8 : statusCode.subject == 2 && statusCode.detail == 1
+    }
+
     private func settleUnknownUser(phrase: String, basis: String, statusCode: StatusCode?, diagnostic: String,
                                    text: NormalizedText, context: ReportContext?, origin: ReportOrigin,
-                                   counter: StepCounter?) -> (BounceReason, String) {
+                                   explains: Bool, counter: StepCounter?) -> (BounceReason, String) {
         // The context is folded only when a marker of the stage asked about may be in it.
         func contextText(mayHold anchors: PhraseAnchors) -> NormalizedText? {
             context.flatMap { context in
@@ -298,6 +306,9 @@ public struct BounceReasonClassifier: Sendable {
         if (transcript.refusedCommand ?? context?.transcript.refusedCommand) == "RCPT" {
             return (.userunknown, String(concatenating: basis, " at RCPT TO (session transcript)"))
         }
+        // Unknown-user words under an X.7.x status are filtered whether or not a DATA marker says so: a reader of
+        // the reason alone needs none looked for (nor the context folded to look).
+        if !explains, let statusCode, statusCode.subject == 7 { return (.filtered, basis) }
         if Self.dataPhaseMarkers.firstMatch(in: text, counter: counter) != nil
             || contextText(mayHold: Self.dataStageWords).map({ Self.dataPhaseMarkers.firstMatch(in: $0, counter: counter) != nil }) ?? false {
             return (.filtered, String(concatenating: basis, " after DATA"))
@@ -317,15 +328,22 @@ public struct BounceReasonClassifier: Sendable {
             return (.filtered, String(concatenating: basis, ", which ", provider, " also says when its filter refuses"))
         case nil: break
         }
+        // From here every outcome for definitive wording, or for a status about the mailbox (not X.1.7 / X.1.8),
+        // is userunknown: a recipient stage found in the text would only explain it better.
+        if !explains, Self.definitiveUnknownPhrases.contains(phrase) || statusCode.map(Self.namesUnknownMailbox) == true {
+            return (.userunknown, basis)
+        }
         if Self.namesRecipientStage(text, counter: counter)
             || contextText(mayHold: Self.recipientStageWords).map({ Self.namesRecipientStage($0, counter: counter) }) ?? false {
             return (.userunknown, String(concatenating: basis, " at RCPT TO"))
         }
         if Self.definitiveUnknownPhrases.contains(phrase) { return (.userunknown, basis) }
         if let statusCode {
+            if Self.namesUnknownMailbox(statusCode) {
+                return (.userunknown, String(concatenating: basis, " with status ", statusCode.text))
+            }
             switch (statusCode.subject, statusCode.detail) {
             case (1, 7), (1, 8): return (.rejected, "status \(statusCode.text) (sender address) over \"\(phrase)\"")
-            case (1, _), (2, 1): return (.userunknown, String(concatenating: basis, " with status ", statusCode.text))
             case (2, 0): return (.filtered, String(concatenating: basis, " with status ", statusCode.text))
             default: break
             }

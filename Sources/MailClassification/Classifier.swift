@@ -256,16 +256,26 @@ public struct Classifier: Sendable {
             }
             return true
         }
-        guard knownBounce || BounceEvidence.looksLikeBounce(message, folds: folds, counter: counter) else {
+        // Read once: the bounce test asks whether the field is there, the plain-text reading for its addresses.
+        let failedRecipientsHeader = message.headers.values("X-Failed-Recipients")
+        guard knownBounce || BounceEvidence.looksLikeBounce(message, folds: folds,
+                                                            failedRecipientsHeader: failedRecipientsHeader,
+                                                            counter: counter) else {
             return false
         }
-        return decidePlainText(message, folds: folds, from: from, into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
+        return decidePlainText(message, folds: folds, from: from, failedRecipientsHeader: failedRecipientsHeader,
+                               into: &verdict, addresseeMayHaveFailed: knownBounce, counter: counter)
     }
 
     private func decideDeliveryStatus(_ message: Message, into verdict: inout Verdict, counter: StepCounter?) -> Bool {
         let reasons = BounceReasonClassifier()
-        let entries = Self.mergedEntries(message.deliveryStatusReports.flatMap(\.recipients))
+        let reports = message.deliveryStatusReports
+        // A single report's recipients are its own array: no copy of every recipient into a new one.
+        let entries = Self.mergedEntries(reports.count == 1 ? reports[0].recipients : reports.flatMap(\.recipients))
         var failed: [BouncedRecipient] = []
+        // One allocation each for the recipients and their evidence lines.
+        failed.reserveCapacity(min(entries.count, 500))
+        verdict.evidence.reserveCapacity(verdict.evidence.count + min(entries.count, 500) + 1)
         var delivered = 0
         // The human-readable part is read only when a report's own fields name no reason.
         var textFallbackCache: [(address: String, diagnostic: String?)]?
@@ -291,14 +301,14 @@ public struct Classifier: Sendable {
             return decided
         }
         let reportOrigin = ReportOrigin(reportingMTA: message.deliveryStatusReports.first?.reportingMTA,
-                                        gateway: ReportOrigin.gateway(of: message))
+                                        reportHeaders: message.headers)
         for entry in entries.prefix(500) {
             guard var address = entry.address else { continue }
             if address.hasPrefix("@"), entries.count == 1, let named = mailboxNamedElsewhere(message, host: address, counter: counter) {
                 // The report names only the host ("@mx.example.org"); its notice or the original names the mailbox.
                 address = named
             }
-            let action = entry.action?.lowercased().trimmingWhitespace
+            let action = entry.action?.lowercasedText.trimmingWhitespace
             let statusClass = entry.status?.trimmingWhitespace.first
             if ["delivered", "relayed", "expanded"].contains(action ?? "") || statusClass == "2" {
                 delivered += 1
@@ -363,6 +373,7 @@ public struct Classifier: Sendable {
 
     static func mergedEntries(_ recipients: [DeliveryStatusRecipient]) -> [ReportEntry] {
         var entries: [ReportEntry] = []
+        entries.reserveCapacity(recipients.count)
         for recipient in recipients {
             // A Final-Recipient without a local part ("@mx.example.org") names no mailbox; try the original.
             let namesMailbox: (String?) -> Bool = { address in
@@ -396,8 +407,8 @@ public struct Classifier: Sendable {
     /// The one failed mailbox the notice text presents, else the original's single addressee, for a report whose
     /// recipient field names only a host.
     private func mailboxNamedElsewhere(_ message: Message, host: String, counter: StepCounter?) -> String? {
-        var excluded = Set((message.from + message.to + message.replyTo).map(\.address))
-        if let original = message.embeddedMessages.first { excluded.formUnion(original.from.map(\.address)) }
+        var excluded = (message.from + message.to + message.replyTo).map(\.address)
+        if let original = message.embeddedMessages.first { excluded += original.from.map(\.address) }
         if let text = message.textBody, !text.isEmpty {
             let found = PlainTextBounceDecoder().diagnostics(.init(text: text, excluded: excluded), counter: counter)
             if found.count == 1, let only = found.first { return only.address }
@@ -416,25 +427,27 @@ public struct Classifier: Sendable {
 
     /// `addresseeMayHaveFailed`: the message is a report a gateway attached as the "original", so its To may be
     /// the recipient that failed rather than the sender being told.
-    private func decidePlainText(_ message: Message, folds: MessageFolds, from: [MailAddress], into verdict: inout Verdict,
+    private func decidePlainText(_ message: Message, folds: MessageFolds, from: [MailAddress],
+                                 failedRecipientsHeader: [String], into verdict: inout Verdict,
                                  addresseeMayHaveFailed: Bool = false, counter: StepCounter?) -> Bool {
         let text = message.textBody ?? message.htmlBody.map { HTMLText.visibleText(of: $0, droppingQuotes: false, counter: counter) } ?? ""
-        // Lowered here, as the decoder compares them (so it need not lower them again), and put in one set
+        // Lowered here, as the decoder compares them (so it need not lower them again), and put in one list
         // without arrays in between.
         let replyTo = message.replyTo, to = addresseeMayHaveFailed ? [] : message.to
         let original = message.embeddedMessages.first?.from ?? []
-        var excluded = Set<String>(minimumCapacity: from.count + replyTo.count + to.count + original.count)
+        var excluded: [String] = []
+        excluded.reserveCapacity(from.count + replyTo.count + to.count + original.count)
         // One list after another, not an array of them made for the loop.
-        func exclude(_ list: [MailAddress]) { for address in list { excluded.insert(address.address.lowercasedText) } }
+        func exclude(_ list: [MailAddress]) { for address in list { excluded.append(address.address.lowercasedText) } }
         exclude(from); exclude(replyTo); exclude(to); exclude(original)
-        let failedHeader = message.headers.values("X-Failed-Recipients").flatMap(Self.failedRecipients(in:))
+        let failedHeader = failedRecipientsHeader.flatMap(Self.failedRecipients(in:))
         // The folded start of the report serves the delay check and the format check below. A text body's is
         // the shared one, folded only as far as those checks need.
         let htmlHead = message.textBody != nil ? nil : NormalizedText(text.leadingBytes(3_000), counter: counter)
         let delayed = BounceEvidence.isDelayed(folds, head: htmlHead, counter: counter)
         var input = PlainTextBounceDecoder.Input(text: text, excluded: excluded, failedRecipientsHeader: failedHeader,
                                                  delayed: delayed,
-                                                 origin: ReportOrigin(gateway: ReportOrigin.gateway(of: message)))
+                                                 origin: ReportOrigin(reportHeaders: message.headers))
         // A text body no longer than its folded start is folded whole there.
         if message.textBody != nil, text.utf8.count <= MessageFolds.bodyHeadLength { input.foldedText = { folds.bodyHead } }
         var recipients = PlainTextBounceDecoder().decode(input, counter: counter)

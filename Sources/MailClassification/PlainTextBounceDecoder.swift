@@ -9,7 +9,8 @@ struct PlainTextBounceDecoder: Sendable {
     struct Input {
         var text: String
         /// Addresses that are never failed recipients: the bounce's sender and addressee, the original's sender.
-        var excluded: Set<String>
+        /// A list, not a set: a bounce names few, compared one by one without hashing (repeats change nothing).
+        var excluded: [String]
         /// Addresses from `X-Failed-Recipients`, which decide the recipient list when present.
         var failedRecipientsHeader: [String] = []
         var delayed = false
@@ -49,7 +50,7 @@ struct PlainTextBounceDecoder: Sendable {
             var decision = reasons.classify(diagnostic: recipient.region, status: status, action: action,
                                             context: context,
                                             origin: input.origin.about(recipient.address, remoteMTA: nil),
-                                            statuses: statuses, counter: counter)
+                                            statuses: statuses, explains: false, counter: counter)
             // The whole text speaks for one recipient only; with several it mixes their reasons.
             if decision.basis == "no recognised reason", located.count == 1 {
                 let wholeStatuses = StatusScanner.Reading(wholeText())
@@ -57,7 +58,7 @@ struct PlainTextBounceDecoder: Sendable {
                 // The context's folded text is the whole text's when the whole text is no longer than it.
                 decision = reasons.classify(diagnostic: wholeText(), status: status, action: action,
                                             folded: context.foldedLeading(counter: counter),
-                                            statuses: wholeStatuses, counter: counter)
+                                            statuses: wholeStatuses, explains: false, counter: counter)
             }
             return BouncedRecipient(address: recipient.address, status: status, action: action,
                                     hard: decision.hard, reason: decision.reason.rawValue,
@@ -74,12 +75,18 @@ struct PlainTextBounceDecoder: Sendable {
     /// The failed recipients in presentation order, each with the text about it.
     private static func locate(_ input: Input, in report: ReportLines, counter: StepCounter?) -> [Located] {
         // Addresses are mostly lowercase ASCII already (their domains always are): then the set is its own lowercasing.
-        let isLoweredASCII: (String) -> Bool = { !$0.utf8.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
+        // Read in place (an address is a native string): no iteration through the string's UTF-8 view.
+        let isLoweredASCII: (String) -> Bool = { address in
+            var address = address
+            return address.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 &- 0x41 < 26 } }
+        }
         let excluded = input.excluded.allSatisfy(isLoweredASCII) ? input.excluded
-                                                                 : Set(input.excluded.map { $0.lowercased() })
+                                                                 : input.excluded.map { $0.lowercased() }
         // A few excluded addresses (a bounce's sender and addressee) are compared with an ASCII candidate's bytes,
         // so a candidate they drop is never spelled; many are looked up by hash.
         let excludedByBytes = excluded.count <= 8
+        let excludedSet: Set<String> = excludedByBytes ? [] : Set(excluded)
+        let isExcluded = { (lowered: String) in excludedByBytes ? excluded.contains(lowered) : excludedSet.contains(lowered) }
         let usable: [AddressScanner.Found] = report.bytes.withUnsafeBufferPointer { text in
             let spots = report.addressSpots(in: text, counter: counter)
             // Most candidates are kept: one allocation holds them all.
@@ -97,7 +104,7 @@ struct PlainTextBounceDecoder: Sendable {
                     continue
                 }
                 let candidate = spot.found(inLine: line)
-                guard !excluded.contains(candidate.lowered),
+                guard !isExcluded(candidate.lowered),
                       !BounceMarkers.systemSenderNames.contains(localPartOf: candidate.lowered, lowercasing: false),
                       !Self.introducedAsSender(report.bytes(candidate.before, ofLine: candidate.line), counter: counter) else {
                     continue
@@ -111,7 +118,7 @@ struct PlainTextBounceDecoder: Sendable {
         var seen: Set<String> = []
         if !input.failedRecipientsHeader.isEmpty {
             for address in input.failedRecipientsHeader {
-                let lowered = address.lowercased()
+                let lowered = address.lowercasedText
                 guard Self.isFirst(lowered, among: chosen, seen: &seen) else { continue }
                 chosen.append(usable.first { $0.lowered == lowered } ?? AddressScanner.Found(address: address))
             }
@@ -228,8 +235,20 @@ struct PlainTextBounceDecoder: Sendable {
     /// Calls `body` with the byte range of each line of `bytes` (LF, CR and CR LF end a line; the text after the last
     /// break is a line too, empty or not) until it returns false.
     static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
-        var start = 0, index = 0
         let count = bytes.count
+        // Most texts end their lines with LF alone (a parsed text body does): without a CR, each line's end is found
+        // by the C library's byte search, which passes over a line's text many bytes at a step.
+        if let base = bytes.baseAddress, memchr(base, 0x0D, count) == nil {
+            var start = 0
+            while start < count, let found = memchr(base + start, 0x0A, count - start) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard body(start..<end) else { return }
+                start = end + 1
+            }
+            _ = body(start..<count)
+            return
+        }
+        var start = 0, index = 0
         while index < count {
             // Eight bytes at a step through a line's text; a step that holds a line break is read byte by byte.
             if index &+ 8 <= count, let base = bytes.baseAddress {
@@ -290,7 +309,7 @@ struct PlainTextBounceDecoder: Sendable {
     }
 
     /// The single addressee on a "To:" line within the first lines of the original's copy below the report.
-    static func quotedOriginalAddressee(_ text: String, excluded: Set<String>, counter: StepCounter?) -> String? {
+    static func quotedOriginalAddressee(_ text: String, excluded: [String], counter: StepCounter?) -> String? {
         let lines = ReplyTextExtractor.lines(of: text.leadingBytes(16_000))
         let start = reportEnd(lines, counter: counter)
         guard start < lines.count else { return nil }
@@ -437,9 +456,10 @@ struct PlainTextBounceDecoder: Sendable {
             let end = start + source.count
             var n = 0
             var next = start
-            // Read through raw pointers: the loop is bounded by `end` and `capacity`, and runs once per byte but
-            // where eight bytes are copied at a step.
-            while next < end {
+            // Read through raw pointers: the loop is bounded by `end` and `capacity`. Eight bytes are copied at a
+            // step where collapsing leaves them as they are; the eight that a step cannot copy so (a run of spaces,
+            // a tab) are read byte by byte, before the next step is tried.
+            copying: while next < end {
                 if end - next >= 8, n + 8 <= capacity {
                     let word = UnsafeRawPointer(next).loadUnaligned(as: UInt64.self)
                     if copiesUnchanged(word, afterSpace: n == 0 || to[n - 1] == 0x20) {
@@ -449,14 +469,17 @@ struct PlainTextBounceDecoder: Sendable {
                         continue
                     }
                 }
-                let byte = next.pointee
-                next += 1
-                if byte == 0x20 || byte == 0x09 {
-                    if n > 0, to[n - 1] != 0x20 { to[n] = 0x20; n &+= 1 }
-                } else {
-                    to[n] = byte; n &+= 1
+                let stop = next + min(8, end - next)
+                while next < stop {
+                    let byte = next.pointee
+                    next += 1
+                    if byte == 0x20 || byte == 0x09 {
+                        if n > 0, to[n - 1] != 0x20 { to[n] = 0x20; n &+= 1 }
+                    } else {
+                        to[n] = byte; n &+= 1
+                    }
+                    if n >= capacity { break copying }
                 }
-                if n >= capacity { break }
             }
             while n > 0, out[n - 1] == 0x20 { n -= 1 }
             return n
@@ -542,7 +565,45 @@ enum StatusScanner {
     }
 
     private static func firstStatus(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var smtpCode: String?
+        // A status has a dot right after its class digit: the C library's byte search finds the dots, and only the
+        // byte before each is read as a class. Statuses start in the order of their dots, so the first found is
+        // the first in the text.
+        if let base = bytes.baseAddress {
+            var from = 1
+            while from < bytes.count, let found = memchr(base + from, 0x2E, bytes.count - from) {
+                let dot = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if let end = statusEnd(from: dot - 1, in: bytes) {
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[(dot - 1)..<end]), as: UTF8.self)
+                }
+                from = dot + 1
+            }
+        }
+        return firstReplyCodeStatus(in: bytes)
+    }
+
+    /// Where the status "class.subject.detail" that starts at `index` ends, if one does: a class of 2, 4 or 5 not
+    /// right after a digit or dot, a subject and a detail of one to three digits, no digit after.
+    private static func statusEnd(from index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let byte = bytes[index]
+        guard byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5"),
+              index == 0 || !isDigitOrDot(bytes[index - 1]),
+              index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: ".") else { return nil }
+        var cursor = index + 2
+        let subjectStart = cursor
+        while cursor < bytes.count, cursor - subjectStart < 3, isDigit(bytes[cursor]) { cursor += 1 }
+        guard cursor > subjectStart, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") else { return nil }
+        let detailStart = cursor + 1
+        var detailEnd = detailStart
+        while detailEnd < bytes.count, detailEnd - detailStart < 3, isDigit(bytes[detailEnd]) { detailEnd += 1 }
+        guard detailEnd > detailStart,
+              detailEnd == bytes.count || !isDigitOrDot(bytes[detailEnd]) || bytes[detailEnd] == UInt8(ascii: ".") else {
+            return nil
+        }
+        return detailEnd
+    }
+
+    /// The status a text without one gives through its first SMTP reply code ("550 " or "550-" gives "5.0.0").
+    private static func firstReplyCodeStatus(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var index = 0
         while index < bytes.count {
             // Codes start with 2, 4 or 5: eight bytes without any of them start none.
@@ -552,29 +613,14 @@ enum StatusScanner {
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "2") || byte == UInt8(ascii: "4") || byte == UInt8(ascii: "5"),
-               index == 0 || !isDigitOrDot(bytes[index - 1]) {
-                // class.subject.detail
-                if index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: ".") {
-                    var cursor = index + 2
-                    let subjectStart = cursor
-                    while cursor < bytes.count, cursor - subjectStart < 3, isDigit(bytes[cursor]) { cursor += 1 }
-                    if cursor > subjectStart, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
-                        let detailStart = cursor + 1
-                        var detailEnd = detailStart
-                        while detailEnd < bytes.count, detailEnd - detailStart < 3, isDigit(bytes[detailEnd]) { detailEnd += 1 }
-                        if detailEnd > detailStart, detailEnd == bytes.count || !isDigitOrDot(bytes[detailEnd]) || bytes[detailEnd] == UInt8(ascii: ".") {
-                            return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<detailEnd]), as: UTF8.self)
-                        }
-                    }
-                }
-                if smtpCode == nil, index + 3 <= bytes.count, isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
-                   index + 3 == bytes.count || bytes[index + 3] == UInt8(ascii: " ") || bytes[index + 3] == UInt8(ascii: "-") {
-                    smtpCode = "\(Character(Unicode.Scalar(byte))).0.0"
-                }
+               index == 0 || !isDigitOrDot(bytes[index - 1]),
+               index + 3 <= bytes.count, isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
+               index + 3 == bytes.count || bytes[index + 3] == UInt8(ascii: " ") || bytes[index + 3] == UInt8(ascii: "-") {
+                return "\(Character(Unicode.Scalar(byte))).0.0"
             }
             index += 1
         }
-        return smtpCode
+        return nil
     }
 
     /// False when the eight bytes from `index` are all in `bytes` and none of them is `first`, `second` or `third`:

@@ -8,16 +8,21 @@ struct ReportOrigin: Sendable {
     var recipientDomain: String?
     var remoteMTA: String?
     var reportingMTA: String?
+    /// The report's own headers, kept to be read for `gateway` only when a reading asks (few get that far).
+    private var reportHeaders: HeaderSection?
+
     /// A gateway that announces itself in a header of the report (McAfee's `X-NAI-Header`, IMail's `X-Mailer: <SMTP32 …>`).
-    var gateway: String?
+    var gateway: String? { reportHeaders.flatMap(Self.gateway(in:)) }
 
     static let unknown = ReportOrigin()
 
-    init(recipient: String? = nil, remoteMTA: String? = nil, reportingMTA: String? = nil, gateway: String? = nil) {
+    /// `reportHeaders`: the headers of the report itself, where a gateway may announce itself.
+    init(recipient: String? = nil, remoteMTA: String? = nil, reportingMTA: String? = nil,
+         reportHeaders: HeaderSection? = nil) {
         recipientDomain = recipient.flatMap(\.lowercasedDomain)
         self.remoteMTA = remoteMTA.flatMap(Self.hostName)
         self.reportingMTA = reportingMTA.flatMap(Self.hostName)
-        self.gateway = gateway
+        self.reportHeaders = reportHeaders
     }
 
     /// The same origin about another recipient. The host names kept are host names already (`hostName` of one
@@ -46,9 +51,9 @@ struct ReportOrigin: Sendable {
     }
 
     /// The gateway named by a header of the report itself.
-    static func gateway(of message: Message) -> String? {
-        if message.headers.value("X-NAI-Header") != nil { return "McAfee" }
-        if message.headers.value("X-Mailer")?.hasPrefix("<SMTP32") == true { return "IMail" }
+    private static func gateway(in headers: HeaderSection) -> String? {
+        if headers.value("X-NAI-Header") != nil { return "McAfee" }
+        if headers.value("X-Mailer")?.hasPrefix("<SMTP32") == true { return "IMail" }
         return nil
     }
 
