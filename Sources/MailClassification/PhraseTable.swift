@@ -234,6 +234,106 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return first
     }
 
+    /// `feedUntilFirstMatch` of the fold of `text` (valid UTF-8) without its leading space, for text that follows
+    /// what was fed after a byte that folds to a space (so the fold fed so far ends with a space). Runs of ASCII
+    /// letters, digits and other ASCII bytes fold as they are read, and no fold is written: the automaton reads
+    /// each word's letters lowercased and one space for each run of separators. A word holding an apostrophe or a
+    /// non-ASCII byte is read again from its start, folded by `folding` up to just past a separator after it,
+    /// and that fold is fed: folding is in its starting state after a separator, so the folds of such pieces, each
+    /// without its leading space, make the fold of the whole. No phrase can end inside a word (every phrase ends
+    /// with a space), so reading a word again finds nothing twice.
+    func feedUntilFirstMatch(_ scan: inout ContinuedScan, foldOf text: UnsafeBufferPointer<UInt8>,
+                             folding: inout FoldingBuffer, counter: StepCounter? = nil) -> Match? {
+        var rest = text
+        while true {
+            let read = feedUntilFoldingNeeded(&scan, foldOf: rest, counter: counter)
+            if read.match != nil { return read.match }
+            guard let wordStart = read.wordStart else { return nil }
+            // A word with an apostrophe or a non-ASCII byte: a piece from its start is folded and fed, then the rest
+            // of the text. Text with one such word often has more (a language other than English): the piece runs
+            // on for `foldedPieceLength` bytes, to just past the next separator, so it is folded in few calls.
+            let cut = NormalizedText.asciiFolding.withUnsafeBufferPointer { folding in
+                var cut = Swift.min(Swift.max(read.stop, wordStart + Self.foldedPieceLength), rest.count)
+                while cut < rest.count, folding[Int(rest[cut])] != NormalizedText.separator { cut += 1 }
+                return cut < rest.count ? cut + 1 : cut
+            }
+            let piece = UnsafeBufferPointer(rebasing: rest[wordStart..<cut])
+            let found = folding.withFold(of: piece, counter: counter) { folded in
+                feedUntilFirstMatch(&scan, UnsafeBufferPointer(rebasing: folded.dropFirst()), counter: counter)
+            }
+            if found != nil || cut == rest.count { return found }
+            rest = UnsafeBufferPointer(rebasing: rest[cut...])
+        }
+    }
+
+    /// Bytes at least that `feedUntilFirstMatch(_:foldOf:folding:counter:)` folds at once.
+    private static var foldedPieceLength: Int { 256 }
+
+    /// The ASCII reading of `feedUntilFirstMatch(_:foldOf:folding:counter:)`: feeds the fold of `text` until a
+    /// match, the end (closing space included), or a byte that needs folding (an apostrophe or a non-ASCII byte).
+    /// There it stops with `scan` as it was at the start of that byte's word (`wordStart`), `stop` being the byte.
+    private func feedUntilFoldingNeeded(_ scan: inout ContinuedScan, foldOf text: UnsafeBufferPointer<UInt8>,
+                                        counter: StepCounter?) -> (match: Match?, wordStart: Int?, stop: Int) {
+        var row = scan.row
+        var fed = scan.length
+        var wordStart = 0, rowAtWordStart = row, fedAtWordStart = fed
+        var lastWasSpace = true
+        var index = 0
+        var steps = 0
+        defer { counter?.add(steps) }
+        let match: Match?? = NormalizedText.asciiFolding.withUnsafeBufferPointer { folding in
+            transitions.withUnsafeBufferPointer { transitions in
+                classOf.withUnsafeBufferPointer { classOf in
+                    let space = Int(classOf[0x20])
+                    while true {
+                        let column: Int
+                        if index < text.count {
+                            let mapped = folding[Int(text[index])]
+                            if mapped == NormalizedText.separator {
+                                index &+= 1
+                                if lastWasSpace { wordStart = index; continue }
+                                lastWasSpace = true
+                                column = space
+                            } else if mapped &- 1 < 0xFD {
+                                index &+= 1
+                                lastWasSpace = false
+                                column = Int(classOf[Int(mapped)])
+                            } else {
+                                return .none
+                            }
+                        } else if !lastWasSpace {
+                            // The fold's closing space.
+                            lastWasSpace = true
+                            column = space
+                        } else {
+                            return .some(nil)
+                        }
+                        steps &+= 1
+                        fed &+= 1
+                        let next = Int(transitions[row &+ column])
+                        if next < 0 {
+                            // The first phrase listed where phrases end is the longest of those ending first.
+                            row = ~next
+                            let entry = entries[Int(outputList[Int(outputStart[row / columns])])]
+                            return .some(Match(value: entry.value, range: (fed - entry.phrase.count)..<fed))
+                        }
+                        row = next
+                        if lastWasSpace { wordStart = index; rowAtWordStart = row; fedAtWordStart = fed }
+                    }
+                }
+            }
+        }
+        guard let match else {
+            scan.row = rowAtWordStart
+            scan.length = fedAtWordStart
+            return (nil, wordStart, index)
+        }
+        scan.row = row
+        scan.length = fed
+        if let match { scan.lastMatchEnd = match.range.upperBound }
+        return (match, nil, index)
+    }
+
     /// Runs the automaton over `bytes` from `start` (a state's row, 0 for the first), calling `found` with each phrase that ends (and the offset
     /// just past it) in order of where it ends, the longest first; stops when `found` returns true. One step per
     /// byte and per phrase reported. Returns the row of the state reached.

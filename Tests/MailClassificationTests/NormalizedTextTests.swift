@@ -57,7 +57,30 @@ import Testing
         }
     }
 
-    /// The format test folds a report's start only as far as the first fingerprint; what it finds, and the start
+    /// A phrase table reads text unfolded where it is ASCII and folds only the words that need it (an apostrophe,
+    /// a non-ASCII byte) with what follows them: the first match, and where it lies in the fold, must be what a scan
+    /// of the text folded whole finds, whatever the text holds around the phrases.
+    @Test func scanOfUnfoldedTextFindsWhatTheFoldHolds() {
+        var generator = SystemRandomNumberGenerator()
+        let table = PhraseTable<Int>(["don't know", "réponse automatique", "日本語", "user unknown", "a b c",
+                                      "mailbox unavailable", "the quick", "l'entreprise"].enumerated().map { ($1, $0) })
+        let filler = ["don't know", "Réponse automatique", "USER unknown", "a-b-c", "x", "\n", "— ", ". "]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...200, using: &generator))
+                .map { _ in (Self.pieces + filler).randomElement(using: &generator) ?? "" }.joined()
+            let prefix = NormalizedText("sender subject")
+            let expected = table.firstMatch(in: NormalizedText(joining: prefix, NormalizedText(text)))
+            var scan = table.continuedScan()
+            var folding = FoldingBuffer()
+            let found = prefix.bytes.withUnsafeBufferPointer { table.feedUntilFirstMatch(&scan, $0) } ?? {
+                var text = text
+                return text.withUTF8 { table.feedUntilFirstMatch(&scan, foldOf: $0, folding: &folding) }
+            }()
+            #expect(found?.value == expected?.value && found?.range == expected?.range, "\(text.debugDescription)")
+        }
+    }
+
+    /// The format test reads a report's start unfolded up to the first fingerprint; what it finds, and the start
     /// folded whole afterwards, must be what folding it all at once gives.
     @Test func bodyStartFoldedPieceByPieceMatchesItFoldedWhole() {
         var generator = SystemRandomNumberGenerator()
