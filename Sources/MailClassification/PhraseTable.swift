@@ -137,12 +137,16 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Whether some match in `text` (taken in the order of `matches(in:)`) satisfies `predicate`; the scan stops
     /// at the first that does, and no list of matches is made.
     func containsMatch(in text: NormalizedText, counter: StepCounter? = nil, where predicate: (Match) -> Bool) -> Bool {
+        text.bytes.withUnsafeBufferPointer { containsMatch(in: $0, counter: counter, where: predicate) }
+    }
+
+    /// `containsMatch(in:counter:where:)` on folded bytes.
+    func containsMatch(in bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil,
+                       where predicate: (Match) -> Bool) -> Bool {
         var satisfied = false
-        text.bytes.withUnsafeBufferPointer { bytes in
-            _ = scan(bytes, counter: counter) { entry, end in
-                satisfied = predicate(Match(value: entry.value, range: (end - entry.phrase.count)..<end))
-                return satisfied
-            }
+        scan(bytes, counter: counter) { entry, end in
+            satisfied = predicate(Match(value: entry.value, range: (end - entry.phrase.count)..<end))
+            return satisfied
         }
         return satisfied
     }
