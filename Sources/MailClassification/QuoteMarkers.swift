@@ -49,4 +49,9 @@ enum QuoteMarkers {
         "отправлено с", "отправлено из", "wysłane z", "从我的", "發自我的", "发自我的", "從我的", "寄自我的",
         "skickat från min", "sendt fra min", "lähetetty",
     ].map { ($0, ()) })
+
+    /// `originalMessageMarkers` (true) and `deviceSignatures` (false) in one table: a short line's fold is scanned
+    /// once for both.
+    static let markersAndSignatures = PhraseTable<Bool>(originalMessageMarkers.phrases.map { ($0, true) }
+        + deviceSignatures.phrases.map { ($0, false) })
 }

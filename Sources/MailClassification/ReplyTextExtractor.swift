@@ -549,13 +549,23 @@ public struct ReplyTextExtractor: Sendable {
         guard content.count <= 160 else { return (.text, 0..<0) }
         let fold = folds.append(foldOf: content, counter: counter)
         let marked: LineRole? = folds.withFold(fold) { folded in
-            if wordCount(of: folded, isAtMost: 8),
-               QuoteMarkers.originalMessageMarkers.firstMatch(in: folded, counter: counter) != nil {
-                return .delimiter
-            }
             // Unless the line opens with "<" or "(", only a signature at its start counts, and the first match
             // ends within the longest signature's length when one starts there.
             let opensWithBracket = first == UInt8(ascii: "<") || first == UInt8(ascii: "(")
+            if wordCount(of: folded, isAtMost: 8) {
+                // One scan for a marker and the first signature: the first in the fold's start is the first in
+                // the whole fold when it ends within that start.
+                var signature: PhraseTable<Bool>.Match?
+                let holdsMarker = QuoteMarkers.markersAndSignatures.containsMatch(in: folded, counter: counter) { match in
+                    if !match.value, signature == nil { signature = match }
+                    return match.value
+                }
+                if holdsMarker { return .delimiter }
+                guard let signature, opensWithBracket
+                        || (signature.range.lowerBound == 0 && signature.range.upperBound <= QuoteMarkers.deviceSignatures.longestPhrase)
+                else { return nil }
+                return .signature
+            }
             let searched = opensWithBracket
                 ? folded : UnsafeBufferPointer(rebasing: folded.prefix(QuoteMarkers.deviceSignatures.longestPhrase))
             if let match = QuoteMarkers.deviceSignatures.firstMatch(in: searched, counter: counter),
