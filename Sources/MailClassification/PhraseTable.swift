@@ -315,6 +315,17 @@ struct PhraseTable<Value: Sendable>: Sendable {
                         steps &+= 1
                         fed &+= 1
                         let next = Int(transitions[row &+ column])
+                        if next == 0 {
+                            // Back at the root inside a word: the word's other letters and digits (which fold
+                            // one to one) cannot start a phrase; the next separator, apostrophe or non-ASCII byte
+                            // is read as above.
+                            let letters = index
+                            while index < text.count, folding[Int(text[index])] &- 1 < 0xFD { index &+= 1 }
+                            steps &+= index &- letters
+                            fed &+= index &- letters
+                            row = 0
+                            continue
+                        }
                         if next < 0 {
                             // The first phrase listed where phrases end is the longest of those ending first.
                             row = ~next
