@@ -27,8 +27,7 @@ public struct OptOutDetector: Sendable {
             let stripped = Self.strippingReplyPrefixes(subject)
             let phrase = Self.withFold(ofStripped: stripped, of: subject, subjectFold: subjectFold, counter: counter) { folded in
                 keywordOnly(stripped, folded: folded)
-                    ?? (OptOutPhrases.clauses.firstMatch(in: folded, counter: counter) != nil
-                        ? clause(in: stripped, counter: counter) : nil)
+                    ?? (Self.holdsClause(folded, counter: counter) ? clause(in: stripped, counter: counter) : nil)
             }
             if let phrase { return Finding(phrase: phrase, place: "subject") }
         }
@@ -38,18 +37,23 @@ public struct OptOutDetector: Sendable {
             // A short reply's first line is read for a keyword, and any reply for a clause, only when its fold holds
             // one: for a short reply one scan tells both.
             let holds = replyText.utf8.count <= 200 ? Self.holdsKeywordAndClause(folded, counter: counter)
-                : (keyword: false, clause: OptOutPhrases.clauses.firstMatch(in: folded, counter: counter) != nil)
+                : (keyword: false, clause: Self.holdsClause(folded, counter: counter))
             if holds.keyword, let keyword = keywordOnlyFirstLine(replyText, counter: counter) { return keyword }
             return holds.clause ? clause(in: replyText, counter: counter) : nil
         }
         return phrase.map { Finding(phrase: $0, place: "reply text") }
     }
 
+    /// Whether a fold holds one of the opt-out clauses.
+    private static func holdsClause(_ folded: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> Bool {
+        OptOutPhrases.requests.containsMatch(in: folded, counter: counter) { !$0.value }
+    }
+
     /// Whether a fold holds one of `OptOutPhrases.keywords`, and one of its clauses, in one scan.
     private static func holdsKeywordAndClause(_ folded: UnsafeBufferPointer<UInt8>,
                                               counter: StepCounter?) -> (keyword: Bool, clause: Bool) {
         var keyword = false, clause = false
-        _ = OptOutPhrases.keywordsAndClauses.containsMatch(in: folded, counter: counter) { match in
+        _ = OptOutPhrases.requests.containsMatch(in: folded, counter: counter) { match in
             if match.value { keyword = true } else { clause = true }
             return keyword && clause
         }
@@ -186,7 +190,7 @@ public struct OptOutDetector: Sendable {
         for sentence in Self.sentences(of: text) {
             counter?.add(1)
             let normalized = NormalizedText(sentence.text, counter: counter)
-            for match in OptOutPhrases.clauses.matches(in: normalized, counter: counter) {
+            for match in OptOutPhrases.requests.matches(in: normalized, counter: counter) where !match.value {
                 let before = normalized.bytes[..<match.range.lowerBound]
                 let after = normalized.bytes[match.range.upperBound...]
                 if Self.endsWithNegation(before) { continue }

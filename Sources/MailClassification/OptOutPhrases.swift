@@ -22,14 +22,12 @@ enum OptOutPhrases {
     static let keywordWords = PhraseTable<Void>(keywords.map { ($0, ()) })
     static let politenessWords = PhraseTable<Void>(politeness.map { ($0, ()) })
 
+    /// `keywords` (true) and the clauses (false) in one table, built once: a short reply's fold is scanned once to
+    /// learn whether it holds either, a sentence's for its clauses (its keywords passed over).
+    static let requests = PhraseTable<Bool>(keywords.map { ($0, true) } + clauses.map { ($0, false) })
+
     /// Explicit requests to stop; matched on whole words anywhere in a sentence of the new text or the subject.
-    static let clauses = PhraseTable<Void>(clausePhrases.map { ($0, ()) })
-
-    /// `keywords` (true) and `clauses` (false) in one table: a short reply's fold is scanned once to learn
-    /// whether it holds either.
-    static let keywordsAndClauses = PhraseTable<Bool>(keywords.map { ($0, true) } + clausePhrases.map { ($0, false) })
-
-    private static let clausePhrases = [
+    private static let clauses = [
         // English
         "unsubscribe me", "please unsubscribe", "i want to unsubscribe", "i'd like to unsubscribe",
         "i would like to unsubscribe", "remove me", "please remove me", "please remove us", "please remove my",
