@@ -9,8 +9,7 @@ import Testing
     static let nearMisses: String = {
         let tables: [[String]] = [
             QuoteMarkers.attributionVerbs.phrases, QuoteMarkers.attributionLeads.phrases,
-            QuoteMarkers.originalMessageMarkers.phrases, QuoteMarkers.headerNames.phrases,
-            QuoteMarkers.deviceSignatures.phrases, OptOutPhrases.requests.phrases,
+            QuoteMarkers.markersAndSignatures.phrases, QuoteMarkers.headerNames.phrases, OptOutPhrases.requests.phrases,
             AutoReplyPhrases.subjectPrefixes.phrases, AutoReplyPhrases.outOfOffice.phrases,
             AutoReplyPhrases.leftCompany.phrases, AutoReplyPhrases.returnTriggers.phrases,
             BounceReasonPhrases.table.phrases, BounceMarkers.subjects.phrases, BounceMarkers.originalStarts.phrases,
