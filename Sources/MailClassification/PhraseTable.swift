@@ -42,13 +42,23 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var trie = [Int32](repeating: -1, count: maximumStates * columns)
         var outputs: [[Int32]] = [[]]
         outputs.reserveCapacity(maximumStates)
+        // Each state's children, linked: the column that leads to a state, a state's first child, the next child
+        // of the same parent (-1: none).
+        var edgeColumn = [Int32](repeating: 0, count: maximumStates)
+        var firstChild = [Int32](repeating: -1, count: maximumStates)
+        var nextSibling = [Int32](repeating: -1, count: maximumStates)
         for (index, entry) in entries.enumerated() {
             var state = 0
             for byte in entry.phrase {
-                let cell = state * columns + Int(classOf[Int(byte)])
+                let column = Int(classOf[Int(byte)])
+                let cell = state * columns + column
                 if trie[cell] < 0 {
-                    trie[cell] = Int32(outputs.count)
+                    let child = Int32(outputs.count)
+                    trie[cell] = child
                     outputs.append([])
+                    edgeColumn[Int(child)] = Int32(column)
+                    nextSibling[Int(child)] = firstChild[state]
+                    firstChild[state] = child
                 }
                 state = Int(trie[cell])
             }
@@ -56,16 +66,22 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         let states = outputs.count
         trie.removeLast((maximumStates - states) * columns)
-        // Breadth-first: failure links folded into a complete transition table. The loops run over raw buffers:
-        // this is the whole cost of a table's first use.
+        // Breadth-first: failure links folded into a complete transition table. A state's row is its failure
+        // state's row (complete by then: that state is nearer the root) copied whole, with its own children put
+        // back; the loops run over raw buffers: this is the whole cost of a table's first use.
         var fail = [Int32](repeating: 0, count: states)
         var queue = [Int32](repeating: 0, count: states)
         trie.withUnsafeMutableBufferPointer { cells in
             fail.withUnsafeMutableBufferPointer { fail in
                 queue.withUnsafeMutableBufferPointer { queue in
+                    guard let base = cells.baseAddress else { return }
                     var tail = 0
-                    for column in 0..<columns {
-                        if cells[column] < 0 { cells[column] = 0 } else { queue[tail] = cells[column]; tail += 1 }
+                    // From the root, every byte that starts no phrase stays at the root.
+                    for column in 0..<columns where cells[column] < 0 { cells[column] = 0 }
+                    var child = Int(firstChild[0])
+                    while child >= 0 {
+                        queue[tail] = Int32(child); tail += 1
+                        child = Int(nextSibling[child])
                     }
                     var head = 0
                     while head < tail {
@@ -73,28 +89,30 @@ struct PhraseTable<Value: Sendable>: Sendable {
                         let failState = Int(fail[state])
                         let row = state * columns, failRow = failState * columns
                         if !outputs[failState].isEmpty { outputs[state].append(contentsOf: outputs[failState]) }
-                        for column in 0..<columns {
-                            let next = cells[row + column]
-                            if next < 0 {
-                                cells[row + column] = cells[failRow + column]
-                            } else {
-                                fail[Int(next)] = cells[failRow + column]
-                                queue[tail] = next; tail += 1
-                            }
+                        child = Int(firstChild[state])
+                        while child >= 0 {
+                            fail[child] = cells[failRow + Int(edgeColumn[child])]
+                            queue[tail] = Int32(child); tail += 1
+                            child = Int(nextSibling[child])
+                        }
+                        (base + row).update(from: base + failRow, count: columns)
+                        child = Int(firstChild[state])
+                        while child >= 0 {
+                            cells[row + Int(edgeColumn[child])] = Int32(child)
+                            child = Int(nextSibling[child])
                         }
                     }
                 }
             }
         }
         // Next states become row offsets, complemented where a phrase ends.
-        let ends = outputs.map { !$0.isEmpty }
+        let width = Int32(columns)
+        let encoded = outputs.indices.map { state in
+            outputs[state].isEmpty ? Int32(state) &* width : ~(Int32(state) &* width)
+        }
         trie.withUnsafeMutableBufferPointer { cells in
-            ends.withUnsafeBufferPointer { ends in
-                let width = Int32(columns)
-                for cell in 0..<cells.count {
-                    let next = cells[cell]
-                    cells[cell] = ends[Int(next)] ? ~(next &* width) : next &* width
-                }
+            encoded.withUnsafeBufferPointer { encoded in
+                for cell in 0..<cells.count { cells[cell] = encoded[Int(cells[cell])] }
             }
         }
         self.classOf = classOf
