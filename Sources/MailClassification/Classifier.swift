@@ -587,30 +587,40 @@ public struct Classifier: Sendable {
     }
 
     private static func mayHoldOptOutLocalPart(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-        // The last letters kept, newest in the low byte: "opt" and "unsubscribe" are looked for as they end.
-        var recent: (UInt64, UInt64) = (0, 0)
-        // Read once: a static read inside the loop would be guarded by its one-time initialisation at each byte.
+        // Only at a letter that ends one of the words ("t", "e", in either case: the only bytes that give them with
+        // bit 0x20 set) are the letters kept before it read, backwards, and compared with the word's.
+        // The words are read once: a static read inside the loop would be guarded by its one-time initialisation.
         let opt = Self.optLetters, unsubscribe = Self.unsubscribeLetters
-        for byte in field {
-            switch byte {
-            case UInt8(ascii: "("): return true
-            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "\\"): continue
-            default:
-                let letter = byte.lowercasedASCII
-                recent = (recent.0 << 8 | recent.1 >> 56, recent.1 << 8 | UInt64(letter))
-                if recent.1 & 0xFF_FFFF == opt || (recent.1 == unsubscribe.1 && recent.0 & 0xFF_FFFF == unsubscribe.0) {
-                    return true
-                }
-            }
+        for index in 0..<field.count {
+            let byte = field[index]
+            if byte == UInt8(ascii: "(") { return true }
+            let lowered = byte | 0x20
+            if lowered == UInt8(ascii: "t"), keptLetters(of: field, endingAt: index, are: opt) { return true }
+            if lowered == UInt8(ascii: "e"), keptLetters(of: field, endingAt: index, are: unsubscribe) { return true }
         }
         return false
     }
 
-    private static let optLetters = packed("opt").1
-    private static let unsubscribeLetters = packed("unsubscribe")
-
-    /// Up to 16 ASCII letters packed as `mayHoldOptOutLocalPart` keeps them, the last in the low byte.
-    private static func packed(_ letters: String) -> (UInt64, UInt64) {
-        letters.utf8.reduce((0, 0)) { recent, byte in (recent.0 << 8 | recent.1 >> 56, recent.1 << 8 | UInt64(byte)) }
+    /// Whether the letters parsing keeps from `field` (spacing, quotes and backslashes dropped), up to and
+    /// including the one at `end`, end with `word`, ASCII case ignored. A look back reads at most as many kept
+    /// letters as the word has, so the looks back at a field's letters read each byte a bounded number of times.
+    private static func keptLetters(of field: UnsafeBufferPointer<UInt8>, endingAt end: Int, are word: [UInt8]) -> Bool {
+        var position = end
+        var letter = word.count
+        while letter > 0 {
+            guard position >= 0 else { return false }
+            let byte = field[position]
+            position -= 1
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "\\"): continue
+            default:
+                letter -= 1
+                guard byte.lowercasedASCII == word[letter] else { return false }
+            }
+        }
+        return true
     }
+
+    private static let optLetters = Array("opt".utf8)
+    private static let unsubscribeLetters = Array("unsubscribe".utf8)
 }

@@ -125,9 +125,10 @@ struct NormalizedText {
         return copy.withUTF8 { fold(utf8: $0) }
     }
 
-    private static let separator: UInt8 = 0, apostrophe: UInt8 = 0xFE, nonASCII: UInt8 = 0xFF
+    static let separator: UInt8 = 0, apostrophe: UInt8 = 0xFE, nonASCII: UInt8 = 0xFF
     /// Per byte: the folded letter or digit, `separator` for other ASCII, `apostrophe` for ' and `, `nonASCII`.
-    private static let asciiFolding: [UInt8] = (0...255).map { value -> UInt8 in
+    /// A letter or digit is a value `v` with `v &- 1 < 0xFD`.
+    static let asciiFolding: [UInt8] = (0...255).map { value -> UInt8 in
         let byte = UInt8(value)
         switch byte {
         case 0x80...: return nonASCII
@@ -259,7 +260,8 @@ struct NormalizedText {
                 continue
             }
             if let folded {
-                for folded in folded { out[n] = folded; n &+= 1 }
+                out[n] = UInt8(truncatingIfNeeded: folded); n &+= 1
+                if folded > 0xFF { out[n] = UInt8(truncatingIfNeeded: folded >> 8); n &+= 1 }
                 lastWasSpace = false
                 continue
             }
@@ -404,10 +406,12 @@ struct ScalarClassCache {
 
     /// The scalar's lowercase mapping when that is one scalar; nil when it is several.
     mutating func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        if scalar.value < Self.commonLimit {
-            let lowered = Self.commonLowercase[Int(scalar.value)]
+        if let slot = Self.commonSlot(of: scalar.value) {
+            let lowered = Self.commonLowercase[slot]
             return lowered == Self.severalScalars ? nil : Unicode.Scalar(lowered)
         }
+        // Hangul syllables are letters without case.
+        if (0xAC00...0xD7A3).contains(scalar.value) { return scalar }
         if loweredSlots.isEmpty { loweredSlots = [UInt64](repeating: .max, count: Self.size) }
         let slot = Int(scalar.value) & (Self.size - 1)
         let entry = loweredSlots[slot]
@@ -436,18 +440,31 @@ struct ScalarClassCache {
         return (isAlphabetic ? 1 : 0) | (isAlphabetic || properties.numericType != nil ? 2 : 0)
     }
 
-    /// Scalars below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic and more) are answered from tables
-    /// made once per process, so a fold of such text allocates no cache and looks nothing up.
-    private static let commonLimit: UInt32 = 0x800
+    /// Scalars below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic and more), general punctuation, and
+    /// the punctuation, kana and fullwidth letters and digits of Chinese and Japanese text (CJK symbols and
+    /// punctuation, hiragana, katakana, halfwidth and fullwidth forms) are answered from tables made once per
+    /// process, so a fold of such text allocates no cache and looks nothing up.
+    private static let commonRanges: [Range<UInt32>] = [0..<0x800, 0x2000..<0x2070, 0x3000..<0x3100, 0xFF00..<0xFFF0]
     private static let severalScalars = UInt32.max
 
-    /// `lookedUpClasses` of each scalar below `commonLimit`.
-    private static let commonClasses: [UInt8] = (0..<commonLimit).map { value in
+    /// Where the answers for `value` are kept in the common tables (`commonRanges` one after another).
+    private static func commonSlot(of value: UInt32) -> Int? {
+        switch value {
+        case 0..<0x800: return Int(value)
+        case 0x2000..<0x2070: return Int(value &- 0x2000) &+ 0x800
+        case 0x3000..<0x3100: return Int(value &- 0x3000) &+ 0x870
+        case 0xFF00..<0xFFF0: return Int(value &- 0xFF00) &+ 0x970
+        default: return nil
+        }
+    }
+
+    /// `lookedUpClasses` of each scalar of `commonRanges`.
+    private static let commonClasses: [UInt8] = commonRanges.joined().map { value in
         Unicode.Scalar(value).map { UInt8(lookedUpClasses(of: $0)) } ?? 0
     }
 
-    /// The one-scalar lowercase mapping, or `severalScalars`.
-    private static let commonLowercase: [UInt32] = (0..<commonLimit).map { value in
+    /// The one-scalar lowercase mapping of each scalar of `commonRanges`, or `severalScalars`.
+    private static let commonLowercase: [UInt32] = commonRanges.joined().map { value in
         guard let scalar = Unicode.Scalar(value) else { return value }
         return oneScalarLowercase(of: scalar)?.value ?? severalScalars
     }
@@ -456,10 +473,10 @@ struct ScalarClassCache {
     @inline(never)
     private mutating func classes(of scalar: Unicode.Scalar) -> UInt32 {
         let value = scalar.value
-        if value < Self.commonLimit { return UInt32(Self.commonClasses[Int(value)]) }
-        // CJK ideographs and kana letters, the bulk of Chinese and Japanese text, are letters: no look-up.
+        if let slot = Self.commonSlot(of: value) { return UInt32(Self.commonClasses[slot]) }
+        // CJK ideographs and Hangul syllables, the bulk of Chinese, Japanese and Korean text, are letters: no look-up.
         switch value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3041...0x3096, 0x30A1...0x30FA: return 3
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xAC00...0xD7A3: return 3
         default: break
         }
         if slots.isEmpty { slots = [UInt32](repeating: .max, count: Self.size) }
@@ -494,19 +511,16 @@ enum LatinFolding {
         return table[value]
     }
 
-    /// `fold` as bytes from a flat table, for the hot folding loop.
-    static func foldedBytes(_ value: UInt32) -> ArraySlice<UInt8>? {
+    /// `fold` as its one or two ASCII letters packed, the first in the low byte, from a flat table, for the hot
+    /// folding loop: no slice of a table is made (and retained) per scalar.
+    static func foldedBytes(_ value: UInt32) -> UInt16? {
         guard value >= 0xAA, value <= 0x17F else { return nil }
-        let slot = Int(value) &- 0xAA
-        let length = Int(flatLengths[slot])
-        guard length > 0 else { return nil }
-        return flatBytes[(slot &* 2)..<(slot &* 2 &+ length)]
+        let packed = packedFolds[Int(value) &- 0xAA]
+        return packed == 0 ? nil : packed
     }
 
-    private static let flatLengths: [UInt8] = (0xAA...0x17F).map { UInt8(table[UInt32($0)]?.utf8.count ?? 0) }
-    private static let flatBytes: [UInt8] = (0xAA...0x17F).flatMap { value -> [UInt8] in
-        let bytes = Array((table[UInt32(value)] ?? "").utf8)
-        return bytes + [UInt8](repeating: 0, count: 2 - bytes.count)
+    private static let packedFolds: [UInt16] = (0xAA...0x17F).map { value in
+        (table[UInt32(value)] ?? "").utf8.reversed().reduce(0) { $0 << 8 | UInt16($1) }
     }
 }
 

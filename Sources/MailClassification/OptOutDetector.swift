@@ -26,16 +26,38 @@ public struct OptOutDetector: Sendable {
         if let subject {
             let stripped = Self.strippingReplyPrefixes(subject)
             let phrase = Self.withFold(ofStripped: stripped, of: subject, subjectFold: subjectFold, counter: counter) { folded in
-                keywordOnly(stripped, folded: folded) ?? clause(in: stripped, folded: folded, counter: counter)
+                keywordOnly(stripped, folded: folded)
+                    ?? (Self.holdsClause(folded, counter: counter) ? clause(in: stripped, counter: counter) : nil)
             }
             if let phrase { return Finding(phrase: phrase, place: "subject") }
         }
         let folded = folded ?? NormalizedText(replyText, counter: counter).bytes
-        let phrase = folded.withUnsafeBufferPointer { folded in
-            keywordOnly(replyText, folded: folded) ?? keywordOnlyFirstLine(replyText, folded: folded, counter: counter)
-                ?? clause(in: replyText, folded: folded, counter: counter)
+        let phrase = folded.withUnsafeBufferPointer { folded -> String? in
+            if let keyword = keywordOnly(replyText, folded: folded) { return keyword }
+            // A short reply's first line is read for a keyword, and any reply for a clause, only when its fold holds
+            // one: for a short reply one scan tells both.
+            let holds = replyText.utf8.count <= 200 ? Self.holdsKeywordAndClause(folded, counter: counter)
+                : (keyword: false, clause: Self.holdsClause(folded, counter: counter))
+            if holds.keyword, let keyword = keywordOnlyFirstLine(replyText, counter: counter) { return keyword }
+            return holds.clause ? clause(in: replyText, counter: counter) : nil
         }
         return phrase.map { Finding(phrase: $0, place: "reply text") }
+    }
+
+    /// Whether a fold holds one of the opt-out clauses.
+    private static func holdsClause(_ folded: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> Bool {
+        OptOutPhrases.requests.containsMatch(in: folded, counter: counter) { !$0.value }
+    }
+
+    /// Whether a fold holds one of `OptOutPhrases.keywords`, and one of its clauses, in one scan.
+    private static func holdsKeywordAndClause(_ folded: UnsafeBufferPointer<UInt8>,
+                                              counter: StepCounter?) -> (keyword: Bool, clause: Bool) {
+        var keyword = false, clause = false
+        _ = OptOutPhrases.requests.containsMatch(in: folded, counter: counter) { match in
+            if match.value { keyword = true } else { clause = true }
+            return keyword && clause
+        }
+        return (keyword, clause)
     }
 
     /// Calls `body` with the fold of `stripped`, the subject without its reply prefixes. That is a piece of the
@@ -105,11 +127,10 @@ public struct OptOutDetector: Sendable {
     }
 
     /// A short reply whose first line is only the keyword, followed by a sign-off ("Unsubscribe.\n\nBram").
-    /// `folded`: the fold of `text`.
-    private func keywordOnlyFirstLine(_ text: String, folded: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String? {
+    /// Asked only of a text whose fold holds a keyword: the first line's fold is a piece of the text's between
+    /// spaces, so without a keyword in the text it has none.
+    private func keywordOnlyFirstLine(_ text: String, counter: StepCounter?) -> String? {
         guard text.utf8.count <= 200 else { return nil }
-        // The first line's fold is a piece of the text's between spaces: without a keyword in the text, it has none.
-        guard OptOutPhrases.keywordWords.firstMatch(in: folded, counter: counter) != nil else { return nil }
         // nil: more than four lines that are not blank.
         let firstLine: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var first: Range<Int>?
@@ -161,16 +182,15 @@ public struct OptOutDetector: Sendable {
         return (true, true)
     }
 
-    /// An explicit opt-out clause in a sentence that is not a question about it and not negated.
-    /// `folded`: the fold of `text`.
-    private func clause(in text: String, folded: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> String? {
-        // Sentences end at characters that folding turns into spaces, so each sentence's fold is a piece of the
-        // whole text's fold between spaces: when the whole holds no clause, no sentence does.
-        guard OptOutPhrases.clauses.firstMatch(in: folded, counter: counter) != nil else { return nil }
+    /// An explicit opt-out clause in a sentence that is not a question about it and not negated. Asked only of a
+    /// text whose fold holds a clause: sentences end at characters that folding turns into spaces, so each
+    /// sentence's fold is a piece of the whole text's fold between spaces, and when the whole holds no clause, no
+    /// sentence does.
+    private func clause(in text: String, counter: StepCounter?) -> String? {
         for sentence in Self.sentences(of: text) {
             counter?.add(1)
             let normalized = NormalizedText(sentence.text, counter: counter)
-            for match in OptOutPhrases.clauses.matches(in: normalized, counter: counter) {
+            for match in OptOutPhrases.requests.matches(in: normalized, counter: counter) where !match.value {
                 let before = normalized.bytes[..<match.range.lowerBound]
                 let after = normalized.bytes[match.range.upperBound...]
                 if Self.endsWithNegation(before) { continue }

@@ -22,8 +22,12 @@ enum OptOutPhrases {
     static let keywordWords = PhraseTable<Void>(keywords.map { ($0, ()) })
     static let politenessWords = PhraseTable<Void>(politeness.map { ($0, ()) })
 
+    /// `keywords` (true) and the clauses (false) in one table, built once: a short reply's fold is scanned once to
+    /// learn whether it holds either, a sentence's for its clauses (its keywords passed over).
+    static let requests = PhraseTable<Bool>(keywords.map { ($0, true) } + clauses.map { ($0, false) })
+
     /// Explicit requests to stop; matched on whole words anywhere in a sentence of the new text or the subject.
-    static let clauses = PhraseTable<Void>([
+    private static let clauses = [
         // English
         "unsubscribe me", "please unsubscribe", "i want to unsubscribe", "i'd like to unsubscribe",
         "i would like to unsubscribe", "remove me", "please remove me", "please remove us", "please remove my",
@@ -76,7 +80,7 @@ enum OptOutPhrases {
         "avregistrera mig", "vill inte fa fler mejl", "ta bort mig", "prosze usunac moj adres", "usunac moj adres",
         "nie wysylac wiecej", "wypisz mnie", "прошу исключить меня", "исключить меня из", "больше мне не писать",
         "не пишите мне", "отпишите меня", "退订", "取消订阅", "请不要再给我发邮件了", "配信停止", "配信を停止", "今後このようなメールは不要",
-    ].map { ($0, ()) })
+    ]
 
     /// A negation just before a clause turns it into its opposite ("don't remove me", "ne me retirez pas" is rare).
     static let negations: Set<String> = [

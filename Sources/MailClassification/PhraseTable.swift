@@ -42,13 +42,23 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var trie = [Int32](repeating: -1, count: maximumStates * columns)
         var outputs: [[Int32]] = [[]]
         outputs.reserveCapacity(maximumStates)
+        // Each state's children, linked: the column that leads to a state, a state's first child, the next child
+        // of the same parent (-1: none).
+        var edgeColumn = [Int32](repeating: 0, count: maximumStates)
+        var firstChild = [Int32](repeating: -1, count: maximumStates)
+        var nextSibling = [Int32](repeating: -1, count: maximumStates)
         for (index, entry) in entries.enumerated() {
             var state = 0
             for byte in entry.phrase {
-                let cell = state * columns + Int(classOf[Int(byte)])
+                let column = Int(classOf[Int(byte)])
+                let cell = state * columns + column
                 if trie[cell] < 0 {
-                    trie[cell] = Int32(outputs.count)
+                    let child = Int32(outputs.count)
+                    trie[cell] = child
                     outputs.append([])
+                    edgeColumn[Int(child)] = Int32(column)
+                    nextSibling[Int(child)] = firstChild[state]
+                    firstChild[state] = child
                 }
                 state = Int(trie[cell])
             }
@@ -56,16 +66,22 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         let states = outputs.count
         trie.removeLast((maximumStates - states) * columns)
-        // Breadth-first: failure links folded into a complete transition table. The loops run over raw buffers:
-        // this is the whole cost of a table's first use.
+        // Breadth-first: failure links folded into a complete transition table. A state's row is its failure
+        // state's row (complete by then: that state is nearer the root) copied whole, with its own children put
+        // back; the loops run over raw buffers: this is the whole cost of a table's first use.
         var fail = [Int32](repeating: 0, count: states)
         var queue = [Int32](repeating: 0, count: states)
         trie.withUnsafeMutableBufferPointer { cells in
             fail.withUnsafeMutableBufferPointer { fail in
                 queue.withUnsafeMutableBufferPointer { queue in
+                    guard let base = cells.baseAddress else { return }
                     var tail = 0
-                    for column in 0..<columns {
-                        if cells[column] < 0 { cells[column] = 0 } else { queue[tail] = cells[column]; tail += 1 }
+                    // From the root, every byte that starts no phrase stays at the root.
+                    for column in 0..<columns where cells[column] < 0 { cells[column] = 0 }
+                    var child = Int(firstChild[0])
+                    while child >= 0 {
+                        queue[tail] = Int32(child); tail += 1
+                        child = Int(nextSibling[child])
                     }
                     var head = 0
                     while head < tail {
@@ -73,28 +89,30 @@ struct PhraseTable<Value: Sendable>: Sendable {
                         let failState = Int(fail[state])
                         let row = state * columns, failRow = failState * columns
                         if !outputs[failState].isEmpty { outputs[state].append(contentsOf: outputs[failState]) }
-                        for column in 0..<columns {
-                            let next = cells[row + column]
-                            if next < 0 {
-                                cells[row + column] = cells[failRow + column]
-                            } else {
-                                fail[Int(next)] = cells[failRow + column]
-                                queue[tail] = next; tail += 1
-                            }
+                        child = Int(firstChild[state])
+                        while child >= 0 {
+                            fail[child] = cells[failRow + Int(edgeColumn[child])]
+                            queue[tail] = Int32(child); tail += 1
+                            child = Int(nextSibling[child])
+                        }
+                        (base + row).update(from: base + failRow, count: columns)
+                        child = Int(firstChild[state])
+                        while child >= 0 {
+                            cells[row + Int(edgeColumn[child])] = Int32(child)
+                            child = Int(nextSibling[child])
                         }
                     }
                 }
             }
         }
         // Next states become row offsets, complemented where a phrase ends.
-        let ends = outputs.map { !$0.isEmpty }
+        let width = Int32(columns)
+        let encoded = outputs.indices.map { state in
+            outputs[state].isEmpty ? Int32(state) &* width : ~(Int32(state) &* width)
+        }
         trie.withUnsafeMutableBufferPointer { cells in
-            ends.withUnsafeBufferPointer { ends in
-                let width = Int32(columns)
-                for cell in 0..<cells.count {
-                    let next = cells[cell]
-                    cells[cell] = ends[Int(next)] ? ~(next &* width) : next &* width
-                }
+            encoded.withUnsafeBufferPointer { encoded in
+                for cell in 0..<cells.count { cells[cell] = encoded[Int(cells[cell])] }
             }
         }
         self.classOf = classOf
@@ -137,12 +155,16 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Whether some match in `text` (taken in the order of `matches(in:)`) satisfies `predicate`; the scan stops
     /// at the first that does, and no list of matches is made.
     func containsMatch(in text: NormalizedText, counter: StepCounter? = nil, where predicate: (Match) -> Bool) -> Bool {
+        text.bytes.withUnsafeBufferPointer { containsMatch(in: $0, counter: counter, where: predicate) }
+    }
+
+    /// `containsMatch(in:counter:where:)` on folded bytes.
+    func containsMatch(in bytes: UnsafeBufferPointer<UInt8>, counter: StepCounter? = nil,
+                       where predicate: (Match) -> Bool) -> Bool {
         var satisfied = false
-        text.bytes.withUnsafeBufferPointer { bytes in
-            _ = scan(bytes, counter: counter) { entry, end in
-                satisfied = predicate(Match(value: entry.value, range: (end - entry.phrase.count)..<end))
-                return satisfied
-            }
+        scan(bytes, counter: counter) { entry, end in
+            satisfied = predicate(Match(value: entry.value, range: (end - entry.phrase.count)..<end))
+            return satisfied
         }
         return satisfied
     }
@@ -232,6 +254,117 @@ struct PhraseTable<Value: Sendable>: Sendable {
         if let first { scan.lastMatchEnd = first.range.upperBound }
         scan.length += bytes.count
         return first
+    }
+
+    /// `feedUntilFirstMatch` of the fold of `text` (valid UTF-8) without its leading space, for text that follows
+    /// what was fed after a byte that folds to a space (so the fold fed so far ends with a space). Runs of ASCII
+    /// letters, digits and other ASCII bytes fold as they are read, and no fold is written: the automaton reads
+    /// each word's letters lowercased and one space for each run of separators. A word holding an apostrophe or a
+    /// non-ASCII byte is read again from its start, folded by `folding` up to just past a separator after it,
+    /// and that fold is fed: folding is in its starting state after a separator, so the folds of such pieces, each
+    /// without its leading space, make the fold of the whole. No phrase can end inside a word (every phrase ends
+    /// with a space), so reading a word again finds nothing twice.
+    func feedUntilFirstMatch(_ scan: inout ContinuedScan, foldOf text: UnsafeBufferPointer<UInt8>,
+                             folding: inout FoldingBuffer, counter: StepCounter? = nil) -> Match? {
+        var rest = text
+        while true {
+            let read = feedUntilFoldingNeeded(&scan, foldOf: rest, counter: counter)
+            if read.match != nil { return read.match }
+            guard let wordStart = read.wordStart else { return nil }
+            // A word with an apostrophe or a non-ASCII byte: a piece from its start is folded and fed, then the rest
+            // of the text. Text with one such word often has more (a language other than English): the piece runs
+            // on for `foldedPieceLength` bytes, to just past the next separator, so it is folded in few calls.
+            let cut = NormalizedText.asciiFolding.withUnsafeBufferPointer { folding in
+                var cut = Swift.min(Swift.max(read.stop, wordStart + Self.foldedPieceLength), rest.count)
+                while cut < rest.count, folding[Int(rest[cut])] != NormalizedText.separator { cut += 1 }
+                return cut < rest.count ? cut + 1 : cut
+            }
+            let piece = UnsafeBufferPointer(rebasing: rest[wordStart..<cut])
+            let found = folding.withFold(of: piece, counter: counter) { folded in
+                feedUntilFirstMatch(&scan, UnsafeBufferPointer(rebasing: folded.dropFirst()), counter: counter)
+            }
+            if found != nil || cut == rest.count { return found }
+            rest = UnsafeBufferPointer(rebasing: rest[cut...])
+        }
+    }
+
+    /// Bytes at least that `feedUntilFirstMatch(_:foldOf:folding:counter:)` folds at once.
+    private static var foldedPieceLength: Int { 256 }
+
+    /// The ASCII reading of `feedUntilFirstMatch(_:foldOf:folding:counter:)`: feeds the fold of `text` until a
+    /// match, the end (closing space included), or a byte that needs folding (an apostrophe or a non-ASCII byte).
+    /// There it stops with `scan` as it was at the start of that byte's word (`wordStart`), `stop` being the byte.
+    private func feedUntilFoldingNeeded(_ scan: inout ContinuedScan, foldOf text: UnsafeBufferPointer<UInt8>,
+                                        counter: StepCounter?) -> (match: Match?, wordStart: Int?, stop: Int) {
+        var row = scan.row
+        var fed = scan.length
+        var wordStart = 0, rowAtWordStart = row, fedAtWordStart = fed
+        var lastWasSpace = true
+        var index = 0
+        var steps = 0
+        defer { counter?.add(steps) }
+        let match: Match?? = NormalizedText.asciiFolding.withUnsafeBufferPointer { folding in
+            transitions.withUnsafeBufferPointer { transitions in
+                classOf.withUnsafeBufferPointer { classOf in
+                    let space = Int(classOf[0x20])
+                    while true {
+                        let column: Int
+                        if index < text.count {
+                            let mapped = folding[Int(text[index])]
+                            if mapped == NormalizedText.separator {
+                                index &+= 1
+                                if lastWasSpace { wordStart = index; continue }
+                                lastWasSpace = true
+                                column = space
+                            } else if mapped &- 1 < 0xFD {
+                                index &+= 1
+                                lastWasSpace = false
+                                column = Int(classOf[Int(mapped)])
+                            } else {
+                                return .none
+                            }
+                        } else if !lastWasSpace {
+                            // The fold's closing space.
+                            lastWasSpace = true
+                            column = space
+                        } else {
+                            return .some(nil)
+                        }
+                        steps &+= 1
+                        fed &+= 1
+                        let next = Int(transitions[row &+ column])
+                        if next == 0 {
+                            // Back at the root inside a word: the word's other letters and digits (which fold
+                            // one to one) cannot start a phrase; the next separator, apostrophe or non-ASCII byte
+                            // is read as above.
+                            let letters = index
+                            while index < text.count, folding[Int(text[index])] &- 1 < 0xFD { index &+= 1 }
+                            steps &+= index &- letters
+                            fed &+= index &- letters
+                            row = 0
+                            continue
+                        }
+                        if next < 0 {
+                            // The first phrase listed where phrases end is the longest of those ending first.
+                            row = ~next
+                            let entry = entries[Int(outputList[Int(outputStart[row / columns])])]
+                            return .some(Match(value: entry.value, range: (fed - entry.phrase.count)..<fed))
+                        }
+                        row = next
+                        if lastWasSpace { wordStart = index; rowAtWordStart = row; fedAtWordStart = fed }
+                    }
+                }
+            }
+        }
+        guard let match else {
+            scan.row = rowAtWordStart
+            scan.length = fedAtWordStart
+            return (nil, wordStart, index)
+        }
+        scan.row = row
+        scan.length = fed
+        if let match { scan.lastMatchEnd = match.range.upperBound }
+        return (match, nil, index)
     }
 
     /// Runs the automaton over `bytes` from `start` (a state's row, 0 for the first), calling `found` with each phrase that ends (and the offset

@@ -16,7 +16,7 @@ enum QuoteMarkers {
     ].map { ($0, ()) })
 
     /// Lines that introduce a quoted or forwarded original ("-----Original Message-----" and its translations).
-    static let originalMessageMarkers = PhraseTable<Void>([
+    private static let originalMessageMarkers = [
         "original message", "forwarded message", "begin forwarded message", "forwarded by", "ursprüngliche nachricht",
         "ursprungliche nachricht", "weitergeleitete nachricht", "message d'origine", "message original",
         "message transféré", "message d'origine", "mensaje original", "mensaje reenviado", "oorspronkelijk bericht",
@@ -25,7 +25,7 @@ enum QuoteMarkers {
         "пересланное сообщение", "原始邮件", "原始郵件", "转发的邮件", "wiadomość oryginalna", "oryginalna wiadomość",
         "opprinnelig melding", "videresendt melding", "ursprungligt meddelande", "vidarebefordrat meddelande",
         "oprindelig meddelelse", "alkuperäinen viesti", "eredeti üzenet", "původní zpráva", "orijinal mesaj",
-    ].map { ($0, ()) })
+    ]
 
     /// Header names of a quoted header block (From/Sent/To/Subject and translations).
     static let headerNames = PhraseTable<Void>([
@@ -39,7 +39,7 @@ enum QuoteMarkers {
     ].map { ($0, ()) })
 
     /// Mobile and mail-app signatures ("Sent from my iPhone" and translations) at the start of a line.
-    static let deviceSignatures = PhraseTable<Void>([
+    private static let deviceSignatures = [
         "sent from", "sent via", "sent with", "sent by", "sent using", "get outlook for", "from my iphone",
         "from my ipad", "from my android", "from my mobile", "from my samsung", "from mobile", "envoyé depuis",
         "envoyé de mon", "envoye de mon", "envoye depuis", "envoyé à partir de", "von meinem", "gesendet von meinem",
@@ -48,5 +48,26 @@ enum QuoteMarkers {
         "verzonden vanaf", "verzonden met", "verzonden van mijn", "verstuurd vanaf", "verstuurd met",
         "отправлено с", "отправлено из", "wysłane z", "从我的", "發自我的", "发自我的", "從我的", "寄自我的",
         "skickat från min", "sendt fra min", "lähetetty",
-    ].map { ($0, ()) })
+    ]
+
+    /// `originalMessageMarkers` (true) and `deviceSignatures` (false) in one table, built once: a short line's
+    /// fold is scanned once for both.
+    static let markersAndSignatures = PhraseTable<Bool>(originalMessageMarkers.map { ($0, true) }
+        + deviceSignatures.map { ($0, false) })
+
+    /// Bytes of the longest device signature folded, bounding spaces included: one that starts a fold ends by then.
+    static let longestSignature = deviceSignatures.map { NormalizedText.phrase($0).count }.max() ?? 0
+
+    /// Whether `folded` holds an original-message marker (read only when `markerCounts`), and the first device
+    /// signature in it (the first a table of the signatures alone finds), in one scan that stops as soon as both
+    /// are told.
+    static func markerAndFirstSignature(in folded: UnsafeBufferPointer<UInt8>, markerCounts: Bool,
+                                        counter: StepCounter?) -> (holdsMarker: Bool, signature: PhraseTable<Bool>.Match?) {
+        var signature: PhraseTable<Bool>.Match?
+        let holdsMarker = markersAndSignatures.containsMatch(in: folded, counter: counter) { match in
+            if !match.value, signature == nil { signature = match }
+            return markerCounts ? match.value : signature != nil
+        }
+        return (markerCounts && holdsMarker, signature)
+    }
 }

@@ -499,12 +499,11 @@ public struct ReplyTextExtractor: Sendable {
         }
         guard content.utf8.count <= 160 else { return .text }
         let normalized = NormalizedText(content, counter: counter)
-        if QuoteMarkers.originalMessageMarkers.firstMatch(in: normalized, counter: counter) != nil,
-           normalized.wordCount <= 8 {
-            return .delimiter
+        let marks = normalized.bytes.withUnsafeBufferPointer {
+            QuoteMarkers.markerAndFirstSignature(in: $0, markerCounts: normalized.wordCount <= 8, counter: counter)
         }
-        if let match = QuoteMarkers.deviceSignatures.firstMatch(in: normalized, counter: counter),
-           match.range.lowerBound == 0 || content.hasPrefix("<") || content.hasPrefix("(") {
+        if marks.holdsMarker { return .delimiter }
+        if let match = marks.signature, match.range.lowerBound == 0 || content.hasPrefix("<") || content.hasPrefix("(") {
             return .signature
         }
         if isHeaderLine(content, counter: counter) { return .header }
@@ -549,16 +548,22 @@ public struct ReplyTextExtractor: Sendable {
         guard content.count <= 160 else { return (.text, 0..<0) }
         let fold = folds.append(foldOf: content, counter: counter)
         let marked: LineRole? = folds.withFold(fold) { folded in
-            if wordCount(of: folded, isAtMost: 8),
-               QuoteMarkers.originalMessageMarkers.firstMatch(in: folded, counter: counter) != nil {
-                return .delimiter
-            }
             // Unless the line opens with "<" or "(", only a signature at its start counts, and the first match
             // ends within the longest signature's length when one starts there.
             let opensWithBracket = first == UInt8(ascii: "<") || first == UInt8(ascii: "(")
-            let searched = opensWithBracket
-                ? folded : UnsafeBufferPointer(rebasing: folded.prefix(QuoteMarkers.deviceSignatures.longestPhrase))
-            if let match = QuoteMarkers.deviceSignatures.firstMatch(in: searched, counter: counter),
+            let longest = QuoteMarkers.longestSignature
+            if wordCount(of: folded, isAtMost: 8) {
+                // One scan for a marker and the first signature: the first in the fold's start is the first in
+                // the whole fold when it ends within that start.
+                let marks = QuoteMarkers.markerAndFirstSignature(in: folded, markerCounts: true, counter: counter)
+                if marks.holdsMarker { return .delimiter }
+                guard let signature = marks.signature,
+                      opensWithBracket || (signature.range.lowerBound == 0 && signature.range.upperBound <= longest)
+                else { return nil }
+                return .signature
+            }
+            let searched = opensWithBracket ? folded : UnsafeBufferPointer(rebasing: folded.prefix(longest))
+            if let match = QuoteMarkers.markerAndFirstSignature(in: searched, markerCounts: false, counter: counter).signature,
                match.range.lowerBound == 0 || opensWithBracket {
                 return .signature
             }

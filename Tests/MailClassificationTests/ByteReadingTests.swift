@@ -321,4 +321,21 @@ import Testing
         let reply = "From: Pat <pat@client.example>\nTo: Optimus Prime <sam@seller.example>\nSubject: Re: x\n\nSounds good.\n"
         #expect(Classifier().classify(MessageParser().parse(Array(reply.utf8))).kind == .reply)
     }
+
+    /// The field is read backwards from each "t" and "e" only: that must say what dropping spacing, quotes and
+    /// backslashes, lowering ASCII letters and searching the rest says, wherever the words and the dropped bytes are.
+    @Test func optOutLocalPartsFoundFromTheirLastLettersAsByASearch() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["o", "p", "t", "OPT", "un", "sub", "SCRIBE", "unsubscrib", "e", "E", " ", "\t", "\"", "\\", "\r\n",
+                      "@", "sam", "pat@client.example", ",", "<", ">", "é", "ø", "opt", "unsubscribe"]
+        for _ in 0..<3_000 {
+            let field = (0..<Int.random(in: 0...12, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let kept = String(decoding: field.utf8.filter { ![0x20, 0x09, 0x0A, 0x0D, 0x22, 0x5C].contains($0) }
+                .map { $0.lowercasedASCII }, as: UTF8.self)
+            let expected = kept.contains("opt") || kept.contains("unsubscribe")
+            #expect(Classifier.mayHoldOptOutLocalPart(field) == expected, "\(field.debugDescription)")
+        }
+        #expect(Classifier.mayHoldOptOutLocalPart("pat (x) @client.example"))
+    }
 }

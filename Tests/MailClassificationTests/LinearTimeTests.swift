@@ -9,8 +9,7 @@ import Testing
     static let nearMisses: String = {
         let tables: [[String]] = [
             QuoteMarkers.attributionVerbs.phrases, QuoteMarkers.attributionLeads.phrases,
-            QuoteMarkers.originalMessageMarkers.phrases, QuoteMarkers.headerNames.phrases,
-            QuoteMarkers.deviceSignatures.phrases, OptOutPhrases.clauses.phrases,
+            QuoteMarkers.markersAndSignatures.phrases, QuoteMarkers.headerNames.phrases, OptOutPhrases.requests.phrases,
             AutoReplyPhrases.subjectPrefixes.phrases, AutoReplyPhrases.outOfOffice.phrases,
             AutoReplyPhrases.leftCompany.phrases, AutoReplyPhrases.returnTriggers.phrases,
             BounceReasonPhrases.table.phrases, BounceMarkers.subjects.phrases, BounceMarkers.originalStarts.phrases,
@@ -19,7 +18,7 @@ import Testing
         // A near-miss that still holds a shorter opt-out clause would be a real request and end the scan early.
         return tables.joined().map { phrase in
             String(phrase.trimmingCharacters(in: .whitespaces).dropLast()) + "x"
-        }.filter { !OptOutPhrases.clauses.contains(NormalizedText($0)) }.joined(separator: ". ")
+        }.filter { !OptOutPhrases.requests.containsMatch(in: NormalizedText($0)) { !$0.value } }.joined(separator: ". ")
     }()
 
     static func block(_ size: Int, _ make: (Int) -> String) -> String {

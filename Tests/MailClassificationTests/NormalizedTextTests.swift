@@ -57,7 +57,56 @@ import Testing
         }
     }
 
-    /// The format test folds a report's start only as far as the first fingerprint; what it finds, and the start
+    /// The automaton's table is built breadth-first, each state's row copied from its failure state's: every
+    /// occurrence of every phrase, overlapping, nested and sharing suffixes, must be found where a plain search of
+    /// the fold finds it, ordered by where it ends and then longest first.
+    @Test func phraseTableFindsEveryOccurrenceAPlainSearchFinds() {
+        var generator = SystemRandomNumberGenerator()
+        let phrases = ["a b", "b", "a b c", "b c", "c a b", "ab", "abc", "bc", "x y z", "y", "z", "日本", "本"]
+        let table = PhraseTable<Int>(phrases.enumerated().map { ($1, $0) })
+        let folded = phrases.map { NormalizedText.phrase($0) }
+        let words = ["a", "b", "c", "ab", "abc", "bc", "x", "y", "z", "日本", "本", "q"]
+        for _ in 0..<1_000 {
+            let text = NormalizedText((0..<Int.random(in: 0...14, using: &generator))
+                .map { _ in words.randomElement(using: &generator) ?? "" }.joined(separator: " "))
+            var expected: [(end: Int, length: Int, value: Int)] = []
+            for (value, phrase) in folded.enumerated() where phrase.count <= text.bytes.count {
+                for start in 0...(text.bytes.count - phrase.count)
+                where text.bytes[start..<(start + phrase.count)].elementsEqual(phrase) {
+                    expected.append((start + phrase.count, phrase.count, value))
+                }
+            }
+            expected.sort { $0.end != $1.end ? $0.end < $1.end : $0.length > $1.length }
+            let found = table.matches(in: text).map { ($0.range.upperBound, $0.range.count, $0.value) }
+            #expect(found.map(\.0) == expected.map(\.end) && found.map(\.1) == expected.map(\.length)
+                    && found.map(\.2) == expected.map(\.value), "\(text.string.debugDescription)")
+        }
+    }
+
+    /// A phrase table reads text unfolded where it is ASCII and folds only the words that need it (an apostrophe,
+    /// a non-ASCII byte) with what follows them: the first match, and where it lies in the fold, must be what a scan
+    /// of the text folded whole finds, whatever the text holds around the phrases.
+    @Test func scanOfUnfoldedTextFindsWhatTheFoldHolds() {
+        var generator = SystemRandomNumberGenerator()
+        let table = PhraseTable<Int>(["don't know", "réponse automatique", "日本語", "user unknown", "a b c",
+                                      "mailbox unavailable", "the quick", "l'entreprise"].enumerated().map { ($1, $0) })
+        let filler = ["don't know", "Réponse automatique", "USER unknown", "a-b-c", "x", "\n", "— ", ". "]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...200, using: &generator))
+                .map { _ in (Self.pieces + filler).randomElement(using: &generator) ?? "" }.joined()
+            let prefix = NormalizedText("sender subject")
+            let expected = table.firstMatch(in: NormalizedText(joining: prefix, NormalizedText(text)))
+            var scan = table.continuedScan()
+            var folding = FoldingBuffer()
+            let found = prefix.bytes.withUnsafeBufferPointer { table.feedUntilFirstMatch(&scan, $0) } ?? {
+                var text = text
+                return text.withUTF8 { table.feedUntilFirstMatch(&scan, foldOf: $0, folding: &folding) }
+            }()
+            #expect(found?.value == expected?.value && found?.range == expected?.range, "\(text.debugDescription)")
+        }
+    }
+
+    /// The format test reads a report's start unfolded up to the first fingerprint; what it finds, and the start
     /// folded whole afterwards, must be what folding it all at once gives.
     @Test func bodyStartFoldedPieceByPieceMatchesItFoldedWhole() {
         var generator = SystemRandomNumberGenerator()

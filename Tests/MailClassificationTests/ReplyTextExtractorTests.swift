@@ -149,6 +149,24 @@ import Testing
         #expect(extract.text == ReplyTextExtractor().newText(fromPlainText: body))
     }
 
+    /// Lines read by scalars look for original-message markers and device signatures in one scan; lines read by
+    /// characters in two: both must give every line the same role, wherever the phrases stand in it.
+    @Test func lineRolesByScalarsAgreeWithRolesByCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Sent from my iPhone", "sent from", "-----Original Message-----", "Forwarded message", "<", "(",
+                      " ", "  ", "x", "Hi there", "von meinem", "Gesendet von meinem Handy", "original", "message", "—",
+                      "Envoyé de mon", "From:", "a b c d e f g h i", "-", "Get Outlook for iOS", "über"]
+        for _ in 0..<3_000 {
+            let line = (0..<Int.random(in: 1...8, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            var folds = FoldedLines()
+            let byScalars = line.utf8.withContiguousStorageIfAvailable {
+                ReplyTextExtractor.roleByScalars(of: $0, folds: &folds, counter: nil).0
+            }
+            #expect(byScalars == ReplyTextExtractor.role(of: Substring(line), counter: nil), "\(line.debugDescription)")
+        }
+    }
+
     @Test func aRequestIsFoundWithTheExtractorsFoldAsWithout() {
         let body = "Please take me off your list.\n\nOn Tue, Mar 3, 2026 at 9:14 AM Sam <sam@seller.example> wrote:\n> Hi"
         let extract = ReplyTextExtractor().extract(fromPlainText: body, counter: nil)

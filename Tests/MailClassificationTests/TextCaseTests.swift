@@ -33,10 +33,14 @@ import Testing
     }
 
     /// The fold's per-scalar answers (alphabetic, letter or number, one-scalar lowercase) come from tables for the
-    /// scalars below U+0800 and from look-ups above: both must give what Unicode's properties say.
+    /// scalars below U+0800, general punctuation, CJK punctuation, kana and fullwidth forms, from ranges known to
+    /// hold letters (CJK ideographs, Hangul) and from look-ups elsewhere: all must give what Unicode's properties say.
     @Test func scalarClassesAgreeWithUnicodeProperties() {
         var cache = ScalarClassCache()
-        for value in UInt32(0x80)..<0x1000 {
+        let ranges: [ClosedRange<UInt32>] = [0x80...0x1000, 0x1FF0...0x2080, 0x2FF0...0x3110, 0x3400...0x3410,
+                                             0x4DB0...0x4E10, 0x9FF0...0xA010, 0xABF0...0xAC10, 0xD790...0xD7B0,
+                                             0xFEF0...0xFFFF]
+        for value in ranges.joined() {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let properties = scalar.properties
             #expect(cache.isAlphabetic(scalar) == properties.isAlphabetic, "U+\(String(value, radix: 16))")
