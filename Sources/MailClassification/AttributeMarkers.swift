@@ -25,9 +25,10 @@ struct AttributeMarkers: Sendable {
     /// nothing can join it to a neighbouring character. Foundation is asked only about a marker whose every
     /// occurrence has a non-ASCII neighbour (its UTF-16 round trip is costly; an ASCII marker it finds always occurs
     /// byte for byte).
-    func mentioned(in attributes: ArraySlice<UInt8>) -> UInt32 {
+    func mentioned(in attributes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var found: UInt32 = 0, standing: UInt32 = 0
-        attributes.withUnsafeBufferPointer { bytes in
+        do {
+            let bytes = attributes
             startingWith.withUnsafeBufferPointer { startingWith in
                 for position in 0..<bytes.count {
                     var candidates = startingWith[Int(bytes[position])] & ~standing

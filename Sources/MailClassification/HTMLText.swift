@@ -23,7 +23,13 @@ enum HTMLText {
     private static let citeBit: UInt32 = 1 << (historyStarts.count + quoteContainers.count)
 
     static func visibleText(of html: String, droppingQuotes: Bool, counter: StepCounter? = nil) -> String {
-        let input = Array(html.utf8)
+        // A native string hands over its own UTF-8 here: the body is read in place, not copied into an array.
+        var html = html
+        return html.withUTF8 { visibleText(of: $0, droppingQuotes: droppingQuotes, counter: counter) }
+    }
+
+    private static func visibleText(of input: UnsafeBufferPointer<UInt8>, droppingQuotes: Bool,
+                                    counter: StepCounter?) -> String {
         counter?.add(input.count)
         var output: [UInt8] = []
         output.reserveCapacity(input.count / 2)
@@ -44,7 +50,7 @@ enum HTMLText {
             if byte == UInt8(ascii: "<") {
                 if index + 3 < input.count, input[index + 1] == UInt8(ascii: "!"), input[index + 2] == UInt8(ascii: "-"),
                    input[index + 3] == UInt8(ascii: "-") {
-                    index = find(input, "-->", from: index + 4).map { $0 + 3 } ?? input.count
+                    index = find(in: input, "-->", from: index + 4).map { $0 + 3 } ?? input.count
                     continue
                 }
                 guard let tag = Tag.read(input, at: index) else {
@@ -55,7 +61,7 @@ enum HTMLText {
                 index = tag.end
                 if invisibleTags.contains(tag.name), !tag.closing, !tag.selfClosing {
                     let found = tag.name.withEndTagBytes { endTag in
-                        input.withUnsafeBufferPointer { find(in: $0, pattern: endTag, from: index, caseInsensitive: true) }
+                        find(in: input, pattern: endTag, from: index, caseInsensitive: true)
                     }
                     index = found ?? index
                     continue
@@ -162,10 +168,10 @@ enum HTMLText {
         private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         private var length = 0
 
-        init(_ name: String) { self.init(bytes: Array(name.utf8)[...]) }
+        init(_ name: String) { self.init(bytes: name.utf8) }
 
         /// `bytes`: at most 32 bytes of ASCII letters, digits, ":" and "-".
-        init(bytes: ArraySlice<UInt8>) {
+        init(bytes: some Collection<UInt8>) {
             length = bytes.count
             for (offset, byte) in bytes.prefix(32).enumerated() {
                 let lowered = UInt64(byte.lowercasedASCII) << (UInt64(offset % 8) * 8)
@@ -235,9 +241,11 @@ enum HTMLText {
         let attributeBytes: Range<Int>
         let end: Int
 
-        func attributes(in input: [UInt8]) -> ArraySlice<UInt8> { input[attributeBytes] }
+        func attributes(in input: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: input[attributeBytes])
+        }
 
-        static func read(_ input: [UInt8], at start: Int) -> Tag? {
+        static func read(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Tag? {
             var index = start + 1
             var closing = false
             if index < input.count, input[index] == UInt8(ascii: "/") { closing = true; index += 1 }
@@ -284,7 +292,7 @@ enum HTMLText {
 
         /// Appends the decoded entity at `start` (which holds `&`) to `output`, and returns where the text after it
         /// starts; an unknown or broken entity is kept as written.
-        static func decode(_ input: [UInt8], at start: Int, appendingTo output: inout [UInt8]) -> Int {
+        static func decode(_ input: UnsafeBufferPointer<UInt8>, at start: Int, appendingTo output: inout [UInt8]) -> Int {
             var index = start + 1
             while index < input.count, index - start <= 10, input[index] != UInt8(ascii: ";") {
                 let byte = input[index]

@@ -393,11 +393,26 @@ struct NormalizedText {
 /// Whether non-ASCII scalars are alphabetic, and letters or numbers, for one folding pass: a Unicode property
 /// look-up costs hundreds of instructions and text in one script repeats its letters, so answers are kept in a
 /// small table indexed by the scalar's low bits (allocated at the first non-ASCII letter); so are lowercase
-/// mappings of one scalar.
-struct ScalarClassCache {
-    private var slots: [UInt32] = []
-    private var loweredSlots: [UInt64] = []
+/// mappings of one scalar. Noncopyable, its tables held by pointer: a fold that meets no such scalar (most folds)
+/// allocates nothing and, on leaving, releases nothing.
+struct ScalarClassCache: ~Copyable {
+    private var slots: UnsafeMutablePointer<UInt32>?
+    private var loweredSlots: UnsafeMutablePointer<UInt64>?
     private static let size = 128
+
+    init() {}
+
+    deinit {
+        slots?.deallocate()
+        loweredSlots?.deallocate()
+    }
+
+    /// A table of `size` entries, each `.max` (no answer yet).
+    private static func emptyTable<Entry: FixedWidthInteger>(of _: Entry.Type) -> UnsafeMutablePointer<Entry> {
+        let table = UnsafeMutablePointer<Entry>.allocate(capacity: size)
+        table.initialize(repeating: .max, count: size)
+        return table
+    }
 
     mutating func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { classes(of: scalar) & 1 != 0 }
 
@@ -412,7 +427,8 @@ struct ScalarClassCache {
         }
         // Hangul syllables are letters without case.
         if (0xAC00...0xD7A3).contains(scalar.value) { return scalar }
-        if loweredSlots.isEmpty { loweredSlots = [UInt64](repeating: .max, count: Self.size) }
+        let loweredSlots = self.loweredSlots ?? Self.emptyTable(of: UInt64.self)
+        self.loweredSlots = loweredSlots
         let slot = Int(scalar.value) & (Self.size - 1)
         let entry = loweredSlots[slot]
         if entry != .max, entry >> 32 == UInt64(scalar.value) {
@@ -479,7 +495,8 @@ struct ScalarClassCache {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xAC00...0xD7A3: return 3
         default: break
         }
-        if slots.isEmpty { slots = [UInt32](repeating: .max, count: Self.size) }
+        let slots = self.slots ?? Self.emptyTable(of: UInt32.self)
+        self.slots = slots
         let slot = Int(value) & (Self.size - 1)
         let entry = slots[slot]
         if entry != .max, entry >> 2 == value { return entry & 3 }
