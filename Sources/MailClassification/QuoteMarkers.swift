@@ -3,15 +3,15 @@
 enum QuoteMarkers {
     /// Verbs that close an attribution line: "On <date>, <name> wrote:", "Le <date>, <nom> a écrit :", …
     static let attributionVerbs = PhraseTable<Void>([
-        "wrote", "writes", "has written", "a écrit", "a ecrit", "ecrit", "schrieb", "hat geschrieben", "escribió",
+        "wrote", "writes", "has written", "a écrit", "a ecrit", "ecrit", "schrieb", "schrieben", "hat geschrieben", "escribió",
         "escribio", "ha escrito", "schreef", "heeft geschreven", "geschreven", "escreveu", "ha scritto", "scrisse", "skrev",
         "napisał", "napisała", "napisal", "pisze", "написал", "написала", "написав", "пишет", "пише", "写道", "寫道",
-        "寫了", "kirjoitti", "írta", "yazdı", "napsal", "napísal", "scrie", "a scris", "έγραψε", "кажа",
+        "寫了", "kirjoitti", "írta", "yazdı", "napsal", "napísal", "scrie", "a scris", "έγραψε", "кажа", "작성",
     ].map { ($0, ()) })
 
     /// Words an attribution line starts with ("On", "Le", "Am", "El", "Op", "Em", "Il", "Den", "W dniu", …).
     static let attributionLeads = PhraseTable<Void>([
-        "on", "le", "am", "el", "op", "em", "il", "den", "w dniu", "dnia", "в", "在", "於", "quoting", "zitat von",
+        "on", "at", "le", "am", "el", "op", "em", "il", "den", "dne", "w dniu", "dnia", "в", "在", "於", "quoting", "zitat von",
         "citando", "citation de",
     ].map { ($0, ()) })
 
@@ -26,6 +26,10 @@ enum QuoteMarkers {
         "opprinnelig melding", "videresendt melding", "ursprungligt meddelande", "vidarebefordrat meddelande",
         "oprindelig meddelelse", "alkuperäinen viesti", "eredeti üzenet", "původní zpráva", "orijinal mesaj",
     ]
+
+    /// Phrases that mark an original only inside a dash-framed separator line ("----- Reply message -----"): in
+    /// running text they are ordinary words.
+    static let framedMarkers = PhraseTable<Void>(["reply message"].map { ($0, ()) })
 
     /// Header names of a quoted header block (From/Sent/To/Subject and translations).
     static let headerNames = PhraseTable<Void>([

@@ -283,9 +283,13 @@ public struct ReplyTextExtractor: Sendable {
             // Roles are read only as the search reaches their lines: most lines open no attribution.
             readRoles(through: index)
             guard lines[index].role == .text || lines[index].role == .delimiter else { return nil }
+            if VerblessAttribution.matches(reading.slice(lines[index].bounds)) { return markAttribution(index...index) }
             let opening = AttributionOpening(reading, lines[index].bounds, singleScalar: lines[index].singleScalar,
                                              folds: &folds, counter: counter)
-            guard opening.mayOpen else { return nil }
+            guard opening.mayOpen else {
+                let closes = AttributionOpening.mayCloseAlone(reading.slice(lines[index].bounds)) && closesWithVerb(index)
+                return closes ? markAttribution(index...index) : nil
+            }
             // The lines joined, on the stack: room for the longest text tried (lines are added while it holds at
             // most 400 bytes, each of at most 400).
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 801) { joined in
@@ -324,13 +328,28 @@ public struct ReplyTextExtractor: Sendable {
                     QuoteMarkers.attributionVerbs.feed(&verbs, piece, counter: counter)
                 }
                 if ReplyTextExtractor.isAttribution(UnsafeBufferPointer(start: base, count: joinedCount), verbs: verbs) {
-                    for line in index...last { lines[line].role = .attribution }
-                    counter?.add(last - index + 1)
-                    return last
+                    return markAttribution(index...last)
                 }
                 last += 1
             }
             return nil
+        }
+
+        /// Marks the lines of an attribution; returns its last.
+        private mutating func markAttribution(_ range: ClosedRange<Int>) -> Int {
+            for line in range { lines[line].role = .attribution }
+            counter?.add(range.count)
+            return range.upperBound
+        }
+
+        /// Whether the line ends with an attribution verb and its colon, nothing or a one-letter word ("(a)") between:
+        /// "суббота, 14 марта 2015 г. пользователь sam написал:", "sam via Acme Forum wrote:".
+        private mutating func closesWithVerb(_ index: Int) -> Bool {
+            var verbs = QuoteMarkers.attributionVerbs.continuedScan()
+            let fold = fold(ofLine: index)
+            folds.withFold(fold) { QuoteMarkers.attributionVerbs.feed(&verbs, $0, counter: counter) }
+            guard let end = verbs.lastMatchEnd else { return false }
+            return verbs.length - end <= 2
         }
     }
 
@@ -506,6 +525,11 @@ public struct ReplyTextExtractor: Sendable {
         if let match = marks.signature, match.range.lowerBound == 0 || content.hasPrefix("<") || content.hasPrefix("(") {
             return .signature
         }
+        if content.first == "-" || content.first == "*",
+           content.utf8.withContiguousStorageIfAvailable(isDashFramed) ?? Array(content.utf8).withUnsafeBufferPointer(isDashFramed),
+           QuoteMarkers.framedMarkers.firstMatch(in: normalized, counter: counter) != nil {
+            return .delimiter
+        }
         if isHeaderLine(content, counter: counter) { return .header }
         return .text
     }
@@ -570,6 +594,10 @@ public struct ReplyTextExtractor: Sendable {
             return nil
         }
         if let marked { return (marked, fold) }
+        if isDashFramed(content),
+           folds.withFold(fold, { QuoteMarkers.framedMarkers.firstMatch(in: $0, counter: counter) != nil }) {
+            return (.delimiter, fold)
+        }
         if isHeaderLineByScalars(content, fold: fold, folds: &folds, counter: counter) { return (.header, fold) }
         return (.text, fold)
     }
@@ -583,6 +611,16 @@ public struct ReplyTextExtractor: Sendable {
             if spaces > limit + 1 { return false }
         }
         return true
+    }
+
+    /// "----- text -----", maybe inside "*…*": a line set off as a separator.
+    private static func isDashFramed(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0, end = content.count
+        if start < end, content[start] == UInt8(ascii: "*") { start += 1 }
+        if end > start, content[end - 1] == UInt8(ascii: "*") { end -= 1 }
+        guard end - start >= 6 else { return false }
+        return content[start] == UInt8(ascii: "-") && content[start + 1] == UInt8(ascii: "-")
+            && content[end - 1] == UInt8(ascii: "-") && content[end - 2] == UInt8(ascii: "-")
     }
 
     /// At least four characters of "-_=~*", em and en dashes, not all "*".
@@ -739,6 +777,19 @@ public struct ReplyTextExtractor: Sendable {
             // Without joining characters, Foundation's search finds "<" exactly where its byte is.
             mayOpen = startsWithNumber || hasAddress || signs.holdsLessThan || startsWithLead
             opensStrongly = startsWithLead
+        }
+
+        /// Whether a line that does not open like an attribution may still be one on its own, if it ends with a verb
+        /// and a colon: it ends with a colon and holds a date's digit or names a list or forum ("sam via Acme Forum
+        /// wrote:").
+        static func mayCloseAlone(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            var end = line.count
+            while end > 0, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+            let endsWithColon = end >= 1 && line[end - 1] == UInt8(ascii: ":")
+                || (end >= 3 && line[end - 3] == 0xEF && line[end - 2] == 0xBC && line[end - 1] == 0x9A)
+            guard endsWithColon, end <= 400 else { return false }
+            let text = UnsafeBufferPointer(rebasing: line[..<end])
+            return ReplyTextExtractor.containsDigit(bytes: text) || HTMLText.find(in: text, " via ", from: 0, caseInsensitive: true) != nil
         }
     }
 

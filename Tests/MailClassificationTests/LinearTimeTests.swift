@@ -36,8 +36,10 @@ import Testing
 
     static func reply(size: Int) -> String {
         let body = block(size) { index in
-            // Near-misses on one line, attribution-like lines without a verb, quote-looking and header-looking lines.
-            "\(nearMisses)\nOn Mon, 2 Mar 2026 at 09:\(index % 60) Sam <sam\(index)@seller.example>\nFrom x\nSent\n> q\n"
+            // Near-misses on one line, attribution-like lines without a verb (an address that does not end the line, a
+            // verb-less form one character off, a colon after a near-miss verb), quote- and header-looking lines.
+            "\(nearMisses)\nOn Mon, 2 Mar 2026 at 09:\(index % 60) Sam <sam\(index)@seller.example> and\n"
+                + "2026-03-03 9:14 GMX+01:00 Sam\nPosted by sam on 03/03/2026.\nSam via Seller wrotx:\nFrom x\nSent\n> q\n"
         }
         return "From: Pat <pat@client.example>\nSubject: Re: hello\nIn-Reply-To: <a@b>\n\n" + body
     }

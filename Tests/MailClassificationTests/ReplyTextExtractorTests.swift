@@ -22,6 +22,39 @@ import Testing
         #expect(extractor.newText(fromPlainText: body) == "Sounds good, let's talk Thursday.")
     }
 
+    /// Attributions without the usual opening word, or without any verb, followed by the original left unquoted (as
+    /// several mobile and webmail clients send it): the cut must fall on the attribution itself.
+    @Test(arguments: [
+        "2026年3月3日(火) 9:14 Sam Seller <sam@seller.example>:",
+        "вт, 3 мар. 2026 г. в 09:14, Sam Seller <sam@seller.example>:",
+        "2026/3/3 Sam Seller <sam@seller.example>",
+        "2026-03-03 9:14 GMT+01:00 Sam Seller",
+        "2026년 3월 3일 (화) 오전 9:14, Sam Seller <sam@seller.example>님이 작성:",
+        "вторник, 3 марта 2026 г. пользователь Sam Seller написал:",
+        "Am 03.03.2026 um 09:14 schrieben Sie:",
+        "At 3/3/2026 09:14 AM, you wrote:",
+        "Sam Seller via Seller Community wrote:",
+        "Posted by sam.seller on 03/03/2026",
+        "----- Reply message -----",
+    ])
+    func cutsAtAttributionsWithoutTheUsualOpeningOrVerb(header: String) {
+        let body = "Sounds good, let's talk Thursday.\n\n\(header)\nHi Pat, are you free this week?\nSam\n"
+        #expect(extractor.newText(fromPlainText: body) == "Sounds good, let's talk Thursday.")
+    }
+
+    /// Lines of new text that share a trait with those attributions (a date, a colon, an address, a dash frame) stay.
+    @Test(arguments: [
+        "At 3pm on Tuesday, 3 March, I am free.",
+        "Our budget for 2026:",
+        "Here is what my boss wrote:",
+        "---- Pricing ----",
+        "You can reach my assistant Kim <kim@client.example> any time.",
+    ])
+    func keepsNewTextThatLooksSomewhatLikeAnAttribution(line: String) {
+        let body = "Sounds good.\n\(line)\nThanks, Pat"
+        #expect(extractor.newText(fromPlainText: body) == body)
+    }
+
     @Test func attributionWrappedOverSeveralLines() {
         let body = "Yes please.\n\nOn Tue, Mar 3, 2026 at 9:14 AM Sam Seller <\nsam@seller.example> wrote:\n\n> Interested?\n"
         #expect(extractor.newText(fromPlainText: body) == "Yes please.")
@@ -155,7 +188,7 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         let pieces = ["Sent from my iPhone", "sent from", "-----Original Message-----", "Forwarded message", "<", "(",
                       " ", "  ", "x", "Hi there", "von meinem", "Gesendet von meinem Handy", "original", "message", "—",
-                      "Envoyé de mon", "From:", "a b c d e f g h i", "-", "Get Outlook for iOS", "über"]
+                      "Envoyé de mon", "From:", "a b c d e f g h i", "-", "Get Outlook for iOS", "über", "--", "Reply message", "*"]
         for _ in 0..<3_000 {
             let line = (0..<Int.random(in: 1...8, using: &generator))
                 .map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
