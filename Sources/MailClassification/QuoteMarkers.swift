@@ -34,7 +34,8 @@ enum QuoteMarkers {
     /// Header names of a quoted header block (From/Sent/To/Subject and translations).
     static let headerNames = PhraseTable<Void>([
         "from", "sent", "to", "cc", "bcc", "subject", "date", "reply to", "von", "gesendet", "an", "betreff",
-        "datum", "kopie", "de", "envoyé", "envoye", "à", "a", "objet", "date", "cci", "répondre à", "da", "inviato",
+        "datum", "kopie", "de", "expéditeur", "expediteur", "envoyé", "envoye", "à", "a", "destinataire", "objet", "date",
+        "cci", "répondre à", "da", "inviato",
         "oggetto", "data", "risposta", "per", "enviado", "enviado el", "para", "asunto", "fecha", "assunto",
         "enviada em", "van", "verzonden", "aan", "onderwerp", "verstuurd", "от", "отправлено", "кому", "тема",
         "дата", "копия", "od", "wysłano", "do", "temat", "发件人", "收件人", "主题", "日期", "发送时间", "抄送",
@@ -51,7 +52,7 @@ enum QuoteMarkers {
         "enviado do", "enviado a partir", "enviado com", "inviato da", "inviato dal", "inviato con",
         "verzonden vanaf", "verzonden met", "verzonden van mijn", "verstuurd vanaf", "verstuurd met",
         "отправлено с", "отправлено из", "wysłane z", "从我的", "發自我的", "发自我的", "從我的", "寄自我的",
-        "skickat från min", "sendt fra min", "lähetetty",
+        "skickat från min", "från min iphone", "från min ipad", "från min mobil", "sendt fra min", "lähetetty",
     ]
 
     /// `originalMessageMarkers` (true) and `deviceSignatures` (false) in one table, built once: a short line's

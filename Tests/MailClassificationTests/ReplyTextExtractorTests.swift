@@ -64,6 +64,7 @@ import Testing
         ["From: Sam Seller <sam@seller.example>", "Sent: Tuesday, March 3, 2026 9:14 AM", "To: Pat", "Subject: Intro"],
         ["Von: Sam Seller", "Gesendet: Dienstag, 3. März 2026 09:14", "An: Pat", "Betreff: Intro"],
         ["De : Sam Seller", "Envoyé : mardi 3 mars 2026 09:14", "À : Pat", "Objet : Intro"],
+        ["Expéditeur : Sam Seller", "Envoyé : mardi 3 mars 2026 09:14", "Destinataire : Pat", "Objet : Intro"],
         ["De: Sam Seller", "Enviado el: martes, 3 de marzo de 2026 9:14", "Para: Pat", "Asunto: Intro"],
         ["Van: Sam Seller", "Verzonden: dinsdag 3 maart 2026 09:14", "Aan: Pat", "Onderwerp: Intro"],
         ["Da: Sam Seller", "Inviato: martedì 3 marzo 2026 09:14", "A: Pat", "Oggetto: Intro"],
@@ -94,6 +95,7 @@ import Testing
     @Test(arguments: [
         "Sent from my iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPhone", "Enviado desde mi iPhone",
         "Verzonden vanaf mijn iPhone", "Enviado do meu iPhone", "Inviato da iPhone", "Get Outlook for Android",
+        "Från min iPhone",
     ])
     func dropsMobileSignatures(signature: String) {
         #expect(extractor.newText(fromPlainText: "Sure, Friday works.\n\n\(signature)\n") == "Sure, Friday works.")
