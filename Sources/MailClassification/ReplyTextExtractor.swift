@@ -26,7 +26,9 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     enum LineRole: Equatable {
-        case empty, text, quote, attribution, header, delimiter, signature
+        /// `separator`: a line of dashes, underscores and the like. Before quoted or forwarded material it ends the
+        /// new text; inside it (text goes on after it) it is kept, as writers set off parts of a message with one.
+        case empty, text, quote, attribution, header, delimiter, separator, signature
     }
 
     func newText(fromPlainText text: String, counter: StepCounter?) -> String {
@@ -74,7 +76,13 @@ public struct ReplyTextExtractor: Sendable {
         var cut = replyStart
         while lineRoles.hasLine(cut) {
             let role = lineRoles.role(of: cut)
-            if role == .attribution || role == .header || role == .delimiter || role == .signature { break }
+            if role == .separator, let next = lineRoles.firstNonEmpty(after: cut), lineRoles.role(of: next) == .text {
+                cut = next
+                continue
+            }
+            if role == .attribution || role == .header || role == .delimiter || role == .separator || role == .signature {
+                break
+            }
             cut += 1
         }
         var kept = replyStart..<cut
@@ -187,6 +195,13 @@ public struct ReplyTextExtractor: Sendable {
 
         func bounds(_ range: Range<Int>) -> LazyMapSequence<ArraySlice<Line>, Range<Int>> {
             lines[range].lazy.map(\.bounds)
+        }
+
+        /// The first line after `index` that is not empty, or nil.
+        mutating func firstNonEmpty(after index: Int) -> Int? {
+            var next = index + 1
+            while hasLine(next), role(of: next) == .empty { next += 1 }
+            return hasLine(next) ? next : nil
         }
 
         /// The final role of the line at `index` (< the number of lines).
@@ -514,7 +529,7 @@ public struct ReplyTextExtractor: Sendable {
         // Counted only for a line of dashes and the like (usually the first character already says it is not).
         if content.allSatisfy({ "-_=~*".contains($0) || $0 == "\u{2014}" || $0 == "\u{2013}" }), content.count >= 4,
            content.contains(where: { $0 != "*" }) {
-            return .delimiter
+            return .separator
         }
         guard content.utf8.count <= 160 else { return .text }
         let normalized = NormalizedText(content, counter: counter)
@@ -566,9 +581,10 @@ public struct ReplyTextExtractor: Sendable {
         }
         guard end > start else { return (.empty, 0..<0) }
         let content = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if content.count == 2 && content[0] == UInt8(ascii: "-") && content[1] == UInt8(ascii: "-") || isDashLine(content) {
+        if content.count == 2 && content[0] == UInt8(ascii: "-") && content[1] == UInt8(ascii: "-") {
             return (.delimiter, 0..<0)
         }
+        if isDashLine(content) { return (.separator, 0..<0) }
         guard content.count <= 160 else { return (.text, 0..<0) }
         let fold = folds.append(foldOf: content, counter: counter)
         let marked: LineRole? = folds.withFold(fold) { folded in

@@ -55,6 +55,19 @@ import Testing
         #expect(extractor.newText(fromPlainText: body) == body)
     }
 
+    /// A line of dashes inside the new text sets off a part of it; before quoted or forwarded material, or at the end,
+    /// it ends the new text.
+    @Test func separatorLinesEndTheNewTextOnlyBeforeAnOriginal() {
+        let inside = "Here are our requirements:\n\n-----\n\nSSO and audit logs.\n\n=====\nThanks, Pat"
+        #expect(extractor.newText(fromPlainText: inside) == inside)
+        for original in ["From: Sam Seller\nSent: Tuesday, March 3, 2026 9:14 AM\nTo: Pat\nSubject: Intro\n\nHi Pat",
+                         "> Hi Pat, are you free?", "On Tue, Mar 3, 2026 at 9:14 AM Sam <sam@seller.example> wrote:\nHi Pat",
+                         "Begin forwarded message:\nHi Pat", ""] {
+            let body = "Sounds good.\n\n________________________________\n" + original
+            #expect(extractor.newText(fromPlainText: body) == "Sounds good.", "\(original)")
+        }
+    }
+
     @Test func attributionWrappedOverSeveralLines() {
         let body = "Yes please.\n\nOn Tue, Mar 3, 2026 at 9:14 AM Sam Seller <\nsam@seller.example> wrote:\n\n> Interested?\n"
         #expect(extractor.newText(fromPlainText: body) == "Yes please.")
