@@ -11,7 +11,7 @@ enum QuoteMarkers {
 
     /// Words an attribution line starts with ("On", "Le", "Am", "El", "Op", "Em", "Il", "Den", "W dniu", …).
     static let attributionLeads = PhraseTable<Void>([
-        "on", "at", "le", "am", "el", "op", "em", "il", "den", "dne", "w dniu", "dnia", "в", "在", "於", "quoting", "zitat von",
+        "on", "le", "am", "el", "op", "em", "il", "den", "dne", "w dniu", "dnia", "в", "在", "於", "quoting", "zitat von",
         "citando", "citation de",
     ].map { ($0, ()) })
 
