@@ -1002,6 +1002,15 @@ def auto_replies():
     autoreply(F, "it-ferie-range.eml", "it", "Assente: {subj}",
               "Sono assente per ferie dal 20/11 al 27/11. Risponderò al mio rientro.\n\nMatteo Ricci",
               [("X-Autoreply", "yes")], when("2026-11-20 07:00", 1), return_date="2026-11-27", charset="windows-1252", cte="8bit")
+    # Responders that send a plain "Re:" with no automatic-reply header: the text alone tells them.
+    autoreply(F, "en-headerless-ooo.eml", "en", "Re: {subj}",
+              "Thank you for your message.\n\nI am currently out of the office until Monday, December 7, with no access to email.\nFor urgent matters please contact Kevin Doyle at kevin.doyle@example.org.\n\nRegards,\nLaura Simmons",
+              [], when("2026-11-30 06:12", -5), return_date="2026-12-07",
+              contact=("Laura", "Simmons", "lsimmons@riverbend-health.example"))
+    autoreply(F, "de-headerless-left-company.eml", "de", "AW: {subj}",
+              "Guten Tag,\n\nFrau Vogel hat das Unternehmen verlassen. Bitte wenden Sie sich an vertrieb@brandt-logistik.example.\n\nMit freundlichen Grüßen\nBrandt Logistik GmbH",
+              [], when("2026-11-30 08:45", 1), reason="left_company",
+              contact=("Katrin", "Vogel", "k.vogel@brandt-logistik.example"))
 
 
 
