@@ -3,10 +3,12 @@ import Foundation
 /// Reads the date an out-of-office note says the person is back ("until 12 December", "bis zum 07.12.",
 /// "de retour le 3 janvier", "hasta el 5 de enero", …), resolved against the date of the message.
 ///
-/// Dates in the past or more than `horizonDays` after the message are ignored: they are typos, signatures or
-/// unrelated dates, and sales tools refuse to pause that long anyway.
+/// Dates in the past are ignored, and so are dates more than `horizonDays` after the message when the text names no
+/// year (a day that has passed this year would otherwise read as next year's: a typo or an unrelated date), or more
+/// than `statedYearHorizonDays` when it names one (a parental leave says "until 1 June 2027" and means it).
 struct ReturnDateExtractor: Sendable {
     var horizonDays = 100
+    var statedYearHorizonDays = 366
 
     struct DateParts: Equatable { var year: Int?; var month: Int; var day: Int }
 
@@ -145,9 +147,10 @@ struct ReturnDateExtractor: Sendable {
     func resolve(_ parts: DateParts, against reference: Date) -> String? {
         guard let today = CivilDay(reference) else { return calendarResolve(parts, against: reference) }
         let candidates = parts.year.map { [$0] } ?? [today.year, today.year + 1]
+        let horizon = parts.year == nil ? horizonDays : statedYearHorizonDays
         for year in candidates where parts.day <= CivilDay.daysIn(month: parts.month, of: year) {
             let days = CivilDay.number(year: year, month: parts.month, day: parts.day) - today.number
-            if days >= 0, days <= horizonDays {
+            if days >= 0, days <= horizon {
                 return CivilDay.isoText(year: year, month: parts.month, day: parts.day)
             }
         }
@@ -167,7 +170,7 @@ struct ReturnDateExtractor: Sendable {
             guard let date = calendar.date(from: components),
                   calendar.component(.day, from: date) == parts.day else { continue }
             let days = calendar.dateComponents([.day], from: startOfReference, to: date).day ?? -1
-            if days >= 0, days <= horizonDays {
+            if days >= 0, days <= (parts.year == nil ? horizonDays : statedYearHorizonDays) {
                 return String(format: "%04d-%02d-%02d", year, parts.month, parts.day)
             }
         }

@@ -19,6 +19,7 @@ import Testing
         ("Estou ausente até 14 de dezembro.", "2026-12-14"),
         ("Sono fuori ufficio fino al 14 dicembre.", "2026-12-14"),
         ("Back on January 4.", "2027-01-04"),
+        ("I am on parental leave until 14.06.2027.", "2027-06-14"),  // far, but the year is stated
     ])
     func findsReturnDates(text: String, expected: String) {
         #expect(extractor.returnDate(in: text, messageDate: sent) == expected)
@@ -27,7 +28,8 @@ import Testing
     @Test(arguments: [
         "I am out of the office until further notice.",
         "I am out of the office until 3 November.",       // already past: would be next year, beyond the horizon
-        "Back on 14.06.2027.",                             // more than 100 days away
+        "Back on 14 March.",                               // more than 100 days away, no year named
+        "Back on 14.06.2028.",                             // more than a year away
     ])
     func ignoresMissingPastAndFarDates(text: String) {
         #expect(extractor.returnDate(in: text, messageDate: sent) == nil)
