@@ -107,6 +107,7 @@ enum AutoReplyPhrases {
         "niet voor", "nao antes de", "prima del", "non prima del", "tillbaka", "tillbaka pa", "wracam", "back in the office",
         "back at my desk", "zuruck", "wieder im buro", "wieder da", "terug", "weer terug", "volvere", "regreso",
         "vuelvo", "retour", "je serai de retour", "rientro", "torno", "volto", "estarei de volta",
+        "до", "по", "вернусь", "буду на месте",
     ].map { phrase in
         (phrase, ["until", "till", "through", "back", "return", "returning"].contains(where: NormalizedText(phrase).string.containsText))
     })

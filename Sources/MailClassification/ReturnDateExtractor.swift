@@ -50,6 +50,10 @@ struct ReturnDateExtractor: Sendable {
                 return date
             }
         }
+        // Chinese and Japanese write the date first and the word for "until" or "back" around it.
+        if let parts = CJKReturnDate.parts(in: source, counter: counter), let date = resolve(parts, against: reference) {
+            return date
+        }
         return nil
     }
 
@@ -380,20 +384,20 @@ enum DateVocabulary {
     static let months: [String: Int] = {
         let names: [[String]] = [
             ["january", "jan", "januar", "janner", "janvier", "janv", "enero", "ene", "januari", "janeiro", "gennaio", "gen",
-             "stycznia"],
+             "stycznia", "января", "янв"],
             ["february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "februari", "fevereiro", "febbraio",
-             "lutego"],
-            ["march", "mar", "marz", "mars", "marzo", "maart", "mrt", "marco", "marca"],
-            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia"],
-            ["may", "mai", "mayo", "mei", "maio", "maggio", "mag", "maj", "maja"],
-            ["june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "czerwca"],
-            ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "lipca"],
-            ["august", "aug", "aout", "agosto", "ago", "augustus", "augusti", "sierpnia"],
+             "lutego", "февраля", "февр", "фев"],
+            ["march", "mar", "marz", "mars", "marzo", "maart", "mrt", "marco", "marca", "марта", "мар"],
+            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "апреля", "апр"],
+            ["may", "mai", "mayo", "mei", "maio", "maggio", "mag", "maj", "maja", "мая"],
+            ["june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "czerwca", "июня", "июн"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "lipca", "июля", "июл"],
+            ["august", "aug", "aout", "agosto", "ago", "augustus", "augusti", "sierpnia", "августа", "авг"],
             ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set", "settembre", "sett",
-             "wrzesnia"],
-            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "pazdziernika"],
-            ["november", "nov", "novembre", "noviembre", "novembro", "listopada"],
-            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro", "dicembre", "grudnia"],
+             "wrzesnia", "сентября", "сент", "сен"],
+            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "pazdziernika", "октября", "окт"],
+            ["november", "nov", "novembre", "noviembre", "novembro", "listopada", "ноября", "нояб", "ноя"],
+            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro", "dicembre", "grudnia", "декабря", "дек"],
         ]
         var table: [String: Int] = [:]
         for (index, group) in names.enumerated() { for name in group { table[name] = index + 1 } }

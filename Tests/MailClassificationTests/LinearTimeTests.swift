@@ -59,7 +59,9 @@ import Testing
     }
 
     static func autoReply(size: Int) -> String {
-        let body = block(size) { index in "\(nearMisses) until \(index % 31). until December until 12/ bis zum 3.\n" }
+        let body = block(size) { index in
+            "\(nearMisses) until \(index % 31). until December until 12/ bis zum 3. до \(index % 28) 12月\(index % 28)日に 月月日\n"
+        }
         return "From: Pat <pat@client.example>\nSubject: Automatic reply: hi\nAuto-Submitted: auto-replied\n"
             + "Date: Tue, 1 Dec 2026 09:00:00 +0000\n\n" + body
     }
