@@ -680,7 +680,11 @@ def reply(folder, name, lang, new, kind="reply", contact=None, quote="gt", qlang
     elif quote == "bottom":   # new text written under the quote
         body = on_wrote(qlang, ob.date, ob.rep_name, ob.rep_email) + "\n" + gt(ob.text) + "\n\n" + body + "\n"
     elif quote == "custom":
-        body += "\n\n" + quote_text.format(**{"gt": gt(ob.text), "text": ob.text, "subject": ob.subject}) + "\n"
+        d = ob.date
+        body += "\n\n" + quote_text.format(**{"gt": gt(ob.text), "text": ob.text, "subject": ob.subject,
+                                               "rep_name": ob.rep_name, "rep_email": ob.rep_email, "y": d.year,
+                                               "mo": d.month, "d": d.day, "H": d.hour, "M": "%02d" % d.minute,
+                                               "h12": d.hour % 12 or 12, "wd": d.weekday()}) + "\n"
     else:
         body += "\n"
     if pre_quote:
@@ -841,6 +845,28 @@ def replies():
     tr = ("Elif", "Yılmaz", "elif.yilmaz@bosphorus-lojistik.example")
     reply(F, "tr-yazdi.eml", "tr", "Merhaba {rep},\n\nİlginiz için teşekkürler. Gelecek hafta bir görüşme ayarlayabiliriz.\n\nSaygılarımla,\nElif", contact=tr)
 
+    # Attributions without the usual opening word or without a verb, the original below them left unquoted.
+    ja = ("Haruto", "Yamamoto", "h.yamamoto@sakura-logistics.example")
+    reply(F, "ja-gmail-no-verb.eml", "ja", "{rep}様\n\nご連絡ありがとうございます。来週火曜日の午後でしたらお打ち合わせ可能です。\n\n山本",
+          contact=ja, quote="custom", date=dt.datetime(2026, 11, 24, 10, 5, tzinfo=tz(9)),
+          quote_text="{y}年{mo}月{d}日 {H}:{M} {rep_name} <{rep_email}>:\n\n{text}")
+    ru = ("Dmitry", "Sokolov", "d.sokolov@volga-trade.example")
+    reply(F, "ru-gmail-no-verb.eml", "ru", "Здравствуйте, {rep}!\n\nСпасибо за письмо. Давайте созвонимся в четверг в 15:00 по Москве.\n\nС уважением,\nДмитрий",
+          contact=ru, quote="custom", date=dt.datetime(2026, 11, 24, 11, 40, tzinfo=tz(3)), charset="koi8-r", cte="8bit",
+          quote_text="{d} нояб. {y} г. в {H}:{M}, {rep_name} <{rep_email}>:\n\n{text}")
+    ko = ("Minjun", "Kim", "minjun.kim@hangang-soft.example")
+    reply(F, "ko-gmail-jakseong.eml", "ko", "{rep}님 안녕하세요,\n\n자료 잘 받았습니다. 다음 주 수요일 오후에 통화 가능합니다.\n\n감사합니다.\n김민준",
+          contact=ko, quote="custom", date=dt.datetime(2026, 11, 24, 16, 20, tzinfo=tz(9)),
+          quote_text="{y}년 {mo}월 {d}일 오전 {h12}:{M}, {rep_name} <{rep_email}>님이 작성:\n\n{text}")
+    de_formal = ("Gerhard", "Baumann", "g.baumann@baumann-stahlbau.example")
+    reply(F, "de-schrieben-sie.eml", "de", "Sehr geehrter Herr {replast},\n\nvielen Dank für Ihre Nachricht. Bitte senden Sie mir Unterlagen zu den Preisen.\n\nMit freundlichen Grüßen\nGerhard Baumann",
+          contact=de_formal, quote="custom", date=dt.datetime(2026, 11, 24, 9, 12, tzinfo=tz(1)), charset="iso-8859-1", cte="quoted-printable",
+          quote_text="Am {d:02d}.{mo:02d}.{y} um {H}:{M} schrieben Sie:\n\n{text}")
+    en_old = ("Walter", "Hughes", "whughes@hughes-insurance.example")
+    reply(F, "en-at-you-wrote.eml", "en", "{rep},\n\nNot before January. Call my office then and we'll see.\n\nWalt",
+          contact=en_old, quote="custom", date=dt.datetime(2026, 11, 24, 13, 2, tzinfo=tz(-6)), style="crlf",
+          quote_text="At {h12}:{M} AM {mo}/{d}/{y}, you wrote:\n{text}")
+
 
 # ================================================================ auto-replies/
 def auto_replies():
@@ -976,6 +1002,15 @@ def auto_replies():
     autoreply(F, "it-ferie-range.eml", "it", "Assente: {subj}",
               "Sono assente per ferie dal 20/11 al 27/11. Risponderò al mio rientro.\n\nMatteo Ricci",
               [("X-Autoreply", "yes")], when("2026-11-20 07:00", 1), return_date="2026-11-27", charset="windows-1252", cte="8bit")
+    # Responders that send a plain "Re:" with no automatic-reply header: the text alone tells them.
+    autoreply(F, "en-headerless-ooo.eml", "en", "Re: {subj}",
+              "Thank you for your message.\n\nI am currently out of the office until Monday, December 7, with no access to email.\nFor urgent matters please contact Kevin Doyle at kevin.doyle@example.org.\n\nRegards,\nLaura Simmons",
+              [], when("2026-11-30 06:12", -5), return_date="2026-12-07",
+              contact=("Laura", "Simmons", "lsimmons@riverbend-health.example"))
+    autoreply(F, "de-headerless-left-company.eml", "de", "AW: {subj}",
+              "Guten Tag,\n\nFrau Vogel hat das Unternehmen verlassen. Bitte wenden Sie sich an vertrieb@brandt-logistik.example.\n\nMit freundlichen Grüßen\nBrandt Logistik GmbH",
+              [], when("2026-11-30 08:45", 1), reason="left_company",
+              contact=("Katrin", "Vogel", "k.vogel@brandt-logistik.example"))
 
 
 
@@ -1382,7 +1417,7 @@ def bounces():
     bounce(F, "qmail-no-mailbox.eml", "qmail", [R("l.bianchi@example.it.example", "5.1.1", U, True, "Sorry, no mailbox here by that name. (#5.1.1)")], lang="it")
     bounce(F, "qmail-multi-unknown-and-quota.eml", "qmail", [R("mariana@cafesul.example", "5.1.1", U, True, "Sorry, no mailbox here by that name. (#5.1.1)"),
                                                               R("mariana.almeida@cafesul.example", "5.2.2", "mailboxfull", False, "198.51.100.17 does not like recipient.\nRemote host said: 552 5.2.2 Mailbox quota exceeded\nGiving up on 198.51.100.17.")], lang="pt", style="cr")
-    bounce(F, "qmail-remote-rejects.eml", "qmail", [R("eva.smit@example.org", "5.7.1", "blocked", False, "198.51.100.93 does not like recipient.\nRemote host said: 554 5.7.1 Rejected: your IP 192.0.2.25 has a poor reputation\nGiving up on 198.51.100.93.")], lang="nl")
+    bounce(F, "qmail-remote-rejects.eml", "qmail", [R("eva.smit@example.org", "5.7.1", "badreputation", False, "198.51.100.93 does not like recipient.\nRemote host said: 554 5.7.1 Rejected: your IP 192.0.2.25 has a poor reputation\nGiving up on 198.51.100.93.")], lang="nl")
     # --- Exchange / Office 365, including localized NDRs
     bounce(F, "o365-recipientnotfound-modern.eml", "exchange", [R("james.oneil@harbourbank.example", "5.1.10", U, True, "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup")], modern=True)
     bounce(F, "exchange-de-unzustellbar.eml", "exchange", [R("s.krueger@nordlicht-energie.example", "5.1.1", U, True, "550 5.1.1 RESOLVER.ADR.RecipientNotFound; not found")], lang="de")
@@ -1977,7 +2012,7 @@ and `List-Unsubscribe` header — the classic false opt-out trigger.
 
 def write_readme():
     kinds = ["reply", "auto_reply", "hard_bounce", "soft_bounce", "opt_out", "other"]
-    langs = ["en", "de", "fr", "es", "nl", "pt", "it", "sv", "da", "fi", "cs", "tr", "pl", "ru", "ja", "zh"]
+    langs = ["en", "de", "fr", "es", "nl", "pt", "it", "sv", "da", "fi", "cs", "tr", "pl", "ru", "ja", "zh", "ko"]
     out = [README_HEAD, "## Counts\n", "| folder | " + " | ".join(kinds) + " | total |", "|---" * (len(kinds) + 2) + "|"]
     tot = {k: 0 for k in kinds}
     by_lang = {}

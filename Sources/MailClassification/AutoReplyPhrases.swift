@@ -10,14 +10,19 @@ enum AutoReplyPhrases {
         "message d'absence", "respuesta automatica", "fuera de la oficina", "ausencia", "respuesta de ausencia",
         "automatisch antwoord", "afwezig", "afwezigheid", "niet aanwezig", "resposta automatica", "ausente",
         "fora do escritorio", "ausencia temporaria", "risposta automatica", "fuori ufficio", "fuori sede",
-        "assente", "autosvar", "automaattinen vastaus", "automatyczna odpowiedz", "автоответ", "自动回复",
+        "assente", "autosvar", "automaattinen vastaus", "automatyczna odpowiedz", "odpowiedz automatyczna", "автоответ",
+        "автоматический ответ", "自动回复",
     ].map { ($0, ()) })
 
     /// Sentences that only an out-of-office note writes.
-    static let outOfOffice = PhraseTable<Void>([
+    static let outOfOffice: [String] = [
         "i am out of the office", "i'm out of the office", "i am currently out of the office",
         "i'm currently out of the office", "i am out of office", "i'm out of office", "i am currently out of office",
         "i am on vacation", "i'm on vacation", "i am on annual leave", "i'm on annual leave", "i am on leave",
+        "i'm on leave", "i am currently on leave", "i'm currently on leave", "i am on holiday", "i'm on holiday",
+        "i am currently on holiday", "i'm currently on holiday", "i am currently on vacation", "i'm currently on vacation",
+        "i will be out of the office", "i'll be out of the office", "on parental leave", "on maternity leave",
+        "on paternity leave",
         "i am away from the office", "i'm away from the office", "i am currently away", "i'm currently away",
         "with limited access to email", "with limited access to e mail", "limited access to my email",
         "ich bin nicht im buro", "ich bin derzeit nicht im buro", "ich bin bis", "ich befinde mich im urlaub",
@@ -29,7 +34,7 @@ enum AutoReplyPhrases {
         "ik ben niet op kantoor", "ik ben met vakantie", "estou ausente", "estou de ferias", "estou fora do escritorio",
         "estarei ausente", "estarei fora", "sono fuori ufficio", "sono in ferie", "saro assente", "sono assente",
         "sono attualmente fuori ufficio",
-    ].map { ($0, ()) })
+    ]
 
     /// The person has left or the mailbox is dead: a lead, not an absence.
     static let leftCompany = PhraseTable<Void>([
@@ -49,6 +54,44 @@ enum AutoReplyPhrases {
         "non e piu attivo", "non e piu attiva", "non piu monitorata",
     ].map { ($0, ()) })
 
+    /// "Left the company" sentences plain enough to tell an automatic note without any automatic-reply header or
+    /// subject (`leftCompany` holds shorter ones, such as "no longer with", that a person's reply also writes).
+    static let leftCompanyStatements: [String] = [
+        "this mailbox is no longer monitored", "this mailbox is no longer", "this email address is no longer",
+        "this address is no longer", "has left the company", "have left the company", "has left the organization",
+        "has left the organisation", "have left the organisation", "is no longer with the company",
+        "is no longer employed", "am no longer employed", "hat das unternehmen verlassen", "habe das unternehmen verlassen",
+        "ist nicht mehr im unternehmen", "bin nicht mehr im unternehmen", "postfach wird nicht mehr", "a quitte l'entreprise",
+        "a quitte la societe", "ai quitte l'entreprise", "ne fait plus partie de", "ha dejado la empresa",
+        "ya no forma parte de", "ya no trabaja en", "heeft het bedrijf verlaten", "niet meer werkzaam bij",
+        "wordt niet meer gelezen", "deixou a empresa", "nao trabalha mais", "nao faz mais parte", "ha lasciato l'azienda",
+        "ha lasciato la societa", "non lavora piu", "non fa piu parte", "i no longer work at", "i no longer work for",
+        "no longer works at", "no longer works for", "is no longer working at", "is no longer working for",
+        "i am no longer with", "i'm no longer with", "is no longer with",
+    ]
+
+    /// What the templates of automatic notes write around an absence: the way to reach someone else, urgent cases,
+    /// limited access, the promise to answer on return (not the thanks they open with: people write those too).
+    /// With `outOfOffice` or `leftCompanyStatements`, one of these tells an automatic note that carries no
+    /// automatic-reply header or subject (a person mentioning a holiday seldom writes both).
+    static let templateSigns: [String] = [
+        "for urgent matters", "for urgent requests", "for anything urgent", "for urgent enquiries", "for urgent inquiries",
+        "in urgent cases", "if your matter is urgent", "if it is urgent", "if this is urgent", "in case of urgency",
+        "upon my return", "on my return", "limited access to email", "limited access to e mail", "no access to email",
+        "please contact", "please direct", "please forward", "please reach out to", "please get in touch with",
+        "in dringenden fallen", "bei dringenden anliegen", "nach meiner ruckkehr", "wenden sie sich bitte an",
+        "bitte wenden sie sich an", "pour toute urgence", "en cas d'urgence", "a mon retour", "veuillez contacter",
+        "para asuntos urgentes", "en caso de urgencia", "a mi regreso", "a mi vuelta", "por favor contacte",
+        "in dringende gevallen", "voor dringende zaken", "na mijn terugkeer", "neem contact op met",
+        "em caso de urgencia", "para assuntos urgentes", "no meu regresso", "entre em contato com", "per urgenze",
+        "in caso di urgenza", "al mio rientro", "si prega di contattare",
+    ]
+
+    /// `templateSigns` (true) with `outOfOffice` and `leftCompanyStatements` (false) in one table: a reply's text is
+    /// scanned once for an absence and a template's wording both.
+    static let absenceOrTemplate = PhraseTable<Bool>(templateSigns.map { ($0, true) }
+        + (outOfOffice + leftCompanyStatements).map { ($0, false) })
+
     /// Words that introduce a return date, each tagged with whether it reads as English (holds "until", "till",
     /// "through", "back" or "return"), where 3/12 means March 12.
     static let returnTriggers = PhraseTable<Bool>([
@@ -64,6 +107,7 @@ enum AutoReplyPhrases {
         "niet voor", "nao antes de", "prima del", "non prima del", "tillbaka", "tillbaka pa", "wracam", "back in the office",
         "back at my desk", "zuruck", "wieder im buro", "wieder da", "terug", "weer terug", "volvere", "regreso",
         "vuelvo", "retour", "je serai de retour", "rientro", "torno", "volto", "estarei de volta",
+        "до", "по", "вернусь", "буду на месте",
     ].map { phrase in
         (phrase, ["until", "till", "through", "back", "return", "returning"].contains(where: NormalizedText(phrase).string.containsText))
     })

@@ -39,6 +39,27 @@ enum AutoReplySignals {
         return autoReplySubject(message, subjectFold: &subjectFold, counter: counter)
     }
 
+    /// Evidence that a message with no automatic-reply header or subject is an automatic note all the same, read from
+    /// its new text (`folded`: its fold): an absence or departure sentence and a template's wording around it, in a
+    /// short text that asks nothing. Nil otherwise.
+    static func templateEvidence(newText: String, folded knownFold: [UInt8]?, counter: StepCounter?) -> String? {
+        // Templates run to a few sentences.
+        guard newText.utf8.count <= 4_000 else { return nil }
+        let folded = knownFold ?? NormalizedText(newText, counter: counter).bytes
+        var template: PhraseTable<Bool>.Match?, absence: PhraseTable<Bool>.Match?
+        _ = folded.withUnsafeBufferPointer { bytes in
+            AutoReplyPhrases.absenceOrTemplate.containsMatch(in: bytes, counter: counter) { match in
+                if match.value { template = template ?? match } else { absence = absence ?? match }
+                return template != nil && absence != nil
+            }
+        }
+        // A question is a person's.
+        guard let template, let absence, NormalizedText.wordCount(of: folded) <= 150,
+              !newText.utf8.contains(UInt8(ascii: "?")) else { return nil }
+        return "text reads as an automatic note: \"\(FoldedPhrase.text(absence.range, in: folded))\" with "
+            + "\"\(FoldedPhrase.text(template.range, in: folded))\""
+    }
+
     /// Evidence from a localized automatic-reply subject, or nil. `subjectFold` as for `autoReplyEvidence`.
     static func autoReplySubject(_ message: Message, subjectFold: inout [UInt8]?, counter: StepCounter?) -> String? {
         if let subject = message.subject {

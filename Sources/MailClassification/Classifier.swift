@@ -98,23 +98,8 @@ public struct Classifier: Sendable {
         }
 
         if let evidence = AutoReplySignals.autoReplyEvidence(message, subjectFold: &subjectFold, counter: counter) {
-            verdict.kind = .autoReply
-            verdict.contact = replier
-            verdict.replyText = newText
-            verdict.evidence.append(evidence)
-            let bodyText = newText ?? ""
-            let folded = extracted?.folded ?? NormalizedText(bodyText, counter: counter).bytes
-            if let left = folded.withUnsafeBufferPointer({ AutoReplyPhrases.leftCompany.firstMatch(in: $0, counter: counter) }) {
-                verdict.leftCompany = true
-                verdict.reason = "left company"
-                verdict.evidence.append("text says \"\(FoldedPhrase.text(left.range, in: folded))\"")
-            } else {
-                verdict.reason = "vacation"
-                if let returnDate = ReturnDateExtractor().returnDate(in: bodyText, messageDate: date, counter: counter) {
-                    verdict.returnDate = returnDate
-                    verdict.evidence.append("return date \(returnDate) read from the text")
-                }
-            }
+            Self.decideAutoReply(evidence, newText: newText, folded: extracted?.folded, replier: replier, date: date,
+                                 into: &verdict, counter: counter)
             return
         }
 
@@ -141,7 +126,9 @@ public struct Classifier: Sendable {
 
         verdict.contact = replier
         verdict.replyText = newText
-        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: extracted?.folded, subject: subject,
+        // Folded once for the opt-out and the automatic-note tests, when the extraction did not fold it on the way.
+        let textFold = extracted?.folded ?? newText.map { NormalizedText($0, counter: counter).bytes }
+        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: textFold, subject: subject,
                                                  subjectFold: subjectFold, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "unsubscribe"
@@ -149,12 +136,40 @@ public struct Classifier: Sendable {
             return
         }
         if let text = newText, !text.isEmpty {
+            if let evidence = AutoReplySignals.templateEvidence(newText: text, folded: textFold, counter: counter) {
+                Self.decideAutoReply(evidence, newText: text, folded: textFold, replier: replier, date: date,
+                                     into: &verdict, counter: counter)
+                return
+            }
             verdict.kind = .reply
             verdict.evidence.append(isReplyToUs ? "reply (In-Reply-To / References / Re: subject) with new text"
                                                 : "message from a person with new text")
         } else {
             verdict.reason = "no new text"
             verdict.evidence.append("no newly written text found")
+        }
+    }
+
+    /// An automatic reply (`evidence` says why): a departure ("left company") or an absence, with its return date
+    /// when the text gives one.
+    private static func decideAutoReply(_ evidence: String, newText: String?, folded: [UInt8]?, replier: String?,
+                                        date: Date?, into verdict: inout Verdict, counter: StepCounter?) {
+        verdict.kind = .autoReply
+        verdict.contact = replier
+        verdict.replyText = newText
+        verdict.evidence.append(evidence)
+        let text = newText ?? ""
+        let folded = folded ?? NormalizedText(text, counter: counter).bytes
+        if let left = folded.withUnsafeBufferPointer({ AutoReplyPhrases.leftCompany.firstMatch(in: $0, counter: counter) }) {
+            verdict.leftCompany = true
+            verdict.reason = "left company"
+            verdict.evidence.append("text says \"\(FoldedPhrase.text(left.range, in: folded))\"")
+        } else {
+            verdict.reason = "vacation"
+            if let returnDate = ReturnDateExtractor().returnDate(in: text, messageDate: date, counter: counter) {
+                verdict.returnDate = returnDate
+                verdict.evidence.append("return date \(returnDate) read from the text")
+            }
         }
     }
 

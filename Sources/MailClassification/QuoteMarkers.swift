@@ -3,15 +3,15 @@
 enum QuoteMarkers {
     /// Verbs that close an attribution line: "On <date>, <name> wrote:", "Le <date>, <nom> a écrit :", …
     static let attributionVerbs = PhraseTable<Void>([
-        "wrote", "writes", "has written", "a écrit", "a ecrit", "ecrit", "schrieb", "hat geschrieben", "escribió",
+        "wrote", "writes", "has written", "a écrit", "a ecrit", "ecrit", "schrieb", "schrieben", "hat geschrieben", "escribió",
         "escribio", "ha escrito", "schreef", "heeft geschreven", "geschreven", "escreveu", "ha scritto", "scrisse", "skrev",
         "napisał", "napisała", "napisal", "pisze", "написал", "написала", "написав", "пишет", "пише", "写道", "寫道",
-        "寫了", "kirjoitti", "írta", "yazdı", "napsal", "napísal", "scrie", "a scris", "έγραψε", "кажа",
+        "寫了", "kirjoitti", "írta", "yazdı", "napsal", "napísal", "scrie", "a scris", "έγραψε", "кажа", "작성",
     ].map { ($0, ()) })
 
     /// Words an attribution line starts with ("On", "Le", "Am", "El", "Op", "Em", "Il", "Den", "W dniu", …).
     static let attributionLeads = PhraseTable<Void>([
-        "on", "le", "am", "el", "op", "em", "il", "den", "w dniu", "dnia", "в", "在", "於", "quoting", "zitat von",
+        "on", "le", "am", "el", "op", "em", "il", "den", "dne", "w dniu", "dnia", "в", "在", "於", "quoting", "zitat von",
         "citando", "citation de",
     ].map { ($0, ()) })
 
@@ -27,10 +27,15 @@ enum QuoteMarkers {
         "oprindelig meddelelse", "alkuperäinen viesti", "eredeti üzenet", "původní zpráva", "orijinal mesaj",
     ]
 
+    /// Phrases that mark an original only inside a dash-framed separator line ("----- Reply message -----"): in
+    /// running text they are ordinary words.
+    static let framedMarkers = PhraseTable<Void>(["reply message"].map { ($0, ()) })
+
     /// Header names of a quoted header block (From/Sent/To/Subject and translations).
     static let headerNames = PhraseTable<Void>([
         "from", "sent", "to", "cc", "bcc", "subject", "date", "reply to", "von", "gesendet", "an", "betreff",
-        "datum", "kopie", "de", "envoyé", "envoye", "à", "a", "objet", "date", "cci", "répondre à", "da", "inviato",
+        "datum", "kopie", "de", "expéditeur", "expediteur", "envoyé", "envoye", "à", "a", "destinataire", "objet", "date",
+        "cci", "répondre à", "da", "inviato",
         "oggetto", "data", "risposta", "per", "enviado", "enviado el", "para", "asunto", "fecha", "assunto",
         "enviada em", "van", "verzonden", "aan", "onderwerp", "verstuurd", "от", "отправлено", "кому", "тема",
         "дата", "копия", "od", "wysłano", "do", "temat", "发件人", "收件人", "主题", "日期", "发送时间", "抄送",
@@ -47,7 +52,7 @@ enum QuoteMarkers {
         "enviado do", "enviado a partir", "enviado com", "inviato da", "inviato dal", "inviato con",
         "verzonden vanaf", "verzonden met", "verzonden van mijn", "verstuurd vanaf", "verstuurd met",
         "отправлено с", "отправлено из", "wysłane z", "从我的", "發自我的", "发自我的", "從我的", "寄自我的",
-        "skickat från min", "sendt fra min", "lähetetty",
+        "skickat från min", "från min iphone", "från min ipad", "från min mobil", "sendt fra min", "lähetetty",
     ]
 
     /// `originalMessageMarkers` (true) and `deviceSignatures` (false) in one table, built once: a short line's

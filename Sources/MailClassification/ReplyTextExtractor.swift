@@ -26,7 +26,9 @@ public struct ReplyTextExtractor: Sendable {
     }
 
     enum LineRole: Equatable {
-        case empty, text, quote, attribution, header, delimiter, signature
+        /// `separator`: a line of dashes, underscores and the like. Before quoted or forwarded material it ends the
+        /// new text; inside it (text goes on after it) it is kept, as writers set off parts of a message with one.
+        case empty, text, quote, attribution, header, delimiter, separator, signature
     }
 
     func newText(fromPlainText text: String, counter: StepCounter?) -> String {
@@ -74,7 +76,13 @@ public struct ReplyTextExtractor: Sendable {
         var cut = replyStart
         while lineRoles.hasLine(cut) {
             let role = lineRoles.role(of: cut)
-            if role == .attribution || role == .header || role == .delimiter || role == .signature { break }
+            if role == .separator, let next = lineRoles.firstNonEmpty(after: cut), lineRoles.role(of: next) == .text {
+                cut = next
+                continue
+            }
+            if role == .attribution || role == .header || role == .delimiter || role == .separator || role == .signature {
+                break
+            }
             cut += 1
         }
         var kept = replyStart..<cut
@@ -189,6 +197,13 @@ public struct ReplyTextExtractor: Sendable {
             lines[range].lazy.map(\.bounds)
         }
 
+        /// The first line after `index` that is not empty, or nil.
+        mutating func firstNonEmpty(after index: Int) -> Int? {
+            var next = index + 1
+            while hasLine(next), role(of: next) == .empty { next += 1 }
+            return hasLine(next) ? next : nil
+        }
+
         /// The final role of the line at `index` (< the number of lines).
         mutating func role(of index: Int) -> LineRole {
             while decidedBefore <= index { decideNext() }
@@ -283,9 +298,13 @@ public struct ReplyTextExtractor: Sendable {
             // Roles are read only as the search reaches their lines: most lines open no attribution.
             readRoles(through: index)
             guard lines[index].role == .text || lines[index].role == .delimiter else { return nil }
+            if VerblessAttribution.matches(reading.slice(lines[index].bounds)) { return markAttribution(index...index) }
             let opening = AttributionOpening(reading, lines[index].bounds, singleScalar: lines[index].singleScalar,
                                              folds: &folds, counter: counter)
-            guard opening.mayOpen else { return nil }
+            guard opening.mayOpen else {
+                let closes = AttributionOpening.mayCloseAlone(reading.slice(lines[index].bounds)) && closesWithVerb(index)
+                return closes ? markAttribution(index...index) : nil
+            }
             // The lines joined, on the stack: room for the longest text tried (lines are added while it holds at
             // most 400 bytes, each of at most 400).
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 801) { joined in
@@ -324,13 +343,28 @@ public struct ReplyTextExtractor: Sendable {
                     QuoteMarkers.attributionVerbs.feed(&verbs, piece, counter: counter)
                 }
                 if ReplyTextExtractor.isAttribution(UnsafeBufferPointer(start: base, count: joinedCount), verbs: verbs) {
-                    for line in index...last { lines[line].role = .attribution }
-                    counter?.add(last - index + 1)
-                    return last
+                    return markAttribution(index...last)
                 }
                 last += 1
             }
             return nil
+        }
+
+        /// Marks the lines of an attribution; returns its last.
+        private mutating func markAttribution(_ range: ClosedRange<Int>) -> Int {
+            for line in range { lines[line].role = .attribution }
+            counter?.add(range.count)
+            return range.upperBound
+        }
+
+        /// Whether the line ends with an attribution verb and its colon, nothing or a one-letter word ("(a)") between:
+        /// "суббота, 14 марта 2015 г. пользователь sam написал:", "sam via Acme Forum wrote:".
+        private mutating func closesWithVerb(_ index: Int) -> Bool {
+            var verbs = QuoteMarkers.attributionVerbs.continuedScan()
+            let fold = fold(ofLine: index)
+            folds.withFold(fold) { QuoteMarkers.attributionVerbs.feed(&verbs, $0, counter: counter) }
+            guard let end = verbs.lastMatchEnd else { return false }
+            return verbs.length - end <= 2
         }
     }
 
@@ -495,7 +529,7 @@ public struct ReplyTextExtractor: Sendable {
         // Counted only for a line of dashes and the like (usually the first character already says it is not).
         if content.allSatisfy({ "-_=~*".contains($0) || $0 == "\u{2014}" || $0 == "\u{2013}" }), content.count >= 4,
            content.contains(where: { $0 != "*" }) {
-            return .delimiter
+            return .separator
         }
         guard content.utf8.count <= 160 else { return .text }
         let normalized = NormalizedText(content, counter: counter)
@@ -505,6 +539,11 @@ public struct ReplyTextExtractor: Sendable {
         if marks.holdsMarker { return .delimiter }
         if let match = marks.signature, match.range.lowerBound == 0 || content.hasPrefix("<") || content.hasPrefix("(") {
             return .signature
+        }
+        if content.first == "-" || content.first == "*",
+           content.utf8.withContiguousStorageIfAvailable(isDashFramed) ?? Array(content.utf8).withUnsafeBufferPointer(isDashFramed),
+           QuoteMarkers.framedMarkers.firstMatch(in: normalized, counter: counter) != nil {
+            return .delimiter
         }
         if isHeaderLine(content, counter: counter) { return .header }
         return .text
@@ -542,9 +581,10 @@ public struct ReplyTextExtractor: Sendable {
         }
         guard end > start else { return (.empty, 0..<0) }
         let content = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if content.count == 2 && content[0] == UInt8(ascii: "-") && content[1] == UInt8(ascii: "-") || isDashLine(content) {
+        if content.count == 2 && content[0] == UInt8(ascii: "-") && content[1] == UInt8(ascii: "-") {
             return (.delimiter, 0..<0)
         }
+        if isDashLine(content) { return (.separator, 0..<0) }
         guard content.count <= 160 else { return (.text, 0..<0) }
         let fold = folds.append(foldOf: content, counter: counter)
         let marked: LineRole? = folds.withFold(fold) { folded in
@@ -570,6 +610,10 @@ public struct ReplyTextExtractor: Sendable {
             return nil
         }
         if let marked { return (marked, fold) }
+        if isDashFramed(content),
+           folds.withFold(fold, { QuoteMarkers.framedMarkers.firstMatch(in: $0, counter: counter) != nil }) {
+            return (.delimiter, fold)
+        }
         if isHeaderLineByScalars(content, fold: fold, folds: &folds, counter: counter) { return (.header, fold) }
         return (.text, fold)
     }
@@ -583,6 +627,16 @@ public struct ReplyTextExtractor: Sendable {
             if spaces > limit + 1 { return false }
         }
         return true
+    }
+
+    /// "----- text -----", maybe inside "*…*": a line set off as a separator.
+    private static func isDashFramed(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0, end = content.count
+        if start < end, content[start] == UInt8(ascii: "*") { start += 1 }
+        if end > start, content[end - 1] == UInt8(ascii: "*") { end -= 1 }
+        guard end - start >= 6 else { return false }
+        return content[start] == UInt8(ascii: "-") && content[start + 1] == UInt8(ascii: "-")
+            && content[end - 1] == UInt8(ascii: "-") && content[end - 2] == UInt8(ascii: "-")
     }
 
     /// At least four characters of "-_=~*", em and en dashes, not all "*".
@@ -739,6 +793,19 @@ public struct ReplyTextExtractor: Sendable {
             // Without joining characters, Foundation's search finds "<" exactly where its byte is.
             mayOpen = startsWithNumber || hasAddress || signs.holdsLessThan || startsWithLead
             opensStrongly = startsWithLead
+        }
+
+        /// Whether a line that does not open like an attribution may still be one on its own, if it ends with a verb
+        /// and a colon: it ends with a colon and holds a date's digit or names a list or forum ("sam via Acme Forum
+        /// wrote:").
+        static func mayCloseAlone(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            var end = line.count
+            while end > 0, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+            let endsWithColon = end >= 1 && line[end - 1] == UInt8(ascii: ":")
+                || (end >= 3 && line[end - 3] == 0xEF && line[end - 2] == 0xBC && line[end - 1] == 0x9A)
+            guard endsWithColon, end <= 400 else { return false }
+            let text = UnsafeBufferPointer(rebasing: line[..<end])
+            return ReplyTextExtractor.containsDigit(bytes: text) || HTMLText.find(in: text, " via ", from: 0, caseInsensitive: true) != nil
         }
     }
 

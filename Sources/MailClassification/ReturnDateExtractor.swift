@@ -3,10 +3,12 @@ import Foundation
 /// Reads the date an out-of-office note says the person is back ("until 12 December", "bis zum 07.12.",
 /// "de retour le 3 janvier", "hasta el 5 de enero", …), resolved against the date of the message.
 ///
-/// Dates in the past or more than `horizonDays` after the message are ignored: they are typos, signatures or
-/// unrelated dates, and sales tools refuse to pause that long anyway.
+/// Dates in the past are ignored, and so are dates more than `horizonDays` after the message when the text names no
+/// year (a day that has passed this year would otherwise read as next year's: a typo or an unrelated date), or more
+/// than `statedYearHorizonDays` when it names one (a parental leave says "until 1 June 2027" and means it).
 struct ReturnDateExtractor: Sendable {
     var horizonDays = 100
+    var statedYearHorizonDays = 366
 
     struct DateParts: Equatable { var year: Int?; var month: Int; var day: Int }
 
@@ -47,6 +49,10 @@ struct ReturnDateExtractor: Sendable {
             if let weekday = Self.leadingWeekday(tokens), let date = resolve(weekday: weekday, against: reference) {
                 return date
             }
+        }
+        // Chinese and Japanese write the date first and the word for "until" or "back" around it.
+        if let parts = CJKReturnDate.parts(in: source, counter: counter), let date = resolve(parts, against: reference) {
+            return date
         }
         return nil
     }
@@ -145,9 +151,10 @@ struct ReturnDateExtractor: Sendable {
     func resolve(_ parts: DateParts, against reference: Date) -> String? {
         guard let today = CivilDay(reference) else { return calendarResolve(parts, against: reference) }
         let candidates = parts.year.map { [$0] } ?? [today.year, today.year + 1]
+        let horizon = parts.year == nil ? horizonDays : statedYearHorizonDays
         for year in candidates where parts.day <= CivilDay.daysIn(month: parts.month, of: year) {
             let days = CivilDay.number(year: year, month: parts.month, day: parts.day) - today.number
-            if days >= 0, days <= horizonDays {
+            if days >= 0, days <= horizon {
                 return CivilDay.isoText(year: year, month: parts.month, day: parts.day)
             }
         }
@@ -167,7 +174,7 @@ struct ReturnDateExtractor: Sendable {
             guard let date = calendar.date(from: components),
                   calendar.component(.day, from: date) == parts.day else { continue }
             let days = calendar.dateComponents([.day], from: startOfReference, to: date).day ?? -1
-            if days >= 0, days <= horizonDays {
+            if days >= 0, days <= (parts.year == nil ? horizonDays : statedYearHorizonDays) {
                 return String(format: "%04d-%02d-%02d", year, parts.month, parts.day)
             }
         }
@@ -377,20 +384,20 @@ enum DateVocabulary {
     static let months: [String: Int] = {
         let names: [[String]] = [
             ["january", "jan", "januar", "janner", "janvier", "janv", "enero", "ene", "januari", "janeiro", "gennaio", "gen",
-             "stycznia"],
+             "stycznia", "января", "янв"],
             ["february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "februari", "fevereiro", "febbraio",
-             "lutego"],
-            ["march", "mar", "marz", "mars", "marzo", "maart", "mrt", "marco", "marca"],
-            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia"],
-            ["may", "mai", "mayo", "mei", "maio", "maggio", "mag", "maj", "maja"],
-            ["june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "czerwca"],
-            ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "lipca"],
-            ["august", "aug", "aout", "agosto", "ago", "augustus", "augusti", "sierpnia"],
+             "lutego", "февраля", "февр", "фев"],
+            ["march", "mar", "marz", "mars", "marzo", "maart", "mrt", "marco", "marca", "марта", "мар"],
+            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "апреля", "апр"],
+            ["may", "mai", "mayo", "mei", "maio", "maggio", "mag", "maj", "maja", "мая"],
+            ["june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "czerwca", "июня", "июн"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "lipca", "июля", "июл"],
+            ["august", "aug", "aout", "agosto", "ago", "augustus", "augusti", "sierpnia", "августа", "авг"],
             ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set", "settembre", "sett",
-             "wrzesnia"],
-            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "pazdziernika"],
-            ["november", "nov", "novembre", "noviembre", "novembro", "listopada"],
-            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro", "dicembre", "grudnia"],
+             "wrzesnia", "сентября", "сент", "сен"],
+            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "pazdziernika", "октября", "окт"],
+            ["november", "nov", "novembre", "noviembre", "novembro", "listopada", "ноября", "нояб", "ноя"],
+            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro", "dicembre", "grudnia", "декабря", "дек"],
         ]
         var table: [String: Int] = [:]
         for (index, group) in names.enumerated() { for name in group { table[name] = index + 1 } }

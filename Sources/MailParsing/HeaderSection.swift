@@ -127,6 +127,15 @@ public struct HeaderSection: Sendable, Hashable, Codable {
         }
     }
 
+    /// Where the first field called `name` stands, or nil when there is none.
+    func firstPosition(named name: String) -> FieldPosition? {
+        let index = switch storage {
+        case .fields(let fields): fields.firstIndex { $0.hasName(name) }
+        case .unread(let block): block.firstIndex(named: name)
+        }
+        return index.map(FieldPosition.init(index:))
+    }
+
     /// The decoded value of the field at `position`.
     public func value(at position: FieldPosition) -> String {
         switch storage {
@@ -180,12 +189,8 @@ public struct HeaderSection: Sendable, Hashable, Codable {
     /// one-line ASCII value is passed in place: readers that parse the value (Content-Type, Content-Disposition)
     /// need no string made for it.
     func withValueUTF8<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
-        let index = switch storage {
-        case .fields(let fields): fields.firstIndex { $0.hasName(name) }
-        case .unread(let block): block.firstIndex(named: name)
-        }
-        guard let index else { return body(nil) }
-        return withValueUTF8(at: FieldPosition(index: index)) { body($0) }
+        guard let position = firstPosition(named: name) else { return body(nil) }
+        return withValueUTF8(at: position) { body($0) }
     }
 
     /// The undecoded, unfolded value of the first field called `name`.

@@ -17,6 +17,12 @@ public enum MailDate {
         return fieldsByTokens(value)?.date
     }
 
+    /// `parse` for a value's UTF-8: the canonical form is read in place, with no string made.
+    static func parse(utf8 value: UnsafeBufferPointer<UInt8>) -> Date? {
+        if let canonical = CanonicalMailDateReader.read(value) { return canonical.date }
+        return fieldsByTokens(String(decoding: value, as: UTF8.self))?.date
+    }
+
     /// What `parse` reads, without the shortcut for the canonical form: every form, through the tokenizer.
     static func fieldsByTokens(_ value: String) -> MailDateFields? {
         var reader = MailDateReader(tokens: MailDateToken.tokenize(value))

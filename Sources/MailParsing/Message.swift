@@ -25,7 +25,12 @@ public struct Message: Sendable, Equatable {
     public var to: [MailAddress] { headerCache.addresses(.to) { Self.addresses(headers, "To") } }
     public var cc: [MailAddress] { headerCache.addresses(.cc) { Self.addresses(headers, "Cc") } }
     public var replyTo: [MailAddress] { headerCache.addresses(.replyTo) { Self.addresses(headers, "Reply-To") } }
-    public var date: Date? { headerCache.date { headers.rawValue("Date").flatMap(MailDate.parse) } }
+    public var date: Date? {
+        headerCache.date {
+            // Read in place: nearly every Date field is one plain line, and no string need be made for it.
+            headers.firstPosition(named: "Date").flatMap { headers.withRawValueUTF8(at: $0, MailDate.parse(utf8:)) }
+        }
+    }
     /// Message-ID without angle brackets.
     public var messageID: String?
     /// Message-IDs without angle brackets.

@@ -237,6 +237,35 @@ To stop receiving these emails, unsubscribe here.
         #expect(verdict.returnDate == nil)
     }
 
+    /// Some responders send their note as a plain "Re:" with no automatic-reply header: the text alone tells it when
+    /// it both states the absence or departure and says what templates say around one.
+    @Test(arguments: [
+        ("I am currently out of the office until December 14. For urgent matters please call +1 555 0100.", false),
+        ("Ich bin derzeit nicht im Büro. In dringenden Fällen wenden Sie sich bitte an info@client.example.", false),
+        ("Je suis absente du bureau jusqu'au 14 décembre. Pour toute urgence, contactez le standard.", false),
+        ("I no longer work at Client Corp. Please contact sales@client.example instead.", true),
+        ("This mailbox is no longer monitored. Please direct your enquiries to info@client.example.", true),
+    ])
+    func textAloneTellsAnAutomaticNote(text: String, left: Bool) {
+        let verdict = classifier.classify(message(base + ["Subject: Re: Quick question"], text))
+        #expect(verdict.kind == .autoReply, "\(text)")
+        #expect(verdict.leftCompany == left)
+        #expect(verdict.contact == "pat@client.example")
+    }
+
+    /// A person's reply that mentions a holiday or a change is a reply.
+    @Test(arguments: [
+        "Thanks for your email! I'm on vacation until Monday but I'd love to chat next week.",
+        "I'm out of the office this week. For urgent matters, can we talk Tuesday?",
+        "We no longer work with agencies, so this isn't for us.",
+        "I am on leave until the 14th, please contact me then and we'll set up a demo. I mean it, this looks great and "
+            + "our whole team has been asking for something like this for months, so let's definitely talk when I'm back "
+            + "in the office. " + String(repeating: "More detail on what we need from the tool follows here. ", count: 14),
+    ])
+    func personMentioningAnAbsenceStillReplies(text: String) {
+        #expect(classifier.classify(message(base + ["Subject: Re: Quick question"], text)).kind == .reply, "\(text)")
+    }
+
     @Test func outOfOfficeSayingDoNotContactUntilIsNotAnOptOut() {
         let verdict = classifier.classify(message(base + ["Auto-Submitted: auto-replied", "Subject: Out of office"],
                                                   "Please do not contact me until 14 December, I am on leave."))

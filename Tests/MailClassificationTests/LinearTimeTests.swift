@@ -10,7 +10,7 @@ import Testing
         let tables: [[String]] = [
             QuoteMarkers.attributionVerbs.phrases, QuoteMarkers.attributionLeads.phrases,
             QuoteMarkers.markersAndSignatures.phrases, QuoteMarkers.headerNames.phrases, OptOutPhrases.requests.phrases,
-            AutoReplyPhrases.subjectPrefixes.phrases, AutoReplyPhrases.outOfOffice.phrases,
+            AutoReplyPhrases.subjectPrefixes.phrases, AutoReplyPhrases.absenceOrTemplate.phrases,
             AutoReplyPhrases.leftCompany.phrases, AutoReplyPhrases.returnTriggers.phrases,
             BounceReasonPhrases.table.phrases, BounceMarkers.subjects.phrases, BounceMarkers.originalStarts.phrases,
             BounceMarkers.delayed.phrases, BounceMarkers.permanent.phrases, BounceFormat.fingerprintTable.phrases,
@@ -36,8 +36,10 @@ import Testing
 
     static func reply(size: Int) -> String {
         let body = block(size) { index in
-            // Near-misses on one line, attribution-like lines without a verb, quote-looking and header-looking lines.
-            "\(nearMisses)\nOn Mon, 2 Mar 2026 at 09:\(index % 60) Sam <sam\(index)@seller.example>\nFrom x\nSent\n> q\n"
+            // Near-misses on one line, attribution-like lines without a verb (an address that does not end the line, a
+            // verb-less form one character off, a colon after a near-miss verb), quote- and header-looking lines.
+            "\(nearMisses)\nOn Mon, 2 Mar 2026 at 09:\(index % 60) Sam <sam\(index)@seller.example> and\n"
+                + "2026-03-03 9:14 GMX+01:00 Sam\nPosted by sam on 03/03/2026.\nSam via Seller wrotx:\nFrom x\nSent\n> q\n"
         }
         return "From: Pat <pat@client.example>\nSubject: Re: hello\nIn-Reply-To: <a@b>\n\n" + body
     }
@@ -57,7 +59,9 @@ import Testing
     }
 
     static func autoReply(size: Int) -> String {
-        let body = block(size) { index in "\(nearMisses) until \(index % 31). until December until 12/ bis zum 3.\n" }
+        let body = block(size) { index in
+            "\(nearMisses) until \(index % 31). until December until 12/ bis zum 3. до \(index % 28) 12月\(index % 28)日に 月月日\n"
+        }
         return "From: Pat <pat@client.example>\nSubject: Automatic reply: hi\nAuto-Submitted: auto-replied\n"
             + "Date: Tue, 1 Dec 2026 09:00:00 +0000\n\n" + body
     }

@@ -22,6 +22,52 @@ import Testing
         #expect(extractor.newText(fromPlainText: body) == "Sounds good, let's talk Thursday.")
     }
 
+    /// Attributions without the usual opening word, or without any verb, followed by the original left unquoted (as
+    /// several mobile and webmail clients send it): the cut must fall on the attribution itself.
+    @Test(arguments: [
+        "2026年3月3日(火) 9:14 Sam Seller <sam@seller.example>:",
+        "вт, 3 мар. 2026 г. в 09:14, Sam Seller <sam@seller.example>:",
+        "2026/3/3 Sam Seller <sam@seller.example>",
+        "2026-03-03 9:14 GMT+01:00 Sam Seller",
+        "2026년 3월 3일 (화) 오전 9:14, Sam Seller <sam@seller.example>님이 작성:",
+        "вторник, 3 марта 2026 г. пользователь Sam Seller написал:",
+        "Am 03.03.2026 um 09:14 schrieben Sie:",
+        "At 3/3/2026 09:14 AM, you wrote:",
+        "Sam Seller via Seller Community wrote:",
+        "Posted by sam.seller on 03/03/2026",
+        "----- Reply message -----",
+    ])
+    func cutsAtAttributionsWithoutTheUsualOpeningOrVerb(header: String) {
+        let body = "Sounds good, let's talk Thursday.\n\n\(header)\nHi Pat, are you free this week?\nSam\n"
+        #expect(extractor.newText(fromPlainText: body) == "Sounds good, let's talk Thursday.")
+    }
+
+    /// Lines of new text that share a trait with those attributions (a date, a colon, an address, a dash frame) stay.
+    @Test(arguments: [
+        "At 3pm on Tuesday, 3 March, I am free.",
+        "Our budget for 2026:",
+        "Here is what my boss wrote:",
+        "---- Pricing ----",
+        "You can reach my assistant Kim <kim@client.example> any time.",
+    ])
+    func keepsNewTextThatLooksSomewhatLikeAnAttribution(line: String) {
+        let body = "Sounds good.\n\(line)\nThanks, Pat"
+        #expect(extractor.newText(fromPlainText: body) == body)
+    }
+
+    /// A line of dashes inside the new text sets off a part of it; before quoted or forwarded material, or at the end,
+    /// it ends the new text.
+    @Test func separatorLinesEndTheNewTextOnlyBeforeAnOriginal() {
+        let inside = "Here are our requirements:\n\n-----\n\nSSO and audit logs.\n\n=====\nThanks, Pat"
+        #expect(extractor.newText(fromPlainText: inside) == inside)
+        for original in ["From: Sam Seller\nSent: Tuesday, March 3, 2026 9:14 AM\nTo: Pat\nSubject: Intro\n\nHi Pat",
+                         "> Hi Pat, are you free?", "On Tue, Mar 3, 2026 at 9:14 AM Sam <sam@seller.example> wrote:\nHi Pat",
+                         "Begin forwarded message:\nHi Pat", ""] {
+            let body = "Sounds good.\n\n________________________________\n" + original
+            #expect(extractor.newText(fromPlainText: body) == "Sounds good.", "\(original)")
+        }
+    }
+
     @Test func attributionWrappedOverSeveralLines() {
         let body = "Yes please.\n\nOn Tue, Mar 3, 2026 at 9:14 AM Sam Seller <\nsam@seller.example> wrote:\n\n> Interested?\n"
         #expect(extractor.newText(fromPlainText: body) == "Yes please.")
@@ -31,6 +77,7 @@ import Testing
         ["From: Sam Seller <sam@seller.example>", "Sent: Tuesday, March 3, 2026 9:14 AM", "To: Pat", "Subject: Intro"],
         ["Von: Sam Seller", "Gesendet: Dienstag, 3. März 2026 09:14", "An: Pat", "Betreff: Intro"],
         ["De : Sam Seller", "Envoyé : mardi 3 mars 2026 09:14", "À : Pat", "Objet : Intro"],
+        ["Expéditeur : Sam Seller", "Envoyé : mardi 3 mars 2026 09:14", "Destinataire : Pat", "Objet : Intro"],
         ["De: Sam Seller", "Enviado el: martes, 3 de marzo de 2026 9:14", "Para: Pat", "Asunto: Intro"],
         ["Van: Sam Seller", "Verzonden: dinsdag 3 maart 2026 09:14", "Aan: Pat", "Onderwerp: Intro"],
         ["Da: Sam Seller", "Inviato: martedì 3 marzo 2026 09:14", "A: Pat", "Oggetto: Intro"],
@@ -61,6 +108,7 @@ import Testing
     @Test(arguments: [
         "Sent from my iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPhone", "Enviado desde mi iPhone",
         "Verzonden vanaf mijn iPhone", "Enviado do meu iPhone", "Inviato da iPhone", "Get Outlook for Android",
+        "Från min iPhone",
     ])
     func dropsMobileSignatures(signature: String) {
         #expect(extractor.newText(fromPlainText: "Sure, Friday works.\n\n\(signature)\n") == "Sure, Friday works.")
@@ -155,7 +203,7 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         let pieces = ["Sent from my iPhone", "sent from", "-----Original Message-----", "Forwarded message", "<", "(",
                       " ", "  ", "x", "Hi there", "von meinem", "Gesendet von meinem Handy", "original", "message", "—",
-                      "Envoyé de mon", "From:", "a b c d e f g h i", "-", "Get Outlook for iOS", "über"]
+                      "Envoyé de mon", "From:", "a b c d e f g h i", "-", "Get Outlook for iOS", "über", "--", "Reply message", "*"]
         for _ in 0..<3_000 {
             let line = (0..<Int.random(in: 1...8, using: &generator))
                 .map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()

@@ -19,6 +19,11 @@ import Testing
         ("Estou ausente até 14 de dezembro.", "2026-12-14"),
         ("Sono fuori ufficio fino al 14 dicembre.", "2026-12-14"),
         ("Back on January 4.", "2027-01-04"),
+        ("I am on parental leave until 14.06.2027.", "2027-06-14"),  // far, but the year is stated
+        ("Я в отпуске до 14 декабря.", "2026-12-14"),
+        ("誠に勝手ながら、12月14日まで出張のため不在にしております。", "2026-12-14"),
+        ("１２月７日（月）より出社いたします。", "2026-12-07"),
+        ("我目前休假中，将于12月7日返回办公室。", "2026-12-07"),
     ])
     func findsReturnDates(text: String, expected: String) {
         #expect(extractor.returnDate(in: text, messageDate: sent) == expected)
@@ -27,7 +32,9 @@ import Testing
     @Test(arguments: [
         "I am out of the office until further notice.",
         "I am out of the office until 3 November.",       // already past: would be next year, beyond the horizon
-        "Back on 14.06.2027.",                             // more than 100 days away
+        "Back on 14 March.",                               // more than 100 days away, no year named
+        "Back on 14.06.2028.",                             // more than a year away
+        "会議は12月14日に行われました。",                    // a date, but no word for until or back beside it
     ])
     func ignoresMissingPastAndFarDates(text: String) {
         #expect(extractor.returnDate(in: text, messageDate: sent) == nil)

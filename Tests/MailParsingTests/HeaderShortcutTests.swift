@@ -69,6 +69,22 @@ import Testing
         #expect(canonical.withUTF8(CanonicalMailDateReader.read) != nil)
     }
 
+    /// A message's date is read from its Date field in place when the field is one plain line: every form, folded
+    /// and encoded fields included, must give what `MailDate.parse` gives for the field's raw value.
+    @Test func messageDateReadsTheFieldAsMailDateDoes() {
+        let fields = Self.dates + ["Fri, 27 Nov 2026\n 10:20:30 +0000", "=?us-ascii?Q?Fri,_27_Nov_2026?= 10:20:30 +0000",
+                                   "Fri, 27 Nov 2026 10:20:30 +0000 (Côte d'Ivoire)", "  Fri, 27 Nov 2026 10:20:30 +0000  "]
+        for field in fields {
+            let message = MessageParser().parse(Array("From: a@b.com\nDate: \(field)\nSubject: x\n\nbody\n".utf8))
+            let raw = message.headers.rawValue("Date")
+            #expect(raw != nil, "\(field)")
+            #expect(message.date == raw.flatMap(MailDate.parse), "\(field)")
+        }
+        let canonical = MessageParser().parse(Array("Date: Fri, 27 Nov 2026 10:20:30 +0100\n\nbody\n".utf8))
+        #expect(canonical.date == Date(timeIntervalSince1970: 1_795_774_830 - 3600))
+        #expect(MessageParser().parse(Array("Subject: no date\n\nbody\n".utf8)).date == nil)
+    }
+
     static let corpora = ["../shared/corpora/bounces-dev", "../shared/corpora/reply-text-dev", "samples/classify",
                           "samples/mailbox", "samples/parser"].map {
         ParserFixtures.packageRoot.appendingPathComponent($0).standardized
