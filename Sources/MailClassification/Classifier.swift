@@ -469,7 +469,7 @@ public struct Classifier: Sendable {
             verdict.evidence.append("bounce without a recognisable failed address: \(decision.reason.rawValue) (\(decision.basis))")
             return true
         }
-        let senderAndSubject = NormalizedText(String(concatenating: from.first?.address ?? "", " ", message.subject ?? ""),
+        let senderAndSubject = NormalizedText(joiningFoldsOf: from.first?.address ?? "", message.subject ?? "",
                                               counter: counter)
         let format: BounceFormat?
         if let htmlHead {
