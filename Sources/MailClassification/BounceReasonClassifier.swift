@@ -124,7 +124,7 @@ public struct BounceReasonClassifier: Sendable {
             return diagnostic.flatMap { StatusScanner.preferredStatus(in: $0.leadingBytes(2_000)) }
         }
         let text = folded ?? NormalizedText(diagnostic ?? "", counter: counter)
-        let delayedAction = action?.lowercased() == "delayed"
+        let delayedAction = action?.lowercasedText == "delayed"
         let matches = Self.outermost(BounceReasonPhrases.table.matches(in: text, counter: counter), counter: counter)
         // Matches are compared by their byte ranges; only the deciding phrase becomes a string.
         var best: (reason: BounceReason, range: Range<Int>, rank: Int)?
