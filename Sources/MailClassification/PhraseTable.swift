@@ -336,7 +336,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
                             return endReached
                         }
                         // A space: the first of a run of separators, or the fold's closing space. Every phrase
-                        // starts with one, so the state reached is never the root.
+                        // starts with one, so the state reached is the root only in a table without phrases, where
+                        // the letters that follow are passed over by the letter path above all the same.
                         lastWasSpace = true
                         fed &+= 1
                         let next = Int(transitions[row &+ space])
