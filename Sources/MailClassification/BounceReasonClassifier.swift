@@ -124,7 +124,9 @@ public struct BounceReasonClassifier: Sendable {
             return diagnostic.flatMap { StatusScanner.preferredStatus(in: $0.leadingBytes(2_000)) }
         }
         let text = folded ?? NormalizedText(diagnostic ?? "", counter: counter)
-        let delayedAction = action?.lowercased() == "delayed"
+        // Only ASCII letters lowercase to these (İ and the Kelvin sign give "i" and "k", which it lacks), so its
+        // bytes are compared with ASCII case ignored: no lowercased copy is made.
+        let delayedAction = action.map { $0.utf8.count == 7 && $0.utf8.lazy.map(\.lowercasedASCII).elementsEqual("delayed".utf8) } ?? false
         let matches = Self.outermost(BounceReasonPhrases.table.matches(in: text, counter: counter), counter: counter)
         // Matches are compared by their byte ranges; only the deciding phrase becomes a string.
         var best: (reason: BounceReason, range: Range<Int>, rank: Int)?

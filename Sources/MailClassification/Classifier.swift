@@ -325,7 +325,7 @@ public struct Classifier: Sendable {
             }
             let action = entry.action?.lowercasedText.trimmingWhitespace
             let statusClass = entry.status?.trimmingWhitespace.first
-            if ["delivered", "relayed", "expanded"].contains(action ?? "") || statusClass == "2" {
+            if action == "delivered" || action == "relayed" || action == "expanded" || statusClass == "2" {
                 delivered += 1
                 continue
             }
@@ -334,14 +334,14 @@ public struct Classifier: Sendable {
             let origin = reportOrigin.about(address, remoteMTA: entry.remoteMTA)
             var decision = reasons.classify(diagnostic: diagnostic, status: entry.status, action: effectiveAction,
                                             context: reportText, origin: origin, counter: counter)
-            if entry.diagnosticType?.lowercased().hasPrefix("x-unix") == true,
+            if entry.diagnosticType?.lowercasedText.hasPrefix("x-unix") == true,
                ![.mailboxfull, .suspend].contains(decision.reason) || !decision.basis.hasPrefix("diagnostic says") {
                 // A local delivery program (procmail, a pipe) failed: the mailer, not the address, unless its
                 // message says the mailbox is full or disabled ("Quota exceeded").
                 decision = .init(reason: .mailererror, hard: false, basis: "Diagnostic-Code type \(entry.diagnosticType ?? "")")
             }
             if decision.basis.hasPrefix("status") || decision.basis == "no recognised reason",
-               let fromText = textFallback().first(where: { $0.address.lowercased() == address.lowercased() }),
+               let fromText = textFallback().first(where: { $0.address.lowercasedText == address.lowercasedText }),
                let textDiagnostic = fromText.diagnostic {
                 // The report's own fields say little; the human-readable part often names the reason.
                 let combined = [diagnostic, textDiagnostic].compactMap { $0 }.joined(separator: " ")
@@ -403,7 +403,7 @@ public struct Classifier: Sendable {
                                     remoteMTA: recipient.remoteMTA)
             let continuesPrevious = entries.last.map { previous in
                 entry.address == nil || (previous.action == nil && previous.status == nil
-                                         && previous.address?.lowercased() == entry.address?.lowercased())
+                                         && previous.address?.lowercasedText == entry.address?.lowercasedText)
             } ?? false
             if continuesPrevious, var previous = entries.popLast() {
                 previous.action = previous.action ?? entry.action
@@ -484,7 +484,7 @@ public struct Classifier: Sendable {
             verdict.evidence.append("bounce without a recognisable failed address: \(decision.reason.rawValue) (\(decision.basis))")
             return true
         }
-        let senderAndSubject = NormalizedText(String(concatenating: from.first?.address ?? "", " ", message.subject ?? ""),
+        let senderAndSubject = NormalizedText(joiningFoldsOf: from.first?.address ?? "", message.subject ?? "",
                                               counter: counter)
         let format: BounceFormat?
         if let htmlHead {

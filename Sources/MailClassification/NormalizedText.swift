@@ -329,6 +329,27 @@ struct NormalizedText {
         self.sourceOffsets = []
     }
 
+    /// `NormalizedText(first + " " + second)`, each text folded where it lies, one after the other into one
+    /// array: the first's fold ends with a space, which the second's leading space overwrites (see
+    /// `init(joining:_:)`), so no joined string is made only to be folded.
+    init(joiningFoldsOf first: String, _ second: String, counter: StepCounter?) {
+        let folded = first.utf8.withContiguousStorageIfAvailable { first in
+            second.utf8.withContiguousStorageIfAvailable { second in
+                [UInt8](unsafeUninitializedCapacity: Self.foldedCapacity(first.count) &+ Self.foldedCapacity(second.count)) { out, count in
+                    guard let base = out.baseAddress else { count = 0; return }
+                    let firstCount = Self.fold(utf8: first, into: base)
+                    count = firstCount &- 1 &+ Self.fold(utf8: second, into: base + (firstCount &- 1))
+                }
+            }
+        } ?? nil
+        guard let folded else {
+            self.init(String(concatenating: first, " ", second), counter: counter)
+            return
+        }
+        counter?.add(folded.count)
+        self.init(folded: folded)
+    }
+
     /// The matched phrase of `range` (a match's range, bounding spaces included) as text, without those spaces.
     /// Folded text holds no whitespace but U+0020, so this equals trimming whitespace.
     func phraseText(_ range: Range<Int>) -> String {

@@ -301,70 +301,74 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var wordStart = 0, rowAtWordStart = row, fedAtWordStart = fed
         var lastWasSpace = true
         var index = 0
-        var steps = 0
-        defer { counter?.add(steps) }
-        let match: Match?? = NormalizedText.asciiFolding.withUnsafeBufferPointer { folding in
+        // The row of the state where a phrase ended, else why the reading stopped.
+        let endReached = -1, foldingNeeded = -2
+        let outcome = NormalizedText.asciiFolding.withUnsafeBufferPointer { folding in
             transitions.withUnsafeBufferPointer { transitions in
                 classOf.withUnsafeBufferPointer { classOf in
                     let space = Int(classOf[0x20])
+                    let count = text.count
                     while true {
-                        let column: Int
-                        if index < text.count {
+                        if index < count {
                             let mapped = folding[Int(text[index])]
-                            if mapped == NormalizedText.separator {
-                                index &+= 1
-                                if lastWasSpace { wordStart = index; continue }
-                                lastWasSpace = true
-                                column = space
-                            } else if mapped &- 1 < 0xFD {
+                            if mapped &- 1 < 0xFD {
+                                // A letter or digit, the bulk of the text: read with the word-start state left
+                                // as it is, so the loop keeps few variables.
                                 index &+= 1
                                 lastWasSpace = false
-                                column = Int(classOf[Int(mapped)])
-                            } else {
-                                return .none
+                                fed &+= 1
+                                let next = Int(transitions[row &+ Int(classOf[Int(mapped)])])
+                                if next > 0 { row = next; continue }
+                                if next < 0 { return ~next }
+                                // Back at the root inside a word: the word's other letters and digits (which fold
+                                // one to one) cannot start a phrase; the next separator, apostrophe or non-ASCII
+                                // byte is read as above.
+                                let letters = index
+                                while index < count, folding[Int(text[index])] &- 1 < 0xFD { index &+= 1 }
+                                fed &+= index &- letters
+                                row = 0
+                                continue
                             }
-                        } else if !lastWasSpace {
-                            // The fold's closing space.
-                            lastWasSpace = true
-                            column = space
-                        } else {
-                            return .some(nil)
+                            guard mapped == NormalizedText.separator else { return foldingNeeded }
+                            index &+= 1
+                            if lastWasSpace { wordStart = index; continue }
+                        } else if lastWasSpace {
+                            return endReached
                         }
-                        steps &+= 1
+                        // A space: the first of a run of separators, or the fold's closing space. Every phrase
+                        // starts with one, so the state reached is the root only in a table without phrases, where
+                        // the letters that follow are passed over by the letter path above all the same.
+                        lastWasSpace = true
                         fed &+= 1
-                        let next = Int(transitions[row &+ column])
-                        if next == 0 {
-                            // Back at the root inside a word: the word's other letters and digits (which fold
-                            // one to one) cannot start a phrase; the next separator, apostrophe or non-ASCII byte
-                            // is read as above.
-                            let letters = index
-                            while index < text.count, folding[Int(text[index])] &- 1 < 0xFD { index &+= 1 }
-                            steps &+= index &- letters
-                            fed &+= index &- letters
-                            row = 0
-                            continue
-                        }
-                        if next < 0 {
-                            // The first phrase listed where phrases end is the longest of those ending first.
-                            row = ~next
-                            let entry = entries[Int(outputList[Int(outputStart[row / columns])])]
-                            return .some(Match(value: entry.value, range: (fed - entry.phrase.count)..<fed))
-                        }
+                        let next = Int(transitions[row &+ space])
+                        if next < 0 { return ~next }
                         row = next
-                        if lastWasSpace { wordStart = index; rowAtWordStart = row; fedAtWordStart = fed }
+                        wordStart = index; rowAtWordStart = row; fedAtWordStart = fed
                     }
                 }
             }
         }
-        guard let match else {
+        // One step per byte fed.
+        counter?.add(fed &- scan.length)
+        switch outcome {
+        case foldingNeeded:
             scan.row = rowAtWordStart
             scan.length = fedAtWordStart
             return (nil, wordStart, index)
+        case endReached:
+            scan.row = row
+            scan.length = fed
+            return (nil, nil, index)
+        default:
+            // The first phrase listed where phrases end is the longest of those ending first.
+            row = outcome
+            let entry = entries[Int(outputList[Int(outputStart[row / columns])])]
+            let match = Match(value: entry.value, range: (fed - entry.phrase.count)..<fed)
+            scan.row = row
+            scan.length = fed
+            scan.lastMatchEnd = match.range.upperBound
+            return (match, nil, index)
         }
-        scan.row = row
-        scan.length = fed
-        if let match { scan.lastMatchEnd = match.range.upperBound }
-        return (match, nil, index)
     }
 
     /// Runs the automaton over `bytes` from `start` (a state's row, 0 for the first), calling `found` with each phrase that ends (and the offset
@@ -373,22 +377,33 @@ struct PhraseTable<Value: Sendable>: Sendable {
     @discardableResult
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, counter: StepCounter?,
                       _ found: ((phrase: [UInt8], value: Value), Int) -> Bool) -> Int {
-        var steps = 0
-        defer { counter?.add(steps) }
+        // The bytes read and the phrases reported are counted when the scan ends, not at each byte.
+        var consumed = bytes.count
+        var reported = 0
+        defer { counter?.add(consumed &+ reported) }
         return transitions.withUnsafeBufferPointer { transitions in
             classOf.withUnsafeBufferPointer { classOf in
                 outputStart.withUnsafeBufferPointer { outputStart in
                     outputList.withUnsafeBufferPointer { outputList in
                         var row = start
-                        for offset in 0..<bytes.count {
-                            let next = Int(transitions[row &+ Int(classOf[Int(bytes[offset])])])
-                            steps &+= 1
+                        guard let first = bytes.baseAddress else { return row }
+                        // Read by a pointer up to the end: the loop then keeps no count beside it.
+                        let last = first + bytes.count
+                        var cursor = first
+                        while cursor < last {
+                            let next = Int(transitions[row &+ Int(classOf[Int(cursor.pointee)])])
+                            cursor += 1
                             guard next < 0 else { row = next; continue }
                             row = ~next
                             let state = row / columns
+                            // The offset just past the byte read.
+                            let end = first.distance(to: cursor)
                             for position in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
-                                steps &+= 1
-                                if found(entries[Int(outputList[position])], offset &+ 1) { return row }
+                                reported &+= 1
+                                if found(entries[Int(outputList[position])], end) {
+                                    consumed = end
+                                    return row
+                                }
                             }
                         }
                         return row

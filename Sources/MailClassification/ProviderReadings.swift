@@ -42,18 +42,20 @@ enum ProviderReadings {
     static func unknownUser(diagnostic: String, notice: ReportContext?, origin: ReportOrigin) -> Reading? {
         // Lowered only when a provider check reads it.
         lazy var lowered = diagnostic.leadingBytes(2_000).lowercased()
-        if isKDDI(origin) {
+        // Each host name is compared with several providers': read once.
+        let hosts = origin.hosts
+        if isKDDI(hosts) {
             if lowered.containsText(">: user unknown") { return .unknownRecipient("KDDI / au") }
             if lowered.containsText(" : user unknown") || lowered.hasPrefix(": user unknown") { return .filtered("KDDI / au") }
         }
-        if ReportOrigin.host(origin.reportingMTA, isIn: "amazonaws.com"), origin.reportingMTA?.contains("inbound-smtp") == true {
+        if ReportOrigin.host(hosts.reportingMTA, isIn: "amazonaws.com"), hosts.reportingMTA?.contains("inbound-smtp") == true {
             return .filtered("Amazon SES inbound")
         }
-        if verizonWirelessDomains.contains(where: { ReportOrigin.host(origin.recipientDomain, isIn: $0) }),
+        if verizonWirelessDomains.contains(where: { ReportOrigin.host(hosts.recipientDomain, isIn: $0) }),
            lowered.containsText("no valid recipients") {
             return .unknownRecipient("Verizon Wireless")
         }
-        if isOutlookConsumer(origin), lowered.containsText("mailbox unavailable") { return .unknownRecipient("Outlook.com") }
+        if isOutlookConsumer(hosts), lowered.containsText("mailbox unavailable") { return .unknownRecipient("Outlook.com") }
         // Lowercasing makes none of "<", "@" and ">" from other characters: without their bytes in the text the
         // notice need not be read.
         if let notice, Self.mayQuoteAddress(diagnostic), notice.carriesYahooNotice,
@@ -134,13 +136,13 @@ enum ProviderReadings {
         return ReportOrigin.host(origin.remoteMTA, isIn: "mail.protection.outlook.com")
     }
 
-    private static func isKDDI(_ origin: ReportOrigin) -> Bool {
+    private static func isKDDI(_ origin: ReportOrigin.Hosts) -> Bool {
         kddiDomains.contains { domain in
             ReportOrigin.host(origin.recipientDomain, isIn: domain) || ReportOrigin.host(origin.remoteMTA, isIn: domain)
         }
     }
 
-    private static func isOutlookConsumer(_ origin: ReportOrigin) -> Bool {
+    private static func isOutlookConsumer(_ origin: ReportOrigin.Hosts) -> Bool {
         if ReportOrigin.host(origin.remoteMTA, isIn: "mail.protection.outlook.com") { return false }
         return outlookConsumerDomains.contains { domain in
             ReportOrigin.host(origin.recipientDomain, isIn: domain) || ReportOrigin.host(origin.reportingMTA, isIn: domain)

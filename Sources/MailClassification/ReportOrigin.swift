@@ -5,11 +5,29 @@ import MailParsing
 /// its own header. Some providers word an unknown-user refusal in a way only their name makes certain
 /// (`ProviderReadings`).
 struct ReportOrigin: Sendable {
-    var recipientDomain: String?
-    var remoteMTA: String?
-    var reportingMTA: String?
+    /// The values as the report gives them, read for host names only when a reading asks (few get that far): most
+    /// recipients' reasons are settled by their wording alone.
+    private var recipient: String?
+    private var remoteMTAValue: String?
+    private var reportingMTAValue: String?
     /// The report's own headers, kept to be read for `gateway` only when a reading asks (few get that far).
     private var reportHeaders: HeaderSection?
+
+    /// The failed recipient's domain, lowercased.
+    var recipientDomain: String? { recipient.flatMap(\.lowercasedDomain) }
+    /// The host name of the MTA that refused.
+    var remoteMTA: String? { remoteMTAValue.flatMap(Self.hostName) }
+    /// The host name of the MTA that wrote the report.
+    var reportingMTA: String? { reportingMTAValue.flatMap(Self.hostName) }
+
+    /// The three host names, read once for a reading that compares each with several providers.
+    struct Hosts {
+        let recipientDomain: String?
+        let remoteMTA: String?
+        let reportingMTA: String?
+    }
+
+    var hosts: Hosts { Hosts(recipientDomain: recipientDomain, remoteMTA: remoteMTA, reportingMTA: reportingMTA) }
 
     /// A gateway that announces itself in a header of the report (McAfee's `X-NAI-Header`, IMail's `X-Mailer: <SMTP32 …>`).
     var gateway: String? { reportHeaders.flatMap(Self.gateway(in:)) }
@@ -19,18 +37,17 @@ struct ReportOrigin: Sendable {
     /// `reportHeaders`: the headers of the report itself, where a gateway may announce itself.
     init(recipient: String? = nil, remoteMTA: String? = nil, reportingMTA: String? = nil,
          reportHeaders: HeaderSection? = nil) {
-        recipientDomain = recipient.flatMap(\.lowercasedDomain)
-        self.remoteMTA = remoteMTA.flatMap(Self.hostName)
-        self.reportingMTA = reportingMTA.flatMap(Self.hostName)
+        self.recipient = recipient
+        remoteMTAValue = remoteMTA
+        reportingMTAValue = reportingMTA
         self.reportHeaders = reportHeaders
     }
 
-    /// The same origin about another recipient. The host names kept are host names already (`hostName` of one
-    /// is itself), so only the new values are read.
+    /// The same origin about another recipient, refused by `remoteMTA` when one is given.
     func about(_ recipient: String, remoteMTA: String?) -> ReportOrigin {
         var origin = self
-        origin.recipientDomain = recipient.lowercasedDomain
-        if let remoteMTA { origin.remoteMTA = Self.hostName(remoteMTA) }
+        origin.recipient = recipient
+        if let remoteMTA { origin.remoteMTAValue = remoteMTA }
         return origin
     }
 

@@ -43,7 +43,10 @@ import Testing
             let second = (0..<3).map { _ in Self.pieces.randomElement(using: &generator) ?? "" }.joined()
             let joined = NormalizedText(joining: NormalizedText(first), NormalizedText(second)).bytes
             #expect(joined == NormalizedText(first + " " + second).bytes, "\(first.debugDescription) + \(second.debugDescription)")
+            // Folded one after the other into one array, as a bounce's sender and subject are.
+            #expect(NormalizedText(joiningFoldsOf: first, second, counter: nil).bytes == joined)
         }
+        #expect(NormalizedText(joiningFoldsOf: "", "", counter: nil).bytes == NormalizedText(" ").bytes)
     }
 
     @Test func leadingBytesFoldInPlaceAsTheirCopy() {
