@@ -13,7 +13,9 @@ struct BenchClassifyCommand: ParsableCommand {
         Both sides are measured the same way: one process reads every file into memory first, makes one untimed \
         warm-up pass (Sisimai loads its MTA modules on first use), then times --iterations passes of parse + \
         classify from memory, --rounds times; with --sisimai the two sides take turns, round by round, so each \
-        round's ratio divides rates measured seconds apart on a machine whose speed drifts. Throughput is given per CPU second of the process (the figure to compare on a \
+        round's ratio divides rates measured seconds apart on a machine whose speed drifts; an uncounted first round sets how \
+        many times our side repeats its passes so that both sides' timed windows last about as long. Throughput is given \
+        per CPU second of the process (the figure to compare on a \
         shared machine) and per wall second; the ratio uses CPU time. Perl's start-up (module loading and the \
         warm-up pass) is reported on its own line. Build with `swift build -c release` for figures that mean \
         anything. Sisimai runs through scripts/sisimai-bench.pl (needs `perl` and libsisimai-perl).
@@ -72,15 +74,30 @@ struct BenchClassifyCommand: ParsableCommand {
         var ours = BenchTiming(wall: 0, cpu: 0)
         var theirs = SisimaiProcess.Pass(messages: 0, wall: 0, cpu: 0, results: 0)
         var ratios: [Double] = []
-        let perPass = messages.count * iterations
-        for round in 1...rounds {
-            let timing = BenchTiming.measure {
-                for _ in 0..<iterations {
+        var oursCount = 0
+        func ourPasses(_ passes: Int) -> BenchTiming {
+            BenchTiming.measure {
+                for _ in 0..<passes {
                     for bytes in messages {
                         sink &+= classifier.classify(parser.parse(bytes)).evidence.count
                     }
                 }
             }
+        }
+        // Beside Sisimai our side repeats its passes until it runs about as long as Sisimai's: two rates measured
+        // over windows of one length see the same share of the machine's bursts. A first, uncounted round sets the
+        // number of repeats.
+        var passes = iterations
+        if let peer {
+            let timing = ourPasses(iterations)
+            let pass = try peer.pass()
+            passes = max(iterations, min(iterations * 100, Int((Double(iterations) * pass.seconds / max(timing.cpu, 1e-6)).rounded())))
+            print("calibration: leadfwd repeats its passes \(passes / iterations)× per round to run as long as Sisimai's")
+        }
+        for round in 1...rounds {
+            let timing = ourPasses(passes)
+            let perPass = messages.count * passes
+            oursCount += perPass
             ours.cpu += timing.cpu
             ours.wall += timing.wall
             guard let peer else { continue }
@@ -96,7 +113,7 @@ struct BenchClassifyCommand: ParsableCommand {
         }
         if sink == Int.min { print("") }  // keeps the work observable to the optimiser
 
-        let count = perPass * rounds
+        let count = oursCount
         let ourRate = Double(count) / ours.cpu
         print(String(format: "leadfwd:  %.0f messages/s per CPU second, %.0f per wall second (%d messages, %.3f s CPU, "
                      + "%.3f s wall, single core)", ourRate, Double(count) / ours.wall, count, ours.cpu, ours.wall))
