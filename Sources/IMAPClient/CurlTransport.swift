@@ -36,6 +36,7 @@ final class CurlTransport {
         self.handle = handle
         do throws(IMAPError) {
             try configure(handle, settings)
+            if settings.security != .none { TLSWarmUp.start(caFile: settings.caFile) }
             let code = curl_easy_perform(handle)
             guard code == CURLE_OK else { throw connectError(code, settings) }
             var active: curl_socket_t = -1
@@ -112,7 +113,16 @@ final class CurlTransport {
             throw IMAPError(.invalidArgument, host: host, port: port, curlCode: Int(failed.rawValue),
                             curlMessage: Self.message(for: failed), detail: "libcurl rejected an option")
         }
+        if settings.security != .none {
+            // Best effort: a TLS library without the option keeps its own order, which is just as safe.
+            _ = lf_setopt_string(handle, CURLOPT_TLS13_CIPHERS, Self.tls13CipherPreference)
+        }
     }
+
+    /// TLS 1.3's three suites, AES-128-GCM first. Every message crosses the connection encrypted, and OpenSSL's default
+    /// order puts AES-256-GCM first: AES-128-GCM (TLS 1.3's mandatory suite) does the same job with 10 AES rounds
+    /// instead of 14, on our side and on the server's, which follows the client's preference unless told otherwise.
+    static let tls13CipherPreference = "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"
 
     private func connectError(_ code: CURLcode, _ settings: IMAPConnectionSettings) -> IMAPError {
         let kind: IMAPError.Kind

@@ -2,7 +2,9 @@
 enum IMAPCommandArgument {
     /// `1:5,7,9:12` for sorted, de-duplicated UIDs: short commands even for large batches.
     static func uidSet(_ uids: [UInt32]) -> String {
-        let sorted = Array(Set(uids)).sorted()
+        // Batches come ascending (the worker's always do): hashing and sorting them again was most of the cost.
+        let ascending = zip(uids, uids.dropFirst()).allSatisfy { $0 < $1 }
+        let sorted = ascending ? uids : Array(Set(uids)).sorted()
         var parts: [String] = []
         var index = 0
         while index < sorted.count {

@@ -5,6 +5,7 @@ extension MailboxWorker {
     /// Connects if needed, opens the mailbox, and drains every UID above the checkpoint in batches.
     func imapPass() async throws {
         guard case .imap(_, _, _, let mailbox, _) = configuration.location else { return }
+        AnalysisWarmUp.start()
         let session = try await connectedSession()
         let snapshot: MailboxSnapshot
         switch configuration.postAction {

@@ -27,6 +27,8 @@ public actor MailboxWorker {
     var session: IMAPSession?
     /// Batches committed in the current pass; a pass without any logs "nothing new" at debug level.
     var batchesThisPass = 0
+    /// The state as last saved by this worker.
+    private var savedState: MailboxState?
     private let executor: IMAPQueueExecutor
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -135,16 +137,23 @@ public actor MailboxWorker {
         state.lastSuccessAt = Date()
         state.consecutiveFailures = 0
         try states.save(state)
+        savedState = state
         batchesThisPass += 1
         logger.info("\(batchDescription): \(report.summary)")
     }
 
     private func recordSuccess() throws {
         state.consecutiveFailures = 0
+        // The pass's last batch saved the state (its success included) moments ago: saving it again to move the success
+        // time by milliseconds cost two fsyncs at the very end of every pass, with nothing else left to run.
+        var unchanged = state
+        unchanged.lastSuccessAt = savedState?.lastSuccessAt
+        if batchesThisPass > 0, unchanged == savedState { return }
         state.lastSuccessAt = Date()
         guard gate.beginBatch() else { return }
         defer { gate.endBatch() }
         try states.save(state)
+        savedState = state
     }
 
     private func recordFailure(_ text: String) {
@@ -155,6 +164,7 @@ public actor MailboxWorker {
         defer { gate.endBatch() }
         do {
             try states.save(state)
+            savedState = state
         } catch {
             logger.error("cannot save the mailbox state: \(error)")
         }

@@ -5,6 +5,8 @@ import Testing
     @Test func uidSetsCollapseRuns() {
         #expect(IMAPCommandArgument.uidSet([9, 1, 2, 3, 5, 10, 11, 3]) == "1:3,5,9:11")
         #expect(IMAPCommandArgument.uidSet([42]) == "42")
+        #expect(IMAPCommandArgument.uidSet([1, 2, 3, 5, 9, 10, 11]) == "1:3,5,9:11")
+        #expect(IMAPCommandArgument.uidSet([1, 2, 2, 3]) == "1:3")
     }
 
     @Test func mailboxNamesAreQuotedInModifiedUTF7() {
