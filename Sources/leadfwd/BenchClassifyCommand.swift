@@ -91,8 +91,9 @@ struct BenchClassifyCommand: ParsableCommand {
         if let peer {
             let timing = ourPasses(iterations)
             let pass = try peer.pass()
-            passes = max(iterations, min(iterations * 100, Int((Double(iterations) * pass.seconds / max(timing.cpu, 1e-6)).rounded())))
-            print("calibration: leadfwd repeats its passes \(passes / iterations)× per round to run as long as Sisimai's")
+            let repeats = max(1, min(100, Int((pass.seconds / max(timing.cpu, 1e-6)).rounded())))
+            passes = iterations * repeats
+            print("calibration: leadfwd repeats its passes \(repeats)× per round to run as long as Sisimai's")
         }
         for round in 1...rounds {
             let timing = ourPasses(passes)
