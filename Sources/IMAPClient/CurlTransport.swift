@@ -36,7 +36,6 @@ final class CurlTransport {
         self.handle = handle
         do throws(IMAPError) {
             try configure(handle, settings)
-            if settings.security != .none { TLSWarmUp.start(caFile: settings.caFile) }
             let code = curl_easy_perform(handle)
             guard code == CURLE_OK else { throw connectError(code, settings) }
             var active: curl_socket_t = -1
