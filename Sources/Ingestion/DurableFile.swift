@@ -1,7 +1,8 @@
 import Foundation
 
 /// Durable writes of the worker's files. `replace` leaves either the old or the new content whenever a crash happens:
-/// write a temporary file, fsync it, rename it over the target, fsync the folder.
+/// write a temporary file, fsync it, rename it over the target, and (unless told not to) fsync the folder, which makes
+/// the rename itself survive a power failure.
 enum DurableFile {
     struct WriteError: Error, CustomStringConvertible {
         var path: String
@@ -10,7 +11,9 @@ enum DurableFile {
         var description: String { "\(operation) \(path) failed: \(String(cString: strerror(code)))" }
     }
 
-    static func replace(_ path: String, with data: Data) throws(WriteError) {
+    /// `syncingFolder: false` for a file whose older version is as safe to find after a power failure as the new one
+    /// (a checkpoint: the older one means reading a batch again).
+    static func replace(_ path: String, with data: Data, syncingFolder: Bool = true) throws(WriteError) {
         let (directory, name) = folderAndName(path)
         let temporary = "\(directory)/.\(name).\(getpid()).tmp"
         do {
@@ -24,7 +27,7 @@ enum DurableFile {
             unlink(temporary)
             throw WriteError(path: path, operation: "rename", code: code)
         }
-        try syncDirectory(directory)
+        if syncingFolder { try syncDirectory(directory) }
     }
 
     /// `path` split at its last `/`: the folder (`.` when there is none, `/` for a file in the root) and the name.

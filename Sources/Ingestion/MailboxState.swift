@@ -96,7 +96,10 @@ public struct MailboxStateDirectory: Sendable {
         }
         let data = Data(state.prettyJSON().utf8)
         do {
-            try DurableFile.replace(file(for: state.mailbox), with: data)
+            // The folder is not fsynced after the rename: should a power failure undo it, the previous checkpoint
+            // means reading one batch again, which the store's idempotency keys make harmless; the file's own fsync
+            // keeps its content whole. One fsync fewer per batch (a directory fsync costs ~0.2 ms of CPU here).
+            try DurableFile.replace(file(for: state.mailbox), with: data, syncingFolder: false)
         } catch {
             throw Failure(path: file(for: state.mailbox), problem: error.description)
         }
