@@ -30,6 +30,8 @@ public actor MailboxWorker {
     /// The state as last saved by this worker.
     private var savedState: MailboxState?
     private let executor: IMAPQueueExecutor
+    /// Where fetched batches are parsed and classified, one after another (see `imapPass`).
+    let analysisQueue: DispatchQueue
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -50,6 +52,7 @@ public actor MailboxWorker {
         state.location = configuration.location.description
         self.state = state
         executor = IMAPQueueExecutor(label: "leadfwd.mailbox.\(configuration.name)")
+        analysisQueue = DispatchQueue(label: "leadfwd.analysis.\(configuration.name)")
     }
 
     public var currentState: MailboxState { state }
