@@ -36,10 +36,11 @@ extension MailboxWorker {
         // A three-stage pipeline: batch k is committed, post-processed and checkpointed here while later batches are
         // analysed (the CPU-heavy part) and fetched. Each analysis starts as soon as its batch is fetched and the
         // previous analysis is done, not when this loop gets to it: the commit's fsyncs wait on the disk, and the cores
-        // were left idle behind them. Commits stay strictly in UID order; at most `batchesAhead` batches past the one
-        // being committed are held in memory.
+        // were left idle behind them. Three batches ahead (k+1 analysed, k+2 analysing, k+3 fetching) keep a fetch
+        // queued for the server at all times; with two, it waited for this loop between fetches. Commits stay strictly
+        // in UID order; at most `batchesAhead` batches past the one being committed are held in memory.
         let validity = snapshot.uidValidity
-        let batchesAhead = 2
+        let batchesAhead = 3
         var pending: [Task<[EngagementIngestor.Analysed], any Error>] = []
         var committed = 0
         func startBatches(through last: Int) {
