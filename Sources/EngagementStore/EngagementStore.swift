@@ -126,11 +126,16 @@ public final class EngagementStore: @unchecked Sendable {
     /// Whether `email` is a contact; cheaper than `contact(_:)` for the worker's matching, which asks for many
     /// addresses that are not.
     public func hasContact(_ email: String) -> Bool {
-        let key = EmailAddress.normalize(email)
+        hasContact(normalizedEmail: EmailAddress.normalize(email))
+    }
+
+    /// `hasContact(_:)` for an address already in `EmailAddress.normalize`'s form, as the worker's matching has it:
+    /// normalising it again would only find it unchanged.
+    public func hasContact(normalizedEmail email: String) -> Bool {
         mutex.lock()
         defer { mutex.unlock() }
         // `index(forKey:)`: a subscript would copy the contact (its tags, memberships, history) only to drop it.
-        return state.contacts.index(forKey: key) != nil
+        return state.contacts.index(forKey: email) != nil
     }
 
     /// The contact with its full history, read from the journal files.

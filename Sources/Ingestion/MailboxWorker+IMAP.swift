@@ -33,23 +33,31 @@ extension MailboxWorker {
         let uids = try await session.uidSearch(after: lastUID).filter { $0 > lastUID }.sorted()
         let size = configuration.batchSize
         let chunks = stride(from: 0, to: uids.count, by: size).map { Array(uids[$0..<min($0 + size, uids.count)]) }
-        // A three-stage pipeline: while batch k is committed, post-processed and checkpointed here, batch k+1 is
-        // analysed (the CPU-heavy part) on the other cores and batch k+2 is fetched, so neither the network nor the
-        // cores wait for the other. Commits stay strictly in UID order; at most three batches are held in memory.
+        // A three-stage pipeline: batch k is committed, post-processed and checkpointed here while later batches are
+        // analysed (the CPU-heavy part) and fetched. Each analysis starts as soon as its batch is fetched and the
+        // previous analysis is done, not when this loop gets to it: the commit's fsyncs wait on the disk, and the cores
+        // were left idle behind them. Three batches ahead (k+1 analysed, k+2 analysing, k+3 fetching) keep a fetch
+        // queued for the server at all times; with two, it waited for this loop between fetches. Commits stay strictly
+        // in UID order; at most `batchesAhead` batches past the one being committed are held in memory.
         let validity = snapshot.uidValidity
-        var fetches = chunks.prefix(2).map { fetch($0, session: session, uidValidity: validity) }
-        var upcoming = fetches.first.map(analyse)
-        defer {
-            upcoming?.cancel()
-            fetches.forEach { $0.cancel() }
+        let batchesAhead = 3
+        var pending: [Task<[EngagementIngestor.Analysed], any Error>] = []
+        var committed = 0
+        func startBatches(through last: Int) {
+            while pending.count + committed < min(last + 1, chunks.count) {
+                let chunk = chunks[pending.count + committed]
+                pending.append(analyse(fetch(chunk, session: session, uidValidity: validity)))
+            }
         }
-        for (index, chunk) in chunks.enumerated() {
+        startBatches(through: batchesAhead - 1)
+        defer { pending.forEach { $0.cancel() } }
+        for chunk in chunks {
             try beginBatch()
             defer { gate.endBatch() }
-            guard let analysed = try await upcoming?.value else { break }
-            fetches.removeFirst()
-            upcoming = fetches.first.map(analyse)
-            if index + 2 < chunks.count { fetches.append(fetch(chunks[index + 2], session: session, uidValidity: validity)) }
+            guard let analysed = try await pending.first?.value else { break }
+            pending.removeFirst()
+            committed += 1
+            startBatches(through: committed - 1 + batchesAhead)
             let report = try ingestor.commit(analysed)
             // Only after the events are durable: a crash before this point re-reads the batch, harmlessly.
             switch configuration.postAction {
@@ -78,14 +86,17 @@ extension MailboxWorker {
         }
     }
 
-    /// Parses and classifies a fetched batch off this mailbox's queue (and off Swift's cooperative pool).
+    /// Parses and classifies a fetched batch on this mailbox's analysis queue (off its own queue and Swift's cooperative
+    /// pool). The queue is serial: each analysis already spreads over every core, and batches are fetched, so queued,
+    /// in UID order.
     private func analyse(_ fetched: Task<[EngagementIngestor.Item], any Error>)
         -> Task<[EngagementIngestor.Analysed], any Error> {
         let ingestor = self.ingestor
+        let queue = analysisQueue
         return Task {
             let items = try await fetched.value
             return await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: ingestor.analyse(items)) }
+                queue.async { continuation.resume(returning: ingestor.analyse(items)) }
             }
         }
     }

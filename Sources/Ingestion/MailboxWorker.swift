@@ -27,9 +27,14 @@ public actor MailboxWorker {
     var session: IMAPSession?
     /// Batches committed in the current pass; a pass without any logs "nothing new" at debug level.
     var batchesThisPass = 0
-    /// The state as last saved by this worker.
+    /// The state as last saved by this worker, and when.
     private var savedState: MailboxState?
+    private var lastSaved: ContinuousClock.Instant?
+    /// Whether this worker holds a batch slot of the gate for state changes not saved yet.
+    private var holdsGateForUnsavedState = false
     private let executor: IMAPQueueExecutor
+    /// Where fetched batches are parsed and classified, one after another (see `imapPass`).
+    let analysisQueue: DispatchQueue
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -50,6 +55,7 @@ public actor MailboxWorker {
         state.location = configuration.location.description
         self.state = state
         executor = IMAPQueueExecutor(label: "leadfwd.mailbox.\(configuration.name)")
+        analysisQueue = DispatchQueue(label: "leadfwd.analysis.\(configuration.name)")
     }
 
     public var currentState: MailboxState { state }
@@ -91,6 +97,7 @@ public actor MailboxWorker {
             if batchesThisPass == 0 { logger.debug("nothing new") }
             return .completed
         } catch is StopRequested {
+            saveBeforeStopping()
             return .stopped
         } catch {
             let text = "\(error)"
@@ -129,42 +136,78 @@ public actor MailboxWorker {
         guard gate.beginBatch() else { throw StopRequested() }
     }
 
-    /// Adds a committed batch to the totals and persists the new checkpoint. Call only after the batch's events are
-    /// durable in the store (and post-processed).
+    /// Adds a committed batch to the totals and moves the checkpoint. Call only after the batch's events are durable in
+    /// the store (and post-processed). The state is saved at most every `stateSaveInterval` while a pass drains the
+    /// mailbox, and always when the pass ends, stops or fails.
     func commit(_ report: BatchReport, checkpoint: MailboxCheckpoint?, batchDescription: String) throws {
         if let checkpoint { state.checkpoint = checkpoint }
         state.add(report)
         state.lastSuccessAt = Date()
         state.consecutiveFailures = 0
-        try states.save(state)
-        savedState = state
         batchesThisPass += 1
         logger.info("\(batchDescription): \(report.summary)")
+        if let lastSaved, ContinuousClock.now - lastSaved < Self.stateSaveInterval, holdGateForUnsavedState() { return }
+        try saveState()
+    }
+
+    /// Saving the state after every batch (an fsync and a rename) cost the client as much CPU as the store's commit of
+    /// the batch. A crash between saves re-reads the batches since the last one, which the store's idempotency keys
+    /// make harmless; a stop waits for the save (see `holdGateForUnsavedState`).
+    static let stateSaveInterval: Duration = .seconds(1)
+
+    /// Keeps a batch slot of the gate while the state has changes not saved yet, so that a stop request waits for them
+    /// to be saved; false when the worker is stopping (the caller then saves at once).
+    private func holdGateForUnsavedState() -> Bool {
+        if !holdsGateForUnsavedState { holdsGateForUnsavedState = gate.beginBatch() }
+        return holdsGateForUnsavedState
+    }
+
+    /// Saves the state, then lets go of the gate slot held for it. On failure the slot stays held: the pass fails, and
+    /// `recordFailure` saves again and lets go.
+    private func saveState() throws {
+        try states.save(state)
+        savedState = state
+        lastSaved = .now
+        releaseGateForUnsavedState()
+    }
+
+    private func releaseGateForUnsavedState() {
+        guard holdsGateForUnsavedState else { return }
+        holdsGateForUnsavedState = false
+        gate.endBatch()
+    }
+
+    /// A stop between batches: saves what the batches before it changed.
+    private func saveBeforeStopping() {
+        guard holdsGateForUnsavedState else { return }
+        defer { releaseGateForUnsavedState() }
+        do {
+            try saveState()
+        } catch {
+            logger.error("cannot save the mailbox state: \(error)")
+        }
     }
 
     private func recordSuccess() throws {
         state.consecutiveFailures = 0
-        // The pass's last batch saved the state (its success included) moments ago: saving it again to move the success
-        // time by milliseconds cost two fsyncs at the very end of every pass, with nothing else left to run.
+        // When the pass's last batch saved the state (its success included) moments ago, saving it again to move the
+        // success time by milliseconds cost two fsyncs at the very end of the pass, with nothing else left to run.
         var unchanged = state
         unchanged.lastSuccessAt = savedState?.lastSuccessAt
         if batchesThisPass > 0, unchanged == savedState { return }
         state.lastSuccessAt = Date()
-        guard gate.beginBatch() else { return }
-        defer { gate.endBatch() }
-        try states.save(state)
-        savedState = state
+        guard holdGateForUnsavedState() else { return }
+        try saveState()
     }
 
     private func recordFailure(_ text: String) {
         state.consecutiveFailures += 1
         state.lastError = text
         state.lastErrorAt = Date()
-        guard gate.beginBatch() else { return }
-        defer { gate.endBatch() }
+        guard holdGateForUnsavedState() else { return }
+        defer { releaseGateForUnsavedState() }
         do {
-            try states.save(state)
-            savedState = state
+            try saveState()
         } catch {
             logger.error("cannot save the mailbox state: \(error)")
         }

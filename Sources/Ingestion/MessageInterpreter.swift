@@ -59,8 +59,10 @@ public struct MessageInterpreter: Sendable {
         let keyStart = verdict.messageID.flatMap { $0.isEmpty ? nil : ("message-id <", $0, ">") }
             ?? (origin.fallbackKey, "", "")
         let source = origin.source
-        // Addresses tried, for the report of a message no contact matches.
+        // Addresses tried, for the report of a message no contact matches: a bounce's recipients, or up to the three
+        // sources of a person's address (the verdict's contact, Reply-To, From) and the verdict's From.
         var tried: [String] = []
+        tried.reserveCapacity(max(verdict.recipients.count, 4))
 
         let verdictEvidence = verdict.evidence
         func event(_ contact: String, _ kind: EngagementEventKind, _ matchedBy: String) -> EngagementEvent {
@@ -136,10 +138,16 @@ public struct MessageInterpreter: Sendable {
 
     private func optOutChannel(_ verdict: Verdict, facts: MessageFacts) -> OptOutChannel {
         if facts.isFeedbackReport { return .spamComplaint }
-        let reason = (verdict.reason ?? "").lowercased()
-        if reason.contains("complaint") || reason.contains("abuse") { return .spamComplaint }
-        // Mail sent to the List-Unsubscribe mailbox of our own emails is the mail form of the opt-out link.
-        if reason == "list-unsubscribe" { return .link }
+        let reason = verdict.reason ?? ""
+        // The reason is one of the classifier's ASCII phrases: read in place, without a lower-cased copy to search.
+        if let mentions = ASCIIPhrase.mentions(reason, "complaint", "abuse", exactly: "list-unsubscribe") {
+            if mentions.either { return .spamComplaint }
+            // Mail sent to the List-Unsubscribe mailbox of our own emails is the mail form of the opt-out link.
+            return mentions.exact ? .link : .dncReply
+        }
+        let lowered = reason.lowercased()
+        if lowered.contains("complaint") || lowered.contains("abuse") { return .spamComplaint }
+        if lowered == "list-unsubscribe" { return .link }
         return .dncReply
     }
 

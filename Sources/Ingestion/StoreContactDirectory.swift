@@ -4,7 +4,7 @@ import EngagementStore
 struct StoreContactDirectory: ContactDirectory {
     let store: EngagementStore
 
-    func isContact(_ email: String) -> Bool { store.hasContact(email) }
+    func isContact(_ email: String) -> Bool { store.hasContact(normalizedEmail: email) }
 
     func contactForOutboundMessage(_ messageID: String) -> String? {
         store.contactEmailForOutboundMessageID(messageID)

@@ -88,4 +88,19 @@ import TestSupport
         #expect(event?.at == now)
         #expect(event?.kind == .autoReply(returnDate: "2026-12-07", leftCompany: false))
     }
+
+    @Test func optOutChannelReadsTheReasonInAnyCase() {
+        func channel(_ reason: String?) -> EngagementEventKind? {
+            interpret(Verdict(kind: .optOut, reason: reason, contact: "ann@acme.test")).events.first?.kind
+        }
+        #expect(channel("Spam COMPLAINT via provider") == .optOut(via: .spamComplaint))
+        #expect(channel("reported as Abuse") == .optOut(via: .spamComplaint))
+        #expect(channel("List-Unsubscribe") == .optOut(via: .link))
+        #expect(channel("list-unsubscribe mailbox") == .optOut(via: .dncReply))
+        #expect(channel("asked to be removed") == .optOut(via: .dncReply))
+        #expect(channel(nil) == .optOut(via: .dncReply))
+        // Beyond ASCII, Unicode lower-casing decides, as it always did.
+        #expect(channel("Plainte (complaint) reçue") == .optOut(via: .spamComplaint))
+        #expect(channel("désinscription") == .optOut(via: .dncReply))
+    }
 }
