@@ -196,7 +196,9 @@ struct HeaderBlockParser {
     }
 
     /// Offset of the colon ending a valid field name on this line (printable ASCII, no spaces
-    /// inside the name; whitespace before the colon is tolerated), or nil.
+    /// inside the name; whitespace before the colon is tolerated), or nil. Inlined: it is read for every line of
+    /// every header block.
+    @inline(__always)
     static func fieldNameEnd(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
         var index = from
         // Every line of every header block starts here: name bytes (printable ASCII but the colon) are skipped eight
