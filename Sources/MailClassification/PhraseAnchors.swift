@@ -31,6 +31,24 @@ struct PhraseAnchors: Sendable {
         let start: Int
         let count: Int
         let trigger: Int
+        /// A word of at most eight bytes, little-endian as eight bytes of text are read: its bytes, bit 0x20 at its
+        /// letters (set in a byte, it lowercases A–Z and keeps a–z, and only those two bytes give the letter), and
+        /// 0xFF at each of its bytes.
+        let packed: UInt64, caseBits: UInt64, mask: UInt64
+
+        init(start: Int, word: [UInt8], trigger: Int) {
+            self.start = start
+            count = word.count
+            self.trigger = trigger
+            var packed: UInt64 = 0, caseBits: UInt64 = 0, mask: UInt64 = 0
+            for (offset, byte) in word.prefix(8).enumerated() {
+                let shift = UInt64(offset * 8)
+                packed |= UInt64(byte) << shift
+                mask |= 0xFF << shift
+                if byte >= 0x61 && byte <= 0x7A { caseBits |= 0x20 << shift }
+            }
+            (self.packed, self.caseBits, self.mask) = (packed, caseBits, mask)
+        }
     }
 
     private struct Trigger: Sendable {
@@ -88,7 +106,7 @@ struct PhraseAnchors: Sendable {
             let letter = keyed[index].word[keyed[index].trigger]
             let first = entries.count
             while index < keyed.count, keyed[index].word[keyed[index].trigger] == letter {
-                entries.append(Entry(start: letters.count, count: keyed[index].word.count, trigger: keyed[index].trigger))
+                entries.append(Entry(start: letters.count, word: keyed[index].word, trigger: keyed[index].trigger))
                 letters.append(contentsOf: keyed[index].word)
                 index += 1
             }
@@ -173,6 +191,11 @@ struct PhraseAnchors: Sendable {
     private static func holds(_ entry: Entry, _ letters: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
                               at start: Int) -> Bool {
         guard start >= 0, start + entry.count <= text.count else { return false }
+        // A short word is compared at once where eight bytes can be read.
+        if entry.count <= 8, start &+ 8 <= text.count, let base = text.baseAddress {
+            let block = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return (block | entry.caseBits) & entry.mask == entry.packed
+        }
         for offset in 0..<entry.count where text[start + offset].lowercasedASCII != letters[entry.start + offset] {
             return false
         }
