@@ -24,6 +24,9 @@ struct PhraseAnchors: Sendable {
     /// leads a scalar that may fold to ASCII, else 0; with the entries a letter stands for.
     private let roles: [UInt8]
     private let entriesByTrigger: [Range<Int>]
+    /// The trigger bytes and the lead bytes that may fold to ASCII, as a C string: the bytes one search of a
+    /// string's text stops at.
+    private let stops: [CChar]
     /// Texts shorter than this are read byte by byte: a byte search per letter costs more than it saves there.
     private static let searchedLength = 96
 
@@ -127,6 +130,7 @@ struct PhraseAnchors: Sendable {
         }
         self.roles = roles
         self.entriesByTrigger = entriesByTrigger
+        stops = (1...255).filter { roles[$0] != 0 }.map { CChar(bitPattern: UInt8($0)) } + [0]
     }
 
     private static func holdsWord(_ part: [UInt8], in word: [UInt8]) -> Bool {
@@ -134,21 +138,27 @@ struct PhraseAnchors: Sendable {
     }
 
     /// Whether a phrase may match the fold of `text`'s first `leadingBytes` UTF-8 bytes (cut back to a scalar
-    /// boundary), read in place; true when the text cannot be read in place, so the caller folds and looks.
+    /// boundary), read in place: a native string's storage is its NUL-terminated C string (`withCString` copies
+    /// only a string stored otherwise).
     func mayMatch(leadingBytes: Int, of text: String, counter: StepCounter?) -> Bool {
-        let mayMatch = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        let count = text.utf8.count
+        return text.withCString { cString in
+            let utf8 = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: count)
             let head = UnsafeBufferPointer(rebasing: utf8[..<NormalizedText.scalarBoundary(atOrBefore: leadingBytes, in: utf8)])
             counter?.add(head.count)
-            return self.mayMatch(head)
+            return mayMatch(head, endingWithinNULTerminated: true)
         }
-        return mayMatch ?? true
     }
 
-    /// Whether a phrase may match the folded form of `text`.
-    func mayMatch(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether a phrase may match the folded form of `text`. `endingWithinNULTerminated`: the text is the start of
+    /// a C string (a NUL byte follows it, at its end or later): it is then read in one pass that stops at every
+    /// trigger and lead byte (the C library's `strcspn`, many bytes at a step), where a search per trigger byte read
+    /// it once for each.
+    func mayMatch(_ text: UnsafeBufferPointer<UInt8>, endingWithinNULTerminated: Bool = false) -> Bool {
         guard words != nil else { return true }
         guard let base = text.baseAddress, !text.isEmpty else { return false }
         if text.count < Self.searchedLength { return mayMatchByBytes(text) }
+        if endingWithinNULTerminated { return mayMatchInOnePass(text) }
         if holdsLeadFoldingToASCII(text) { return true }
         return letters.withUnsafeBufferPointer { letters in
             entries.withUnsafeBufferPointer { entries in
@@ -163,6 +173,35 @@ struct PhraseAnchors: Sendable {
                     }
                 }
                 return false
+            }
+        }
+    }
+
+    /// `mayMatch` of text followed, at or after its end, by a NUL byte: each search stops at the first trigger or
+    /// lead byte (a NUL inside the text is passed over); past the text's end, nothing more is read.
+    private func mayMatchInOnePass(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        return stops.withUnsafeBufferPointer { stops in
+            letters.withUnsafeBufferPointer { letters in
+                entries.withUnsafeBufferPointer { entries in
+                    guard let stopBytes = stops.baseAddress else { return true }
+                    var from = 0
+                    while from < text.count {
+                        let position = from + strcspn(UnsafeRawPointer(base + from).assumingMemoryBound(to: CChar.self), stopBytes)
+                        guard position < text.count else { return false }
+                        let byte = base[position]
+                        // A lead byte that may fold to ASCII.
+                        if byte >= 0x80 { return true }
+                        if byte != 0 {
+                            for entry in entries[entriesByTrigger[Int(byte)]]
+                            where Self.holds(entry, letters, in: text, at: position - entry.trigger) {
+                                return true
+                            }
+                        }
+                        from = position + 1
+                    }
+                    return false
+                }
             }
         }
     }
