@@ -157,8 +157,8 @@ struct PhraseAnchors: Sendable {
     func mayMatch(_ text: UnsafeBufferPointer<UInt8>, endingWithinNULTerminated: Bool = false) -> Bool {
         guard words != nil else { return true }
         guard let base = text.baseAddress, !text.isEmpty else { return false }
-        if text.count < Self.searchedLength { return mayMatchByBytes(text) }
         if endingWithinNULTerminated { return mayMatchInOnePass(text) }
+        if text.count < Self.searchedLength { return mayMatchByBytes(text) }
         if holdsLeadFoldingToASCII(text) { return true }
         return letters.withUnsafeBufferPointer { letters in
             entries.withUnsafeBufferPointer { entries in
