@@ -184,23 +184,25 @@ struct PhraseAnchors: Sendable {
         return stops.withUnsafeBufferPointer { stops in
             letters.withUnsafeBufferPointer { letters in
                 entries.withUnsafeBufferPointer { entries in
-                    guard let stopBytes = stops.baseAddress else { return true }
-                    var from = 0
-                    while from < text.count {
-                        let position = from + strcspn(UnsafeRawPointer(base + from).assumingMemoryBound(to: CChar.self), stopBytes)
-                        guard position < text.count else { return false }
-                        let byte = base[position]
-                        // A lead byte that may fold to ASCII.
-                        if byte >= 0x80 { return true }
-                        if byte != 0 {
-                            for entry in entries[entriesByTrigger[Int(byte)]]
-                            where Self.holds(entry, letters, in: text, at: position - entry.trigger) {
-                                return true
+                    entriesByTrigger.withUnsafeBufferPointer { entriesByTrigger in
+                        guard let stopBytes = stops.baseAddress else { return true }
+                        var from = 0
+                        while from < text.count {
+                            let position = from + strcspn(UnsafeRawPointer(base + from).assumingMemoryBound(to: CChar.self), stopBytes)
+                            guard position < text.count else { return false }
+                            let byte = base[position]
+                            // A lead byte that may fold to ASCII.
+                            if byte >= 0x80 { return true }
+                            if byte != 0 {
+                                for entry in entries[entriesByTrigger[Int(byte)]]
+                                where Self.holds(entry, letters, in: text, at: position &- entry.trigger) {
+                                    return true
+                                }
                             }
+                            from = position &+ 1
                         }
-                        from = position + 1
+                        return false
                     }
-                    return false
                 }
             }
         }
