@@ -67,6 +67,7 @@ public struct BounceReasonClassifier: Sendable {
     ]
 
     /// Refusals of the recipient that name no reason; they count as an unknown user only when nothing else is said.
+    /// Each holds "rejected": text without it is not scanned for them.
     static let weakUnknownPhrases = PhraseTable<Void>(
         ["recipient address rejected", "recipient rejected", "address rejected"].map { ($0, ()) })
 
@@ -144,7 +145,7 @@ public struct BounceReasonClassifier: Sendable {
             }
         }
         if best == nil, statusCode.map({ $0.subject == 0 || $0.subject == 1 }) ?? true,
-           let weak = Self.weakUnknownPhrases.firstMatch(in: text, counter: counter) {
+           text.holds("rejected"), let weak = Self.weakUnknownPhrases.firstMatch(in: text, counter: counter) {
             // Only when nothing more specific is said: "Recipient address rejected." alone.
             best = (.userunknown, weak.range, 0)
         }
@@ -282,7 +283,9 @@ public struct BounceReasonClassifier: Sendable {
 
     /// A recipient-stage marker that is not the "RCPT TO" line of an envelope summary.
     static func namesRecipientStage(_ text: NormalizedText, counter: StepCounter?) -> Bool {
-        recipientPhaseMarkers.containsMatch(in: text, counter: counter) { match in
+        // Every marker holds "rcpt", "recipient" or "couldn": text with none of them is not scanned.
+        guard text.holds("rcpt") || text.holds("recipient") || text.holds("couldn") else { return false }
+        return recipientPhaseMarkers.containsMatch(in: text, counter: counter) { match in
             !EnvelopeSummary.lists(text, rcptAt: match.range.lowerBound, counter: counter)
         }
     }
@@ -311,7 +314,8 @@ public struct BounceReasonClassifier: Sendable {
         // Unknown-user words under an X.7.x status are filtered whether or not a DATA marker says so: a reader of
         // the reason alone needs none looked for (nor the context folded to look).
         if !explains, let statusCode, statusCode.subject == 7 { return (.filtered, basis) }
-        if Self.dataPhaseMarkers.firstMatch(in: text, counter: counter) != nil
+        // Every data-stage marker holds "data": text without it is not scanned for them.
+        if text.holds("data") && Self.dataPhaseMarkers.firstMatch(in: text, counter: counter) != nil
             || contextText(mayHold: Self.dataStageWords).map({ Self.dataPhaseMarkers.firstMatch(in: $0, counter: counter) != nil }) ?? false {
             return (.filtered, String(concatenating: basis, " after DATA"))
         }

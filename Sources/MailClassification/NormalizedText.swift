@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Text folded for phrase matching: lowercase, common Latin diacritics removed, apostrophes unified, and every run
 /// of other punctuation or whitespace turned into one space, with a space at each end. Phrases normalised the same
 /// way then match on word boundaries only ("stop" never matches inside "nonstop").
@@ -348,6 +356,25 @@ struct NormalizedText {
         }
         counter?.add(folded.count)
         self.init(folded: folded)
+    }
+
+    /// Whether the folded bytes hold `part` anywhere, inside a word or not. A phrase table whose every phrase holds
+    /// it can match only text that does, and the C library's byte search reads the text many bytes at a step, where
+    /// the table's scan reads every byte.
+    func holds(_ part: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { text in
+            let length = part.utf8CodeUnitCount, first = part.utf8Start.pointee
+            guard let base = text.baseAddress, length > 0 else { return length == 0 }
+            // At each occurrence of the first byte, the rest is compared.
+            var from = 0
+            while from + length <= text.count,
+                  let hit = memchr(base + from, Int32(first), text.count - length + 1 - from) {
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + start, part.utf8Start, length) == 0 { return true }
+                from = start + 1
+            }
+            return false
+        }
     }
 
     /// The matched phrase of `range` (a match's range, bounding spaces included) as text, without those spaces.

@@ -24,6 +24,9 @@ struct PhraseAnchors: Sendable {
     /// leads a scalar that may fold to ASCII, else 0; with the entries a letter stands for.
     private let roles: [UInt8]
     private let entriesByTrigger: [Range<Int>]
+    /// The trigger bytes and the lead bytes that may fold to ASCII, as a C string: the bytes one search of a
+    /// string's text stops at.
+    private let stops: [CChar]
     /// Texts shorter than this are read byte by byte: a byte search per letter costs more than it saves there.
     private static let searchedLength = 96
 
@@ -31,6 +34,24 @@ struct PhraseAnchors: Sendable {
         let start: Int
         let count: Int
         let trigger: Int
+        /// A word of at most eight bytes, little-endian as eight bytes of text are read: its bytes, bit 0x20 at its
+        /// letters (set in a byte, it lowercases A–Z and keeps a–z, and only those two bytes give the letter), and
+        /// 0xFF at each of its bytes.
+        let packed: UInt64, caseBits: UInt64, mask: UInt64
+
+        init(start: Int, word: [UInt8], trigger: Int) {
+            self.start = start
+            count = word.count
+            self.trigger = trigger
+            var packed: UInt64 = 0, caseBits: UInt64 = 0, mask: UInt64 = 0
+            for (offset, byte) in word.prefix(8).enumerated() {
+                let shift = UInt64(offset * 8)
+                packed |= UInt64(byte) << shift
+                mask |= 0xFF << shift
+                if byte >= 0x61 && byte <= 0x7A { caseBits |= 0x20 << shift }
+            }
+            (self.packed, self.caseBits, self.mask) = (packed, caseBits, mask)
+        }
     }
 
     private struct Trigger: Sendable {
@@ -88,7 +109,7 @@ struct PhraseAnchors: Sendable {
             let letter = keyed[index].word[keyed[index].trigger]
             let first = entries.count
             while index < keyed.count, keyed[index].word[keyed[index].trigger] == letter {
-                entries.append(Entry(start: letters.count, count: keyed[index].word.count, trigger: keyed[index].trigger))
+                entries.append(Entry(start: letters.count, word: keyed[index].word, trigger: keyed[index].trigger))
                 letters.append(contentsOf: keyed[index].word)
                 index += 1
             }
@@ -109,6 +130,7 @@ struct PhraseAnchors: Sendable {
         }
         self.roles = roles
         self.entriesByTrigger = entriesByTrigger
+        stops = (1...255).filter { roles[$0] != 0 }.map { CChar(bitPattern: UInt8($0)) } + [0]
     }
 
     private static func holdsWord(_ part: [UInt8], in word: [UInt8]) -> Bool {
@@ -116,20 +138,26 @@ struct PhraseAnchors: Sendable {
     }
 
     /// Whether a phrase may match the fold of `text`'s first `leadingBytes` UTF-8 bytes (cut back to a scalar
-    /// boundary), read in place; true when the text cannot be read in place, so the caller folds and looks.
+    /// boundary), read in place: a native string's storage is its NUL-terminated C string (`withCString` copies
+    /// only a string stored otherwise).
     func mayMatch(leadingBytes: Int, of text: String, counter: StepCounter?) -> Bool {
-        let mayMatch = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        let count = text.utf8.count
+        return text.withCString { cString in
+            let utf8 = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: count)
             let head = UnsafeBufferPointer(rebasing: utf8[..<NormalizedText.scalarBoundary(atOrBefore: leadingBytes, in: utf8)])
             counter?.add(head.count)
-            return self.mayMatch(head)
+            return mayMatch(head, endingWithinNULTerminated: true)
         }
-        return mayMatch ?? true
     }
 
-    /// Whether a phrase may match the folded form of `text`.
-    func mayMatch(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether a phrase may match the folded form of `text`. `endingWithinNULTerminated`: the text is the start of
+    /// a C string (a NUL byte follows it, at its end or later): it is then read in one pass that stops at every
+    /// trigger and lead byte (the C library's `strcspn`, many bytes at a step), where a search per trigger byte read
+    /// it once for each.
+    func mayMatch(_ text: UnsafeBufferPointer<UInt8>, endingWithinNULTerminated: Bool = false) -> Bool {
         guard words != nil else { return true }
         guard let base = text.baseAddress, !text.isEmpty else { return false }
+        if endingWithinNULTerminated { return mayMatchInOnePass(text) }
         if text.count < Self.searchedLength { return mayMatchByBytes(text) }
         if holdsLeadFoldingToASCII(text) { return true }
         return letters.withUnsafeBufferPointer { letters in
@@ -145,6 +173,37 @@ struct PhraseAnchors: Sendable {
                     }
                 }
                 return false
+            }
+        }
+    }
+
+    /// `mayMatch` of text followed, at or after its end, by a NUL byte: each search stops at the first trigger or
+    /// lead byte (a NUL inside the text is passed over); past the text's end, nothing more is read.
+    private func mayMatchInOnePass(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        return stops.withUnsafeBufferPointer { stops in
+            letters.withUnsafeBufferPointer { letters in
+                entries.withUnsafeBufferPointer { entries in
+                    entriesByTrigger.withUnsafeBufferPointer { entriesByTrigger in
+                        guard let stopBytes = stops.baseAddress else { return true }
+                        var from = 0
+                        while from < text.count {
+                            let position = from + strcspn(UnsafeRawPointer(base + from).assumingMemoryBound(to: CChar.self), stopBytes)
+                            guard position < text.count else { return false }
+                            let byte = base[position]
+                            // A lead byte that may fold to ASCII.
+                            if byte >= 0x80 { return true }
+                            if byte != 0 {
+                                for entry in entries[entriesByTrigger[Int(byte)]]
+                                where Self.holds(entry, letters, in: text, at: position &- entry.trigger) {
+                                    return true
+                                }
+                            }
+                            from = position &+ 1
+                        }
+                        return false
+                    }
+                }
             }
         }
     }
@@ -173,6 +232,11 @@ struct PhraseAnchors: Sendable {
     private static func holds(_ entry: Entry, _ letters: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
                               at start: Int) -> Bool {
         guard start >= 0, start + entry.count <= text.count else { return false }
+        // A short word is compared at once where eight bytes can be read.
+        if entry.count <= 8, start &+ 8 <= text.count, let base = text.baseAddress {
+            let block = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return (block | entry.caseBits) & entry.mask == entry.packed
+        }
         for offset in 0..<entry.count where text[start + offset].lowercasedASCII != letters[entry.start + offset] {
             return false
         }

@@ -67,46 +67,15 @@ struct HeaderBlockParser {
     /// sizes the list: a message carries a dozen or more fields (growing from empty would reallocate several
     /// times), a MIME part or a report block a few (and a small list is a cheaper allocation to make and free).
     func locate(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, expectedFields: Int = 32) -> Layout {
-        var layout = Layout()
-        layout.fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, expectedFields)))
+        var fields: [FieldLayout] = []
+        fields.reserveCapacity(Swift.max(0, Swift.min(maxFields, expectedFields)))
+        var droppedFields = 0, malformedLines = 0
         var position = start
-        var sawField = false
-        // The field being read: its name, its value so far, and whether it is malformed.
-        var currentName: Range<Int>? = nil
-        var currentValue = 0..<0
-        var currentFolded = false
-        var currentMalformed = false
-
-        func flush() {
-            guard let nameRange = currentName else { return }
-            currentName = nil
-            if layout.fields.count >= maxFields {
-                layout.droppedFields += 1
-                return
-            }
-            layout.fields.append(FieldLayout(name: nameRange, value: currentValue, isFolded: currentFolded,
-                                             isMalformed: currentMalformed,
-                                             nameKey: Self.nameKey(UnsafeBufferPointer(rebasing: buffer[nameRange]))))
-        }
-
-        func startField(_ name: Range<Int>, malformed: Bool, value: Range<Int>) {
-            flush()
-            currentName = name
-            currentMalformed = malformed
-            currentValue = value
-            currentFolded = false
-        }
-
-        func continueField(to lineEnd: Int) {
-            currentValue = currentValue.lowerBound..<lineEnd
-            currentFolded = true
-        }
-
-        func noHeaders() -> Layout {
-            var empty = Layout()
-            empty.bodyStart = start
-            return empty
-        }
+        // The field being read, as its index in `fields`: it is listed when its first line is read, and a
+        // continuation line extends the value listed. One number, not a pending field flushed at the next, keeps
+        // the loop's state in registers.
+        let noField = -1, droppedField = -2
+        var current = noField
 
         // An mbox envelope line ("From sender date") before the headers is not a header.
         if position + 5 <= end, buffer[position] == 0x46, buffer[position + 1] == 0x72, buffer[position + 2] == 0x6F,
@@ -118,50 +87,65 @@ struct HeaderBlockParser {
             let lineEnd = ByteScanning.lineEnd(buffer, from: position, end: end)
             let next = min(end, lineEnd + 1)
             if lineEnd == position {  // the empty line: headers end here
-                flush()
-                layout.bodyStart = next
-                return layout
+                return Layout(fields: fields, bodyStart: next, droppedFields: droppedFields,
+                              malformedLines: malformedLines, endedWithoutBlankLine: false)
             }
             let first = buffer[position]
+            // A part whose first line is not a header (leading whitespace, no name) has no header block.
+            var nameEnd: Int, valueStart: Int, malformed = false
             if first == 0x20 || first == 0x09 {
-                if currentName != nil {
-                    continueField(to: lineEnd)
-                } else if !sawField {
-                    // Leading whitespace line before any header: not a header block.
-                    return noHeaders()
-                }
+                if current == noField { return Self.noHeaders(bodyStart: start) }
+                if current >= 0 { Self.extend(&fields[current], to: lineEnd) }
                 position = next
                 continue
             }
-            let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd)
-            if colon == nil, sawField, let badColon = Self.colonAfterInvalidName(buffer, from: position, end: lineEnd) {
-                // "Bad Header: value": not a valid name, but plainly meant as its own field.
-                layout.malformedLines += 1
-                var nameEnd = badColon
-                while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-                startField(position..<nameEnd, malformed: true, value: (badColon + 1)..<lineEnd)
-            } else if let colon {
-                var nameEnd = colon
-                while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-                startField(position..<nameEnd, malformed: false, value: (colon + 1)..<lineEnd)
-                sawField = true
+            if let colon = Self.fieldNameEnd(buffer, from: position, end: lineEnd) {
+                nameEnd = colon
+                valueStart = colon + 1
             } else {
-                if !sawField { return noHeaders() }
-                // A line without a name after a field is almost always a continuation that lost
-                // its leading whitespace ("Content-Type: multipart/alternative;\nboundary=...").
-                layout.malformedLines += 1
-                if currentName == nil {
-                    startField(position..<position, malformed: true, value: position..<lineEnd)
+                if current == noField { return Self.noHeaders(bodyStart: start) }
+                malformedLines += 1
+                if let badColon = Self.colonAfterInvalidName(buffer, from: position, end: lineEnd) {
+                    // "Bad Header: value": not a valid name, but plainly meant as its own field.
+                    nameEnd = badColon
+                    valueStart = badColon + 1
+                    malformed = true
                 } else {
-                    continueField(to: lineEnd)
+                    // A line without a name after a field is almost always a continuation that lost
+                    // its leading whitespace ("Content-Type: multipart/alternative;\nboundary=...").
+                    if current >= 0 { Self.extend(&fields[current], to: lineEnd) }
+                    position = next
+                    continue
                 }
+            }
+            while nameEnd > position, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+            if fields.count >= maxFields {
+                droppedFields += 1
+                current = droppedField
+            } else {
+                current = fields.count
+                fields.append(FieldLayout(name: position..<nameEnd, value: valueStart..<lineEnd, isFolded: false,
+                                          isMalformed: malformed,
+                                          nameKey: Self.nameKey(UnsafeBufferPointer(rebasing: buffer[position..<nameEnd]))))
             }
             position = next
         }
-        flush()
-        layout.bodyStart = end
-        layout.endedWithoutBlankLine = true
-        return layout
+        return Layout(fields: fields, bodyStart: end, droppedFields: droppedFields, malformedLines: malformedLines,
+                      endedWithoutBlankLine: true)
+    }
+
+    /// The layout of a part that has no header block: its body starts at `bodyStart`.
+    private static func noHeaders(bodyStart: Int) -> Layout {
+        var empty = Layout()
+        empty.bodyStart = bodyStart
+        return empty
+    }
+
+    /// A continuation line, ending at `lineEnd`, added to a listed field's value.
+    @inline(__always)
+    private static func extend(_ field: inout FieldLayout, to lineEnd: Int) {
+        field.value = field.value.lowerBound..<lineEnd
+        field.isFolded = true
     }
 
     /// One located field as a `HeaderField`: its value unfolded, the name reusing a stored string when common.
@@ -212,7 +196,9 @@ struct HeaderBlockParser {
     }
 
     /// Offset of the colon ending a valid field name on this line (printable ASCII, no spaces
-    /// inside the name; whitespace before the colon is tolerated), or nil.
+    /// inside the name; whitespace before the colon is tolerated), or nil. Inlined: it is read for every line of
+    /// every header block.
+    @inline(__always)
     static func fieldNameEnd(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
         var index = from
         // Every line of every header block starts here: name bytes (printable ASCII but the colon) are skipped eight

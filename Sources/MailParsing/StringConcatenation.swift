@@ -22,12 +22,21 @@ extension String {
         self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
             guard let base = out.baseAddress else { return "" }
             var count = 0
-            for var piece in pieces {
-                // `withUTF8` reads a native string in place (making a bridged one contiguous first).
-                piece.withUTF8 { bytes in
-                    if let source = bytes.baseAddress, count + bytes.count <= length {
-                        (base + count).update(from: source, count: bytes.count)
-                        count += bytes.count
+            // Each piece is read where the list holds it: a copy of it (which `withUTF8`, a mutating method, needs)
+            // retains and releases its storage. A native string's bytes are contiguous; only a bridged one is copied.
+            pieces.withUnsafeBufferPointer { pieces in
+                for index in pieces.indices {
+                    let target = base + count, room = length - count
+                    let copy = { (bytes: UnsafeBufferPointer<UInt8>) -> Int in
+                        guard let source = bytes.baseAddress, bytes.count <= room else { return 0 }
+                        target.update(from: source, count: bytes.count)
+                        return bytes.count
+                    }
+                    if let copied = pieces[index].utf8.withContiguousStorageIfAvailable(copy) {
+                        count += copied
+                    } else {
+                        var piece = pieces[index]
+                        count += piece.withUTF8(copy)
                     }
                 }
             }

@@ -156,4 +156,24 @@ import Testing
         #expect(mayRead("Your message could not be handed on"))
         #expect(!mayRead("550 5.1.1 User unknown"))
     }
+
+    /// Texts without a word every phrase of a table holds are not scanned for that table: each phrase holds it, and
+    /// a text that holds a phrase is found to hold the word.
+    @Test func stagePhraseTablesAreLookedForOnlyWhereTheirWordsAre() {
+        let tables: [(PhraseTable<Void>, [StaticString])] = [
+            (BounceReasonClassifier.weakUnknownPhrases, ["rejected"]),
+            (BounceReasonClassifier.dataPhaseMarkers, ["data"]),
+            (BounceReasonClassifier.recipientPhaseMarkers, ["rcpt", "recipient", "couldn"]),
+        ]
+        for (table, words) in tables {
+            for phrase in table.phrases {
+                let text = NormalizedText("Delivery failed: " + phrase.uppercased() + ".")
+                #expect(table.firstMatch(in: text) != nil, "\(phrase)")
+                #expect(words.contains { text.holds($0) }, "\(phrase) holds none of the table's words")
+            }
+        }
+        #expect(!NormalizedText("550 5.1.1 user unknown").holds("rejected"))
+        #expect(NormalizedText("Address REJECTED").holds("rejected"))
+        #expect(!NormalizedText("").holds("data"))
+    }
 }

@@ -30,6 +30,38 @@ import Testing
         }
     }
 
+    /// A string's text read in one pass to its end (the string's storage ends with a NUL byte) gives the answer the
+    /// search per trigger byte gives, NUL bytes inside the text and text past the part read included.
+    @Test func onePassOverAStringAgreesWithASearchPerTriggerByte() {
+        var generator = SystemRandomNumberGenerator()
+        let noise = ["the", " ", "\n", "\u{0}", "RCPT", "Mail", "—", "日本", "é", "'", "x", "delivery", "Original", "copy",
+                     "DELAY", "tried", "yet", "message", "from", "ret", "ried", "Warn", "ing", ".", "@", "\u{212A}", "Ж"]
+        var agreedOnBoth = Set<Bool>()
+        for (table, anchors) in Self.tables {
+            let phrases = table.phrases.map { $0.trimmingCharacters(in: .whitespaces) }
+            for _ in 0..<1_000 {
+                let pieces = (0..<Int.random(in: 8...60, using: &generator)).map { _ -> String in
+                    Int.random(in: 0..<8, using: &generator) > 0 ? (noise.randomElement(using: &generator) ?? "")
+                        : (phrases.randomElement(using: &generator) ?? "").uppercased()
+                }
+                let text = pieces.joined(separator: Bool.random(using: &generator) ? " " : "")
+                let cut = Int.random(in: 0...text.utf8.count, using: &generator)
+                // The same bytes in an array, read by the search per trigger byte.
+                let expected = Array(text.utf8).withUnsafeBufferPointer { all in
+                    anchors.mayMatch(UnsafeBufferPointer(rebasing: all[..<NormalizedText.scalarBoundary(atOrBefore: cut, in: all)]))
+                }
+                let read = anchors.mayMatch(leadingBytes: cut, of: text, counter: nil)
+                #expect(read == expected, "\(text.debugDescription) cut at \(cut)")
+                agreedOnBoth.insert(read)
+            }
+        }
+        #expect(agreedOnBoth == [true, false])
+        let long = String(repeating: "nothing here \u{0} ", count: 20)
+        #expect(!BounceMarkers.delayedWords.mayMatch(leadingBytes: .max, of: long, counter: nil))
+        #expect(BounceMarkers.delayedWords.mayMatch(leadingBytes: .max, of: long + "will be retried", counter: nil))
+        #expect(!BounceMarkers.delayedWords.mayMatch(leadingBytes: long.utf8.count, of: long + "will be retried", counter: nil))
+    }
+
     /// Anchors pass over non-ASCII text but for the lead bytes of U+0080–U+017F and U+2000–U+2FFF: no other scalar
     /// may fold to an ASCII letter or digit. Folding reads scalar by scalar, so every scalar is checked.
     @Test func onlyLatinAndLetterlikeScalarsFoldToASCII() {
