@@ -166,7 +166,8 @@ public struct Classifier: Sendable {
             verdict.evidence.append("text says \"\(FoldedPhrase.text(left.range, in: folded))\"")
         } else {
             verdict.reason = "vacation"
-            if let returnDate = ReturnDateExtractor().returnDate(in: text, messageDate: date, counter: counter) {
+            if let returnDate = ReturnDateExtractor().returnDate(in: text, folded: folded, messageDate: date,
+                                                                         counter: counter) {
                 verdict.returnDate = returnDate
                 verdict.evidence.append("return date \(returnDate) read from the text")
             }
