@@ -90,20 +90,21 @@ public struct Classifier: Sendable {
         // nearly always folded it by now).
         var subjectFold: [UInt8]? = subject == nil ? nil : folds?.subject.bytes
         if let evidence = AutoReplySignals.notificationEvidence(message, subject: subject, isReply: isReplyToUs),
-           AutoReplySignals.autoReplySubject(message, subjectFold: &subjectFold, counter: counter) == nil {
+           AutoReplySignals.autoReplySubject(subject, subjectFold: &subjectFold, counter: counter) == nil {
             verdict.reason = "notification"
             verdict.contact = replier
             verdict.evidence.append(evidence)
             return
         }
 
-        if let evidence = AutoReplySignals.autoReplyEvidence(message, subjectFold: &subjectFold, counter: counter) {
+        if let evidence = AutoReplySignals.autoReplyEvidence(message, subject: subject, subjectFold: &subjectFold,
+                                                                   counter: counter) {
             Self.decideAutoReply(evidence, newText: newText, folded: extracted?.folded, replier: replier, date: date,
                                  into: &verdict, counter: counter)
             return
         }
 
-        if let evidence = AutoReplySignals.readReceiptEvidence(message, counter: counter) {
+        if let evidence = AutoReplySignals.readReceiptEvidence(message, subject: subject, counter: counter) {
             verdict.reason = "read receipt"
             verdict.contact = replier
             verdict.evidence.append(evidence)
