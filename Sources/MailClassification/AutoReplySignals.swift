@@ -42,24 +42,19 @@ enum AutoReplySignals {
     }
 
     /// Evidence that a message with no automatic-reply header or subject is an automatic note all the same, read from
-    /// its new text (`folded`: its fold): an absence or departure sentence and a template's wording around it, in a
-    /// short text that asks nothing. Nil otherwise.
-    static func templateEvidence(newText: String, folded knownFold: [UInt8]?, counter: StepCounter?) -> String? {
+    /// its new text (`folded`: its fold, `signs`: what the fold holds, when the caller has them): an absence or
+    /// departure sentence and a template's wording around it, in a short text that asks nothing. Nil otherwise.
+    static func templateEvidence(newText: String, folded knownFold: [UInt8]?, signs knownSigns: ReplyTextSigns?,
+                                 counter: StepCounter?) -> String? {
         // Templates run to a few sentences.
         guard newText.utf8.count <= 4_000 else { return nil }
         let folded = knownFold ?? NormalizedText(newText, counter: counter).bytes
-        var template: PhraseTable<Bool>.Match?, absence: PhraseTable<Bool>.Match?
-        _ = folded.withUnsafeBufferPointer { bytes in
-            AutoReplyPhrases.absenceOrTemplate.containsMatch(in: bytes, counter: counter) { match in
-                if match.value { template = template ?? match } else { absence = absence ?? match }
-                return template != nil && absence != nil
-            }
-        }
+        let signs = knownSigns ?? folded.withUnsafeBufferPointer { ReplyTextSigns(folded: $0, counter: counter) }
         // A question is a person's.
-        guard let template, let absence, NormalizedText.wordCount(of: folded) <= 150,
+        guard let template = signs.template, let absence = signs.absence, NormalizedText.wordCount(of: folded) <= 150,
               !newText.utf8.contains(UInt8(ascii: "?")) else { return nil }
-        return "text reads as an automatic note: \"\(FoldedPhrase.text(absence.range, in: folded))\" with "
-            + "\"\(FoldedPhrase.text(template.range, in: folded))\""
+        return "text reads as an automatic note: \"\(FoldedPhrase.text(absence, in: folded))\" with "
+            + "\"\(FoldedPhrase.text(template, in: folded))\""
     }
 
     /// Evidence from a localized automatic-reply subject (the message's), or nil. `subjectFold` as for

@@ -129,15 +129,18 @@ public struct Classifier: Sendable {
         verdict.replyText = newText
         // Folded once for the opt-out and the automatic-note tests, when the extraction did not fold it on the way.
         let textFold = extracted?.folded ?? newText.map { NormalizedText($0, counter: counter).bytes }
-        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: textFold, subject: subject,
-                                                 subjectFold: subjectFold, counter: counter) {
+        // Scanned once for the opt-out and the automatic-note vocabularies.
+        let textSigns = textFold.map { fold in fold.withUnsafeBufferPointer { ReplyTextSigns(folded: $0, counter: counter) } }
+        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: textFold, textSigns: textSigns,
+                                                 subject: subject, subjectFold: subjectFold, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "unsubscribe"
             verdict.evidence.append("\(finding.place) asks to opt out: \"\(finding.phrase)\"")
             return
         }
         if let text = newText, !text.isEmpty {
-            if let evidence = AutoReplySignals.templateEvidence(newText: text, folded: textFold, counter: counter) {
+            if let evidence = AutoReplySignals.templateEvidence(newText: text, folded: textFold, signs: textSigns,
+                                                                    counter: counter) {
                 Self.decideAutoReply(evidence, newText: text, folded: textFold, replier: replier, date: date,
                                      into: &verdict, counter: counter)
                 return

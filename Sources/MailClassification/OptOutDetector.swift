@@ -18,10 +18,10 @@ public struct OptOutDetector: Sendable {
         detect(replyText: replyText, subject: subject, counter: nil)
     }
 
-    /// `folded`: the fold of `replyText` (`NormalizedText(replyText).bytes`) when the caller has it;
-    /// `subjectFold`: the fold of the first 200 bytes of `subject`, likewise.
-    func detect(replyText: String, folded: [UInt8]? = nil, subject: String?, subjectFold: [UInt8]? = nil,
-                counter: StepCounter?) -> Finding? {
+    /// `folded`: the fold of `replyText` (`NormalizedText(replyText).bytes`) when the caller has it, and
+    /// `textSigns` what that fold holds; `subjectFold`: the fold of the first 200 bytes of `subject`, likewise.
+    func detect(replyText: String, folded: [UInt8]? = nil, textSigns: ReplyTextSigns? = nil, subject: String?,
+                subjectFold: [UInt8]? = nil, counter: StepCounter?) -> Finding? {
         // Each text is folded once, for the keyword test and the clause search alike.
         if let subject {
             let stripped = Self.strippingReplyPrefixes(subject)
@@ -36,8 +36,14 @@ public struct OptOutDetector: Sendable {
             if let keyword = keywordOnly(replyText, folded: folded) { return keyword }
             // A short reply's first line is read for a keyword, and any reply for a clause, only when its fold holds
             // one: for a short reply one scan tells both.
-            let holds = replyText.utf8.count <= 200 ? Self.holdsKeywordAndClause(folded, counter: counter)
-                : (keyword: false, clause: Self.holdsClause(folded, counter: counter))
+            let isShort = replyText.utf8.count <= 200
+            let holds = if let textSigns {
+                (keyword: isShort && textSigns.holdsOptOutKeyword, clause: textSigns.holdsOptOutClause)
+            } else if isShort {
+                Self.holdsKeywordAndClause(folded, counter: counter)
+            } else {
+                (keyword: false, clause: Self.holdsClause(folded, counter: counter))
+            }
             if holds.keyword, let keyword = keywordOnlyFirstLine(replyText, counter: counter) { return keyword }
             return holds.clause ? clause(in: replyText, counter: counter) : nil
         }
@@ -119,8 +125,15 @@ public struct OptOutDetector: Sendable {
             let bounded = UnsafeBufferPointer(rebasing: folded[Swift.max(start - 1, 0)..<Swift.min(end + 1, folded.count)])
             let word = start..<end
             start = end
-            if OptOutPhrases.keywordWords.matchesWhole(bounded) { keyword = keyword ?? word; continue }
-            if OptOutPhrases.politenessWords.matchesWhole(bounded) { continue }
+            // The word is a keyword when a keyword is the whole of it, else politeness when that is.
+            var isKeyword = false, isPoliteness = false
+            _ = OptOutPhrases.keywordOrPoliteness.containsMatch(in: bounded) { match in
+                guard match.range == 0..<bounded.count else { return false }
+                if match.value { isKeyword = true } else { isPoliteness = true }
+                return isKeyword
+            }
+            if isKeyword { keyword = keyword ?? word; continue }
+            if isPoliteness { continue }
             return nil
         }
         return keyword.map { String(decoding: UnsafeBufferPointer(rebasing: folded[$0]), as: UTF8.self) }
