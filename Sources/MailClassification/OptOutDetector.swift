@@ -199,18 +199,38 @@ public struct OptOutDetector: Sendable {
     /// text whose fold holds a clause: sentences end at characters that folding turns into spaces, so each
     /// sentence's fold is a piece of the whole text's fold between spaces, and when the whole holds no clause, no
     /// sentence does.
+    /// Sentences are read in order and only as far as the first that holds a request: by bytes, one at a time,
+    /// where each scalar is a character of its own; split up front otherwise.
     private func clause(in text: String, counter: StepCounter?) -> String? {
-        for sentence in Self.sentences(of: text) {
-            counter?.add(1)
-            let normalized = NormalizedText(sentence.text, counter: counter)
-            for match in OptOutPhrases.requests.matches(in: normalized, counter: counter) where !match.value {
-                let before = normalized.bytes[..<match.range.lowerBound]
-                let after = normalized.bytes[match.range.upperBound...]
-                if Self.endsWithNegation(before) { continue }
-                if Self.startsWithUntil(after) { continue }
-                if sentence.isQuestion, Self.startsWithQuestionWord(normalized) { continue }
-                return normalized.phraseText(match.range)
+        let byScalars: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            guard SingleScalarText.holds(lineBreaksAllowed: bytes) else { return .none }
+            let utf8 = text.utf8
+            var found: String?
+            Self.forEachScalarSentence(in: bytes) { start, end, isQuestion in
+                let sentence = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+                found = clause(inSentence: sentence, isQuestion: isQuestion, counter: counter)
+                return found == nil
             }
+            return .some(found)
+        } ?? nil
+        if let byScalars { return byScalars }
+        for sentence in Self.sentences(of: text) {
+            if let found = clause(inSentence: sentence.text, isQuestion: sentence.isQuestion, counter: counter) { return found }
+        }
+        return nil
+    }
+
+    /// The request one sentence makes, if any.
+    private func clause(inSentence sentence: Substring, isQuestion: Bool, counter: StepCounter?) -> String? {
+        counter?.add(1)
+        let normalized = NormalizedText(sentence, counter: counter)
+        for match in OptOutPhrases.requests.matches(in: normalized, counter: counter) where !match.value {
+            let before = normalized.bytes[..<match.range.lowerBound]
+            let after = normalized.bytes[match.range.upperBound...]
+            if Self.endsWithNegation(before) { continue }
+            if Self.startsWithUntil(after) { continue }
+            if isQuestion, Self.startsWithQuestionWord(normalized) { continue }
+            return normalized.phraseText(match.range)
         }
         return nil
     }
@@ -256,25 +276,10 @@ public struct OptOutDetector: Sendable {
         var bounds: [(start: Int, end: Int, isQuestion: Bool)] = []
         let scanned: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
             guard SingleScalarText.holds(lineBreaksAllowed: bytes) else { return false }
-            var start = 0, index = 0
-            let count = bytes.count
-            while index < count {
-                var value = UInt32(bytes[index])
-                var length = 1
-                if value >= 0x80, let (scalar, scalarLength) = SingleScalarText.scalar(in: bytes, at: index) {
-                    value = scalar
-                    length = scalarLength
-                }
-                switch value {
-                case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0xBF, 0xA1, 0x37E:
-                    if index > start { bounds.append((start, index, value == 0x3F)) }
-                    start = index &+ length
-                default:
-                    break
-                }
-                index &+= length
+            forEachScalarSentence(in: bytes) { start, end, isQuestion in
+                bounds.append((start, end, isQuestion))
+                return true
             }
-            if start < count { bounds.append((start, count, false)) }
             return true
         }
         guard scanned == true else { return nil }
@@ -284,6 +289,31 @@ public struct OptOutDetector: Sendable {
             let end = utf8.index(utf8.startIndex, offsetBy: bound.end)
             return Sentence(text: text[start..<end], isQuestion: bound.isQuestion)
         }
+    }
+
+    /// Calls `body` with the byte bounds of each sentence of UTF-8 text whose every scalar is a character of its
+    /// own but CR LF, in order, while it returns true.
+    private static func forEachScalarSentence(in bytes: UnsafeBufferPointer<UInt8>,
+                                              _ body: (_ start: Int, _ end: Int, _ isQuestion: Bool) -> Bool) {
+        var start = 0, index = 0
+        let count = bytes.count
+        while index < count {
+            var value = UInt32(bytes[index])
+            var length = 1
+            if value >= 0x80, let (scalar, scalarLength) = SingleScalarText.scalar(in: bytes, at: index) {
+                value = scalar
+                length = scalarLength
+            }
+            switch value {
+            case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0xBF, 0xA1, 0x37E:
+                if index > start, !body(start, index, value == 0x3F) { return }
+                start = index &+ length
+            default:
+                break
+            }
+            index &+= length
+        }
+        if start < count { _ = body(start, count, false) }
     }
 
     static let replyPrefixes: Set<String> = ["re", "aw", "sv", "r", "antw", "res", "odp", "vs", "rif", "ynt", "回复", "答复"]
