@@ -313,27 +313,20 @@ enum HTMLText {
         }
 
         /// Where the ">" that closes a tag is, outside quoted attribute values (the input's end if none does).
-        /// Attribute text (inline styles, most of a mail client's HTML) is skipped eight bytes at a step while no
-        /// byte among them can end the quote or the tag.
+        /// A quoted value (an inline style, most of a mail client's HTML) is skipped eight bytes at a step while its
+        /// closing quote is not among them.
         private static func closingBracket(in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
             var index = start
             var quote: UInt8?
             let count = input.count
             while index < count {
-                if let base = input.baseAddress {
-                    while index &+ 8 <= count {
-                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                        let mayStop = if let open = quote {
-                            EightBytes.holds(open, in: word)
-                        } else {
-                            EightBytes.holds(UInt8(ascii: ">"), in: word) || EightBytes.holds(UInt8(ascii: "\""), in: word)
-                                || EightBytes.holds(UInt8(ascii: "'"), in: word)
-                        }
-                        if mayStop { break }
+                if let open = quote, let base = input.baseAddress {
+                    while index &+ 8 <= count,
+                          !EightBytes.holds(open, in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
                         index &+= 8
                     }
+                    guard index < count else { break }
                 }
-                guard index < count else { break }
                 let byte = input[index]
                 if let open = quote {
                     if byte == open { quote = nil }
