@@ -210,8 +210,8 @@ struct ReturnDateExtractor: Sendable {
         var skipped = 0, position = 0
         while let token = tokens.token(at: position) {
             guard case .word(let word) = token else { return nil }
-            if let day = DateVocabulary.weekdayNumbers[word] { return day }
-            guard DateVocabulary.fillers.contains(word), skipped < 4 else { return nil }
+            if let day = word.weekdayNumber { return day }
+            guard word.isFiller, skipped < 4 else { return nil }
             skipped += 1
             position += 1
         }
@@ -222,12 +222,12 @@ struct ReturnDateExtractor: Sendable {
         // Skip articles, weekdays and ordinal suffixes before the date.
         var position = 0, skipped = 0
         while skipped < 4, let first = tokens.token(at: position), case .word(let word) = first {
-            guard DateVocabulary.fillers.contains(word) || DateVocabulary.weekdays.contains(word) else { break }
+            guard word.isFiller || word.isWeekday else { break }
             position += 1; skipped += 1
         }
         guard let first = tokens.token(at: position) else { return nil }
         // A first word that is no month dates nothing, whatever follows.
-        if case .word(let word) = first, DateVocabulary.months[word] == nil { return nil }
+        if case .word(let word) = first, word.month == nil { return nil }
         // The rules read the two tokens after the first that are no filler or ordinal suffix: read one by one, as
         // far as they are asked for.
         var next = position + 1
@@ -235,7 +235,7 @@ struct ReturnDateExtractor: Sendable {
             while let token = tokens.token(at: next) {
                 next += 1
                 if case .word(let word) = token,
-                   DateVocabulary.fillers.contains(word) || DateVocabulary.ordinalSuffixes.contains(word) {
+                   word.isFiller || word.isOrdinalSuffix {
                     continue
                 }
                 return token
@@ -259,14 +259,14 @@ struct ReturnDateExtractor: Sendable {
                 return valid(DateParts(year: year, month: a, day: b))
             }
             // "3 December 2026", "3. Dezember", "3 de diciembre de 2026"
-            if case .word(let word)? = second, let month = DateVocabulary.months[word] {
+            if case .word(let word)? = second, let month = word.month {
                 var year: Int?
                 if case .number(let y, 4, _)? = third { year = y }
                 return valid(DateParts(year: year, month: month, day: a))
             }
         case .word(let word):
             // "December 3", "Dec 3rd, 2026"
-            if let month = DateVocabulary.months[word], case .number(let day, let digits, _)? = second,
+            if let month = word.month, case .number(let day, let digits, _)? = second,
                digits <= 2 {
                 var year: Int?
                 if case .number(let y, 4, _)? = third { year = y }
@@ -283,8 +283,60 @@ struct ReturnDateExtractor: Sendable {
     }
 }
 
+/// What a word is to the date rules: a month, a weekday, a filler or an ordinal suffix, or several of these ("do"
+/// is a German weekday and a filler, "a" a filler and a suffix), or nothing.
+struct DateWord: Equatable, Sendable {
+    /// 1 = January.
+    var month: Int?
+    /// The calendar weekday (1 = Sunday) a full weekday name stands for.
+    var weekdayNumber: Int?
+    /// A weekday's name or abbreviation.
+    var isWeekday = false
+    var isFiller = false
+    var isOrdinalSuffix = false
+
+    init() {}
+
+    /// The word whose fold (`NormalizedText.bytes`, a space at each end) is `folded`: looked up in one phrase
+    /// table, one transition per byte, rather than hashed for each of the vocabulary's tables in turn.
+    init(folded: UnsafeBufferPointer<UInt8>) {
+        var word = DateWord()
+        _ = DateVocabulary.words.containsMatch(in: folded) { match in
+            if match.range == 0..<folded.count { word.add(match.value) }
+            return false
+        }
+        self = word
+    }
+
+    /// The word whose lowercase ASCII letters are `letters`.
+    init(asciiLetters letters: UnsafeBufferPointer<UInt8>) {
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: letters.count + 2) { bounded in
+            bounded[0] = 0x20
+            bounded[letters.count + 1] = 0x20
+            for index in letters.indices { bounded[index + 1] = letters[index].lowercasedASCII }
+            return DateWord(folded: UnsafeBufferPointer(bounded))
+        }
+    }
+
+    private mutating func add(_ other: DateWord) {
+        month = month ?? other.month
+        weekdayNumber = weekdayNumber ?? other.weekdayNumber
+        isWeekday = isWeekday || other.isWeekday
+        isFiller = isFiller || other.isFiller
+        isOrdinalSuffix = isOrdinalSuffix || other.isOrdinalSuffix
+    }
+}
+
 /// Month and weekday names in the seven languages, normalised.
 enum DateVocabulary {
+    /// Every word below with what it is, one entry per list it is in.
+    static let words = PhraseTable<DateWord>(
+        months.map { word, month in (word, { var entry = DateWord(); entry.month = month; return entry }()) }
+            + weekdayNumbers.map { word, day in (word, { var entry = DateWord(); entry.weekdayNumber = day; return entry }()) }
+            + weekdays.map { ($0, { var entry = DateWord(); entry.isWeekday = true; return entry }()) }
+            + fillers.map { ($0, { var entry = DateWord(); entry.isFiller = true; return entry }()) }
+            + ordinalSuffixes.map { ($0, { var entry = DateWord(); entry.isOrdinalSuffix = true; return entry }()) })
+
     static let months: [String: Int] = {
         let names: [[String]] = [
             ["january", "jan", "januar", "janner", "janvier", "janv", "enero", "ene", "januari", "janeiro", "gennaio", "gen",

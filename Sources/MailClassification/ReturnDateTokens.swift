@@ -4,7 +4,7 @@
 /// tokens are asked for (CR LF, a separator either way, is the one pair of scalars that is one character there);
 /// other text is read by characters at once.
 struct ReturnDateTokens {
-    enum Token: Equatable { case number(Int, digits: Int, separator: Character?), word(String) }
+    enum Token: Equatable { case number(Int, digits: Int, separator: Character?), word(DateWord) }
 
     /// The tokens read so far.
     private var read: [Token] = []
@@ -97,10 +97,9 @@ struct ReturnDateTokens {
             }
             if !current.contains(where: { $0 >= 0x80 }) {
                 // A word of ASCII letters folds to its lowercase (digits stay as they are).
-                return .word(String(asciiLowercasing: current))
+                return .word(DateWord(asciiLetters: current))
             }
-            let folded = NormalizedText(String(decoding: current, as: UTF8.self))
-            return .word(folded.phraseText(0..<folded.bytes.count))
+            return .word(NormalizedText(String(decoding: current, as: UTF8.self)).bytes.withUnsafeBufferPointer { DateWord(folded: $0) })
         }
     }
 
@@ -117,8 +116,7 @@ struct ReturnDateTokens {
             if isNumber, let value = Int(current) {
                 tokens.append(.number(value, digits: current.count, separator: separator))
             } else {
-                let folded = NormalizedText(current)
-                tokens.append(.word(folded.phraseText(0..<folded.bytes.count)))
+                tokens.append(.word(NormalizedText(current).bytes.withUnsafeBufferPointer { DateWord(folded: $0) }))
             }
             current = ""
         }

@@ -147,3 +147,24 @@ import Testing
         #expect(read == ReturnDateTokens.characterTokens(text))
     }
 }
+
+/// A word is looked up once in one table of the date vocabulary: it must be what each list of it says, and nothing
+/// for a word that is in none.
+@Suite struct DateWordTests {
+    @Test func everyWordIsWhatItsListsSay() {
+        let listed = Set(DateVocabulary.months.keys).union(DateVocabulary.weekdayNumbers.keys).union(DateVocabulary.weekdays)
+            .union(DateVocabulary.fillers).union(DateVocabulary.ordinalSuffixes)
+        for word in listed.sorted() + ["decembers", "x", "monday's", "dece", "ja", ""] {
+            let told = NormalizedText(word).bytes.withUnsafeBufferPointer { DateWord(folded: $0) }
+            #expect(told.month == DateVocabulary.months[word], "\(word)")
+            #expect(told.weekdayNumber == DateVocabulary.weekdayNumbers[word], "\(word)")
+            #expect(told.isWeekday == DateVocabulary.weekdays.contains(word), "\(word)")
+            #expect(told.isFiller == DateVocabulary.fillers.contains(word), "\(word)")
+            #expect(told.isOrdinalSuffix == DateVocabulary.ordinalSuffixes.contains(word), "\(word)")
+            if word.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) {
+                let uppercase = Array(word.uppercased().utf8)
+                #expect(uppercase.withUnsafeBufferPointer { DateWord(asciiLetters: $0) } == told, "\(word)")
+            }
+        }
+    }
+}
