@@ -130,7 +130,9 @@ public struct Classifier: Sendable {
         // Folded once for the opt-out and the automatic-note tests, when the extraction did not fold it on the way.
         let textFold = extracted?.folded ?? newText.map { NormalizedText($0, counter: counter).bytes }
         // Scanned once for the opt-out and the automatic-note vocabularies.
-        let textSigns = textFold.map { fold in fold.withUnsafeBufferPointer { ReplyTextSigns(folded: $0, counter: counter) } }
+        let textSigns = textFold.map { fold in
+            fold.withUnsafeBufferPointer { ReplyTextSigns(folded: $0, counter: counter) }
+        }
         if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: textFold, textSigns: textSigns,
                                                  subject: subject, subjectFold: subjectFold, counter: counter) {
             verdict.kind = .optOut

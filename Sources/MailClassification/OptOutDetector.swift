@@ -215,7 +215,9 @@ public struct OptOutDetector: Sendable {
         } ?? nil
         if let byScalars { return byScalars }
         for sentence in Self.sentences(of: text) {
-            if let found = clause(inSentence: sentence.text, isQuestion: sentence.isQuestion, counter: counter) { return found }
+            if let found = clause(inSentence: sentence.text, isQuestion: sentence.isQuestion, counter: counter) {
+                return found
+            }
         }
         return nil
     }

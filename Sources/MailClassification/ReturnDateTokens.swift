@@ -99,7 +99,8 @@ struct ReturnDateTokens {
                 // A word of ASCII letters folds to its lowercase (digits stay as they are).
                 return .word(DateWord(asciiLetters: current))
             }
-            return .word(NormalizedText(String(decoding: current, as: UTF8.self)).bytes.withUnsafeBufferPointer { DateWord(folded: $0) })
+            let folded = NormalizedText(String(decoding: current, as: UTF8.self)).bytes
+            return .word(folded.withUnsafeBufferPointer { DateWord(folded: $0) })
         }
     }
 
