@@ -87,11 +87,6 @@ enum AutoReplyPhrases {
         "in caso di urgenza", "al mio rientro", "si prega di contattare",
     ]
 
-    /// `templateSigns` (true) with `outOfOffice` and `leftCompanyStatements` (false) in one table: a reply's text is
-    /// scanned once for an absence and a template's wording both.
-    static let absenceOrTemplate = PhraseTable<Bool>(templateSigns.map { ($0, true) }
-        + (outOfOffice + leftCompanyStatements).map { ($0, false) })
-
     /// Words that introduce a return date, each tagged with whether it reads as English (holds "until", "till",
     /// "through", "back" or "return"), where 3/12 means March 12.
     static let returnTriggers = PhraseTable<Bool>([

@@ -10,13 +10,15 @@ enum AutoReplySignals {
         "Precedence", "X-Apple-Action", "X-Auto-Response-Suppress", "X-MS-Exchange-Inbox-Rules-Loop",
     ])
 
-    /// Evidence for an automatic reply, or nil.
+    /// Evidence for an automatic reply, or nil. `subject`: the message's, as the caller has read it (each read of
+    /// `Message.subject` takes a lock).
     /// `subjectFold`: the fold of the subject's first 200 bytes, made here if the subject is read and not made yet.
-    static func autoReplyEvidence(_ message: Message, subjectFold: inout [UInt8]?, counter: StepCounter?) -> String? {
+    static func autoReplyEvidence(_ message: Message, subject: String?, subjectFold: inout [UInt8]?,
+                                  counter: StepCounter?) -> String? {
         let headers = message.headers
         // One pass over the headers tells whether any field below is there at all: nearly every message has none.
         guard !headers.firstFields(named: autoReplyHeaderNames).isEmpty else {
-            return autoReplySubject(message, subjectFold: &subjectFold, counter: counter)
+            return autoReplySubject(subject, subjectFold: &subjectFold, counter: counter)
         }
         if let value = headers.value("Auto-Submitted")?.trimmingWhitespace,
            !value.isEmpty, !value.lowercased().hasPrefix("no") {
@@ -36,33 +38,29 @@ enum AutoReplySignals {
         if headers.value("X-Auto-Response-Suppress") != nil, headers.value("X-MS-Exchange-Inbox-Rules-Loop") != nil {
             return "X-Auto-Response-Suppress with X-MS-Exchange-Inbox-Rules-Loop (Outlook out-of-office)"
         }
-        return autoReplySubject(message, subjectFold: &subjectFold, counter: counter)
+        return autoReplySubject(subject, subjectFold: &subjectFold, counter: counter)
     }
 
     /// Evidence that a message with no automatic-reply header or subject is an automatic note all the same, read from
-    /// its new text (`folded`: its fold): an absence or departure sentence and a template's wording around it, in a
-    /// short text that asks nothing. Nil otherwise.
-    static func templateEvidence(newText: String, folded knownFold: [UInt8]?, counter: StepCounter?) -> String? {
+    /// its new text (`folded`: its fold, `signs`: what the fold holds, when the caller has them): an absence or
+    /// departure sentence and a template's wording around it, in a short text that asks nothing. Nil otherwise.
+    static func templateEvidence(newText: String, folded knownFold: [UInt8]?, signs knownSigns: ReplyTextSigns?,
+                                 counter: StepCounter?) -> String? {
         // Templates run to a few sentences.
         guard newText.utf8.count <= 4_000 else { return nil }
         let folded = knownFold ?? NormalizedText(newText, counter: counter).bytes
-        var template: PhraseTable<Bool>.Match?, absence: PhraseTable<Bool>.Match?
-        _ = folded.withUnsafeBufferPointer { bytes in
-            AutoReplyPhrases.absenceOrTemplate.containsMatch(in: bytes, counter: counter) { match in
-                if match.value { template = template ?? match } else { absence = absence ?? match }
-                return template != nil && absence != nil
-            }
-        }
+        let signs = knownSigns ?? folded.withUnsafeBufferPointer { ReplyTextSigns(folded: $0, counter: counter) }
         // A question is a person's.
-        guard let template, let absence, NormalizedText.wordCount(of: folded) <= 150,
+        guard let template = signs.template, let absence = signs.absence, NormalizedText.wordCount(of: folded) <= 150,
               !newText.utf8.contains(UInt8(ascii: "?")) else { return nil }
-        return "text reads as an automatic note: \"\(FoldedPhrase.text(absence.range, in: folded))\" with "
-            + "\"\(FoldedPhrase.text(template.range, in: folded))\""
+        return "text reads as an automatic note: \"\(FoldedPhrase.text(absence, in: folded))\" with "
+            + "\"\(FoldedPhrase.text(template, in: folded))\""
     }
 
-    /// Evidence from a localized automatic-reply subject, or nil. `subjectFold` as for `autoReplyEvidence`.
-    static func autoReplySubject(_ message: Message, subjectFold: inout [UInt8]?, counter: StepCounter?) -> String? {
-        if let subject = message.subject {
+    /// Evidence from a localized automatic-reply subject (the message's), or nil. `subjectFold` as for
+    /// `autoReplyEvidence`.
+    static func autoReplySubject(_ subject: String?, subjectFold: inout [UInt8]?, counter: StepCounter?) -> String? {
+        if let subject {
             let folded = subjectFold ?? NormalizedText(subject.leadingBytes(200), counter: counter).bytes
             subjectFold = folded
             // "Out of Office: …", "Automatic reply", but not "Out of office tomorrow - can we talk today?".
@@ -112,8 +110,9 @@ enum AutoReplySignals {
         "read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "gelezen:", "lida:", "letto:", "read receipt",
     ].map { ($0, $0.utf8.first ?? 0) }
 
-    /// Read receipts (RFC 8098 disposition notifications and the clients' "Read:" subjects).
-    static func readReceiptEvidence(_ message: Message, counter: StepCounter?) -> String? {
+    /// Read receipts (RFC 8098 disposition notifications and the clients' "Read:" subjects). `subject`: the
+    /// message's, as the caller has read it.
+    static func readReceiptEvidence(_ message: Message, subject: String?, counter: StepCounter?) -> String? {
         if message.root.contentType.parameters.value("report-type")?.lowercased() == "disposition-notification" {
             return "multipart/report; report-type=disposition-notification"
         }
@@ -121,7 +120,7 @@ enum AutoReplySignals {
             return "message/disposition-notification part"
         }
         // Every prefix below starts with "r", "g" or "l", and lowercasing makes none of these from another letter.
-        if let subject = message.subject, let first = subject.utf8.first,
+        if let subject, let first = subject.utf8.first,
            first | 0x20 == UInt8(ascii: "r") || first | 0x20 == UInt8(ascii: "g") || first | 0x20 == UInt8(ascii: "l") {
             // A prefix that starts with another letter cannot match: the subject's first character is that letter.
             for (prefix, letter) in readReceiptPrefixes where letter == first | 0x20 && subject.hasLowercasedPrefix(prefix) {

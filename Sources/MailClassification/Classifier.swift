@@ -90,20 +90,21 @@ public struct Classifier: Sendable {
         // nearly always folded it by now).
         var subjectFold: [UInt8]? = subject == nil ? nil : folds?.subject.bytes
         if let evidence = AutoReplySignals.notificationEvidence(message, subject: subject, isReply: isReplyToUs),
-           AutoReplySignals.autoReplySubject(message, subjectFold: &subjectFold, counter: counter) == nil {
+           AutoReplySignals.autoReplySubject(subject, subjectFold: &subjectFold, counter: counter) == nil {
             verdict.reason = "notification"
             verdict.contact = replier
             verdict.evidence.append(evidence)
             return
         }
 
-        if let evidence = AutoReplySignals.autoReplyEvidence(message, subjectFold: &subjectFold, counter: counter) {
+        if let evidence = AutoReplySignals.autoReplyEvidence(message, subject: subject, subjectFold: &subjectFold,
+                                                                   counter: counter) {
             Self.decideAutoReply(evidence, newText: newText, folded: extracted?.folded, replier: replier, date: date,
                                  into: &verdict, counter: counter)
             return
         }
 
-        if let evidence = AutoReplySignals.readReceiptEvidence(message, counter: counter) {
+        if let evidence = AutoReplySignals.readReceiptEvidence(message, subject: subject, counter: counter) {
             verdict.reason = "read receipt"
             verdict.contact = replier
             verdict.evidence.append(evidence)
@@ -128,15 +129,20 @@ public struct Classifier: Sendable {
         verdict.replyText = newText
         // Folded once for the opt-out and the automatic-note tests, when the extraction did not fold it on the way.
         let textFold = extracted?.folded ?? newText.map { NormalizedText($0, counter: counter).bytes }
-        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: textFold, subject: subject,
-                                                 subjectFold: subjectFold, counter: counter) {
+        // Scanned once for the opt-out and the automatic-note vocabularies.
+        let textSigns = textFold.map { fold in
+            fold.withUnsafeBufferPointer { ReplyTextSigns(folded: $0, counter: counter) }
+        }
+        if let finding = OptOutDetector().detect(replyText: newText ?? "", folded: textFold, textSigns: textSigns,
+                                                 subject: subject, subjectFold: subjectFold, counter: counter) {
             verdict.kind = .optOut
             verdict.reason = "unsubscribe"
             verdict.evidence.append("\(finding.place) asks to opt out: \"\(finding.phrase)\"")
             return
         }
         if let text = newText, !text.isEmpty {
-            if let evidence = AutoReplySignals.templateEvidence(newText: text, folded: textFold, counter: counter) {
+            if let evidence = AutoReplySignals.templateEvidence(newText: text, folded: textFold, signs: textSigns,
+                                                                    counter: counter) {
                 Self.decideAutoReply(evidence, newText: text, folded: textFold, replier: replier, date: date,
                                      into: &verdict, counter: counter)
                 return
@@ -166,7 +172,8 @@ public struct Classifier: Sendable {
             verdict.evidence.append("text says \"\(FoldedPhrase.text(left.range, in: folded))\"")
         } else {
             verdict.reason = "vacation"
-            if let returnDate = ReturnDateExtractor().returnDate(in: text, messageDate: date, counter: counter) {
+            if let returnDate = ReturnDateExtractor().returnDate(in: text, folded: folded, messageDate: date,
+                                                                         counter: counter) {
                 verdict.returnDate = returnDate
                 verdict.evidence.append("return date \(returnDate) read from the text")
             }

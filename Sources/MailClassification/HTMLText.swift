@@ -5,11 +5,14 @@
 /// Not an HTML parser: it only needs tag boundaries, block-level line breaks and entities, and it never builds a
 /// tree, so hostile nesting costs nothing.
 enum HTMLText {
-    private static let blockTags = TagSet([
-        "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr", "pre",
-        "section", "article", "ul", "ol", "dd", "dt", "header", "footer", "center",
+    /// Tags that break the line, tags whose content is not shown, and tags that have no end tag: one table, one
+    /// look-up per tag.
+    private static let tagKinds = TagKindTable([
+        (.block, ["p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr", "pre",
+                  "section", "article", "ul", "ol", "dd", "dt", "header", "footer", "center"]),
+        (.invisible, ["script", "style", "head", "title", "xml"]),
+        (.void, ["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"]),
     ])
-    private static let invisibleTags = TagSet(["script", "style", "head", "title", "xml"])
     private static let blockquote = TagName("blockquote")
     /// Markers after which everything in the body is quoted history.
     private static let historyStarts = ["divrplyfwdmsg", "olk_src_body_section", "appendonsend"]
@@ -59,7 +62,7 @@ enum HTMLText {
                     continue
                 }
                 index = tag.end
-                if invisibleTags.contains(tag.name), !tag.closing, !tag.selfClosing {
+                if tag.kinds.contains(.invisible), !tag.closing, !tag.selfClosing {
                     let found = tag.name.withEndTagBytes { endTag in
                         find(in: input, pattern: endTag, from: index, caseInsensitive: true)
                     }
@@ -79,13 +82,13 @@ enum HTMLText {
                         continue
                     }
                 }
-                if blockTags.contains(tag.name) { newline() }
+                if tag.kinds.contains(.block) { newline() }
                 continue
             }
             index += 1
             if dropping != nil {
                 // Inside dropped history only the next tag matters.
-                index = input[index...].firstIndex(of: UInt8(ascii: "<")) ?? input.count
+                index = nextTagStart(in: input, from: index)
                 continue
             }
             switch byte {
@@ -107,6 +110,19 @@ enum HTMLText {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where the next "<" is at or after `start` (the input's end if there is none), eight bytes at a step.
+    private static func nextTagStart(in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = input.baseAddress {
+            while index &+ 8 <= input.count,
+                  !EightBytes.holds(UInt8(ascii: "<"), in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index &+= 8
+            }
+        }
+        while index < input.count, input[index] != UInt8(ascii: "<") { index += 1 }
+        return index
     }
 
     private static func endsTextRun(_ byte: UInt8) -> Bool {
@@ -187,6 +203,8 @@ enum HTMLText {
         /// The first eight bytes, lowercased.
         var firstWord: UInt64 { words.0 }
 
+        var isEmpty: Bool { length == 0 }
+
         static func == (lhs: TagName, rhs: TagName) -> Bool {
             lhs.length == rhs.length && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1
                 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
@@ -213,28 +231,59 @@ enum HTMLText {
         }
     }
 
-    private static let voidElements = TagSet(["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base"])
+    struct TagKinds: OptionSet {
+        let rawValue: UInt8
+        /// Starts a new line of text.
+        static let block = TagKinds(rawValue: 1)
+        /// Its content is not shown.
+        static let invisible = TagKinds(rawValue: 2)
+        /// Has no end tag.
+        static let void = TagKinds(rawValue: 4)
+    }
 
-    /// A few tag names, compared first by their first eight bytes (one word), then whole.
-    struct TagSet {
+    /// The kinds of a few tag names, found by a hash of a name's first eight bytes (open addressing): a tag costs
+    /// one probe or two, not a comparison with every name.
+    struct TagKindTable {
+        /// Per slot: a name (length 0 where the slot is free, as no tag's name is) and its kinds.
         private let names: [TagName]
-        private let firstWords: [UInt64]
+        private let kinds: [TagKinds]
+        private static let slotBits = 7
 
-        init(_ names: [String]) {
-            self.names = names.map(TagName.init)
-            self.firstWords = self.names.map(\.firstWord)
+        init(_ groups: [(TagKinds, [String])]) {
+            var names = [TagName](repeating: TagName(""), count: 1 << Self.slotBits)
+            var kinds = [TagKinds](repeating: [], count: 1 << Self.slotBits)
+            for (kind, group) in groups {
+                for text in group {
+                    let name = TagName(text)
+                    var slot = Self.slot(of: name)
+                    while names[slot] != TagName(""), names[slot] != name { slot = (slot + 1) & ((1 << Self.slotBits) - 1) }
+                    names[slot] = name
+                    kinds[slot].insert(kind)
+                }
+            }
+            self.names = names
+            self.kinds = kinds
         }
 
-        func contains(_ name: TagName) -> Bool {
-            let word = name.firstWord
-            for index in firstWords.indices where firstWords[index] == word && names[index] == name { return true }
-            return false
+        func kinds(of name: TagName) -> TagKinds {
+            var slot = Self.slot(of: name)
+            while true {
+                let held = names[slot]
+                if held == name { return kinds[slot] }
+                if held.isEmpty { return [] }
+                slot = (slot + 1) & ((1 << Self.slotBits) - 1)
+            }
+        }
+
+        private static func slot(of name: TagName) -> Int {
+            Int(truncatingIfNeeded: (name.firstWord &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
         }
     }
 
     /// One start or end tag.
     struct Tag {
         let name: TagName
+        let kinds: TagKinds
         let closing: Bool
         let selfClosing: Bool
         /// Where the attribute text is (at most its first 2,048 bytes), read only for marker lookups.
@@ -254,8 +303,30 @@ enum HTMLText {
             guard index > nameStart, index - nameStart <= 32 else { return nil }
             let name = TagName(bytes: input[nameStart..<index])
             let attributeStart = index
+            index = closingBracket(in: input, from: index)
+            let attributeEnd = min(index, input.count)
+            let selfClosing = attributeEnd > attributeStart && input[attributeEnd - 1] == UInt8(ascii: "/")
+            let kinds = HTMLText.tagKinds.kinds(of: name)
+            return Tag(name: name, kinds: kinds, closing: closing, selfClosing: selfClosing || kinds.contains(.void),
+                       attributeBytes: attributeStart..<min(attributeEnd, attributeStart + 2_048),
+                       end: min(index + 1, input.count))
+        }
+
+        /// Where the ">" that closes a tag is, outside quoted attribute values (the input's end if none does).
+        /// A quoted value (an inline style, most of a mail client's HTML) is skipped eight bytes at a step while its
+        /// closing quote is not among them.
+        private static func closingBracket(in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            var index = start
             var quote: UInt8?
-            while index < input.count {
+            let count = input.count
+            while index < count {
+                if let open = quote, let base = input.baseAddress {
+                    while index &+ 8 <= count,
+                          !EightBytes.holds(open, in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                        index &+= 8
+                    }
+                    guard index < count else { break }
+                }
                 let byte = input[index]
                 if let open = quote {
                     if byte == open { quote = nil }
@@ -266,11 +337,7 @@ enum HTMLText {
                 }
                 index += 1
             }
-            let attributeEnd = min(index, input.count)
-            let selfClosing = attributeEnd > attributeStart && input[attributeEnd - 1] == UInt8(ascii: "/")
-            return Tag(name: name, closing: closing, selfClosing: selfClosing || HTMLText.voidElements.contains(name),
-                       attributeBytes: attributeStart..<min(attributeEnd, attributeStart + 2_048),
-                       end: min(index + 1, input.count))
+            return index
         }
 
         private static func isNameByte(_ byte: UInt8) -> Bool {

@@ -18,10 +18,10 @@ public struct OptOutDetector: Sendable {
         detect(replyText: replyText, subject: subject, counter: nil)
     }
 
-    /// `folded`: the fold of `replyText` (`NormalizedText(replyText).bytes`) when the caller has it;
-    /// `subjectFold`: the fold of the first 200 bytes of `subject`, likewise.
-    func detect(replyText: String, folded: [UInt8]? = nil, subject: String?, subjectFold: [UInt8]? = nil,
-                counter: StepCounter?) -> Finding? {
+    /// `folded`: the fold of `replyText` (`NormalizedText(replyText).bytes`) when the caller has it, and
+    /// `textSigns` what that fold holds; `subjectFold`: the fold of the first 200 bytes of `subject`, likewise.
+    func detect(replyText: String, folded: [UInt8]? = nil, textSigns: ReplyTextSigns? = nil, subject: String?,
+                subjectFold: [UInt8]? = nil, counter: StepCounter?) -> Finding? {
         // Each text is folded once, for the keyword test and the clause search alike.
         if let subject {
             let stripped = Self.strippingReplyPrefixes(subject)
@@ -36,8 +36,14 @@ public struct OptOutDetector: Sendable {
             if let keyword = keywordOnly(replyText, folded: folded) { return keyword }
             // A short reply's first line is read for a keyword, and any reply for a clause, only when its fold holds
             // one: for a short reply one scan tells both.
-            let holds = replyText.utf8.count <= 200 ? Self.holdsKeywordAndClause(folded, counter: counter)
-                : (keyword: false, clause: Self.holdsClause(folded, counter: counter))
+            let isShort = replyText.utf8.count <= 200
+            let holds = if let textSigns {
+                (keyword: isShort && textSigns.holdsOptOutKeyword, clause: textSigns.holdsOptOutClause)
+            } else if isShort {
+                Self.holdsKeywordAndClause(folded, counter: counter)
+            } else {
+                (keyword: false, clause: Self.holdsClause(folded, counter: counter))
+            }
             if holds.keyword, let keyword = keywordOnlyFirstLine(replyText, counter: counter) { return keyword }
             return holds.clause ? clause(in: replyText, counter: counter) : nil
         }
@@ -119,8 +125,15 @@ public struct OptOutDetector: Sendable {
             let bounded = UnsafeBufferPointer(rebasing: folded[Swift.max(start - 1, 0)..<Swift.min(end + 1, folded.count)])
             let word = start..<end
             start = end
-            if OptOutPhrases.keywordWords.matchesWhole(bounded) { keyword = keyword ?? word; continue }
-            if OptOutPhrases.politenessWords.matchesWhole(bounded) { continue }
+            // The word is a keyword when a keyword is the whole of it, else politeness when that is.
+            var isKeyword = false, isPoliteness = false
+            _ = OptOutPhrases.keywordOrPoliteness.containsMatch(in: bounded) { match in
+                guard match.range == 0..<bounded.count else { return false }
+                if match.value { isKeyword = true } else { isPoliteness = true }
+                return isKeyword
+            }
+            if isKeyword { keyword = keyword ?? word; continue }
+            if isPoliteness { continue }
             return nil
         }
         return keyword.map { String(decoding: UnsafeBufferPointer(rebasing: folded[$0]), as: UTF8.self) }
@@ -186,18 +199,40 @@ public struct OptOutDetector: Sendable {
     /// text whose fold holds a clause: sentences end at characters that folding turns into spaces, so each
     /// sentence's fold is a piece of the whole text's fold between spaces, and when the whole holds no clause, no
     /// sentence does.
+    /// Sentences are read in order and only as far as the first that holds a request: by bytes, one at a time,
+    /// where each scalar is a character of its own; split up front otherwise.
     private func clause(in text: String, counter: StepCounter?) -> String? {
-        for sentence in Self.sentences(of: text) {
-            counter?.add(1)
-            let normalized = NormalizedText(sentence.text, counter: counter)
-            for match in OptOutPhrases.requests.matches(in: normalized, counter: counter) where !match.value {
-                let before = normalized.bytes[..<match.range.lowerBound]
-                let after = normalized.bytes[match.range.upperBound...]
-                if Self.endsWithNegation(before) { continue }
-                if Self.startsWithUntil(after) { continue }
-                if sentence.isQuestion, Self.startsWithQuestionWord(normalized) { continue }
-                return normalized.phraseText(match.range)
+        let byScalars: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            guard SingleScalarText.holds(lineBreaksAllowed: bytes) else { return .none }
+            let utf8 = text.utf8
+            var found: String?
+            Self.forEachScalarSentence(in: bytes) { start, end, isQuestion in
+                let sentence = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+                found = clause(inSentence: sentence, isQuestion: isQuestion, counter: counter)
+                return found == nil
             }
+            return .some(found)
+        } ?? nil
+        if let byScalars { return byScalars }
+        for sentence in Self.sentences(of: text) {
+            if let found = clause(inSentence: sentence.text, isQuestion: sentence.isQuestion, counter: counter) {
+                return found
+            }
+        }
+        return nil
+    }
+
+    /// The request one sentence makes, if any.
+    private func clause(inSentence sentence: Substring, isQuestion: Bool, counter: StepCounter?) -> String? {
+        counter?.add(1)
+        let normalized = NormalizedText(sentence, counter: counter)
+        for match in OptOutPhrases.requests.matches(in: normalized, counter: counter) where !match.value {
+            let before = normalized.bytes[..<match.range.lowerBound]
+            let after = normalized.bytes[match.range.upperBound...]
+            if Self.endsWithNegation(before) { continue }
+            if Self.startsWithUntil(after) { continue }
+            if isQuestion, Self.startsWithQuestionWord(normalized) { continue }
+            return normalized.phraseText(match.range)
         }
         return nil
     }
@@ -243,25 +278,10 @@ public struct OptOutDetector: Sendable {
         var bounds: [(start: Int, end: Int, isQuestion: Bool)] = []
         let scanned: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
             guard SingleScalarText.holds(lineBreaksAllowed: bytes) else { return false }
-            var start = 0, index = 0
-            let count = bytes.count
-            while index < count {
-                var value = UInt32(bytes[index])
-                var length = 1
-                if value >= 0x80, let (scalar, scalarLength) = SingleScalarText.scalar(in: bytes, at: index) {
-                    value = scalar
-                    length = scalarLength
-                }
-                switch value {
-                case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0xBF, 0xA1, 0x37E:
-                    if index > start { bounds.append((start, index, value == 0x3F)) }
-                    start = index &+ length
-                default:
-                    break
-                }
-                index &+= length
+            forEachScalarSentence(in: bytes) { start, end, isQuestion in
+                bounds.append((start, end, isQuestion))
+                return true
             }
-            if start < count { bounds.append((start, count, false)) }
             return true
         }
         guard scanned == true else { return nil }
@@ -271,6 +291,31 @@ public struct OptOutDetector: Sendable {
             let end = utf8.index(utf8.startIndex, offsetBy: bound.end)
             return Sentence(text: text[start..<end], isQuestion: bound.isQuestion)
         }
+    }
+
+    /// Calls `body` with the byte bounds of each sentence of UTF-8 text whose every scalar is a character of its
+    /// own but CR LF, in order, while it returns true.
+    private static func forEachScalarSentence(in bytes: UnsafeBufferPointer<UInt8>,
+                                              _ body: (_ start: Int, _ end: Int, _ isQuestion: Bool) -> Bool) {
+        var start = 0, index = 0
+        let count = bytes.count
+        while index < count {
+            var value = UInt32(bytes[index])
+            var length = 1
+            if value >= 0x80, let (scalar, scalarLength) = SingleScalarText.scalar(in: bytes, at: index) {
+                value = scalar
+                length = scalarLength
+            }
+            switch value {
+            case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0xBF, 0xA1, 0x37E:
+                if index > start, !body(start, index, value == 0x3F) { return }
+                start = index &+ length
+            default:
+                break
+            }
+            index &+= length
+        }
+        if start < count { _ = body(start, count, false) }
     }
 
     static let replyPrefixes: Set<String> = ["re", "aw", "sv", "r", "antw", "res", "odp", "vs", "rif", "ynt", "回复", "答复"]

@@ -17,17 +17,16 @@ enum OptOutPhrases {
         "the", "this", "here", "yes", "ok", "dank", "u", "of", "all", "emails", "mailing", "es", "a",
     ]
 
-    /// `keywords` and `politeness` as phrase tables, to look a folded word up by its bytes (no string made, no
-    /// hashing).
-    static let keywordWords = PhraseTable<Void>(keywords.map { ($0, ()) })
-    static let politenessWords = PhraseTable<Void>(politeness.map { ($0, ()) })
+    /// `keywords` (true) and `politeness` (false) as one phrase table, to look a folded word up by its bytes (no
+    /// string made, no hashing) in one scan.
+    static let keywordOrPoliteness = PhraseTable<Bool>(keywords.map { ($0, true) } + politeness.map { ($0, false) })
 
     /// `keywords` (true) and the clauses (false) in one table, built once: a short reply's fold is scanned once to
     /// learn whether it holds either, a sentence's for its clauses (its keywords passed over).
     static let requests = PhraseTable<Bool>(keywords.map { ($0, true) } + clauses.map { ($0, false) })
 
     /// Explicit requests to stop; matched on whole words anywhere in a sentence of the new text or the subject.
-    private static let clauses = [
+    static let clauses = [
         // English
         "unsubscribe me", "please unsubscribe", "i want to unsubscribe", "i'd like to unsubscribe",
         "i would like to unsubscribe", "remove me", "please remove me", "please remove us", "please remove my",

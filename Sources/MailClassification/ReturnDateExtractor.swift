@@ -12,41 +12,45 @@ struct ReturnDateExtractor: Sendable {
 
     struct DateParts: Equatable { var year: Int?; var month: Int; var day: Int }
 
-    /// "YYYY-MM-DD", or nil when the text states no usable return date.
-    func returnDate(in text: String, messageDate: Date?, counter: StepCounter? = nil) -> String? {
+    /// "YYYY-MM-DD", or nil when the text states no usable return date. `folded`: the text's fold
+    /// (`NormalizedText(text).bytes`) when the caller has it.
+    func returnDate(in text: String, folded: [UInt8]? = nil, messageDate: Date?, counter: StepCounter? = nil) -> String? {
+        let folded = folded ?? NormalizedText(text).bytes
         // Read in place: native text holds its UTF-8 contiguously, so no copy of it is made.
         if let found = text.utf8.withContiguousStorageIfAvailable({
-            returnDate(in: text, utf8: $0, messageDate: messageDate, counter: counter)
+            returnDate(utf8: $0, folded: folded, messageDate: messageDate, counter: counter)
         }) {
             return found
         }
-        return Array(text.utf8).withUnsafeBufferPointer { returnDate(in: text, utf8: $0, messageDate: messageDate, counter: counter) }
+        return Array(text.utf8).withUnsafeBufferPointer {
+            returnDate(utf8: $0, folded: folded, messageDate: messageDate, counter: counter)
+        }
     }
 
-    /// `returnDate(in:messageDate:counter:)` with the text's UTF-8 at hand.
-    private func returnDate(in text: String, utf8 source: UnsafeBufferPointer<UInt8>, messageDate: Date?,
+    /// `returnDate(in:folded:messageDate:counter:)` with the text's UTF-8 at hand.
+    private func returnDate(utf8 source: UnsafeBufferPointer<UInt8>, folded: [UInt8], messageDate: Date?,
                             counter: StepCounter?) -> String? {
         let reference = messageDate ?? Date()
-        var folded = OriginFold(source)
-        counter?.add(folded.bytes.count)
-        let triggers = AutoReplyPhrases.returnTriggers.matches(in: folded.bytes, counter: counter)
+        counter?.add(folded.count)
+        let triggers = AutoReplyPhrases.returnTriggers.matches(in: folded, counter: counter)
         // An English trigger ("until", "back", …) anywhere makes 3/12 read as March 12.
         let english = triggers.contains { $0.value }
+        var origins = FoldOrigins()
         // Triggers that end together ("not before", "before") are followed by the same text: read it once.
         var readFrom: Int?
         for trigger in triggers.prefix(64) {
-            guard let start = folded.origin(of: trigger.range.upperBound - 1, in: source, counter: counter),
+            guard let start = origins.origin(of: trigger.range.upperBound - 1, in: source, counter: counter),
                   start < source.count, start != readFrom else {
                 continue
             }
             readFrom = start
-            let window = Self.text(source, from: start, scalars: 60)
             counter?.add(60)
-            let tokens = Self.tokens(window)
-            if let parts = Self.parseDate(tokens, monthFirst: english), let date = resolve(parts, against: reference) {
+            let window = start..<Self.end(ofScalars: 60, from: start, in: source)
+            var tokens = ReturnDateTokens(UnsafeBufferPointer(rebasing: source[window]))
+            if let parts = Self.parseDate(&tokens, monthFirst: english), let date = resolve(parts, against: reference) {
                 return date
             }
-            if let weekday = Self.leadingWeekday(tokens), let date = resolve(weekday: weekday, against: reference) {
+            if let weekday = Self.leadingWeekday(&tokens), let date = resolve(weekday: weekday, against: reference) {
                 return date
             }
         }
@@ -57,17 +61,20 @@ struct ReturnDateExtractor: Sendable {
         return nil
     }
 
-    /// The fold of a text (`NormalizedText(text).bytes`) and, for any folded byte, the offset in the text of the
-    /// scalar it came from, as `NormalizedText(text, trackingOrigins: true)` gives them. ASCII text is folded with
-    /// its origins at once. Other text is folded without them in pieces cut just past an ASCII separator (after
-    /// which folding starts afresh, so the pieces' folds make the text's), and a piece's origins are worked out only
-    /// for the pieces holding the triggers read: following every scalar's origin costs several times the fold.
-    struct OriginFold {
-        let bytes: [UInt8]
-        private let asciiOrigins: [Int32]
-        /// For other text, each piece that folds to more than a space: where its fold after the leading space starts
-        /// in `bytes` (it ends where the next one starts), and the piece's bytes in the text.
-        private let pieces: [(foldStart: Int, source: Range<Int>)]
+    /// For any byte of a text's fold (`NormalizedText(text).bytes`), the offset in the text of the scalar it came
+    /// from, as `NormalizedText(text, trackingOrigins: true)` gives them. Following every scalar's origin costs
+    /// several times the fold, and the triggers read are few and near the start: the text is folded, without
+    /// origins, in pieces cut just past an ASCII separator (after which folding starts afresh, so the pieces'
+    /// folds make the text's), only as far as the bytes asked about; and a piece's origins are worked out only for
+    /// the pieces holding them.
+    struct FoldOrigins {
+        /// Each piece folded so far that folds to more than a space: where its fold after the leading space starts
+        /// in the text's fold (it ends where the next one starts), and the piece's bytes in the text.
+        private var pieces: [(foldStart: Int, source: Range<Int>)]
+        /// Where the text not yet folded starts.
+        private var unfoldedStart = 0
+        /// The length of the fold of the text folded so far.
+        private var foldedCount = 1
         /// The origins of the piece last asked about: triggers come in the order they end, so each piece's origins
         /// are worked out at most once.
         private var originsPiece = -1
@@ -75,61 +82,59 @@ struct ReturnDateExtractor: Sendable {
         /// Pieces are cut at the first separator after this many bytes.
         private static let pieceLength = 32
 
-        init(_ source: UnsafeBufferPointer<UInt8>) {
-            if let ascii = TrackedASCIIFold.fold(source) {
-                (bytes, asciiOrigins, pieces) = (ascii.bytes, ascii.origins, [])
-                return
-            }
-            var pieces: [(foldStart: Int, source: Range<Int>)] = []
-            pieces.reserveCapacity(source.count / Self.pieceLength + 1)
-            // Each piece's fold is written over the space the previous one ended with, as its own leading space.
-            // Room: a piece's fold needs twice its bytes and four more, and a piece holds at least one byte.
-            let capacity = NormalizedText.foldedCapacity(source.count) &+ 4 &* source.count
-            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-                guard let base = out.baseAddress else { count = 0; return }
-                base[0] = 0x20
-                var end = 1, pieceStart = 0
-                repeat {
-                    var pieceEnd = Swift.min(pieceStart &+ Self.pieceLength, source.count)
-                    while pieceEnd < source.count, !NormalizedText.foldsToSpace(source[pieceEnd &- 1]) { pieceEnd &+= 1 }
-                    let piece = UnsafeBufferPointer(rebasing: source[pieceStart..<pieceEnd])
-                    let written = NormalizedText.fold(utf8: piece, into: base + (end &- 1))
-                    if written > 1 {
-                        pieces.append((end, pieceStart..<pieceEnd))
-                        end = end &- 1 &+ written
-                    }
-                    pieceStart = pieceEnd
-                } while pieceStart < source.count
-                count = end
-            }
-            asciiOrigins = []
-            self.pieces = pieces
+        init() {
+            // Room for the pieces of the text's first 256 bytes or so, where the triggers read nearly always are.
+            pieces = []
+            pieces.reserveCapacity(8)
         }
 
-        /// The offset in `source` (the text folded) of the scalar the folded byte at `index` came from.
+        /// The offset in `source` (the text folded, the same on every call) of the scalar the folded byte at
+        /// `index` came from; nil past the fold's end.
         mutating func origin(of index: Int, in source: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> Int? {
-            guard index >= 0, index < bytes.count else { return nil }
-            if pieces.isEmpty { return index < asciiOrigins.count ? Int(asciiOrigins[index]) : nil }
+            guard index > 0 else { return index == 0 ? 0 : nil }
+            // Every piece folded from here on starts its fold at or past `foldedCount`.
+            while foldedCount <= index, unfoldedStart < source.count { foldNextPiece(of: source) }
+            guard index < foldedCount else { return nil }
             // The last piece whose fold starts at or before `index`.
             var low = 0, high = pieces.count
             while high - low > 1 {
                 let middle = (low + high) / 2
                 if pieces[middle].foldStart <= index { low = middle } else { high = middle }
             }
+            guard low < pieces.count else { return nil }
             let piece = pieces[low]
             guard piece.foldStart <= index else { return nil }
             if originsPiece != low {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: source[piece.source]), as: UTF8.self)
-                pieceOrigins = NormalizedText(text, counter: counter, trackingOrigins: true).sourceOffsets
+                let bytes = UnsafeBufferPointer(rebasing: source[piece.source])
+                pieceOrigins = TrackedASCIIFold.origins(bytes)
+                    ?? NormalizedText(String(decoding: bytes, as: UTF8.self), counter: counter,
+                                      trackingOrigins: true).sourceOffsets
                 originsPiece = low
             }
             let offset = index - piece.foldStart + 1
             return offset < pieceOrigins.count ? piece.source.lowerBound + Int(pieceOrigins[offset]) : nil
         }
+
+        /// Folds the next piece of the text, noting where its fold goes: over the space the fold so far ends with,
+        /// as its own leading space.
+        private mutating func foldNextPiece(of source: UnsafeBufferPointer<UInt8>) {
+            let pieceStart = unfoldedStart
+            var pieceEnd = Swift.min(pieceStart &+ Self.pieceLength, source.count)
+            while pieceEnd < source.count, !NormalizedText.foldsToSpace(source[pieceEnd &- 1]) { pieceEnd &+= 1 }
+            let piece = UnsafeBufferPointer(rebasing: source[pieceStart..<pieceEnd])
+            let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NormalizedText.foldedCapacity(piece.count)) {
+                $0.baseAddress.map { NormalizedText.fold(utf8: piece, into: $0) } ?? 0
+            }
+            if written > 1 {
+                pieces.append((foldedCount, pieceStart..<pieceEnd))
+                foldedCount = foldedCount &- 1 &+ written
+            }
+            unfoldedStart = pieceEnd
+        }
     }
 
-    /// At most `scalars` Unicode scalars of UTF-8 text from byte offset `start` (a scalar's first byte).
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: Int) -> String {
+    /// Where at most `scalars` Unicode scalars of UTF-8 text from byte offset `start` (a scalar's first byte) end.
+    private static func end(ofScalars scalars: Int, from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var end = start, seen = 0
         while end < bytes.count {
             if bytes[end] & 0xC0 != 0x80 {
@@ -138,7 +143,7 @@ struct ReturnDateExtractor: Sendable {
             }
             end += 1
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return end
     }
 
     /// The Gregorian calendar in UTC, made once: building one (and its time zone) costs more than the date arithmetic.
@@ -203,143 +208,44 @@ struct ReturnDateExtractor: Sendable {
     }
 
     /// The weekday named right after a trigger (skipping fillers such as "next", "on", "am"), when no date follows it.
-    static func leadingWeekday(_ tokens: [Token]) -> Int? {
-        var skipped = 0
-        for token in tokens {
+    static func leadingWeekday(_ tokens: inout ReturnDateTokens) -> Int? {
+        var skipped = 0, position = 0
+        while let token = tokens.token(at: position) {
             guard case .word(let word) = token else { return nil }
-            if let day = DateVocabulary.weekdayNumbers[word] { return day }
-            guard DateVocabulary.fillers.contains(word), skipped < 4 else { return nil }
+            if let day = word.weekdayNumber { return day }
+            guard word.isFiller, skipped < 4 else { return nil }
             skipped += 1
+            position += 1
         }
         return nil
     }
 
-    enum Token: Equatable { case number(Int, digits: Int, separator: Character?), word(String) }
-
-    /// Numbers and words of the text, each number with the character that ended it (nil for a space): at most
-    /// 13 tokens. Text whose every scalar is a character of its own is read by scalars (CR LF, a separator either
-    /// way, is the one pair of scalars that is one character there).
-    static func tokens(_ text: String) -> [Token] {
-        if let scalarTokens = text.utf8.withContiguousStorageIfAvailable(scalarTokens), let scalarTokens { return scalarTokens }
-        return characterTokens(text)
-    }
-
-    private static func scalarTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
-        guard SingleScalarText.holds(lineBreaksAllowed: bytes) else { return nil }
-        var tokens: [Token] = []
-        // At most 13 tokens are read, and one more may end the text: one allocation instead of five as they come.
-        tokens.reserveCapacity(14)
-        var start = 0, index = 0
-        var isNumber = false
-        func flush(separator: Character?) {
-            guard index > start else { return }
-            let current = UnsafeBufferPointer(rebasing: bytes[start..<index])
-            var value = 0, overflow = false
-            if isNumber {
-                for digit in current {
-                    let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-                    let (sum, o2) = times10.addingReportingOverflow(Int(digit &- UInt8(ascii: "0")))
-                    overflow = overflow || o1 || o2
-                    value = sum
-                }
-            }
-            if isNumber, !overflow {
-                tokens.append(.number(value, digits: current.count, separator: separator))
-            } else if !current.contains(where: { $0 >= 0x80 }) {
-                // A word of ASCII letters folds to its lowercase (digits stay as they are).
-                tokens.append(.word(String(asciiLowercasing: current)))
-            } else {
-                let folded = NormalizedText(String(decoding: current, as: UTF8.self))
-                tokens.append(.word(folded.phraseText(0..<folded.bytes.count)))
-            }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            var length = 1
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                if !isNumber { flush(separator: nil); start = index }
-                isNumber = true
-            } else if byte < 0x80 ? (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
-                                  : SingleScalarText.first(of: UnsafeBufferPointer(rebasing: bytes[index...])).map({ Character($0).isLetter }) == true {
-                if isNumber { flush(separator: nil); start = index }
-                isNumber = false
-                length = byte < 0x80 ? 1 : SingleScalarText.scalar(in: bytes, at: index)?.1 ?? 1
-            } else {
-                length = byte < 0x80 ? 1 : SingleScalarText.scalar(in: bytes, at: index)?.1 ?? 1
-                let separator = byte == 0x20 ? nil : SingleScalarText.first(of: UnsafeBufferPointer(rebasing: bytes[index...])).map(Character.init)
-                flush(separator: separator)
-                start = index + length
-                isNumber = false
-            }
-            index += length
-            if tokens.count > 12 { break }
-        }
-        flush(separator: nil)
-        return tokens
-    }
-
-    private static func characterTokens(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        // At most 13 tokens are read, and one more may end the text: one allocation instead of five as they come.
-        tokens.reserveCapacity(14)
-        var iterator = Array(text).makeIterator()
-        var current = ""
-        var isNumber = false
-        func flush(separator: Character?) {
-            guard !current.isEmpty else { return }
-            if isNumber, let value = Int(current) {
-                tokens.append(.number(value, digits: current.count, separator: separator))
-            } else {
-                let folded = NormalizedText(current)
-                tokens.append(.word(folded.phraseText(0..<folded.bytes.count)))
-            }
-            current = ""
-        }
-        while let character = iterator.next() {
-            // ASCII characters (CR LF included, as LF) are classified by value: the digits are the only ASCII
-            // numbers and A–Z, a–z the only ASCII letters.
-            let ascii = character.asciiValue
-            let isDigit = ascii.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
-            if isDigit {
-                if !isNumber { flush(separator: nil) }
-                isNumber = true
-                current.append(character)
-            } else if ascii.map({ $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") }) ?? character.isLetter {
-                if isNumber {
-                    // "3rd", "1st", "2nd", "4th", "1er", "3º": ordinal suffix stays with the number.
-                    flush(separator: nil)
-                }
-                isNumber = false
-                current.append(character)
-            } else {
-                flush(separator: character == " " ? nil : character)
-                isNumber = false
-            }
-            if tokens.count > 12 { break }
-        }
-        flush(separator: nil)
-        return tokens
-    }
-
-    static func parseDate(_ tokens: [Token], monthFirst: Bool) -> DateParts? {
-        var tokens = tokens[...]
+    static func parseDate(_ tokens: inout ReturnDateTokens, monthFirst: Bool) -> DateParts? {
         // Skip articles, weekdays and ordinal suffixes before the date.
-        var skipped = 0
-        while let first = tokens.first, case .word(let word) = first, skipped < 4 {
-            guard DateVocabulary.fillers.contains(word) || DateVocabulary.weekdays.contains(word) else { break }
-            tokens = tokens.dropFirst(); skipped += 1
+        var position = 0, skipped = 0
+        while skipped < 4, let first = tokens.token(at: position), case .word(let word) = first {
+            guard word.isFiller || word.isWeekday else { break }
+            position += 1; skipped += 1
         }
-        guard let first = tokens.first else { return nil }
+        guard let first = tokens.token(at: position) else { return nil }
         // A first word that is no month dates nothing, whatever follows.
-        if case .word(let word) = first, DateVocabulary.months[word] == nil { return nil }
-        // The rules read the two tokens after the first that are no filler or ordinal suffix: taken one by one,
-        // not gathered in an array.
-        var following = tokens.dropFirst().lazy.filter {
-            if case .word(let word) = $0 { return !DateVocabulary.fillers.contains(word) && !DateVocabulary.ordinalSuffixes.contains(word) }
-            return true
-        }.makeIterator()
-        let second = following.next()
-        let third = second == nil ? nil : following.next()
+        if case .word(let word) = first, word.month == nil { return nil }
+        // The rules read the two tokens after the first that are no filler or ordinal suffix: read one by one, as
+        // far as they are asked for.
+        var next = position + 1
+        func following() -> ReturnDateTokens.Token? {
+            while let token = tokens.token(at: next) {
+                next += 1
+                if case .word(let word) = token,
+                   word.isFiller || word.isOrdinalSuffix {
+                    continue
+                }
+                return token
+            }
+            return nil
+        }
+        let second = following()
+        let third = second == nil ? nil : following()
         switch first {
         case .number(let a, let digits, let separator):
             if let separator, "./-".contains(separator), case .number(let b, _, let separator2)? = second {
@@ -355,14 +261,14 @@ struct ReturnDateExtractor: Sendable {
                 return valid(DateParts(year: year, month: a, day: b))
             }
             // "3 December 2026", "3. Dezember", "3 de diciembre de 2026"
-            if case .word(let word)? = second, let month = DateVocabulary.months[word] {
+            if case .word(let word)? = second, let month = word.month {
                 var year: Int?
                 if case .number(let y, 4, _)? = third { year = y }
                 return valid(DateParts(year: year, month: month, day: a))
             }
         case .word(let word):
             // "December 3", "Dec 3rd, 2026"
-            if let month = DateVocabulary.months[word], case .number(let day, let digits, _)? = second,
+            if let month = word.month, case .number(let day, let digits, _)? = second,
                digits <= 2 {
                 var year: Int?
                 if case .number(let y, 4, _)? = third { year = y }
@@ -377,66 +283,4 @@ struct ReturnDateExtractor: Sendable {
         if let year = parts.year, !(2000...2100).contains(year) { return nil }
         return parts
     }
-}
-
-/// Month and weekday names in the seven languages, normalised.
-enum DateVocabulary {
-    static let months: [String: Int] = {
-        let names: [[String]] = [
-            ["january", "jan", "januar", "janner", "janvier", "janv", "enero", "ene", "januari", "janeiro", "gennaio", "gen",
-             "stycznia", "января", "янв"],
-            ["february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "februari", "fevereiro", "febbraio",
-             "lutego", "февраля", "февр", "фев"],
-            ["march", "mar", "marz", "mars", "marzo", "maart", "mrt", "marco", "marca", "марта", "мар"],
-            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "апреля", "апр"],
-            ["may", "mai", "mayo", "mei", "maio", "maggio", "mag", "maj", "maja", "мая"],
-            ["june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "czerwca", "июня", "июн"],
-            ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "lipca", "июля", "июл"],
-            ["august", "aug", "aout", "agosto", "ago", "augustus", "augusti", "sierpnia", "августа", "авг"],
-            ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set", "settembre", "sett",
-             "wrzesnia", "сентября", "сент", "сен"],
-            ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "pazdziernika", "октября", "окт"],
-            ["november", "nov", "novembre", "noviembre", "novembro", "listopada", "ноября", "нояб", "ноя"],
-            ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dezembro", "dicembre", "grudnia", "декабря", "дек"],
-        ]
-        var table: [String: Int] = [:]
-        for (index, group) in names.enumerated() { for name in group { table[name] = index + 1 } }
-        return table
-    }()
-
-    /// Calendar weekday numbers (1 = Sunday) by full name.
-    static let weekdayNumbers: [String: Int] = {
-        let names: [[String]] = [
-            ["sunday", "sonntag", "dimanche", "domingo", "zondag", "domenica", "sondag"],
-            ["monday", "montag", "lundi", "lunes", "maandag", "segunda", "lunedi", "mandag"],
-            ["tuesday", "dienstag", "mardi", "martes", "dinsdag", "terca", "martedi", "tisdag"],
-            ["wednesday", "mittwoch", "mercredi", "miercoles", "woensdag", "quarta", "mercoledi", "onsdag"],
-            ["thursday", "donnerstag", "jeudi", "jueves", "donderdag", "quinta", "giovedi", "torsdag"],
-            ["friday", "freitag", "vendredi", "viernes", "vrijdag", "sexta", "venerdi", "fredag"],
-            ["saturday", "samstag", "samedi", "sabado", "zaterdag", "sabato", "lordag"],
-        ]
-        var table: [String: Int] = [:]
-        for (index, group) in names.enumerated() { for name in group { table[name] = index + 1 } }
-        return table
-    }()
-
-    static let weekdays: Set<String> = [
-        "mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-        "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-        "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so", "lundi", "mardi", "mercredi", "jeudi",
-        "vendredi", "samedi", "dimanche", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
-        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "segunda", "terca",
-        "quarta", "quinta", "sexta", "feira", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato",
-        "domenica",
-    ]
-
-    static let fillers: Set<String> = [
-        "on", "the", "of", "le", "el", "il", "dem", "den", "de", "del", "o", "dia", "am", "zum", "zur", "einschliesslich",
-        "inclusive", "including", "op", "en", "met", "a", "al", "au", "du", "lo", "on", "next", "prochain",
-        "naechsten", "nachsten", "proximo", "prossimo", "office", "in", "im", "buro", "ufficio", "biura", "do",
-        "kantoor", "escritorio", "bureau", "until", "no", "dia", "le", "la", "i", "r",
-    ]
-
-    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "e", "o", "a", "eme"]
 }

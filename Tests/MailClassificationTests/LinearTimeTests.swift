@@ -10,7 +10,7 @@ import Testing
         let tables: [[String]] = [
             QuoteMarkers.attributionVerbs.phrases, QuoteMarkers.attributionLeads.phrases,
             QuoteMarkers.markersAndSignatures.phrases, QuoteMarkers.headerNames.phrases, OptOutPhrases.requests.phrases,
-            AutoReplyPhrases.subjectPrefixes.phrases, AutoReplyPhrases.absenceOrTemplate.phrases,
+            AutoReplyPhrases.subjectPrefixes.phrases, ReplyTextSigns.vocabulary.phrases,
             AutoReplyPhrases.leftCompany.phrases, AutoReplyPhrases.returnTriggers.phrases,
             BounceReasonPhrases.table.phrases, BounceMarkers.subjects.phrases, BounceMarkers.originalStarts.phrases,
             BounceMarkers.delayed.phrases, BounceMarkers.permanent.phrases, BounceFormat.fingerprintTable.phrases,

@@ -234,4 +234,13 @@ import Testing
         #expect(extractor.newText(fromHTML: "<p>Sure.</p><div class=\"égmail_quote\">old</div>") == "Sure.")
         #expect(extractor.newText(fromHTML: "<p>Sure.</p><div class=\"gmail_quot\">kept</div>") == "Sure.\n\nkept")
     }
+
+    /// Block tags break the line, void tags need no end tag, hidden elements show nothing, in any case; names that
+    /// only look like theirs are ordinary tags. A ">" inside a quoted attribute value does not end the tag.
+    @Test func tagsAreToldByTheirWholeName() {
+        let html = "<b>x</b><center>y</center><centre>z</centre><style2>w</style2><STYLE>hidden</STYLE><Title>t</Title>"
+            + "<titles>v</titles>u<BR/>a<img src=\"b>c\">d<br>e<hr>f<metas>g</metas>h"
+            + "<div class=\"gmail_quote\">dropped <i>x</i> text</div>k"
+        #expect(ReplyTextExtractor().newText(fromHTML: html) == "x\ny\nzwvu\nad\ne\nfghk")
+    }
 }

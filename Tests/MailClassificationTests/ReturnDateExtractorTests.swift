@@ -79,9 +79,10 @@ import Testing
     }
 }
 
-/// Text that is not ASCII is folded in pieces, and a piece's offsets worked out when asked for: bytes and offsets
-/// must be those the general fold gives for the whole text, wherever the pieces are cut.
-@Suite struct OriginFoldTests {
+/// The text is folded in pieces, as far as the bytes asked about, and a piece's offsets worked out when asked for:
+/// the offsets must be those the general fold gives for the whole text, wherever the pieces are cut and in whatever
+/// order the bytes are asked about.
+@Suite struct FoldOriginsTests {
     @Test(arguments: [
         "Je suis absent jusqu'au 14 décembre.\nMerci", "Grüße\n\n--\nl'\nentreprise 'x'\r\nZurück am Montag",
         "日本語\n本日は休み。12月14日まで\n", "é\n", "\né", " , état\n ' ll' \n---\n Ωμέγα,\tok", "café\u{301}\nx",
@@ -89,15 +90,21 @@ import Testing
         String(repeating: "Ich bin bis zum 14. Dezember nicht im Büro, l'été 'quoted' — ", count: 6),
         String(repeating: "x", count: 63) + "' é" + String(repeating: "y'", count: 40) + " z",
         String(repeating: "é", count: 70) + " " + String(repeating: "a ", count: 40) + "。",
+        String(repeating: "I'm out of the office until Dec. 14th -- back on Monday! 'quoted' ", count: 5),
+        "rock 'n' roll isn't dead'' x", "a'", "  ' '' \r\n\tEnd'.",
     ])
-    func givesTheGeneralFoldsBytesAndOffsets(text: String) {
+    func givesTheGeneralFoldsOffsets(text: String) {
         let general = NormalizedText(text, trackingOrigins: true)
         let source = Array(text.utf8)
         source.withUnsafeBufferPointer { source in
-            var fold = ReturnDateExtractor.OriginFold(source)
-            #expect(fold.bytes == general.bytes)
-            for index in 1..<general.bytes.count {
-                #expect(fold.origin(of: index, in: source, counter: nil) == Int(general.sourceOffsets[index]), "\(index)")
+            var inOrder = ReturnDateExtractor.FoldOrigins()
+            for index in 0..<general.bytes.count {
+                #expect(inOrder.origin(of: index, in: source, counter: nil) == Int(general.sourceOffsets[index]), "\(index)")
+            }
+            #expect(inOrder.origin(of: general.bytes.count, in: source, counter: nil) == nil)
+            var backwards = ReturnDateExtractor.FoldOrigins()
+            for index in (0..<general.bytes.count).reversed() {
+                #expect(backwards.origin(of: index, in: source, counter: nil) == Int(general.sourceOffsets[index]), "\(index)")
             }
         }
     }
@@ -110,14 +117,54 @@ import Testing
         "I'm out of the office until Dec. 14th -- back on Monday!", "don' x", "'quoted' l'entreprise 'a''b`c",
         "a'", "  ' '' \r\n\tEnd'.", "", "UPPER lower 123-456/789", "rock 'n' roll isn't dead''",
     ])
-    func givesTheGeneralFoldsBytesAndOffsets(text: String) throws {
+    func givesTheGeneralFoldsOffsets(text: String) throws {
         let general = NormalizedText(text, trackingOrigins: true)
-        let tracked = try #require(Array(text.utf8).withUnsafeBufferPointer(TrackedASCIIFold.fold))
-        #expect(tracked.bytes == general.bytes)
-        #expect(tracked.origins == general.sourceOffsets)
+        let tracked = try #require(Array(text.utf8).withUnsafeBufferPointer(TrackedASCIIFold.origins))
+        #expect(tracked == general.sourceOffsets)
     }
 
     @Test func leavesOtherTextToTheGeneralFold() {
-        #expect(Array("zurück am 3.".utf8).withUnsafeBufferPointer(TrackedASCIIFold.fold) == nil)
+        #expect(Array("zurück am 3.".utf8).withUnsafeBufferPointer(TrackedASCIIFold.origins) == nil)
+    }
+}
+
+/// Tokens are read by scalars, one at a time as the date rules ask for them, where each scalar is a character of its
+/// own: they must be the tokens a reading by characters gives, up to the same limit.
+@Suite struct ReturnDateTokensTests {
+    @Test(arguments: [
+        "December 14th, 2026.", "14.12.2026 wieder", "le 3 janvier", "12/14/2026", "", "  ", "3rd", "zum 07.12.",
+        "Montag, den 7. Dezember", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16", "a b c d e f g h i j k l m n o p",
+        "a1b2c3d4e5f6g7h8", "99999999999999999999999 x", "jusqu'au 14 décembre (inclus)", "до 14 декабря",
+        "12月14日まで", "１２月７日", "Ωμέγα 3 ½ x\ty",
+    ])
+    func giveTheTokensReadByCharacters(text: String) {
+        var read: [ReturnDateTokens.Token] = []
+        Array(text.utf8).withUnsafeBufferPointer { window in
+            var tokens = ReturnDateTokens(window)
+            while let token = tokens.token(at: read.count) { read.append(token) }
+            #expect(tokens.token(at: read.count + 3) == nil)
+        }
+        #expect(read == ReturnDateTokens.characterTokens(text))
+    }
+}
+
+/// A word is looked up once in one table of the date vocabulary: it must be what each list of it says, and nothing
+/// for a word that is in none.
+@Suite struct DateWordTests {
+    @Test func everyWordIsWhatItsListsSay() {
+        let listed = Set(DateVocabulary.months.keys).union(DateVocabulary.weekdayNumbers.keys).union(DateVocabulary.weekdays)
+            .union(DateVocabulary.fillers).union(DateVocabulary.ordinalSuffixes)
+        for word in listed.sorted() + ["decembers", "x", "monday's", "dece", "ja", ""] {
+            let told = NormalizedText(word).bytes.withUnsafeBufferPointer { DateWord(folded: $0) }
+            #expect(told.month == DateVocabulary.months[word], "\(word)")
+            #expect(told.weekdayNumber == DateVocabulary.weekdayNumbers[word], "\(word)")
+            #expect(told.isWeekday == DateVocabulary.weekdays.contains(word), "\(word)")
+            #expect(told.isFiller == DateVocabulary.fillers.contains(word), "\(word)")
+            #expect(told.isOrdinalSuffix == DateVocabulary.ordinalSuffixes.contains(word), "\(word)")
+            if word.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) {
+                let uppercase = Array(word.uppercased().utf8)
+                #expect(uppercase.withUnsafeBufferPointer { DateWord(asciiLetters: $0) } == told, "\(word)")
+            }
+        }
     }
 }
