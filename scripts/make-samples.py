@@ -866,6 +866,13 @@ def replies():
     reply(F, "en-at-you-wrote.eml", "en", "{rep},\n\nNot before January. Call my office then and we'll see.\n\nWalt",
           contact=en_old, quote="custom", date=dt.datetime(2026, 11, 24, 13, 2, tzinfo=tz(-6)), style="crlf",
           quote_text="At {h12}:{M} AM {mo}/{d}/{y}, you wrote:\n{text}")
+    # Taken off the copy line: the thread is handed over, the person is not asking to stop being contacted.
+    reply(F, "en-off-the-cc.eml", "en", "Hi {rep},\n\nplease remove me from the CC on this thread, Priya Nair runs procurement now and owns this. Priya, over to you.\n\nBest,\nTom",
+          contact=("Tom", "Becker", "tom.becker@harbor-logistics.example"), quote="outlook",
+          date=dt.datetime(2026, 11, 25, 9, 41, tzinfo=tz(-5)))
+    reply(F, "de-aus-dem-cc.eml", "de", "Hallo {rep},\n\nbitte nehmen Sie mich aus dem CC, Frau Kessler übernimmt das Thema ab sofort.\n\nViele Grüße\nJonas Brandt",
+          contact=("Jonas", "Brandt", "j.brandt@brandt-maschinenbau.example"), quote="gt",
+          date=dt.datetime(2026, 11, 25, 16, 8, tzinfo=tz(1)))
 
 
 # ================================================================ auto-replies/

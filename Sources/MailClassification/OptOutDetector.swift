@@ -231,6 +231,7 @@ public struct OptOutDetector: Sendable {
             let after = normalized.bytes[match.range.upperBound...]
             if Self.endsWithNegation(before) { continue }
             if Self.startsWithUntil(after) { continue }
+            if Self.namesCopyLine(after) { continue }
             if isQuestion, Self.startsWithQuestionWord(normalized) { continue }
             return normalized.phraseText(match.range)
         }
@@ -439,6 +440,19 @@ public struct OptOutDetector: Sendable {
         if let found = hasASCIIWord(in: after.prefix(24), fromEnd: false, count: 2, of: OptOutPhrases.untilWords) { return found }
         let words = String(decoding: after.prefix(24), as: UTF8.self).split(separator: " ").prefix(2)
         return words.contains { OptOutPhrases.untilWords.contains(String($0)) }
+    }
+
+    /// Whether the clause is about the copy line of a thread ("remove me from the CC, Jordan owns this now",
+    /// "nehmen Sie mich aus dem CC"): the person hands the conversation over and does not ask to stop being
+    /// contacted. Only connecting words may stand between the clause and the copy word, so "remove me from your
+    /// list and stop cc'ing my team" stays a request.
+    static func namesCopyLine(_ after: ArraySlice<UInt8>) -> Bool {
+        for word in String(decoding: after.prefix(40), as: UTF8.self).split(separator: " ").prefix(4) {
+            let word = String(word)
+            if OptOutPhrases.copyLineWords.contains(word) { return true }
+            if !OptOutPhrases.copyLineConnectors.contains(word) { return false }
+        }
+        return false
     }
 
     static func startsWithQuestionWord(_ sentence: NormalizedText) -> Bool {

@@ -93,6 +93,15 @@ enum OptOutPhrases {
         "ate", "fino", "prima", "during", "while", "wahrend", "pendant", "durante", "tijdens",
     ]
 
+    /// The copy line of a message: being taken off it hands a thread over rather than opting out.
+    static let copyLineWords: Set<String> = ["cc", "bcc", "copy", "cc'd", "cc'ed", "kopie", "copie", "copia", "copias"]
+
+    /// Words that may join an opt-out clause to a copy-line word ("remove me from the CC", "retirez-moi de la copie").
+    static let copyLineConnectors: Set<String> = [
+        "from", "off", "of", "out", "the", "this", "that", "your", "these", "aus", "dem", "der", "von", "de", "la",
+        "le", "du", "des", "en", "da", "do", "dal", "dalla", "della", "uit", "van", "in", "na", "het",
+    ]
+
     /// A question opening with one of these words asks about opting out rather than asking for it.
     static let questionWords: Set<String> = [
         "how", "where", "what", "why", "which", "wie", "wo", "warum", "was", "comment", "ou", "pourquoi", "quoi",

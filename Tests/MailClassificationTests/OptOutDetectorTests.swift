@@ -28,6 +28,22 @@ import Testing
         #expect(detector.detect(replyText: text, subject: "Re: Quick question") == nil)
     }
 
+    /// Asking to be taken off a thread's copy line hands the conversation over; it must not mark the person
+    /// Do Not Contact. A request that merely goes on to mention the copy line is still a request.
+    @Test(arguments: [
+        "Hi Sam, please remove me from the CC on this thread, Jordan owns this now.", "Take me off cc, thanks.",
+        "Bitte nehmen Sie mich aus dem CC, Frau Weber übernimmt.", "Merci de me retirer de la copie, Paul suit le dossier.",
+        "Por favor, quítenme de copia.", "Haal me uit de cc, Joris neemt het over.",
+    ])
+    func takingSomeoneOffTheCopyLineIsNotAnOptOut(text: String) {
+        #expect(detector.detect(replyText: text, subject: "Re: Quick question") == nil)
+    }
+
+    @Test func aRequestThatGoesOnToMentionCopiesStaysARequest() {
+        #expect(detector.detect(replyText: "Please remove me from your list and stop cc'ing my team.", subject: nil) != nil)
+        #expect(detector.detect(replyText: "Remove me from this list, I was only copied by mistake.", subject: nil) != nil)
+    }
+
     @Test func sentencesOfAccentedTextEndAtLineBreaksAndQuestionMarks() {
         #expect(detector.detect(replyText: "Grüße.\r\nBitte entfernen Sie mich aus dem Verteiler.\r\n", subject: nil) != nil)
         #expect(detector.detect(replyText: "Grüße\r\nWie kann ich mich abmelden?\r\nDanke", subject: nil) == nil)
