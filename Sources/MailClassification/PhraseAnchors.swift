@@ -146,7 +146,7 @@ struct PhraseAnchors: Sendable {
             let utf8 = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: count)
             let head = UnsafeBufferPointer(rebasing: utf8[..<NormalizedText.scalarBoundary(atOrBefore: leadingBytes, in: utf8)])
             counter?.add(head.count)
-            return mayMatch(head, endingWithinNULTerminated: true)
+            return mayMatch(head, endingWithinNULTerminated: true, counter: counter)
         }
     }
 
@@ -154,11 +154,12 @@ struct PhraseAnchors: Sendable {
     /// a C string (a NUL byte follows it, at its end or later): it is then read in one pass that stops at every
     /// trigger and lead byte (the C library's `strcspn`, many bytes at a step), where a search per trigger byte read
     /// it once for each.
-    func mayMatch(_ text: UnsafeBufferPointer<UInt8>, endingWithinNULTerminated: Bool = false) -> Bool {
+    func mayMatch(_ text: UnsafeBufferPointer<UInt8>, endingWithinNULTerminated: Bool = false,
+                  counter: StepCounter? = nil) -> Bool {
         guard words != nil else { return true }
         guard let base = text.baseAddress, !text.isEmpty else { return false }
-        if endingWithinNULTerminated { return mayMatchInOnePass(text) }
         if text.count < Self.searchedLength { return mayMatchByBytes(text) }
+        if endingWithinNULTerminated { return mayMatchInOnePass(text, counter: counter) }
         if holdsLeadFoldingToASCII(text) { return true }
         return letters.withUnsafeBufferPointer { letters in
             entries.withUnsafeBufferPointer { entries in
@@ -179,7 +180,7 @@ struct PhraseAnchors: Sendable {
 
     /// `mayMatch` of text followed, at or after its end, by a NUL byte: each search stops at the first trigger or
     /// lead byte (a NUL inside the text is passed over); past the text's end, nothing more is read.
-    private func mayMatchInOnePass(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func mayMatchInOnePass(_ text: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> Bool {
         guard let base = text.baseAddress else { return false }
         return stops.withUnsafeBufferPointer { stops in
             letters.withUnsafeBufferPointer { letters in
@@ -189,6 +190,8 @@ struct PhraseAnchors: Sendable {
                         var from = 0
                         while from < text.count {
                             let position = from + strcspn(UnsafeRawPointer(base + from).assumingMemoryBound(to: CChar.self), stopBytes)
+                            // Every byte the search read, those past the text's end included.
+                            counter?.add(position &- from &+ 1)
                             guard position < text.count else { return false }
                             let byte = base[position]
                             // A lead byte that may fold to ASCII.

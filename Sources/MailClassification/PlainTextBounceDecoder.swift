@@ -172,22 +172,17 @@ struct PlainTextBounceDecoder: Sendable {
         let startsTranscriptLine: Bool
 
         init(_ text: String, counter: StepCounter?) {
-            let textLength = text.utf8.count
-            self.textLength = textLength
+            var text = text
+            textLength = text.utf8.count
             var startsTranscriptLine = false
-            // Read as its C string (a native string's storage, in place): every line then lies in text that a NUL
-            // byte ends, which lets the test for the original's start read a line in one pass.
-            (bytes, lines) = text.withCString { cString in
-                let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self),
-                                                 count: textLength)
+            (bytes, lines) = text.withUTF8 { buffer in
                 var lines: [Range<Int>] = []
                 // Report lines are rarely shorter than this on average: one allocation holds them.
                 lines.reserveCapacity(buffer.count / 32 + 8)
                 var sawContent = false
                 PlainTextBounceDecoder.forEachLine(buffer) { range in
                     let line = UnsafeBufferPointer(rebasing: buffer[range])
-                    guard !PlainTextBounceDecoder.startsOriginal(line, inCString: true, sawContent: &sawContent,
-                                                                 counter: counter) else {
+                    guard !PlainTextBounceDecoder.startsOriginal(line, sawContent: &sawContent, counter: counter) else {
                         return false
                     }
                     if !startsTranscriptLine { startsTranscriptLine = SMTPTranscript.startsTranscriptLine(line) }
@@ -289,16 +284,15 @@ struct PlainTextBounceDecoder: Sendable {
     }
 
     /// Whether `line` (its UTF-8 bytes), read after the lines before it (`sawContent`: one of them was not blank),
-    /// starts the original's copy. `inCString`: the line lies in text that a NUL byte ends.
-    static func startsOriginal(_ line: UnsafeBufferPointer<UInt8>, inCString: Bool = false, sawContent: inout Bool,
-                               counter: StepCounter?) -> Bool {
+    /// starts the original's copy.
+    static func startsOriginal(_ line: UnsafeBufferPointer<UInt8>, sawContent: inout Bool, counter: StepCounter?) -> Bool {
         if !line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return false }  // blank
         if sawContent, line.count <= 120 {
             if Self.startsHeaderLine(line) { return true }
             // Most lines hold none of the words every marker has; only the others are folded and matched.
             counter?.add(line.count)
             // The line is a whole piece of valid UTF-8 (lines end at ASCII bytes), folded where it lies.
-            if BounceMarkers.originalStartWords.mayMatch(line, endingWithinNULTerminated: inCString) {
+            if BounceMarkers.originalStartWords.mayMatch(line) {
                 let starts = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NormalizedText.foldedCapacity(line.count)) { buffer in
                     guard let out = buffer.baseAddress else { return false }
                     let count = NormalizedText.fold(utf8: line, into: out)

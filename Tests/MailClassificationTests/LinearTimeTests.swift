@@ -51,6 +51,15 @@ import Testing
         return "From: Mail Delivery System <MAILER-DAEMON@mx.example>\nSubject: Undelivered Mail Returned to Sender\n\n" + body
     }
 
+    /// A plain-text report followed by many short lines that hold none of the letters any marker of the original's
+    /// start is searched by: a search for those letters that ran on past each line would read the rest every time.
+    static func bounceWithBareLines(size: Int) -> String {
+        let report = "This is the mail system at host mx.example.\n\n<bob@client.example>: host mx.client.example said: "
+            + "550 5.1.1 User unknown\n\n"
+        return "From: Mail Delivery System <MAILER-DAEMON@mx.example>\nSubject: Undelivered Mail Returned to Sender\n\n"
+            + report + block(size) { index in "0000 \(index % 10) 2222 3333\nzzzz zzzz\n" }
+    }
+
     static func html(size: Int) -> String {
         let body = block(size) { _ in
             "<div class=\"gmail_quotx\"><p>\(nearMisses)</p><blockquote type=\"citx\">&amp;&#12345;&bogus; <b>x</b></div>\n"
@@ -66,12 +75,13 @@ import Testing
             + "Date: Tue, 1 Dec 2026 09:00:00 +0000\n\n" + body
     }
 
-    @Test(arguments: ["reply", "bounce", "html", "autoReply"])
+    @Test(arguments: ["reply", "bounce", "bounceWithBareLines", "html", "autoReply"])
     func workGrowsLinearly(shape: String) {
         let make: (Int) -> String
         switch shape {
         case "reply": make = Self.reply
         case "bounce": make = Self.bounce
+        case "bounceWithBareLines": make = Self.bounceWithBareLines
         case "html": make = Self.html
         default: make = Self.autoReply
         }
