@@ -6,22 +6,32 @@ public struct Message: Sendable, Equatable {
     public var headers: HeaderSection {
         didSet {
             // Subject, In-Reply-To and References keep what the headers they were read from said.
-            if givenSubject == nil { givenSubject = .some(headerCache.subject { oldValue.value("Subject") }) }
+            if !subjectIsGiven {
+                givenSubject = headerCache.subject { oldValue.value("Subject") }
+                subjectIsGiven = true
+            }
             if givenInReplyTo == nil { givenInReplyTo = Self.inReplyTo(oldValue, headerCache) }
             if givenReferences == nil { givenReferences = Self.references(oldValue, headerCache) }
+            // The senders, though, are always the current headers'.
+            givenFrom = nil
             headerCache = MessageHeaderCache()
         }
     }
     public var subject: String? {
         get {
-            if let givenSubject { return givenSubject }
+            if subjectIsGiven { return givenSubject }
             return headerCache.subject { headers.value("Subject") }
         }
-        set { givenSubject = .some(newValue) }
+        set {
+            givenSubject = newValue
+            subjectIsGiven = true
+        }
     }
     // Addresses and the date are read from `headers` the first time they are asked for, then kept: most parsed
     // messages (embedded originals, reports) never need them, and they dominate parse time otherwise.
-    public var from: [MailAddress] { headerCache.addresses(.from) { Self.addresses(headers, "From") } }
+    public var from: [MailAddress] {
+        givenFrom ?? headerCache.addresses(.from) { Self.addresses(headers, "From") }
+    }
     public var to: [MailAddress] { headerCache.addresses(.to) { Self.addresses(headers, "To") } }
     public var cc: [MailAddress] { headerCache.addresses(.cc) { Self.addresses(headers, "Cc") } }
     public var replyTo: [MailAddress] { headerCache.addresses(.replyTo) { Self.addresses(headers, "Reply-To") } }
@@ -42,9 +52,15 @@ public struct Message: Sendable, Equatable {
         get { givenReferences ?? Self.references(headers, headerCache) }
         set { givenReferences = newValue }
     }
-    /// The subject, In-Reply-To and References as read when the message was made or as set since; nil while they
-    /// are to be read from `headers` when first asked for (an embedded original's: its readers rarely want them).
-    private var givenSubject: String??
+    /// The subject, In-Reply-To and References as read when the message was made or as set since; nil (the subject:
+    /// `subjectIsGiven` false) while they are to be read from `headers` when first asked for (an embedded original's:
+    /// its readers rarely want them). The subject is not kept as a `String??`: reading one copies it through the
+    /// generic Optional witness, several hundred instructions for each of the classifier's reads.
+    private var givenSubject: String?
+    private var subjectIsGiven: Bool
+    /// A message read at once has its senders read when made: every classification asks for them several times, and
+    /// each read of the shared cache takes its lock.
+    private var givenFrom: [MailAddress]?
     private var givenInReplyTo: [String]?
     private var givenReferences: [String]?
     public var root: MessagePart
@@ -148,13 +164,16 @@ extension Message {
                        embeddedMessages: [Message], warnings: [ParseWarning], fieldsReadAtInit found: FieldsReadAtInit,
                        readsHeadersWhenAsked: Bool) -> Message {
         let messageID = found.messageID.flatMap(headers.firstMessageID(at:))
-        var givenSubject: String?? = nil, givenInReplyTo: [String]? = nil, givenReferences: [String]? = nil
+        var givenSubject: String? = nil, givenInReplyTo: [String]? = nil, givenReferences: [String]? = nil
+        var givenFrom: [MailAddress]? = nil
         if !readsHeadersWhenAsked {
-            givenSubject = .some(found.subject.map(headers.value(at:)))
+            givenSubject = found.subject.map(headers.value(at:))
             givenInReplyTo = found.inReplyTo.map(headers.messageIDs(at:)) ?? []
             givenReferences = found.references.map(headers.messageIDs(at:)) ?? []
+            givenFrom = addresses(headers, "From")
         }
         return Message(headers: headers, messageID: messageID, givenSubject: givenSubject,
+                       subjectIsGiven: !readsHeadersWhenAsked, givenFrom: givenFrom,
                        givenInReplyTo: givenInReplyTo, givenReferences: givenReferences, root: root,
                        textBodySource: textBody, htmlBodySource: htmlBody,
                        deliveryStatusReports: deliveryStatusReports, feedbackReports: feedbackReports,
