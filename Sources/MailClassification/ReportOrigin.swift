@@ -10,8 +10,16 @@ struct ReportOrigin: Sendable {
     private var recipient: String?
     private var remoteMTAValue: String?
     private var reportingMTAValue: String?
-    /// The report's own headers, kept to be read for `gateway` only when a reading asks (few get that far).
-    private var reportHeaders: HeaderSection?
+    /// The report's own headers, kept to be read for `gateway` only when a reading asks (few get that far). Boxed:
+    /// an origin is copied for every recipient and reading, and a `HeaderSection?` field made each copy (and each
+    /// destruction) go through the generic value witnesses, about a thousand instructions per bounce.
+    private var reportHeaders: ReportHeaders?
+
+    private final class ReportHeaders: Sendable {
+        let headers: HeaderSection
+
+        init(_ headers: HeaderSection) { self.headers = headers }
+    }
 
     /// The failed recipient's domain, lowercased.
     var recipientDomain: String? { recipient.flatMap(\.lowercasedDomain) }
@@ -30,7 +38,7 @@ struct ReportOrigin: Sendable {
     var hosts: Hosts { Hosts(recipientDomain: recipientDomain, remoteMTA: remoteMTA, reportingMTA: reportingMTA) }
 
     /// A gateway that announces itself in a header of the report (McAfee's `X-NAI-Header`, IMail's `X-Mailer: <SMTP32 …>`).
-    var gateway: String? { reportHeaders.flatMap(Self.gateway(in:)) }
+    var gateway: String? { reportHeaders.flatMap { Self.gateway(in: $0.headers) } }
 
     static let unknown = ReportOrigin()
 
@@ -40,7 +48,7 @@ struct ReportOrigin: Sendable {
         self.recipient = recipient
         remoteMTAValue = remoteMTA
         reportingMTAValue = reportingMTA
-        self.reportHeaders = reportHeaders
+        self.reportHeaders = reportHeaders.map(ReportHeaders.init)
     }
 
     /// The same origin about another recipient, refused by `remoteMTA` when one is given.

@@ -161,19 +161,29 @@ struct HeaderBlockParser {
     /// one-line ASCII value without an encoded word is its trimmed bytes.
     static func withPlainValueBytes<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout,
                                             _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        guard !containsEncodedWordStart(buffer, field.value) else { return nil }
-        return withASCIIRawValueBytes(buffer, field, body)
+        plainValueRange(buffer, field).map { body(UnsafeBufferPointer(rebasing: buffer[$0])) }
     }
 
     /// Calls `body` with a located field's value in place when it reads exactly as `rawValue` would, or returns nil:
     /// a one-line ASCII value is its trimmed bytes.
     static func withASCIIRawValueBytes<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout,
                                                _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        asciiRawValueRange(buffer, field).map { body(UnsafeBufferPointer(rebasing: buffer[$0])) }
+    }
+
+    /// Where in `buffer` the bytes `withPlainValueBytes` would pass lie, or nil. Not generic, so readers that are
+    /// (and run unspecialised) find the range without generic code.
+    static func plainValueRange(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> Range<Int>? {
+        containsEncodedWordStart(buffer, field.value) ? nil : asciiRawValueRange(buffer, field)
+    }
+
+    /// Where in `buffer` the bytes `withASCIIRawValueBytes` would pass lie, or nil.
+    static func asciiRawValueRange(_ buffer: UnsafeBufferPointer<UInt8>, _ field: FieldLayout) -> Range<Int>? {
         guard !field.isFolded else { return nil }
-        let value = UnsafeBufferPointer(rebasing: buffer[ByteScanning.trimmed(buffer, field.value)])
+        let range = ByteScanning.trimmed(buffer, field.value)
         var combined: UInt8 = 0
-        for byte in value { combined |= byte }
-        return combined < 0x80 ? body(value) : nil
+        for byte in UnsafeBufferPointer(rebasing: buffer[range]) { combined |= byte }
+        return combined < 0x80 ? range : nil
     }
 
     /// A located field's value unfolded and decoded: `HeaderField.value`.

@@ -171,7 +171,8 @@ public struct HeaderSection: Sendable, Hashable, Codable {
         case .fields(let fields):
             value = raw ? fields[position.index].rawValue : fields[position.index].value
         case .unread(let block):
-            if let result = block.withPlainValueBytes(at: position.index, { body($0) }) { return result }
+            // A raw value needs no decoding, so a one-line ASCII one is read in place even when it holds "=?".
+            if let range = block.inPlaceValueRange(at: position.index, raw: raw) { return block.withBytes(in: range, body) }
             value = raw ? block.rawValue(at: position.index) : block.value(at: position.index)
         }
         return value.withUTF8 { body($0) }

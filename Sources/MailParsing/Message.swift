@@ -6,30 +6,39 @@ public struct Message: Sendable, Equatable {
     public var headers: HeaderSection {
         didSet {
             // Subject, In-Reply-To and References keep what the headers they were read from said.
-            if givenSubject == nil { givenSubject = .some(headerCache.subject { oldValue.value("Subject") }) }
+            if !subjectIsGiven {
+                givenSubject = headerCache.subject { oldValue.value("Subject") }
+                subjectIsGiven = true
+            }
             if givenInReplyTo == nil { givenInReplyTo = Self.inReplyTo(oldValue, headerCache) }
             if givenReferences == nil { givenReferences = Self.references(oldValue, headerCache) }
+            // The senders and the date, though, are always the current headers'.
+            givenFrom = nil
+            dateIsGiven = false
             headerCache = MessageHeaderCache()
         }
     }
     public var subject: String? {
         get {
-            if let givenSubject { return givenSubject }
+            if subjectIsGiven { return givenSubject }
             return headerCache.subject { headers.value("Subject") }
         }
-        set { givenSubject = .some(newValue) }
+        set {
+            givenSubject = newValue
+            subjectIsGiven = true
+        }
     }
     // Addresses and the date are read from `headers` the first time they are asked for, then kept: most parsed
     // messages (embedded originals, reports) never need them, and they dominate parse time otherwise.
-    public var from: [MailAddress] { headerCache.addresses(.from) { Self.addresses(headers, "From") } }
+    public var from: [MailAddress] {
+        givenFrom ?? headerCache.addresses(.from) { Self.addresses(headers, "From") }
+    }
     public var to: [MailAddress] { headerCache.addresses(.to) { Self.addresses(headers, "To") } }
     public var cc: [MailAddress] { headerCache.addresses(.cc) { Self.addresses(headers, "Cc") } }
     public var replyTo: [MailAddress] { headerCache.addresses(.replyTo) { Self.addresses(headers, "Reply-To") } }
     public var date: Date? {
-        headerCache.date {
-            // Read in place: nearly every Date field is one plain line, and no string need be made for it.
-            headers.firstPosition(named: "Date").flatMap { headers.withRawValueUTF8(at: $0, MailDate.parse(utf8:)) }
-        }
+        if dateIsGiven { return givenDate }
+        return headerCache.date { Self.date(headers, at: headers.firstPosition(named: "Date")) }
     }
     /// Message-ID without angle brackets.
     public var messageID: String?
@@ -42,9 +51,18 @@ public struct Message: Sendable, Equatable {
         get { givenReferences ?? Self.references(headers, headerCache) }
         set { givenReferences = newValue }
     }
-    /// The subject, In-Reply-To and References as read when the message was made or as set since; nil while they
-    /// are to be read from `headers` when first asked for (an embedded original's: its readers rarely want them).
-    private var givenSubject: String??
+    /// The subject, In-Reply-To and References as read when the message was made or as set since; nil (the subject:
+    /// `subjectIsGiven` false) while they are to be read from `headers` when first asked for (an embedded original's:
+    /// its readers rarely want them). The subject is not kept as a `String??`: reading one copies it through the
+    /// generic Optional witness, several hundred instructions for each of the classifier's reads.
+    private var givenSubject: String?
+    private var subjectIsGiven: Bool
+    /// A message read at once has its senders read when made: every classification asks for them several times, and
+    /// each read of the shared cache takes its lock.
+    private var givenFrom: [MailAddress]?
+    /// Its date, likewise (the parser finds the field in the pass it makes for the fields read at init).
+    private var givenDate: Date?
+    private var dateIsGiven: Bool
     private var givenInReplyTo: [String]?
     private var givenReferences: [String]?
     public var root: MessagePart
@@ -69,7 +87,14 @@ public struct Message: Sendable, Equatable {
     private var headerCache = MessageHeaderCache()
 
     /// Message-ID, Subject, In-Reply-To, References: what a message read at once takes from its headers.
-    private static let fieldsReadAtInit = HeaderFieldNames(["Message-ID", "Subject", "In-Reply-To", "References"])
+    private static let fieldsReadAtInit = HeaderFieldNames(["Message-ID", "Subject", "In-Reply-To", "References",
+                                                            "Date"])
+
+    /// The date the Date field at `position` gives, read in place: nearly every Date field is one plain line, and
+    /// no string need be made for it.
+    private static func date(_ headers: HeaderSection, at position: HeaderSection.FieldPosition?) -> Date? {
+        position.flatMap { headers.withRawValueUTF8(at: $0, MailDate.parse(utf8:)) }
+    }
 
     private static func inReplyTo(_ headers: HeaderSection, _ cache: MessageHeaderCache) -> [String] {
         cache.messageIDs(.inReplyTo) { headers.firstMessageIDs(named: "In-Reply-To") ?? [] }
@@ -130,14 +155,15 @@ extension Message {
                        deliveryStatusReports: deliveryStatusReports, feedbackReports: feedbackReports,
                        embeddedMessages: embeddedMessages, warnings: warnings,
                        fieldsReadAtInit: FieldsReadAtInit(messageID: found[0], subject: found[1],
-                                                          inReplyTo: found[2], references: found[3]),
+                                                          inReplyTo: found[2], references: found[3],
+                                                          date: found[4]),
                        readsHeadersWhenAsked: false)
     }
 
     /// Where the first of each field a message reads when made stands in its headers (the parser finds them in the
     /// pass it makes over the message's fields for its root part).
     struct FieldsReadAtInit {
-        var messageID, subject, inReplyTo, references: HeaderSection.FieldPosition?
+        var messageID, subject, inReplyTo, references, date: HeaderSection.FieldPosition?
     }
 
     /// `found`: where those fields stand in `headers`. `readsHeadersWhenAsked`: the subject, In-Reply-To and
@@ -148,13 +174,18 @@ extension Message {
                        embeddedMessages: [Message], warnings: [ParseWarning], fieldsReadAtInit found: FieldsReadAtInit,
                        readsHeadersWhenAsked: Bool) -> Message {
         let messageID = found.messageID.flatMap(headers.firstMessageID(at:))
-        var givenSubject: String?? = nil, givenInReplyTo: [String]? = nil, givenReferences: [String]? = nil
+        var givenSubject: String? = nil, givenInReplyTo: [String]? = nil, givenReferences: [String]? = nil
+        var givenFrom: [MailAddress]? = nil, givenDate: Date? = nil
         if !readsHeadersWhenAsked {
-            givenSubject = .some(found.subject.map(headers.value(at:)))
+            givenSubject = found.subject.map(headers.value(at:))
             givenInReplyTo = found.inReplyTo.map(headers.messageIDs(at:)) ?? []
             givenReferences = found.references.map(headers.messageIDs(at:)) ?? []
+            givenFrom = addresses(headers, "From")
+            givenDate = date(headers, at: found.date)
         }
         return Message(headers: headers, messageID: messageID, givenSubject: givenSubject,
+                       subjectIsGiven: !readsHeadersWhenAsked, givenFrom: givenFrom,
+                       givenDate: givenDate, dateIsGiven: !readsHeadersWhenAsked,
                        givenInReplyTo: givenInReplyTo, givenReferences: givenReferences, root: root,
                        textBodySource: textBody, htmlBodySource: htmlBody,
                        deliveryStatusReports: deliveryStatusReports, feedbackReports: feedbackReports,

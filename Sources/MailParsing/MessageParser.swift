@@ -93,7 +93,7 @@ public struct MessageParser: Sendable {
                        deliveryStatusReports: collector.reports, feedbackReports: collector.feedback,
                        embeddedMessages: collector.embedded, warnings: collector.warnings,
                        fieldsReadAtInit: .init(messageID: found[3], subject: found[4], inReplyTo: found[5],
-                                               references: found[6]),
+                                               references: found[6], date: found[7]),
                        readsHeadersWhenAsked: depth > 0)
     }
 
@@ -131,7 +131,7 @@ public struct MessageParser: Sendable {
     /// where the part and the message each went over them.
     private static let messageFieldNames = HeaderFieldNames(["Content-Type", "Content-Transfer-Encoding",
                                                              "Content-Disposition", "Message-ID", "Subject",
-                                                             "In-Reply-To", "References"])
+                                                             "In-Reply-To", "References", "Date"])
 
     /// `found`: the first field of each of `partFieldNames` (at least those) in `headers`.
     private func parsePart(_ buffer: UnsafeBufferPointer<UInt8>, source: [UInt8], headers: HeaderSection,

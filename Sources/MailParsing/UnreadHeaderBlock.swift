@@ -47,6 +47,20 @@ struct UnreadHeaderBlock: Sendable {
         bytes.withUnsafeBufferPointer { HeaderBlockParser.withASCIIRawValueBytes($0, layout[index], body) }
     }
 
+    /// Where field `index`'s value lies in the block when it reads exactly as `rawValue(at:)` (`raw`) or
+    /// `value(at:)` would, or nil (see `withASCIIRawValueBytes`, `withPlainValueBytes`); read with `withBytes(in:_:)`.
+    func inPlaceValueRange(at index: Int, raw: Bool) -> Range<Int>? {
+        bytes.withUnsafeBufferPointer {
+            raw ? HeaderBlockParser.asciiRawValueRange($0, layout[index])
+                : HeaderBlockParser.plainValueRange($0, layout[index])
+        }
+    }
+
+    /// Calls `body` with the block's bytes in `range` (one `inPlaceValueRange` gave).
+    func withBytes<Result>(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// Calls `body` with field `index`'s value as it stands in the block: folded, untrimmed, undecoded.
     func withValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[layout[index].value])) }
