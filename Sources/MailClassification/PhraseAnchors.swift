@@ -179,7 +179,9 @@ struct PhraseAnchors: Sendable {
     }
 
     /// `mayMatch` of text followed, at or after its end, by a NUL byte: each search stops at the first trigger or
-    /// lead byte (a NUL inside the text is passed over); past the text's end, nothing more is read.
+    /// lead byte (a NUL inside the text is passed over). The last search may read on past the text's end, up to the
+    /// next stop byte or the string's NUL: callers make one such call per string, never one per line of it, or
+    /// hostile text without stop bytes would be read again for every line (quadratic time).
     private func mayMatchInOnePass(_ text: UnsafeBufferPointer<UInt8>, counter: StepCounter?) -> Bool {
         guard let base = text.baseAddress else { return false }
         return stops.withUnsafeBufferPointer { stops in
