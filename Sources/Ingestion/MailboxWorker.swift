@@ -194,7 +194,12 @@ public actor MailboxWorker {
         // success time by milliseconds cost two fsyncs at the very end of the pass, with nothing else left to run.
         var unchanged = state
         unchanged.lastSuccessAt = savedState?.lastSuccessAt
-        if batchesThisPass > 0, unchanged == savedState { return }
+        if batchesThisPass > 0, unchanged == savedState {
+            // Nothing but the success time is unsaved: the slot held for unsaved changes is let go on this path too,
+            // or a later stop would wait for it.
+            releaseGateForUnsavedState()
+            return
+        }
         state.lastSuccessAt = Date()
         guard holdGateForUnsavedState() else { return }
         try saveState()
