@@ -11,6 +11,21 @@ final class IMAPProtocolConnection {
     private(set) var isBroken = false
     private var byeText: String?
     private var mailboxGrew = false
+    /// A `UID FETCH` sent ahead of its turn (see `fetch(uids:flags:queueing:)`), its responses not read yet.
+    private var queuedFetch: QueuedFetch?
+    /// A queued fetch that another command had to read out of its way before anyone asked for it.
+    private var settledFetch: (uids: [UInt32], flags: Bool, outcome: Result<[FetchedMessage], IMAPError>)?
+
+    private struct QueuedFetch {
+        let tag: String
+        let uids: [UInt32]
+        let flags: Bool
+        let wanted: Set<UInt32>
+        /// Servers may run pipelined fetches at once (Dovecot does): answers for this one that came while an earlier
+        /// one was read, and its completion if that came first too.
+        var received: [FetchedMessage] = []
+        var completion: IMAPStatusText?
+    }
 
     init(settings: IMAPConnectionSettings) throws(IMAPError) {
         self.settings = settings
@@ -38,6 +53,9 @@ final class IMAPProtocolConnection {
 
     func open(_ name: String, readOnly: Bool) throws(IMAPError) -> MailboxSnapshot {
         let argument = try mailboxArgument(name)
+        // UIDs name messages of one mailbox only: a fetch read ahead for the one open before must not answer for this.
+        try settleQueuedFetch()
+        settledFetch = nil
         mailbox = nil
         var uidValidity: UInt32?
         var uidNext: UInt32?
@@ -75,19 +93,95 @@ final class IMAPProtocolConnection {
     }
 
     /// One `UID FETCH` for all of `uids`; missing (expunged) UIDs are simply absent from the result.
-    func fetch(uids: [UInt32], flags: Bool = true) throws(IMAPError) -> [FetchedMessage] {
+    ///
+    /// `queueing` names the UIDs the caller will fetch next. Their command is sent before this one's responses are
+    /// read, so the server goes straight on to them when it has sent these: without it the server sits idle for a
+    /// round trip and for however long our side takes to ask again, once per batch. A later `fetch` of exactly those
+    /// UIDs (and `flags`) then only reads what the server is already sending.
+    func fetch(uids: [UInt32], flags: Bool = true, queueing next: [UInt32] = []) throws(IMAPError) -> [FetchedMessage] {
         let name = try requireMailbox().name
-        let wanted = Set(uids)
-        guard !wanted.isEmpty else { return [] }
-        var messages: [FetchedMessage] = []
-        messages.reserveCapacity(wanted.count)
-        let items = flags ? "(UID FLAGS BODY.PEEK[])" : "(UID BODY.PEEK[])"
-        try run("UID FETCH \(IMAPCommandArgument.uidSet(uids)) \(items)", mailbox: name) { response in
-            guard case .fetch(let fetched) = response, let uid = fetched.uid, wanted.contains(uid),
-                  let body = fetched.body else { return }
-            messages.append(FetchedMessage(uid: uid, bytes: body, flags: fetched.flags ?? []))
+        guard !uids.isEmpty else { return [] }
+        if let queued = queuedFetch, queued.uids == uids, queued.flags == flags {
+            queuedFetch = nil
+            if next != uids { try queueFetch(next, flags: flags, mailbox: name) }
+            return try readFetch(queued, mailbox: name)
         }
+        try settleQueuedFetch()
+        if let settled = settledFetch, settled.uids == uids, settled.flags == flags {
+            settledFetch = nil
+            try queueFetch(next, flags: flags, mailbox: name)
+            return try settled.outcome.get()
+        }
+        let tag = nextTag()
+        let command = Self.fetchCommand(uids, flags: flags)
+        try send("\(tag) \(command)\r\n", command: command, mailbox: name)
+        if next != uids { try queueFetch(next, flags: flags, mailbox: name) }
+        return try readFetch(QueuedFetch(tag: tag, uids: uids, flags: flags, wanted: Set(uids)), mailbox: name)
+    }
+
+    private static func fetchCommand(_ uids: [UInt32], flags: Bool) -> String {
+        "UID FETCH \(IMAPCommandArgument.uidSet(uids)) \(flags ? "(UID FLAGS BODY.PEEK[])" : "(UID BODY.PEEK[])")"
+    }
+
+    private func queueFetch(_ uids: [UInt32], flags: Bool, mailbox name: String) throws(IMAPError) {
+        guard !uids.isEmpty, queuedFetch == nil else { return }
+        let tag = nextTag()
+        let command = Self.fetchCommand(uids, flags: flags)
+        try send("\(tag) \(command)\r\n", command: command, mailbox: name)
+        queuedFetch = QueuedFetch(tag: tag, uids: uids, flags: flags, wanted: Set(uids))
+    }
+
+    /// Reads one fetch's answer to its completion. Answers for the fetch queued behind it are kept for that one, and so
+    /// is its completion should it come first; any other tag means the conversation is out of step.
+    private func readFetch(_ fetch: QueuedFetch, mailbox name: String) throws(IMAPError) -> [FetchedMessage] {
+        let command = Self.fetchCommand(fetch.uids, flags: fetch.flags)
+        var messages = fetch.received
+        messages.reserveCapacity(fetch.wanted.count)
+        var completion = fetch.completion
+        while completion == nil {
+            switch try nextResponse(command: command, mailbox: name) {
+            case .fetch(let fetched):
+                guard let uid = fetched.uid, let body = fetched.body else { continue }
+                let message = FetchedMessage(uid: uid, bytes: body, flags: fetched.flags ?? [])
+                if fetch.wanted.contains(uid) {
+                    messages.append(message)
+                } else if queuedFetch?.wanted.contains(uid) == true {
+                    queuedFetch?.received.append(message)
+                }
+            case .tagged(let received, let status):
+                if received == fetch.tag {
+                    completion = status
+                } else if received == queuedFetch?.tag {
+                    queuedFetch?.completion = status
+                } else {
+                    close()
+                    throw IMAPError(.protocolError, host: settings.host, port: settings.effectivePort,
+                                    mailbox: name, command: command,
+                                    detail: "response for unknown tag \(received) while waiting for \(fetch.tag)")
+                }
+            default:
+                continue
+            }
+        }
+        if let completion { _ = try check(completion, command: command, mailbox: name) }
         return Self.ascendingByUID(messages)
+    }
+
+    /// Reads a queued fetch's responses out of the way of another command. Its result is kept for the `fetch` that
+    /// asks for it; a refusal of that command (NO, BAD) is kept too and thrown there, while a lost connection is
+    /// thrown here, since nothing more can be sent on it.
+    private func settleQueuedFetch() throws(IMAPError) {
+        guard let queued = queuedFetch else { return }
+        queuedFetch = nil
+        let name = mailbox?.name ?? ""
+        let outcome: Result<[FetchedMessage], IMAPError>
+        do {
+            outcome = .success(try readFetch(queued, mailbox: name))
+        } catch {
+            if isBroken { throw error }
+            outcome = .failure(error)
+        }
+        settledFetch = (queued.uids, queued.flags, outcome)
     }
 
     /// Servers answer in mailbox order, which is UID order: sorted only when it is not. A UID sent twice keeps its
@@ -175,6 +269,7 @@ final class IMAPProtocolConnection {
             throw IMAPError(.unsupported, host: settings.host, port: settings.effectivePort, mailbox: name,
                             command: "IDLE", detail: "the server does not announce IDLE; poll instead")
         }
+        try settleQueuedFetch()
         mailboxGrew = false
         let tag = nextTag()
         try send("\(tag) IDLE\r\n", command: "IDLE")
@@ -233,6 +328,7 @@ final class IMAPProtocolConnection {
     @discardableResult
     private func run(_ command: String, mailbox: String? = nil,
                      onResponse: (IMAPServerResponse) throws(IMAPError) -> Void = { _ in }) throws(IMAPError) -> IMAPStatusText {
+        try settleQueuedFetch()
         let tag = nextTag()
         try send("\(tag) \(command)\r\n", command: command, mailbox: mailbox)
         return try readUntilTagged(tag, command: command, mailbox: mailbox, onResponse: onResponse)

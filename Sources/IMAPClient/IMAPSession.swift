@@ -74,14 +74,22 @@ public actor IMAPSession {
     /// `UID FETCH` per `settings.fetchBatchSize` UIDs. UIDs that no longer exist are absent from the result.
     /// `flags: false` does not ask for the flags (each message's are then empty): less for the server to look up and
     /// for us to read when only the bytes matter.
-    public func fetch(uids: [UInt32], flags: Bool = true) throws(IMAPError) -> [FetchedMessage] {
+    ///
+    /// The commands are pipelined: each batch's `UID FETCH` is sent while the server is still answering the one
+    /// before, so it never waits for us between batches. `thenQueue` names the UIDs the caller will fetch next (with
+    /// the same `flags`): their first batch is sent ahead the same way, and the next call picks up its answer. Any
+    /// other command first reads a batch sent ahead out of its way and keeps it for the fetch that asks for it.
+    public func fetch(uids: [UInt32], flags: Bool = true, thenQueue next: [UInt32] = []) throws(IMAPError)
+        -> [FetchedMessage] {
         let size = max(1, settings.fetchBatchSize)
         return try withConnection { connection throws(IMAPError) in
             var messages: [FetchedMessage] = []
             var start = 0
             while start < uids.count {
-                messages += try connection.fetch(uids: Array(uids[start..<min(start + size, uids.count)]), flags: flags)
-                start += size
+                let end = min(start + size, uids.count)
+                let following = end < uids.count ? Array(uids[end..<min(end + size, uids.count)]) : Array(next.prefix(size))
+                messages += try connection.fetch(uids: Array(uids[start..<end]), flags: flags, queueing: following)
+                start = end
             }
             return messages
         }

@@ -43,10 +43,15 @@ extension MailboxWorker {
         let batchesAhead = 3
         var pending: [Task<[EngagementIngestor.Analysed], any Error>] = []
         var committed = 0
+        var lastFetch: Task<[EngagementIngestor.Item], any Error>?
         func startBatches(through last: Int) {
             while pending.count + committed < min(last + 1, chunks.count) {
-                let chunk = chunks[pending.count + committed]
-                pending.append(analyse(fetch(chunk, session: session, uidValidity: validity)))
+                let index = pending.count + committed
+                let next = index + 1 < chunks.count ? chunks[index + 1] : []
+                let fetched = fetch(chunks[index], queueing: next, after: lastFetch, session: session,
+                                    uidValidity: validity)
+                lastFetch = fetched
+                pending.append(analyse(fetched))
             }
         }
         startBatches(through: batchesAhead - 1)
@@ -73,14 +78,17 @@ extension MailboxWorker {
         state.checkpoint = checkpoint
     }
 
-    /// Fetches a batch. The session runs one command at a time; the UIDs are explicit, so the order fetches run in
-    /// does not matter, only the order of commits.
-    private func fetch(_ chunk: [UInt32], session: IMAPSession, uidValidity: UInt32)
-        -> Task<[EngagementIngestor.Item], any Error> {
+    /// Fetches a batch once the fetch before it has run, and sends the next batch's command ahead of reading this
+    /// one's answer (see `IMAPSession.fetch(uids:flags:thenQueue:)`), so the server always has a fetch waiting. The
+    /// order matters only for that: a fetch that found another batch queued would read it out of the way and fetch
+    /// its own, which is correct but makes the server send a batch twice.
+    private func fetch(_ chunk: [UInt32], queueing next: [UInt32], after previous: Task<[EngagementIngestor.Item], any Error>?,
+                       session: IMAPSession, uidValidity: UInt32) -> Task<[EngagementIngestor.Item], any Error> {
         let name = configuration.name
         return Task {
+            _ = await previous?.result
             // The worker reads only the bytes: flags are not asked for.
-            try await session.fetch(uids: chunk, flags: false).map {
+            return try await session.fetch(uids: chunk, flags: false, thenQueue: next).map {
                 EngagementIngestor.Item(origin: .imap(mailbox: name, uidValidity: uidValidity, uid: $0.uid), bytes: $0.bytes)
             }
         }

@@ -75,7 +75,9 @@ struct BenchIMAPCommand: AsyncParsableCommand {
         var index = 0
         while index < uids.count {
             let slice = Array(uids[index..<min(index + batch, uids.count)])
-            for message in try await session.fetch(uids: slice) {
+            // Pipelined as the worker does: the next batch's command waits at the server while this one is read.
+            let next = Array(uids[min(index + batch, uids.count)..<min(index + 2 * batch, uids.count)])
+            for message in try await session.fetch(uids: slice, thenQueue: next) {
                 messages += 1
                 bytes += message.bytes.count
             }

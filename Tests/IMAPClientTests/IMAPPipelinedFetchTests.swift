@@ -1,0 +1,99 @@
+import Testing
+import IMAPClient
+import TestSupport
+
+/// Fetches sent ahead of their turn (`thenQueue`) against a real Dovecot, which runs pipelined fetches at once and
+/// interleaves their answers: every message still reaches the call that asked for it, exactly once, and the
+/// conversation stays in step whatever comes between.
+@Suite struct IMAPPipelinedFetchTests {
+    private static func batches(_ uids: [UInt32], of size: Int) -> [[UInt32]] {
+        stride(from: 0, to: uids.count, by: size).map { Array(uids[$0..<min($0 + size, uids.count)]) }
+    }
+
+    @Test func everyBatchQueuedBehindTheLastArrivesWhole() async throws {
+        let server = try DovecotServer()
+        let messages = (1...600).map { IMAPTestMail.message($0, padding: ($0 % 5) * 700) }
+        try server.deliver(messages)
+        let session = try await IMAPTestMail.connectedSession(server, batch: 40)
+        try await session.examine()
+        let batches = Self.batches(try await session.uidSearch(after: 0), of: 40)
+        var fetched: [FetchedMessage] = []
+        for (index, batch) in batches.enumerated() {
+            let next = index + 1 < batches.count ? batches[index + 1] : []
+            let answer = try await session.fetch(uids: batch, flags: false, thenQueue: next)
+            #expect(answer.map(\.uid) == batch)
+            fetched += answer
+        }
+        #expect(fetched.count == 600)
+        let exact = fetched.map(\.bytes) == messages
+        #expect(exact, "every message byte for byte, in UID order")
+        #expect(try await session.uidSearch(after: 0).count == 600)
+    }
+
+    @Test func aCommandBetweenFetchesKeepsTheQueuedAnswer() async throws {
+        let server = try DovecotServer()
+        let messages = (1...300).map { IMAPTestMail.message($0, padding: 2_000) }
+        try server.deliver(messages)
+        let session = try await IMAPTestMail.connectedSession(server, batch: 100)
+        try await session.select()
+        let batches = Self.batches(try await session.uidSearch(after: 0), of: 100)
+        let first = try await session.fetch(uids: batches[0], flags: false, thenQueue: batches[1])
+        // What a worker's post-action does between two batches: the queued fetch is read out of the way first.
+        try await session.addFlags(["leadfwd-processed"], uids: batches[0])
+        let second = try await session.fetch(uids: batches[1], flags: false, thenQueue: batches[2])
+        let third = try await session.fetch(uids: batches[2], flags: false)
+        let exact = (first + second + third).map(\.bytes) == messages
+        #expect(exact, "every message byte for byte, in UID order")
+        let flags = try await session.flags(uids: batches[0] + batches[1])
+        #expect(batches[0].allSatisfy { flags[$0]?.contains("leadfwd-processed") == true })
+        #expect(batches[1].allSatisfy { flags[$0]?.contains("leadfwd-processed") == false })
+    }
+
+    @Test func fetchesAskedForOutOfTurnStillGetTheirOwnMessages() async throws {
+        let server = try DovecotServer()
+        let messages = (1...90).map { IMAPTestMail.message($0) }
+        try server.deliver(messages)
+        let session = try await IMAPTestMail.connectedSession(server, batch: 30)
+        try await session.examine()
+        let batches = Self.batches(try await session.uidSearch(after: 0), of: 30)
+        let first = try await session.fetch(uids: batches[0], thenQueue: batches[1])
+        let third = try await session.fetch(uids: batches[2])
+        let second = try await session.fetch(uids: batches[1])
+        #expect(first.map(\.bytes) == Array(messages[0..<30]))
+        #expect(second.map(\.bytes) == Array(messages[30..<60]))
+        #expect(third.map(\.bytes) == Array(messages[60..<90]))
+    }
+
+    @Test func aFetchQueuedInOneMailboxNeverAnswersForTheNext() async throws {
+        let server = try DovecotServer()
+        try server.createMailbox("Archive")
+        let inbox = (1...4).map { IMAPTestMail.message($0, body: "inbox copy \($0)") }
+        let archive = (1...4).map { IMAPTestMail.message($0, body: "archive copy \($0)") }
+        try server.deliver(inbox)
+        try server.deliver(archive, to: "Archive")
+        let session = try await IMAPTestMail.connectedSession(server)
+        try await session.examine()
+        let uids = try await session.uidSearch(after: 0)
+        _ = try await session.fetch(uids: Array(uids[0..<2]), thenQueue: Array(uids[2...]))
+        try await session.examine("Archive")
+        let archived = try await session.uidSearch(after: 0)
+        #expect(archived == uids)
+        let fetched = try await session.fetch(uids: Array(archived[2...]))
+        #expect(fetched.map(\.bytes) == Array(archive[2...]))
+    }
+
+    @Test func logoutWithAFetchStillQueuedEndsCleanly() async throws {
+        let server = try DovecotServer()
+        try server.deliver((1...50).map { IMAPTestMail.message($0, padding: 4_000) })
+        let session = try await IMAPTestMail.connectedSession(server, batch: 25)
+        try await session.examine()
+        let uids = try await session.uidSearch(after: 0)
+        _ = try await session.fetch(uids: Array(uids[0..<25]), thenQueue: Array(uids[25...]))
+        await session.logout()
+        #expect(await session.isConnected == false)
+        // The server saw an orderly conversation: a new session on the same account works at once.
+        let again = try await IMAPTestMail.connectedSession(server)
+        try await again.examine()
+        #expect(try await again.uidSearch(after: 0) == uids)
+    }
+}
