@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs an actor's jobs, in order, on one thread of its own, so the blocking socket waits of one IMAP connection never
 /// hold one of the (few) threads of Swift's cooperative pool.
@@ -11,11 +14,24 @@ public final class IMAPQueueExecutor: SerialExecutor, @unchecked Sendable {
     // @unchecked: `jobs` is shared with the thread, and every access holds its condition's lock.
     private let jobs: JobQueue
 
+    /// `label` names the thread (its first 15 bytes, as Linux keeps them), as `ps -L` and `top -H` show it.
     public init(label: String) {
         jobs = JobQueue()
         let jobs = jobs
-        let thread = Thread { jobs.run() }
-        thread.name = label
+        var name = Array(label.utf8.prefix(15))
+        while !name.isEmpty, String(validating: name, as: UTF8.self) == nil { name.removeLast() }
+        let threadName = String(decoding: name, as: UTF8.self)
+        let thread = Thread {
+            #if canImport(Glibc)
+            // pthread_setname_np is a GNU extension Swift does not import; Linux takes the name written here.
+            let file = open("/proc/thread-self/comm", O_WRONLY)
+            if file >= 0 {
+                _ = threadName.withCString { write(file, $0, strlen($0)) }
+                close(file)
+            }
+            #endif
+            jobs.run()
+        }
         thread.start()
     }
 

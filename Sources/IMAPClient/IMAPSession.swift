@@ -14,7 +14,7 @@ public actor IMAPSession {
 
     public init(settings: IMAPConnectionSettings) {
         self.settings = settings
-        executor = IMAPQueueExecutor(label: "leadfwd.imap.\(settings.host):\(settings.effectivePort)")
+        executor = IMAPQueueExecutor(label: "imap \(settings.host)")
     }
 
     // MARK: Connection
