@@ -86,6 +86,31 @@ enum IMAPMailbox {
         #expect(try fixture.status("dee@delta.test") == .responded)
     }
 
+    /// Many batches, each moved away while the next batch's fetch is already queued at the server (fetches are
+    /// pipelined): every message is read once, recorded once and moved once.
+    @Test func moveAfterEveryBatchWhileTheNextFetchIsQueued() async throws {
+        let server = try DovecotServer()
+        // Long enough, and enough of them, that Dovecot runs a queued fetch while still answering the one before.
+        let paragraph = String(repeating: "We looked at the proposal again and have a few more questions. ", count: 50)
+        let strangers = (1...150).map {
+            InboundMail.reply(from: "Stranger \($0) <s\($0)@strangers.test>", id: "s\($0)@strangers.test", text: paragraph)
+        }
+        try server.deliver(InboundMail.sampleInbox() + strangers)
+        let fixture = try WorkerFixture(contacts: InboundMail.people)
+        try fixture.writeConfig([IMAPMailbox.entry(server, extra: "batch_size: 25\npost_action: {move: Processed}")])
+
+        #expect(try await fixture.worker(environment: IMAPMailbox.environment).runOnce().map(\.outcome) == [.completed])
+        #expect(try fixture.status("ann@acme.test") == .responded)
+        let unmatched = try fixture.store().unmatched().filter { $0.from?.contains("@strangers.test") == true }
+        #expect(unmatched.count == 150)
+        #expect(Set(unmatched.compactMap(\.messageID)).count == 150)
+
+        let session = try await IMAPMailbox.session(server)
+        #expect(try await session.examine("INBOX").exists == 0)
+        #expect(try await session.examine("Processed").exists == 156)
+        await session.logout()
+    }
+
     @Test func flagPostActionAddsTheKeywordOnly() async throws {
         let server = try DovecotServer()
         try server.deliver(InboundMail.sampleInbox())
