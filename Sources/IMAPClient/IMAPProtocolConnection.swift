@@ -103,28 +103,32 @@ final class IMAPProtocolConnection {
         guard !uids.isEmpty else { return [] }
         if let queued = queuedFetch, queued.uids == uids, queued.flags == flags {
             queuedFetch = nil
-            if next != uids { try queueFetch(next, flags: flags, mailbox: name) }
+            try queueFetch(next, flags: flags, after: queued.wanted, mailbox: name)
             return try readFetch(queued, mailbox: name)
         }
         try settleQueuedFetch()
         if let settled = settledFetch, settled.uids == uids, settled.flags == flags {
             settledFetch = nil
-            try queueFetch(next, flags: flags, mailbox: name)
+            try queueFetch(next, flags: flags, after: [], mailbox: name)
             return try settled.outcome.get()
         }
         let tag = nextTag()
         let command = Self.fetchCommand(uids, flags: flags)
         try send("\(tag) \(command)\r\n", command: command, mailbox: name)
-        if next != uids { try queueFetch(next, flags: flags, mailbox: name) }
-        return try readFetch(QueuedFetch(tag: tag, uids: uids, flags: flags, wanted: Set(uids)), mailbox: name)
+        let fetch = QueuedFetch(tag: tag, uids: uids, flags: flags, wanted: Set(uids))
+        try queueFetch(next, flags: flags, after: fetch.wanted, mailbox: name)
+        return try readFetch(fetch, mailbox: name)
     }
 
     private static func fetchCommand(_ uids: [UInt32], flags: Bool) -> String {
         "UID FETCH \(IMAPCommandArgument.uidSet(uids)) \(flags ? "(UID FLAGS BODY.PEEK[])" : "(UID BODY.PEEK[])")"
     }
 
-    private func queueFetch(_ uids: [UInt32], flags: Bool, mailbox name: String) throws(IMAPError) {
-        guard !uids.isEmpty, queuedFetch == nil else { return }
+    /// Sends the fetch of `uids` ahead, unless one is queued already or it shares a UID with the fetch being read
+    /// (`current`): answers are told apart by UID, so a UID in both could not be given to each.
+    private func queueFetch(_ uids: [UInt32], flags: Bool, after current: Set<UInt32>, mailbox name: String)
+        throws(IMAPError) {
+        guard !uids.isEmpty, queuedFetch == nil, !uids.contains(where: current.contains) else { return }
         let tag = nextTag()
         let command = Self.fetchCommand(uids, flags: flags)
         try send("\(tag) \(command)\r\n", command: command, mailbox: name)

@@ -30,6 +30,22 @@ import TestSupport
         #expect(try await session.uidSearch(after: 0).count == 600)
     }
 
+    @Test func overlappingBatchesEachGetEveryMessageTheyAskFor() async throws {
+        let server = try DovecotServer()
+        try server.deliver((1...700).map { IMAPTestMail.message($0, padding: ($0 % 5) * 700) })
+        let session = try await IMAPTestMail.connectedSession(server, batch: 50)
+        try await session.examine()
+        let uids = try await session.uidSearch(after: 0)
+        // Each batch shares its last five UIDs with the next, as a caller re-reading an edge might.
+        let starts = Array(stride(from: 0, to: 650, by: 45))
+        let batches = starts.map { Array(uids[$0..<min($0 + 50, uids.count)]) }
+        for (index, batch) in batches.enumerated() {
+            let next = index + 1 < batches.count ? batches[index + 1] : []
+            let answer = try await session.fetch(uids: batch, flags: false, thenQueue: next)
+            #expect(answer.map(\.uid) == batch)
+        }
+    }
+
     @Test func aCommandBetweenFetchesKeepsTheQueuedAnswer() async throws {
         let server = try DovecotServer()
         let messages = (1...300).map { IMAPTestMail.message($0, padding: 2_000) }
