@@ -6,7 +6,7 @@
 /// call `reconnect()` (which re-opens the last mailbox) and carry on.
 public actor IMAPSession {
     public let settings: IMAPConnectionSettings
-    private let executor: IMAPQueueExecutor
+    private let executor: DedicatedThreadExecutor
     private var connection: IMAPProtocolConnection?
     private var lastOpened: (name: String, readOnly: Bool)?
 
@@ -14,7 +14,7 @@ public actor IMAPSession {
 
     public init(settings: IMAPConnectionSettings) {
         self.settings = settings
-        executor = IMAPQueueExecutor(label: "imap \(settings.host)")
+        executor = DedicatedThreadExecutor(label: "imap \(settings.host)")
     }
 
     // MARK: Connection

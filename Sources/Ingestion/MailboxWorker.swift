@@ -32,7 +32,7 @@ public actor MailboxWorker {
     private var lastSaved: ContinuousClock.Instant?
     /// Whether this worker holds a batch slot of the gate for state changes not saved yet.
     private var holdsGateForUnsavedState = false
-    private let executor: IMAPQueueExecutor
+    private let executor: DedicatedThreadExecutor
     /// Where fetched batches are parsed and classified, one after another (see `imapPass`).
     let analysisQueue: DispatchQueue
 
@@ -54,7 +54,7 @@ public actor MailboxWorker {
             ?? MailboxState(mailbox: configuration.name, location: configuration.location.description)
         state.location = configuration.location.description
         self.state = state
-        executor = IMAPQueueExecutor(label: "leadfwd.mailbox.\(configuration.name)")
+        executor = DedicatedThreadExecutor(label: "worker \(configuration.name)")
         analysisQueue = DispatchQueue(label: "leadfwd.analysis.\(configuration.name)")
     }
 

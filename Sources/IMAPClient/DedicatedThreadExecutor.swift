@@ -3,14 +3,14 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs an actor's jobs, in order, on one thread of its own, so the blocking socket waits of one IMAP connection never
-/// hold one of the (few) threads of Swift's cooperative pool.
+/// Runs an actor's jobs, in order, on one thread of its own, so blocking work (an IMAP connection's socket waits, a
+/// mailbox worker's commits and their fsyncs) never holds one of the (few) threads of Swift's cooperative pool.
 ///
 /// One thread, not a serial DispatchQueue: a queue runs each job on whichever pool thread is free, so the message
 /// bytes a fetch reads were allocated from a different thread's heap each time, and memory freed by the threads that
 /// analyse them went back to heaps that were not reading next. The heap kept growing through a pass (about 1,300 page
 /// faults per 5,000 messages in the fetch alone). On one thread the reader reuses what the analysis frees.
-public final class IMAPQueueExecutor: SerialExecutor, @unchecked Sendable {
+public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
     // @unchecked: `jobs` is shared with the thread, and every access holds its condition's lock.
     private let jobs: JobQueue
 

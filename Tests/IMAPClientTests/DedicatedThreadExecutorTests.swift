@@ -4,14 +4,14 @@ import IMAPClient
 
 /// The executor every IMAP session runs on: one thread of its own, jobs in order, and no thread left behind when the
 /// session goes (a worker makes a new session after every lost connection, for as long as it runs).
-@Suite struct IMAPQueueExecutorTests {
+@Suite struct DedicatedThreadExecutorTests {
     private actor Recorder {
-        private let executor: IMAPQueueExecutor
+        private let executor: DedicatedThreadExecutor
         nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
         private var calls: [Int] = []
         private var threads: Set<UInt> = []
 
-        init(label: String) { executor = IMAPQueueExecutor(label: label) }
+        init(label: String) { executor = DedicatedThreadExecutor(label: label) }
 
         func record(_ call: Int) {
             calls.append(call)
