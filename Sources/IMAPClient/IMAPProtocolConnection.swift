@@ -12,11 +12,12 @@ final class IMAPProtocolConnection {
     private var byeText: String?
     private var mailboxGrew = false
     /// A `UID FETCH` sent ahead of its turn (see `fetch(uids:flags:queueing:)`), its responses not read yet.
-    private var queuedFetch: QueuedFetch?
+    private var queuedFetch: FetchInFlight?
     /// A queued fetch that another command had to read out of its way before anyone asked for it.
     private var settledFetch: (uids: [UInt32], flags: Bool, outcome: Result<[FetchedMessage], IMAPError>)?
 
-    private struct QueuedFetch {
+    /// A `UID FETCH` sent whose answer is not read to its end yet: the one being read, or the one queued behind it.
+    private struct FetchInFlight {
         let tag: String
         let uids: [UInt32]
         let flags: Bool
@@ -115,7 +116,7 @@ final class IMAPProtocolConnection {
         let tag = nextTag()
         let command = Self.fetchCommand(uids, flags: flags)
         try send("\(tag) \(command)\r\n", command: command, mailbox: name)
-        let fetch = QueuedFetch(tag: tag, uids: uids, flags: flags, wanted: Set(uids))
+        let fetch = FetchInFlight(tag: tag, uids: uids, flags: flags, wanted: Set(uids))
         try queueFetch(next, flags: flags, after: fetch.wanted, mailbox: name)
         return try readFetch(fetch, mailbox: name)
     }
@@ -132,12 +133,12 @@ final class IMAPProtocolConnection {
         let tag = nextTag()
         let command = Self.fetchCommand(uids, flags: flags)
         try send("\(tag) \(command)\r\n", command: command, mailbox: name)
-        queuedFetch = QueuedFetch(tag: tag, uids: uids, flags: flags, wanted: Set(uids))
+        queuedFetch = FetchInFlight(tag: tag, uids: uids, flags: flags, wanted: Set(uids))
     }
 
     /// Reads one fetch's answer to its completion. Answers for the fetch queued behind it are kept for that one, and so
     /// is its completion should it come first; any other tag means the conversation is out of step.
-    private func readFetch(_ fetch: QueuedFetch, mailbox name: String) throws(IMAPError) -> [FetchedMessage] {
+    private func readFetch(_ fetch: FetchInFlight, mailbox name: String) throws(IMAPError) -> [FetchedMessage] {
         let command = Self.fetchCommand(fetch.uids, flags: fetch.flags)
         var messages = fetch.received
         messages.reserveCapacity(fetch.wanted.count)
