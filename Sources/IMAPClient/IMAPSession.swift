@@ -95,6 +95,23 @@ public actor IMAPSession {
         }
     }
 
+    /// Fetches `batches` in order, as calls of `fetch(uids:flags:thenQueue:)` one after another would (each batch's
+    /// command is sent before the answer to the one before it is read), and hands each batch to `deliver` on this
+    /// session's thread as soon as it is read: the caller's next step starts at once, not when some task of its own
+    /// gets a thread. Before each batch it awaits `permit`, on this session's thread too; false ends the loop (the
+    /// caller has enough in hand and will not take more). Other calls on this session, such as a post-processing
+    /// STORE or MOVE, run while it waits there.
+    public func fetchBatches(_ batches: [[UInt32]], flags: Bool = true,
+                             permit: nonisolated(nonsending) @Sendable () async -> Bool,
+                             deliver: @Sendable (_ index: Int, _ messages: [FetchedMessage]) -> Void)
+        async throws(IMAPError) {
+        for index in batches.indices {
+            guard await permit() else { return }
+            let next = index + 1 < batches.count ? batches[index + 1] : []
+            deliver(index, try fetch(uids: batches[index], flags: flags, thenQueue: next))
+        }
+    }
+
     /// Current flags of the given messages.
     public func flags(uids: [UInt32]) throws(IMAPError) -> [UInt32: [String]] {
         try withConnection { connection throws(IMAPError) in try connection.flags(uids: uids) }

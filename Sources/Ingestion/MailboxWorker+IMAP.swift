@@ -33,81 +33,61 @@ extension MailboxWorker {
         let uids = try await session.uidSearch(after: lastUID).filter { $0 > lastUID }.sorted()
         let size = configuration.batchSize
         let chunks = stride(from: 0, to: uids.count, by: size).map { Array(uids[$0..<min($0 + size, uids.count)]) }
-        // A three-stage pipeline: batch k is committed, post-processed and checkpointed here while later batches are
-        // analysed (the CPU-heavy part) and fetched. Each analysis starts as soon as its batch is fetched and the
-        // previous analysis is done, not when this loop gets to it: the commit's fsyncs wait on the disk, and the cores
-        // were left idle behind them. Three batches ahead (k+1 analysed, k+2 analysing, k+3 fetching) keep a fetch
-        // queued for the server at all times; with two, it waited for this loop between fetches. Commits stay strictly
-        // in UID order; at most `batchesAhead` batches past the one being committed are held in memory.
+        // A three-stage pipeline: the session fetches batches ahead (each command sent before the previous answer is
+        // read), each batch is analysed (the CPU-heavy part) as soon as it is read, and here the analysed batches are
+        // committed, post-processed and checkpointed, strictly in UID order: every batch analysed by the time the
+        // commit before it ends goes into one commit. At most `batchesAhead` batches (and about `bytesAhead` bytes)
+        // are held between the fetch and this loop.
         let validity = snapshot.uidValidity
-        let batchesAhead = 3
-        var pending: [Task<[EngagementIngestor.Analysed], any Error>] = []
-        var committed = 0
-        var lastFetch: Task<[EngagementIngestor.Item], any Error>?
-        func startBatches(through last: Int) {
-            while pending.count + committed < min(last + 1, chunks.count) {
-                let index = pending.count + committed
-                let next = index + 1 < chunks.count ? chunks[index + 1] : []
-                let fetched = fetch(chunks[index], queueing: next, after: lastFetch, session: session,
-                                    uidValidity: validity)
-                lastFetch = fetched
-                pending.append(analyse(fetched))
+        let batches = BatchPipeline<[EngagementIngestor.Analysed]>(batchLimit: Self.batchesAhead, byteLimit: Self.bytesAhead)
+        let name = configuration.name, ingestor = self.ingestor, queue = analysisQueue
+        Task {
+            do {
+                // The worker reads only the bytes: flags are not asked for.
+                try await session.fetchBatches(chunks, flags: false, permit: { await batches.permit() }) { index, messages in
+                    batches.fetched(index, bytes: messages.reduce(0) { $0 + $1.bytes.count })
+                    queue.async {
+                        let items = messages.map {
+                            EngagementIngestor.Item(origin: .imap(mailbox: name, uidValidity: validity, uid: $0.uid),
+                                                    bytes: $0.bytes)
+                        }
+                        batches.deliver(index, ingestor.analyse(items))
+                    }
+                }
+            } catch {
+                batches.fail(error)
             }
         }
-        startBatches(through: batchesAhead - 1)
-        defer { pending.forEach { $0.cancel() } }
-        for chunk in chunks {
+        defer { batches.close() }
+        var committed = 0
+        while committed < chunks.count {
             try beginBatch()
             defer { gate.endBatch() }
-            guard let analysed = try await pending.first?.value else { break }
-            pending.removeFirst()
-            committed += 1
-            startBatches(through: committed - 1 + batchesAhead)
-            let report = try ingestor.commit(analysed)
-            // Only after the events are durable: a crash before this point re-reads the batch, harmlessly.
+            let group = try await batches.take()
+            let first = committed
+            committed += group.count
+            let report = try ingestor.commit(Array(group.joined()))
+            // Only after the events are durable: a crash before this point re-reads the batches, harmlessly.
+            let done = group.count == 1 ? chunks[first] : Array(chunks[first..<committed].joined())
             switch configuration.postAction {
             case .leave: break
-            case .flag(let keyword): try await session.addFlags([keyword], uids: chunk)
-            case .move(let folder): try await session.move(uids: chunk, to: folder)
+            case .flag(let keyword): try await session.addFlags([keyword], uids: done)
+            case .move(let folder): try await session.move(uids: done, to: folder)
             }
-            checkpoint.lastUID = chunk[chunk.count - 1]
+            checkpoint.lastUID = done[done.count - 1]
             try commit(report, checkpoint: checkpoint,
-                       batchDescription: "uids \(chunk[0])-\(checkpoint.lastUID) of \(uids.count) new")
+                       batchDescription: "uids \(done[0])-\(checkpoint.lastUID) of \(uids.count) new")
         }
         // An empty mailbox after a UIDVALIDITY change still records the new UIDVALIDITY.
         state.checkpoint = checkpoint
     }
 
-    /// Fetches a batch once the fetch before it has run, and sends the next batch's command ahead of reading this
-    /// one's answer (see `IMAPSession.fetch(uids:flags:thenQueue:)`), so the server always has a fetch waiting. The
-    /// order matters only for that: a fetch that found another batch queued would read it out of the way and fetch
-    /// its own, which is correct but makes the server send a batch twice.
-    private func fetch(_ chunk: [UInt32], queueing next: [UInt32], after previous: Task<[EngagementIngestor.Item], any Error>?,
-                       session: IMAPSession, uidValidity: UInt32) -> Task<[EngagementIngestor.Item], any Error> {
-        let name = configuration.name
-        return Task {
-            _ = await previous?.result
-            // The worker reads only the bytes: flags are not asked for.
-            return try await session.fetch(uids: chunk, flags: false, thenQueue: next).map {
-                EngagementIngestor.Item(origin: .imap(mailbox: name, uidValidity: uidValidity, uid: $0.uid), bytes: $0.bytes)
-            }
-        }
-    }
-
-    /// Parses and classifies a fetched batch on this mailbox's analysis queue (off its own queue and Swift's cooperative
-    /// pool). The queue is serial: each analysis already spreads over every core, and batches are fetched, so queued,
-    /// in UID order.
-    private func analyse(_ fetched: Task<[EngagementIngestor.Item], any Error>)
-        -> Task<[EngagementIngestor.Analysed], any Error> {
-        let ingestor = self.ingestor
-        let queue = analysisQueue
-        return Task {
-            let items = try await fetched.value
-            return await withCheckedContinuation { continuation in
-                queue.async { continuation.resume(returning: ingestor.analyse(items)) }
-            }
-        }
-    }
+    /// Batches fetched ahead of the commit. Three keep a fetch queued at the server while one batch is analysed and
+    /// one committed; more let the fetch and the analysis run on while a commit waits on the disk, whose batches
+    /// are then committed together.
+    static let batchesAhead = 6
+    /// Bytes of fetched messages held ahead of the commit, past the first batch: bounds memory when messages are large.
+    static let bytesAhead = 64 << 20
 
     private func connectedSession() async throws -> IMAPSession {
         if let session, await session.isConnected { return session }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import IMAPClient
 import TestSupport
@@ -112,4 +113,64 @@ import TestSupport
         try await again.examine()
         #expect(try await again.uidSearch(after: 0) == uids)
     }
+
+    /// The worker's way of fetching: `fetchBatches` hands every batch over in order, whole, and a post-action run
+    /// while it waits for permission between batches does not disturb the fetch queued meanwhile.
+    @Test func fetchBatchesHandsOverEveryBatchInOrderAndLetsCommandsRunBetween() async throws {
+        let server = try DovecotServer()
+        let messages = (1...250).map { IMAPTestMail.message($0, padding: ($0 % 4) * 1_500) }
+        try server.deliver(messages)
+        let session = try await IMAPTestMail.connectedSession(server, batch: 50)
+        try await session.select()
+        let batches = Self.batches(try await session.uidSearch(after: 0), of: 50)
+        let received = Received()
+        try await session.fetchBatches(batches, flags: false, permit: {
+            // Between batches, with the next batch's fetch already sent: flag what was handed over so far.
+            let done = received.uids
+            if !done.isEmpty { try? await session.addFlags(["leadfwd-processed"], uids: done) }
+            return true
+        }) { index, answer in
+            received.add(index, answer)
+        }
+        #expect(received.indexes == Array(0..<5))
+        let exact = received.messages.map(\.bytes) == messages
+        #expect(exact, "every message byte for byte, in UID order")
+        let flags = try await session.flags(uids: batches.flatMap { $0 })
+        #expect(batches.dropLast().joined().allSatisfy { flags[$0]?.contains("leadfwd-processed") == true })
+        #expect(batches[4].allSatisfy { flags[$0]?.contains("leadfwd-processed") == false })
+    }
+
+    /// A `permit` that says no ends `fetchBatches` with the next fetch possibly queued: the session answers the next
+    /// command correctly all the same.
+    @Test func fetchBatchesStopsWhenPermitSaysNo() async throws {
+        let server = try DovecotServer()
+        let messages = (1...120).map { IMAPTestMail.message($0, padding: 3_000) }
+        try server.deliver(messages)
+        let session = try await IMAPTestMail.connectedSession(server, batch: 40)
+        try await session.examine()
+        let batches = Self.batches(try await session.uidSearch(after: 0), of: 40)
+        let received = Received()
+        try await session.fetchBatches(batches, flags: false, permit: { received.indexes.count < 2 }) { index, answer in
+            received.add(index, answer)
+        }
+        #expect(received.indexes == [0, 1])
+        #expect(received.messages.map(\.bytes) == Array(messages[0..<80]))
+        #expect(try await session.uidSearch(after: 0).count == 120)
+        #expect(try await session.fetch(uids: batches[2], flags: false).map(\.bytes) == Array(messages[80..<120]))
+    }
+}
+
+/// What `fetchBatches` handed over, from its callback.
+private final class Received: @unchecked Sendable {
+    // @unchecked: every access holds `lock`.
+    private let lock = NSLock()
+    private var batches: [(index: Int, messages: [FetchedMessage])] = []
+
+    func add(_ index: Int, _ messages: [FetchedMessage]) {
+        lock.withLock { batches.append((index, messages)) }
+    }
+
+    var indexes: [Int] { lock.withLock { batches.map(\.index) } }
+    var messages: [FetchedMessage] { lock.withLock { batches.flatMap(\.messages) } }
+    var uids: [UInt32] { messages.map(\.uid) }
 }
