@@ -47,6 +47,13 @@ final class BatchPipeline<Batch: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Whether one more batch may be fetched now (what `permit` waits for), for a reader that does not wait there.
+    var hasRoom: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return mayFetch
+    }
+
     /// Batch `index` (fetched in order from 0) was handed to the analysis, with `bytes` of messages.
     func fetched(_ index: Int, bytes: Int) {
         lock.lock()

@@ -4,7 +4,11 @@ import MailParsing
 
 extension MailboxWorker {
     /// Reads a Maildir, mbox or folder of .eml files, skipping messages the processed-message log lists.
-    func localPass() throws {
+    ///
+    /// Reading is cheap and stays on this worker's thread; each batch read is analysed on the analysis queue while
+    /// the next is read and earlier ones are committed, and every batch analysed by the time a commit ends goes into
+    /// the next commit (see `BatchPipeline`). Read one batch at a time, the cores waited on each commit's fsync.
+    func localPass() async throws {
         let root: String
         switch configuration.location {
         case .maildir(let path), .mbox(let path), .files(let path): root = path
@@ -12,23 +16,33 @@ extension MailboxWorker {
         }
         let log = ProcessedMessageLog(directory: states, mailbox: configuration.name)
         var processed = try log.load()
+        // Identities in the log, which `processed` is ahead of by the batches read and not yet committed.
+        var logged = processed.count
         var pending: [EngagementIngestor.Item] = []
+        var pendingBytes = 0
         // The pending messages' identities. `processed` takes them as they are read, which skips a message met twice
         // in one pass with one hash look-up; the log records them only once their batch is durable.
         var identities: [String] = []
         var unreadable = 0
+        let pipeline = BatchPipeline<LocalBatch>(batchLimit: Self.batchesAhead, byteLimit: Self.bytesAhead)
+        defer { pipeline.close() }
+        let ingestor = self.ingestor, queue = analysisQueue
+        var handedOver = 0, committed = 0
 
-        func flush() throws {
+        func handOver() {
             guard !pending.isEmpty else { return }
-            try beginBatch()
-            defer { gate.endBatch() }
-            var report = try ingestor.ingest(pending)
-            report.unreadable = unreadable
-            try log.append(identities)
-            state.localMessagesProcessed = processed.count
-            try commit(report, checkpoint: nil, batchDescription: "\(pending.count) messages from \(root)")
+            let items = pending, batch = LocalBatch(analysed: [], identities: identities, unreadable: unreadable)
+            let index = handedOver
+            pipeline.fetched(index, bytes: pendingBytes)
+            handedOver += 1
+            queue.async {
+                var analysed = batch
+                analysed.analysed = ingestor.analyse(items)
+                pipeline.deliver(index, analysed)
+            }
             pending.removeAll(keepingCapacity: true)
             identities.removeAll(keepingCapacity: true)
+            pendingBytes = 0
             unreadable = 0
         }
 
@@ -39,6 +53,7 @@ extension MailboxWorker {
                 guard processed.insert(identity).inserted else { continue }
                 pending.append(EngagementIngestor.Item(
                     origin: .file(mailbox: configuration.name, source: sourced.source, identity: identity), bytes: bytes))
+                pendingBytes += bytes.count
                 identities.append(identity)
             case .failure(.notMail(let path)):
                 // Never becomes mail: skipped for good, so it is not reported again at every pass.
@@ -46,17 +61,50 @@ extension MailboxWorker {
                 guard processed.insert(identity).inserted else { continue }
                 logger.warning("\(path) is not a mail message; skipped")
                 try log.append([identity])
+                logged += 1
             case .failure(let error):
                 // Left unprocessed so the next pass tries again (a file being written, a permission fixed later).
                 unreadable += 1
                 logger.warning("\(error)")
             }
-            if pending.count >= configuration.batchSize { try flush() }
+            if pending.count >= configuration.batchSize {
+                handOver()
+                while !pipeline.hasRoom {
+                    try await commitReady(pipeline, log: log, logged: &logged, committed: &committed, root: root)
+                }
+            }
         }
-        try flush()
+        handOver()
+        while committed < handedOver {
+            try await commitReady(pipeline, log: log, logged: &logged, committed: &committed, root: root)
+        }
         if unreadable > 0 { logger.warning("\(unreadable) messages could not be read; they are retried next pass") }
         state.localMessagesProcessed = processed.count
     }
+
+    /// Commits every batch analysed by now (waiting for the next one), then logs their messages as processed.
+    private func commitReady(_ pipeline: BatchPipeline<LocalBatch>, log: ProcessedMessageLog, logged: inout Int,
+                             committed: inout Int, root: String) async throws {
+        try beginBatch()
+        defer { gate.endBatch() }
+        let group = try await pipeline.take()
+        committed += group.count
+        var report = try ingestor.commit(group.flatMap(\.analysed))
+        report.unreadable = group.reduce(0) { $0 + $1.unreadable }
+        let done = group.flatMap(\.identities)
+        try log.append(done)
+        logged += done.count
+        state.localMessagesProcessed = logged
+        try commit(report, checkpoint: nil, batchDescription: "\(done.count) messages from \(root)")
+    }
+}
+
+/// A batch of local messages on its way to the commit: what its messages were analysed as, their identities for the
+/// processed-message log, and how many files next to them could not be read.
+struct LocalBatch: Sendable {
+    var analysed: [EngagementIngestor.Analysed]
+    var identities: [String]
+    var unreadable: Int
 }
 
 /// A name for a local message that stays the same when it is read again.

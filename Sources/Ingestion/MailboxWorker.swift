@@ -91,7 +91,7 @@ public actor MailboxWorker {
             if configuration.location.isIMAP {
                 try await imapPass()
             } else {
-                try localPass()
+                try await localPass()
             }
             try recordSuccess()
             if batchesThisPass == 0 { logger.debug("nothing new") }

@@ -143,6 +143,36 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
     }
 }
 
+/// Many small batches: later batches are read and analysed while earlier ones commit, and batches analysed together
+/// commit together. Every message is still recorded exactly once, logged as processed, and not read again.
+@Test func aLargeMaildirInSmallBatchesIsRecordedOnceEach() async throws {
+    let fixture = try WorkerFixture(contacts: InboundMail.people)
+    let strangers = (1...137).map {
+        InboundMail.reply(from: "Stranger \($0) <s\($0)@strangers.test>", id: "s\($0)@strangers.test",
+                          text: "Thanks, we will look at it next quarter.")
+    }
+    try writeMaildir(fixture.folder.url.appendingPathComponent("inbox"), InboundMail.sampleInbox() + strangers)
+    try fixture.writeConfig(["name: local\nurl: maildir:inbox\nbatch_size: 5"])
+
+    #expect(try await fixture.worker().runOnce().map(\.outcome) == [.completed])
+    #expect(try fixture.status("ann@acme.test") == .responded)
+    #expect(try fixture.status("bob@bolt.test") == .badEmail)
+    let unmatched = try fixture.store().unmatched().filter { $0.from?.hasSuffix("@strangers.test") == true }
+    #expect(unmatched.count == 137)
+    #expect(Set(unmatched.compactMap(\.messageID)).count == 137)
+    var state = try #require(try fixture.state("local"))
+    #expect(state.messages == 143)
+    #expect(state.localMessagesProcessed == 143)
+    let log = ProcessedMessageLog(directory: MailboxStateDirectory(dataDirectory: fixture.dataDirectory), mailbox: "local")
+    #expect(try log.load().count == 143)
+
+    let before = try fixture.historyLines()
+    #expect(try await fixture.worker().runOnce().map(\.outcome) == [.completed])
+    state = try #require(try fixture.state("local"))
+    #expect(state.messages == 143, "a second pass reads nothing again")
+    #expect(try fixture.historyLines() == before)
+}
+
 @Test func aFileThatIsNotMailIsSkippedOnceAndTheRestIsRead() async throws {
     let fixture = try WorkerFixture(contacts: InboundMail.people)
     let folder = fixture.folder.url.appendingPathComponent("exports")
