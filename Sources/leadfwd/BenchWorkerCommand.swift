@@ -29,7 +29,9 @@ struct BenchWorkerCommand: AsyncParsableCommand {
     @Option(name: .customLong("ca-file"), help: "PEM file of CA certificates to trust (a private CA).")
     var caFile: String?
 
-    @Option(help: "Messages per batch (one UID FETCH, one store commit, one checkpoint each).")
+    @Option(help: """
+        Messages per batch: one UID FETCH each; batches analysed while a commit runs are committed together.
+        """)
     var batch: Int = 200
 
     @Option(name: .customLong("data-dir"),
