@@ -41,6 +41,8 @@ final class BatchPipeline<Batch: Sendable>: @unchecked Sendable {
                 lock.unlock()
                 continuation.resume(returning: !closed)
             } else {
+                // One fetch loop per pipeline: a second waiter would leave the first waiting for ever.
+                precondition(permitWaiter == nil, "BatchPipeline.permit awaited by two fetch loops at once")
                 permitWaiter = continuation
                 lock.unlock()
             }
@@ -105,6 +107,7 @@ final class BatchPipeline<Batch: Sendable>: @unchecked Sendable {
                 lock.unlock()
                 continuation.resume(throwing: failure)
             } else {
+                precondition(takeWaiter == nil, "BatchPipeline.take awaited by two commit loops at once")
                 takeWaiter = continuation
                 lock.unlock()
             }

@@ -41,6 +41,8 @@ extension MailboxWorker {
         let validity = snapshot.uidValidity
         let batches = BatchPipeline<[EngagementIngestor.Analysed]>(batchLimit: Self.batchesAhead, byteLimit: Self.bytesAhead)
         let name = configuration.name, ingestor = self.ingestor, queue = analysisQueue
+        // Not awaited: after the last batch it has nothing left to do, and when this pass ends early, closing the
+        // pipeline stops it before its next batch (the session runs whatever comes next after the fetch in hand).
         Task {
             do {
                 // The worker reads only the bytes: flags are not asked for.
