@@ -1,8 +1,9 @@
 import Foundation
 
-/// The batches of one IMAP pass between fetch and commit. The fetch asks before each batch whether it may go on
-/// (`permit`) and says what it handed to the analysis (`fetched`); the analysis hands each batch in when done
-/// (`deliver`); the commit takes them in order, every batch ready at that moment at once (`take`).
+/// The batches of one pass over a mailbox between reading and commit. The reader (the IMAP session's fetch loop, or a
+/// local pass reading files) asks before each batch whether it may go on (`permit`, or `hasRoom` without waiting) and
+/// says what it handed to the analysis (`fetched`); the analysis hands each batch in when done (`deliver`); the commit
+/// takes them in order, every batch ready at that moment at once (`take`).
 ///
 /// Each hand-off resumes the waiting side directly on its own thread (the IMAP session's, the mailbox worker's). With
 /// a task per stage in between, every hand-off first waited for a thread of Swift's cooperative pool, which the

@@ -39,14 +39,16 @@ extension MailboxWorker {
         // commit before it ends goes into one commit. At most `batchesAhead` batches (and about `bytesAhead` bytes)
         // are held between the fetch and this loop.
         let validity = snapshot.uidValidity
-        let batches = BatchPipeline<[EngagementIngestor.Analysed]>(batchLimit: Self.batchesAhead, byteLimit: Self.bytesAhead)
+        let batches = BatchPipeline<[EngagementIngestor.Analysed]>(batchLimit: Self.batchesAhead,
+                                                                  byteLimit: Self.bytesAhead)
         let name = configuration.name, ingestor = self.ingestor, queue = analysisQueue
         // Not awaited: after the last batch it has nothing left to do, and when this pass ends early, closing the
         // pipeline stops it before its next batch (the session runs whatever comes next after the fetch in hand).
         Task {
             do {
                 // The worker reads only the bytes: flags are not asked for.
-                try await session.fetchBatches(chunks, flags: false, permit: { await batches.permit() }) { index, messages in
+                try await session.fetchBatches(chunks, flags: false,
+                                               permit: { await batches.permit() }) { index, messages in
                     batches.fetched(index, bytes: messages.reduce(0) { $0 + $1.bytes.count })
                     queue.async {
                         let items = messages.map {
@@ -83,13 +85,6 @@ extension MailboxWorker {
         // An empty mailbox after a UIDVALIDITY change still records the new UIDVALIDITY.
         state.checkpoint = checkpoint
     }
-
-    /// Batches fetched ahead of the commit. Three keep a fetch queued at the server while one batch is analysed and
-    /// one committed; more let the fetch and the analysis run on while a commit waits on the disk, whose batches
-    /// are then committed together.
-    static let batchesAhead = 6
-    /// Bytes of fetched messages held ahead of the commit, past the first batch: bounds memory when messages are large.
-    static let bytesAhead = 64 << 20
 
     private func connectedSession() async throws -> IMAPSession {
         if let session, await session.isConnected { return session }

@@ -3,7 +3,7 @@ import IMAPClient
 import Logging
 
 /// Reads one mailbox forever (or once): new messages in batches, each batch classified, committed to the store, then
-/// post-processed, then checkpointed. Runs on its own serial queue, so a slow or failing mailbox never holds up another.
+/// post-processed, then checkpointed. Runs on a thread of its own, so a slow or failing mailbox never holds up another.
 public actor MailboxWorker {
     /// How one pass over the mailbox ended.
     public enum PassOutcome: Sendable, Equatable {
@@ -33,8 +33,14 @@ public actor MailboxWorker {
     /// Whether this worker holds a batch slot of the gate for state changes not saved yet.
     private var holdsGateForUnsavedState = false
     private let executor: DedicatedThreadExecutor
-    /// Where fetched batches are parsed and classified, one after another (see `imapPass`).
+    /// Where the batches read are parsed and classified, one after another (see `imapPass` and `localPass`).
     let analysisQueue: DispatchQueue
+    /// Batches read ahead of the commit. Three keep a fetch queued at the server while one batch is analysed and one
+    /// committed; more let the reading and the analysis run on while a commit waits on the disk, and the batches
+    /// analysed meanwhile are committed together.
+    static let batchesAhead = 6
+    /// Bytes of messages held ahead of the commit, past the first batch: bounds memory when messages are large.
+    static let bytesAhead = 64 << 20
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 

@@ -163,7 +163,8 @@ private func writeMaildir(_ root: URL, _ messages: [[UInt8]]) throws {
     var state = try #require(try fixture.state("local"))
     #expect(state.messages == 143)
     #expect(state.localMessagesProcessed == 143)
-    let log = ProcessedMessageLog(directory: MailboxStateDirectory(dataDirectory: fixture.dataDirectory), mailbox: "local")
+    let log = ProcessedMessageLog(directory: MailboxStateDirectory(dataDirectory: fixture.dataDirectory),
+                                  mailbox: "local")
     #expect(try log.load().count == 143)
 
     let before = try fixture.historyLines()
