@@ -26,6 +26,14 @@ public struct MailboxState: Sendable, Codable, Equatable {
     public var unmatched: Int
     /// UIDVALIDITY changes seen; each one triggers a safe rescan.
     public var rescans: Int
+    /// IMAP: messages the current or last pass found new and had not committed yet when the state was saved (it is
+    /// saved about once a second during a pass); 0 once a pass has read everything it found. Nil for local
+    /// mailboxes, whose size is known only by reading them, and before the first pass.
+    public var backlog: Int?
+    /// The messages the last pass that read any committed, and how long it had been running when the last of them
+    /// was committed (so far, for a pass still running or one that failed part way).
+    public var lastPassMessages: Int?
+    public var lastPassMilliseconds: Int?
 
     public init(mailbox: String, location: String) {
         schemaVersion = Self.schemaVersion
@@ -47,6 +55,7 @@ public struct MailboxState: Sendable, Codable, Equatable {
         case lastSuccessAt = "last_success_at", lastErrorAt = "last_error_at", lastError = "last_error"
         case consecutiveFailures = "consecutive_failures", messagesByKind = "messages_by_kind"
         case eventsApplied = "events_applied", eventsAlreadyApplied = "events_already_applied", unmatched, rescans
+        case backlog, lastPassMessages = "last_pass_messages", lastPassMilliseconds = "last_pass_ms"
     }
 }
 

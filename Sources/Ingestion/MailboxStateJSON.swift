@@ -9,6 +9,7 @@ import Foundation
 extension MailboxState {
     func prettyJSON() -> String {
         var members: [(key: String, value: String)] = []
+        if let backlog { members.append(("backlog", String(backlog))) }
         if let checkpoint {
             members.append(("checkpoint", "{\n    \"last_uid\" : \(checkpoint.lastUID),\n"
                 + "    \"uid_validity\" : \(checkpoint.uidValidity)\n  }"))
@@ -18,6 +19,8 @@ extension MailboxState {
         members.append(("events_applied", String(eventsApplied)))
         if let lastError { members.append(("last_error", Self.quoted(lastError))) }
         if let lastErrorAt { members.append(("last_error_at", Self.quoted(StoreTimestamp.format(lastErrorAt)))) }
+        if let lastPassMessages { members.append(("last_pass_messages", String(lastPassMessages))) }
+        if let lastPassMilliseconds { members.append(("last_pass_ms", String(lastPassMilliseconds))) }
         if let lastSuccessAt {
             members.append(("last_success_at", Self.quoted(StoreTimestamp.format(lastSuccessAt))))
         }

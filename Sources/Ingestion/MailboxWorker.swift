@@ -27,6 +27,9 @@ public actor MailboxWorker {
     var session: IMAPSession?
     /// Batches committed in the current pass; a pass without any logs "nothing new" at debug level.
     var batchesThisPass = 0
+    /// When the current pass started, and the messages it has committed (for the state's last-pass figures).
+    private var passStartedAt = ContinuousClock.now
+    private var messagesThisPass = 0
     /// The state as last saved by this worker, and when.
     private var savedState: MailboxState?
     private var lastSaved: ContinuousClock.Instant?
@@ -93,6 +96,8 @@ public actor MailboxWorker {
 
     private func pass() async -> PassOutcome {
         batchesThisPass = 0
+        messagesThisPass = 0
+        passStartedAt = .now
         do {
             if configuration.location.isIMAP {
                 try await imapPass()
@@ -151,6 +156,10 @@ public actor MailboxWorker {
         state.lastSuccessAt = Date()
         state.consecutiveFailures = 0
         batchesThisPass += 1
+        messagesThisPass += report.messages
+        state.lastPassMessages = messagesThisPass
+        let elapsed = (ContinuousClock.now - passStartedAt).components
+        state.lastPassMilliseconds = Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)
         logger.info("\(batchDescription): \(report.summary)")
         if let lastSaved, ContinuousClock.now - lastSaved < Self.stateSaveInterval, holdGateForUnsavedState() { return }
         try saveState()

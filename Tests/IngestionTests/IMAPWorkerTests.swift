@@ -54,6 +54,9 @@ enum IMAPMailbox {
         #expect(state.checkpoint?.lastUID == 6)
         #expect(state.messages == 6)
         #expect(state.lastError == nil)
+        #expect(state.backlog == 0)
+        #expect(state.lastPassMessages == 6)
+        #expect(state.lastPassMilliseconds != nil)
 
         // BODY.PEEK[] and EXAMINE: nobody sees the mail as read because the worker looked at it.
         let session = try await IMAPMailbox.session(server)

@@ -40,6 +40,9 @@ private func fullMailboxState() -> MailboxState {
     state.eventsAlreadyApplied = 1
     state.unmatched = 4
     state.rescans = 1
+    state.backlog = 1_200
+    state.lastPassMessages = 4_800
+    state.lastPassMilliseconds = 183
     return state
 }
 

@@ -52,6 +52,9 @@ import TestSupport
         #expect(status.stdout.contains("mailbox local"))
         #expect(status.stdout.contains("checkpoint:    6 messages processed"))
         #expect(status.stdout.contains("4 applied"))
+        #expect(status.stdout.contains("last pass:     6 messages in "))
+        // A local mailbox's size is known only by reading it: no backlog is claimed.
+        #expect(!status.stdout.contains("backlog:"))
 
         let unmatched = try cli.run(["unmatched", "--config", config, "--format", "json"])
         #expect(unmatched.status == 0)

@@ -129,8 +129,12 @@ private enum Traffic {
         #expect(end.reason == .exit)
         #expect(end.status == 0)
 
-        let lastUID = try #require(try fixture.state("sales")?.checkpoint?.lastUID)
+        let state = try #require(try fixture.state("sales"))
+        let lastUID = try #require(state.checkpoint?.lastUID)
         #expect(lastUID >= 5)
+        // What `leadfwd status` reports as left to read is what the checkpoint left, as saved on the way out.
+        if lastUID < 400 { #expect(state.backlog == 400 - Int(lastUID)) }
+        #expect(state.lastPassMessages == Int(lastUID))
         // UIDs 1…N carry one reply each: the store holds a reply for exactly the messages up to the checkpoint.
         let responded = try fixture.store().contacts().filter { $0.engagementStatus == .responded }
         #expect(responded.count == Int(lastUID))
