@@ -34,6 +34,7 @@ extension MailboxWorker {
         let size = configuration.batchSize
         let chunks = stride(from: 0, to: uids.count, by: size).map { Array(uids[$0..<min($0 + size, uids.count)]) }
         state.backlog = uids.count
+        var uidsCommitted = 0
         // A three-stage pipeline: the session fetches batches ahead (each command sent before the previous answer is
         // read), each batch is analysed (the CPU-heavy part) as soon as it is read, and here the analysed batches are
         // committed, post-processed and checkpointed, strictly in UID order: every batch analysed by the time the
@@ -80,8 +81,8 @@ extension MailboxWorker {
             case .move(let folder): try await session.move(uids: done, to: folder)
             }
             checkpoint.lastUID = done[done.count - 1]
-            // Every batch but the last holds `size` UIDs.
-            state.backlog = uids.count - min(uids.count, committed * size)
+            uidsCommitted += done.count
+            state.backlog = uids.count - uidsCommitted
             try commit(report, checkpoint: checkpoint,
                        batchDescription: "uids \(done[0])-\(checkpoint.lastUID) of \(uids.count) new")
         }

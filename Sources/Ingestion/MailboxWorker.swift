@@ -158,8 +158,7 @@ public actor MailboxWorker {
         batchesThisPass += 1
         messagesThisPass += report.messages
         state.lastPassMessages = messagesThisPass
-        let elapsed = (ContinuousClock.now - passStartedAt).components
-        state.lastPassMilliseconds = Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)
+        state.lastPassMilliseconds = Int((ContinuousClock.now - passStartedAt) / .milliseconds(1))
         logger.info("\(batchDescription): \(report.summary)")
         if let lastSaved, ContinuousClock.now - lastSaved < Self.stateSaveInterval, holdGateForUnsavedState() { return }
         try saveState()

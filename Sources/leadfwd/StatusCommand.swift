@@ -64,7 +64,8 @@ struct StatusCommand: ParsableCommand {
                 + (backlog > 0 ? " (as of the last save; the worker saves about once a second)" : ""))
         }
         if let messages = state.lastPassMessages, let milliseconds = state.lastPassMilliseconds {
-            lines.append("  last pass:     \(messages) messages in \(Self.seconds(milliseconds)) s"
+            let seconds = String(format: "%.3f", Double(milliseconds) / 1000)
+            lines.append("  last pass:     \(messages) messages in \(seconds) s"
                 + (milliseconds > 0 ? " (\(messages * 1000 / milliseconds) messages/s)" : ""))
         }
         if let error = state.lastError {
@@ -78,11 +79,5 @@ struct StatusCommand: ParsableCommand {
         lines.append("  events:        \(state.eventsApplied) applied, \(state.eventsAlreadyApplied) already applied; "
             + "\(state.unmatched) unmatched messages" + (state.rescans > 0 ? "; \(state.rescans) UIDVALIDITY rescans" : ""))
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Milliseconds as seconds with three decimals: 183 → "0.183".
-    private static func seconds(_ milliseconds: Int) -> String {
-        let fraction = String(milliseconds % 1000)
-        return "\(milliseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 }
